@@ -1,1 +1,107 @@
-//! x
+//! The model and the arithmetic of convenor: recurring meetings at local
+//! wall-clock times, their start dates and schedule changes, expanded into
+//! sessions with RFC 5545 time rules. No I/O, no clock: callers pass
+//! "now".
+//!
+//! ```
+//! use chrono::{TimeZone, Utc};
+//! use chrono_tz::Europe::London;
+//! use convenor_core::{Schedule, Window};
+//!
+//! let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+//! let window = Window::new(
+//!     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+//!     Utc.with_ymd_and_hms(2022, 11, 14, 12, 0, 0).unwrap(),
+//! )?;
+//! let seen: Vec<String> = seed
+//!     .occurrences(window)
+//!     .map(|o| {
+//!         let here = o.start.with_timezone(&London);
+//!         format!("{} = {}", here.format("%a %H:%M %Z"), o.start.format("%a %H:%M %Z"))
+//!     })
+//!     .collect();
+//! assert_eq!(seen, ["Sat 15:00 GMT = Sat 07:00 PST", "Mon 01:00 GMT = Sun 17:00 PST"]);
+//! # Ok::<(), convenor_core::Error>(())
+//! ```
+//!
+//! # The time rules
+//!
+//! Every rule time is a wall-clock time in the meeting's IANA zone
+//! (RFC 5545 §3.3.5, "date with local time and time zone reference"), so
+//! a meeting at 17:00 Pacific stays at 17:00 Pacific across DST, and moves
+//! for viewers in zones whose DST changes on other dates. Two local times
+//! need a decision, and [`resolve_local`] is the one function that makes
+//! it:
+//!
+//! - **gap** (clocks spring forward, the local time does not exist): the
+//!   time is read with the UTC offset in force before the gap, so 02:30
+//!   becomes 03:30 by the wall clock;
+//! - **fold** (clocks fall back, the local time happens twice): the first,
+//!   earlier instant.
+//!
+//! Durations are exact elapsed time. Windows are half-open, `[from, to)`,
+//! and match session starts. Dates in changes (`cancel`, `move`) name the
+//! session by the local date it was due. Rule arithmetic for RRULEs is
+//! done by the `rrule` crate on naive local date-times only; weekly rules
+//! need no rrule at all.
+//!
+//! # Overview
+//!
+//! - [`Schedule`]: meetings with unique ids, loaded with
+//!   [`Schedule::from_toml_str`] or built from [`ScheduleSpec`] (the file's
+//!   shape) or [`Meeting`]s; queries [`Schedule::occurrences`],
+//!   [`Schedule::next`], [`Schedule::in_progress`], [`Schedule::week`],
+//!   [`Schedule::as_of`], [`Schedule::changes_since`],
+//!   [`Schedule::warnings`].
+//! - [`Meeting`]: id, name, place, zone, [`Rule`], duration, dates and its
+//!   history of [`Change`]s, folded into [`Segment`]s.
+//! - [`Occurrence`]: one session, with its [`Status`].
+//!
+//! # Features
+//!
+//! - `serde` (default): serde derives on the `*Spec` structs.
+//! - `toml` (default): [`Schedule::from_toml_str`].
+
+#![deny(missing_docs)]
+#![warn(missing_debug_implementations)]
+
+mod change;
+mod error;
+mod meeting;
+mod occurrence;
+mod rule;
+mod schedule;
+mod spec;
+mod suggest;
+#[cfg(feature = "toml")]
+mod toml_text;
+mod values;
+mod week;
+mod zone;
+
+pub use change::{Change, ChangeKind, Reschedule};
+pub use error::{
+    Error, FieldPath, Invalid, PathPart, Position, Problem, Result,
+};
+pub use meeting::{Meeting, Online, Place, Segment};
+pub use occurrence::{
+    MeetingOccurrences, Occurrence, Occurrences, Status, Window,
+};
+pub use rule::{Pattern, RRulePattern, Rule};
+pub use schedule::{ChangeRef, Schedule, Warning};
+pub use spec::{
+    ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
+};
+pub use values::{
+    weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
+};
+pub use week::{Day, Viewed, Week};
+pub use zone::{resolve_local, suggest_zone, Fit};
+
+/// Re-exported so callers name the same zone type.
+pub use chrono_tz::Tz;
+
+/// The seed schedule: LifeRing's co-occurring disorders meetings of
+/// November 2022, as TOML (`data/lifering-co-occurring.toml`). The
+/// embedded default of the CLI and the examples.
+pub const SEED_TOML: &str = include_str!("../seed.toml");

@@ -1,1 +1,10 @@
+//! The integration tests of convenor-core, one module per topic.
 
+// The seed schedule against hand-computed instants.
+mod seed;
+// The data-driven case table in testdata/cases.
+mod cases;
+// Invariants over random meetings, zones and windows.
+mod props;
+// Bad input: messages, positions, suggestions.
+mod errors;

@@ -1,0 +1,487 @@
+//! The one error type of `convenor-core`.
+//!
+//! Variants carry data, not prose: which meeting, which field, the bad
+//! value, what was expected and the nearest valid value. Messages are
+//! lowercase without a trailing period so they compose as `a: b: c`.
+
+use std::fmt;
+
+/// A `Result` whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in `convenor-core`.
+///
+/// # Example
+///
+/// ```
+/// use convenor_core::{Error, Schedule};
+///
+/// let err = Schedule::from_toml_str(
+///     r#"
+/// name = "x"
+/// timezone = "America/Los_Angles"
+/// meetings = []
+/// "#,
+/// )
+/// .unwrap_err();
+/// assert!(err.is_invalid());
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown time zone \"America/Los_Angles\" (field timezone) \
+///      at line 3 column 12; did you mean \"America/Los_Angeles\"?",
+/// );
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The schedule has one or more invalid values or changes that cannot
+    /// apply. The first is shown; [`Error::problems`] lists them all.
+    #[error("{first}{}", more_suffix(.others.len()))]
+    Invalid {
+        /// The first problem, in file order.
+        first: Box<Invalid>,
+        /// The other problems, in file order.
+        others: Vec<Invalid>,
+    },
+    /// The schedule text is not well-formed (TOML or JSON syntax, a wrong
+    /// type, an unknown field).
+    #[error("{message}{}", position_suffix(.position))]
+    Syntax {
+        /// What the parser said.
+        message: String,
+        /// Where, when known.
+        position: Option<Position>,
+        /// The nearest valid name, for an unknown field.
+        suggestion: Option<String>,
+    },
+    /// A query window whose end is not after its start.
+    #[error("window end {to} is not after its start {from}")]
+    EmptyWindow {
+        /// The start of the window.
+        from: chrono::DateTime<chrono::Utc>,
+        /// The end of the window.
+        to: chrono::DateTime<chrono::Utc>,
+    },
+    /// A query asked for more work than the configured limit allows.
+    #[error(
+        "query would yield more than {limit} sessions; narrow the window"
+    )]
+    TooManySessions {
+        /// The limit that was reached.
+        limit: usize,
+    },
+}
+
+impl Error {
+    /// Whether this is a validation error (a value or change).
+    pub fn is_invalid(&self) -> bool {
+        matches!(self, Error::Invalid { .. })
+    }
+
+    /// Whether this is a syntax error of the file text.
+    pub fn is_syntax(&self) -> bool {
+        matches!(self, Error::Syntax { .. })
+    }
+
+    /// Every validation problem, in file order (empty for other errors).
+    pub fn problems(&self) -> impl Iterator<Item = &Invalid> {
+        let (first, others): (Option<&Invalid>, &[Invalid]) = match self {
+            Error::Invalid { first, others } => (Some(first), others),
+            _ => (None, &[]),
+        };
+        first.into_iter().chain(others)
+    }
+
+    /// The position of the (first) problem in the file text, if known.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Error::Invalid { first, .. } => first.position,
+            Error::Syntax { position, .. } => *position,
+            _ => None,
+        }
+    }
+
+    pub(crate) fn from_problems(mut all: Vec<Invalid>) -> Option<Error> {
+        if all.is_empty() {
+            return None;
+        }
+        let first = Box::new(all.remove(0));
+        Some(Error::Invalid { first, others: all })
+    }
+
+    /// Gives positions to the validation problems with `locate`, which maps
+    /// a field path to a position in the file text.
+    pub fn locate_with(
+        mut self,
+        locate: impl Fn(&FieldPath) -> Option<Position>,
+    ) -> Error {
+        if let Error::Invalid { first, others } = &mut self {
+            for p in std::iter::once(&mut **first).chain(others.iter_mut()) {
+                if p.position.is_none() {
+                    p.position = locate(&p.path);
+                }
+            }
+        }
+        self
+    }
+}
+
+fn more_suffix(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => " (and 1 more problem)".to_string(),
+        n => format!(" (and {n} more problems)"),
+    }
+}
+
+fn position_suffix(p: &Option<Position>) -> String {
+    p.map(|p| format!(" at {p}")).unwrap_or_default()
+}
+
+/// A line and column in the file text, both 1-based (columns count
+/// characters).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`.
+    ///
+    /// ```
+    /// use convenor_core::Position;
+    /// let p = Position::at_offset("a = 1\nbé = 2", 10);
+    /// assert_eq!((p.line, p.column), (2, 4));
+    /// ```
+    pub fn at_offset(text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {} column {}", self.line, self.column)
+    }
+}
+
+/// Where a value sits in the schedule file: `meetings[2].changes[0].date`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldPath(Vec<PathPart>);
+
+/// One step of a [`FieldPath`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PathPart {
+    /// A table key.
+    Key(&'static str),
+    /// An array index.
+    Index(usize),
+}
+
+impl FieldPath {
+    /// The path of the top-level table.
+    pub fn root() -> FieldPath {
+        FieldPath(Vec::new())
+    }
+
+    /// This path, one key deeper.
+    pub fn key(&self, key: &'static str) -> FieldPath {
+        let mut p = self.clone();
+        p.0.push(PathPart::Key(key));
+        p
+    }
+
+    /// This path, one array index deeper.
+    pub fn index(&self, index: usize) -> FieldPath {
+        let mut p = self.clone();
+        p.0.push(PathPart::Index(index));
+        p
+    }
+
+    /// The steps, outermost first.
+    pub fn parts(&self) -> &[PathPart] {
+        &self.0
+    }
+
+    /// The path below the meeting (`changes[0].date`), for messages that
+    /// already name the meeting.
+    fn within_meeting(&self) -> &[PathPart] {
+        match self.0.as_slice() {
+            [PathPart::Key("meetings"), PathPart::Index(_), rest @ ..] => rest,
+            all => all,
+        }
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_parts(f, &self.0)
+    }
+}
+
+fn write_parts(f: &mut fmt::Formatter<'_>, parts: &[PathPart]) -> fmt::Result {
+    for (i, part) in parts.iter().enumerate() {
+        match part {
+            PathPart::Key(k) if i == 0 => write!(f, "{k}")?,
+            PathPart::Key(k) => write!(f, ".{k}")?,
+            PathPart::Index(n) => write!(f, "[{n}]")?,
+        }
+    }
+    Ok(())
+}
+
+/// One validation problem: what is wrong, where, and what would be right.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invalid {
+    /// What is wrong, with the bad value.
+    pub problem: Problem,
+    /// The meeting, when the problem is inside one.
+    pub meeting: Option<String>,
+    /// The field, as a path from the top of the file.
+    pub path: FieldPath,
+    /// Where in the file text, when the schedule came from text.
+    pub position: Option<Position>,
+    /// The nearest valid value, when there is one.
+    pub suggestion: Option<String>,
+}
+
+impl Invalid {
+    pub(crate) fn new(problem: Problem, path: FieldPath) -> Invalid {
+        Invalid {
+            problem,
+            meeting: None,
+            path,
+            position: None,
+            suggestion: None,
+        }
+    }
+
+    pub(crate) fn suggest(mut self, s: Option<String>) -> Invalid {
+        self.suggestion = s;
+        self
+    }
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.problem)?;
+        let field = self.path.within_meeting();
+        match (&self.meeting, field.is_empty()) {
+            (Some(m), true) => write!(f, " for meeting {m}")?,
+            (Some(m), false) => {
+                write!(f, " for meeting {m} (field ")?;
+                write_parts(f, field)?;
+                write!(f, ")")?;
+            }
+            (None, false) => {
+                write!(f, " (field ")?;
+                write_parts(f, field)?;
+                write!(f, ")")?;
+            }
+            (None, true) => {}
+        }
+        if let Some(p) = self.position {
+            write!(f, " at {p}")?;
+        }
+        if let Some(s) = &self.suggestion {
+            write!(f, "; did you mean \"{s}\"?")?;
+        }
+        Ok(())
+    }
+}
+
+/// What is wrong with a value or a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Problem {
+    /// Not an IANA time zone name.
+    UnknownZone(String),
+    /// Not a 24-hour `HH:MM` time.
+    BadTime(String),
+    /// Not a duration such as `60m`, `1h30m`, `90` (minutes).
+    BadDuration(String),
+    /// Not a weekday name.
+    BadWeekday(String),
+    /// An every-N-weeks cadence outside `1..=52`.
+    BadInterval(u32),
+    /// Not a `YYYY-MM-DD` date (years 1..=9999).
+    BadDate(String),
+    /// Not a `YYYY-MM-DDTHH:MM` local date-time.
+    BadDateTime(String),
+    /// Not a slug (`a-z`, `0-9`, single `-` between, 1..=64 characters).
+    BadId(String),
+    /// Two meetings with the same id.
+    DuplicateId(String),
+    /// An RRULE that does not parse.
+    BadRRule {
+        /// The rule text.
+        rule: String,
+        /// What the `rrule` crate said.
+        reason: String,
+    },
+    /// An RRULE part that convenor does not accept, with the reason.
+    UnsupportedRRule {
+        /// The rule text.
+        rule: String,
+        /// The part (`FREQ=SECONDLY`, `BYHOUR`, `UNTIL`...).
+        part: String,
+        /// What to do instead.
+        instead: &'static str,
+    },
+    /// A rule that has no session at all from its first date on.
+    RuleNeverMatches(String),
+    /// Neither `weekly` nor `rrule` was given, or both were.
+    RuleShape(&'static str),
+    /// `time` is required with `rrule` and must not be given twice.
+    TimeShape(&'static str),
+    /// `ends` is before `starts`.
+    EndsBeforeStarts {
+        /// The first date.
+        starts: chrono::NaiveDate,
+        /// The last date.
+        ends: chrono::NaiveDate,
+    },
+    /// A change dated before the meeting's first date.
+    BeforeStarts {
+        /// The change's date.
+        date: chrono::NaiveDate,
+        /// The meeting's first date.
+        starts: chrono::NaiveDate,
+    },
+    /// A change dated after the meeting's last date.
+    AfterEnds {
+        /// The change's date.
+        date: chrono::NaiveDate,
+        /// The meeting's last date.
+        last: chrono::NaiveDate,
+    },
+    /// A reschedule that sets nothing.
+    EmptyReschedule,
+    /// A change kind other than `reschedule`, `cancel`, `move`, `extra`,
+    /// `end`.
+    BadChangeKind(String),
+    /// A field that the change's kind does not take.
+    FieldNotForKind {
+        /// The field.
+        field: &'static str,
+        /// The kind.
+        kind: &'static str,
+    },
+    /// `day` or `every` on a meeting whose rule at that date is an RRULE.
+    WeeklyFieldOnRRule(&'static str),
+    /// Two reschedules with the same `effective` and `announced` dates.
+    ConflictingReschedules(chrono::NaiveDate),
+    /// A `cancel` or `move` naming a date with no session.
+    NoSession(chrono::NaiveDate),
+    /// Two `cancel`/`move` changes for the same session.
+    SessionChangedTwice(chrono::NaiveDate),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use Problem::*;
+        match self {
+            UnknownZone(z) => write!(f, "unknown time zone \"{z}\""),
+            BadTime(t) => write!(
+                f,
+                "invalid time \"{t}\", expected 24-hour `HH:MM` \
+                 such as `07:00` or `18:30`"
+            ),
+            BadDuration(d) => write!(
+                f,
+                "invalid duration \"{d}\", expected minutes or hours \
+                 such as `60m`, `1h30m` or `90`, from 1 minute to 24 hours"
+            ),
+            BadWeekday(d) => write!(
+                f,
+                "invalid weekday \"{d}\", expected a day such as `monday`"
+            ),
+            BadInterval(n) => {
+                write!(f, "invalid cadence every {n} weeks, expected 1 to 52")
+            }
+            BadDate(d) => write!(
+                f,
+                "invalid date \"{d}\", expected `YYYY-MM-DD` \
+                 (years 1 to 9999)"
+            ),
+            BadDateTime(d) => write!(
+                f,
+                "invalid local date-time \"{d}\", expected \
+                 `YYYY-MM-DDTHH:MM` in the meeting's time zone"
+            ),
+            BadId(id) => write!(
+                f,
+                "invalid meeting id \"{id}\", expected a slug of `a-z`, \
+                 `0-9` and single `-` between, 1 to 64 characters"
+            ),
+            DuplicateId(id) => write!(f, "duplicate meeting id \"{id}\""),
+            BadRRule { rule, reason } => {
+                write!(f, "invalid RRULE \"{rule}\": {reason}")
+            }
+            UnsupportedRRule { rule, part, instead } => write!(
+                f,
+                "unsupported RRULE \"{rule}\": `{part}` is not accepted; \
+                 {instead}"
+            ),
+            RuleNeverMatches(rule) => {
+                write!(f, "rule {rule} has no session from its first date on")
+            }
+            RuleShape(what) => write!(f, "{what}"),
+            TimeShape(what) => write!(f, "{what}"),
+            EndsBeforeStarts { starts, ends } => {
+                write!(f, "ends {ends} is before starts {starts}")
+            }
+            BeforeStarts { date, starts } => write!(
+                f,
+                "change dated {date} is before the meeting starts \
+                 ({starts})"
+            ),
+            AfterEnds { date, last } => write!(
+                f,
+                "change dated {date} is after the meeting's last date \
+                 ({last})"
+            ),
+            BadChangeKind(k) => write!(
+                f,
+                "unknown change kind \"{k}\", expected one of `reschedule`, \
+                 `cancel`, `move`, `extra`, `end`"
+            ),
+            FieldNotForKind { field, kind } => {
+                write!(f, "`{field}` does not apply to a {kind} change")
+            }
+            EmptyReschedule => write!(
+                f,
+                "reschedule changes nothing, expected at least one of \
+                 `time`, `day`, `every`, `duration`, `weekly`, `rrule`"
+            ),
+            WeeklyFieldOnRRule(field) => write!(
+                f,
+                "`{field}` applies to a weekly rule, but the rule in \
+                 force here is an RRULE; give a whole `rrule` instead"
+            ),
+            ConflictingReschedules(d) => write!(
+                f,
+                "two reschedules effective {d} with the same announced \
+                 date; give them different `announced` dates or merge them"
+            ),
+            NoSession(d) => write!(f, "no session is due on {d}"),
+            SessionChangedTwice(d) => {
+                write!(f, "the session due on {d} is cancelled or moved twice")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl std::error::Error for Invalid {}

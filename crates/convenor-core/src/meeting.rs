@@ -1,0 +1,592 @@
+//! A meeting: who, where, when (rule, zone, dates) and its history, with
+//! the history folded into series segments once, when it is built.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono_tz::Tz;
+
+use crate::change::{Change, ChangeKind, Reschedule};
+use crate::error::{FieldPath, Invalid, Problem};
+use crate::rule::{Dates, Pattern, Rule};
+use crate::values::{MeetingDuration, MeetingId};
+use crate::zone::{resolve_local, Fit};
+
+/// Where a meeting happens: online, in person, or both. Plain data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Place {
+    /// The online part, if any.
+    pub online: Option<Online>,
+    /// A street address, if the meeting meets in person.
+    pub address: Option<String>,
+}
+
+/// How to join online. Plain data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Online {
+    /// The video-conference link.
+    pub url: Option<String>,
+    /// A dial-in number.
+    pub phone: Option<String>,
+    /// Meeting ID, passcode and the like.
+    pub notes: Option<String>,
+}
+
+/// A recurring meeting, validated: every change in its history applies.
+///
+/// Build one with [`Meeting::new`] and the `with_*` methods, or load a
+/// whole [`crate::Schedule`] from a file.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use chrono_tz::America::Los_Angeles;
+/// use convenor_core::{LocalTime, Meeting, MeetingDuration, MeetingId, Rule};
+///
+/// let meeting = Meeting::new(
+///     MeetingId::new("co-occurring-sunday")?,
+///     "Co-Occurring Disorders (Sunday)",
+///     Los_Angeles,
+///     Rule::weekly(Weekday::Sun, LocalTime::constant(17, 0)),
+///     MeetingDuration::new(60)?,
+///     NaiveDate::from_ymd_opt(2022, 10, 1).unwrap(),
+/// );
+/// assert_eq!(meeting.id().as_str(), "co-occurring-sunday");
+/// assert_eq!(meeting.segments().len(), 1);
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    id: MeetingId,
+    name: String,
+    notes: Option<String>,
+    tags: Vec<String>,
+    convenors: Vec<String>,
+    place: Place,
+    zone: Tz,
+    rule: Rule,
+    duration: MeetingDuration,
+    starts: NaiveDate,
+    ends: Option<NaiveDate>,
+    changes: Vec<Change>,
+    timeline: Timeline,
+}
+
+/// A stretch of a meeting's life with one rule and one duration: the
+/// whole life, or the part between two reschedules. Each becomes one
+/// iCalendar VEVENT series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    from: NaiveDate,
+    last: NaiveDate,
+    rule: Rule,
+    duration: MeetingDuration,
+    first: Option<NaiveDate>,
+    causes: Vec<usize>,
+}
+
+impl Segment {
+    /// The first date a session may fall on (`starts` or a reschedule's
+    /// `effective`).
+    pub fn from(&self) -> NaiveDate {
+        self.from
+    }
+
+    /// The last date a session may fall on (inclusive), or `None` when
+    /// the series is open-ended.
+    pub fn last(&self) -> Option<NaiveDate> {
+        (self.last != NaiveDate::MAX).then_some(self.last)
+    }
+
+    /// The rule in force.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+
+    /// The session length in force.
+    pub fn duration(&self) -> MeetingDuration {
+        self.duration
+    }
+
+    /// The nominal local start of the first session, if the segment has
+    /// any session.
+    pub fn first_session(&self) -> Option<NaiveDateTime> {
+        self.first.map(|d| d.and_time(self.rule.time().to_naive()))
+    }
+
+    /// Indexes into [`Meeting::changes`] of the reschedules that shaped
+    /// this segment (it starts with the last of them).
+    pub fn causes(&self) -> &[usize] {
+        &self.causes
+    }
+
+    /// The session dates of this segment on or after `lower`.
+    pub(crate) fn dates(&self, lower: NaiveDate) -> Dates {
+        match self.first {
+            Some(first) => Dates::new(&self.rule, first, self.last, lower),
+            None => {
+                Dates::new(&self.rule, self.last, self.last, NaiveDate::MAX)
+            }
+        }
+    }
+
+    fn contains(&self, date: NaiveDate) -> bool {
+        self.from <= date && date <= self.last
+    }
+
+    /// Whether a regular session is due on `date`.
+    fn has_session(&self, date: NaiveDate) -> bool {
+        self.contains(date) && self.dates(date).next() == Some(date)
+    }
+}
+
+/// A session that is not where its rule puts it: a moved or extra one.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Special {
+    pub(crate) start: DateTime<Tz>,
+    pub(crate) fit: Fit,
+    pub(crate) duration: MeetingDuration,
+    pub(crate) due: NaiveDate,
+    pub(crate) change: usize,
+    pub(crate) moved: bool,
+}
+
+/// The history folded into what expansion needs.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Timeline {
+    pub(crate) segments: Vec<Segment>,
+    /// Due date of a cancelled session -> index of the change.
+    pub(crate) cancelled: BTreeMap<NaiveDate, usize>,
+    /// Due date of a moved session -> index of the change.
+    pub(crate) moved: BTreeMap<NaiveDate, usize>,
+    /// Moved and extra sessions, by start.
+    pub(crate) specials: Vec<Special>,
+}
+
+impl Meeting {
+    /// A weekly or RRULE meeting with no history, starting on `starts`.
+    pub fn new(
+        id: MeetingId,
+        name: impl Into<String>,
+        zone: Tz,
+        rule: Rule,
+        duration: MeetingDuration,
+        starts: NaiveDate,
+    ) -> Meeting {
+        let mut meeting = Meeting {
+            id,
+            name: name.into(),
+            notes: None,
+            tags: Vec::new(),
+            convenors: Vec::new(),
+            place: Place::default(),
+            zone,
+            rule,
+            duration,
+            starts,
+            ends: None,
+            changes: Vec::new(),
+            timeline: Timeline::default(),
+        };
+        // No history and no `ends`: only an RRULE that never matches can
+        // fail, and then the meeting simply has no session.
+        meeting.timeline =
+            meeting.fold_history(&FieldPath::root()).unwrap_or_default();
+        meeting
+    }
+
+    /// The same meeting with notes for members.
+    pub fn with_notes(mut self, notes: impl Into<String>) -> Meeting {
+        self.notes = Some(notes.into());
+        self
+    }
+
+    /// The same meeting with tags (`co-occurring`, `online`, `open`...).
+    pub fn with_tags(mut self, tags: Vec<String>) -> Meeting {
+        self.tags = tags;
+        self
+    }
+
+    /// The same meeting with convenors.
+    pub fn with_convenors(mut self, convenors: Vec<String>) -> Meeting {
+        self.convenors = convenors;
+        self
+    }
+
+    /// The same meeting at a place.
+    pub fn with_place(mut self, place: Place) -> Meeting {
+        self.place = place;
+        self
+    }
+
+    /// The same meeting with a last date (inclusive).
+    ///
+    /// # Errors
+    ///
+    /// When `ends` is before `starts`, or a change no longer applies.
+    pub fn with_ends(
+        self,
+        ends: Option<NaiveDate>,
+    ) -> Result<Meeting, Vec<Invalid>> {
+        Meeting { ends, ..self }.rebuilt(&FieldPath::root())
+    }
+
+    /// The same meeting with `change` added to its history.
+    ///
+    /// # Errors
+    ///
+    /// Every problem that stops the change, or the history, applying:
+    /// cancelling a date with no session, a reschedule before `starts`...
+    ///
+    /// ```
+    /// # use chrono::{NaiveDate, Weekday};
+    /// # use chrono_tz::America::Los_Angeles;
+    /// # use convenor_core::*;
+    /// # let meeting = Meeting::new(MeetingId::new("sunday")?, "Sunday", Los_Angeles,
+    /// #     Rule::weekly(Weekday::Sun, LocalTime::constant(17, 0)),
+    /// #     MeetingDuration::new(60)?, NaiveDate::from_ymd_opt(2022, 10, 2).unwrap());
+    /// let monday = NaiveDate::from_ymd_opt(2022, 11, 21).unwrap();
+    /// let err = meeting.with_change(Change::new(ChangeKind::Cancel { date: monday }));
+    /// assert_eq!(err.unwrap_err()[0].problem, Problem::NoSession(monday));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_change(
+        mut self,
+        change: Change,
+    ) -> Result<Meeting, Vec<Invalid>> {
+        self.changes.push(change);
+        self.rebuilt(&FieldPath::root())
+    }
+
+    /// The same meeting with only the changes that `keep` accepts.
+    pub(crate) fn retain_changes(
+        &self,
+        keep: impl Fn(&Change) -> bool,
+    ) -> Result<Meeting, Vec<Invalid>> {
+        let mut m = self.clone();
+        m.changes.retain(keep);
+        m.rebuilt(&FieldPath::root())
+    }
+
+    pub(crate) fn rebuilt(
+        mut self,
+        base: &FieldPath,
+    ) -> Result<Meeting, Vec<Invalid>> {
+        self.timeline = self.fold_history(base)?;
+        Ok(self)
+    }
+
+    pub(crate) fn set_history(
+        mut self,
+        ends: Option<NaiveDate>,
+        changes: Vec<Change>,
+    ) -> Meeting {
+        self.ends = ends;
+        self.changes = changes;
+        self
+    }
+
+    /// The stable id (the iCalendar UID's left part).
+    pub fn id(&self) -> &MeetingId {
+        &self.id
+    }
+
+    /// The name members see.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Notes for members.
+    pub fn notes(&self) -> Option<&str> {
+        self.notes.as_deref()
+    }
+
+    /// Tags: focus (`co-occurring`), format (`HWYW`), `open`/`closed`,
+    /// `online`.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// Who convenes it.
+    pub fn convenors(&self) -> &[String] {
+        &self.convenors
+    }
+
+    /// Where it happens.
+    pub fn place(&self) -> &Place {
+        &self.place
+    }
+
+    /// The IANA zone its rule times are in.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// The rule as first published, before any reschedule.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+
+    /// The session length as first published.
+    pub fn duration(&self) -> MeetingDuration {
+        self.duration
+    }
+
+    /// The first date a session may fall on.
+    pub fn starts(&self) -> NaiveDate {
+        self.starts
+    }
+
+    /// The last date a session may fall on, if set.
+    pub fn ends(&self) -> Option<NaiveDate> {
+        self.ends
+    }
+
+    /// The history, in file order.
+    pub fn changes(&self) -> &[Change] {
+        &self.changes
+    }
+
+    /// The series segments: one per rule in force, in date order.
+    pub fn segments(&self) -> &[Segment] {
+        &self.timeline.segments
+    }
+
+    /// The rule and duration in force on `date`, if the meeting runs then.
+    ///
+    /// ```
+    /// # use convenor_core::Schedule;
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let saturday = seed.meeting("co-occurring-saturday").unwrap();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 11, 12).unwrap();
+    /// assert_eq!(saturday.segment_on(d).unwrap().rule().time().to_string(), "07:00");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn segment_on(&self, date: NaiveDate) -> Option<&Segment> {
+        self.timeline.segments.iter().find(|s| s.contains(date))
+    }
+
+    pub(crate) fn timeline(&self) -> &Timeline {
+        &self.timeline
+    }
+
+    /// Folds `changes` into segments and session maps, checking that each
+    /// change applies. Problems carry paths below `base`.
+    fn fold_history(
+        &self,
+        base: &FieldPath,
+    ) -> Result<Timeline, Vec<Invalid>> {
+        let mut problems = Vec::new();
+        let at = |i: usize, field: &'static str| {
+            base.key("changes").index(i).key(field)
+        };
+        let mut bad = |problem: Problem, path: FieldPath| {
+            let mut p = Invalid::new(problem, path);
+            p.meeting = Some(self.id.to_string());
+            problems.push(p);
+        };
+
+        if let Some(ends) = self.ends {
+            if ends < self.starts {
+                bad(
+                    Problem::EndsBeforeStarts { starts: self.starts, ends },
+                    base.key("ends"),
+                );
+            }
+        }
+        if self.rule.first_on_or_after(self.starts).is_none() {
+            bad(
+                Problem::RuleNeverMatches(self.rule.to_string()),
+                base.key("rrule"),
+            );
+        }
+
+        // The last date any session may fall on.
+        let mut last = self.ends.unwrap_or(NaiveDate::MAX);
+        for (i, c) in self.changes.iter().enumerate() {
+            if let ChangeKind::End { effective } = c.kind {
+                if effective <= self.starts {
+                    bad(
+                        Problem::BeforeStarts {
+                            date: effective,
+                            starts: self.starts,
+                        },
+                        at(i, "effective"),
+                    );
+                } else {
+                    last = last.min(effective.pred_opt().unwrap_or(effective));
+                }
+            }
+        }
+
+        // Reschedules in order of `effective`, then `announced` (the later
+        // one wins, so it applies last; undated ones first).
+        let mut reschedules: Vec<(usize, &Reschedule)> = self
+            .changes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match &c.kind {
+                ChangeKind::Reschedule(r) => Some((i, r)),
+                _ => None,
+            })
+            .collect();
+        let key = |i: usize, r: &Reschedule| {
+            (r.effective, self.changes[i].announced)
+        };
+        reschedules.sort_by_key(|&(i, r)| (key(i, r), i));
+        for pair in reschedules.windows(2) {
+            let ((i, a), (j, b)) = (pair[0], pair[1]);
+            if key(i, a) == key(j, b) {
+                bad(
+                    Problem::ConflictingReschedules(b.effective),
+                    at(j, "effective"),
+                );
+            }
+        }
+
+        let mut segments = Vec::new();
+        let mut current = Segment {
+            from: self.starts,
+            last,
+            rule: self.rule.clone(),
+            duration: self.duration,
+            first: None,
+            causes: Vec::new(),
+        };
+        for (i, r) in reschedules {
+            if r.effective < self.starts {
+                bad(
+                    Problem::BeforeStarts {
+                        date: r.effective,
+                        starts: self.starts,
+                    },
+                    at(i, "effective"),
+                );
+                continue;
+            }
+            if r.effective > last {
+                bad(
+                    Problem::AfterEnds { date: r.effective, last },
+                    at(i, "effective"),
+                );
+                continue;
+            }
+            if r.is_empty() {
+                bad(Problem::EmptyReschedule, base.key("changes").index(i));
+                continue;
+            }
+            if r.effective > current.from {
+                let mut next = current.clone();
+                current.last = r.effective.pred_opt().unwrap_or(r.effective);
+                segments.push(current);
+                next.from = r.effective;
+                next.causes.clear();
+                current = next;
+            }
+            match apply(&current.rule, r) {
+                Ok(rule) => current.rule = rule,
+                Err((problem, field)) => bad(problem, at(i, field)),
+            }
+            current.duration = r.duration.unwrap_or(current.duration);
+            current.causes.push(i);
+        }
+        segments.push(current);
+        for s in &mut segments {
+            s.first =
+                s.rule.first_on_or_after(s.from).filter(|d| *d <= s.last);
+        }
+
+        let mut timeline = Timeline { segments, ..Timeline::default() };
+        let mut specials = Vec::new();
+        for (i, c) in self.changes.iter().enumerate() {
+            let due = match &c.kind {
+                ChangeKind::Cancel { date }
+                | ChangeKind::Move { date, .. } => *date,
+                ChangeKind::Extra { at: local, duration } => {
+                    let duration = duration
+                        .or_else(|| {
+                            timeline.segment(local.date()).map(|s| s.duration)
+                        })
+                        .unwrap_or(self.duration);
+                    let (start, fit) = resolve_local(self.zone, *local);
+                    specials.push(Special {
+                        start,
+                        fit,
+                        duration,
+                        due: local.date(),
+                        change: i,
+                        moved: false,
+                    });
+                    continue;
+                }
+                _ => continue,
+            };
+            let Some(segment) =
+                timeline.segment(due).filter(|s| s.has_session(due))
+            else {
+                bad(Problem::NoSession(due), at(i, "date"));
+                continue;
+            };
+            if timeline.cancelled.contains_key(&due)
+                || timeline.moved.contains_key(&due)
+            {
+                bad(Problem::SessionChangedTwice(due), at(i, "date"));
+                continue;
+            }
+            if let ChangeKind::Move { to, duration, .. } = &c.kind {
+                let (start, fit) = resolve_local(self.zone, *to);
+                specials.push(Special {
+                    start,
+                    fit,
+                    duration: duration.unwrap_or(segment.duration),
+                    due,
+                    change: i,
+                    moved: true,
+                });
+                timeline.moved.insert(due, i);
+            } else {
+                timeline.cancelled.insert(due, i);
+            }
+        }
+        specials.sort_by_key(|s| (s.start, s.due, s.change));
+        timeline.specials = specials;
+
+        if problems.is_empty() {
+            Ok(timeline)
+        } else {
+            problems.sort_by_key(|p| p.path.to_string());
+            Err(problems)
+        }
+    }
+}
+
+impl Timeline {
+    fn segment(&self, date: NaiveDate) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.contains(date))
+    }
+}
+
+/// The rule after a reschedule, or the problem and its field.
+fn apply(
+    rule: &Rule,
+    r: &Reschedule,
+) -> Result<Rule, (Problem, &'static str)> {
+    let mut next = match &r.pattern {
+        Some(p) => Rule::new(p.clone(), rule.time()),
+        None => rule.clone(),
+    };
+    if r.day.is_some() || r.every.is_some() {
+        let field = if r.day.is_some() { "day" } else { "every" };
+        let Pattern::Weekly { day, every } = next.pattern() else {
+            return Err((Problem::WeeklyFieldOnRRule(field), field));
+        };
+        let pattern = Pattern::Weekly {
+            day: r.day.unwrap_or(*day),
+            every: r.every.unwrap_or(*every),
+        };
+        next = Rule::new(pattern, next.time());
+    }
+    if let Some(time) = r.time {
+        next = next.with_time(time);
+    }
+    Ok(next)
+}

@@ -1,0 +1,380 @@
+//! Sessions: the [`Window`] they are asked for in, the [`Occurrence`] each
+//! one is, and the lazy, ordered iterators that expand them.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::meeting::{Meeting, Special};
+use crate::rule::Dates;
+use crate::zone::{resolve_local, Fit};
+
+/// A half-open span of instants, `[from, to)`, matched against session
+/// *starts*.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::Window;
+/// let w = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
+/// )?;
+/// assert!(w.contains(Utc.with_ymd_and_hms(2022, 11, 30, 23, 59, 0).unwrap()));
+/// assert!(!w.contains(w.to()));
+/// assert!(Window::new(w.to(), w.from()).is_err());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Window {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+}
+
+impl Window {
+    /// The window `[from, to)`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyWindow`] unless `from < to`.
+    pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Window> {
+        if from < to {
+            Ok(Window { from, to })
+        } else {
+            Err(Error::EmptyWindow { from, to })
+        }
+    }
+
+    /// Every instant from `from` on (up to the end of year 9999).
+    pub fn starting(from: DateTime<Utc>) -> Window {
+        let end = NaiveDate::from_ymd_opt(10000, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc())
+            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        Window { from, to: end.max(from + Duration::seconds(1)) }
+    }
+
+    /// The first instant in the window.
+    pub fn from(&self) -> DateTime<Utc> {
+        self.from
+    }
+
+    /// The first instant after the window.
+    pub fn to(&self) -> DateTime<Utc> {
+        self.to
+    }
+
+    /// Whether `at` is in `[from, to)`.
+    pub fn contains(&self, at: DateTime<Utc>) -> bool {
+        self.from <= at && at < self.to
+    }
+}
+
+/// What happened to a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// It happens when its rule says.
+    Scheduled,
+    /// It happens at another time than its rule says.
+    Moved,
+    /// A one-off session outside the rule.
+    Extra,
+    /// It does not happen.
+    Cancelled,
+}
+
+impl Status {
+    /// `scheduled`, `moved`, `extra` or `cancelled`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Scheduled => "scheduled",
+            Status::Moved => "moved",
+            Status::Extra => "extra",
+            Status::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// One session of one meeting. Plain data.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Status, Window};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let window = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
+/// )?;
+/// let first = seed.occurrences(window).next().unwrap();
+/// assert_eq!(first.meeting.id().as_str(), "co-occurring-saturday");
+/// assert_eq!(first.start.format("%a %F %H:%M %Z").to_string(), "Sat 2022-11-12 07:00 PST");
+/// assert_eq!(first.status, Status::Scheduled);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Occurrence<'s> {
+    /// The meeting.
+    pub meeting: &'s Meeting,
+    /// When it starts, in the meeting's zone.
+    pub start: DateTime<Tz>,
+    /// When it ends (start + duration, exact elapsed time).
+    pub end: DateTime<Tz>,
+    /// The local date it was due on by its rule (for an extra session,
+    /// the date it is on).
+    pub due: NaiveDate,
+    /// What happened to it.
+    pub status: Status,
+    /// How its local start time fitted the zone.
+    pub fit: Fit,
+    /// The index in [`Meeting::changes`] of the change behind a moved,
+    /// extra or cancelled session.
+    pub change: Option<usize>,
+}
+
+impl<'s> Occurrence<'s> {
+    /// Whether the session does not happen.
+    pub fn is_cancelled(&self) -> bool {
+        self.status == Status::Cancelled
+    }
+
+    /// The note of the change behind it, if any.
+    pub fn note(&self) -> Option<&'s str> {
+        let change = self.meeting.changes().get(self.change?)?;
+        change.note.as_deref()
+    }
+
+    /// Whether the session is running at `at` (`start <= at < end`).
+    pub fn is_in_progress(&self, at: DateTime<Utc>) -> bool {
+        self.start <= at && at < self.end
+    }
+}
+
+/// One meeting's sessions in a window, in start order. Returned by
+/// [`Meeting::occurrences`].
+#[derive(Debug)]
+pub struct MeetingOccurrences<'m> {
+    meeting: &'m Meeting,
+    window: Window,
+    with_cancelled: bool,
+    lower: NaiveDate,
+    segment: usize,
+    dates: Option<Dates>,
+    regular: Option<Occurrence<'m>>,
+    regular_done: bool,
+    specials: std::slice::Iter<'m, Special>,
+    special: Option<Occurrence<'m>>,
+}
+
+impl std::fmt::Debug for Dates {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Dates")
+    }
+}
+
+impl Meeting {
+    /// This meeting's sessions that start in `window`, in start order;
+    /// cancelled ones are left out unless
+    /// [`MeetingOccurrences::with_cancelled`] asks for them.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let monday = seed.meeting("co-occurring-monday").unwrap();
+    /// let november = Window::new(
+    ///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// // Starts 14 November: 14, 21 and 28.
+    /// assert_eq!(monday.occurrences(november).count(), 3);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn occurrences(&self, window: Window) -> MeetingOccurrences<'_> {
+        let local_from = window.from.with_timezone(&self.zone()).date_naive();
+        let lower = local_from.pred_opt().unwrap_or(local_from);
+        let specials = self.timeline().specials.iter();
+        MeetingOccurrences {
+            meeting: self,
+            window,
+            with_cancelled: false,
+            lower,
+            segment: 0,
+            dates: None,
+            regular: None,
+            regular_done: false,
+            specials,
+            special: None,
+        }
+    }
+}
+
+impl<'m> MeetingOccurrences<'m> {
+    /// Also yield cancelled sessions (at the time they were due).
+    pub fn with_cancelled(mut self) -> Self {
+        self.with_cancelled = true;
+        self
+    }
+
+    fn next_regular(&mut self) -> Option<Occurrence<'m>> {
+        let meeting = self.meeting;
+        let timeline = meeting.timeline();
+        while !self.regular_done {
+            let Some(segment) = timeline.segments.get(self.segment) else {
+                self.regular_done = true;
+                break;
+            };
+            let dates =
+                self.dates.get_or_insert_with(|| segment.dates(self.lower));
+            let Some(due) = dates.next() else {
+                self.segment += 1;
+                self.dates = None;
+                continue;
+            };
+            let local = due.and_time(segment.rule().time().to_naive());
+            let (start, fit) = resolve_local(meeting.zone(), local);
+            let utc = start.with_timezone(&Utc);
+            if utc >= self.window.to {
+                // Regular sessions come in start order: none later fits.
+                self.regular_done = true;
+                break;
+            }
+            if utc < self.window.from || timeline.moved.contains_key(&due) {
+                continue;
+            }
+            let cancelled = timeline.cancelled.get(&due).copied();
+            if cancelled.is_some() && !self.with_cancelled {
+                continue;
+            }
+            return Some(Occurrence {
+                meeting,
+                end: start + segment.duration().to_chrono(),
+                start,
+                due,
+                status: if cancelled.is_some() {
+                    crate::Status::Cancelled
+                } else {
+                    crate::Status::Scheduled
+                },
+                fit,
+                change: cancelled,
+            });
+        }
+        None
+    }
+
+    fn next_special(&mut self) -> Option<Occurrence<'m>> {
+        for s in self.specials.by_ref() {
+            let utc = s.start.with_timezone(&Utc);
+            if utc >= self.window.to {
+                break;
+            }
+            if utc < self.window.from {
+                continue;
+            }
+            return Some(Occurrence {
+                meeting: self.meeting,
+                start: s.start,
+                end: s.start + s.duration.to_chrono(),
+                due: s.due,
+                status: if s.moved { Status::Moved } else { Status::Extra },
+                fit: s.fit,
+                change: Some(s.change),
+            });
+        }
+        None
+    }
+}
+
+impl<'m> Iterator for MeetingOccurrences<'m> {
+    type Item = Occurrence<'m>;
+
+    fn next(&mut self) -> Option<Occurrence<'m>> {
+        if self.regular.is_none() {
+            self.regular = self.next_regular();
+        }
+        if self.special.is_none() {
+            self.special = self.next_special();
+        }
+        let take_special = match (&self.regular, &self.special) {
+            (Some(r), Some(s)) => (s.start, s.status) < (r.start, r.status),
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if take_special {
+            self.special.take()
+        } else {
+            self.regular.take()
+        }
+    }
+}
+
+impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
+
+/// Every meeting's sessions in a window, merged in order of (start,
+/// meeting id). Returned by [`crate::Schedule::occurrences`].
+#[derive(Debug)]
+pub struct Occurrences<'s> {
+    streams: Vec<MeetingOccurrences<'s>>,
+    /// Next session of each stream, keyed by (start, rank of meeting id).
+    heap: BinaryHeap<Reverse<(DateTime<Utc>, usize, usize)>>,
+    heads: Vec<Option<Occurrence<'s>>>,
+    ranks: Vec<usize>,
+    started: bool,
+}
+
+impl<'s> Occurrences<'s> {
+    pub(crate) fn new(
+        streams: Vec<MeetingOccurrences<'s>>,
+        ranks: Vec<usize>,
+    ) -> Self {
+        let heads = vec![None; streams.len()];
+        Occurrences {
+            streams,
+            heap: BinaryHeap::new(),
+            heads,
+            ranks,
+            started: false,
+        }
+    }
+
+    /// Also yield cancelled sessions (at the time they were due).
+    pub fn with_cancelled(mut self) -> Self {
+        self.streams =
+            self.streams.into_iter().map(|s| s.with_cancelled()).collect();
+        self
+    }
+
+    fn refill(&mut self, i: usize) {
+        if let Some(o) = self.streams[i].next() {
+            self.heap.push(Reverse((
+                o.start.with_timezone(&Utc),
+                self.ranks[i],
+                i,
+            )));
+            self.heads[i] = Some(o);
+        }
+    }
+}
+
+impl<'s> Iterator for Occurrences<'s> {
+    type Item = Occurrence<'s>;
+
+    fn next(&mut self) -> Option<Occurrence<'s>> {
+        if !self.started {
+            self.started = true;
+            for i in 0..self.streams.len() {
+                self.refill(i);
+            }
+        }
+        let Reverse((_, _, i)) = self.heap.pop()?;
+        let head = self.heads[i].take();
+        self.refill(i);
+        head
+    }
+}
+
+impl std::iter::FusedIterator for Occurrences<'_> {}

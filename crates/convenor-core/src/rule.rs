@@ -1,0 +1,336 @@
+//! Recurrence rules: weekly at a local time (the fast common path), or any
+//! RFC 5545 RRULE at a local time through the `rrule` crate.
+//!
+//! Rules produce *local dates*; [`crate::resolve_local`] turns date + time
+//! into instants. rrule only ever sees naive local date-times in a
+//! fixed-offset stand-in zone (UTC), so none of its zone handling (which
+//! drops sessions where clocks change at midnight and reads floating times
+//! in the machine's zone) can reach our results.
+
+use std::fmt;
+
+use chrono::{
+    Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Weekday,
+};
+use rrule::{Frequency, RRule, RRuleSet, Unvalidated};
+
+use crate::error::Problem;
+use crate::values::{weekday_name, Interval, LocalTime};
+
+/// When a meeting happens: a date pattern and a wall-clock time.
+///
+/// ```
+/// use chrono::Weekday;
+/// use convenor_core::{Interval, LocalTime, Rule};
+///
+/// let saturday = Rule::weekly(Weekday::Sat, LocalTime::constant(7, 0));
+/// assert_eq!(saturday.to_string(), "every saturday at 07:00");
+/// let fortnightly = saturday.with_interval(Interval::new(2)?);
+/// assert_eq!(fortnightly.to_string(), "every 2 weeks on saturday at 07:00");
+/// let monthly = Rule::rrule("FREQ=MONTHLY;BYDAY=2TU", LocalTime::constant(19, 0))?;
+/// assert_eq!(monthly.to_string(), "FREQ=MONTHLY;BYDAY=2TU at 19:00");
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rule {
+    pattern: Pattern,
+    time: LocalTime,
+}
+
+/// The date part of a [`Rule`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pattern {
+    /// On one weekday, every `every` weeks.
+    Weekly {
+        /// The weekday.
+        day: Weekday,
+        /// Every how many weeks.
+        every: Interval,
+    },
+    /// Any RFC 5545 recurrence of whole days (DAILY and longer).
+    RRule(RRulePattern),
+}
+
+/// A validated RRULE of whole days: FREQ is DAILY, WEEKLY, MONTHLY or
+/// YEARLY; no BYHOUR/BYMINUTE/BYSECOND (the time is the rule's
+/// [`LocalTime`]) and no UNTIL (the meeting's `ends` says that).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RRulePattern {
+    text: String,
+    // Boxed: an RRule is ~350 bytes and most meetings are weekly.
+    rule: Box<RRule<Unvalidated>>,
+}
+
+impl RRulePattern {
+    /// Parses and checks RRULE text such as `FREQ=MONTHLY;BYDAY=-1SU`
+    /// (an `RRULE:` prefix is accepted).
+    ///
+    /// # Errors
+    ///
+    /// [`Problem::BadRRule`] when it does not parse,
+    /// [`Problem::UnsupportedRRule`] for parts convenor does not accept.
+    pub fn new(text: &str) -> Result<RRulePattern, Problem> {
+        let trimmed = text.trim();
+        let body = trimmed
+            .strip_prefix("RRULE:")
+            .or_else(|| trimmed.strip_prefix("rrule:"))
+            .unwrap_or(trimmed)
+            .to_ascii_uppercase();
+        let bad = |reason: String| Problem::BadRRule {
+            rule: text.to_string(),
+            reason,
+        };
+        if body.is_empty() || body.contains(['\n', '\r', ':']) {
+            return Err(bad("expected `FREQ=...;...` on one line".into()));
+        }
+        let rule: RRule<Unvalidated> =
+            body.parse().map_err(|e: rrule::RRuleError| {
+                bad(lowercase_first(&e.to_string()))
+            })?;
+        let unsupported = |part: &str, instead| Problem::UnsupportedRRule {
+            rule: text.to_string(),
+            part: part.to_string(),
+            instead,
+        };
+        match rule.get_freq() {
+            Frequency::Hourly | Frequency::Minutely | Frequency::Secondly => {
+                return Err(unsupported(
+                    &format!("FREQ={}", rule.get_freq()),
+                    "a meeting recurs daily at the most; use FREQ=DAILY",
+                ))
+            }
+            _ => {}
+        }
+        let time_parts = [
+            ("BYHOUR", rule.get_by_hour().is_empty()),
+            ("BYMINUTE", rule.get_by_minute().is_empty()),
+            ("BYSECOND", rule.get_by_second().is_empty()),
+        ];
+        if let Some((part, _)) = time_parts.iter().find(|(_, empty)| !empty) {
+            return Err(unsupported(
+                part,
+                "give the time in the `time` field",
+            ));
+        }
+        if rule.get_until().is_some() {
+            return Err(unsupported(
+                "UNTIL",
+                "give the last date in the meeting's `ends` field or an `end` change",
+            ));
+        }
+        if rule.get_interval() > 1000 {
+            return Err(bad("INTERVAL must be at most 1000".into()));
+        }
+        // Let rrule check the combination of parts against a sample start.
+        let sample =
+            rrule::Tz::UTC.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+        rule.clone()
+            .validate(sample)
+            .map_err(|e| bad(lowercase_first(&e.to_string())))?;
+        Ok(RRulePattern { text: body, rule: Box::new(rule) })
+    }
+
+    /// The rule as RFC 5545 RRULE text (upper case, no `RRULE:` prefix).
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The frequency.
+    pub fn frequency(&self) -> Frequency {
+        self.rule.get_freq()
+    }
+
+    /// The COUNT, if the rule has one.
+    pub fn count(&self) -> Option<u32> {
+        self.rule.get_count()
+    }
+
+    /// The parsed rule, for callers that need its parts.
+    pub fn rrule(&self) -> &RRule<Unvalidated> {
+        &self.rule
+    }
+
+    /// All session date-times (nominal local) from `start` on: the first
+    /// is the first instance on or after `start`.
+    pub(crate) fn set_from(&self, start: NaiveDateTime) -> Option<RRuleSet> {
+        let start = rrule::Tz::UTC.from_utc_datetime(&start);
+        (*self.rule).clone().build(start).ok().map(RRuleSet::limit)
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let s = s.trim_end_matches('.');
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Rule {
+    /// Every week on `day` at `time`.
+    pub fn weekly(day: Weekday, time: LocalTime) -> Rule {
+        Rule {
+            pattern: Pattern::Weekly { day, every: Interval::WEEKLY },
+            time,
+        }
+    }
+
+    /// A date pattern at `time`.
+    pub fn new(pattern: Pattern, time: LocalTime) -> Rule {
+        Rule { pattern, time }
+    }
+
+    /// An RRULE (see [`RRulePattern::new`]) at `time`.
+    ///
+    /// # Errors
+    ///
+    /// As [`RRulePattern::new`].
+    pub fn rrule(text: &str, time: LocalTime) -> Result<Rule, Problem> {
+        Ok(Rule { pattern: Pattern::RRule(RRulePattern::new(text)?), time })
+    }
+
+    /// The same rule every `every` weeks; a no-op on an RRULE.
+    pub fn with_interval(mut self, every: Interval) -> Rule {
+        if let Pattern::Weekly { every: e, .. } = &mut self.pattern {
+            *e = every;
+        }
+        self
+    }
+
+    /// The same pattern at another time.
+    pub fn with_time(mut self, time: LocalTime) -> Rule {
+        self.time = time;
+        self
+    }
+
+    /// The date pattern.
+    pub fn pattern(&self) -> &Pattern {
+        &self.pattern
+    }
+
+    /// The wall-clock time in the meeting's zone.
+    pub fn time(&self) -> LocalTime {
+        self.time
+    }
+
+    /// The first session date on or after `from`, if any.
+    pub(crate) fn first_on_or_after(
+        &self,
+        from: NaiveDate,
+    ) -> Option<NaiveDate> {
+        match &self.pattern {
+            Pattern::Weekly { day, .. } => Some(next_weekday(from, *day)?),
+            Pattern::RRule(r) => {
+                let set = r.set_from(from.and_time(self.time.to_naive()))?;
+                set.into_iter().next().map(|d| d.date_naive())
+            }
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.pattern {
+            Pattern::Weekly { day, every } if every.weeks() == 1 => {
+                write!(f, "every {} at {}", weekday_name(*day), self.time)
+            }
+            Pattern::Weekly { day, every } => write!(
+                f,
+                "every {} weeks on {} at {}",
+                every,
+                weekday_name(*day),
+                self.time
+            ),
+            Pattern::RRule(r) => write!(f, "{} at {}", r.as_str(), self.time),
+        }
+    }
+}
+
+/// The first date on or after `from` that falls on `day`.
+pub(crate) fn next_weekday(
+    from: NaiveDate,
+    day: Weekday,
+) -> Option<NaiveDate> {
+    let ahead = (7 + day.num_days_from_monday()
+        - from.weekday().num_days_from_monday())
+        % 7;
+    from.checked_add_signed(Duration::days(i64::from(ahead)))
+}
+
+/// Session dates of one rule from its first session on, lazily and in
+/// order, skipping ahead to a lower bound and stopping after a last date.
+pub(crate) enum Dates {
+    Weekly {
+        next: Option<NaiveDate>,
+        step_days: i64,
+        last: NaiveDate,
+    },
+    RRule {
+        pending: Option<NaiveDate>,
+        iter: Box<rrule::RRuleSetIter>,
+        last: NaiveDate,
+    },
+}
+
+impl Dates {
+    /// Dates of `rule` from `first` (a session date) to `last`
+    /// (inclusive), leaving out those before `lower`.
+    pub(crate) fn new(
+        rule: &Rule,
+        first: NaiveDate,
+        last: NaiveDate,
+        lower: NaiveDate,
+    ) -> Dates {
+        match &rule.pattern {
+            Pattern::Weekly { every, .. } => {
+                let step_days = 7 * i64::from(every.weeks());
+                let behind = (lower - first).num_days().max(0);
+                let steps = (behind + step_days - 1) / step_days;
+                let next = first
+                    .checked_add_signed(Duration::days(steps * step_days))
+                    .filter(|d| *d <= last);
+                Dates::Weekly { next, step_days, last }
+            }
+            Pattern::RRule(r) => {
+                // Anchored at the first session, so a split series and the
+                // exported DTSTART expand identically.
+                let Some(set) =
+                    r.set_from(first.and_time(rule.time.to_naive()))
+                else {
+                    return Dates::Weekly { next: None, step_days: 7, last };
+                };
+                let mut iter = Box::new((&set).into_iter());
+                // rrule has no skip-ahead: step to the lower bound.
+                let pending = iter
+                    .by_ref()
+                    .map(|d| d.date_naive())
+                    .take_while(|d| *d <= last)
+                    .find(|d| *d >= lower);
+                Dates::RRule { pending, iter, last }
+            }
+        }
+    }
+}
+
+impl Iterator for Dates {
+    type Item = NaiveDate;
+
+    fn next(&mut self) -> Option<NaiveDate> {
+        match self {
+            Dates::Weekly { next, step_days, last } => {
+                let current = (*next)?;
+                *next = current
+                    .checked_add_signed(Duration::days(*step_days))
+                    .filter(|d| d <= last);
+                Some(current)
+            }
+            Dates::RRule { pending, iter, last } => {
+                let current = pending.take()?;
+                *pending =
+                    iter.next().map(|d| d.date_naive()).filter(|d| d <= last);
+                Some(current)
+            }
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The schedule: a named set of meetings with unique ids, and the queries
+//! over all of them.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::change::Change;
+use crate::error::{Error, FieldPath, Invalid, Problem, Result};
+use crate::meeting::Meeting;
+use crate::occurrence::{Occurrence, Occurrences, Window};
+use crate::values::MeetingDuration;
+use crate::zone::Fit;
+
+/// A named set of meetings with unique ids. Immutable once built: every
+/// meeting's history has been checked.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// assert_eq!(seed.meetings().len(), 6);
+/// // The week of 14 November 2022: six sessions.
+/// let week = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 14, 8, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 21, 8, 0, 0).unwrap(),
+/// )?;
+/// assert_eq!(seed.occurrences(week).count(), 6);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Schedule {
+    name: String,
+    url: Option<String>,
+    timezone: Option<Tz>,
+    meetings: Vec<Meeting>,
+    /// Rank of each meeting's id in sorted order, for tie-breaks.
+    ranks: Vec<usize>,
+}
+
+/// One change of one meeting, as listed by [`Schedule::changes_since`].
+#[derive(Clone, Copy, Debug)]
+pub struct ChangeRef<'s> {
+    /// The meeting.
+    pub meeting: &'s Meeting,
+    /// The change.
+    pub change: &'s Change,
+    /// Its index in [`Meeting::changes`].
+    pub index: usize,
+}
+
+/// Something legal but worth a look, reported by [`Schedule::warnings`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// A session's local time falls in a DST gap, so it starts later on
+    /// the wall clock than the rule says.
+    InGap {
+        /// The meeting.
+        meeting: String,
+        /// The first date it happens on.
+        date: NaiveDate,
+    },
+    /// A session's local time happens twice (DST fold); the first is used.
+    InFold {
+        /// The meeting.
+        meeting: String,
+        /// The first date it happens on.
+        date: NaiveDate,
+    },
+    /// A moved or extra session overlaps another session of the meeting.
+    Overlap {
+        /// The meeting.
+        meeting: String,
+        /// The date of the moved or extra session.
+        date: NaiveDate,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::InGap { meeting, date } => write!(
+                f,
+                "meeting {meeting}: on {date} the session time does not exist \
+                 (clocks spring forward); it starts later by the wall clock"
+            ),
+            Warning::InFold { meeting, date } => write!(
+                f,
+                "meeting {meeting}: on {date} the session time happens twice \
+                 (clocks fall back); the first is used"
+            ),
+            Warning::Overlap { meeting, date } => write!(
+                f,
+                "meeting {meeting}: the moved or extra session on {date} \
+                 overlaps another session"
+            ),
+        }
+    }
+}
+
+impl Schedule {
+    /// A schedule of `meetings`, in the given order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] with [`Problem::DuplicateId`] for each repeated id.
+    pub fn new(
+        name: impl Into<String>,
+        timezone: Option<Tz>,
+        meetings: Vec<Meeting>,
+    ) -> Result<Schedule> {
+        let mut ids: Vec<(&str, usize)> = meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id().as_str(), i))
+            .collect();
+        ids.sort();
+        let problems: Vec<Invalid> = ids
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0)
+            .map(|w| {
+                let path =
+                    FieldPath::root().key("meetings").index(w[1].1).key("id");
+                Invalid::new(Problem::DuplicateId(w[1].0.to_string()), path)
+            })
+            .collect();
+        if let Some(err) = Error::from_problems(problems) {
+            return Err(err);
+        }
+        let mut ranks = vec![0; meetings.len()];
+        for (rank, (_, i)) in ids.iter().enumerate() {
+            ranks[*i] = rank;
+        }
+        Ok(Schedule {
+            name: name.into(),
+            url: None,
+            timezone,
+            meetings,
+            ranks,
+        })
+    }
+
+    /// The same schedule with a home page.
+    pub fn with_url(mut self, url: Option<String>) -> Schedule {
+        self.url = url;
+        self
+    }
+
+    /// The schedule's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Its home page.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// The default zone of its meetings, if the file set one.
+    pub fn timezone(&self) -> Option<Tz> {
+        self.timezone
+    }
+
+    /// The meetings, in file order.
+    pub fn meetings(&self) -> &[Meeting] {
+        &self.meetings
+    }
+
+    /// The meeting with this id.
+    pub fn meeting(&self, id: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.id().as_str() == id)
+    }
+
+    /// Every session that starts in `window`, merged in order of (start,
+    /// meeting id); lazy, so a far `to` costs nothing until iterated.
+    pub fn occurrences(&self, window: Window) -> Occurrences<'_> {
+        let streams =
+            self.meetings.iter().map(|m| m.occurrences(window)).collect();
+        Occurrences::new(streams, self.ranks.clone())
+    }
+
+    /// The next `n` sessions that start at or after `after`.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::Schedule;
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// // Friday 11 November 2022, noon UTC: Saturday's first session is next.
+    /// let now = Utc.with_ymd_and_hms(2022, 11, 11, 12, 0, 0).unwrap();
+    /// let next = seed.next(now, 2);
+    /// assert_eq!(next[0].meeting.id().as_str(), "co-occurring-saturday");
+    /// assert_eq!(next[1].meeting.id().as_str(), "co-occurring-sunday");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn next(&self, after: DateTime<Utc>, n: usize) -> Vec<Occurrence<'_>> {
+        self.occurrences(Window::starting(after)).take(n).collect()
+    }
+
+    /// The sessions running at `at` (`start <= at < end`), in start order.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::Schedule;
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// // Saturday 12 November 2022, 07:30 Pacific.
+    /// let at = Utc.with_ymd_and_hms(2022, 11, 12, 15, 30, 0).unwrap();
+    /// let now = seed.in_progress(at);
+    /// assert_eq!(now.len(), 1);
+    /// assert_eq!(now[0].meeting.id().as_str(), "co-occurring-saturday");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn in_progress(&self, at: DateTime<Utc>) -> Vec<Occurrence<'_>> {
+        let longest =
+            Duration::minutes(i64::from(MeetingDuration::MAX_MINUTES));
+        let Ok(window) =
+            Window::new(at - longest, at + Duration::nanoseconds(1))
+        else {
+            return Vec::new();
+        };
+        self.occurrences(window).filter(|o| o.is_in_progress(at)).collect()
+    }
+
+    /// The schedule as it was published on `date`: changes announced after
+    /// it are left out; undated changes always count.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use convenor_core::Schedule;
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+    /// let saturday = |s: &Schedule| {
+    ///     let m = s.meeting("co-occurring-saturday").unwrap();
+    ///     m.segment_on(d(11, 12)).unwrap().rule().time().to_string()
+    /// };
+    /// assert_eq!(saturday(&seed.as_of(d(11, 5))?), "09:30");
+    /// assert_eq!(saturday(&seed.as_of(d(11, 10))?), "07:00");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// When a change announced by then depends on one announced later
+    /// (cancelling a session that only a later reschedule created).
+    pub fn as_of(&self, date: NaiveDate) -> Result<Schedule> {
+        let mut problems = Vec::new();
+        let mut meetings = Vec::with_capacity(self.meetings.len());
+        for m in &self.meetings {
+            match m.retain_changes(|c| c.is_announced_by(date)) {
+                Ok(m) => meetings.push(m),
+                Err(p) => problems.extend(p),
+            }
+        }
+        if let Some(err) = Error::from_problems(problems) {
+            return Err(err);
+        }
+        Ok(Schedule { meetings, ..self.clone() })
+    }
+
+    /// The changes announced on or after `date`, by announcement date and
+    /// then file order. Undated changes have no announcement to list.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use convenor_core::Schedule;
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let since = seed.changes_since(NaiveDate::from_ymd_opt(2022, 11, 6).unwrap());
+    /// assert_eq!(since.len(), 1);
+    /// assert_eq!(since[0].meeting.id().as_str(), "co-occurring-saturday");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn changes_since(&self, date: NaiveDate) -> Vec<ChangeRef<'_>> {
+        let mut all: Vec<ChangeRef<'_>> = self
+            .meetings
+            .iter()
+            .flat_map(|meeting| {
+                meeting.changes().iter().enumerate().map(
+                    move |(index, change)| ChangeRef {
+                        meeting,
+                        change,
+                        index,
+                    },
+                )
+            })
+            .filter(|c| c.change.announced.is_some_and(|a| a >= date))
+            .collect();
+        all.sort_by_key(|c| c.change.announced);
+        all
+    }
+
+    /// Legal but surprising things: session times in a DST gap or fold,
+    /// moved or extra sessions that overlap another session. Looks at
+    /// sessions in `window` (pass the span you publish).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let w = Window::new(
+    ///     Utc.with_ymd_and_hms(2022, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// assert!(seed.warnings(w).is_empty());
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn warnings(&self, window: Window) -> Vec<Warning> {
+        let mut out = Vec::new();
+        for m in &self.meetings {
+            let id = || m.id().to_string();
+            let all: Vec<Occurrence<'_>> = m.occurrences(window).collect();
+            if let Some(o) = all.iter().find(|o| o.fit == Fit::Gap) {
+                out.push(Warning::InGap { meeting: id(), date: o.due });
+            }
+            if let Some(o) = all.iter().find(|o| o.fit == Fit::Fold) {
+                out.push(Warning::InFold { meeting: id(), date: o.due });
+            }
+            let longest =
+                Duration::minutes(i64::from(MeetingDuration::MAX_MINUTES));
+            for (i, o) in all.iter().enumerate() {
+                if !matches!(
+                    o.status,
+                    crate::Status::Moved | crate::Status::Extra
+                ) {
+                    continue;
+                }
+                // Sorted by start, and no session is longer than a day:
+                // only near neighbours can overlap.
+                let before = all[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|p| p.start > o.start - longest);
+                let after =
+                    all[i + 1..].iter().take_while(|p| p.start < o.end);
+                if before
+                    .chain(after)
+                    .any(|p| p.start < o.end && o.start < p.end)
+                {
+                    out.push(Warning::Overlap {
+                        meeting: id(),
+                        date: o.start.date_naive(),
+                    });
+                }
+            }
+        }
+        out
+    }
+}

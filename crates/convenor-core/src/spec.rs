@@ -1,0 +1,784 @@
+//! The schedule file's shape: plain `*Spec` structs with public fields,
+//! exactly as a TOML or JSON file writes them, and the one conversion
+//! that validates them into a [`Schedule`].
+//!
+//! Field names are part of the public contract (see the README). Values
+//! stay text here so that validation, not the parser, says what is wrong
+//! with them, with the meeting id, the field and a suggestion.
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::change::{Change, ChangeKind, Reschedule};
+use crate::error::{Error, FieldPath, Invalid, Problem};
+use crate::meeting::{Meeting, Online, Place};
+use crate::rule::{Pattern, RRulePattern, Rule};
+use crate::schedule::Schedule;
+use crate::values::{
+    parse_date, parse_local_datetime, parse_weekday, weekday_name, Interval,
+    LocalTime, MeetingDuration, MeetingId,
+};
+use crate::zone::{parse_zone, suggest_zone};
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+/// A schedule file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ScheduleSpec {
+    /// The schedule's name.
+    pub name: String,
+    /// Its home page.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub url: Option<String>,
+    /// The default IANA zone of its meetings.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub timezone: Option<String>,
+    /// The meetings.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub meetings: Vec<MeetingSpec>,
+}
+
+/// A meeting in a schedule file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct MeetingSpec {
+    /// The stable id, a slug.
+    pub id: String,
+    /// The name members see.
+    pub name: String,
+    /// Notes for members.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub notes: Option<String>,
+    /// The IANA zone; default: the schedule's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub timezone: Option<String>,
+    /// A weekly rule (give this or `rrule`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub weekly: Option<WeeklySpec>,
+    /// An RFC 5545 RRULE (give this or `weekly`), with `time`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rrule: Option<String>,
+    /// The local time, `HH:MM`, with `rrule` (or instead of
+    /// `weekly.time`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<String>,
+    /// The session length (`60m`, `1h30m`).
+    pub duration: String,
+    /// The first date a session may fall on, `YYYY-MM-DD`.
+    pub starts: String,
+    /// The last date a session may fall on, if any.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub ends: Option<String>,
+    /// Tags.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub tags: Vec<String>,
+    /// Convenors.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub convenors: Vec<String>,
+    /// How to join online.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub online: Option<OnlineSpec>,
+    /// A street address for in-person meetings.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub address: Option<String>,
+    /// The history.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub changes: Vec<ChangeSpec>,
+}
+
+/// `weekly = { day = "saturday", time = "07:00", every = 2 }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct WeeklySpec {
+    /// The weekday.
+    pub day: String,
+    /// The local time, `HH:MM` (or give `time` beside `weekly`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<String>,
+    /// Every how many weeks (default 1).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub every: Option<u32>,
+}
+
+/// `online = { url = "...", phone = "...", notes = "..." }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct OnlineSpec {
+    /// The video-conference link.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub url: Option<String>,
+    /// A dial-in number.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub phone: Option<String>,
+    /// Meeting ID, passcode and the like.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub notes: Option<String>,
+}
+
+/// One change. `kind` says which fields apply:
+///
+/// | kind | fields |
+/// | --- | --- |
+/// | `reschedule` | `effective`; any of `time`, `day`, `every`, `duration`, `weekly`, `rrule` |
+/// | `cancel` | `date` |
+/// | `move` | `date`, `to`; optional `duration` |
+/// | `extra` | `at`; optional `duration` |
+/// | `end` | `effective` |
+///
+/// Every kind may have `announced` and `note`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ChangeSpec {
+    /// `reschedule`, `cancel`, `move`, `extra` or `end`.
+    pub kind: String,
+    /// When it was announced, `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub announced: Option<String>,
+    /// A note for members.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub note: Option<String>,
+    /// `reschedule`, `end`: the first date it applies to.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub effective: Option<String>,
+    /// `cancel`, `move`: the date the session was due.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub date: Option<String>,
+    /// `move`: the new local start, `YYYY-MM-DDTHH:MM`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub to: Option<String>,
+    /// `extra`: the local start, `YYYY-MM-DDTHH:MM`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub at: Option<String>,
+    /// `reschedule`: a new local time.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<String>,
+    /// `reschedule`: a new weekday.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub day: Option<String>,
+    /// `reschedule`: a new cadence in weeks.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub every: Option<u32>,
+    /// `reschedule`: a whole new weekly rule.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub weekly: Option<WeeklySpec>,
+    /// `reschedule`: a whole new RRULE.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rrule: Option<String>,
+    /// `reschedule`, `move`, `extra`: a session length.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub duration: Option<String>,
+}
+
+const CHANGE_KINDS: [&str; 5] =
+    ["reschedule", "cancel", "move", "extra", "end"];
+
+/// Collects problems while converting, so a file reports all of them.
+struct Check {
+    problems: Vec<Invalid>,
+    meeting: Option<String>,
+}
+
+impl Check {
+    fn report(&mut self, mut p: Invalid) {
+        p.meeting = p.meeting.or_else(|| self.meeting.clone());
+        self.problems.push(p);
+    }
+
+    fn value<T>(
+        &mut self,
+        path: FieldPath,
+        parsed: Result<T, Problem>,
+        suggest: impl FnOnce() -> Option<String>,
+    ) -> Option<T> {
+        parsed
+            .map_err(|p| self.report(Invalid::new(p, path).suggest(suggest())))
+            .ok()
+    }
+
+    fn opt<T>(
+        &mut self,
+        path: FieldPath,
+        text: Option<&str>,
+        parse: impl FnOnce(&str) -> Result<T, Problem>,
+    ) -> Option<Option<T>> {
+        match text {
+            None => Some(None),
+            Some(t) => self.value(path, parse(t), || None).map(Some),
+        }
+    }
+
+    fn zone(&mut self, path: FieldPath, name: &str) -> Option<Tz> {
+        self.value(path, parse_zone(name), || suggest_zone(name))
+    }
+
+    fn weekday(
+        &mut self,
+        path: FieldPath,
+        name: &str,
+    ) -> Option<chrono::Weekday> {
+        let days = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        self.value(path, parse_weekday(name), || {
+            crate::suggest::nearest(name, days).map(str::to_string)
+        })
+    }
+
+    fn interval(
+        &mut self,
+        path: FieldPath,
+        every: Option<u32>,
+    ) -> Option<Option<Interval>> {
+        match every {
+            None => Some(None),
+            Some(n) => self.value(path, Interval::new(n), || None).map(Some),
+        }
+    }
+
+    fn shape(&mut self, path: FieldPath, problem: Problem) {
+        self.report(Invalid::new(problem, path));
+    }
+}
+
+impl TryFrom<ScheduleSpec> for Schedule {
+    type Error = Error;
+
+    /// Validates a schedule file: every problem is reported, in file
+    /// order, with its meeting, field and a suggestion.
+    fn try_from(spec: ScheduleSpec) -> Result<Schedule, Error> {
+        let root = FieldPath::root();
+        let mut check = Check { problems: Vec::new(), meeting: None };
+        let default_zone = spec
+            .timezone
+            .as_deref()
+            .and_then(|z| check.zone(root.key("timezone"), z));
+        let mut meetings = Vec::with_capacity(spec.meetings.len());
+        for (i, m) in spec.meetings.iter().enumerate() {
+            let path = root.key("meetings").index(i);
+            check.meeting = Some(m.id.clone());
+            let zone = match (&m.timezone, spec.timezone.is_some()) {
+                (Some(z), _) => check.zone(path.key("timezone"), z),
+                (None, true) => default_zone,
+                (None, false) => {
+                    check.shape(
+                        path.key("timezone"),
+                        Problem::UnknownZone(String::new()),
+                    );
+                    None
+                }
+            };
+            if let Some(meeting) = meeting(&mut check, &path, m, zone) {
+                match meeting.rebuilt(&path) {
+                    Ok(m) => meetings.push(m),
+                    Err(problems) => check.problems.extend(problems),
+                }
+            }
+        }
+        if let Some(err) = Error::from_problems(check.problems) {
+            return Err(err);
+        }
+        Ok(Schedule::new(spec.name, default_zone, meetings)?
+            .with_url(spec.url))
+    }
+}
+
+/// A meeting's values, before its history is folded in.
+fn meeting(
+    check: &mut Check,
+    path: &FieldPath,
+    m: &MeetingSpec,
+    zone: Option<Tz>,
+) -> Option<Meeting> {
+    let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
+        let slug = slugify(&m.id);
+        MeetingId::new(&slug).ok().map(|_| slug)
+    });
+    let rule = rule(check, path, m);
+    let duration =
+        check.value(path.key("duration"), m.duration.parse(), || None);
+    let starts =
+        check.value(path.key("starts"), parse_date(&m.starts), || None);
+    let ends = check.opt(path.key("ends"), m.ends.as_deref(), parse_date);
+    let changes: Vec<Option<Change>> = m
+        .changes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| change(check, &path.key("changes").index(i), c))
+        .collect();
+    let changes: Option<Vec<Change>> = changes.into_iter().collect();
+    let place = Place {
+        online: m.online.as_ref().map(|o| Online {
+            url: o.url.clone(),
+            phone: o.phone.clone(),
+            notes: o.notes.clone(),
+        }),
+        address: m.address.clone(),
+    };
+    let meeting =
+        Meeting::new(id?, m.name.clone(), zone?, rule?, duration?, starts?)
+            .with_tags(m.tags.clone())
+            .with_convenors(m.convenors.clone())
+            .with_place(place)
+            .set_history(ends?, changes?);
+    let meeting = match &m.notes {
+        Some(n) => meeting.with_notes(n.clone()),
+        None => meeting,
+    };
+    Some(meeting)
+}
+
+/// The pattern and time that `weekly` / `rrule` / `time` give, each
+/// `None` when not given; `None` overall when a problem was reported.
+fn rule_parts(
+    check: &mut Check,
+    path: &FieldPath,
+    weekly: Option<&WeeklySpec>,
+    rrule: Option<&str>,
+    time: Option<&str>,
+) -> Option<(Option<Pattern>, Option<LocalTime>)> {
+    let inner_time = weekly.and_then(|w| w.time.as_deref());
+    // Each part is checked even when another fails, so all are reported.
+    let time: Option<Option<LocalTime>> = match (inner_time, time) {
+        (Some(_), Some(_)) => {
+            check.shape(
+                path.key("time"),
+                Problem::TimeShape(
+                    "`time` is given twice, in `weekly` and beside it; keep one",
+                ),
+            );
+            None
+        }
+        (Some(t), None) => check
+            .value(path.key("weekly").key("time"), t.parse(), || None)
+            .map(Some),
+        (None, Some(t)) => {
+            check.value(path.key("time"), t.parse(), || None).map(Some)
+        }
+        (None, None) => Some(None),
+    };
+    let pattern: Option<Option<Pattern>> = match (weekly, rrule) {
+        (Some(w), None) => {
+            let day = check.weekday(path.key("weekly").key("day"), &w.day);
+            let every =
+                check.interval(path.key("weekly").key("every"), w.every);
+            day.zip(every).map(|(day, every)| {
+                Some(Pattern::Weekly {
+                    day,
+                    every: every.unwrap_or(Interval::WEEKLY),
+                })
+            })
+        }
+        (None, Some(r)) => check
+            .value(path.key("rrule"), RRulePattern::new(r), || None)
+            .map(|p| Some(Pattern::RRule(p))),
+        (Some(_), Some(_)) => {
+            check.shape(
+                path.key("rrule"),
+                Problem::RuleShape("give `weekly` or `rrule`, not both"),
+            );
+            None
+        }
+        (None, None) => Some(None),
+    };
+    let (pattern, time) = (pattern?, time?);
+    Some((pattern, time))
+}
+
+/// A meeting's rule: both a pattern and a time are required.
+fn rule(check: &mut Check, path: &FieldPath, m: &MeetingSpec) -> Option<Rule> {
+    let (pattern, time) = rule_parts(
+        check,
+        path,
+        m.weekly.as_ref(),
+        m.rrule.as_deref(),
+        m.time.as_deref(),
+    )?;
+    let Some(pattern) = pattern else {
+        check.shape(
+            path.key("weekly"),
+            Problem::RuleShape(
+                "no rule: give `weekly = { day = \"saturday\", time = \"07:00\" }` \
+                 or `rrule = \"FREQ=MONTHLY;BYDAY=2TU\"` with `time`",
+            ),
+        );
+        return None;
+    };
+    let Some(time) = time else {
+        let field = if m.rrule.is_some() { "rrule" } else { "weekly" };
+        check.shape(
+            path.key(field),
+            Problem::TimeShape(
+                "the rule needs a `time`, such as `time = \"19:00\"`",
+            ),
+        );
+        return None;
+    };
+    Some(Rule::new(pattern, time))
+}
+
+fn change(
+    check: &mut Check,
+    path: &FieldPath,
+    c: &ChangeSpec,
+) -> Option<Change> {
+    let date_field = |check: &mut Check,
+                      field: &'static str,
+                      value: &Option<String>| {
+        match value {
+            Some(v) => check.value(path.key(field), parse_date(v), || None),
+            None => {
+                check.shape(path.key(field), Problem::BadDate(String::new()));
+                None
+            }
+        }
+    };
+    let local_field = |check: &mut Check,
+                       field: &'static str,
+                       value: &Option<String>| {
+        match value {
+            Some(v) => {
+                check.value(path.key(field), parse_local_datetime(v), || None)
+            }
+            None => {
+                check.shape(
+                    path.key(field),
+                    Problem::BadDateTime(String::new()),
+                );
+                None
+            }
+        }
+    };
+    let announced =
+        check.opt(path.key("announced"), c.announced.as_deref(), parse_date);
+    let duration = check.opt(
+        path.key("duration"),
+        c.duration.as_deref(),
+        str::parse::<MeetingDuration>,
+    );
+    let allowed: &[&str] = match c.kind.as_str() {
+        "reschedule" => &[
+            "effective",
+            "time",
+            "day",
+            "every",
+            "weekly",
+            "rrule",
+            "duration",
+        ],
+        "cancel" => &["date"],
+        "move" => &["date", "to", "duration"],
+        "extra" => &["at", "duration"],
+        "end" => &["effective"],
+        other => {
+            let p = Invalid::new(
+                Problem::BadChangeKind(other.to_string()),
+                path.key("kind"),
+            )
+            .suggest(
+                crate::suggest::nearest(other, CHANGE_KINDS)
+                    .map(str::to_string),
+            );
+            check.report(p);
+            return None;
+        }
+    };
+    let given = [
+        ("effective", c.effective.is_some()),
+        ("date", c.date.is_some()),
+        ("to", c.to.is_some()),
+        ("at", c.at.is_some()),
+        ("time", c.time.is_some()),
+        ("day", c.day.is_some()),
+        ("every", c.every.is_some()),
+        ("weekly", c.weekly.is_some()),
+        ("rrule", c.rrule.is_some()),
+        ("duration", c.duration.is_some()),
+    ];
+    let mut misplaced = false;
+    for (field, is_given) in given {
+        if is_given && !allowed.contains(&field) {
+            check.shape(
+                path.key(field),
+                Problem::FieldNotForKind { field, kind: kind_name(&c.kind) },
+            );
+            misplaced = true;
+        }
+    }
+    let kind = match c.kind.as_str() {
+        "reschedule" => {
+            let effective = date_field(check, "effective", &c.effective);
+            let (pattern, time) = rule_parts(
+                check,
+                path,
+                c.weekly.as_ref(),
+                c.rrule.as_deref(),
+                c.time.as_deref(),
+            )?;
+            let day = match &c.day {
+                Some(d) => Some(check.weekday(path.key("day"), d)?),
+                None => None,
+            };
+            let every = check.interval(path.key("every"), c.every)?;
+            ChangeKind::Reschedule(Reschedule {
+                time,
+                day,
+                every,
+                pattern,
+                duration: duration?,
+                ..Reschedule::effective(effective?)
+            })
+        }
+        "cancel" => {
+            ChangeKind::Cancel { date: date_field(check, "date", &c.date)? }
+        }
+        "move" => {
+            let date = date_field(check, "date", &c.date);
+            let to = local_field(check, "to", &c.to);
+            ChangeKind::Move { date: date?, to: to?, duration: duration? }
+        }
+        "extra" => ChangeKind::Extra {
+            at: local_field(check, "at", &c.at)?,
+            duration: duration?,
+        },
+        _ => ChangeKind::End {
+            effective: date_field(check, "effective", &c.effective)?,
+        },
+    };
+    if misplaced {
+        return None;
+    }
+    Some(Change { kind, announced: announced?, note: c.note.clone() })
+}
+
+fn kind_name(kind: &str) -> &'static str {
+    CHANGE_KINDS.iter().find(|k| **k == kind).copied().unwrap_or("change")
+}
+
+/// A slug made from free text, for the suggestion on a bad id.
+fn slugify(text: &str) -> String {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .join("-")
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+impl From<&Schedule> for ScheduleSpec {
+    /// The file that loads back into the same schedule.
+    fn from(s: &Schedule) -> ScheduleSpec {
+        ScheduleSpec {
+            name: s.name().to_string(),
+            url: s.url().map(str::to_string),
+            timezone: s.timezone().map(|z| z.name().to_string()),
+            meetings: s
+                .meetings()
+                .iter()
+                .map(|m| MeetingSpec::from_meeting(m, s.timezone()))
+                .collect(),
+        }
+    }
+}
+
+impl MeetingSpec {
+    fn from_meeting(m: &Meeting, default_zone: Option<Tz>) -> MeetingSpec {
+        let (weekly, rrule) = pattern_spec(m.rule().pattern());
+        MeetingSpec {
+            id: m.id().to_string(),
+            name: m.name().to_string(),
+            notes: m.notes().map(str::to_string),
+            timezone: (Some(m.zone()) != default_zone)
+                .then(|| m.zone().name().to_string()),
+            weekly,
+            rrule,
+            time: Some(m.rule().time().to_string()),
+            duration: m.duration().to_string(),
+            starts: m.starts().to_string(),
+            ends: m.ends().map(|d| d.to_string()),
+            tags: m.tags().to_vec(),
+            convenors: m.convenors().to_vec(),
+            online: m.place().online.as_ref().map(|o| OnlineSpec {
+                url: o.url.clone(),
+                phone: o.phone.clone(),
+                notes: o.notes.clone(),
+            }),
+            address: m.place().address.clone(),
+            changes: m.changes().iter().map(ChangeSpec::from).collect(),
+        }
+    }
+}
+
+/// `(weekly, rrule)` fields for a pattern; the time goes beside them.
+fn pattern_spec(pattern: &Pattern) -> (Option<WeeklySpec>, Option<String>) {
+    match pattern {
+        Pattern::Weekly { day, every } => (
+            Some(WeeklySpec {
+                day: weekday_name(*day).to_string(),
+                time: None,
+                every: (every.weeks() != 1).then_some(every.weeks()),
+            }),
+            None,
+        ),
+        Pattern::RRule(r) => (None, Some(r.as_str().to_string())),
+    }
+}
+
+fn local_text(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M").to_string()
+}
+
+impl From<&Change> for ChangeSpec {
+    fn from(c: &Change) -> ChangeSpec {
+        let base = ChangeSpec {
+            kind: c.kind.name().to_string(),
+            announced: c.announced.map(|d| d.to_string()),
+            note: c.note.clone(),
+            ..ChangeSpec::default()
+        };
+        let day = |d: NaiveDate| Some(d.to_string());
+        match &c.kind {
+            ChangeKind::Reschedule(r) => {
+                let (weekly, rrule) = match &r.pattern {
+                    Some(p) => pattern_spec(p),
+                    None => (None, None),
+                };
+                ChangeSpec {
+                    effective: day(r.effective),
+                    time: r.time.map(|t| t.to_string()),
+                    day: r.day.map(|d| weekday_name(d).to_string()),
+                    every: r.every.map(Interval::weeks),
+                    weekly,
+                    rrule,
+                    duration: r.duration.map(|d| d.to_string()),
+                    ..base
+                }
+            }
+            ChangeKind::Cancel { date } => {
+                ChangeSpec { date: day(*date), ..base }
+            }
+            ChangeKind::Move { date, to, duration } => ChangeSpec {
+                date: day(*date),
+                to: Some(local_text(*to)),
+                duration: duration.map(|d| d.to_string()),
+                ..base
+            },
+            ChangeKind::Extra { at, duration } => ChangeSpec {
+                at: Some(local_text(*at)),
+                duration: duration.map(|d| d.to_string()),
+                ..base
+            },
+            ChangeKind::End { effective } => {
+                ChangeSpec { effective: day(*effective), ..base }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! "Did you mean …?": the nearest known name to a misspelt one.
+
+/// The candidate closest to `input` by edit distance, ignoring case, if it
+/// is close enough to be a plausible typo (at most a third of the input's
+/// length, and at least one edit is always allowed).
+pub(crate) fn nearest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    let budget = (input.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (distance(&input, &c.to_lowercase()), c))
+        .filter(|&(d, _)| d <= budget)
+        .min_by_key(|&(d, c)| (d, c))
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`": the nearest
+/// expected field.
+pub(crate) fn unknown_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let names = expected.split('`').skip(1).step_by(2);
+    nearest(field, names).map(str::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_typos_only() {
+        let days = ["monday", "tuesday", "saturday"];
+        assert_eq!(nearest("saturdy", days), Some("saturday"));
+        assert_eq!(nearest("Tuesday", days), Some("tuesday"));
+        assert_eq!(nearest("xyz", days), None);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+}

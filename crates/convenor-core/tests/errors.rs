@@ -1,0 +1,149 @@
+//! Bad input gets a clear error: what, where (line:column), which meeting
+//! and field, and the nearest valid value.
+
+use convenor_core::{Problem, Schedule};
+
+fn error_of(toml: &str) -> String {
+    Schedule::from_toml_str(toml)
+        .expect_err("the input is invalid")
+        .to_string()
+}
+
+const HEAD: &str = "name = \"x\"\ntimezone = \"America/Los_Angeles\"\n";
+
+fn meeting(body: &str) -> String {
+    format!("{HEAD}[[meetings]]\nid = \"sat\"\nname = \"Saturday\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\n{body}")
+}
+
+#[test]
+fn misspelt_zone_names_the_meeting_field_position_and_suggestion() {
+    let text = meeting("weekly = { day = \"saturday\", time = \"07:00\" }\ntimezone = \"America/Los_Angles\"\n");
+    assert_eq!(
+        error_of(&text),
+        "unknown time zone \"America/Los_Angles\" for meeting sat (field timezone) \
+         at line 9 column 12; did you mean \"America/Los_Angeles\"?"
+    );
+}
+
+#[test]
+fn bad_times_and_days() {
+    let text = meeting("weekly = { day = \"saturdy\", time = \"7pm\" }\n");
+    let err = Schedule::from_toml_str(&text).unwrap_err();
+    let all: Vec<String> = err.problems().map(|p| p.to_string()).collect();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(all[0].starts_with("invalid time \"7pm\""), "{}", all[0]);
+    assert!(
+        all[0].contains("(field weekly.time) at line 8 column 36"),
+        "{}",
+        all[0]
+    );
+    assert_eq!(
+        all[1],
+        "invalid weekday \"saturdy\", expected a day such as `monday` for meeting sat \
+         (field weekly.day) at line 8 column 18; did you mean \"saturday\"?"
+    );
+}
+
+#[test]
+fn unknown_fields_suggest_the_nearest_name() {
+    let text = meeting("weekly = { day = \"saturday\", time = \"07:00\" }\ntimzone = \"UTC\"\n");
+    let err = Schedule::from_toml_str(&text).unwrap_err();
+    assert!(err.is_syntax());
+    assert!(err.to_string().starts_with("unknown field `timzone`"), "{err}");
+    assert_eq!(err.position().map(|p| p.line), Some(9));
+    match err {
+        convenor_core::Error::Syntax { suggestion, .. } => {
+            assert_eq!(suggestion.as_deref(), Some("timezone"))
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn a_cancel_on_a_date_with_no_session_is_an_error() {
+    let text = meeting(
+        "weekly = { day = \"saturday\", time = \"07:00\" }\n\
+         [[meetings.changes]]\nkind = \"cancel\"\ndate = \"2022-11-13\"\n",
+    );
+    let err = Schedule::from_toml_str(&text).unwrap_err();
+    let p = err.problems().next().unwrap();
+    assert_eq!(
+        p.problem,
+        Problem::NoSession(
+            chrono::NaiveDate::from_ymd_opt(2022, 11, 13).unwrap()
+        )
+    );
+    assert_eq!(
+        err.to_string(),
+        "no session is due on 2022-11-13 for meeting sat (field changes[0].date) at line 11 column 8"
+    );
+}
+
+#[test]
+fn changes_that_cannot_apply() {
+    let cases = [
+        // A reschedule before the meeting starts.
+        ("kind = \"reschedule\"\neffective = \"2022-11-01\"\ntime = \"08:00\"", "is before the meeting starts"),
+        // Cancelling the same session twice.
+        ("kind = \"cancel\"\ndate = \"2022-11-19\"\n[[meetings.changes]]\nkind = \"cancel\"\ndate = \"2022-11-19\"", "cancelled or moved twice"),
+        // A field that does not belong to the kind.
+        ("kind = \"cancel\"\ndate = \"2022-11-19\"\nto = \"2022-11-20T07:00\"", "`to` does not apply to a cancel change"),
+        // An unknown kind, with a suggestion.
+        ("kind = \"cancle\"\ndate = \"2022-11-19\"", "did you mean \"cancel\"?"),
+        // A reschedule that sets nothing.
+        ("kind = \"reschedule\"\neffective = \"2022-11-19\"", "reschedule changes nothing"),
+        // Moving a date with no session.
+        ("kind = \"move\"\ndate = \"2022-11-20\"\nto = \"2022-11-21T07:00\"", "no session is due on 2022-11-20"),
+    ];
+    for (change, expected) in cases {
+        let text = meeting(&format!(
+            "weekly = {{ day = \"saturday\", time = \"07:00\" }}\n[[meetings.changes]]\n{change}\n"
+        ));
+        let message = error_of(&text);
+        assert!(message.contains(expected), "{change}: {message}");
+    }
+}
+
+#[test]
+fn unsupported_rrules_say_what_to_do_instead() {
+    for (rule, expected) in [
+        ("FREQ=SECONDLY", "a meeting recurs daily at the most"),
+        ("FREQ=WEEKLY;BYHOUR=7", "give the time in the `time` field"),
+        ("FREQ=WEEKLY;UNTIL=20230101T000000Z", "`ends` field"),
+        (
+            "FREQ=WEEKLY;COUNT=3;UNTIL=20230101T000000Z",
+            "`UNTIL` is not accepted",
+        ),
+        ("FREQ=FORTNIGHTLY", "invalid RRULE"),
+        ("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", "has no session"),
+    ] {
+        let text = meeting(&format!("rrule = \"{rule}\"\ntime = \"19:00\"\n"));
+        let message = error_of(&text);
+        assert!(message.contains(expected), "{rule}: {message}");
+    }
+}
+
+#[test]
+fn duplicate_ids_and_bad_slugs() {
+    let twice = format!("{}\n{}", meeting("weekly = { day = \"saturday\", time = \"07:00\" }"), 
+        "[[meetings]]\nid = \"sat\"\nname = \"Again\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\nweekly = { day = \"sunday\", time = \"07:00\" }\n");
+    assert!(error_of(&twice).starts_with("duplicate meeting id \"sat\""));
+    let text = HEAD.to_string() + "[[meetings]]\nid = \"Saturday Meeting\"\nname = \"S\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\nweekly = { day = \"saturday\", time = \"07:00\" }\n";
+    assert!(
+        error_of(&text).ends_with("did you mean \"saturday-meeting\"?"),
+        "{}",
+        error_of(&text)
+    );
+}
+
+#[test]
+fn syntax_errors_have_positions() {
+    let err =
+        Schedule::from_toml_str("name = \"x\"\nmeetings = [\n").unwrap_err();
+    assert!(err.is_syntax());
+    assert!(err.position().is_some());
+    assert!(Schedule::from_toml_str("")
+        .unwrap_err()
+        .to_string()
+        .contains("missing field `name`"));
+}
