@@ -1,0 +1,131 @@
+//! `convenor check`: every error and warning of a schedule file, each with
+//! `file:line:column`, the source line, a caret and the suggestion.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use chrono::{Duration, Utc};
+use convenor::{Error, Invalid, Position, Schedule, Window};
+
+use crate::config;
+use crate::exit;
+
+/// Prints the report; the exit code: 0 clean, 1 warnings denied, 2 errors.
+pub fn check(
+    file: &Path,
+    deny_warnings: bool,
+    now: Option<&str>,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let text = config::read(file)?;
+    let name = file.display().to_string();
+    let schedule = match Schedule::from_toml_str(&text) {
+        Ok(s) => s,
+        Err(err) => {
+            let count = report_error(&err, &name, &text, out)?;
+            writeln!(out, "{name}: {count} error{}", plural(count))?;
+            return Ok(exit::BAD_INPUT);
+        }
+    };
+    let now = match now {
+        Some(t) => {
+            config::instant(t, convenor::Tz::UTC).context("invalid --now")?
+        }
+        None => Utc::now(),
+    };
+    let window =
+        Window::new(now - Duration::days(366), now + Duration::days(2 * 366))?;
+    let warnings = schedule.warnings(window);
+    for w in &warnings {
+        writeln!(out, "warning: {w}\n  --> {name}")?;
+    }
+    writeln!(
+        out,
+        "{name}: {} meeting{}, no errors, {} warning{}",
+        schedule.meetings().len(),
+        plural(schedule.meetings().len()),
+        warnings.len(),
+        plural(warnings.len())
+    )?;
+    Ok(if deny_warnings && !warnings.is_empty() { exit::WARNINGS } else { 0 })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Prints each problem of `err`; how many there were.
+fn report_error(
+    err: &Error,
+    name: &str,
+    text: &str,
+    out: &mut impl Write,
+) -> Result<usize> {
+    match err {
+        Error::Syntax { message, position, suggestion } => {
+            block(out, message, name, text, *position, suggestion.as_deref())?;
+            Ok(1)
+        }
+        Error::Invalid { .. } => {
+            let mut count = 0;
+            for p in err.problems() {
+                // The bare problem: position and suggestion get their own lines.
+                let bare =
+                    Invalid { position: None, suggestion: None, ..p.clone() };
+                block(
+                    out,
+                    &bare.to_string(),
+                    name,
+                    text,
+                    p.position,
+                    p.suggestion.as_deref(),
+                )?;
+                count += 1;
+            }
+            Ok(count)
+        }
+        other => {
+            writeln!(out, "error: {other}")?;
+            Ok(1)
+        }
+    }
+}
+
+fn block(
+    out: &mut impl Write,
+    message: &str,
+    name: &str,
+    text: &str,
+    position: Option<Position>,
+    suggestion: Option<&str>,
+) -> Result<()> {
+    writeln!(out, "error: {message}")?;
+    match position {
+        Some(p) => {
+            writeln!(out, "  --> {name}:{}:{}", p.line, p.column)?;
+            if let Some(line) = text.lines().nth(p.line - 1) {
+                let gutter = p.line.to_string().len();
+                writeln!(out, "{:gutter$} |", "")?;
+                writeln!(out, "{} | {line}", p.line)?;
+                writeln!(
+                    out,
+                    "{:gutter$} | {:>col$}",
+                    "",
+                    "^",
+                    col = p.column
+                )?;
+            }
+        }
+        None => writeln!(out, "  --> {name}")?,
+    }
+    if let Some(s) = suggestion {
+        writeln!(out, "  = help: did you mean \"{s}\"?")?;
+    }
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,125 @@
+//! The command line: flags and their `--help` text (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// See your meetings in your time zone, check a schedule file, publish
+/// calendars.
+///
+/// Every command takes an optional schedule file (TOML); without one it
+/// uses the embedded seed schedule (LifeRing's co-occurring disorders
+/// meetings, November 2022).
+#[derive(Debug, Parser)]
+#[command(name = "convenor", version, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every viewing command shares.
+#[derive(Debug, Args)]
+pub struct View {
+    /// The schedule file (TOML). Default: the embedded seed schedule.
+    pub file: Option<PathBuf>,
+
+    /// Your IANA time zone, e.g. Europe/London. Default: the system's, then
+    /// UTC.
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    /// Pretend it is this instant: an RFC 3339 time
+    /// (2022-11-12T07:30:00-08:00) or a date (midnight in --tz).
+    /// Default: the system clock.
+    #[arg(long, value_name = "INSTANT")]
+    pub now: Option<String>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// A week's sessions, day by day, in your zone, with each meeting's own
+    /// time alongside.
+    ///
+    /// Example: convenor week --tz Europe/London --week 2022-11-14
+    Week {
+        #[command(flatten)]
+        view: View,
+        /// Any date in the week to show. Default: this week.
+        #[arg(long, value_name = "DATE")]
+        week: Option<String>,
+        /// The first day of the week.
+        #[arg(long, value_name = "DAY", default_value = "monday")]
+        first_day: String,
+    },
+    /// Every session in a window, in order.
+    ///
+    /// Example: convenor agenda --from 2022-11-01 --days 30 --tz Australia/Sydney
+    Agenda {
+        #[command(flatten)]
+        view: View,
+        /// Start of the window: a date (midnight in --tz) or an RFC 3339
+        /// instant. Default: now.
+        #[arg(long, value_name = "WHEN")]
+        from: Option<String>,
+        /// End of the window (exclusive), like --from.
+        #[arg(long, value_name = "WHEN", conflicts_with = "days")]
+        to: Option<String>,
+        /// Length of the window in days. Default: 7.
+        #[arg(long, value_name = "N")]
+        days: Option<u32>,
+        /// Also list cancelled sessions.
+        #[arg(long)]
+        cancelled: bool,
+    },
+    /// The sessions running now and the next ones, with how long until
+    /// they start.
+    ///
+    /// Example: convenor next -n 3 --tz America/New_York
+    Next {
+        #[command(flatten)]
+        view: View,
+        /// How many upcoming sessions.
+        #[arg(
+            short = 'n',
+            long = "count",
+            value_name = "N",
+            default_value_t = 5
+        )]
+        count: usize,
+    },
+    /// The history of changes in plain words.
+    ///
+    /// Example: convenor changes --since 2022-11-01
+    Changes {
+        #[command(flatten)]
+        view: View,
+        /// Only changes announced on or after this date.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+    },
+    /// Validate a schedule file: every error and warning with
+    /// file:line:column, the source line and a suggestion.
+    ///
+    /// Exit code: 0 clean, 1 warnings with --deny-warnings, 2 errors.
+    ///
+    /// Example: convenor check schedule.toml
+    Check {
+        /// The schedule file.
+        file: PathBuf,
+        /// Exit with 1 when there are warnings.
+        #[arg(long)]
+        deny_warnings: bool,
+        /// The instant warnings are looked for around (two years on).
+        #[arg(long, value_name = "INSTANT")]
+        now: Option<String>,
+    },
+    /// Print a shell completion script.
+    ///
+    /// Example: convenor completions bash > /etc/bash_completion.d/convenor
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}

@@ -1,0 +1,314 @@
+//! One function per command: each takes its flags, asks the library, and
+//! writes text to `out`.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use chrono::{Duration, Utc};
+use clap::CommandFactory;
+use convenor::{ChangeKind, Occurrence, Schedule, Status, Window};
+
+use crate::cli::{Cli, Command, View};
+use crate::config::{self, Config};
+use crate::human;
+
+/// Runs the command; the exit code on success.
+pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
+    match cli.command {
+        Command::Week { view, week, first_day } => {
+            week_table(&view, week.as_deref(), &first_day, out)
+        }
+        Command::Agenda { view, from, to, days, cancelled } => {
+            agenda(&view, from.as_deref(), to.as_deref(), days, cancelled, out)
+        }
+        Command::Next { view, count } => next(&view, count, out),
+        Command::Changes { view, since } => {
+            changes(&view, since.as_deref(), out)
+        }
+        Command::Check { file, deny_warnings, now } => {
+            crate::check::check(&file, deny_warnings, now.as_deref(), out)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "convenor",
+                out,
+            );
+            Ok(0)
+        }
+    }
+}
+
+fn week_table(
+    view: &View,
+    week: Option<&str>,
+    first_day: &str,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let c = Config::new(view)?;
+    let date = match week {
+        Some(text) => config::date(text).context("invalid --week")?,
+        None => c.now.with_timezone(&c.tz).date_naive(),
+    };
+    let first: chrono::Weekday = first_day.parse().map_err(|_| {
+        anyhow::Error::new(crate::BadInput(format!(
+            "invalid --first-day \"{first_day}\", expected a weekday such as monday"
+        )))
+    })?;
+    let week = c.schedule.week(c.tz, date, first);
+    writeln!(
+        out,
+        "{} — week of {} ({})",
+        c.schedule.name(),
+        human::date(week.days[0].date),
+        c.tz.name()
+    )?;
+    for day in &week.days {
+        writeln!(out, "\n{}", day.date.format("%A %-d %B %Y"))?;
+        if day.sessions.is_empty() {
+            writeln!(out, "  no sessions")?;
+        }
+        for s in &day.sessions {
+            let own = human::short(&s.occurrence.start);
+            let marker = if s.day_shift() != 0 {
+                "  ◂ another day there"
+            } else {
+                ""
+            };
+            writeln!(
+                out,
+                "  {}–{}  {}{}",
+                s.start.format("%H:%M"),
+                s.end.format("%H:%M %Z"),
+                s.occurrence.meeting.name(),
+                status_suffix(&s.occurrence),
+            )?;
+            writeln!(
+                out,
+                "               = {own} {}{marker}",
+                human::zone_label(s.occurrence.meeting.zone())
+            )?;
+        }
+    }
+    Ok(0)
+}
+
+/// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
+fn status_suffix(o: &Occurrence<'_>) -> String {
+    let note = o.note().map(|n| format!(": {n}")).unwrap_or_default();
+    match o.status {
+        Status::Scheduled => String::new(),
+        Status::Cancelled => format!("  [cancelled{note}]"),
+        Status::Moved => {
+            format!("  [moved from {}{note}]", o.due.format("%a %-d %b"))
+        }
+        Status::Extra => format!("  [extra session{note}]"),
+    }
+}
+
+fn agenda(
+    view: &View,
+    from: Option<&str>,
+    to: Option<&str>,
+    days: Option<u32>,
+    cancelled: bool,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let c = Config::new(view)?;
+    let from = match from {
+        Some(text) => config::instant(text, c.tz).context("invalid --from")?,
+        None => c.now,
+    };
+    let to = match (to, days) {
+        (Some(text), _) => {
+            config::instant(text, c.tz).context("invalid --to")?
+        }
+        (None, days) => from + Duration::days(i64::from(days.unwrap_or(7))),
+    };
+    let window = Window::new(from, to)
+        .map_err(|e| anyhow::Error::new(e).context("invalid window"))?;
+    let sessions = c.schedule.occurrences(window);
+    let sessions: Box<dyn Iterator<Item = Occurrence<'_>>> = if cancelled {
+        Box::new(sessions.with_cancelled())
+    } else {
+        Box::new(sessions)
+    };
+    let mut any = false;
+    for o in sessions {
+        any = true;
+        let here = o.start.with_timezone(&c.tz);
+        writeln!(
+            out,
+            "{}  {}{}{}",
+            human::stamp(&here),
+            o.meeting.name(),
+            other_zone(&o, c.tz),
+            status_suffix(&o)
+        )?;
+    }
+    if !any {
+        writeln!(
+            out,
+            "no sessions from {} to {}",
+            human::stamp(&from.with_timezone(&c.tz)),
+            human::stamp(&to.with_timezone(&c.tz))
+        )?;
+    }
+    Ok(0)
+}
+
+/// `  (Sun 17:00 PST Pacific)` when the meeting's zone is not the viewer's.
+fn other_zone(o: &Occurrence<'_>, viewer: convenor::Tz) -> String {
+    if o.meeting.zone() == viewer {
+        return String::new();
+    }
+    format!(
+        "  ({} {})",
+        human::short(&o.start),
+        human::zone_label(o.meeting.zone())
+    )
+}
+
+fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
+    let c = Config::new(view)?;
+    let now = c.now;
+    let running = c.schedule.in_progress(now);
+    for o in &running {
+        writeln!(
+            out,
+            "{:<15} {}  {} (until {}){}",
+            "now",
+            human::stamp(&o.start.with_timezone(&c.tz)),
+            o.meeting.name(),
+            o.end.with_timezone(&c.tz).format("%H:%M %Z"),
+            other_zone(o, c.tz),
+        )?;
+    }
+    let upcoming: Vec<Occurrence<'_>> = c
+        .schedule
+        .next(now, count + running.len())
+        .into_iter()
+        .filter(|o| {
+            o.start.with_timezone(&Utc) > now
+                || !running.iter().any(|r| same(r, o))
+        })
+        .take(count)
+        .collect();
+    for o in &upcoming {
+        writeln!(
+            out,
+            "{:<15} {}  {}{}{}",
+            human::relative(now, o.start.with_timezone(&Utc)),
+            human::stamp(&o.start.with_timezone(&c.tz)),
+            o.meeting.name(),
+            other_zone(o, c.tz),
+            status_suffix(o),
+        )?;
+    }
+    if running.is_empty() && upcoming.is_empty() {
+        writeln!(out, "no upcoming sessions")?;
+    }
+    Ok(0)
+}
+
+fn same(a: &Occurrence<'_>, b: &Occurrence<'_>) -> bool {
+    a.meeting.id() == b.meeting.id() && a.start == b.start
+}
+
+fn changes(
+    view: &View,
+    since: Option<&str>,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let c = Config::new(view)?;
+    let lines = match since {
+        Some(text) => {
+            let since = config::date(text).context("invalid --since")?;
+            c.schedule
+                .changes_since(since)
+                .into_iter()
+                .map(|r| describe(r.meeting, r.index))
+                .collect()
+        }
+        None => all_changes(&c.schedule),
+    };
+    if lines.is_empty() {
+        writeln!(out, "no changes")?;
+    }
+    for line in lines {
+        writeln!(out, "{line}")?;
+    }
+    Ok(0)
+}
+
+fn all_changes(schedule: &Schedule) -> Vec<String> {
+    schedule
+        .meetings()
+        .iter()
+        .flat_map(|m| (0..m.changes().len()).map(move |i| describe(m, i)))
+        .collect()
+}
+
+/// One change in plain words: "Co-Occurring Disorders (Saturday): from 12
+/// Nov 2022, Saturdays at 7:00am Pacific instead of Saturdays at 9:30am
+/// Pacific (announced 10 Nov 2022)".
+fn describe(m: &convenor::Meeting, index: usize) -> String {
+    let change = &m.changes()[index];
+    let tz = m.zone();
+    let what = match &change.kind {
+        ChangeKind::Reschedule(r) => {
+            let segments = m.segments();
+            let at = segments.iter().position(|s| s.causes().contains(&index));
+            let after = at.map(|i| &segments[i]);
+            let before = match at {
+                Some(i)
+                    if segments[i].causes().first() == Some(&index)
+                        && i > 0 =>
+                {
+                    Some(segments[i - 1].rule().clone())
+                }
+                _ => None,
+            }
+            .unwrap_or_else(|| m.rule().clone());
+            let new_rule = after
+                .map(|s| s.rule().clone())
+                .unwrap_or_else(|| m.rule().clone());
+            let mut words = format!(
+                "from {}, {} instead of {}",
+                human::date(r.effective),
+                human::rule_words(&new_rule, tz),
+                human::rule_words(&before, tz)
+            );
+            if let Some(d) = r.duration {
+                words += &format!(", {} minutes long", d.minutes());
+            }
+            words
+        }
+        ChangeKind::Cancel { date } => {
+            format!("no meeting on {}", date.format("%A %-d %b %Y"))
+        }
+        ChangeKind::Move { date, to, .. } => format!(
+            "the {} session moves to {}",
+            date.format("%A %-d %b %Y"),
+            human::local(tz, *to)
+        ),
+        ChangeKind::Extra { at, .. } => {
+            format!("an extra session on {}", human::local(tz, *at))
+        }
+        ChangeKind::End { effective } => {
+            format!(
+                "no more sessions from {}",
+                effective.format("%A %-d %b %Y")
+            )
+        }
+    };
+    let mut line = format!("{}: {what}", m.name());
+    if let Some(a) = change.announced {
+        line += &format!(" (announced {})", human::date(a));
+    }
+    if let Some(note) = &change.note {
+        line += &format!(" — {note}");
+    }
+    line
+}

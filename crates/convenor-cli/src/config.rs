@@ -1,0 +1,96 @@
+//! Turns flags into what the library needs: a schedule, a viewer zone and
+//! "now". The only place that reads the clock, the system zone or files.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use convenor::{Schedule, Tz};
+
+use crate::cli::View;
+use crate::BadInput;
+
+/// What a viewing command works on.
+pub struct Config {
+    /// The schedule.
+    pub schedule: Schedule,
+    /// The viewer's zone.
+    pub tz: Tz,
+    /// The instant taken as now.
+    pub now: DateTime<Utc>,
+}
+
+impl Config {
+    /// Reads the schedule, the zone and the clock as the flags say.
+    pub fn new(view: &View) -> Result<Config> {
+        let schedule = load(view.file.as_deref())?;
+        let tz = viewer_zone(view.tz.as_deref())?;
+        let now = match &view.now {
+            Some(text) => instant(text, tz).context("invalid --now")?,
+            None => Utc::now(),
+        };
+        Ok(Config { schedule, tz, now })
+    }
+}
+
+/// The schedule in `file`, or the embedded seed.
+pub fn load(file: Option<&Path>) -> Result<Schedule> {
+    let Some(path) = file else {
+        return Ok(convenor::seed());
+    };
+    let text = read(path)?;
+    Schedule::from_toml_str(&text)
+        .with_context(|| format!("{}", path.display()))
+}
+
+/// A file's text, with the path in the error.
+pub fn read(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| {
+        format!("cannot read {}", PathBuf::from(path).display())
+    })
+}
+
+/// `--tz`, else the system zone, else UTC.
+fn viewer_zone(flag: Option<&str>) -> Result<Tz> {
+    match flag {
+        Some(name) => zone(name),
+        None => Ok(iana_time_zone::get_timezone()
+            .ok()
+            .and_then(|name| name.parse().ok())
+            .unwrap_or(Tz::UTC)),
+    }
+}
+
+/// An IANA zone name, with a suggestion when misspelt.
+pub fn zone(name: &str) -> Result<Tz> {
+    name.parse().map_err(|_| {
+        let hint = convenor::suggest_zone(name)
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default();
+        anyhow::Error::new(BadInput(format!(
+            "unknown time zone \"{name}\"{hint}"
+        )))
+    })
+}
+
+/// An RFC 3339 instant, or a date meaning its midnight in `tz`.
+pub fn instant(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.with_timezone(&Utc));
+    }
+    let date = date(text)?;
+    Ok(convenor::resolve_local(tz, date.and_time(NaiveTime::MIN))
+        .0
+        .with_timezone(&Utc))
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn date(text: &str) -> Result<NaiveDate> {
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Ok(d) => Ok(d),
+        Err(_) => Err(anyhow::Error::new(BadInput(format!(
+            "invalid date or instant \"{text}\", expected YYYY-MM-DD or an \
+             RFC 3339 time such as 2022-11-12T07:00:00-08:00"
+        )))),
+    }
+}

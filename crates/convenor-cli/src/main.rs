@@ -1,0 +1,70 @@
+//! The `convenor` binary: `main` → `run` → exit code. Errors are printed
+//! once, with their context; a closed pipe (`convenor agenda | head`) is
+//! not an error.
+
+mod check;
+mod cli;
+mod commands;
+mod config;
+mod human;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Exit codes: 0 success, 1 warnings denied by `--deny-warnings`, 2 bad
+/// input (a schedule, a flag value), 3 anything else (I/O).
+pub mod exit {
+    /// Warnings, with `--deny-warnings`.
+    pub const WARNINGS: u8 = 1;
+    /// The input was invalid.
+    pub const BAD_INPUT: u8 = 2;
+    /// Something else failed.
+    pub const FAILURE: u8 = 3;
+}
+
+/// Bad input from the command line: exits with [`exit::BAD_INPUT`].
+#[derive(Debug)]
+pub struct BadInput(pub String);
+
+impl std::fmt::Display for BadInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for BadInput {}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let result = commands::run(cli, &mut out).and_then(|code| {
+        out.flush()?;
+        Ok(code)
+    });
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = out.flush();
+            eprintln!("convenor: {err:#}");
+            let bad_input = err
+                .chain()
+                .any(|e| e.is::<BadInput>() || e.is::<convenor::Error>());
+            ExitCode::from(if bad_input {
+                exit::BAD_INPUT
+            } else {
+                exit::FAILURE
+            })
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

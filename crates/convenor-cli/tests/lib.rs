@@ -1,0 +1,153 @@
+//! The `convenor` binary, run as a user would, with a fixed `--now` so
+//! output is deterministic. Outputs are golden files in `tests/golden/`;
+//! `UPDATE_GOLDEN=1 cargo test -p convenor-cli` rewrites them.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn convenor(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_convenor"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("TZ", "Pacific/Chatham")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = convenor(args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("golden file written");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display())
+    });
+    assert_eq!(actual, expected, "{name} differs from its golden file");
+}
+
+fn bad_file() -> PathBuf {
+    let path = std::env::temp_dir()
+        .join(format!("convenor-bad-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        "name = \"x\"\ntimezone = \"America/Los_Angles\"\n[[meetings]]\nid = \"sat\"\n\
+         name = \"S\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\n\
+         weekly = { day = \"saturdy\", time = \"7pm\" }\n",
+    )
+    .expect("temp file written");
+    path
+}
+
+#[test]
+fn week_in_london() {
+    let out = stdout(&[
+        "week",
+        "--tz",
+        "Europe/London",
+        "--week",
+        "2022-11-14",
+        "--now",
+        "2022-11-14",
+    ]);
+    assert!(
+        out.contains("  01:00–02:00 GMT  Co-Occurring Disorders (Sunday)\n")
+    );
+    assert!(out.contains("= Sun 17:00 PST Pacific  ◂ another day there"));
+    golden("week-london.txt", &out);
+}
+
+#[test]
+fn next_from_berlin_during_the_first_saturday() {
+    let out = stdout(&[
+        "next",
+        "--tz",
+        "Europe/Berlin",
+        "--now",
+        "2022-11-12T15:30:00Z",
+        "-n",
+        "2",
+    ]);
+    assert!(out.starts_with("now "));
+    golden("next-berlin.txt", &out);
+}
+
+#[test]
+fn agenda_in_sydney() {
+    let out = stdout(&[
+        "agenda",
+        "--tz",
+        "Australia/Sydney",
+        "--from",
+        "2022-11-12",
+        "--days",
+        "7",
+        "--now",
+        "2022-11-01",
+    ]);
+    golden("agenda-sydney.txt", &out);
+}
+
+#[test]
+fn changes_in_plain_words() {
+    let out = stdout(&["changes", "--now", "2022-11-20"]);
+    assert!(out.contains("from 12 Nov 2022, Saturdays at 7:00am Pacific instead of Saturdays at 9:30am Pacific (announced 10 Nov 2022)"));
+    golden("changes.txt", &out);
+}
+
+#[test]
+fn check_reports_every_error_with_position_and_exits_2() {
+    let path = bad_file();
+    let out = convenor(&["check", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let text = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(path.to_str().unwrap(), "bad.toml");
+    assert!(text.contains("  --> bad.toml:2:12\n"));
+    assert!(text.contains("  = help: did you mean \"America/Los_Angeles\"?"));
+    golden("check-bad.txt", &text);
+    std::fs::remove_file(path).ok();
+}
+
+#[test]
+fn check_of_the_seed_is_clean() {
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/lifering-co-occurring.toml"
+    );
+    let out =
+        convenor(&["check", seed, "--deny-warnings", "--now", "2022-11-01"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .ends_with("6 meetings, no errors, 0 warnings\n"));
+}
+
+#[test]
+fn bad_flags_exit_2_with_one_message() {
+    let out = convenor(&["week", "--tz", "America/Los_Angles"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "convenor: unknown time zone \"America/Los_Angles\"; did you mean \"America/Los_Angeles\"?\n"
+    );
+    let missing = convenor(&["week", "/nonexistent/schedule.toml"]);
+    assert_eq!(missing.status.code(), Some(3));
+}
+
+#[test]
+fn completions_are_printed() {
+    assert!(stdout(&["completions", "bash"]).contains("convenor"));
+}
