@@ -395,3 +395,13 @@ proptest! {
         check(tz, from, (from + len).min(MAX_SECS), 5 * 86_400 + 1);
     }
 }
+
+/// Every zone chrono-tz knows, 2000 to the end of its data. Slow in debug
+/// builds: `cargo test --release -p convenor-ical -- --ignored`.
+#[test]
+#[ignore]
+fn all_zones_are_exact_2000_to_2099() {
+    for &tz in chrono_tz::TZ_VARIANTS.iter() {
+        check(tz, secs(2000, 1, 1), MAX_SECS, 3 * 86_400 + 1);
+    }
+}
