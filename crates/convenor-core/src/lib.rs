@@ -92,6 +92,7 @@ pub use schedule::{ChangeRef, Schedule, Warning};
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };
+pub use suggest::nearest as nearest_name;
 pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
 };

@@ -119,6 +119,25 @@ impl Segment {
         &self.causes
     }
 
+    /// The dates sessions are due on by this segment's rule, on or after
+    /// `from`, in order, before any cancellation or move.
+    ///
+    /// ```
+    /// # use convenor_core::Schedule;
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let monday = seed.meeting("co-occurring-monday").unwrap();
+    /// let d = |d| chrono::NaiveDate::from_ymd_opt(2022, 11, d).unwrap();
+    /// let due: Vec<_> = monday.segments()[0].due_dates(d(1)).take(2).collect();
+    /// assert_eq!(due, [d(14), d(21)]);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn due_dates(
+        &self,
+        from: NaiveDate,
+    ) -> impl Iterator<Item = NaiveDate> + use<> {
+        self.dates(from)
+    }
+
     /// The session dates of this segment on or after `lower`.
     pub(crate) fn dates(&self, lower: NaiveDate) -> Dates {
         match self.first {

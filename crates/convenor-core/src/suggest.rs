@@ -3,7 +3,14 @@
 /// The candidate closest to `input` by edit distance, ignoring case, if it
 /// is close enough to be a plausible typo (at most a third of the input's
 /// length, and at least one edit is always allowed).
-pub(crate) fn nearest<'a>(
+///
+/// ```
+/// use convenor_core::nearest_name;
+/// let ids = ["co-occurring-monday", "co-occurring-sunday"];
+/// assert_eq!(nearest_name("co-occuring-monday", ids), Some("co-occurring-monday"));
+/// assert_eq!(nearest_name("tuesday", ids), None);
+/// ```
+pub fn nearest<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {

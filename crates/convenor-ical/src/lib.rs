@@ -1,40 +1,56 @@
-//! iCalendar (RFC 5545) export of convenor schedules.
-//!
-//! This crate turns a schedule into `.ics` text that real clients expand
-//! to exactly the sessions the core computes. The exporter itself arrives
-//! next; today the crate holds its two foundations:
-//!
-//! - [`wire`]: content lines, TEXT escaping, parameter quoting, folding at
-//!   75 octets and CRLF (RFC 5545 §3.1, §3.3.11), plus the inverses;
-//! - [`vtimezone`]: a `VTIMEZONE` component generated from the IANA
-//!   database in `chrono-tz`, exact at every instant of a span, since
-//!   clients such as Mozilla's ical.js follow the file, not their own
-//!   tz database.
-//!
-//! # Example
+//! iCalendar (RFC 5545, RFC 7986) export of convenor schedules: `.ics`
+//! feeds that real clients expand to exactly the sessions
+//! `convenor-core` computes.
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use convenor_ical::{vtimezone::vtimezone, wire::ContentWriter};
+//! use convenor_core::Schedule;
+//! use convenor_ical::IcalOptions;
 //!
-//! let mut w = ContentWriter::new();
-//! w.begin("VCALENDAR");
-//! w.property("VERSION", &[], "2.0");
-//! w.property("PRODID", &[], "-//convenor//convenor//EN");
-//! let mut ics = w.into_string();
-//! ics.push_str(&vtimezone(
-//!     chrono_tz::America::Los_Angeles,
-//!     Utc.with_ymd_and_hms(2025, 1, 4, 17, 30, 0).unwrap(),
-//!     Utc.with_ymd_and_hms(2025, 12, 27, 17, 30, 0).unwrap(),
-//! ));
-//! let mut w = ContentWriter::new();
-//! w.end("VCALENDAR");
-//! ics.push_str(w.as_str());
-//! assert!(ics.contains("TZID:America/Los_Angeles\r\n"));
-//! assert!(ics.ends_with("END:VTIMEZONE\r\nEND:VCALENDAR\r\n"));
+//! let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+//! // DTSTAMP comes from the caller: the same input gives the same bytes.
+//! let opts = IcalOptions::new(Utc.with_ymd_and_hms(2022, 11, 10, 0, 0, 0).unwrap());
+//! let ics = convenor_ical::to_string(&seed, &opts);
+//! assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+//! assert_eq!(ics.matches("BEGIN:VEVENT").count(), 6);
+//! assert_eq!(ics.matches("BEGIN:VTIMEZONE").count(), 1);
+//! # Ok::<(), convenor_core::Error>(())
 //! ```
+//!
+//! # What the feed holds
+//!
+//! - A `VTIMEZONE` for every zone used, generated from the tz database
+//!   and exact over the life of every series ([`vtimezone`]).
+//! - One `VEVENT` series per segment of a meeting's history: a reschedule
+//!   effective mid-series ends the old series with `UNTIL` and starts a
+//!   new one with a derived UID, `RELATED-TO` the old; a reschedule
+//!   effective at the start changes the one series in place.
+//! - `EXDATE;TZID=…` for cancellations, an override (`RECURRENCE-ID`) for
+//!   each move, a separate `VEVENT` for each extra session.
+//! - Sessions that clients would place differently — a start in a DST gap
+//!   or fold, or a session that spans a clock change — get an override
+//!   with UTC times up to [`IcalOptions::horizon`], so every client agrees
+//!   with RFC 5545.
+//! - `SEQUENCE` counts the changes that touch a series, so subscribers'
+//!   clients replace it when a change is announced; `DTSTAMP` comes from
+//!   [`IcalOptions::dtstamp`], never the clock.
+//!
+//! [`expected_sessions`] is the contract: what a correct client lists.
+//! The interop tests (`interop/` at the repository root) check it against
+//! Mozilla's ical.js and Python's recurring-ical-events.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod error;
+mod expected;
+mod export;
+mod options;
+mod plan;
+pub mod read;
 pub mod vtimezone;
 pub mod wire;
+
+pub use error::Error;
+pub use expected::{expected_sessions, ClientSession};
+pub use export::{meeting_to_string, occurrence_to_string, to_string};
+pub use options::IcalOptions;

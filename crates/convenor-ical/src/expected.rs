@@ -1,0 +1,73 @@
+//! The contract every client must meet: the sessions a calendar app shows
+//! for an exported feed, computed from `convenor-core` alone.
+
+use chrono::{DateTime, Utc};
+use convenor_core::{ChangeKind, Occurrence, Schedule, Status, Window};
+
+use crate::plan;
+use crate::IcalOptions;
+
+/// One session as a calendar client lists it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ClientSession {
+    /// When it starts.
+    pub start: DateTime<Utc>,
+    /// The UID of the VEVENT series it belongs to.
+    pub uid: String,
+    /// When it ends.
+    pub end: DateTime<Utc>,
+}
+
+/// The sessions a correct client shows for [`crate::to_string`]'s output
+/// in `window` (by start), sorted by start, then UID. Cancelled sessions
+/// are not shown.
+///
+/// ```
+/// # use chrono::{TimeZone, Utc};
+/// # use convenor_core::{Schedule, Window};
+/// # use convenor_ical::{expected_sessions, IcalOptions};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let opts = IcalOptions::new(Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap());
+/// let w = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
+/// )?;
+/// let sessions = expected_sessions(&seed, w, &opts);
+/// assert_eq!(sessions[0].uid, "co-occurring-saturday@lifering.org");
+/// assert_eq!(sessions[0].start, Utc.with_ymd_and_hms(2022, 11, 12, 15, 0, 0).unwrap());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn expected_sessions(
+    schedule: &Schedule,
+    window: Window,
+    opts: &IcalOptions,
+) -> Vec<ClientSession> {
+    let domain = plan::domain(schedule, opts);
+    let mut all: Vec<ClientSession> = schedule
+        .occurrences(window)
+        .map(|o| ClientSession {
+            start: o.start.with_timezone(&Utc),
+            uid: uid(&o, &domain),
+            end: o.end.with_timezone(&Utc),
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+fn uid(o: &Occurrence<'_>, domain: &str) -> String {
+    let m = o.meeting;
+    if o.status == Status::Extra {
+        if let Some(ChangeKind::Extra { at, .. }) =
+            o.change.map(|i| &m.changes()[i].kind)
+        {
+            return plan::extra_uid(m, *at, domain);
+        }
+    }
+    let segments = m.segments();
+    let index = segments
+        .iter()
+        .position(|s| s.from() <= o.due && s.last().is_none_or(|l| o.due <= l))
+        .unwrap_or(0);
+    plan::segment_uid(m, index, segments[index].from(), domain)
+}

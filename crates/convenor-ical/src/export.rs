@@ -1,0 +1,385 @@
+//! Writing the planned VEVENTs, with a VCALENDAR around them and a
+//! VTIMEZONE for every zone they use.
+//!
+//! We write content lines ourselves instead of through the `icalendar`
+//! crate: it fills `DTSTAMP` from the clock and UIDs at random when they
+//! are missing, cannot emit a VTIMEZONE, and passes CR through in user
+//! text (PITFALLS.md §10–12). Output here is a pure function of the
+//! schedule and the options.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use convenor_core::{Meeting, Occurrence, Schedule, Status, Tz};
+
+use crate::plan::{self, Event, Kind, Length, Stamp};
+use crate::vtimezone::write_vtimezone;
+use crate::wire::{escape_text, ContentWriter};
+use crate::{Error, IcalOptions};
+
+/// The whole schedule as one calendar.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::Schedule;
+/// use convenor_ical::IcalOptions;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let now = Utc.with_ymd_and_hms(2022, 11, 10, 0, 0, 0).unwrap();
+/// let ics = convenor_ical::to_string(&seed, &IcalOptions::new(now));
+/// assert!(ics.contains("UID:co-occurring-saturday@lifering.org\r\n"));
+/// // Rescheduled before its first session: one series, at 7:00, SEQUENCE 1.
+/// assert!(ics.contains("DTSTART;TZID=America/Los_Angeles:20221112T070000\r\n"));
+/// assert!(ics.contains("RRULE:FREQ=WEEKLY;BYDAY=SA\r\n"));
+/// assert!(ics.contains("SEQUENCE:1\r\n"));
+/// assert_eq!(ics, convenor_ical::to_string(&seed, &IcalOptions::new(now)));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn to_string(schedule: &Schedule, opts: &IcalOptions) -> String {
+    calendar(schedule, schedule.meetings().iter().collect(), opts)
+}
+
+/// One meeting's own feed.
+///
+/// # Errors
+///
+/// [`Error::UnknownMeeting`] when the schedule has no meeting `id`.
+///
+/// ```
+/// # use chrono::{TimeZone, Utc};
+/// # use convenor_core::Schedule;
+/// # use convenor_ical::IcalOptions;
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let opts = IcalOptions::new(Utc.with_ymd_and_hms(2022, 11, 10, 0, 0, 0).unwrap());
+/// let ics = convenor_ical::meeting_to_string(&seed, "co-occurring-monday", &opts)?;
+/// assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+/// assert!(convenor_ical::meeting_to_string(&seed, "monday", &opts).is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn meeting_to_string(
+    schedule: &Schedule,
+    id: &str,
+    opts: &IcalOptions,
+) -> Result<String, Error> {
+    let meeting = schedule
+        .meeting(id)
+        .ok_or_else(|| Error::unknown_meeting(schedule, id))?;
+    Ok(calendar(schedule, vec![meeting], opts))
+}
+
+/// One session as a calendar with a single, non-recurring event: "add
+/// this session to my calendar".
+///
+/// ```
+/// # use chrono::{TimeZone, Utc};
+/// # use convenor_core::{Schedule, Window};
+/// # use convenor_ical::IcalOptions;
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let now = Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap();
+/// let first = &seed.next(now, 1)[0];
+/// let ics = convenor_ical::occurrence_to_string(&seed, first, &IcalOptions::new(now));
+/// assert!(ics.contains("UID:co-occurring-saturday-20221112T0700@lifering.org\r\n"));
+/// assert!(!ics.contains("RRULE"));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn occurrence_to_string(
+    schedule: &Schedule,
+    occurrence: &Occurrence<'_>,
+    opts: &IcalOptions,
+) -> String {
+    let domain = plan::domain(schedule, opts);
+    let meeting = occurrence.meeting;
+    let local = occurrence.start.naive_local();
+    let minutes = (occurrence.end - occurrence.start).num_minutes();
+    let duration = u32::try_from(minutes)
+        .ok()
+        .and_then(|m| convenor_core::MeetingDuration::new(m).ok())
+        .unwrap_or(meeting.duration());
+    let (start, end, _) = plan::stamps(meeting.zone(), local, duration);
+    let event = Event {
+        meeting,
+        uid: format!(
+            "{}-{}@{domain}",
+            meeting.id(),
+            local.format("%Y%m%dT%H%M")
+        ),
+        sequence: 0,
+        last_modified: None,
+        start,
+        length: Length::End(end),
+        kind: Kind::OneOff { related_to: None },
+        note: occurrence.note(),
+    };
+    let mut w = ContentWriter::new();
+    head(&mut w, schedule, opts);
+    let at = occurrence.start.with_timezone(&Utc);
+    write_vtimezone(
+        &mut w,
+        meeting.zone(),
+        at - Duration::days(1),
+        at + Duration::days(1),
+    );
+    write_event(&mut w, &event, opts, occurrence.status == Status::Cancelled);
+    w.end("VCALENDAR");
+    w.into_string()
+}
+
+/// A calendar of `meetings`' events.
+fn calendar(
+    schedule: &Schedule,
+    meetings: Vec<&Meeting>,
+    opts: &IcalOptions,
+) -> String {
+    let domain = plan::domain(schedule, opts);
+    let events: Vec<Event<'_>> = meetings
+        .into_iter()
+        .flat_map(|m| plan::meeting_events(m, &domain, opts))
+        .filter(|e| keep(e, opts))
+        .collect();
+    let mut w = ContentWriter::new();
+    head(&mut w, schedule, opts);
+    for (tz, from, to) in zone_spans(&events).into_values() {
+        write_vtimezone(&mut w, tz, from, to);
+    }
+    for event in &events {
+        write_event(&mut w, event, opts, false);
+    }
+    w.end("VCALENDAR");
+    w.into_string()
+}
+
+/// With `keep_since`, whole series and one-offs that ended before it are
+/// left out. Overrides and EXDATEs of kept series stay: without them the
+/// master would show the sessions at their original times.
+fn keep(event: &Event<'_>, opts: &IcalOptions) -> bool {
+    let Some(since) = opts.keep_since else { return true };
+    match &event.kind {
+        Kind::Master { rrule, .. } => until(rrule).is_none_or(|u| u >= since),
+        Kind::Override { .. } => true,
+        Kind::OneOff { .. } => end_instant(event) >= since,
+    }
+}
+
+fn until(rrule: &str) -> Option<DateTime<Utc>> {
+    let text = rrule.split(';').find_map(|p| p.strip_prefix("UNTIL="))?;
+    chrono::NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%SZ")
+        .ok()
+        .map(|t| t.and_utc())
+}
+
+pub(crate) fn instant(meeting: &Meeting, stamp: Stamp) -> DateTime<Utc> {
+    match stamp {
+        Stamp::Utc(t) => t,
+        Stamp::Local(t) => convenor_core::resolve_local(meeting.zone(), t)
+            .0
+            .with_timezone(&Utc),
+    }
+}
+
+fn end_instant(event: &Event<'_>) -> DateTime<Utc> {
+    match event.length {
+        Length::End(end) => instant(event.meeting, end),
+        Length::Duration(d) => {
+            instant(event.meeting, event.start) + d.to_chrono()
+        }
+    }
+}
+
+/// For each zone, the span its VTIMEZONE must cover: from the earliest
+/// start to the latest end, or to 2099 (chrono-tz's last year) for
+/// open-ended series.
+fn zone_spans(
+    events: &[Event<'_>],
+) -> BTreeMap<String, (Tz, DateTime<Utc>, DateTime<Utc>)> {
+    let far = Utc.with_ymd_and_hms(2099, 12, 31, 0, 0, 0).unwrap();
+    let mut spans: BTreeMap<String, (Tz, DateTime<Utc>, DateTime<Utc>)> =
+        BTreeMap::new();
+    for e in events {
+        let tz = e.meeting.zone();
+        let start = instant(e.meeting, e.start);
+        let end = match &e.kind {
+            Kind::Master { rrule, .. } => {
+                until(rrule).unwrap_or(far).max(end_instant(e))
+            }
+            _ => end_instant(e),
+        };
+        let span =
+            spans.entry(tz.name().to_string()).or_insert((tz, start, end));
+        span.1 = span.1.min(start);
+        span.2 = span.2.max(end);
+    }
+    spans
+}
+
+/// The VCALENDAR head (RFC 5545 §3.6, RFC 7986 §5).
+fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
+    w.begin("VCALENDAR");
+    w.property("VERSION", &[], "2.0");
+    w.property(
+        "PRODID",
+        &[],
+        &format!("-//convenor//convenor {}//EN", env!("CARGO_PKG_VERSION")),
+    );
+    w.property("CALSCALE", &[], "GREGORIAN");
+    w.property("METHOD", &[], "PUBLISH");
+    w.text("NAME", &[], schedule.name());
+    w.text("X-WR-CALNAME", &[], schedule.name());
+    if let Some(url) = schedule.url() {
+        w.property("URL", &[("VALUE", "URI")], url);
+    }
+    if let Some(source) = &opts.source {
+        w.property("SOURCE", &[("VALUE", "URI")], source);
+    }
+    let refresh = format!("PT{}M", opts.refresh_minutes.max(1));
+    w.property("REFRESH-INTERVAL", &[("VALUE", "DURATION")], &refresh);
+    w.property("X-PUBLISHED-TTL", &[], &refresh);
+    if let Some(tz) = schedule.timezone() {
+        w.property("X-WR-TIMEZONE", &[], tz.name());
+    }
+    // Which tz database the times were computed with (PITFALLS.md §14).
+    w.property("X-CONVENOR-TZDATA", &[], chrono_tz::IANA_TZDB_VERSION);
+}
+
+fn utc_text(t: DateTime<Utc>) -> String {
+    t.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn local_text(t: chrono::NaiveDateTime) -> String {
+    t.format("%Y%m%dT%H%M%S").to_string()
+}
+
+fn write_stamp(w: &mut ContentWriter, name: &str, tz: Tz, stamp: Stamp) {
+    match stamp {
+        Stamp::Local(t) => {
+            w.property(name, &[("TZID", tz.name())], &local_text(t))
+        }
+        Stamp::Utc(t) => w.property(name, &[], &utc_text(t)),
+    }
+}
+
+fn write_event(
+    w: &mut ContentWriter,
+    e: &Event<'_>,
+    opts: &IcalOptions,
+    cancelled: bool,
+) {
+    let m = e.meeting;
+    let tz = m.zone();
+    w.begin("VEVENT");
+    w.property("UID", &[], &e.uid);
+    w.property("DTSTAMP", &[], &utc_text(opts.dtstamp));
+    if let Some(d) = e.last_modified {
+        w.property(
+            "LAST-MODIFIED",
+            &[],
+            &utc_text(d.and_time(chrono::NaiveTime::MIN).and_utc()),
+        );
+    }
+    w.property("SEQUENCE", &[], &e.sequence.to_string());
+    if let Kind::Override { recurrence_id } = e.kind {
+        w.property(
+            "RECURRENCE-ID",
+            &[("TZID", tz.name())],
+            &local_text(recurrence_id),
+        );
+    }
+    write_stamp(w, "DTSTART", tz, e.start);
+    match e.length {
+        Length::Duration(d) => {
+            w.property("DURATION", &[], &format!("PT{}M", d.minutes()))
+        }
+        Length::End(end) => write_stamp(w, "DTEND", tz, end),
+    }
+    if let Kind::Master { rrule, exdates, related_to } = &e.kind {
+        w.property("RRULE", &[], rrule);
+        // One EXDATE per date: ical.js reads only the first of a list.
+        for x in exdates {
+            w.property("EXDATE", &[("TZID", tz.name())], &local_text(*x));
+        }
+        if let Some(r) = related_to {
+            w.property("RELATED-TO", &[], r);
+        }
+    }
+    if let Kind::OneOff { related_to: Some(r) } = &e.kind {
+        w.property("RELATED-TO", &[], r);
+    }
+    w.text("SUMMARY", &[], m.name());
+    let description = description(m, e.note);
+    if !description.is_empty() {
+        w.text("DESCRIPTION", &[], &description);
+    }
+    let online = m.place().online.as_ref();
+    let url = online.and_then(|o| o.url.as_deref());
+    if let Some(address) = &m.place().address {
+        w.text("LOCATION", &[], address);
+    } else if let Some(url) = url {
+        w.text("LOCATION", &[], url);
+    }
+    if let Some(url) = url {
+        w.property("URL", &[("VALUE", "URI")], url);
+        // RFC 7986 §5.11: a link clients can show as "join".
+        w.property(
+            "CONFERENCE",
+            &[
+                ("VALUE", "URI"),
+                ("FEATURE", "VIDEO"),
+                ("LABEL", "Join online"),
+            ],
+            url,
+        );
+    }
+    if let Some(phone) = online.and_then(|o| o.phone.as_deref()) {
+        let tel: String = phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        if !tel.is_empty() {
+            w.property(
+                "CONFERENCE",
+                &[("VALUE", "URI"), ("FEATURE", "PHONE"), ("LABEL", phone)],
+                &format!("tel:{tel}"),
+            );
+        }
+    }
+    if !m.tags().is_empty() {
+        let list: Vec<String> =
+            m.tags().iter().map(|t| escape_text(t)).collect();
+        w.property("CATEGORIES", &[], &list.join(","));
+    }
+    w.property(
+        "STATUS",
+        &[],
+        if cancelled { "CANCELLED" } else { "CONFIRMED" },
+    );
+    w.end("VEVENT");
+}
+
+/// Notes, the change's note, convenors, joining details and tags, one per
+/// line.
+fn description(m: &Meeting, note: Option<&str>) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    if let Some(n) = note {
+        lines.push(n.to_string());
+    }
+    if let Some(n) = m.notes() {
+        lines.push(n.to_string());
+    }
+    if !m.convenors().is_empty() {
+        lines.push(format!("Convenors: {}", m.convenors().join(", ")));
+    }
+    if let Some(o) = &m.place().online {
+        if let Some(url) = &o.url {
+            lines.push(format!("Join: {url}"));
+        }
+        if let Some(phone) = &o.phone {
+            lines.push(format!("Phone: {phone}"));
+        }
+        if let Some(n) = &o.notes {
+            lines.push(n.clone());
+        }
+    }
+    if !m.tags().is_empty() {
+        lines.push(format!("Tags: {}", m.tags().join(", ")));
+    }
+    lines.join("\n")
+}

@@ -1,0 +1,342 @@
+//! What a schedule becomes in iCalendar terms, before any text: one master
+//! VEVENT per series segment, overrides for moved sessions and for
+//! sessions real clients would misplace, one-off VEVENTs for extras.
+//!
+//! The choices, each because a real client gets the alternative wrong
+//! (PITFALLS.md and the interop tests):
+//! - DTSTART is always the segment's first session (ical.js drops a
+//!   DTSTART the rule does not match);
+//! - masters give `DURATION`, not a local `DTEND`, so the length is exact
+//!   even when the first session spans a clock change;
+//! - a session whose start falls in a DST gap or fold, or that spans a
+//!   clock change, gets an override with DTSTART/DTEND in UTC: ical.js and
+//!   Python resolve such local times differently, UTC they both read
+//!   alike;
+//! - extras are their own VEVENTs (an RDATE equal to an instance is listed
+//!   twice by ical.js, and `RDATE;VALUE=PERIOD` makes it throw);
+//! - a segment that ends gets `UNTIL` in UTC a few hours after its last
+//!   session (RFC 5545 §3.3.10: inclusive, UTC with a TZID DTSTART), so
+//!   a client that places a DST-edge session an hour late still keeps it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use convenor_core::{
+    resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
+    Schedule, Segment, Tz,
+};
+
+use crate::IcalOptions;
+
+/// How long after the last session a segment's `UNTIL` is: more than any
+/// client's misreading of a DST edge (an hour), less than the gap to the
+/// rule's next instance (a day at least).
+const UNTIL_MARGIN: Duration = Duration::hours(3);
+
+/// A start or end as written: wall-clock time with the meeting's TZID, or
+/// UTC where the wall clock is ambiguous to clients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stamp {
+    Local(NaiveDateTime),
+    Utc(DateTime<Utc>),
+}
+
+/// One VEVENT.
+#[derive(Clone, Debug)]
+pub(crate) struct Event<'s> {
+    pub(crate) meeting: &'s Meeting,
+    pub(crate) uid: String,
+    pub(crate) sequence: usize,
+    pub(crate) last_modified: Option<NaiveDate>,
+    pub(crate) start: Stamp,
+    pub(crate) length: Length,
+    pub(crate) kind: Kind,
+    /// A change's note, for overrides and extras.
+    pub(crate) note: Option<&'s str>,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Length {
+    /// `DURATION`: masters.
+    Duration(MeetingDuration),
+    /// `DTEND` in the same form as DTSTART: overrides and one-offs.
+    End(Stamp),
+}
+
+#[derive(Clone, Debug)]
+pub(crate) enum Kind {
+    Master {
+        rrule: String,
+        exdates: Vec<NaiveDateTime>,
+        related_to: Option<String>,
+    },
+    Override {
+        recurrence_id: NaiveDateTime,
+    },
+    OneOff {
+        related_to: Option<String>,
+    },
+}
+
+/// The UID of the segment that starts on `from`: the first segment keeps
+/// the bare meeting id, later ones add their first date, so an edit to an
+/// earlier part of the history never renames a later series.
+pub(crate) fn segment_uid(
+    meeting: &Meeting,
+    index: usize,
+    from: NaiveDate,
+    domain: &str,
+) -> String {
+    match index {
+        0 => format!("{}@{domain}", meeting.id()),
+        _ => format!("{}-{}@{domain}", meeting.id(), from.format("%Y%m%d")),
+    }
+}
+
+/// The UID of an extra session.
+pub(crate) fn extra_uid(
+    meeting: &Meeting,
+    at: NaiveDateTime,
+    domain: &str,
+) -> String {
+    format!("{}-extra-{}@{domain}", meeting.id(), at.format("%Y%m%dT%H%M"))
+}
+
+/// The UID domain: the option, else the schedule URL's host.
+pub(crate) fn domain(schedule: &Schedule, opts: &IcalOptions) -> String {
+    if let Some(d) = &opts.domain {
+        return d.clone();
+    }
+    let host = schedule.url().and_then(|url| {
+        let rest = url.split_once("://")?.1;
+        let host = rest.split(['/', ':', '?', '#']).next()?;
+        let ok = !host.is_empty()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+        ok.then(|| host.to_ascii_lowercase())
+    });
+    host.unwrap_or_else(|| "convenor.invalid".to_string())
+}
+
+/// Where a session starts and ends as written, and whether the wall
+/// clock can be trusted with it.
+pub(crate) fn stamps(
+    tz: Tz,
+    nominal: NaiveDateTime,
+    duration: MeetingDuration,
+) -> (Stamp, Stamp, bool) {
+    let (start, fit) = resolve_local(tz, nominal);
+    let end = start + duration.to_chrono();
+    let simple = fit == Fit::Exact
+        && end.naive_local() == nominal + duration.to_chrono()
+        && resolve_local(tz, end.naive_local()).1 == Fit::Exact;
+    if simple {
+        (Stamp::Local(nominal), Stamp::Local(end.naive_local()), true)
+    } else {
+        let utc = |t: DateTime<Tz>| Stamp::Utc(t.with_timezone(&Utc));
+        (utc(start), utc(end), false)
+    }
+}
+
+/// Every VEVENT of `meeting`, masters first, in a stable order.
+pub(crate) fn meeting_events<'s>(
+    meeting: &'s Meeting,
+    domain: &str,
+    opts: &IcalOptions,
+) -> Vec<Event<'s>> {
+    let tz = meeting.zone();
+    let changes = meeting.changes();
+    let mut events = Vec::new();
+    let mut overrides = Vec::new();
+    let mut uids: Vec<(NaiveDate, NaiveDate, String)> = Vec::new();
+
+    // Cancelled and moved sessions, by due date.
+    let mut cancelled: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    let mut moved: BTreeMap<NaiveDate, usize> = BTreeMap::new();
+    for (i, c) in changes.iter().enumerate() {
+        match c.kind {
+            ChangeKind::Cancel { date } => {
+                cancelled.insert(date, i);
+            }
+            ChangeKind::Move { date, .. } => {
+                moved.insert(date, i);
+            }
+            _ => {}
+        }
+    }
+
+    for (index, segment) in meeting.segments().iter().enumerate() {
+        let Some(first) = segment.first_session() else { continue };
+        let time = segment.rule().time().to_naive();
+        let last_date = segment.last().unwrap_or(NaiveDate::MAX);
+        let uid = segment_uid(meeting, index, segment.from(), domain);
+        let touching: Vec<&Change> = changes
+            .iter()
+            .filter(|c| touches(c, segment.from(), last_date))
+            .collect();
+        let sequence = touching.len();
+        let last_modified = touching.iter().filter_map(|c| c.announced).max();
+
+        // Walk the sessions: find the last one (for UNTIL) and those the
+        // wall clock cannot carry (for overrides), up to the horizon.
+        let mut last_due = None;
+        let mut exdates = Vec::new();
+        for due in segment.due_dates(first.date()) {
+            if due > last_date {
+                break;
+            }
+            let nominal = due.and_time(time);
+            let start = resolve_local(tz, nominal).0;
+            let open = segment.last().is_none();
+            if open && start.with_timezone(&Utc) >= opts.horizon {
+                break;
+            }
+            last_due = Some(nominal);
+            if cancelled.contains_key(&due) {
+                exdates.push(nominal);
+                continue;
+            }
+            if moved.contains_key(&due)
+                || start.with_timezone(&Utc) >= opts.horizon
+            {
+                continue;
+            }
+            let (s, e, simple) = stamps(tz, nominal, segment.duration());
+            if !simple {
+                overrides.push(Event {
+                    meeting,
+                    uid: uid.clone(),
+                    sequence,
+                    last_modified,
+                    start: s,
+                    length: Length::End(e),
+                    kind: Kind::Override { recurrence_id: nominal },
+                    note: None,
+                });
+            }
+        }
+        for (&due, &i) in moved.range(segment.from()..=last_date) {
+            let ChangeKind::Move { to, duration, .. } = &changes[i].kind
+            else {
+                continue;
+            };
+            let (s, e, _) =
+                stamps(tz, *to, duration.unwrap_or(segment.duration()));
+            overrides.push(Event {
+                meeting,
+                uid: uid.clone(),
+                sequence,
+                last_modified,
+                start: s,
+                length: Length::End(e),
+                kind: Kind::Override { recurrence_id: due.and_time(time) },
+                note: changes[i].note.as_deref(),
+            });
+        }
+
+        let until = match (segment.last(), last_due) {
+            (Some(_), Some(last)) => {
+                let instant = resolve_local(tz, last).0.with_timezone(&Utc)
+                    + UNTIL_MARGIN;
+                Some(instant)
+            }
+            _ => None,
+        };
+        let related_to = uids.last().map(|(_, _, u)| u.clone());
+        uids.push((segment.from(), last_date, uid.clone()));
+        events.push(Event {
+            meeting,
+            uid,
+            sequence,
+            last_modified,
+            start: Stamp::Local(first),
+            length: Length::Duration(segment.duration()),
+            kind: Kind::Master {
+                rrule: rrule(segment, until),
+                exdates,
+                related_to,
+            },
+            note: None,
+        });
+    }
+
+    for change in changes {
+        let ChangeKind::Extra { at, duration } = &change.kind else {
+            continue;
+        };
+        let in_force = meeting.segment_on(at.date());
+        let length = duration
+            .or(in_force.map(Segment::duration))
+            .unwrap_or(meeting.duration());
+        let (s, e, _) = stamps(tz, *at, length);
+        let related_to = uids
+            .iter()
+            .find(|(from, last, _)| (*from..=*last).contains(&at.date()))
+            .map(|(_, _, u)| u.clone());
+        events.push(Event {
+            meeting,
+            uid: extra_uid(meeting, *at, domain),
+            sequence: 0,
+            last_modified: change.announced,
+            start: s,
+            length: Length::End(e),
+            kind: Kind::OneOff { related_to },
+            note: change.note.as_deref(),
+        });
+    }
+    overrides.sort_by_key(|e| match e.kind {
+        Kind::Override { recurrence_id } => (e.uid.clone(), recurrence_id),
+        _ => (e.uid.clone(), NaiveDateTime::MIN),
+    });
+    events.extend(overrides);
+    events
+}
+
+/// Whether a change alters the series of a segment running from `from` to
+/// `last`: its reschedules and cancellations inside it, and the reschedule
+/// or end that cuts it short.
+fn touches(c: &Change, from: NaiveDate, last: NaiveDate) -> bool {
+    let inside = |d: NaiveDate| from <= d && d <= last;
+    match &c.kind {
+        ChangeKind::Reschedule(r) => {
+            inside(r.effective) || last.succ_opt() == Some(r.effective)
+        }
+        ChangeKind::End { effective } => last.succ_opt() == Some(*effective),
+        ChangeKind::Cancel { date } | ChangeKind::Move { date, .. } => {
+            inside(*date)
+        }
+        ChangeKind::Extra { .. } => false,
+    }
+}
+
+/// The RRULE text of a segment (RFC 5545 §3.3.10), from our own model,
+/// never from rrule's Display (it writes local UNTILs with `Z`).
+fn rrule(segment: &Segment, until: Option<DateTime<Utc>>) -> String {
+    let mut parts: Vec<String> = match segment.rule().pattern() {
+        Pattern::Weekly { day, every } => {
+            let mut p = vec!["FREQ=WEEKLY".to_string()];
+            if every.weeks() > 1 {
+                p.push(format!("INTERVAL={}", every.weeks()));
+            }
+            p.push(format!(
+                "BYDAY={}",
+                &convenor_core::weekday_name(*day)[..2].to_uppercase()
+            ));
+            p
+        }
+        Pattern::RRule(r) => r
+            .as_str()
+            .split(';')
+            .filter(|part| !part.is_empty())
+            // COUNT and UNTIL must not both appear; a cut segment's UNTIL
+            // already says where it stops.
+            .filter(|part| until.is_none() || !part.starts_with("COUNT="))
+            .map(str::to_string)
+            .collect(),
+    };
+    if let Some(u) = until {
+        parts.push(format!("UNTIL={}", u.format("%Y%m%dT%H%M%SZ")));
+    }
+    parts.join(";")
+}
