@@ -1,0 +1,8 @@
+//! The integration tests of convenor-ical, one module per topic.
+
+// Byte-exact .ics for the seed and every testdata case.
+mod golden;
+// Structural rules real clients care about.
+mod structure;
+// Arbitrary user text cannot break or inject into a feed.
+mod text;
