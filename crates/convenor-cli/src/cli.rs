@@ -115,6 +115,31 @@ pub enum Command {
         #[arg(long, value_name = "INSTANT")]
         now: Option<String>,
     },
+    /// The schedule as an iCalendar (.ics) feed: the whole schedule, one
+    /// meeting, or one session ("add this session to my calendar").
+    ///
+    /// Example: convenor ics --meeting co-occurring-saturday -o saturday.ics
+    Ics {
+        #[command(flatten)]
+        view: View,
+        /// Only this meeting's series.
+        #[arg(long, value_name = "ID", conflicts_with = "occurrence")]
+        meeting: Option<String>,
+        /// Only one session, named by meeting id and the date it is due:
+        /// co-occurring-saturday@2022-11-19.
+        #[arg(long, value_name = "ID@DATE")]
+        occurrence: Option<String>,
+        /// The UID domain (default: the host of the schedule's url).
+        #[arg(long, value_name = "DOMAIN")]
+        domain: Option<String>,
+        /// Leave out series and extra sessions that ended before this date
+        /// or instant.
+        #[arg(long, value_name = "WHEN")]
+        keep_since: Option<String>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script.
     ///
     /// Example: convenor completions bash > /etc/bash_completion.d/convenor

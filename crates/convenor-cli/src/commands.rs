@@ -28,6 +28,18 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
         Command::Check { file, deny_warnings, now } => {
             crate::check::check(&file, deny_warnings, now.as_deref(), out)
         }
+        Command::Ics {
+            view,
+            meeting,
+            occurrence,
+            domain,
+            keep_since,
+            output,
+        } => {
+            let request =
+                IcsRequest { meeting, occurrence, domain, keep_since };
+            ics(&view, &request, output.as_deref(), out)
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -311,4 +323,79 @@ fn describe(m: &convenor::Meeting, index: usize) -> String {
         line += &format!(" — {note}");
     }
     line
+}
+
+/// What `convenor ics` was asked for.
+struct IcsRequest {
+    meeting: Option<String>,
+    occurrence: Option<String>,
+    domain: Option<String>,
+    keep_since: Option<String>,
+}
+
+fn ics(
+    view: &View,
+    request: &IcsRequest,
+    path: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<u8> {
+    let c = Config::new(view)?;
+    let mut opts = convenor::ical::IcalOptions::new(c.now);
+    if let Some(d) = &request.domain {
+        opts = opts.with_domain(d.clone());
+    }
+    if let Some(since) = &request.keep_since {
+        opts = opts.with_keep_since(
+            config::instant(since, c.tz).context("invalid --keep-since")?,
+        );
+    }
+    let text = match (&request.meeting, &request.occurrence) {
+        (Some(id), _) => {
+            convenor::ical::meeting_to_string(&c.schedule, id, &opts).map_err(
+                |e| anyhow::Error::new(crate::BadInput(e.to_string())),
+            )?
+        }
+        (None, Some(spec)) => {
+            let o = find_occurrence(&c.schedule, spec)?;
+            convenor::ical::occurrence_to_string(&c.schedule, &o, &opts)
+        }
+        (None, None) => convenor::ical::to_string(&c.schedule, &opts),
+    };
+    crate::output::emit(path, &text, out)?;
+    Ok(0)
+}
+
+/// The session named `ID@DATE` (the date it was due, in the meeting's
+/// zone; an extra session by the date it is on).
+fn find_occurrence<'s>(
+    schedule: &'s Schedule,
+    spec: &str,
+) -> Result<Occurrence<'s>> {
+    let bad = |why: String| anyhow::Error::new(crate::BadInput(why));
+    let (id, date) = spec.split_once('@').ok_or_else(|| {
+        bad(format!("invalid --occurrence \"{spec}\", expected ID@YYYY-MM-DD"))
+    })?;
+    let date = config::date(date).context("invalid --occurrence")?;
+    let meeting = schedule.meeting(id).ok_or_else(|| {
+        let ids = schedule.meetings().iter().map(|m| m.id().as_str());
+        let hint = convenor::nearest_name(id, ids)
+            .map(|s| format!("; did you mean \"{s}\"?"))
+            .unwrap_or_default();
+        bad(format!("no meeting \"{id}\" in the schedule{hint}"))
+    })?;
+    let tz = meeting.zone();
+    let around = |days: i64| {
+        let local =
+            date.and_time(chrono::NaiveTime::MIN) + Duration::days(days);
+        convenor::resolve_local(tz, local).0.with_timezone(&Utc)
+    };
+    // A moved session can be far from its due date; look a month around.
+    let window = Window::new(around(-31), around(32))?;
+    meeting
+        .occurrences(window)
+        .with_cancelled()
+        .find(|o| o.due == date)
+        .ok_or_else(|| {
+            bad(format!("meeting {id} has no session due on {date}"))
+        })
 }

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod config;
 mod human;
+mod output;
 
 use std::io::Write;
 use std::process::ExitCode;

@@ -151,3 +151,39 @@ fn bad_flags_exit_2_with_one_message() {
 fn completions_are_printed() {
     assert!(stdout(&["completions", "bash"]).contains("convenor"));
 }
+
+#[test]
+fn ics_of_one_session_and_of_the_schedule() {
+    let one = stdout(&[
+        "ics",
+        "--occurrence",
+        "co-occurring-saturday@2022-11-19",
+        "--now",
+        "2022-11-10T00:00:00Z",
+    ]);
+    assert!(
+        one.contains("DTSTART;TZID=America/Los_Angeles:20221119T070000\r\n")
+    );
+    golden("ics-occurrence.ics", &one);
+    let whole = stdout(&["ics", "--now", "2022-11-10T00:00:00Z"]);
+    assert_eq!(whole.matches("BEGIN:VEVENT").count(), 6);
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-ics-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("feed.ics");
+    stdout(&[
+        "ics",
+        "--now",
+        "2022-11-10T00:00:00Z",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), whole);
+    // Nothing but the feed is left behind.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    std::fs::remove_dir_all(dir).ok();
+    let unknown = convenor(&["ics", "--meeting", "co-occuring-monday"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr)
+        .contains("did you mean \"co-occurring-monday\"?"));
+}
