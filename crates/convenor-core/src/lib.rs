@@ -72,7 +72,7 @@ mod occurrence;
 mod rule;
 mod schedule;
 mod spec;
-mod suggest;
+pub mod suggest;
 #[cfg(feature = "toml")]
 mod toml_text;
 mod values;
