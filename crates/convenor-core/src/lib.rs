@@ -61,6 +61,8 @@
 //!
 //! - `serde` (default): serde derives on the `*Spec` structs.
 //! - `toml` (default): [`Schedule::from_toml_str`].
+//! - `schemars`: `JsonSchema` derives on the `*Spec` structs, for the
+//!   schedule file's JSON Schema (`convenor-json` checks it in).
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
