@@ -847,7 +847,7 @@ pub fn from_meeting_guide_str(
         serde_json::from_str(text).map_err(|e| Error::Feed {
             position: (e.line() > 0).then(|| convenor_core::Position {
                 line: e.line(),
-                column: e.column(),
+                column: e.column().max(1),
             }),
             message: {
                 let full = e.to_string();

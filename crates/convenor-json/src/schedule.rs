@@ -48,7 +48,7 @@ use crate::locate::locate;
 pub fn from_str(text: &str) -> Result<Schedule, Error> {
     let spec: ScheduleSpec = serde_json::from_str(text).map_err(|e| {
         let position = (e.line() > 0)
-            .then(|| Position { line: e.line(), column: e.column() });
+            .then(|| Position { line: e.line(), column: e.column().max(1) });
         convenor_core::Error::Syntax {
             suggestion: convenor_core::suggest::unknown_field(&message(&e)),
             message: message(&e),

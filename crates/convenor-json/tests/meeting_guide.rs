@@ -145,7 +145,7 @@ fn import_errors_name_record_and_field() {
         err(r#"[{"slug": "x", "day": 1, "time": "18:00"}]"#),
         "meeting guide record 0 (x): invalid `name`: missing (the spec requires it)"
     );
-    assert_eq!(err(r#"{"name": "x"}"#), "invalid meeting guide feed: invalid type: map, expected a sequence at line 1 column 0");
+    assert_eq!(err(r#"{"name": "x"}"#), "invalid meeting guide feed: invalid type: map, expected a sequence at line 1 column 1");
     assert!(err(r#"[{"name": "a", "slug": "x", "day": 1, "time": "18:00"}, {"name": "b", "slug": "X", "day": 2, "time": "18:00"}]"#)
         .starts_with("duplicate meeting id \"x\""));
 }
