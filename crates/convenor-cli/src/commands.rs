@@ -378,7 +378,7 @@ fn find_occurrence<'s>(
     let date = config::date(date).context("invalid --occurrence")?;
     let meeting = schedule.meeting(id).ok_or_else(|| {
         let ids = schedule.meetings().iter().map(|m| m.id().as_str());
-        let hint = convenor::nearest_name(id, ids)
+        let hint = convenor::suggest::nearest(id, ids)
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
         bad(format!("no meeting \"{id}\" in the schedule{hint}"))

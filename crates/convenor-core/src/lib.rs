@@ -61,6 +61,8 @@
 //!
 //! - `serde` (default): serde derives on the `*Spec` structs.
 //! - `toml` (default): [`Schedule::from_toml_str`].
+//! - `schemars`: `JsonSchema` derives on the `*Spec` structs, for the
+//!   schedule file's JSON Schema (`convenor-json` checks it in).
 
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
@@ -72,7 +74,7 @@ mod occurrence;
 mod rule;
 mod schedule;
 mod spec;
-mod suggest;
+pub mod suggest;
 #[cfg(feature = "toml")]
 mod toml_text;
 mod values;
@@ -92,7 +94,6 @@ pub use schedule::{ChangeRef, Schedule, Warning};
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };
-pub use suggest::nearest as nearest_name;
 pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
 };

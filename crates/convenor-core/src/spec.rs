@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 /// A schedule file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ScheduleSpec {
     /// The schedule's name.
@@ -36,7 +37,8 @@ pub struct ScheduleSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
-    /// The default IANA zone of its meetings.
+    /// The default IANA zone of its meetings, such as
+    /// `America/Los_Angeles`.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -50,9 +52,11 @@ pub struct ScheduleSpec {
 /// A meeting in a schedule file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MeetingSpec {
-    /// The stable id, a slug.
+    /// The stable id, a slug of `a-z`, `0-9` and single `-` (it becomes
+    /// the iCalendar UID and the Meeting Guide slug).
     pub id: String,
     /// The name members see.
     pub name: String,
@@ -62,7 +66,7 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub notes: Option<String>,
-    /// The IANA zone; default: the schedule's.
+    /// The IANA zone of the meeting's times; default: the schedule's.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
@@ -87,7 +91,7 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub time: Option<String>,
-    /// The session length (`60m`, `1h30m`).
+    /// The session length (`60m`, `1h30m`, `90`).
     pub duration: String,
     /// The first date a session may fall on, `YYYY-MM-DD`.
     pub starts: String,
@@ -97,7 +101,8 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub ends: Option<String>,
-    /// Tags.
+    /// Tags: focus (`co-occurring`), format (`HWYW`), `open`/`closed`,
+    /// `online`.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
@@ -121,7 +126,8 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub address: Option<String>,
-    /// The history.
+    /// The history of changes: reschedules, cancellations, moves, extra
+    /// sessions, an end.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Vec::is_empty")
@@ -132,9 +138,10 @@ pub struct MeetingSpec {
 /// `weekly = { day = "saturday", time = "07:00", every = 2 }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct WeeklySpec {
-    /// The weekday.
+    /// The weekday: `monday` to `sunday` (or `mon`, `mo`...).
     pub day: String,
     /// The local time, `HH:MM` (or give `time` beside `weekly`).
     #[cfg_attr(
@@ -153,6 +160,7 @@ pub struct WeeklySpec {
 /// `online = { url = "...", phone = "...", notes = "..." }`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct OnlineSpec {
     /// The video-conference link.
@@ -188,9 +196,14 @@ pub struct OnlineSpec {
 /// Every kind may have `announced` and `note`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ChangeSpec {
     /// `reschedule`, `cancel`, `move`, `extra` or `end`.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(extend("enum" = ["reschedule", "cancel", "move", "extra", "end"]))
+    )]
     pub kind: String,
     /// When it was announced, `YYYY-MM-DD`.
     #[cfg_attr(

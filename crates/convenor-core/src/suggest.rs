@@ -1,14 +1,17 @@
 //! "Did you mean …?": the nearest known name to a misspelt one.
+//!
+//! Public so that every parsing crate (TOML here, JSON in
+//! `convenor-json`) makes the same suggestions.
 
 /// The candidate closest to `input` by edit distance, ignoring case, if it
 /// is close enough to be a plausible typo (at most a third of the input's
 /// length, and at least one edit is always allowed).
 ///
 /// ```
-/// use convenor_core::nearest_name;
-/// let ids = ["co-occurring-monday", "co-occurring-sunday"];
-/// assert_eq!(nearest_name("co-occuring-monday", ids), Some("co-occurring-monday"));
-/// assert_eq!(nearest_name("tuesday", ids), None);
+/// use convenor_core::suggest::nearest;
+/// let days = ["monday", "tuesday", "saturday"];
+/// assert_eq!(nearest("saturdy", days), Some("saturday"));
+/// assert_eq!(nearest("xyz", days), None);
 /// ```
 pub fn nearest<'a>(
     input: &str,
@@ -45,8 +48,16 @@ fn distance(a: &str, b: &str) -> usize {
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`": the nearest
-/// expected field.
-pub(crate) fn unknown_field(message: &str) -> Option<String> {
+/// expected field. Works on the messages of any serde format (TOML,
+/// JSON) since they come from serde's derive.
+///
+/// ```
+/// use convenor_core::suggest::unknown_field;
+/// let message = "unknown field `timezon`, expected one of `name`, `url`, `timezone`, `meetings`";
+/// assert_eq!(unknown_field(message).as_deref(), Some("timezone"));
+/// assert_eq!(unknown_field("missing field `name`"), None);
+/// ```
+pub fn unknown_field(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let (field, expected) = rest.split_once('`')?;
     let names = expected.split('`').skip(1).step_by(2);

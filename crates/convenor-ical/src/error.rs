@@ -32,7 +32,7 @@ impl Error {
     pub(crate) fn unknown_meeting(schedule: &Schedule, id: &str) -> Error {
         let ids = schedule.meetings().iter().map(|m| m.id().as_str());
         let suggestion =
-            convenor_core::nearest_name(id, ids).map(str::to_string);
+            convenor_core::suggest::nearest(id, ids).map(str::to_string);
         Error::UnknownMeeting { id: id.to_string(), suggestion }
     }
 }

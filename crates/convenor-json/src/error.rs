@@ -1,0 +1,61 @@
+//! The one error type of `convenor-json`.
+//!
+//! Schedule files keep the core's error (syntax and validation, with
+//! positions), so a JSON schedule fails the same way as a TOML one;
+//! Meeting Guide feeds add their own variants.
+
+use convenor_core::Position;
+
+/// Everything that can go wrong in `convenor-json`.
+///
+/// # Example
+///
+/// ```
+/// let err = convenor_json::from_str(r#"{"name": "x", "timezone": 7}"#).unwrap_err();
+/// assert!(matches!(err, convenor_json::Error::Core(_)));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid type: integer `7`, expected a string at line 1 column 27",
+/// );
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A schedule problem: JSON syntax, a wrong type, an unknown field
+    /// ([`convenor_core::Error::Syntax`]) or an invalid value or change
+    /// ([`convenor_core::Error::Invalid`]), with its position.
+    #[error(transparent)]
+    Core(#[from] convenor_core::Error),
+    /// A Meeting Guide feed that is not JSON or not an array of meeting
+    /// records.
+    #[error("invalid meeting guide feed: {message}{}", at(.position))]
+    Feed {
+        /// What the parser said.
+        message: String,
+        /// Where, when known.
+        position: Option<Position>,
+    },
+    /// A Meeting Guide record with a value convenor cannot take.
+    #[error(
+        "meeting guide record {index}{}: invalid `{field}`: {problem}",
+        slug_suffix(.slug)
+    )]
+    Record {
+        /// The record's index in the feed array, from 0.
+        index: usize,
+        /// Its slug, when it has one.
+        slug: Option<String>,
+        /// The field.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: String,
+    },
+}
+
+fn at(position: &Option<Position>) -> String {
+    position.map(|p| format!(" at {p}")).unwrap_or_default()
+}
+
+fn slug_suffix(slug: &Option<String>) -> String {
+    slug.as_ref().map(|s| format!(" ({s})")).unwrap_or_default()
+}

@@ -1,0 +1,105 @@
+//! The schedule file as JSON: the same [`ScheduleSpec`] model as the TOML
+//! file, with `line:column` positions for syntax and validation errors.
+
+use convenor_core::{Position, Schedule, ScheduleSpec};
+
+use crate::error::Error;
+use crate::locate::locate;
+
+/// Loads and validates a schedule from JSON text (the schedule file's
+/// model, written as JSON; see the crate docs).
+///
+/// # Errors
+///
+/// [`Error::Core`] with [`convenor_core::Error::Syntax`] when the text is
+/// not JSON or not a schedule file's shape (the position, and for an
+/// unknown field the nearest valid name), or with
+/// [`convenor_core::Error::Invalid`] for every invalid value or change,
+/// each with the position of the value in the text.
+///
+/// # Example
+///
+/// ```
+/// let schedule = convenor_json::from_str(r#"{
+///   "name": "LifeRing Co-Occurring Disorders Meetings",
+///   "timezone": "America/Los_Angeles",
+///   "meetings": [{
+///     "id": "co-occurring-saturday",
+///     "name": "Co-Occurring Disorders (Saturday)",
+///     "weekly": { "day": "saturday", "time": "09:30" },
+///     "duration": "60m",
+///     "starts": "2022-11-12",
+///     "changes": [{ "kind": "reschedule", "effective": "2022-11-12", "time": "07:00" }]
+///   }]
+/// }"#)?;
+/// assert_eq!(schedule.meetings().len(), 1);
+///
+/// let err = convenor_json::from_str(r#"{
+///   "name": "x",
+///   "timezone": "America/Los_Angles"
+/// }"#).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "unknown time zone \"America/Los_Angles\" (field timezone) at line 3 column 15; \
+///      did you mean \"America/Los_Angeles\"?",
+/// );
+/// # Ok::<(), convenor_json::Error>(())
+/// ```
+pub fn from_str(text: &str) -> Result<Schedule, Error> {
+    let spec: ScheduleSpec = serde_json::from_str(text).map_err(|e| {
+        let position = (e.line() > 0)
+            .then(|| Position { line: e.line(), column: e.column().max(1) });
+        convenor_core::Error::Syntax {
+            suggestion: convenor_core::suggest::unknown_field(&message(&e)),
+            message: message(&e),
+            position,
+        }
+    })?;
+    Schedule::try_from(spec)
+        .map_err(|e| Error::Core(e.locate_with(|path| locate(text, path))))
+}
+
+/// serde_json's message without its ` at line L column C` suffix (the
+/// position is kept apart, as the core's errors do).
+fn message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
+}
+
+/// The schedule file as compact JSON, one line; [`from_str`] loads it
+/// back into the same schedule.
+///
+/// # Example
+///
+/// ```
+/// use convenor_core::Schedule;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let json = convenor_json::to_string(&seed);
+/// assert!(json.starts_with(r#"{"name":"LifeRing Co-Occurring Disorders Meetings","url":"#));
+/// let back = convenor_json::from_str(&json)?;
+/// assert_eq!(convenor_core::ScheduleSpec::from(&back), convenor_core::ScheduleSpec::from(&seed));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_string(schedule: &Schedule) -> String {
+    crate::write(&ScheduleSpec::from(schedule), false)
+}
+
+/// The schedule file as JSON indented by two spaces, with a final
+/// newline, for files people read and diff.
+///
+/// # Example
+///
+/// ```
+/// use convenor_core::Schedule;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let json = convenor_json::to_string_pretty(&seed);
+/// assert!(json.starts_with("{\n  \"name\": \"LifeRing Co-Occurring Disorders Meetings\",\n"));
+/// assert!(json.ends_with("}\n"));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn to_string_pretty(schedule: &Schedule) -> String {
+    crate::write(&ScheduleSpec::from(schedule), true)
+}

@@ -1,0 +1,90 @@
+//! Bad schedule JSON: every error names its line and column, the meeting
+//! and the field, and suggests the nearest valid value where one exists.
+
+use convenor_core::Position;
+
+const MISSPELT_ZONE: &str = r#"{
+  "name": "LifeRing Co-Occurring Disorders Meetings",
+  "timezone": "America/Los_Angeles",
+  "meetings": [
+    {
+      "id": "co-occurring-saturday",
+      "name": "Co-Occurring Disorders (Saturday)",
+      "timezone": "America/Los_Angles",
+      "weekly": { "day": "saturday", "time": "09:30" },
+      "duration": "60m",
+      "starts": "2022-11-12"
+    }
+  ]
+}"#;
+
+#[test]
+fn misspelt_zone_points_at_the_value() {
+    let err = convenor_json::from_str(MISSPELT_ZONE).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unknown time zone \"America/Los_Angles\" for meeting co-occurring-saturday \
+         (field timezone) at line 8 column 19; did you mean \"America/Los_Angeles\"?"
+    );
+    let convenor_json::Error::Core(core) = err else { panic!("a core error") };
+    assert_eq!(core.position(), Some(Position { line: 8, column: 19 }));
+    let p = core.problems().next().unwrap();
+    assert_eq!(p.suggestion.as_deref(), Some("America/Los_Angeles"));
+}
+
+#[test]
+fn nested_change_field_points_at_the_value() {
+    let text = MISSPELT_ZONE
+        .replace("America/Los_Angles", "America/Los_Angeles")
+        .replace(
+            r#""starts": "2022-11-12""#,
+            "\"starts\": \"2022-11-12\",\n      \"changes\": [\n        { \"kind\": \"cancel\", \"date\": \"2022-11-13\" }\n      ]",
+        );
+    let err = convenor_json::from_str(&text).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no session is due on 2022-11-13 for meeting co-occurring-saturday \
+         (field changes[0].date) at line 13 column 37"
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_nearest() {
+    let text = MISSPELT_ZONE.replace("\"starts\"", "\"start\"");
+    let err = convenor_json::from_str(&text).unwrap_err();
+    let convenor_json::Error::Core(convenor_core::Error::Syntax {
+        suggestion,
+        position,
+        message,
+    }) = err
+    else {
+        panic!("a syntax error")
+    };
+    assert!(
+        message.starts_with("unknown field `start`, expected one of"),
+        "{message}"
+    );
+    assert_eq!(suggestion.as_deref(), Some("starts"));
+    assert_eq!(position.map(|p| p.line), Some(11));
+}
+
+#[test]
+fn wrong_type_and_bad_json_have_positions() {
+    let err = convenor_json::from_str("{\n  \"name\": 7\n}").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "invalid type: integer `7`, expected a string at line 2 column 11"
+    );
+    let err = convenor_json::from_str("{\n  \"name\": \"x\",\n}").unwrap_err();
+    assert_eq!(err.to_string(), "trailing comma at line 3 column 1");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!(
+        "{{\"name\": {}{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    assert!(convenor_json::from_str(&deep).is_err());
+}

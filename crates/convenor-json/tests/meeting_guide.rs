@@ -1,0 +1,267 @@
+//! Meeting Guide feeds: the spec's own example records import, and the
+//! export of the seed says what the spec cannot.
+
+use chrono::NaiveDate;
+use convenor_json::{
+    from_meeting_guide_str, to_meeting_guide, FeedOptions, FeedWarning,
+    ImportOptions,
+};
+use serde_json::Value;
+
+use crate::seed;
+
+/// The example record of the spec's "Specification" section, with the
+/// online-meeting fields of its "Online Meeting Fields" section on a
+/// second record and a by-appointment third one.
+/// Source: https://github.com/code4recovery/spec (README.md)
+const SPEC_FEED: &str = r#"[
+	{
+		"name": "Sunday Serenity",
+		"slug": "sunday-serenity-14",
+		"day": 0,
+		"time": "18:00",
+		"end_time": "19:30",
+		"location": "Alano Club",
+		"group": "The Serenity Group",
+		"notes": "Ring buzzer. Meeting is on the 2nd floor.",
+		"updated": "2014-05-31 14:32:23",
+		"url": "https://district123.org/meetings/sunday-serenity",
+		"types": [
+			"O",
+			"T",
+			"LGBTQ"
+		],
+		"address": "123 Main Street",
+		"city": "Anytown",
+		"state": "CA",
+		"postal_code": "98765",
+		"country": "US",
+		"approximate": "no",
+		"entity": "District 123",
+		"entity_email": "info@district123.org",
+		"entity_feedback_emails": [
+			"meetingupdates@district123.org"
+		],
+		"entity_location": "Example County, California",
+		"entity_logo": "https://district123.org/images/logo.svg",
+		"entity_phone": "+1-123-456-7890",
+		"entity_url": "https://district123.org"
+	},
+	{
+		"name": "Online Serenity",
+		"slug": 15,
+		"day": [1, 3],
+		"time": "07:00",
+		"timezone": "America/New_York",
+		"types": ["C", "ONL"],
+		"conference_url": "https://zoom.us/j/123456789",
+		"conference_url_notes": "Password: serenity",
+		"conference_phone": "+16465588656,,123456789#",
+		"formatted_address": "Chicago, IL, USA"
+	},
+	{ "name": "By appointment", "slug": "appointment" }
+]"#;
+
+fn options() -> ImportOptions {
+    ImportOptions::new(
+        "District 123",
+        NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+    )
+    .with_timezone(chrono_tz::America::Los_Angeles)
+}
+
+#[test]
+fn spec_example_records_import() -> Result<(), convenor_json::Error> {
+    let imported = from_meeting_guide_str(SPEC_FEED, &options())?;
+    assert_eq!(
+        imported.warnings,
+        [FeedWarning::ByAppointment {
+            index: 2,
+            slug: Some("appointment".into())
+        }]
+    );
+    let s = imported.schedule;
+    let ids: Vec<&str> =
+        s.meetings().iter().map(|m| m.id().as_str()).collect();
+    assert_eq!(ids, ["sunday-serenity-14", "15-monday", "15-wednesday"]);
+
+    let sunday = &s.meetings()[0];
+    assert_eq!(sunday.name(), "Sunday Serenity");
+    assert_eq!(sunday.rule().to_string(), "every sunday at 18:00");
+    assert_eq!(sunday.duration().minutes(), 90);
+    assert_eq!(sunday.zone(), chrono_tz::America::Los_Angeles);
+    assert_eq!(sunday.tags(), ["open", "T", "lgbtq"]);
+    assert_eq!(
+        sunday.notes(),
+        Some("Ring buzzer. Meeting is on the 2nd floor.")
+    );
+    assert_eq!(
+        sunday.place().address.as_deref(),
+        Some("123 Main Street, Anytown, CA, 98765, US")
+    );
+    assert!(sunday.place().online.is_none());
+
+    let monday = &s.meetings()[1];
+    assert_eq!(monday.rule().to_string(), "every monday at 07:00");
+    assert_eq!(monday.duration().minutes(), 60, "the spec's default length");
+    assert_eq!(monday.zone(), chrono_tz::America::New_York);
+    assert_eq!(monday.tags(), ["closed", "online"]);
+    let online = monday.place().online.as_ref().unwrap();
+    assert_eq!(online.url.as_deref(), Some("https://zoom.us/j/123456789"));
+    assert_eq!(online.phone.as_deref(), Some("+16465588656,,123456789#"));
+    assert_eq!(online.notes.as_deref(), Some("Password: serenity"));
+    assert_eq!(monday.place().address.as_deref(), Some("Chicago, IL, USA"));
+    assert_eq!(s.meetings()[2].rule().to_string(), "every wednesday at 07:00");
+
+    // And it exports back to the same days, times and types.
+    let feed = to_meeting_guide(
+        &s,
+        &FeedOptions::new(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()),
+    )?;
+    let records: Value = serde_json::from_str(&feed.json).unwrap();
+    assert_eq!(records[0]["day"], 0);
+    assert_eq!(records[0]["end_time"], "19:30");
+    assert_eq!(records[0]["types"], serde_json::json!(["LGBTQ", "O", "T"]));
+    assert_eq!(records[2]["day"], 3);
+    assert_eq!(records[2]["conference_url_notes"], "Password: serenity");
+    Ok(())
+}
+
+#[test]
+fn import_errors_name_record_and_field() {
+    let err = |text: &str| {
+        from_meeting_guide_str(text, &options()).unwrap_err().to_string()
+    };
+    assert_eq!(
+        err(r#"[{"name": "x", "slug": "x", "day": 1, "time": "18:00", "timezone": "America/Los_Angles"}]"#),
+        "meeting guide record 0 (x): invalid `timezone`: unknown time zone \"America/Los_Angles\"; \
+         did you mean \"America/Los_Angeles\"?"
+    );
+    assert_eq!(
+        err(r#"[{"name": "x", "slug": "x", "day": 1, "time": "6pm"}]"#),
+        "meeting guide record 0 (x): invalid `time`: \"6pm\" is not a 24-hour `HH:MM` time"
+    );
+    assert_eq!(
+        err(r#"[{"slug": "x", "day": 1, "time": "18:00"}]"#),
+        "meeting guide record 0 (x): invalid `name`: missing (the spec requires it)"
+    );
+    assert_eq!(err(r#"{"name": "x"}"#), "invalid meeting guide feed: invalid type: map, expected a sequence at line 1 column 1");
+    assert!(err(r#"[{"name": "a", "slug": "x", "day": 1, "time": "18:00"}, {"name": "b", "slug": "X", "day": 2, "time": "18:00"}]"#)
+        .starts_with("duplicate meeting id \"x\""));
+}
+
+#[test]
+fn seed_export_warnings_are_honest() -> Result<(), convenor_json::Error> {
+    let feed = to_meeting_guide(
+        &seed(),
+        &FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap()),
+    )?;
+    // HWYW has no type code; the seed lists no conference link.
+    let hwyw = feed.warnings.iter().filter(|w| matches!(w, FeedWarning::UnmappedTag { tag, .. } if tag == "HWYW")).count();
+    let no_link = feed
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, FeedWarning::NoConference { .. }))
+        .count();
+    assert_eq!((hwyw, no_link, feed.warnings.len()), (6, 6, 12));
+    Ok(())
+}
+
+#[test]
+fn monthly_left_out_and_every_two_weeks_noted(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/cases");
+    let load = |name: &str| -> Result<
+        convenor_core::Schedule,
+        Box<dyn std::error::Error>,
+    > {
+        let case: toml::Table = toml::from_str(&std::fs::read_to_string(
+            format!("{dir}/{name}"),
+        )?)?;
+        let spec: convenor_core::ScheduleSpec =
+            case["schedule"].clone().try_into()?;
+        Ok(convenor_core::Schedule::try_from(spec)?)
+    };
+    let day = NaiveDate::from_ymd_opt(2022, 11, 1).unwrap();
+    let monthly = load("monthly.toml")?;
+    let feed = to_meeting_guide(&monthly, &FeedOptions::new(day))?;
+    assert_eq!(feed.json, "[]");
+    assert!(
+        matches!(feed.warnings[0], FeedWarning::NotWeekly { .. }),
+        "{:?}",
+        feed.warnings
+    );
+
+    let fortnightly = load("every-two-weeks.toml")?;
+    let feed = to_meeting_guide(&fortnightly, &FeedOptions::new(day))?;
+    assert!(
+        matches!(feed.warnings[0], FeedWarning::EveryNWeeks { weeks: 2, .. }),
+        "{:?}",
+        feed.warnings
+    );
+    let records: Value = serde_json::from_str(&feed.json)?;
+    let notes = records[0]["notes"].as_str().unwrap();
+    assert!(
+        notes.contains("Every 2 weeks, not every week; next: "),
+        "{notes}"
+    );
+    Ok(())
+}
+
+#[test]
+fn every_change_kind_in_notes() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/cases");
+    let case: toml::Table = toml::from_str(&std::fs::read_to_string(
+        format!("{dir}/every-change-kind.toml"),
+    )?)?;
+    let spec: convenor_core::ScheduleSpec =
+        case["schedule"].clone().try_into()?;
+    let s = convenor_core::Schedule::try_from(spec)?;
+    let feed = to_meeting_guide(
+        &s,
+        &FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap()),
+    )?;
+    let records: Value = serde_json::from_str(&feed.json)?;
+    assert_eq!(records[0]["day"], 3);
+    assert_eq!(records[0]["time"], "13:00");
+    assert_eq!(
+        records[0]["notes"].as_str().unwrap(),
+        "No meeting on Wednesday 23 November 2022 (Thanksgiving eve)\n\
+         The meeting of Wednesday 30 November 2022 moves to Thursday 1 December 2022 at 13:00 (Thursday this week)\n\
+         Extra meeting on Saturday 10 December 2022 at 10:00, 90 minutes (Holiday special)\n\
+         From Friday 16 December 2022: Fridays at 14:00\n\
+         No meetings from Sunday 1 January 2023 on"
+    );
+    Ok(())
+}
+
+#[test]
+fn seed_saturday_across_its_announcement(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let saturday = |m, d| -> Result<Value, Box<dyn std::error::Error>> {
+        let day = NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+        let feed = to_meeting_guide(&seed(), &FeedOptions::new(day))?;
+        let records: Value = serde_json::from_str(&feed.json)?;
+        assert_eq!(records.as_array().map(Vec::len), Some(6));
+        Ok(records[5].clone())
+    };
+    // Before the update was posted: 9:30, starting on the 12th.
+    let r = saturday(11, 5)?;
+    assert_eq!(
+        (r["day"].clone(), r["time"].clone(), r["end_time"].clone()),
+        (6.into(), "09:30".into(), "10:30".into())
+    );
+    assert_eq!(r["notes"], "Starts Saturday 12 November 2022");
+    // Posted on the 10th: 7:00, and the update's own note.
+    let r = saturday(11, 10)?;
+    assert_eq!(r["time"], "07:00");
+    assert_eq!(
+        r["notes"],
+        "Starts Saturday 12 November 2022\nStarts at 7:00am Pacific, not 9:30am as first posted"
+    );
+    assert_eq!(r["updated"], "2022-11-10 00:00:00");
+    // Running: no start note.
+    let r = saturday(11, 12)?;
+    assert_eq!((r["time"].clone(), r.get("notes")), ("07:00".into(), None));
+    Ok(())
+}
