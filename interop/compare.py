@@ -2,16 +2,18 @@
 """Compare the sessions two real calendar clients expand from each case's .ics file with
 the sessions convenor's core library computed (the case's .expected.json).
 
-usage: compare.py [--known FILE] [--batch N] [--jobs N] CASEDIR
+usage: compare.py [--known FILE] [--jobs N] [--batch N] CASEDIR
 
 A case is a pair NAME.ics + NAME.expected.json in CASEDIR:
   {"from": "2022-11-01T00:00:00Z", "to": "2025-01-01T00:00:00Z",
    "occurrences": [{"uid": "...", "start": "...Z", "end": "...Z"}, ...]}
 "occurrences" are all sessions whose start is in [from, to), sorted by (start, uid).
 
-Both clients (interop/expand-icaljs.mjs, interop/expand-python.py) are run once per
-batch of files, batches in parallel. Each client's multiset of (uid, start, end) is
-compared with the expected one, instant by instant. Output, one line per case:
+Both clients (interop/expand-icaljs.mjs, interop/expand-python.py) run at the same
+time, each as --jobs processes (default: half the CPUs) that share the files evenly
+(process start-up is then paid once per process, not once per file). Each client's
+multiset of (uid, start, end) is compared with the expected one, instant by instant.
+Output, one line per case:
   ok NAME (N sessions, both clients)
   FAIL NAME CLIENT: missing K [...], extra K [...]      (one line per failing client)
   known NAME CLIENT: ...                                (difference listed in KNOWN.md)
@@ -255,9 +257,10 @@ def main():
     ap.add_argument("casedir")
     ap.add_argument("--known", default=os.path.join(HERE, "KNOWN.md"),
                     help="markdown table of known client differences (default: interop/KNOWN.md); '' for none")
-    ap.add_argument("--batch", type=int, default=32, help="files per client process (default 32)")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2,
-                    help="client processes running at once, per client (default: CPUs)")
+    ap.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                    help="processes per client, both clients running at once (default: half the CPUs)")
+    ap.add_argument("--batch", type=int, default=0,
+                    help="files per client process (default: the cases split evenly over --jobs)")
     a = ap.parse_args()
     try:
         return compare(a)
@@ -295,10 +298,11 @@ def compare(a):
 
     results, timing = {}, {}
     if jobs:
-        batch = max(1, a.batch)
+        jobs_per_client = max(1, a.jobs)
+        batch = a.batch if a.batch > 0 else -(-len(jobs) // jobs_per_client)
         # Both clients at once; each client's batches share the CPUs.
         with ThreadPoolExecutor(max_workers=len(CLIENTS)) as pool:
-            futs = {c: pool.submit(run_client, c, jobs, home, batch, a.jobs) for c in CLIENTS}
+            futs = {c: pool.submit(run_client, c, jobs, home, batch, jobs_per_client) for c in CLIENTS}
             for c, f in futs.items():
                 results[c], secs, nproc = f.result()
                 timing[c] = (secs, nproc)

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use chrono::{Duration, Utc};
-use convenor::{Error, Invalid, Position, Schedule, Window};
+use convenor::{Error, Invalid, Position, Window};
 
 use crate::config;
 use crate::exit;
@@ -20,7 +20,7 @@ pub fn check(
 ) -> Result<u8> {
     let text = config::read(file)?;
     let name = file.display().to_string();
-    let schedule = match Schedule::from_toml_str(&text) {
+    let schedule = match convenor::load(&text) {
         Ok(s) => s,
         Err(err) => {
             let count = report_error(&err, &name, &text, out)?;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// See your meetings in your time zone, check a schedule file, publish
 /// calendars.
@@ -21,7 +21,8 @@ pub struct Cli {
 /// Options every viewing command shares.
 #[derive(Debug, Args)]
 pub struct View {
-    /// The schedule file (TOML). Default: the embedded seed schedule.
+    /// The schedule file (TOML or JSON). Default: the embedded seed
+    /// schedule.
     pub file: Option<PathBuf>,
 
     /// Your IANA time zone, e.g. Europe/London. Default: the system's, then
@@ -72,6 +73,10 @@ pub enum Command {
         /// Also list cancelled sessions.
         #[arg(long)]
         cancelled: bool,
+        /// `text` for people, `json` for programs (the occurrence JSON of
+        /// `convenor json --view occurrences`).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// The sessions running now and the next ones, with how long until
     /// they start.
@@ -140,6 +145,49 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// JSON views: the schedule file, a window's sessions, or a Meeting
+    /// Guide feed.
+    ///
+    /// Example: convenor json --view meeting-guide --as-of 2022-11-20
+    Json {
+        #[command(flatten)]
+        view: View,
+        /// Which view.
+        #[arg(long = "view", value_enum, default_value_t = JsonView::Schedule)]
+        which: JsonView,
+        /// Occurrences: start of the window (date or RFC 3339). Default: now.
+        #[arg(long, value_name = "WHEN")]
+        from: Option<String>,
+        /// Occurrences: length of the window in days.
+        #[arg(long, value_name = "N", default_value_t = 7)]
+        days: u32,
+        /// Meeting Guide: the date the feed is as of. Default: today in --tz.
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// One line instead of indented output.
+        #[arg(long)]
+        compact: bool,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short = 'o', long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Write every feed a website needs into a folder: the whole
+    /// schedule's .ics, one .ics per meeting, the schedule JSON, the next
+    /// 90 days of sessions, a Meeting Guide feed and an index.html.
+    /// Files are staged under temporary names and renamed only when all
+    /// were written, so a failed run leaves the previous feeds untouched.
+    ///
+    /// Example: convenor publish schedule.toml --out public/
+    Publish {
+        #[command(flatten)]
+        view: View,
+        /// The folder to write into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// The UID domain (default: the host of the schedule's url).
+        #[arg(long, value_name = "DOMAIN")]
+        domain: Option<String>,
+    },
     /// Print a shell completion script.
     ///
     /// Example: convenor completions bash > /etc/bash_completion.d/convenor
@@ -147,4 +195,24 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// Output formats of listing commands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For programs.
+    Json,
+}
+
+/// The JSON views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum JsonView {
+    /// The schedule file itself, as JSON.
+    Schedule,
+    /// The sessions of a window.
+    Occurrences,
+    /// A Meeting Guide feed (the JSON meeting finders read).
+    MeetingGuide,
 }

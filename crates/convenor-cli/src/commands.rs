@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use clap::CommandFactory;
 use convenor::{ChangeKind, Occurrence, Schedule, Status, Window};
 
-use crate::cli::{Cli, Command, View};
+use crate::cli::{Cli, Command, Format, JsonView, View};
 use crate::config::{self, Config};
 use crate::human;
 
@@ -18,8 +18,24 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
         Command::Week { view, week, first_day } => {
             week_table(&view, week.as_deref(), &first_day, out)
         }
-        Command::Agenda { view, from, to, days, cancelled } => {
-            agenda(&view, from.as_deref(), to.as_deref(), days, cancelled, out)
+        Command::Agenda { view, from, to, days, cancelled, format } => {
+            let request = AgendaRequest { from, to, days, cancelled, format };
+            agenda(&view, &request, out)
+        }
+        Command::Json { view, which, from, days, as_of, compact, output } => {
+            let text = json(
+                &view,
+                which,
+                from.as_deref(),
+                days,
+                as_of.as_deref(),
+                !compact,
+            )?;
+            crate::output::emit(output.as_deref(), &text, out)?;
+            Ok(0)
+        }
+        Command::Publish { view, out: dir, domain } => {
+            crate::publish::publish(&view, &dir, domain, out)
         }
         Command::Next { view, count } => next(&view, count, out),
         Command::Changes { view, since } => {
@@ -119,33 +135,53 @@ fn status_suffix(o: &Occurrence<'_>) -> String {
     }
 }
 
-fn agenda(
-    view: &View,
+/// What `convenor agenda` was asked for.
+struct AgendaRequest {
+    from: Option<String>,
+    to: Option<String>,
+    days: Option<u32>,
+    cancelled: bool,
+    format: Format,
+}
+
+/// The window of `--from` and `--to` or `--days` (default: a week from
+/// now).
+fn window(
+    c: &Config,
     from: Option<&str>,
     to: Option<&str>,
     days: Option<u32>,
-    cancelled: bool,
-    out: &mut impl Write,
-) -> Result<u8> {
-    let c = Config::new(view)?;
+) -> Result<Window> {
     let from = match from {
         Some(text) => config::instant(text, c.tz).context("invalid --from")?,
         None => c.now,
     };
-    let to = match (to, days) {
-        (Some(text), _) => {
-            config::instant(text, c.tz).context("invalid --to")?
-        }
-        (None, days) => from + Duration::days(i64::from(days.unwrap_or(7))),
+    let to = match to {
+        Some(text) => config::instant(text, c.tz).context("invalid --to")?,
+        None => from + Duration::days(i64::from(days.unwrap_or(7))),
     };
-    let window = Window::new(from, to)
-        .map_err(|e| anyhow::Error::new(e).context("invalid window"))?;
+    Window::new(from, to)
+        .map_err(|e| anyhow::Error::new(e).context("invalid window"))
+}
+
+fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
+    let c = Config::new(view)?;
+    let window = window(&c, r.from.as_deref(), r.to.as_deref(), r.days)?;
     let sessions = c.schedule.occurrences(window);
-    let sessions: Box<dyn Iterator<Item = Occurrence<'_>>> = if cancelled {
+    let sessions: Box<dyn Iterator<Item = Occurrence<'_>>> = if r.cancelled {
         Box::new(sessions.with_cancelled())
     } else {
         Box::new(sessions)
     };
+    if r.format == Format::Json {
+        let opts = convenor::json::OccurrenceOptions::new()
+            .with_viewer(c.tz)
+            .with_pretty(true);
+        out.write_all(
+            convenor::json::occurrences_to_string(sessions, &opts).as_bytes(),
+        )?;
+        return Ok(0);
+    }
     let mut any = false;
     for o in sessions {
         any = true;
@@ -160,14 +196,59 @@ fn agenda(
         )?;
     }
     if !any {
+        let (from, to) = (
+            window.from().with_timezone(&c.tz),
+            window.to().with_timezone(&c.tz),
+        );
         writeln!(
             out,
             "no sessions from {} to {}",
-            human::stamp(&from.with_timezone(&c.tz)),
-            human::stamp(&to.with_timezone(&c.tz))
+            human::stamp(&from),
+            human::stamp(&to)
         )?;
     }
     Ok(0)
+}
+
+/// The text of a JSON view.
+fn json(
+    view: &View,
+    which: JsonView,
+    from: Option<&str>,
+    days: u32,
+    as_of: Option<&str>,
+    pretty: bool,
+) -> Result<String> {
+    let c = Config::new(view)?;
+    Ok(match which {
+        JsonView::Schedule if pretty => {
+            convenor::json::to_string_pretty(&c.schedule)
+        }
+        JsonView::Schedule => convenor::json::to_string(&c.schedule) + "\n",
+        JsonView::Occurrences => {
+            let window = window(&c, from, None, Some(days))?;
+            let opts = convenor::json::OccurrenceOptions::new()
+                .with_viewer(c.tz)
+                .with_pretty(pretty);
+            convenor::json::occurrences_to_string(
+                c.schedule.occurrences(window),
+                &opts,
+            )
+        }
+        JsonView::MeetingGuide => {
+            let as_of = match as_of {
+                Some(text) => config::date(text).context("invalid --as-of")?,
+                None => c.now.with_timezone(&c.tz).date_naive(),
+            };
+            let opts =
+                convenor::json::FeedOptions::new(as_of).with_pretty(pretty);
+            let feed = convenor::json::to_meeting_guide(&c.schedule, &opts)?;
+            for w in &feed.warnings {
+                eprintln!("convenor: warning: {w}");
+            }
+            feed.json
+        }
+    })
 }
 
 /// `  (Sun 17:00 PST Pacific)` when the meeting's zone is not the viewer's.

@@ -33,14 +33,13 @@ impl Config {
     }
 }
 
-/// The schedule in `file`, or the embedded seed.
+/// The schedule in `file` (TOML or JSON), or the embedded seed.
 pub fn load(file: Option<&Path>) -> Result<Schedule> {
     let Some(path) = file else {
         return Ok(convenor::seed());
     };
     let text = read(path)?;
-    Schedule::from_toml_str(&text)
-        .with_context(|| format!("{}", path.display()))
+    convenor::load(&text).with_context(|| format!("{}", path.display()))
 }
 
 /// A file's text, with the path in the error.

@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod human;
 mod output;
+mod publish;
 
 use std::io::Write;
 use std::process::ExitCode;

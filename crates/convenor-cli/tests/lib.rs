@@ -187,3 +187,108 @@ fn ics_of_one_session_and_of_the_schedule() {
     assert!(String::from_utf8_lossy(&unknown.stderr)
         .contains("did you mean \"co-occurring-monday\"?"));
 }
+
+#[test]
+fn json_views_and_agenda_as_json() {
+    let guide = stdout(&[
+        "json",
+        "--view",
+        "meeting-guide",
+        "--as-of",
+        "2022-11-20",
+        "--now",
+        "2022-11-20",
+    ]);
+    assert!(guide.contains("\"slug\": \"co-occurring-saturday\""));
+    golden("meeting-guide-2022-11-20.json", &guide);
+    let agenda = stdout(&[
+        "agenda",
+        "--format",
+        "json",
+        "--from",
+        "2022-11-12",
+        "--days",
+        "2",
+        "--tz",
+        "Europe/London",
+        "--now",
+        "2022-11-01",
+    ]);
+    assert!(agenda.contains("\"local_start\": \"2022-11-12T15:00:00+00:00\""));
+    // A JSON schedule file loads like a TOML one.
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-json-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("schedule.json");
+    std::fs::write(&file, stdout(&["json", "--view", "schedule"])).unwrap();
+    let week = stdout(&[
+        "week",
+        file.to_str().unwrap(),
+        "--tz",
+        "Europe/London",
+        "--week",
+        "2022-11-14",
+        "--now",
+        "2022-11-14",
+    ]);
+    assert_eq!(
+        week,
+        stdout(&[
+            "week",
+            "--tz",
+            "Europe/London",
+            "--week",
+            "2022-11-14",
+            "--now",
+            "2022-11-14"
+        ])
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn publish_writes_every_feed_or_none() {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-publish-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let out = stdout(&[
+        "publish",
+        "--out",
+        dir.to_str().unwrap(),
+        "--now",
+        "2022-11-10T00:00:00Z",
+    ]);
+    assert_eq!(out.lines().count(), 11, "{out}");
+    let feed = std::fs::read_to_string(dir.join("schedule.ics")).unwrap();
+    assert!(feed.contains("UID:co-occurring-saturday@lifering.org\r\n"));
+    assert!(dir.join("meetings/co-occurring-monday.ics").exists());
+    // A file that cannot be written: the run fails, says which, and the
+    // feeds already published stay as they were.
+    std::fs::remove_file(dir.join("meeting-guide.json")).unwrap();
+    std::fs::create_dir(dir.join("meeting-guide.json")).unwrap();
+    std::fs::write(dir.join("schedule.ics"), "old feed").unwrap();
+    let failed = convenor(&[
+        "publish",
+        "--out",
+        dir.to_str().unwrap(),
+        "--now",
+        "2022-11-12T00:00:00Z",
+    ]);
+    assert_ne!(failed.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(stderr.contains("meeting-guide.json"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("schedule.ics")).unwrap(),
+        "old feed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name().to_string_lossy().contains(".tmp-")
+                && e.path().is_file()
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+    std::fs::remove_dir_all(dir).ok();
+}
