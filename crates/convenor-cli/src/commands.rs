@@ -11,6 +11,7 @@ use convenor::{ChangeKind, Occurrence, Schedule, Status, Window};
 use crate::cli::{Cli, Command, Format, JsonView, View};
 use crate::config::{self, Config};
 use crate::human;
+use crate::style;
 
 /// Runs the command; the exit code on success.
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
@@ -93,7 +94,11 @@ fn week_table(
         c.tz.name()
     )?;
     for day in &week.days {
-        writeln!(out, "\n{}", day.date.format("%A %-d %B %Y"))?;
+        writeln!(
+            out,
+            "\n{}",
+            style::bold(&day.date.format("%A %-d %B %Y").to_string())
+        )?;
         if day.sessions.is_empty() {
             writeln!(out, "  no sessions")?;
         }
@@ -112,10 +117,15 @@ fn week_table(
                 s.occurrence.meeting.name(),
                 status_suffix(&s.occurrence),
             )?;
+            let own = format!(
+                "= {own} {}",
+                human::zone_label(s.occurrence.meeting.zone())
+            );
             writeln!(
                 out,
-                "               = {own} {}{marker}",
-                human::zone_label(s.occurrence.meeting.zone())
+                "               {}{}",
+                style::dim(&own),
+                style::alert(marker)
             )?;
         }
     }
@@ -125,14 +135,15 @@ fn week_table(
 /// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
 fn status_suffix(o: &Occurrence<'_>) -> String {
     let note = o.note().map(|n| format!(": {n}")).unwrap_or_default();
-    match o.status {
-        Status::Scheduled => String::new(),
-        Status::Cancelled => format!("  [cancelled{note}]"),
+    let text = match o.status {
+        Status::Scheduled => return String::new(),
+        Status::Cancelled => format!("[cancelled{note}]"),
         Status::Moved => {
-            format!("  [moved from {}{note}]", o.due.format("%a %-d %b"))
+            format!("[moved from {}{note}]", o.due.format("%a %-d %b"))
         }
-        Status::Extra => format!("  [extra session{note}]"),
-    }
+        Status::Extra => format!("[extra session{note}]"),
+    };
+    format!("  {}", style::alert(&text))
 }
 
 /// What `convenor agenda` was asked for.
