@@ -7,6 +7,13 @@
 use std::fmt;
 
 /// A `Result` whose error is [`Error`].
+///
+/// ```
+/// fn load(text: &str) -> convenor_core::Result<usize> {
+///     Ok(convenor_core::Schedule::from_toml_str(text)?.meetings().len())
+/// }
+/// assert_eq!(load(convenor_core::SEED_TOML).unwrap(), 6);
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in `convenor-core`.
@@ -140,6 +147,13 @@ fn position_suffix(p: &Option<Position>) -> String {
 
 /// A line and column in the file text, both 1-based (columns count
 /// characters).
+///
+/// ```
+/// let err = convenor_core::Schedule::from_toml_str("name = 'x'\ntimezone = 'Mars/Olympus'").unwrap_err();
+/// let p = err.position().unwrap();
+/// assert_eq!((p.line, p.column), (2, 12));
+/// assert_eq!(p.to_string(), "line 2 column 12");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     /// The line, from 1.
@@ -176,10 +190,23 @@ impl fmt::Display for Position {
 }
 
 /// Where a value sits in the schedule file: `meetings[2].changes[0].date`.
+///
+/// ```
+/// use convenor_core::FieldPath;
+/// let path = FieldPath::root().key("meetings").index(2).key("changes").index(0).key("date");
+/// assert_eq!(path.to_string(), "meetings[2].changes[0].date");
+/// assert_eq!(path.parts().len(), 5);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldPath(Vec<PathPart>);
 
 /// One step of a [`FieldPath`].
+///
+/// ```
+/// use convenor_core::{FieldPath, PathPart};
+/// let path = FieldPath::root().key("meetings").index(1);
+/// assert_eq!(path.parts(), [PathPart::Key("meetings"), PathPart::Index(1)]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathPart {
     /// A table key.
@@ -241,6 +268,16 @@ fn write_parts(f: &mut fmt::Formatter<'_>, parts: &[PathPart]) -> fmt::Result {
 }
 
 /// One validation problem: what is wrong, where, and what would be right.
+///
+/// ```
+/// let text = "name = 'x'\n[[meetings]]\nid = 'sat'\nname = 'S'\ntimezone = 'UTC'\n\
+///             weekly = { day = 'saturday', time = '25:00' }\nduration = '60m'\nstarts = '2022-11-12'\n";
+/// let err = convenor_core::Schedule::from_toml_str(text).unwrap_err();
+/// let problem = err.problems().next().unwrap();
+/// assert_eq!(problem.meeting.as_deref(), Some("sat"));
+/// assert_eq!(problem.path.to_string(), "meetings[0].weekly.time");
+/// assert_eq!(problem.position.map(|p| p.line), Some(6));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invalid {
     /// What is wrong, with the bad value.
@@ -301,6 +338,12 @@ impl fmt::Display for Invalid {
 }
 
 /// What is wrong with a value or a change.
+///
+/// ```
+/// use convenor_core::{LocalTime, Problem};
+/// assert_eq!("7pm".parse::<LocalTime>(), Err(Problem::BadTime("7pm".into())));
+/// assert!(Problem::BadTime("7pm".into()).to_string().starts_with("invalid time \"7pm\""));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {

@@ -106,4 +106,11 @@ pub use chrono_tz::Tz;
 /// The seed schedule: LifeRing's co-occurring disorders meetings of
 /// November 2022, as TOML (`data/lifering-co-occurring.toml`). The
 /// embedded default of the CLI and the examples.
+///
+/// ```
+/// assert!(convenor_core::SEED_TOML.contains("id = \"co-occurring-saturday\""));
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// assert_eq!(seed.timezone(), Some(chrono_tz::America::Los_Angeles));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub const SEED_TOML: &str = include_str!("../seed.toml");

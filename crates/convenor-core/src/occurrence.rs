@@ -73,6 +73,12 @@ impl Window {
 }
 
 /// What happened to a session.
+///
+/// ```
+/// use convenor_core::Status;
+/// assert_eq!(Status::Cancelled.as_str(), "cancelled");
+/// assert!(Status::Scheduled < Status::Cancelled);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// It happens when its rule says.
@@ -154,6 +160,19 @@ impl<'s> Occurrence<'s> {
 
 /// One meeting's sessions in a window, in start order. Returned by
 /// [`Meeting::occurrences`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let monday = seed.meeting("co-occurring-monday").unwrap();
+/// let w = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+/// )?;
+/// assert_eq!(monday.occurrences(w).with_cancelled().count(), 7);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct MeetingOccurrences<'m> {
     meeting: &'m Meeting,
@@ -316,6 +335,19 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 
 /// Every meeting's sessions in a window, merged in order of (start,
 /// meeting id). Returned by [`crate::Schedule::occurrences`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let w = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 14, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 21, 0, 0, 0).unwrap(),
+/// )?;
+/// let starts: Vec<_> = seed.occurrences(w).map(|o| o.start.to_utc()).collect();
+/// assert!(starts.windows(2).all(|p| p[0] <= p[1]));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<MeetingOccurrences<'s>>,

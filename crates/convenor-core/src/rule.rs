@@ -38,6 +38,13 @@ pub struct Rule {
 }
 
 /// The date part of a [`Rule`].
+///
+/// ```
+/// use chrono::Weekday;
+/// use convenor_core::{Interval, LocalTime, Pattern, Rule};
+/// let rule = Rule::weekly(Weekday::Thu, LocalTime::constant(18, 30));
+/// assert_eq!(rule.pattern(), &Pattern::Weekly { day: Weekday::Thu, every: Interval::WEEKLY });
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pattern {
     /// On one weekday, every `every` weeks.
@@ -54,6 +61,15 @@ pub enum Pattern {
 /// A validated RRULE of whole days: FREQ is DAILY, WEEKLY, MONTHLY or
 /// YEARLY; no BYHOUR/BYMINUTE/BYSECOND (the time is the rule's
 /// [`LocalTime`]) and no UNTIL (the meeting's `ends` says that).
+///
+/// ```
+/// use convenor_core::RRulePattern;
+/// let r = RRulePattern::new("RRULE:FREQ=MONTHLY;BYDAY=-1SU;COUNT=10")?;
+/// assert_eq!(r.as_str(), "FREQ=MONTHLY;BYDAY=-1SU;COUNT=10");
+/// assert_eq!(r.count(), Some(10));
+/// assert!(RRulePattern::new("FREQ=HOURLY").is_err());
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct RRulePattern {
     text: String,

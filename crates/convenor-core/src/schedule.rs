@@ -39,6 +39,15 @@ pub struct Schedule {
 }
 
 /// One change of one meeting, as listed by [`Schedule::changes_since`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let all = seed.changes_since(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap());
+/// assert_eq!(all[0].index, 0);
+/// assert_eq!(all[0].change.note.as_deref(), Some("Starts at 7:00am Pacific, not 9:30am as first posted"));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct ChangeRef<'s> {
     /// The meeting.
@@ -50,6 +59,21 @@ pub struct ChangeRef<'s> {
 }
 
 /// Something legal but worth a look, reported by [`Schedule::warnings`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Warning, Window};
+/// let text = "name = 'x'\ntimezone = 'America/Los_Angeles'\n[[meetings]]\nid = 'early'\nname = 'E'\n\
+///             weekly = { day = 'sunday', time = '02:30' }\nduration = '60m'\nstarts = '2023-01-01'\n";
+/// let schedule = Schedule::from_toml_str(text)?;
+/// let year = Window::new(
+///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+/// )?;
+/// let date = chrono::NaiveDate::from_ymd_opt(2023, 3, 12).unwrap();
+/// assert_eq!(schedule.warnings(year), [Warning::InGap { meeting: "early".into(), date }]);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning {

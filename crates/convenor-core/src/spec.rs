@@ -24,6 +24,26 @@ use crate::zone::{parse_zone, suggest_zone};
 use serde::{Deserialize, Serialize};
 
 /// A schedule file.
+///
+/// ```
+/// use convenor_core::{MeetingSpec, Schedule, ScheduleSpec, WeeklySpec};
+/// let spec = ScheduleSpec {
+///     name: "Demo".into(),
+///     timezone: Some("Europe/London".into()),
+///     meetings: vec![MeetingSpec {
+///         id: "demo".into(),
+///         name: "Demo".into(),
+///         weekly: Some(WeeklySpec { day: "monday".into(), time: Some("18:00".into()), every: None }),
+///         duration: "60m".into(),
+///         starts: "2024-01-01".into(),
+///         ..MeetingSpec::default()
+///     }],
+///     ..ScheduleSpec::default()
+/// };
+/// let schedule = Schedule::try_from(spec.clone())?;
+/// assert_eq!(ScheduleSpec::from(&schedule).meetings[0].id, "demo");
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -50,6 +70,22 @@ pub struct ScheduleSpec {
 }
 
 /// A meeting in a schedule file.
+///
+/// ```
+/// use convenor_core::{MeetingSpec, Schedule, ScheduleSpec};
+/// let meeting = MeetingSpec {
+///     id: "second-tuesday".into(),
+///     name: "Second Tuesday".into(),
+///     timezone: Some("America/New_York".into()),
+///     rrule: Some("FREQ=MONTHLY;BYDAY=2TU".into()),
+///     time: Some("19:00".into()),
+///     duration: "90m".into(),
+///     starts: "2023-01-01".into(),
+///     ..MeetingSpec::default()
+/// };
+/// let spec = ScheduleSpec { name: "x".into(), meetings: vec![meeting], ..ScheduleSpec::default() };
+/// assert!(Schedule::try_from(spec).is_ok());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -136,6 +172,11 @@ pub struct MeetingSpec {
 }
 
 /// `weekly = { day = "saturday", time = "07:00", every = 2 }`.
+///
+/// ```
+/// let w = convenor_core::WeeklySpec { day: "saturday".into(), time: Some("07:00".into()), every: Some(2) };
+/// assert_eq!(w.every, Some(2));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -158,6 +199,11 @@ pub struct WeeklySpec {
 }
 
 /// `online = { url = "...", phone = "...", notes = "..." }`.
+///
+/// ```
+/// let o = convenor_core::OnlineSpec { url: Some("https://example.org/join".into()), ..Default::default() };
+/// assert!(o.phone.is_none());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -194,6 +240,16 @@ pub struct OnlineSpec {
 /// | `end` | `effective` |
 ///
 /// Every kind may have `announced` and `note`.
+///
+/// ```
+/// let cancel = convenor_core::ChangeSpec {
+///     kind: "cancel".into(),
+///     date: Some("2022-11-26".into()),
+///     note: Some("Thanksgiving weekend".into()),
+///     ..Default::default()
+/// };
+/// assert_eq!(cancel.kind, "cancel");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]

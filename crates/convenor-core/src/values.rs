@@ -284,6 +284,10 @@ pub(crate) fn parse_weekday(s: &str) -> Result<chrono::Weekday, Problem> {
 }
 
 /// The lowercase English name of a weekday, as the file writes it.
+///
+/// ```
+/// assert_eq!(convenor_core::weekday_name(chrono::Weekday::Sat), "saturday");
+/// ```
 pub fn weekday_name(day: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
     match day {

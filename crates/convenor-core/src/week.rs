@@ -12,6 +12,15 @@ use crate::zone::resolve_local;
 
 /// A viewer's week: seven days from the week's first day, each with its
 /// sessions (cancelled ones included, marked) in the viewer's time.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let week = seed.week(chrono_tz::Australia::Sydney, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
+/// assert_eq!(week.days.len(), 7);
+/// assert_eq!(week.days.iter().map(|d| d.sessions.len()).sum::<usize>(), 6);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Week<'s> {
     /// The viewer's zone.
@@ -21,6 +30,14 @@ pub struct Week<'s> {
 }
 
 /// One day of a [`Week`], in the viewer's zone.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let week = seed.week(chrono_tz::UTC, NaiveDate::from_ymd_opt(2022, 11, 16).unwrap(), Weekday::Sun);
+/// assert_eq!(week.days[0].date, NaiveDate::from_ymd_opt(2022, 11, 13).unwrap());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Day<'s> {
     /// The viewer's local date.
@@ -30,6 +47,17 @@ pub struct Day<'s> {
 }
 
 /// A session seen from the viewer's zone.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let week = seed.week(chrono_tz::Asia::Tokyo, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
+/// let thursday = week.days.iter().flat_map(|d| &d.sessions)
+///     .find(|v| v.occurrence.meeting.id().as_str() == "co-occurring-thursday").unwrap();
+/// assert_eq!(thursday.start.format("%a %H:%M").to_string(), "Fri 11:30");
+/// assert_eq!(thursday.day_shift(), 1);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Viewed<'s> {
     /// The session, in the meeting's own zone.

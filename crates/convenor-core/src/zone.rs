@@ -9,6 +9,12 @@ use chrono_tz::Tz;
 use crate::error::Problem;
 
 /// How a local time fitted its zone when it was resolved.
+///
+/// ```
+/// use convenor_core::{resolve_local, Fit};
+/// let noon = chrono::NaiveDate::from_ymd_opt(2023, 3, 12).unwrap().and_hms_opt(12, 0, 0).unwrap();
+/// assert_eq!(resolve_local(chrono_tz::America::Los_Angeles, noon).1, Fit::Exact);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fit {
     /// The local time exists exactly once.
