@@ -1,5 +1,5 @@
 //! Colour for people at a terminal, never in pipes or files, and never
-//! when `NO_COLOR` is set (https://no-color.org).
+//! when `NO_COLOR` is set (<https://no-color.org>).
 
 use std::io::IsTerminal;
 use std::sync::OnceLock;
