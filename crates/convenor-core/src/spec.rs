@@ -5,6 +5,37 @@
 //! Field names are part of the public contract (see the README). Values
 //! stay text here so that validation, not the parser, says what is wrong
 //! with them, with the meeting id, the field and a suggestion.
+//!
+//! ```
+//! use convenor_core::{ChangeSpec, MeetingSpec, OnlineSpec, Schedule, ScheduleSpec, WeeklySpec};
+//!
+//! let saturday = MeetingSpec {
+//!     id: "co-occurring-saturday".into(),
+//!     name: "Co-Occurring Disorders (Saturday)".into(),
+//!     weekly: Some(WeeklySpec { day: "saturday".into(), time: Some("09:30".into()), every: None }),
+//!     duration: "60m".into(),
+//!     starts: "2022-11-12".into(),
+//!     online: Some(OnlineSpec { url: Some("https://example.org/join".into()), ..OnlineSpec::default() }),
+//!     changes: vec![ChangeSpec {
+//!         kind: "reschedule".into(),
+//!         effective: Some("2022-11-12".into()),
+//!         time: Some("07:00".into()),
+//!         ..ChangeSpec::default()
+//!     }],
+//!     ..MeetingSpec::default()
+//! };
+//! let spec = ScheduleSpec {
+//!     name: "LifeRing".into(),
+//!     timezone: Some("America/Los_Angeles".into()),
+//!     meetings: vec![saturday],
+//!     ..ScheduleSpec::default()
+//! };
+//! let schedule = Schedule::try_from(spec)?;
+//! // And back: the file that loads into the same schedule.
+//! let again = ScheduleSpec::from(&schedule);
+//! assert_eq!(again.meetings[0].changes[0].time.as_deref(), Some("07:00"));
+//! # Ok::<(), convenor_core::Error>(())
+//! ```
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -24,26 +55,6 @@ use crate::zone::{parse_zone, suggest_zone};
 use serde::{Deserialize, Serialize};
 
 /// A schedule file.
-///
-/// ```
-/// use convenor_core::{MeetingSpec, Schedule, ScheduleSpec, WeeklySpec};
-/// let spec = ScheduleSpec {
-///     name: "Demo".into(),
-///     timezone: Some("Europe/London".into()),
-///     meetings: vec![MeetingSpec {
-///         id: "demo".into(),
-///         name: "Demo".into(),
-///         weekly: Some(WeeklySpec { day: "monday".into(), time: Some("18:00".into()), every: None }),
-///         duration: "60m".into(),
-///         starts: "2024-01-01".into(),
-///         ..MeetingSpec::default()
-///     }],
-///     ..ScheduleSpec::default()
-/// };
-/// let schedule = Schedule::try_from(spec.clone())?;
-/// assert_eq!(ScheduleSpec::from(&schedule).meetings[0].id, "demo");
-/// # Ok::<(), convenor_core::Error>(())
-/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -70,22 +81,6 @@ pub struct ScheduleSpec {
 }
 
 /// A meeting in a schedule file.
-///
-/// ```
-/// use convenor_core::{MeetingSpec, Schedule, ScheduleSpec};
-/// let meeting = MeetingSpec {
-///     id: "second-tuesday".into(),
-///     name: "Second Tuesday".into(),
-///     timezone: Some("America/New_York".into()),
-///     rrule: Some("FREQ=MONTHLY;BYDAY=2TU".into()),
-///     time: Some("19:00".into()),
-///     duration: "90m".into(),
-///     starts: "2023-01-01".into(),
-///     ..MeetingSpec::default()
-/// };
-/// let spec = ScheduleSpec { name: "x".into(), meetings: vec![meeting], ..ScheduleSpec::default() };
-/// assert!(Schedule::try_from(spec).is_ok());
-/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -172,11 +167,6 @@ pub struct MeetingSpec {
 }
 
 /// `weekly = { day = "saturday", time = "07:00", every = 2 }`.
-///
-/// ```
-/// let w = convenor_core::WeeklySpec { day: "saturday".into(), time: Some("07:00".into()), every: Some(2) };
-/// assert_eq!(w.every, Some(2));
-/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -199,11 +189,6 @@ pub struct WeeklySpec {
 }
 
 /// `online = { url = "...", phone = "...", notes = "..." }`.
-///
-/// ```
-/// let o = convenor_core::OnlineSpec { url: Some("https://example.org/join".into()), ..Default::default() };
-/// assert!(o.phone.is_none());
-/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -240,16 +225,6 @@ pub struct OnlineSpec {
 /// | `end` | `effective` |
 ///
 /// Every kind may have `announced` and `note`.
-///
-/// ```
-/// let cancel = convenor_core::ChangeSpec {
-///     kind: "cancel".into(),
-///     date: Some("2022-11-26".into()),
-///     note: Some("Thanksgiving weekend".into()),
-///     ..Default::default()
-/// };
-/// assert_eq!(cancel.kind, "cancel");
-/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
@@ -462,7 +437,7 @@ fn meeting(
     zone: Option<Tz>,
 ) -> Option<Meeting> {
     let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
-        let slug = slugify(&m.id);
+        let slug = MeetingId::slug_from(&m.id);
         MeetingId::new(&slug).ok().map(|_| slug)
     });
     let rule = rule(check, path, m);
@@ -724,22 +699,6 @@ fn change(
 
 fn kind_name(kind: &str) -> &'static str {
     CHANGE_KINDS.iter().find(|k| **k == kind).copied().unwrap_or("change")
-}
-
-/// A slug made from free text, for the suggestion on a bad id.
-fn slugify(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
-        .join("-")
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
 }
 
 impl From<&Schedule> for ScheduleSpec {

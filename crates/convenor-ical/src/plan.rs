@@ -177,6 +177,17 @@ pub(crate) fn meeting_events<'s>(
             .collect();
         let sequence = touching.len();
         let last_modified = touching.iter().filter_map(|c| c.announced).max();
+        // An override of the instance due at `recurrence_id`.
+        let override_of = |recurrence_id, start, end, note| Event {
+            meeting,
+            uid: uid.clone(),
+            sequence,
+            last_modified,
+            start,
+            length: Length::End(end),
+            kind: Kind::Override { recurrence_id },
+            note,
+        };
 
         // Walk the sessions: find the last one (for UNTIL) and those the
         // wall clock cannot carry (for overrides), up to the horizon.
@@ -204,16 +215,7 @@ pub(crate) fn meeting_events<'s>(
             }
             let (s, e, simple) = stamps(tz, nominal, segment.duration());
             if !simple {
-                overrides.push(Event {
-                    meeting,
-                    uid: uid.clone(),
-                    sequence,
-                    last_modified,
-                    start: s,
-                    length: Length::End(e),
-                    kind: Kind::Override { recurrence_id: nominal },
-                    note: None,
-                });
+                overrides.push(override_of(nominal, s, e, None));
             }
         }
         for (&due, &i) in moved.range(segment.from()..=last_date) {
@@ -223,16 +225,8 @@ pub(crate) fn meeting_events<'s>(
             };
             let (s, e, _) =
                 stamps(tz, *to, duration.unwrap_or(segment.duration()));
-            overrides.push(Event {
-                meeting,
-                uid: uid.clone(),
-                sequence,
-                last_modified,
-                start: s,
-                length: Length::End(e),
-                kind: Kind::Override { recurrence_id: due.and_time(time) },
-                note: changes[i].note.as_deref(),
-            });
+            let note = changes[i].note.as_deref();
+            overrides.push(override_of(due.and_time(time), s, e, note));
         }
 
         let until = match (segment.last(), last_due) {
