@@ -33,13 +33,30 @@ pub struct Window {
     to: DateTime<Utc>,
 }
 
+/// The instants a window can hold: years 1 to 9999 with a day to spare,
+/// so every zone's local time of either end is a valid date. Schedule
+/// dates are years 1 to 9999, so no session lies outside.
+fn clamp(t: DateTime<Utc>) -> DateTime<Utc> {
+    let edge = |y, m, d| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc())
+    };
+    match (edge(1, 1, 2), edge(9999, 12, 31)) {
+        (Some(min), Some(max)) => t.clamp(min, max),
+        _ => t,
+    }
+}
+
 impl Window {
-    /// The window `[from, to)`.
+    /// The window `[from, to)`. Instants before year 1 or after year
+    /// 9999 are moved to those years' edges: no session lies beyond.
     ///
     /// # Errors
     ///
     /// [`Error::EmptyWindow`] unless `from < to`.
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Window> {
+        let (from, to) = (clamp(from), clamp(to));
         if from < to {
             Ok(Window { from, to })
         } else {
@@ -49,10 +66,8 @@ impl Window {
 
     /// Every instant from `from` on (up to the end of year 9999).
     pub fn starting(from: DateTime<Utc>) -> Window {
-        let end = NaiveDate::from_ymd_opt(10000, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map(|t| t.and_utc())
-            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let from = clamp(from);
+        let end = clamp(DateTime::<Utc>::MAX_UTC);
         Window { from, to: end.max(from + Duration::seconds(1)) }
     }
 

@@ -239,9 +239,10 @@ impl Schedule {
     pub fn in_progress(&self, at: DateTime<Utc>) -> Vec<Occurrence<'_>> {
         let longest =
             Duration::minutes(i64::from(MeetingDuration::MAX_MINUTES));
-        let Ok(window) =
-            Window::new(at - longest, at + Duration::nanoseconds(1))
-        else {
+        let from =
+            at.checked_sub_signed(longest).unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let to = at.checked_add_signed(Duration::nanoseconds(1)).unwrap_or(at);
+        let Ok(window) = Window::new(from, to) else {
             return Vec::new();
         };
         self.occurrences(window).filter(|o| o.is_in_progress(at)).collect()

@@ -105,7 +105,9 @@ impl Schedule {
         let back = (7 + date.weekday().num_days_from_monday()
             - first_day.num_days_from_monday())
             % 7;
-        let first = date - Duration::days(i64::from(back));
+        let first = date
+            .checked_sub_signed(Duration::days(i64::from(back)))
+            .unwrap_or(date);
         let midnight = |d: NaiveDate| -> DateTime<Utc> {
             resolve_local(viewer, d.and_time(NaiveTime::MIN))
                 .0
@@ -116,11 +118,14 @@ impl Schedule {
             .iter()
             .map(|&date| Day { date, sessions: Vec::new() })
             .collect();
-        let window = Window::new(
-            midnight(dates[0]),
-            midnight(dates[6] + Duration::days(1)),
-        );
-        if let Ok(window) = window {
+        // At the ends of the calendar a week may be cut short; it then
+        // lists no sessions rather than panicking.
+        let window = dates
+            .last()
+            .and_then(|last| last.succ_opt())
+            .filter(|_| dates.len() == 7)
+            .map(|after| Window::new(midnight(dates[0]), midnight(after)));
+        if let Some(Ok(window)) = window {
             for occurrence in self.occurrences(window).with_cancelled() {
                 let start = occurrence.start.with_timezone(&viewer);
                 let end = occurrence.end.with_timezone(&viewer);
