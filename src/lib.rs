@@ -49,6 +49,49 @@ pub fn load(text: &str) -> Result<Schedule> {
     })
 }
 
+/// Loads a schedule file from its bytes, as read from disk: like
+/// [`load`], and text that is not UTF-8 is bad input with the position
+/// of the first bad byte (never a panic, never a lossy guess).
+///
+/// ```
+/// let err = convenor::load_bytes(b"name = \"Caf\xe9\"\n").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "the text is not UTF-8 (byte 0xE9); save the file as UTF-8 at line 1 column 12",
+/// );
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`] (checked before
+/// anything else), [`Error::Syntax`] for bytes that are not UTF-8, and
+/// then as [`load`].
+pub fn load_bytes(bytes: &[u8]) -> Result<Schedule> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The prefix up to `valid_up_to` is UTF-8 by definition.
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            Err(Error::Syntax {
+                message: format!(
+                    "the text is not UTF-8 (byte 0x{:02X}); save the file \
+                     as UTF-8",
+                    bytes[e.valid_up_to()]
+                ),
+                position: Some(Position::at_offset(good, good.len())),
+                suggestion: None,
+            })
+        }
+    }
+}
+
 /// The seed schedule (LifeRing's co-occurring disorders meetings of
 /// November 2022), loaded and validated.
 ///

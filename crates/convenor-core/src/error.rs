@@ -62,6 +62,18 @@ pub enum Error {
         /// The end of the window.
         to: chrono::DateTime<chrono::Utc>,
     },
+    /// The schedule text is longer than [`crate::MAX_INPUT_BYTES`]; it is
+    /// rejected before parsing, so time and memory stay bounded.
+    #[error(
+        "the schedule text is {bytes} bytes, more than the limit of {limit} \
+         bytes; split the schedule into several files"
+    )]
+    TooLarge {
+        /// The length of the text.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// A query asked for more work than the configured limit allows.
     #[error(
         "query would yield more than {limit} sessions; narrow the window"

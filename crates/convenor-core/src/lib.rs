@@ -100,6 +100,11 @@ pub use values::{
 pub use week::{Day, Viewed, Week};
 pub use zone::{resolve_local, suggest_zone, Fit};
 
+/// The longest schedule text the loaders accept, in bytes (32 MiB):
+/// about 150,000 meetings. Longer text is rejected with
+/// [`Error::TooLarge`] before it is parsed.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
 /// Re-exported so callers name the same zone type.
 pub use chrono_tz::Tz;
 

@@ -39,9 +39,16 @@ impl Schedule {
     ///
     /// # Errors
     ///
+    /// [`Error::TooLarge`] over [`crate::MAX_INPUT_BYTES`],
     /// [`Error::Syntax`] when the text is not a schedule file's shape,
     /// [`Error::Invalid`] with every problem of its values and changes.
     pub fn from_toml_str(text: &str) -> Result<Schedule, Error> {
+        if text.len() > crate::MAX_INPUT_BYTES {
+            return Err(Error::TooLarge {
+                bytes: text.len(),
+                limit: crate::MAX_INPUT_BYTES,
+            });
+        }
         let spec: ScheduleSpec = toml::from_str(text).map_err(|e| {
             let message = e.message().trim_end().to_string();
             Error::Syntax {

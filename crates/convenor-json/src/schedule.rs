@@ -46,6 +46,12 @@ use crate::locate::locate;
 /// # Ok::<(), convenor_json::Error>(())
 /// ```
 pub fn from_str(text: &str) -> Result<Schedule, Error> {
+    if text.len() > convenor_core::MAX_INPUT_BYTES {
+        return Err(Error::Core(convenor_core::Error::TooLarge {
+            bytes: text.len(),
+            limit: convenor_core::MAX_INPUT_BYTES,
+        }));
+    }
     let spec: ScheduleSpec = serde_json::from_str(text).map_err(|e| {
         let position = (e.line() > 0)
             .then(|| Position { line: e.line(), column: e.column().max(1) });
