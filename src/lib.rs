@@ -19,7 +19,8 @@ pub use convenor_ical as ical;
 pub use convenor_json as json;
 
 /// Loads a schedule file written as TOML or JSON, told apart by content
-/// (a JSON schedule is an object, `{`; a TOML file cannot start with one).
+/// (a JSON schedule is an object, `{`; a TOML file cannot start with one,
+/// nor with `[{` or `[]`).
 ///
 /// ```
 /// let toml = convenor::load(convenor::SEED_TOML)?;
@@ -36,7 +37,7 @@ pub use convenor_json as json;
 /// and every invalid value, with line and column.
 pub fn load(text: &str) -> Result<Schedule> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.trim_start().starts_with('{') {
+    if !looks_like_json(text) {
         return Schedule::from_toml_str(text);
     }
     convenor_json::from_str(text).map_err(|e| match e {
@@ -47,6 +48,17 @@ pub fn load(text: &str) -> Result<Schedule> {
             suggestion: None,
         },
     })
+}
+
+/// Whether `text` is JSON rather than TOML: an object, or an array of
+/// objects or an empty one (never a schedule, but JSON says why better
+/// than TOML's "invalid table header").
+fn looks_like_json(text: &str) -> bool {
+    let text = text.trim_start();
+    match text.strip_prefix('[') {
+        Some(rest) => rest.trim_start().starts_with(['{', ']']),
+        None => text.starts_with('{'),
+    }
 }
 
 /// Loads a schedule file from its bytes, as read from disk: like

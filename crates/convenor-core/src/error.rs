@@ -287,7 +287,10 @@ impl Invalid {
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.problem)?;
-        let field = self.path.within_meeting();
+        let field = match self.meeting {
+            Some(_) => self.path.within_meeting(),
+            None => self.path.parts(),
+        };
         match (&self.meeting, field.is_empty()) {
             (Some(m), true) => write!(f, " for meeting {m}")?,
             (Some(m), false) => {
@@ -397,6 +400,15 @@ pub enum Problem {
     NoSession(chrono::NaiveDate),
     /// Two `cancel`/`move` changes for the same session.
     SessionChangedTwice(chrono::NaiveDate),
+    /// A field that a change of this kind needs is missing.
+    MissingField {
+        /// The field.
+        field: &'static str,
+        /// The change's kind.
+        kind: &'static str,
+    },
+    /// Neither the meeting nor the schedule gives a time zone.
+    NoZone,
 }
 
 impl fmt::Display for Problem {
@@ -490,6 +502,14 @@ impl fmt::Display for Problem {
             SessionChangedTwice(d) => {
                 write!(f, "the session due on {d} is cancelled or moved twice")
             }
+            MissingField { field, kind } => {
+                write!(f, "missing `{field}`, which a {kind} change needs")
+            }
+            NoZone => write!(
+                f,
+                "no time zone: give `timezone` for the meeting or for the \
+                 whole schedule"
+            ),
         }
     }
 }

@@ -118,6 +118,21 @@ impl RRulePattern {
                 "give the last date in the meeting's `ends` field or an `end` change",
             ));
         }
+        // RFC 5545 §3.3.10: BYSETPOS MUST only be used in conjunction
+        // with another BYxxx rule part.
+        if !rule.get_by_set_pos().is_empty()
+            && rule.get_by_weekday().is_empty()
+            && rule.get_by_month_day().is_empty()
+            && rule.get_by_year_day().is_empty()
+            && rule.get_by_week_no().is_empty()
+            && rule.get_by_month().is_empty()
+        {
+            return Err(unsupported(
+                "BYSETPOS",
+                "BYSETPOS needs another BYxxx part to pick from, such as \
+                 BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+            ));
+        }
         if rule.get_interval() > 1000 {
             return Err(bad("INTERVAL must be at most 1000".into()));
         }
@@ -160,6 +175,11 @@ impl RRulePattern {
 
 fn lowercase_first(s: &str) -> String {
     let s = s.trim_end_matches('.');
+    // rrule prefixes its messages with the stage; ours says "invalid RRULE".
+    let s = ["RRule validation error: ", "RRule parsing error: "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s);
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
