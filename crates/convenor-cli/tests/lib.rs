@@ -365,3 +365,55 @@ fn unreadable_schedules_are_bad_input_with_the_file_name() {
     }
     std::fs::remove_dir_all(&dir).expect("cleaned up");
 }
+
+/// A query for unbounded work is refused with a clear error, not run:
+/// `--days` is at most ten years, and a huge value cannot overflow.
+#[test]
+fn agenda_refuses_unbounded_windows() {
+    for days in ["100000", "4000000000"] {
+        let out = convenor(&["agenda", "--days", days, "--now", "2022-11-12"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "--days {days} is more than 3660 (ten years)"
+            )),
+            "{stderr}"
+        );
+    }
+    let out = convenor(&[
+        "agenda",
+        "--from",
+        "2022-01-01",
+        "--to",
+        "2099-01-01",
+        "--now",
+        "2022-11-12",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `check` warns about zones given by old (link) names.
+#[test]
+fn check_warns_about_legacy_zone_names() {
+    let path = std::env::temp_dir()
+        .join(format!("convenor-kiev-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        "name = \"x\"\ntimezone = \"Europe/Kiev\"\n[[meetings]]\nid = \"sat\"\n\
+         name = \"S\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\n\
+         timezone = \"US/Pacific\"\n\
+         weekly = { day = \"saturday\", time = \"07:00\" }\n",
+    )
+    .expect("temp file written");
+    let p = path.to_str().expect("a UTF-8 path");
+    let out = convenor(&["check", p, "--now", "2022-11-12"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(
+        "warning: time zone \"Europe/Kiev\" is an old name (a link in the tz database); write \"Europe/Kyiv\""
+    ), "{stdout}");
+    assert!(stdout.contains(
+        "warning: meeting sat: time zone \"US/Pacific\" is an old name (a link in the tz database); write \"America/Los_Angeles\""
+    ), "{stdout}");
+    std::fs::remove_file(&path).expect("cleaned up");
+}

@@ -341,6 +341,41 @@ impl<'s> Occurrences<'s> {
         }
     }
 
+    /// Collects the sessions into a list of at most `limit`, for callers
+    /// that materialise a query (agendas, exports): a window with more
+    /// sessions is an error, never a truncated list, and the work stops
+    /// at `limit + 1` sessions. [`crate::MAX_SESSIONS`] is the default
+    /// limit.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Error, Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let year = Window::new(
+    ///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// assert!(seed.occurrences(year).collect_at_most(1000)?.len() > 200);
+    /// let err = seed.occurrences(year).collect_at_most(10).unwrap_err();
+    /// assert!(matches!(err, Error::TooManySessions { limit: 10 }));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooManySessions`] when the window has more than `limit`.
+    pub fn collect_at_most(self, limit: usize) -> Result<Vec<Occurrence<'s>>> {
+        let mut all = Vec::new();
+        for o in self {
+            if all.len() == limit {
+                return Err(Error::TooManySessions { limit });
+            }
+            all.push(o);
+        }
+        Ok(all)
+    }
+
     /// Also yield cancelled sessions (at the time they were due).
     pub fn with_cancelled(mut self) -> Self {
         self.streams =

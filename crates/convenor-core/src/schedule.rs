@@ -68,6 +68,16 @@ pub enum Warning {
         /// The first date it happens on.
         date: NaiveDate,
     },
+    /// A zone given by an old name (a tz database link), such as
+    /// `Europe/Kiev`: it works, but the canonical name is clearer.
+    LegacyZone {
+        /// The meeting, or `None` for the schedule's default zone.
+        meeting: Option<String>,
+        /// The name as written.
+        zone: String,
+        /// The canonical name.
+        canonical: &'static str,
+    },
     /// A moved or extra session overlaps another session of the meeting.
     Overlap {
         /// The meeting.
@@ -90,6 +100,16 @@ impl std::fmt::Display for Warning {
                 "meeting {meeting}: on {date} the session time happens twice \
                  (clocks fall back); the first is used"
             ),
+            Warning::LegacyZone { meeting, zone, canonical } => {
+                if let Some(m) = meeting {
+                    write!(f, "meeting {m}: ")?;
+                }
+                write!(
+                    f,
+                    "time zone \"{zone}\" is an old name (a link in the tz \
+                     database); write \"{canonical}\""
+                )
+            }
             Warning::Overlap { meeting, date } => write!(
                 f,
                 "meeting {meeting}: the moved or extra session on {date} \
@@ -292,7 +312,8 @@ impl Schedule {
         all
     }
 
-    /// Legal but surprising things: session times in a DST gap or fold,
+    /// Legal but surprising things: zones given by old (link) names,
+    /// session times in a DST gap or fold,
     /// moved or extra sessions that overlap another session. Looks at
     /// sessions in `window` (pass the span you publish).
     ///
@@ -310,7 +331,20 @@ impl Schedule {
     /// ```
     pub fn warnings(&self, window: Window) -> Vec<Warning> {
         let mut out = Vec::new();
+        let legacy = |meeting: Option<String>, zone: Tz| {
+            crate::zone::canonical_zone(zone.name()).map(|canonical| {
+                Warning::LegacyZone {
+                    meeting,
+                    zone: zone.name().to_string(),
+                    canonical,
+                }
+            })
+        };
+        out.extend(self.timezone.and_then(|z| legacy(None, z)));
         for m in &self.meetings {
+            if Some(m.zone()) != self.timezone {
+                out.extend(legacy(Some(m.id().to_string()), m.zone()));
+            }
             let id = || m.id().to_string();
             let all: Vec<Occurrence<'_>> = m.occurrences(window).collect();
             if let Some(o) = all.iter().find(|o| o.fit == Fit::Gap) {
