@@ -409,6 +409,18 @@ pub enum Problem {
     },
     /// Neither the meeting nor the schedule gives a time zone.
     NoZone,
+    /// Two extra sessions at the same local time (one session, and one
+    /// iCalendar UID, each).
+    ExtraTwice(chrono::NaiveDateTime),
+    /// An id that is another meeting's id plus `-YYYYMMDD`: the iCalendar
+    /// UID of that meeting's series from that date (a later segment), so
+    /// two different series could share a UID.
+    IdClash {
+        /// The id.
+        id: String,
+        /// The other meeting's id.
+        other: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -505,6 +517,17 @@ impl fmt::Display for Problem {
             MissingField { field, kind } => {
                 write!(f, "missing `{field}`, which a {kind} change needs")
             }
+            ExtraTwice(at) => write!(
+                f,
+                "two extra sessions at {}; keep one",
+                at.format("%Y-%m-%dT%H:%M")
+            ),
+            IdClash { id, other } => write!(
+                f,
+                "meeting id \"{id}\" is meeting {other}'s id and a date, \
+                 which calendar UIDs use for a later series of {other}; \
+                 choose another id"
+            ),
             NoZone => write!(
                 f,
                 "no time zone: give `timezone` for the meeting or for the \
