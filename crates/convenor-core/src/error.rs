@@ -74,6 +74,17 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// The `rrule` crate gave up looking for a meeting's next session
+    /// (100,000 steps without a match), so a list would be cut short.
+    #[error(
+        "the RRULE of meeting {meeting} stopped matching before the end \
+         of the window (rrule's search limit of 100,000 steps), so its \
+         sessions cannot be listed in full; simplify the rule"
+    )]
+    RRuleLimit {
+        /// The meeting.
+        meeting: String,
+    },
     /// A query asked for more work than the configured limit allows.
     #[error(
         "query would yield more than {limit} sessions; narrow the window"

@@ -166,6 +166,7 @@ pub struct MeetingOccurrences<'m> {
     regular_done: bool,
     specials: std::slice::Iter<'m, Special>,
     special: Option<Occurrence<'m>>,
+    truncated: bool,
 }
 
 impl std::fmt::Debug for Dates {
@@ -208,6 +209,7 @@ impl Meeting {
             regular_done: false,
             specials,
             special: None,
+            truncated: false,
         }
     }
 }
@@ -217,6 +219,15 @@ impl<'m> MeetingOccurrences<'m> {
     pub fn with_cancelled(mut self) -> Self {
         self.with_cancelled = true;
         self
+    }
+
+    /// Whether an RRULE's sessions ended early so far because the `rrule`
+    /// crate gave up searching for the next one (100,000 steps without a
+    /// match): the sessions yielded are then not all there are.
+    /// [`Occurrences::collect_at_most`] turns this into
+    /// [`Error::RRuleLimit`].
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
     }
 
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
@@ -230,6 +241,7 @@ impl<'m> MeetingOccurrences<'m> {
             let dates =
                 self.dates.get_or_insert_with(|| segment.dates(self.lower));
             let Some(due) = dates.next() else {
+                self.truncated |= dates.is_truncated();
                 self.segment += 1;
                 self.dates = None;
                 continue;
@@ -364,14 +376,24 @@ impl<'s> Occurrences<'s> {
     ///
     /// # Errors
     ///
-    /// [`Error::TooManySessions`] when the window has more than `limit`.
-    pub fn collect_at_most(self, limit: usize) -> Result<Vec<Occurrence<'s>>> {
+    /// [`Error::TooManySessions`] when the window has more than `limit`,
+    /// [`Error::RRuleLimit`] when an RRULE's sessions were cut short
+    /// ([`MeetingOccurrences::is_truncated`]).
+    pub fn collect_at_most(
+        mut self,
+        limit: usize,
+    ) -> Result<Vec<Occurrence<'s>>> {
         let mut all = Vec::new();
-        for o in self {
+        for o in self.by_ref() {
             if all.len() == limit {
                 return Err(Error::TooManySessions { limit });
             }
             all.push(o);
+        }
+        if let Some(s) = self.streams.iter().find(|s| s.is_truncated()) {
+            return Err(Error::RRuleLimit {
+                meeting: s.meeting.id().to_string(),
+            });
         }
         Ok(all)
     }
