@@ -155,8 +155,11 @@ struct AgendaRequest {
     format: Format,
 }
 
+/// The longest window a viewing command expands: ten years.
+const MAX_DAYS: u32 = 3660;
+
 /// The window of `--from` and `--to` or `--days` (default: a week from
-/// now).
+/// now), at most [`MAX_DAYS`] long.
 fn window(
     c: &Config,
     from: Option<&str>,
@@ -169,8 +172,24 @@ fn window(
     };
     let to = match to {
         Some(text) => config::instant(text, c.tz).context("invalid --to")?,
-        None => from + Duration::days(i64::from(days.unwrap_or(7))),
+        None => {
+            let days = days.unwrap_or(7);
+            from.checked_add_signed(Duration::days(i64::from(days)))
+                .filter(|_| days <= MAX_DAYS)
+                .ok_or_else(|| {
+                    anyhow::Error::new(crate::BadInput(format!(
+                        "--days {days} is more than {MAX_DAYS} (ten years); \
+                         ask for a shorter span"
+                    )))
+                })?
+        }
     };
+    if to - from > Duration::days(i64::from(MAX_DAYS)) {
+        return Err(anyhow::Error::new(crate::BadInput(format!(
+            "the window from {from} to {to} is longer than {MAX_DAYS} days \
+             (ten years); ask for a shorter span"
+        ))));
+    }
     Window::new(from, to)
         .map_err(|e| anyhow::Error::new(e).context("invalid window"))
 }
@@ -179,11 +198,10 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let window = window(&c, r.from.as_deref(), r.to.as_deref(), r.days)?;
     let sessions = c.schedule.occurrences(window);
-    let sessions: Box<dyn Iterator<Item = Occurrence<'_>>> = if r.cancelled {
-        Box::new(sessions.with_cancelled())
-    } else {
-        Box::new(sessions)
-    };
+    let sessions =
+        if r.cancelled { sessions.with_cancelled() } else { sessions };
+    let sessions: Vec<Occurrence<'_>> =
+        sessions.collect_at_most(convenor::MAX_SESSIONS)?;
     if r.format == Format::Json {
         let opts = convenor::json::OccurrenceOptions::new()
             .with_viewer(c.tz)
@@ -242,7 +260,9 @@ fn json(
                 .with_viewer(c.tz)
                 .with_pretty(pretty);
             convenor::json::occurrences_to_string(
-                c.schedule.occurrences(window),
+                c.schedule
+                    .occurrences(window)
+                    .collect_at_most(convenor::MAX_SESSIONS)?,
                 &opts,
             )
         }

@@ -69,6 +69,29 @@ pub enum Error {
         /// The end of the window.
         to: chrono::DateTime<chrono::Utc>,
     },
+    /// The schedule text is longer than [`crate::MAX_INPUT_BYTES`]; it is
+    /// rejected before parsing, so time and memory stay bounded.
+    #[error(
+        "the schedule text is {bytes} bytes, more than the limit of {limit} \
+         bytes; split the schedule into several files"
+    )]
+    TooLarge {
+        /// The length of the text.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The `rrule` crate gave up looking for a meeting's next session
+    /// (100,000 steps without a match), so a list would be cut short.
+    #[error(
+        "the RRULE of meeting {meeting} stopped matching before the end \
+         of the window (rrule's search limit of 100,000 steps), so its \
+         sessions cannot be listed in full; simplify the rule"
+    )]
+    RRuleLimit {
+        /// The meeting.
+        meeting: String,
+    },
     /// A query asked for more work than the configured limit allows.
     #[error(
         "query would yield more than {limit} sessions; narrow the window"
@@ -312,7 +335,10 @@ impl Invalid {
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.problem)?;
-        let field = self.path.within_meeting();
+        let field = match self.meeting {
+            Some(_) => self.path.within_meeting(),
+            None => self.path.parts(),
+        };
         match (&self.meeting, field.is_empty()) {
             (Some(m), true) => write!(f, " for meeting {m}")?,
             (Some(m), false) => {
@@ -428,6 +454,27 @@ pub enum Problem {
     NoSession(chrono::NaiveDate),
     /// Two `cancel`/`move` changes for the same session.
     SessionChangedTwice(chrono::NaiveDate),
+    /// A field that a change of this kind needs is missing.
+    MissingField {
+        /// The field.
+        field: &'static str,
+        /// The change's kind.
+        kind: &'static str,
+    },
+    /// Neither the meeting nor the schedule gives a time zone.
+    NoZone,
+    /// Two extra sessions at the same local time (one session, and one
+    /// iCalendar UID, each).
+    ExtraTwice(chrono::NaiveDateTime),
+    /// An id that is another meeting's id plus `-YYYYMMDD`: the iCalendar
+    /// UID of that meeting's series from that date (a later segment), so
+    /// two different series could share a UID.
+    IdClash {
+        /// The id.
+        id: String,
+        /// The other meeting's id.
+        other: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -521,6 +568,25 @@ impl fmt::Display for Problem {
             SessionChangedTwice(d) => {
                 write!(f, "the session due on {d} is cancelled or moved twice")
             }
+            MissingField { field, kind } => {
+                write!(f, "missing `{field}`, which a {kind} change needs")
+            }
+            ExtraTwice(at) => write!(
+                f,
+                "two extra sessions at {}; keep one",
+                at.format("%Y-%m-%dT%H:%M")
+            ),
+            IdClash { id, other } => write!(
+                f,
+                "meeting id \"{id}\" is meeting {other}'s id and a date, \
+                 which calendar UIDs use for a later series of {other}; \
+                 choose another id"
+            ),
+            NoZone => write!(
+                f,
+                "no time zone: give `timezone` for the meeting or for the \
+                 whole schedule"
+            ),
         }
     }
 }

@@ -98,7 +98,18 @@ pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
 };
 pub use week::{Day, Viewed, Week};
-pub use zone::{resolve_local, suggest_zone, Fit};
+pub use zone::{canonical_zone, resolve_local, suggest_zone, Fit};
+
+/// The longest schedule text the loaders accept, in bytes (32 MiB):
+/// about 150,000 meetings. Longer text is rejected with
+/// [`Error::TooLarge`] before it is parsed.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The most sessions one materialising query returns
+/// ([`Occurrences::collect_at_most`]); a query for more is
+/// [`Error::TooManySessions`], never a truncated list. Lazy iteration
+/// ([`Schedule::occurrences`]) has no limit.
+pub const MAX_SESSIONS: usize = 100_000;
 
 /// Re-exported so callers name the same zone type.
 pub use chrono_tz::Tz;

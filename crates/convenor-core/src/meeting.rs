@@ -558,6 +558,15 @@ impl Meeting {
                             timeline.segment(local.date()).map(|s| s.duration)
                         })
                         .unwrap_or(self.duration);
+                    // RFC 5545 §3.8.4.7: each extra session is its own
+                    // VEVENT, and its UID comes from its local start.
+                    let twice = self.changes[..i].iter().any(|c| {
+                        matches!(c.kind, ChangeKind::Extra { at, .. } if at == *local)
+                    });
+                    if twice {
+                        bad(Problem::ExtraTwice(*local), at(i, "at"));
+                        continue;
+                    }
                     let (start, fit) = resolve_local(self.zone, *local);
                     specials.push(Special {
                         start,

@@ -200,6 +200,7 @@ pub struct MeetingOccurrences<'m> {
     regular_done: bool,
     specials: std::slice::Iter<'m, Special>,
     special: Option<Occurrence<'m>>,
+    truncated: bool,
 }
 
 impl std::fmt::Debug for Dates {
@@ -242,6 +243,7 @@ impl Meeting {
             regular_done: false,
             specials,
             special: None,
+            truncated: false,
         }
     }
 }
@@ -251,6 +253,15 @@ impl<'m> MeetingOccurrences<'m> {
     pub fn with_cancelled(mut self) -> Self {
         self.with_cancelled = true;
         self
+    }
+
+    /// Whether an RRULE's sessions ended early so far because the `rrule`
+    /// crate gave up searching for the next one (100,000 steps without a
+    /// match): the sessions yielded are then not all there are.
+    /// [`Occurrences::collect_at_most`] turns this into
+    /// [`Error::RRuleLimit`].
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
     }
 
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
@@ -264,6 +275,7 @@ impl<'m> MeetingOccurrences<'m> {
             let dates =
                 self.dates.get_or_insert_with(|| segment.dates(self.lower));
             let Some(due) = dates.next() else {
+                self.truncated |= dates.is_truncated();
                 self.segment += 1;
                 self.dates = None;
                 continue;
@@ -386,6 +398,51 @@ impl<'s> Occurrences<'s> {
             ranks,
             started: false,
         }
+    }
+
+    /// Collects the sessions into a list of at most `limit`, for callers
+    /// that materialise a query (agendas, exports): a window with more
+    /// sessions is an error, never a truncated list, and the work stops
+    /// at `limit + 1` sessions. [`crate::MAX_SESSIONS`] is the default
+    /// limit.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Error, Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let year = Window::new(
+    ///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// assert!(seed.occurrences(year).collect_at_most(1000)?.len() > 200);
+    /// let err = seed.occurrences(year).collect_at_most(10).unwrap_err();
+    /// assert!(matches!(err, Error::TooManySessions { limit: 10 }));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooManySessions`] when the window has more than `limit`,
+    /// [`Error::RRuleLimit`] when an RRULE's sessions were cut short
+    /// ([`MeetingOccurrences::is_truncated`]).
+    pub fn collect_at_most(
+        mut self,
+        limit: usize,
+    ) -> Result<Vec<Occurrence<'s>>> {
+        let mut all = Vec::new();
+        for o in self.by_ref() {
+            if all.len() == limit {
+                return Err(Error::TooManySessions { limit });
+            }
+            all.push(o);
+        }
+        if let Some(s) = self.streams.iter().find(|s| s.is_truncated()) {
+            return Err(Error::RRuleLimit {
+                meeting: s.meeting.id().to_string(),
+            });
+        }
+        Ok(all)
     }
 
     /// Also yield cancelled sessions (at the time they were due).

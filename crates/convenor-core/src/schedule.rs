@@ -92,6 +92,16 @@ pub enum Warning {
         /// The first date it happens on.
         date: NaiveDate,
     },
+    /// A zone given by an old name (a tz database link), such as
+    /// `Europe/Kiev`: it works, but the canonical name is clearer.
+    LegacyZone {
+        /// The meeting, or `None` for the schedule's default zone.
+        meeting: Option<String>,
+        /// The name as written.
+        zone: String,
+        /// The canonical name.
+        canonical: &'static str,
+    },
     /// A moved or extra session overlaps another session of the meeting.
     Overlap {
         /// The meeting.
@@ -114,6 +124,16 @@ impl std::fmt::Display for Warning {
                 "meeting {meeting}: on {date} the session time happens twice \
                  (clocks fall back); the first is used"
             ),
+            Warning::LegacyZone { meeting, zone, canonical } => {
+                if let Some(m) = meeting {
+                    write!(f, "meeting {m}: ")?;
+                }
+                write!(
+                    f,
+                    "time zone \"{zone}\" is an old name (a link in the tz \
+                     database); write \"{canonical}\""
+                )
+            }
             Warning::Overlap { meeting, date } => write!(
                 f,
                 "meeting {meeting}: the moved or extra session on {date} \
@@ -149,6 +169,27 @@ impl Schedule {
                 Invalid::new(Problem::DuplicateId(w[1].0.to_string()), path)
             })
             .collect();
+        let mut problems = problems;
+        // A later series of meeting `m` has the UID `m-YYYYMMDD@domain`: no
+        // other meeting may have that id.
+        for (i, m) in meetings.iter().enumerate() {
+            let id = m.id().as_str();
+            let Some((other, date)) = id.rsplit_once('-') else { continue };
+            let is_date = date.len() == 8
+                && NaiveDate::parse_from_str(date, "%Y%m%d").is_ok();
+            if is_date && ids.binary_search_by(|(x, _)| x.cmp(&other)).is_ok()
+            {
+                let path =
+                    FieldPath::root().key("meetings").index(i).key("id");
+                problems.push(Invalid::new(
+                    Problem::IdClash {
+                        id: id.to_string(),
+                        other: other.to_string(),
+                    },
+                    path,
+                ));
+            }
+        }
         if let Some(err) = Error::from_problems(problems) {
             return Err(err);
         }
@@ -317,7 +358,8 @@ impl Schedule {
         all
     }
 
-    /// Legal but surprising things: session times in a DST gap or fold,
+    /// Legal but surprising things: zones given by old (link) names,
+    /// session times in a DST gap or fold,
     /// moved or extra sessions that overlap another session. Looks at
     /// sessions in `window` (pass the span you publish).
     ///
@@ -335,7 +377,20 @@ impl Schedule {
     /// ```
     pub fn warnings(&self, window: Window) -> Vec<Warning> {
         let mut out = Vec::new();
+        let legacy = |meeting: Option<String>, zone: Tz| {
+            crate::zone::canonical_zone(zone.name()).map(|canonical| {
+                Warning::LegacyZone {
+                    meeting,
+                    zone: zone.name().to_string(),
+                    canonical,
+                }
+            })
+        };
+        out.extend(self.timezone.and_then(|z| legacy(None, z)));
         for m in &self.meetings {
+            if Some(m.zone()) != self.timezone {
+                out.extend(legacy(Some(m.id().to_string()), m.zone()));
+            }
             let id = || m.id().to_string();
             let all: Vec<Occurrence<'_>> = m.occurrences(window).collect();
             if let Some(o) = all.iter().find(|o| o.fit == Fit::Gap) {

@@ -59,6 +59,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(expecting = "a schedule with `name` and `meetings`")
+)]
 pub struct ScheduleSpec {
     /// The schedule's name.
     pub name: String,
@@ -85,6 +89,12 @@ pub struct ScheduleSpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        expecting = "a meeting with `id`, `name`, a rule, `duration` and `starts`"
+    )
+)]
 pub struct MeetingSpec {
     /// The stable id, a slug of `a-z`, `0-9` and single `-` (it becomes
     /// the iCalendar UID and the Meeting Guide slug).
@@ -171,6 +181,12 @@ pub struct MeetingSpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        expecting = "a weekly rule such as `{ day = \"saturday\", time = \"07:00\" }`"
+    )
+)]
 pub struct WeeklySpec {
     /// The weekday: `monday` to `sunday` (or `mon`, `mo`...).
     pub day: String,
@@ -193,6 +209,10 @@ pub struct WeeklySpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(expecting = "online details with `url`, `phone` or `notes`")
+)]
 pub struct OnlineSpec {
     /// The video-conference link.
     #[cfg_attr(
@@ -229,6 +249,7 @@ pub struct OnlineSpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(expecting = "a change with `kind`"))]
 pub struct ChangeSpec {
     /// `reschedule`, `cancel`, `move`, `extra` or `end`.
     #[cfg_attr(
@@ -402,15 +423,14 @@ impl TryFrom<ScheduleSpec> for Schedule {
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         for (i, m) in spec.meetings.iter().enumerate() {
             let path = root.key("meetings").index(i);
-            check.meeting = Some(m.id.clone());
+            // A meeting is named by its id only when the id is valid;
+            // otherwise problems give its place (`meetings[2]`).
+            check.meeting = MeetingId::new(&m.id).ok().map(|_| m.id.clone());
             let zone = match (&m.timezone, spec.timezone.is_some()) {
                 (Some(z), _) => check.zone(path.key("timezone"), z),
                 (None, true) => default_zone,
                 (None, false) => {
-                    check.shape(
-                        path.key("timezone"),
-                        Problem::UnknownZone(String::new()),
-                    );
+                    check.shape(path.key("timezone"), Problem::NoZone);
                     None
                 }
             };
@@ -437,6 +457,10 @@ fn meeting(
     zone: Option<Tz>,
 ) -> Option<Meeting> {
     let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
+        // No suggestion that silently drops letters (`café` is not `caf`).
+        if m.id.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
+            return None;
+        }
         let slug = MeetingId::slug_from(&m.id);
         MeetingId::new(&slug).ok().map(|_| slug)
     });
@@ -574,7 +598,11 @@ fn change(
         match value {
             Some(v) => check.value(path.key(field), parse_date(v), || None),
             None => {
-                check.shape(path.key(field), Problem::BadDate(String::new()));
+                let kind = kind_name(&c.kind);
+                check.shape(
+                    path.key(field),
+                    Problem::MissingField { field, kind },
+                );
                 None
             }
         }
@@ -587,9 +615,10 @@ fn change(
                 check.value(path.key(field), parse_local_datetime(v), || None)
             }
             None => {
+                let kind = kind_name(&c.kind);
                 check.shape(
                     path.key(field),
-                    Problem::BadDateTime(String::new()),
+                    Problem::MissingField { field, kind },
                 );
                 None
             }

@@ -843,6 +843,12 @@ pub fn from_meeting_guide_str(
     text: &str,
     options: &ImportOptions,
 ) -> Result<Imported, Error> {
+    if text.len() > convenor_core::MAX_INPUT_BYTES {
+        return Err(Error::Core(convenor_core::Error::TooLarge {
+            bytes: text.len(),
+            limit: convenor_core::MAX_INPUT_BYTES,
+        }));
+    }
     let records: Vec<serde_json::Map<String, Value>> =
         serde_json::from_str(text).map_err(|e| Error::Feed {
             position: (e.line() > 0).then(|| convenor_core::Position {
