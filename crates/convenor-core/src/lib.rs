@@ -69,6 +69,7 @@
 
 mod change;
 mod error;
+mod fast;
 mod meeting;
 mod occurrence;
 mod rule;

@@ -8,9 +8,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::fast::Cursor;
 use crate::meeting::{Meeting, Special};
 use crate::rule::Dates;
-use crate::zone::{resolve_local, Fit};
+use crate::zone::Fit;
 
 /// A half-open span of instants, `[from, to)`, matched against session
 /// *starts*.
@@ -166,6 +167,11 @@ pub struct MeetingOccurrences<'m> {
     regular_done: bool,
     specials: std::slice::Iter<'m, Special>,
     special: Option<Occurrence<'m>>,
+    /// Offsets of the meeting's zone, for [`resolve_local`] as a table
+    /// lookup (`fast.rs`).
+    ///
+    /// [`resolve_local`]: crate::resolve_local
+    cursor: Cursor,
 }
 
 impl std::fmt::Debug for Dates {
@@ -208,6 +214,7 @@ impl Meeting {
             regular_done: false,
             specials,
             special: None,
+            cursor: Cursor::new(self.zone()),
         }
     }
 }
@@ -235,7 +242,7 @@ impl<'m> MeetingOccurrences<'m> {
                 continue;
             };
             let local = due.and_time(segment.rule().time().to_naive());
-            let (start, fit) = resolve_local(meeting.zone(), local);
+            let (start, fit) = self.cursor.resolve(local);
             let utc = start.with_timezone(&Utc);
             if utc >= self.window.to {
                 // Regular sessions come in start order: none later fits.
@@ -251,7 +258,10 @@ impl<'m> MeetingOccurrences<'m> {
             }
             return Some(Occurrence {
                 meeting,
-                end: start + segment.duration().to_chrono(),
+                end: self.cursor.add_seconds(
+                    start,
+                    i64::from(segment.duration().minutes()) * 60,
+                ),
                 start,
                 due,
                 status: if cancelled.is_some() {
