@@ -108,6 +108,32 @@ pub fn w1(opts: W1Options) -> Schedule {
     Schedule::new("W1", None, meetings).expect("unique ids")
 }
 
+/// `n` monthly meetings shaped like W1: meeting `i` at 17:00 in zone
+/// `i mod 20` on the second weekday `(i / 20) mod 7` of every month
+/// (`FREQ=MONTHLY;BYDAY=2MO` ...), from 2025-01-01.
+pub fn monthly(n: usize) -> Schedule {
+    let meetings = (0..n)
+        .map(|i| {
+            let (tz, day) = w1_zone_day(i);
+            let text = format!(
+                "FREQ=MONTHLY;BYDAY=2{}",
+                &convenor_core::weekday_name(day)[..2].to_uppercase()
+            );
+            let rule = Rule::rrule(&text, LocalTime::constant(17, 0))
+                .expect("a valid rule");
+            Meeting::new(
+                MeetingId::new(&w1_id(i)).expect("a slug"),
+                format!("Meeting {i}"),
+                tz,
+                rule,
+                MeetingDuration::new(60).expect("60 minutes"),
+                date(2025, 1, 1),
+            )
+        })
+        .collect();
+    Schedule::new("monthly", None, meetings).expect("unique ids")
+}
+
 /// W1 as a schedule file (the `*Spec` shape), for parse benchmarks.
 pub fn w1_spec(opts: W1Options) -> ScheduleSpec {
     let meetings = (0..opts.meetings)
