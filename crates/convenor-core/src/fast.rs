@@ -17,7 +17,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
-use chrono::{DateTime, NaiveDateTime, Offset, TimeZone};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::{Tz, TzOffset};
 
 use crate::zone::{resolve_local, Fit};
@@ -52,6 +52,7 @@ struct Span {
     utc_hi: i64,
     /// The offset, in seconds east of UTC.
     secs: i64,
+    fixed: FixedOffset,
     offset: TzOffset,
 }
 
@@ -155,30 +156,43 @@ fn build(tz: Tz, key: i64) -> Chunk {
             utc_lo: starts[k],
             utc_hi: starts[k + 1],
             secs: secs[k],
+            fixed: offsets[k].fix(),
             offset: offsets[k],
         })
         .collect();
     Chunk { lo, hi, spans }
 }
 
-/// A position in one zone's tables, for a run of nearby lookups (one
-/// meeting's sessions in order): each lookup starts where the last one
-/// ended, so a run costs a comparison or two per lookup.
+/// [`resolve_local`] as a table lookup, for runs of nearby local times
+/// in one zone (one meeting's sessions in order): each lookup starts
+/// where the last one ended, so it costs a comparison or two. Results
+/// are identical to [`resolve_local`]'s, which answers every local time
+/// in a gap or fold.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use chrono_tz::America::Los_Angeles;
+/// use convenor_core::{resolve_local, ZoneCursor};
+///
+/// let mut cursor = ZoneCursor::new(Los_Angeles);
+/// let mut day = NaiveDate::from_ymd_opt(2023, 3, 5).unwrap();
+/// for _ in 0..3 {
+///     let local = day.and_hms_opt(2, 30, 0).unwrap();
+///     assert_eq!(cursor.resolve(local), resolve_local(Los_Angeles, local));
+///     day += chrono::Duration::days(7);
+/// }
+/// ```
 #[derive(Debug, Clone)]
-pub(crate) struct Cursor {
+pub struct ZoneCursor {
     tz: Tz,
     chunk: Option<Arc<Chunk>>,
     at: usize,
 }
 
-impl Cursor {
-    pub(crate) fn new(tz: Tz) -> Cursor {
-        Cursor { tz, chunk: None, at: 0 }
-    }
-
-    /// The zone.
-    pub(crate) fn tz(&self) -> Tz {
-        self.tz
+impl ZoneCursor {
+    /// A cursor for `tz`; tables are loaded on first use.
+    pub fn new(tz: Tz) -> ZoneCursor {
+        ZoneCursor { tz, chunk: None, at: 0 }
     }
 
     fn load(&mut self, local: i64) -> &Chunk {
@@ -199,21 +213,18 @@ impl Cursor {
     /// time exists exactly once; `None` for a gap, a fold, or a time the
     /// tables do not cover.
     #[inline]
-    pub(crate) fn offset_of_local(
-        &mut self,
-        local: i64,
-    ) -> Option<(i64, TzOffset)> {
+    fn span_of_local(&mut self, local: i64) -> Option<Span> {
         if let Some(c) = &self.chunk {
             if let Some(s) = c.spans.get(self.at) {
                 if s.safe_lo <= local && local < s.safe_hi {
-                    return Some((s.secs, s.offset));
+                    return Some(*s);
                 }
             }
         }
-        self.offset_of_local_slow(local)
+        self.span_of_local_slow(local)
     }
 
-    fn offset_of_local_slow(&mut self, local: i64) -> Option<(i64, TzOffset)> {
+    fn span_of_local_slow(&mut self, local: i64) -> Option<Span> {
         let mut at = self.at;
         let c = self.load(local);
         if !(c.lo <= local && local < c.hi) || c.spans.is_empty() {
@@ -230,7 +241,7 @@ impl Cursor {
                 break None;
             }
             if local < s.safe_hi {
-                break Some((s.secs, s.offset));
+                break Some(*s);
             }
             if at + 1 < c.spans.len() {
                 at += 1;
@@ -245,31 +256,82 @@ impl Cursor {
     /// [`resolve_local`], from the tables where the local time exists
     /// exactly once.
     #[inline]
-    pub(crate) fn resolve(
+    pub fn resolve(
         &mut self,
         local: NaiveDateTime,
     ) -> (DateTime<Tz>, Fit) {
         let secs = local.and_utc().timestamp();
-        match self.offset_of_local(secs) {
-            Some((off, offset)) => match DateTime::from_timestamp(secs - off, 0)
-            {
-                Some(utc) => (
-                    DateTime::from_naive_utc_and_offset(
-                        utc.naive_utc(),
-                        offset,
-                    ),
-                    Fit::Exact,
-                ),
-                None => resolve_local(self.tz, local),
-            },
-            None => resolve_local(self.tz, local),
+        if let Some(s) = self.span_of_local(secs) {
+            if let Some(utc) = local.checked_sub_offset(s.fixed) {
+                let start = DateTime::from_naive_utc_and_offset(utc, s.offset);
+                return (start, Fit::Exact);
+            }
         }
+        resolve_local(self.tz, local)
+    }
+
+    /// When `local` exists exactly once: the first local time after it
+    /// that may not (the end of the run of local times that share its
+    /// UTC offset and each exist once), or a later time from which the
+    /// question must be asked again. `None` in a gap or fold, or where
+    /// the tables do not reach.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use convenor_core::ZoneCursor;
+    ///
+    /// let mut c = ZoneCursor::new(chrono_tz::America::Los_Angeles);
+    /// let june = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap().and_hms_opt(17, 0, 0).unwrap();
+    /// // Clocks fall back at 02:00 on 2 November 2025: 01:00 happens twice.
+    /// let fold = NaiveDate::from_ymd_opt(2025, 11, 2).unwrap().and_hms_opt(1, 0, 0).unwrap();
+    /// assert_eq!(c.steady_until(june), Some(fold));
+    /// assert_eq!(c.steady_until(fold), None);
+    /// ```
+    pub fn steady_until(
+        &mut self,
+        local: NaiveDateTime,
+    ) -> Option<NaiveDateTime> {
+        let span = self.span_of_local(local.and_utc().timestamp())?;
+        DateTime::from_timestamp(span.safe_hi, 0).map(|t| t.naive_utc())
+    }
+
+    /// A session: [`resolve_local`] of its local start, and the instant
+    /// `length` seconds later (exact elapsed time), as `(start, fit,
+    /// end)`.
+    #[inline]
+    pub fn session(
+        &mut self,
+        local: NaiveDateTime,
+        length: i64,
+    ) -> (DateTime<Tz>, Fit, DateTime<Tz>) {
+        let secs = local.and_utc().timestamp();
+        if let Some(s) = self.span_of_local(secs) {
+            let end_secs = secs - s.secs + length;
+            let end_offset = if s.utc_lo <= end_secs && end_secs < s.utc_hi {
+                s.offset
+            } else {
+                self.offset_at_utc(end_secs)
+            };
+            let utc = local.checked_sub_offset(s.fixed);
+            let end = utc.and_then(|u| {
+                u.checked_add_signed(TimeDelta::seconds(length))
+            });
+            if let (Some(utc), Some(end)) = (utc, end) {
+                return (
+                    DateTime::from_naive_utc_and_offset(utc, s.offset),
+                    Fit::Exact,
+                    DateTime::from_naive_utc_and_offset(end, end_offset),
+                );
+            }
+        }
+        let (start, fit) = resolve_local(self.tz, local);
+        (start, fit, start + TimeDelta::seconds(length))
     }
 
     /// The offset in force at Unix second `utc`, from the tables when the
     /// current chunk covers it.
     #[inline]
-    pub(crate) fn offset_at_utc(&mut self, utc: i64) -> TzOffset {
+    fn offset_at_utc(&mut self, utc: i64) -> TzOffset {
         if let Some(c) = &self.chunk {
             let at = self.at.min(c.spans.len().saturating_sub(1));
             for s in c.spans.get(at..).unwrap_or_default().iter().take(2) {
@@ -285,20 +347,6 @@ impl Cursor {
         }
     }
 
-    /// The instant `secs` seconds after `start`, in the same zone.
-    #[inline]
-    pub(crate) fn add_seconds(
-        &mut self,
-        start: DateTime<Tz>,
-        secs: i64,
-    ) -> DateTime<Tz> {
-        let utc = start.timestamp() + secs;
-        let offset = self.offset_at_utc(utc);
-        match DateTime::from_timestamp(utc, 0) {
-            Some(t) => DateTime::from_naive_utc_and_offset(t.naive_utc(), offset),
-            None => start + chrono::Duration::seconds(secs),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -319,7 +367,7 @@ mod tests {
             chrono_tz::Antarctica::Troll,
         ];
         for tz in zones {
-            let mut cursor = Cursor::new(tz);
+            let mut cursor = ZoneCursor::new(tz);
             let mut t = NaiveDate::from_ymd_opt(2010, 9, 1)
                 .unwrap()
                 .and_hms_opt(0, 0, 0)
@@ -329,15 +377,17 @@ mod tests {
                 .and_hms_opt(0, 0, 0)
                 .unwrap();
             while t < end {
-                let (fast, fit) = cursor.resolve(t);
+                let (fast, fit, later) = cursor.session(t, 5400);
                 let (slow, slow_fit) = resolve_local(tz, t);
                 assert_eq!((fast, fit), (slow, slow_fit), "{tz} {t}");
                 assert_eq!(fast.offset(), slow.offset(), "{tz} {t}");
-                let later = cursor.add_seconds(fast, 5400);
+                assert_eq!(cursor.resolve(t), (slow, slow_fit), "{tz} {t}");
                 let expected = slow + Duration::seconds(5400);
+                assert_eq!(later, expected, "{tz} {t}");
                 assert_eq!(later.offset(), expected.offset(), "{tz} {t}");
                 t += Duration::minutes(15);
             }
         }
     }
 }
+

@@ -8,7 +8,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
-use crate::fast::Cursor;
+use crate::fast::ZoneCursor;
 use crate::meeting::{Meeting, Special};
 use crate::rule::Dates;
 use crate::zone::Fit;
@@ -171,7 +171,7 @@ pub struct MeetingOccurrences<'m> {
     /// lookup (`fast.rs`).
     ///
     /// [`resolve_local`]: crate::resolve_local
-    cursor: Cursor,
+    cursor: ZoneCursor,
 }
 
 impl std::fmt::Debug for Dates {
@@ -214,7 +214,7 @@ impl Meeting {
             regular_done: false,
             specials,
             special: None,
-            cursor: Cursor::new(self.zone()),
+            cursor: ZoneCursor::new(self.zone()),
         }
     }
 }
@@ -242,7 +242,8 @@ impl<'m> MeetingOccurrences<'m> {
                 continue;
             };
             let local = due.and_time(segment.rule().time().to_naive());
-            let (start, fit) = self.cursor.resolve(local);
+            let length = i64::from(segment.duration().minutes()) * 60;
+            let (start, fit, end) = self.cursor.session(local, length);
             let utc = start.with_timezone(&Utc);
             if utc >= self.window.to {
                 // Regular sessions come in start order: none later fits.
@@ -258,10 +259,7 @@ impl<'m> MeetingOccurrences<'m> {
             }
             return Some(Occurrence {
                 meeting,
-                end: self.cursor.add_seconds(
-                    start,
-                    i64::from(segment.duration().minutes()) * 60,
-                ),
+                end,
                 start,
                 due,
                 status: if cancelled.is_some() {
@@ -303,6 +301,13 @@ impl<'m> Iterator for MeetingOccurrences<'m> {
     type Item = Occurrence<'m>;
 
     fn next(&mut self) -> Option<Occurrence<'m>> {
+        if self.special.is_none() && self.specials.as_slice().is_empty() {
+            // No moved or extra session left: regular ones only.
+            return match self.regular.take() {
+                Some(r) => Some(r),
+                None => self.next_regular(),
+            };
+        }
         if self.regular.is_none() {
             self.regular = self.next_regular();
         }
