@@ -163,6 +163,72 @@ fn build(tz: Tz, key: i64) -> Chunk {
     Chunk { lo, hi, spans }
 }
 
+/// Every change of `tz`'s UTC offset or abbreviation in `(from, to]`
+/// (Unix seconds), in order: the instant and the offsets before and
+/// after it. Found by sampling every six hours and bisecting to the
+/// second, once per zone and stretch of about eight and a half years,
+/// then cached for the life of the process.
+///
+/// ```
+/// use chrono::{Offset, TimeZone, Utc};
+/// let from = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap().timestamp();
+/// let to = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap().timestamp();
+/// let found = convenor_core::transitions(chrono_tz::Europe::London, from, to);
+/// let at: Vec<_> = found.iter().map(|t| Utc.timestamp_opt(t.0, 0).unwrap().to_rfc3339()).collect();
+/// assert_eq!(at, ["2025-03-30T01:00:00+00:00", "2025-10-26T01:00:00+00:00"]);
+/// assert_eq!(found[0].2.fix().local_minus_utc(), 3600);
+/// ```
+pub fn transitions(
+    tz: Tz,
+    from: i64,
+    to: i64,
+) -> Vec<(i64, TzOffset, TzOffset)> {
+    let mut out = Vec::new();
+    if to <= from {
+        return out;
+    }
+    for key in (from >> CHUNK_BITS)..=(to >> CHUNK_BITS) {
+        let c = chunk(tz, key);
+        if c.spans.is_empty() {
+            // Beyond the tables (years past ±200000): search directly.
+            return transitions_slow(tz, from, to);
+        }
+        for pair in c.spans.windows(2) {
+            let at = pair[1].utc_lo;
+            if c.lo <= at && at < c.hi && from < at && at <= to {
+                out.push((at, pair[0].offset, pair[1].offset));
+            }
+        }
+    }
+    out
+}
+
+fn transitions_slow(tz: Tz, from: i64, to: i64) -> Vec<(i64, TzOffset, TzOffset)> {
+    let mut out = Vec::new();
+    let (mut t, mut cur) = (from, offset_at(tz, from));
+    while t < to {
+        let next = (t + SAMPLE_STEP).min(to);
+        if offset_at(tz, next) == cur {
+            t = next;
+            continue;
+        }
+        let (mut x, mut y) = (t, next);
+        while y - x > 1 {
+            let mid = x + (y - x) / 2;
+            if offset_at(tz, mid) == cur {
+                x = mid;
+            } else {
+                y = mid;
+            }
+        }
+        let after = offset_at(tz, y);
+        out.push((y, cur, after));
+        cur = after;
+        t = y;
+    }
+    out
+}
+
 /// [`resolve_local`] as a table lookup, for runs of nearby local times
 /// in one zone (one meeting's sessions in order): each lookup starts
 /// where the last one ended, so it costs a comparison or two. Results

@@ -99,7 +99,7 @@ pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
 };
 pub use week::{Day, Viewed, Week};
-pub use fast::ZoneCursor;
+pub use fast::{transitions, ZoneCursor};
 pub use zone::{resolve_local, suggest_zone, Fit};
 
 /// Re-exported so callers name the same zone type.

@@ -136,7 +136,8 @@ fn calendar(
         .flat_map(|m| plan::meeting_events(m, &domain, opts))
         .filter(|e| keep(e, opts))
         .collect();
-    let mut w = ContentWriter::new();
+    // About 300 octets per event: one allocation for the whole feed.
+    let mut w = ContentWriter::with_capacity(4096 + events.len() * 320);
     head(&mut w, schedule, opts);
     for (tz, from, to) in zone_spans(&events).into_values() {
         write_vtimezone(&mut w, tz, from, to);
@@ -241,11 +242,26 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
 }
 
 fn utc_text(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    let mut s = local_text(t.naive_utc());
+    s.push('Z');
+    s
 }
 
+/// `YYYYMMDDTHHMMSS` (RFC 5545 §3.3.5), without chrono's format parser.
 fn local_text(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
+    use chrono::{Datelike, Timelike};
+    if !(0..=9999).contains(&t.year()) {
+        return t.format("%Y%m%dT%H%M%S").to_string();
+    }
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second()
+    )
 }
 
 fn write_stamp(w: &mut ContentWriter, name: &str, tz: Tz, stamp: Stamp) {
