@@ -34,3 +34,30 @@ fn w1_files_load_to_the_same_schedule() {
     assert_eq!(starts(&from_toml), starts(&built));
     assert_eq!(starts(&from_json), starts(&built));
 }
+
+#[test]
+fn next_over_many_meetings_equals_the_merged_stream() {
+    use chrono::{Duration, TimeZone, Utc};
+    // W1 meetings (the quick path) plus the seed's, which have history
+    // (the general path).
+    let mut meetings = workload::w1(W1Options::new(300)).meetings().to_vec();
+    meetings.extend(convenor::seed().meetings().iter().cloned());
+    let s = convenor::Schedule::new("mixed", None, meetings).unwrap();
+    let mut now = Utc.with_ymd_and_hms(2022, 11, 11, 12, 0, 0).unwrap();
+    for _ in 0..60 {
+        for n in [1, 10, 70] {
+            let fast: Vec<_> = s
+                .next(now, n)
+                .iter()
+                .map(|o| (o.start, o.meeting.id().clone(), o.status))
+                .collect();
+            let merged: Vec<_> = s
+                .occurrences(convenor::Window::starting(now))
+                .take(n)
+                .map(|o| (o.start, o.meeting.id().clone(), o.status))
+                .collect();
+            assert_eq!(fast, merged, "{now} {n}");
+        }
+        now += Duration::minutes(60 * 24 * 19 + 17);
+    }
+}

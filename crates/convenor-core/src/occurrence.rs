@@ -334,11 +334,24 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<MeetingOccurrences<'s>>,
-    /// Next session of each stream, keyed by (start, rank of meeting id).
-    heap: BinaryHeap<Reverse<(DateTime<Utc>, usize, usize)>>,
+    /// Next session of each stream as one number: start (seconds and
+    /// nanoseconds) then rank of meeting id, so the heap compares one
+    /// integer ([`merge_key`]).
+    heap: BinaryHeap<Reverse<u128>>,
     heads: Vec<Option<Occurrence<'s>>>,
     ranks: Vec<usize>,
+    /// Stream index of each rank.
+    by_rank: Vec<usize>,
     started: bool,
+}
+
+/// (start, rank) as one integer that sorts the same way: seconds with the
+/// sign bit flipped, then nanoseconds, then the rank (ranks are below
+/// 2^34: a schedule holds fewer meetings than that).
+pub(crate) fn merge_key(start: DateTime<Utc>, rank: usize) -> u128 {
+    let secs = (start.timestamp() as u64) ^ (1 << 63);
+    let nanos = u128::from(start.timestamp_subsec_nanos());
+    (u128::from(secs) << 64) | (nanos << 34) | (rank as u128 & ((1 << 34) - 1))
 }
 
 impl<'s> Occurrences<'s> {
@@ -347,11 +360,18 @@ impl<'s> Occurrences<'s> {
         ranks: Vec<usize>,
     ) -> Self {
         let heads = vec![None; streams.len()];
+        // Ranks of a subset of meetings need not be 0..n.
+        let top = ranks.iter().copied().max().map_or(0, |r| r + 1);
+        let mut by_rank = vec![usize::MAX; top];
+        for (i, &r) in ranks.iter().enumerate() {
+            by_rank[r] = i;
+        }
         Occurrences {
             streams,
             heap: BinaryHeap::new(),
             heads,
             ranks,
+            by_rank,
             started: false,
         }
     }
@@ -362,17 +382,6 @@ impl<'s> Occurrences<'s> {
             self.streams.into_iter().map(|s| s.with_cancelled()).collect();
         self
     }
-
-    fn refill(&mut self, i: usize) {
-        if let Some(o) = self.streams[i].next() {
-            self.heap.push(Reverse((
-                o.start.with_timezone(&Utc),
-                self.ranks[i],
-                i,
-            )));
-            self.heads[i] = Some(o);
-        }
-    }
 }
 
 impl<'s> Iterator for Occurrences<'s> {
@@ -381,13 +390,32 @@ impl<'s> Iterator for Occurrences<'s> {
     fn next(&mut self) -> Option<Occurrence<'s>> {
         if !self.started {
             self.started = true;
+            let mut keys = Vec::with_capacity(self.streams.len());
             for i in 0..self.streams.len() {
-                self.refill(i);
+                if let Some(o) = self.streams[i].next() {
+                    keys.push(Reverse(merge_key(
+                        o.start.with_timezone(&Utc),
+                        self.ranks[i],
+                    )));
+                    self.heads[i] = Some(o);
+                }
+            }
+            self.heap = BinaryHeap::from(keys);
+        }
+        // Replace the top in place (one sift) rather than pop and push.
+        let mut top = self.heap.peek_mut()?;
+        let rank = (top.0 & ((1 << 34) - 1)) as usize;
+        let i = self.by_rank[rank];
+        let head = self.heads[i].take();
+        match self.streams[i].next() {
+            Some(o) => {
+                *top = Reverse(merge_key(o.start.with_timezone(&Utc), rank));
+                self.heads[i] = Some(o);
+            }
+            None => {
+                std::collections::binary_heap::PeekMut::pop(top);
             }
         }
-        let Reverse((_, _, i)) = self.heap.pop()?;
-        let head = self.heads[i].take();
-        self.refill(i);
         head
     }
 }

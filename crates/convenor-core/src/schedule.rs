@@ -5,6 +5,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::change::Change;
+use crate::fast::ZoneCursor;
+use crate::rule::Pattern;
 use crate::error::{Error, FieldPath, Invalid, Problem, Result};
 use crate::meeting::Meeting;
 use crate::occurrence::{Occurrence, Occurrences, Window};
@@ -97,6 +99,45 @@ impl std::fmt::Display for Warning {
             ),
         }
     }
+}
+
+/// The start of `meeting`'s first session in `window` (which
+/// [`Meeting::occurrences`] would yield first), with one cursor per zone
+/// in `zones` (indexed by zone) and the zone's local date of the
+/// window's start.
+fn first_start(
+    meeting: &Meeting,
+    window: Window,
+    zones: &mut [Option<(ZoneCursor, NaiveDate)>],
+) -> Option<DateTime<Utc>> {
+    let timeline = meeting.timeline();
+    let plain = timeline.specials.is_empty()
+        && timeline.cancelled.is_empty()
+        && timeline.moved.is_empty()
+        && timeline.segments.len() == 1
+        && matches!(timeline.segments[0].rule().pattern(), Pattern::Weekly { .. });
+    let tz = meeting.zone();
+    let slot = zones.get_mut(tz as usize).filter(|_| plain);
+    let Some(slot) = slot else {
+        return meeting.occurrences(window).next().map(|o| o.start.to_utc());
+    };
+    let (cursor, local_from) = slot.get_or_insert_with(|| {
+        (ZoneCursor::new(tz), window.from().with_timezone(&tz).date_naive())
+    });
+    // As `Meeting::occurrences`: dates from the day before, in order.
+    let lower = local_from.pred_opt().unwrap_or(*local_from);
+    let segment = &timeline.segments[0];
+    let time = segment.rule().time().to_naive();
+    for due in segment.dates(lower) {
+        let start = cursor.resolve(due.and_time(time)).0.to_utc();
+        if start >= window.to() {
+            return None;
+        }
+        if start >= window.from() {
+            return Some(start);
+        }
+    }
+    None
 }
 
 impl Schedule {
@@ -195,7 +236,33 @@ impl Schedule {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn next(&self, after: DateTime<Utc>, n: usize) -> Vec<Occurrence<'_>> {
-        self.occurrences(Window::starting(after)).take(n).collect()
+        let window = Window::starting(after);
+        if n == 0 || self.meetings.len() <= 64.max(4 * n) {
+            return self.occurrences(window).take(n).collect();
+        }
+        // Only a meeting whose first session from `after` on is among the
+        // n earliest such can have a session among the n earliest: merge
+        // just those. Each first session is found without building the
+        // meeting's iterator where the meeting is a plain weekly one.
+        let mut zones: Vec<Option<(ZoneCursor, NaiveDate)>> =
+            vec![None; chrono_tz::TZ_VARIANTS.len()];
+        let mut firsts: Vec<(u128, usize)> = self
+            .meetings
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let start = first_start(m, window, &mut zones)?;
+                Some((crate::occurrence::merge_key(start, self.ranks[i]), i))
+            })
+            .collect();
+        if firsts.len() > n {
+            firsts.select_nth_unstable(n - 1);
+            firsts.truncate(n);
+        }
+        let streams =
+            firsts.iter().map(|&(_, i)| self.meetings[i].occurrences(window));
+        let ranks = firsts.iter().map(|&(_, i)| self.ranks[i]).collect();
+        Occurrences::new(streams.collect(), ranks).take(n).collect()
     }
 
     /// The sessions running at `at` (`start <= at < end`), in start order.
