@@ -172,6 +172,12 @@ pub struct MeetingOccurrences<'m> {
     ///
     /// [`resolve_local`]: crate::resolve_local
     cursor: ZoneCursor,
+    /// The current segment's local time and session length (seconds),
+    /// kept here so that a step reads no more than this iterator.
+    time: chrono::NaiveTime,
+    length: i64,
+    /// Whether the meeting has any cancelled or moved session.
+    changed: bool,
 }
 
 impl std::fmt::Debug for Dates {
@@ -215,6 +221,10 @@ impl Meeting {
             specials,
             special: None,
             cursor: ZoneCursor::new(self.zone()),
+            time: chrono::NaiveTime::MIN,
+            length: 0,
+            changed: !self.timeline().cancelled.is_empty()
+                || !self.timeline().moved.is_empty(),
         }
     }
 }
@@ -228,32 +238,44 @@ impl<'m> MeetingOccurrences<'m> {
 
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
         let meeting = self.meeting;
-        let timeline = meeting.timeline();
         while !self.regular_done {
-            let Some(segment) = timeline.segments.get(self.segment) else {
-                self.regular_done = true;
-                break;
-            };
-            let dates =
-                self.dates.get_or_insert_with(|| segment.dates(self.lower));
-            let Some(due) = dates.next() else {
+            if self.dates.is_none() {
+                let Some(segment) =
+                    meeting.timeline().segments.get(self.segment)
+                else {
+                    self.regular_done = true;
+                    break;
+                };
+                self.dates = Some(segment.dates(self.lower));
+                self.time = segment.rule().time().to_naive();
+                self.length = i64::from(segment.duration().minutes()) * 60;
+            }
+            let Some(due) = self.dates.as_mut().and_then(Iterator::next)
+            else {
                 self.segment += 1;
                 self.dates = None;
                 continue;
             };
-            let local = due.and_time(segment.rule().time().to_naive());
-            let length = i64::from(segment.duration().minutes()) * 60;
-            let (start, fit, end) = self.cursor.session(local, length);
+            let local = due.and_time(self.time);
+            let (start, fit, end) = self.cursor.session(local, self.length);
             let utc = start.with_timezone(&Utc);
             if utc >= self.window.to {
                 // Regular sessions come in start order: none later fits.
                 self.regular_done = true;
                 break;
             }
-            if utc < self.window.from || timeline.moved.contains_key(&due) {
+            if utc < self.window.from {
                 continue;
             }
-            let cancelled = timeline.cancelled.get(&due).copied();
+            let cancelled = if self.changed {
+                let timeline = meeting.timeline();
+                if timeline.moved.contains_key(&due) {
+                    continue;
+                }
+                timeline.cancelled.get(&due).copied()
+            } else {
+                None
+            };
             if cancelled.is_some() && !self.with_cancelled {
                 continue;
             }
