@@ -177,6 +177,12 @@ fn expand(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| assert_eq!(per_meeting(black_box(&monthly), window).0, n))
     });
+    // Starting 30 years before the window: rrule re-anchored in phase.
+    let monthly_30y = workload::monthly_from(10_000, NaiveDate::from_ymd_opt(1995, 1, 1).unwrap());
+    let n30 = per_meeting(&monthly_30y, window).0;
+    g.bench_function("convenor_30y", |b| {
+        b.iter(|| assert_eq!(per_meeting(black_box(&monthly_30y), window).0, n30))
+    });
     let sets = rrule_sets(&monthly, |d| format!("FREQ=MONTHLY;BYDAY=2{}", byday(d)));
     g.bench_function("rrule", |b| {
         b.iter(|| assert_eq!(rrule_count(black_box(&sets), window), n))

@@ -112,6 +112,11 @@ pub fn w1(opts: W1Options) -> Schedule {
 /// `i mod 20` on the second weekday `(i / 20) mod 7` of every month
 /// (`FREQ=MONTHLY;BYDAY=2MO` ...), from 2025-01-01.
 pub fn monthly(n: usize) -> Schedule {
+    monthly_from(n, date(2025, 1, 1))
+}
+
+/// [`monthly`] with the meetings starting on `starts`.
+pub fn monthly_from(n: usize, starts: NaiveDate) -> Schedule {
     let meetings = (0..n)
         .map(|i| {
             let (tz, day) = w1_zone_day(i);
@@ -127,7 +132,7 @@ pub fn monthly(n: usize) -> Schedule {
                 tz,
                 rule,
                 MeetingDuration::new(60).expect("60 minutes"),
-                date(2025, 1, 1),
+                starts,
             )
         })
         .collect();
