@@ -17,7 +17,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeDelta, TimeZone};
+use chrono::{
+    DateTime, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike,
+};
 use chrono_tz::{Tz, TzOffset};
 
 use crate::zone::{resolve_local, Fit};
@@ -52,7 +54,6 @@ struct Span {
     utc_hi: i64,
     /// The offset, in seconds east of UTC.
     secs: i64,
-    fixed: FixedOffset,
     offset: TzOffset,
 }
 
@@ -156,7 +157,6 @@ fn build(tz: Tz, key: i64) -> Chunk {
             utc_lo: starts[k],
             utc_hi: starts[k + 1],
             secs: secs[k],
-            fixed: offsets[k].fix(),
             offset: offsets[k],
         })
         .collect();
@@ -322,18 +322,59 @@ impl ZoneCursor {
     /// [`resolve_local`], from the tables where the local time exists
     /// exactly once.
     #[inline]
-    pub fn resolve(
+    pub fn resolve(&mut self, local: NaiveDateTime) -> (DateTime<Tz>, Fit) {
+        match self.fast_session(local, 0) {
+            Some((start, _)) => (start, Fit::Exact),
+            None => resolve_local(self.tz, local),
+        }
+    }
+
+    /// Start and end (`length` seconds later) from the tables, by integer
+    /// arithmetic on the time of day (chrono's date arithmetic is not
+    /// inlined across crates); `None` where [`resolve_local`] must
+    /// answer.
+    #[inline]
+    fn fast_session(
         &mut self,
         local: NaiveDateTime,
-    ) -> (DateTime<Tz>, Fit) {
+        length: i64,
+    ) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
+        const DAY: i64 = 86_400;
         let secs = local.and_utc().timestamp();
-        if let Some(s) = self.span_of_local(secs) {
-            if let Some(utc) = local.checked_sub_offset(s.fixed) {
-                let start = DateTime::from_naive_utc_and_offset(utc, s.offset);
-                return (start, Fit::Exact);
-            }
+        let span = self.span_of_local(secs)?;
+        let time = local.time();
+        let nanos = time.nanosecond();
+        let tod = i64::from(time.num_seconds_from_midnight()) - span.secs;
+        let date = local.date();
+        let (date, tod) = match tod {
+            t if t < 0 => (date.pred_opt()?, t + DAY),
+            t if t >= DAY => (date.succ_opt()?, t - DAY),
+            t => (date, t),
+        };
+        let end_tod = tod + length;
+        if !(0..2 * DAY).contains(&end_tod) || nanos >= 1_000_000_000 {
+            return None;
         }
-        resolve_local(self.tz, local)
+        let (end_date, end_tod) = if end_tod >= DAY {
+            (date.succ_opt()?, end_tod - DAY)
+        } else {
+            (date, end_tod)
+        };
+        let at = |tod: i64| {
+            NaiveTime::from_num_seconds_from_midnight_opt(tod as u32, nanos)
+        };
+        let start = NaiveDateTime::new(date, at(tod)?);
+        let end = NaiveDateTime::new(end_date, at(end_tod)?);
+        let end_secs = secs - span.secs + length;
+        let end_offset = if span.utc_lo <= end_secs && end_secs < span.utc_hi {
+            span.offset
+        } else {
+            self.offset_at_utc(end_secs)
+        };
+        Some((
+            DateTime::from_naive_utc_and_offset(start, span.offset),
+            DateTime::from_naive_utc_and_offset(end, end_offset),
+        ))
     }
 
     /// When `local` exists exactly once: the first local time after it
@@ -370,25 +411,8 @@ impl ZoneCursor {
         local: NaiveDateTime,
         length: i64,
     ) -> (DateTime<Tz>, Fit, DateTime<Tz>) {
-        let secs = local.and_utc().timestamp();
-        if let Some(s) = self.span_of_local(secs) {
-            let end_secs = secs - s.secs + length;
-            let end_offset = if s.utc_lo <= end_secs && end_secs < s.utc_hi {
-                s.offset
-            } else {
-                self.offset_at_utc(end_secs)
-            };
-            let utc = local.checked_sub_offset(s.fixed);
-            let end = utc.and_then(|u| {
-                u.checked_add_signed(TimeDelta::seconds(length))
-            });
-            if let (Some(utc), Some(end)) = (utc, end) {
-                return (
-                    DateTime::from_naive_utc_and_offset(utc, s.offset),
-                    Fit::Exact,
-                    DateTime::from_naive_utc_and_offset(end, end_offset),
-                );
-            }
+        if let Some((start, end)) = self.fast_session(local, length) {
+            return (start, Fit::Exact, end);
         }
         let (start, fit) = resolve_local(self.tz, local);
         (start, fit, start + TimeDelta::seconds(length))

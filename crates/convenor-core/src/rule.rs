@@ -413,7 +413,7 @@ impl Iterator for Dates {
             Dates::Weekly { next, step_days, last } => {
                 let current = (*next)?;
                 *next = current
-                    .checked_add_signed(Duration::days(*step_days))
+                    .checked_add_days(chrono::Days::new(*step_days as u64))
                     .filter(|d| d <= last);
                 Some(current)
             }
