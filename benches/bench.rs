@@ -10,7 +10,9 @@
 use std::hint::black_box;
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday,
+};
 use convenor::workload::{self, W1Options, W1_SESSIONS};
 use convenor::{Occurrence, Schedule, ScheduleSpec, Tz, Window};
 use criterion::{Criterion, Throughput};
@@ -64,7 +66,10 @@ fn per_meeting_vec(schedule: &Schedule, window: Window) -> usize {
 
 /// rrule 0.14 on the same rules: DTSTART the first session in the
 /// meeting's zone, `all()` between the window's ends.
-fn rrule_sets(schedule: &Schedule, rule_for: impl Fn(Weekday) -> String) -> Vec<rrule::RRuleSet> {
+fn rrule_sets(
+    schedule: &Schedule,
+    rule_for: impl Fn(Weekday) -> String,
+) -> Vec<rrule::RRuleSet> {
     schedule
         .meetings()
         .iter()
@@ -73,7 +78,10 @@ fn rrule_sets(schedule: &Schedule, rule_for: impl Fn(Weekday) -> String) -> Vec<
             let seg = &m.segments()[0];
             let first = seg.first_session().expect("has sessions");
             let day = chrono::Datelike::weekday(&first.date());
-            let start = tz.from_local_datetime(&first).earliest().expect("17:00 exists");
+            let start = tz
+                .from_local_datetime(&first)
+                .earliest()
+                .expect("17:00 exists");
             let rule: rrule::RRule<rrule::Unvalidated> =
                 rule_for(day).parse().expect("valid rule");
             rule.build(start).expect("valid rule")
@@ -83,7 +91,8 @@ fn rrule_sets(schedule: &Schedule, rule_for: impl Fn(Weekday) -> String) -> Vec<
 
 fn rrule_count(sets: &[rrule::RRuleSet], window: Window) -> usize {
     let from = window.from().with_timezone(&rrule::Tz::UTC);
-    let to = (window.to() - Duration::seconds(1)).with_timezone(&rrule::Tz::UTC);
+    let to =
+        (window.to() - Duration::seconds(1)).with_timezone(&rrule::Tz::UTC);
     sets.iter()
         .map(|s| {
             let r = s.clone().after(from).before(to).all(u16::MAX);
@@ -93,7 +102,8 @@ fn rrule_count(sets: &[rrule::RRuleSet], window: Window) -> usize {
 }
 
 fn byday(day: Weekday) -> &'static str {
-    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][day.num_days_from_monday() as usize]
+    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+        [day.num_days_from_monday() as usize]
 }
 
 /// The straightforward chrono-tz stepper over every meeting.
@@ -102,7 +112,8 @@ fn stepper(schedule: &Schedule, window: Window, every: u32) -> usize {
         .meetings()
         .iter()
         .map(|m| {
-            let first = m.segments()[0].first_session().expect("sessions").date();
+            let first =
+                m.segments()[0].first_session().expect("sessions").date();
             workload::w1_stepper(m.zone(), first, every, window).len()
         })
         .sum()
@@ -115,17 +126,23 @@ fn expand(c: &mut Criterion) {
     let mut g = c.benchmark_group("expand/w1");
     g.throughput(sessions(W1_SESSIONS));
     g.bench_function("convenor", |b| {
-        b.iter(|| assert_eq!(per_meeting(black_box(&w1), window).0, W1_SESSIONS))
+        b.iter(|| {
+            assert_eq!(per_meeting(black_box(&w1), window).0, W1_SESSIONS)
+        })
     });
     g.bench_function("convenor_vec", |b| {
-        b.iter(|| assert_eq!(per_meeting_vec(black_box(&w1), window), W1_SESSIONS))
+        b.iter(|| {
+            assert_eq!(per_meeting_vec(black_box(&w1), window), W1_SESSIONS)
+        })
     });
     g.bench_function("chrono_tz", |b| {
         b.iter(|| assert_eq!(stepper(black_box(&w1), window, 1), W1_SESSIONS))
     });
     let sets = rrule_sets(&w1, |d| format!("FREQ=WEEKLY;BYDAY={}", byday(d)));
     g.bench_function("rrule", |b| {
-        b.iter(|| assert_eq!(rrule_count(black_box(&sets), window), W1_SESSIONS))
+        b.iter(|| {
+            assert_eq!(rrule_count(black_box(&sets), window), W1_SESSIONS)
+        })
     });
     g.finish();
 
@@ -134,7 +151,9 @@ fn expand(c: &mut Criterion) {
     let mut g = c.benchmark_group("expand/w1_30y");
     g.throughput(sessions(W1_SESSIONS));
     g.bench_function("convenor_w1", |b| {
-        b.iter(|| assert_eq!(per_meeting(black_box(&w1), window).0, W1_SESSIONS))
+        b.iter(|| {
+            assert_eq!(per_meeting(black_box(&w1), window).0, W1_SESSIONS)
+        })
     });
     // A few more sessions: those of 31 December 2024 (local) that start
     // in 2025 in UTC.
@@ -145,7 +164,8 @@ fn expand(c: &mut Criterion) {
     // rrule from five years back (30 would take seconds per iteration),
     // on a tenth of the meetings.
     let w1_5y = workload::w1(W1Options::new(1_000).years_earlier(5));
-    let sets = rrule_sets(&w1_5y, |d| format!("FREQ=WEEKLY;BYDAY={}", byday(d)));
+    let sets =
+        rrule_sets(&w1_5y, |d| format!("FREQ=WEEKLY;BYDAY={}", byday(d)));
     let n5 = per_meeting(&w1_5y, window).0;
     g.throughput(sessions(n5));
     g.bench_function("rrule_5y_1k", |b| {
@@ -163,8 +183,9 @@ fn expand(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| assert_eq!(per_meeting(black_box(&biweekly), window).0, n))
     });
-    let sets =
-        rrule_sets(&biweekly, |d| format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={}", byday(d)));
+    let sets = rrule_sets(&biweekly, |d| {
+        format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={}", byday(d))
+    });
     g.bench_function("rrule", |b| {
         b.iter(|| assert_eq!(rrule_count(black_box(&sets), window), n))
     });
@@ -178,12 +199,18 @@ fn expand(c: &mut Criterion) {
         b.iter(|| assert_eq!(per_meeting(black_box(&monthly), window).0, n))
     });
     // Starting 30 years before the window: rrule re-anchored in phase.
-    let monthly_30y = workload::monthly_from(10_000, NaiveDate::from_ymd_opt(1995, 1, 1).unwrap());
+    let monthly_30y = workload::monthly_from(
+        10_000,
+        NaiveDate::from_ymd_opt(1995, 1, 1).unwrap(),
+    );
     let n30 = per_meeting(&monthly_30y, window).0;
     g.bench_function("convenor_30y", |b| {
-        b.iter(|| assert_eq!(per_meeting(black_box(&monthly_30y), window).0, n30))
+        b.iter(|| {
+            assert_eq!(per_meeting(black_box(&monthly_30y), window).0, n30)
+        })
     });
-    let sets = rrule_sets(&monthly, |d| format!("FREQ=MONTHLY;BYDAY=2{}", byday(d)));
+    let sets =
+        rrule_sets(&monthly, |d| format!("FREQ=MONTHLY;BYDAY=2{}", byday(d)));
     g.bench_function("rrule", |b| {
         b.iter(|| assert_eq!(rrule_count(black_box(&sets), window), n))
     });
@@ -196,7 +223,11 @@ fn step_and_sort(schedule: &Schedule, window: Window) -> usize {
     let mut all: Vec<(DateTime<Utc>, usize)> = Vec::new();
     for (i, m) in schedule.meetings().iter().enumerate() {
         let first = m.segments()[0].first_session().expect("sessions").date();
-        all.extend(workload::w1_stepper(m.zone(), first, 1, window).into_iter().map(|t| (t, i)));
+        all.extend(
+            workload::w1_stepper(m.zone(), first, 1, window)
+                .into_iter()
+                .map(|t| (t, i)),
+        );
     }
     all.sort_unstable();
     all.len()
@@ -218,7 +249,9 @@ fn merge(c: &mut Criterion) {
         b.iter(|| assert_eq!(merged(black_box(&w1), window), W1_SESSIONS))
     });
     g.bench_function("chrono_tz_sort", |b| {
-        b.iter(|| assert_eq!(step_and_sort(black_box(&w1), window), W1_SESSIONS))
+        b.iter(|| {
+            assert_eq!(step_and_sort(black_box(&w1), window), W1_SESSIONS)
+        })
     });
     g.finish();
 
@@ -266,7 +299,12 @@ fn next(c: &mut Criterion) {
     let firsts: Vec<(Tz, NaiveDate)> = s
         .meetings()
         .iter()
-        .map(|m| (m.zone(), m.segments()[0].first_session().expect("sessions").date()))
+        .map(|m| {
+            (
+                m.zone(),
+                m.segments()[0].first_session().expect("sessions").date(),
+            )
+        })
         .collect();
     let time = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
     g.bench_function("chrono_tz", |b| {
@@ -277,7 +315,9 @@ fn next(c: &mut Criterion) {
                 .map(|(i, &(tz, first))| {
                     let mut d = first;
                     loop {
-                        let t = convenor::resolve_local(tz, d.and_time(time)).0.with_timezone(&Utc);
+                        let t = convenor::resolve_local(tz, d.and_time(time))
+                            .0
+                            .with_timezone(&Utc);
                         if t >= now {
                             break (t, i);
                         }
@@ -301,21 +341,34 @@ fn week(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| {
             let w = black_box(&s).week(viewer, black_box(date), Weekday::Mon);
-            assert_eq!(w.days.iter().map(|d| d.sessions.len()).sum::<usize>(), 10_000);
+            assert_eq!(
+                w.days.iter().map(|d| d.sessions.len()).sum::<usize>(),
+                10_000
+            );
         })
     });
     // Peer: each meeting's session of that week by the chrono-tz
     // stepper, converted to the viewer's zone and bucketed by day.
     let monday = date - Duration::days(2);
-    let from = convenor::resolve_local(viewer, monday.and_time(NaiveTime::MIN)).0.with_timezone(&Utc);
-    let to = convenor::resolve_local(viewer, (monday + Duration::days(7)).and_time(NaiveTime::MIN)).0.with_timezone(&Utc);
+    let from =
+        convenor::resolve_local(viewer, monday.and_time(NaiveTime::MIN))
+            .0
+            .with_timezone(&Utc);
+    let to = convenor::resolve_local(
+        viewer,
+        (monday + Duration::days(7)).and_time(NaiveTime::MIN),
+    )
+    .0
+    .with_timezone(&Utc);
     let w = Window::new(from, to).unwrap();
     g.bench_function("chrono_tz", |b| {
         b.iter(|| {
-            let mut days: Vec<Vec<(DateTime<Tz>, usize)>> = vec![Vec::new(); 7];
+            let mut days: Vec<Vec<(DateTime<Tz>, usize)>> =
+                vec![Vec::new(); 7];
             for (i, m) in s.meetings().iter().enumerate() {
                 let first = m.segments()[0].first_session().unwrap().date();
-                let lower = from.with_timezone(&m.zone()).date_naive() - Duration::days(1);
+                let lower = from.with_timezone(&m.zone()).date_naive()
+                    - Duration::days(1);
                 let skip = ((lower - first).num_days().max(0) + 6) / 7;
                 let start = first + Duration::days(7 * skip);
                 for t in workload::w1_stepper(m.zone(), start, 1, w) {
@@ -335,7 +388,8 @@ fn week(c: &mut Criterion) {
 
 fn ical(c: &mut Criterion) {
     let s = workload::w1(W1Options::new(10_000));
-    let opts = convenor::ical::IcalOptions::new(workload::utc(2025, 1, 1)).with_domain("example.org");
+    let opts = convenor::ical::IcalOptions::new(workload::utc(2025, 1, 1))
+        .with_domain("example.org");
     let expected = convenor::ical::to_string(&s, &opts);
     let mut g = c.benchmark_group("ical/w1");
     g.throughput(Throughput::Bytes(expected.len() as u64));
@@ -389,11 +443,20 @@ fn parse(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse/w1_toml");
     g.throughput(Throughput::Bytes(toml_text.len() as u64));
     g.bench_function("convenor", |b| {
-        b.iter(|| assert_eq!(convenor::load(black_box(&toml_text)).unwrap().meetings().len(), 10_000))
+        b.iter(|| {
+            assert_eq!(
+                convenor::load(black_box(&toml_text))
+                    .unwrap()
+                    .meetings()
+                    .len(),
+                10_000
+            )
+        })
     });
     g.bench_function("toml_serde", |b| {
         b.iter(|| {
-            let spec: ScheduleSpec = toml::from_str(black_box(&toml_text)).unwrap();
+            let spec: ScheduleSpec =
+                toml::from_str(black_box(&toml_text)).unwrap();
             assert_eq!(spec.meetings.len(), 10_000)
         })
     });
@@ -401,11 +464,20 @@ fn parse(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse/w1_json");
     g.throughput(Throughput::Bytes(json_text.len() as u64));
     g.bench_function("convenor", |b| {
-        b.iter(|| assert_eq!(convenor::load(black_box(&json_text)).unwrap().meetings().len(), 10_000))
+        b.iter(|| {
+            assert_eq!(
+                convenor::load(black_box(&json_text))
+                    .unwrap()
+                    .meetings()
+                    .len(),
+                10_000
+            )
+        })
     });
     g.bench_function("serde_json", |b| {
         b.iter(|| {
-            let spec: ScheduleSpec = serde_json::from_str(black_box(&json_text)).unwrap();
+            let spec: ScheduleSpec =
+                serde_json::from_str(black_box(&json_text)).unwrap();
             assert_eq!(spec.meetings.len(), 10_000)
         })
     });

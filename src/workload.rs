@@ -7,10 +7,12 @@
 //! 2025-01-01 (or on or after [`W1Options::starts`]); window
 //! `[2025-01-01T00:00Z, 2026-01-01T00:00Z)`.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc, Weekday,
+};
 use convenor_core::{
-    Interval, LocalTime, Meeting, MeetingDuration, MeetingId, MeetingSpec, Rule,
-    Schedule, ScheduleSpec, Tz, Window, WeeklySpec,
+    Interval, LocalTime, Meeting, MeetingDuration, MeetingId, MeetingSpec,
+    Rule, Schedule, ScheduleSpec, Tz, WeeklySpec, Window,
 };
 
 /// The twenty zones of W1, in order.
@@ -171,7 +173,11 @@ pub fn w1_spec(opts: W1Options) -> ScheduleSpec {
 /// W1 as TOML schedule-file text.
 pub fn w1_toml(opts: W1Options) -> String {
     let spec = w1_spec(opts);
-    let mut out = format!("name = \"{}\"\nurl = \"{}\"\n", spec.name, spec.url.unwrap_or_default());
+    let mut out = format!(
+        "name = \"{}\"\nurl = \"{}\"\n",
+        spec.name,
+        spec.url.unwrap_or_default()
+    );
     for m in &spec.meetings {
         let w = m.weekly.as_ref().expect("weekly");
         out.push_str(&format!(

@@ -18,7 +18,12 @@ use proptest::prelude::*;
 /// DST flags too), the fit and the due date.
 type Session = (DateTime<Tz>, String, DateTime<Tz>, String, Fit, NaiveDate);
 
-fn describe(start: DateTime<Tz>, end: DateTime<Tz>, fit: Fit, due: NaiveDate) -> Session {
+fn describe(
+    start: DateTime<Tz>,
+    end: DateTime<Tz>,
+    fit: Fit,
+    due: NaiveDate,
+) -> Session {
     let show = |t: DateTime<Tz>| format!("{}", t.format("%FT%T%:z %Z"));
     (start, show(start), end, show(end), fit, due)
 }
@@ -50,7 +55,9 @@ fn stepped(
 }
 
 fn first_on_or_after(from: NaiveDate, day: Weekday) -> NaiveDate {
-    let ahead = (7 + day.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+    let ahead = (7 + day.num_days_from_monday()
+        - from.weekday().num_days_from_monday())
+        % 7;
     from + Duration::days(i64::from(ahead))
 }
 
@@ -67,7 +74,8 @@ struct Case {
 }
 
 fn date(days_since_1900: i64) -> NaiveDate {
-    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Duration::days(days_since_1900)
+    NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+        + Duration::days(days_since_1900)
 }
 
 /// Whole tz database; starts from 1900 to 2098; windows from a day to
@@ -90,7 +98,18 @@ fn cases() -> impl Strategy<Value = Case> {
         -6i64..7,
     )
         .prop_map(
-            |(z, d, every, (h, m), minutes, start_day, after, length, edge, around)| {
+            |(
+                z,
+                d,
+                every,
+                (h, m),
+                minutes,
+                start_day,
+                after,
+                length,
+                edge,
+                around,
+            )| {
                 let tz = chrono_tz::TZ_VARIANTS[z];
                 let starts = date(start_day);
                 let mut day = Weekday::try_from(d).unwrap();
@@ -99,7 +118,8 @@ fn cases() -> impl Strategy<Value = Case> {
                     .and_hms_opt(0, 0, 0)
                     .unwrap()
                     .and_utc();
-                let limit = Utc.with_ymd_and_hms(2099, 12, 31, 0, 0, 0).unwrap();
+                let limit =
+                    Utc.with_ymd_and_hms(2099, 12, 31, 0, 0, 0).unwrap();
                 let mut starts = starts;
                 if edge {
                     // The first transition in the next ten years.
@@ -111,13 +131,24 @@ fn cases() -> impl Strategy<Value = Case> {
                     if let Some(&(at, before, _)) = found.first() {
                         use chrono::Offset;
                         let offset = i64::from(before.fix().local_minus_utc());
-                        let local = Utc.timestamp_opt(at + offset, 0).unwrap().naive_utc()
+                        let local = Utc
+                            .timestamp_opt(at + offset, 0)
+                            .unwrap()
+                            .naive_utc()
                             + Duration::minutes(15 * around);
                         day = local.date().weekday();
-                        time = NaiveTime::from_hms_opt(local.hour(), local.minute() / 15 * 15, 0)
-                            .unwrap();
-                        from = Utc.timestamp_opt(at, 0).unwrap() - Duration::days(7 * (1 + around.abs()));
-                        starts = starts.min(local.date() - Duration::days(7 * 52 * (around.abs() % 3)));
+                        time = NaiveTime::from_hms_opt(
+                            local.hour(),
+                            local.minute() / 15 * 15,
+                            0,
+                        )
+                        .unwrap();
+                        from = Utc.timestamp_opt(at, 0).unwrap()
+                            - Duration::days(7 * (1 + around.abs()));
+                        starts = starts.min(
+                            local.date()
+                                - Duration::days(7 * 52 * (around.abs() % 3)),
+                        );
                     }
                 }
                 let from = from.min(limit - Duration::days(1));
@@ -128,8 +159,11 @@ fn cases() -> impl Strategy<Value = Case> {
 }
 
 fn meeting(c: &Case) -> Meeting {
-    let rule = Rule::weekly(c.day, LocalTime::new(c.time.hour(), c.time.minute()).unwrap())
-        .with_interval(Interval::new(c.every).unwrap());
+    let rule = Rule::weekly(
+        c.day,
+        LocalTime::new(c.time.hour(), c.time.minute()).unwrap(),
+    )
+    .with_interval(Interval::new(c.every).unwrap());
     Meeting::new(
         MeetingId::new("m").unwrap(),
         "m",

@@ -29,7 +29,9 @@ fn w1_files_load_to_the_same_schedule() {
     let from_json = convenor::load(&json).unwrap();
     let window = workload::w1_window();
     let starts = |s: &convenor::Schedule| -> Vec<_> {
-        s.occurrences(window).map(|o| (o.start, o.meeting.id().clone())).collect()
+        s.occurrences(window)
+            .map(|o| (o.start, o.meeting.id().clone()))
+            .collect()
     };
     assert_eq!(starts(&from_toml), starts(&built));
     assert_eq!(starts(&from_json), starts(&built));

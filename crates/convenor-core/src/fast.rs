@@ -71,10 +71,8 @@ type Cache = RwLock<HashMap<(Tz, i64), Arc<Chunk>>>;
 static CACHE: LazyLock<Cache> = LazyLock::new(|| RwLock::new(HashMap::new()));
 
 fn chunk(tz: Tz, key: i64) -> Arc<Chunk> {
-    if let Some(c) = CACHE
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&(tz, key))
+    if let Some(c) =
+        CACHE.read().unwrap_or_else(PoisonError::into_inner).get(&(tz, key))
     {
         return Arc::clone(c);
     }
@@ -203,7 +201,11 @@ pub fn transitions(
     out
 }
 
-fn transitions_slow(tz: Tz, from: i64, to: i64) -> Vec<(i64, TzOffset, TzOffset)> {
+fn transitions_slow(
+    tz: Tz,
+    from: i64,
+    to: i64,
+) -> Vec<(i64, TzOffset, TzOffset)> {
     let mut out = Vec::new();
     let (mut t, mut cur) = (from, offset_at(tz, from));
     while t < to {
@@ -436,7 +438,6 @@ impl ZoneCursor {
             None => self.tz.offset_from_utc_datetime(&NaiveDateTime::MIN),
         }
     }
-
 }
 
 #[cfg(test)]
@@ -480,4 +481,3 @@ mod tests {
         }
     }
 }
-

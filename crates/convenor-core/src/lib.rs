@@ -86,6 +86,7 @@ pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
     Error, FieldPath, Invalid, PathPart, Position, Problem, Result,
 };
+pub use fast::{transitions, ZoneCursor};
 pub use meeting::{Meeting, Online, Place, Segment};
 pub use occurrence::{
     MeetingOccurrences, Occurrence, Occurrences, Status, Window,
@@ -99,7 +100,6 @@ pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
 };
 pub use week::{Day, Viewed, Week};
-pub use fast::{transitions, ZoneCursor};
 pub use zone::{resolve_local, suggest_zone, Fit};
 
 /// Re-exported so callers name the same zone type.

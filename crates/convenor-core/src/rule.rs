@@ -198,11 +198,14 @@ impl RRulePattern {
                     (7 + first.weekday().num_days_from_monday() - wkst) % 7;
                 let week0 = first - Duration::days(i64::from(back));
                 let k = (lower - week0).num_days() / 7 / every - 1;
-                week0.checked_add_signed(Duration::days(k.max(0) * every * 7))?
+                week0
+                    .checked_add_signed(Duration::days(k.max(0) * every * 7))?
             }
             Frequency::Monthly => {
-                let m0 = i64::from(first.year()) * 12 + i64::from(first.month0());
-                let ml = i64::from(lower.year()) * 12 + i64::from(lower.month0());
+                let m0 =
+                    i64::from(first.year()) * 12 + i64::from(first.month0());
+                let ml =
+                    i64::from(lower.year()) * 12 + i64::from(lower.month0());
                 let k = (ml - m0) / every - 1;
                 month_start(m0 + k.max(0) * every)?
             }
@@ -231,7 +234,8 @@ impl RRulePattern {
                 }
                 Frequency::Monthly => rule = rule.by_month_day(vec![day]),
                 Frequency::Weekly => {
-                    rule = rule.by_weekday(vec![NWeekday::Every(first.weekday())]);
+                    rule = rule
+                        .by_weekday(vec![NWeekday::Every(first.weekday())]);
                 }
                 _ => {}
             }
@@ -436,7 +440,8 @@ mod tests {
     /// that stress re-anchoring (BYSETPOS, negative days, WKST, defaults
     /// taken from the first session, day 31).
     fn rules() -> impl Strategy<Value = String> {
-        let freq = prop::sample::select(vec!["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
+        let freq =
+            prop::sample::select(vec!["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
         let parts = prop::sample::select(vec![
             "",
             ";BYDAY=MO",
@@ -453,9 +458,8 @@ mod tests {
             ";BYDAY=FR;BYMONTHDAY=13",
         ]);
         let wkst = prop::sample::select(vec!["", ";WKST=SU", ";WKST=WE"]);
-        (freq, 1u32..=5, parts, wkst).prop_map(|(f, n, p, w)| {
-            format!("FREQ={f};INTERVAL={n}{p}{w}")
-        })
+        (freq, 1u32..=5, parts, wkst)
+            .prop_map(|(f, n, p, w)| format!("FREQ={f};INTERVAL={n}{p}{w}"))
     }
 
     proptest! {

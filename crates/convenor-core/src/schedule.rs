@@ -5,11 +5,11 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::change::Change;
-use crate::fast::ZoneCursor;
-use crate::rule::Pattern;
 use crate::error::{Error, FieldPath, Invalid, Problem, Result};
+use crate::fast::ZoneCursor;
 use crate::meeting::Meeting;
 use crate::occurrence::{Occurrence, Occurrences, Window};
+use crate::rule::Pattern;
 use crate::values::MeetingDuration;
 use crate::zone::Fit;
 
@@ -115,7 +115,10 @@ fn first_start(
         && timeline.cancelled.is_empty()
         && timeline.moved.is_empty()
         && timeline.segments.len() == 1
-        && matches!(timeline.segments[0].rule().pattern(), Pattern::Weekly { .. });
+        && matches!(
+            timeline.segments[0].rule().pattern(),
+            Pattern::Weekly { .. }
+        );
     let tz = meeting.zone();
     let slot = zones.get_mut(tz as usize).filter(|_| plain);
     let Some(slot) = slot else {

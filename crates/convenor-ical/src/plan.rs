@@ -210,11 +210,12 @@ pub(crate) fn meeting_events<'s>(
                 if start.with_timezone(&Utc) >= opts.horizon {
                     break;
                 }
-                let regular = !cancelled.contains_key(&due)
-                    && !moved.contains_key(&due);
+                let regular =
+                    !cancelled.contains_key(&due) && !moved.contains_key(&due);
                 let steady = cursor.steady_until(nominal).filter(|_| {
                     fit == Fit::Exact
-                        && end.naive_local() == nominal + Duration::seconds(length)
+                        && end.naive_local()
+                            == nominal + Duration::seconds(length)
                 });
                 let jump = match steady {
                     // Start and end in one run of a single offset: the next
@@ -226,7 +227,9 @@ pub(crate) fn meeting_events<'s>(
                         ((ahead + week - 1) / week).max(1)
                     }
                     _ => {
-                        if regular && !stamps(tz, nominal, segment.duration()).2 {
+                        if regular
+                            && !stamps(tz, nominal, segment.duration()).2
+                        {
                             override_at(nominal);
                         }
                         1
@@ -242,10 +245,13 @@ pub(crate) fn meeting_events<'s>(
             if !open {
                 let steps = (last_date - first.date()).num_days() / step;
                 last_due = Some(
-                    (first.date() + Duration::days(steps * step)).and_time(time),
+                    (first.date() + Duration::days(steps * step))
+                        .and_time(time),
                 );
             }
-            for &due in cancelled.range(segment.from()..=last_date).map(|(d, _)| d) {
+            for &due in
+                cancelled.range(segment.from()..=last_date).map(|(d, _)| d)
+            {
                 let nominal = due.and_time(time);
                 if open
                     && cursor.resolve(nominal).0.with_timezone(&Utc)
