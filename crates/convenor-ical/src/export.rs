@@ -133,7 +133,10 @@ fn calendar(
     let domain = plan::domain(schedule, opts);
     let events: Vec<Event<'_>> = meetings
         .into_iter()
-        .flat_map(|m| plan::meeting_events(m, &domain, opts))
+        .scan(plan::Cursors::default(), |cursors, m| {
+            Some(plan::meeting_events(m, &domain, opts, cursors))
+        })
+        .flatten()
         .filter(|e| keep(e, opts))
         .collect();
     // About 300 octets per event: one allocation for the whole feed.
@@ -247,21 +250,34 @@ fn utc_text(t: DateTime<Utc>) -> String {
     s
 }
 
-/// `YYYYMMDDTHHMMSS` (RFC 5545 §3.3.5), without chrono's format parser.
+/// `YYYYMMDDTHHMMSS` (RFC 5545 §3.3.5), digit by digit.
 fn local_text(t: chrono::NaiveDateTime) -> String {
     use chrono::{Datelike, Timelike};
-    if !(0..=9999).contains(&t.year()) {
+    let Ok(year) = u32::try_from(t.year()) else {
+        return t.format("%Y%m%dT%H%M%S").to_string();
+    };
+    if year > 9999 {
         return t.format("%Y%m%dT%H%M%S").to_string();
     }
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
+    let mut out = String::with_capacity(16);
+    let mut digits = |n: u32, width: u32| {
+        for p in (0..width).rev() {
+            let d = (n / 10u32.pow(p)) % 10;
+            out.push(char::from(b'0' + d as u8));
+        }
+    };
+    digits(year, 4);
+    digits(t.month(), 2);
+    digits(t.day(), 2);
+    out.push('T');
+    let mut digits = |n: u32| {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    digits(t.hour());
+    digits(t.minute());
+    digits(t.second());
+    out
 }
 
 fn write_stamp(w: &mut ContentWriter, name: &str, tz: Tz, stamp: Stamp) {

@@ -139,11 +139,26 @@ pub(crate) fn stamps(
     }
 }
 
+/// One [`ZoneCursor`] per zone, shared by the meetings of a feed.
+#[derive(Debug, Default)]
+pub(crate) struct Cursors(Vec<Option<ZoneCursor>>);
+
+impl Cursors {
+    fn get(&mut self, tz: Tz) -> &mut ZoneCursor {
+        let i = tz as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        self.0[i].get_or_insert_with(|| ZoneCursor::new(tz))
+    }
+}
+
 /// Every VEVENT of `meeting`, masters first, in a stable order.
 pub(crate) fn meeting_events<'s>(
     meeting: &'s Meeting,
     domain: &str,
     opts: &IcalOptions,
+    cursors: &mut Cursors,
 ) -> Vec<Event<'s>> {
     let tz = meeting.zone();
     let changes = meeting.changes();
@@ -184,7 +199,7 @@ pub(crate) fn meeting_events<'s>(
         let open = segment.last().is_none();
         let mut last_due = None;
         let mut exdates = Vec::new();
-        let mut cursor = ZoneCursor::new(tz);
+        let cursor = cursors.get(tz);
         let length = i64::from(segment.duration().minutes()) * 60;
         let mut override_at = |nominal: NaiveDateTime| {
             let (s, e, _) = stamps(tz, nominal, segment.duration());
