@@ -44,6 +44,44 @@ fn next_over_many_meetings_equals_the_merged_stream() {
     // (the general path).
     let mut meetings = workload::w1(W1Options::new(300)).meetings().to_vec();
     meetings.extend(convenor::seed().meetings().iter().cloned());
+    // Sessions in gaps and folds, every few weeks, ending: the quick path
+    // must hand these to the iterator or agree with it.
+    use convenor::{
+        Interval, LocalTime, Meeting, MeetingDuration, MeetingId, Rule,
+    };
+    let zones = [
+        chrono_tz::America::Los_Angeles,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::America::Santiago,
+        chrono_tz::Europe::London,
+    ];
+    for i in 0..120u32 {
+        let day = chrono::Weekday::try_from((i % 7) as u8).unwrap();
+        let time =
+            LocalTime::new((i * 5) % 24 / 8 + 1, (i * 15) % 60).unwrap();
+        let rule = Rule::weekly(day, time)
+            .with_interval(Interval::new(1 + i % 3).unwrap());
+        let starts = chrono::NaiveDate::from_ymd_opt(
+            2022 + (i % 4) as i32,
+            1 + i % 12,
+            1,
+        )
+        .unwrap();
+        let m = Meeting::new(
+            MeetingId::new(&format!("edge-{i}")).unwrap(),
+            "edge",
+            zones[i as usize % 4],
+            rule,
+            MeetingDuration::new(90).unwrap(),
+            starts,
+        );
+        let m = if i % 5 == 0 {
+            m.with_ends(Some(starts + chrono::Duration::days(200))).unwrap()
+        } else {
+            m
+        };
+        meetings.push(m);
+    }
     let s = convenor::Schedule::new("mixed", None, meetings).unwrap();
     let mut now = Utc.with_ymd_and_hms(2022, 11, 11, 12, 0, 0).unwrap();
     for _ in 0..60 {

@@ -292,6 +292,14 @@ impl ZoneCursor {
         self.span_of_local_slow(local)
     }
 
+    /// The UTC offset (seconds) of local seconds `local` (a local
+    /// date-time read as if it were UTC) when that local time exists
+    /// exactly once.
+    #[inline]
+    pub(crate) fn offset_of_local(&mut self, local: i64) -> Option<i64> {
+        self.span_of_local(local).map(|s| s.secs)
+    }
+
     fn span_of_local_slow(&mut self, local: i64) -> Option<Span> {
         let mut at = self.at;
         let c = self.load(local);

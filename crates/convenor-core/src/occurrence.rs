@@ -376,6 +376,12 @@ pub(crate) fn merge_key(start: DateTime<Utc>, rank: usize) -> u128 {
     (u128::from(secs) << 64) | (nanos << 34) | (rank as u128 & ((1 << 34) - 1))
 }
 
+/// [`merge_key`] of a whole second.
+pub(crate) fn merge_key_secs(secs: i64, rank: usize) -> u128 {
+    let secs = (secs as u64) ^ (1 << 63);
+    (u128::from(secs) << 64) | (rank as u128 & ((1 << 34) - 1))
+}
+
 impl<'s> Occurrences<'s> {
     pub(crate) fn new(
         streams: Vec<MeetingOccurrences<'s>>,
