@@ -69,6 +69,7 @@
 
 mod change;
 mod error;
+mod fast;
 mod meeting;
 mod occurrence;
 mod rule;
@@ -85,6 +86,7 @@ pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
     Error, FieldPath, Invalid, PathPart, Position, Problem, Result,
 };
+pub use fast::{transitions, ZoneCursor};
 pub use meeting::{Meeting, Online, Place, Segment};
 pub use occurrence::{
     MeetingOccurrences, Occurrence, Occurrences, Status, Window,

@@ -8,9 +8,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::error::{Error, Result};
+use crate::fast::ZoneCursor;
 use crate::meeting::{Meeting, Special};
 use crate::rule::Dates;
-use crate::zone::{resolve_local, Fit};
+use crate::zone::Fit;
 
 /// A half-open span of instants, `[from, to)`, matched against session
 /// *starts*.
@@ -201,6 +202,17 @@ pub struct MeetingOccurrences<'m> {
     specials: std::slice::Iter<'m, Special>,
     special: Option<Occurrence<'m>>,
     truncated: bool,
+    /// Offsets of the meeting's zone, for [`resolve_local`] as a table
+    /// lookup (`fast.rs`).
+    ///
+    /// [`resolve_local`]: crate::resolve_local
+    cursor: ZoneCursor,
+    /// The current segment's local time and session length (seconds),
+    /// kept here so that a step reads no more than this iterator.
+    time: chrono::NaiveTime,
+    length: i64,
+    /// Whether the meeting has any cancelled or moved session.
+    changed: bool,
 }
 
 impl std::fmt::Debug for Dates {
@@ -244,6 +256,11 @@ impl Meeting {
             specials,
             special: None,
             truncated: false,
+            cursor: ZoneCursor::new(self.zone()),
+            time: chrono::NaiveTime::MIN,
+            length: 0,
+            changed: !self.timeline().cancelled.is_empty()
+                || !self.timeline().moved.is_empty(),
         }
     }
 }
@@ -266,38 +283,52 @@ impl<'m> MeetingOccurrences<'m> {
 
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
         let meeting = self.meeting;
-        let timeline = meeting.timeline();
         while !self.regular_done {
-            let Some(segment) = timeline.segments.get(self.segment) else {
-                self.regular_done = true;
-                break;
-            };
-            let dates =
-                self.dates.get_or_insert_with(|| segment.dates(self.lower));
-            let Some(due) = dates.next() else {
-                self.truncated |= dates.is_truncated();
+            if self.dates.is_none() {
+                let Some(segment) =
+                    meeting.timeline().segments.get(self.segment)
+                else {
+                    self.regular_done = true;
+                    break;
+                };
+                self.dates = Some(segment.dates(self.lower));
+                self.time = segment.rule().time().to_naive();
+                self.length = i64::from(segment.duration().minutes()) * 60;
+            }
+            let Some(due) = self.dates.as_mut().and_then(Iterator::next)
+            else {
+                self.truncated |=
+                    self.dates.as_ref().is_some_and(Dates::is_truncated);
                 self.segment += 1;
                 self.dates = None;
                 continue;
             };
-            let local = due.and_time(segment.rule().time().to_naive());
-            let (start, fit) = resolve_local(meeting.zone(), local);
+            let local = due.and_time(self.time);
+            let (start, fit, end) = self.cursor.session(local, self.length);
             let utc = start.with_timezone(&Utc);
             if utc >= self.window.to {
                 // Regular sessions come in start order: none later fits.
                 self.regular_done = true;
                 break;
             }
-            if utc < self.window.from || timeline.moved.contains_key(&due) {
+            if utc < self.window.from {
                 continue;
             }
-            let cancelled = timeline.cancelled.get(&due).copied();
+            let cancelled = if self.changed {
+                let timeline = meeting.timeline();
+                if timeline.moved.contains_key(&due) {
+                    continue;
+                }
+                timeline.cancelled.get(&due).copied()
+            } else {
+                None
+            };
             if cancelled.is_some() && !self.with_cancelled {
                 continue;
             }
             return Some(Occurrence {
                 meeting,
-                end: start + segment.duration().to_chrono(),
+                end,
                 start,
                 due,
                 status: if cancelled.is_some() {
@@ -339,6 +370,13 @@ impl<'m> Iterator for MeetingOccurrences<'m> {
     type Item = Occurrence<'m>;
 
     fn next(&mut self) -> Option<Occurrence<'m>> {
+        if self.special.is_none() && self.specials.as_slice().is_empty() {
+            // No moved or extra session left: regular ones only.
+            return match self.regular.take() {
+                Some(r) => Some(r),
+                None => self.next_regular(),
+            };
+        }
         if self.regular.is_none() {
             self.regular = self.next_regular();
         }
@@ -378,11 +416,30 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<MeetingOccurrences<'s>>,
-    /// Next session of each stream, keyed by (start, rank of meeting id).
-    heap: BinaryHeap<Reverse<(DateTime<Utc>, usize, usize)>>,
+    /// Next session of each stream as one number: start (seconds and
+    /// nanoseconds) then rank of meeting id, so the heap compares one
+    /// integer ([`merge_key`]).
+    heap: BinaryHeap<Reverse<u128>>,
     heads: Vec<Option<Occurrence<'s>>>,
     ranks: Vec<usize>,
+    /// Stream index of each rank.
+    by_rank: Vec<usize>,
     started: bool,
+}
+
+/// (start, rank) as one integer that sorts the same way: seconds with the
+/// sign bit flipped, then nanoseconds, then the rank (ranks are below
+/// 2^34: a schedule holds fewer meetings than that).
+pub(crate) fn merge_key(start: DateTime<Utc>, rank: usize) -> u128 {
+    let secs = (start.timestamp() as u64) ^ (1 << 63);
+    let nanos = u128::from(start.timestamp_subsec_nanos());
+    (u128::from(secs) << 64) | (nanos << 34) | (rank as u128 & ((1 << 34) - 1))
+}
+
+/// [`merge_key`] of a whole second.
+pub(crate) fn merge_key_secs(secs: i64, rank: usize) -> u128 {
+    let secs = (secs as u64) ^ (1 << 63);
+    (u128::from(secs) << 64) | (rank as u128 & ((1 << 34) - 1))
 }
 
 impl<'s> Occurrences<'s> {
@@ -391,11 +448,18 @@ impl<'s> Occurrences<'s> {
         ranks: Vec<usize>,
     ) -> Self {
         let heads = vec![None; streams.len()];
+        // Ranks of a subset of meetings need not be 0..n.
+        let top = ranks.iter().copied().max().map_or(0, |r| r + 1);
+        let mut by_rank = vec![usize::MAX; top];
+        for (i, &r) in ranks.iter().enumerate() {
+            by_rank[r] = i;
+        }
         Occurrences {
             streams,
             heap: BinaryHeap::new(),
             heads,
             ranks,
+            by_rank,
             started: false,
         }
     }
@@ -451,17 +515,6 @@ impl<'s> Occurrences<'s> {
             self.streams.into_iter().map(|s| s.with_cancelled()).collect();
         self
     }
-
-    fn refill(&mut self, i: usize) {
-        if let Some(o) = self.streams[i].next() {
-            self.heap.push(Reverse((
-                o.start.with_timezone(&Utc),
-                self.ranks[i],
-                i,
-            )));
-            self.heads[i] = Some(o);
-        }
-    }
 }
 
 impl<'s> Iterator for Occurrences<'s> {
@@ -470,13 +523,32 @@ impl<'s> Iterator for Occurrences<'s> {
     fn next(&mut self) -> Option<Occurrence<'s>> {
         if !self.started {
             self.started = true;
+            let mut keys = Vec::with_capacity(self.streams.len());
             for i in 0..self.streams.len() {
-                self.refill(i);
+                if let Some(o) = self.streams[i].next() {
+                    keys.push(Reverse(merge_key(
+                        o.start.with_timezone(&Utc),
+                        self.ranks[i],
+                    )));
+                    self.heads[i] = Some(o);
+                }
+            }
+            self.heap = BinaryHeap::from(keys);
+        }
+        // Replace the top in place (one sift) rather than pop and push.
+        let mut top = self.heap.peek_mut()?;
+        let rank = (top.0 & ((1 << 34) - 1)) as usize;
+        let i = self.by_rank[rank];
+        let head = self.heads[i].take();
+        match self.streams[i].next() {
+            Some(o) => {
+                *top = Reverse(merge_key(o.start.with_timezone(&Utc), rank));
+                self.heads[i] = Some(o);
+            }
+            None => {
+                std::collections::binary_heap::PeekMut::pop(top);
             }
         }
-        let Reverse((_, _, i)) = self.heap.pop()?;
-        let head = self.heads[i].take();
-        self.refill(i);
         head
     }
 }

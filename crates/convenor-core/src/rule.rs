@@ -12,7 +12,7 @@ use std::fmt;
 use chrono::{
     Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Weekday,
 };
-use rrule::{Frequency, RRule, RRuleSet, Unvalidated};
+use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
 
 use crate::error::Problem;
 use crate::values::{weekday_name, Interval, LocalTime};
@@ -184,9 +184,101 @@ impl RRulePattern {
     /// All session date-times (nominal local) from `start` on: the first
     /// is the first instance on or after `start`.
     pub(crate) fn set_from(&self, start: NaiveDateTime) -> Option<RRuleSet> {
-        let start = rrule::Tz::UTC.from_utc_datetime(&start);
-        (*self.rule).clone().build(start).ok().map(RRuleSet::limit)
+        build(&self.rule, start)
     }
+
+    /// A later start for the series whose first session is `first`: a
+    /// rule and a date `d`, `first < d <= lower`, such that the rule
+    /// expanded from `d` gives exactly the series' dates from `d` on.
+    /// `d` starts a period (day, week from WKST, month or year) a whole
+    /// number of INTERVALs after the first session's, and the parts an
+    /// RRULE takes from its DTSTART (RFC 5545 §3.3.10: the weekday of a
+    /// WEEKLY rule, the day of a MONTHLY one, the month and day of a
+    /// YEARLY one) are written out. `None` where that cannot be exact:
+    /// COUNT counts from the first session, and BYWEEKNO, BYYEARDAY and
+    /// BYEASTER periods reach across year ends.
+    fn reanchored(
+        &self,
+        first: NaiveDate,
+        lower: NaiveDate,
+    ) -> Option<(RRule<Unvalidated>, NaiveDate)> {
+        let r = &*self.rule;
+        if r.get_count().is_some()
+            || !r.get_by_week_no().is_empty()
+            || !r.get_by_year_day().is_empty()
+            || self.text.contains("BYEASTER")
+            || lower <= first
+        {
+            return None;
+        }
+        let every = i64::from(r.get_interval().max(1));
+        let month_start = |months: i64| {
+            let (y, m) = (months.div_euclid(12), months.rem_euclid(12));
+            NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m as u32 + 1, 1)
+        };
+        // Whole INTERVALs from the first session's period to the one
+        // before `lower`'s (so `d` is at least a period before `lower`).
+        let at = match r.get_freq() {
+            Frequency::Daily => {
+                let k = (lower - first).num_days() / every - 1;
+                first.checked_add_signed(Duration::days(k.max(0) * every))?
+            }
+            Frequency::Weekly => {
+                let wkst = r.get_week_start().num_days_from_monday();
+                let back =
+                    (7 + first.weekday().num_days_from_monday() - wkst) % 7;
+                let week0 = first - Duration::days(i64::from(back));
+                let k = (lower - week0).num_days() / 7 / every - 1;
+                week0
+                    .checked_add_signed(Duration::days(k.max(0) * every * 7))?
+            }
+            Frequency::Monthly => {
+                let m0 =
+                    i64::from(first.year()) * 12 + i64::from(first.month0());
+                let ml =
+                    i64::from(lower.year()) * 12 + i64::from(lower.month0());
+                let k = (ml - m0) / every - 1;
+                month_start(m0 + k.max(0) * every)?
+            }
+            Frequency::Yearly => {
+                let k = i64::from(lower.year() - first.year()) / every - 1;
+                month_start((i64::from(first.year()) + k.max(0) * every) * 12)?
+            }
+            _ => return None,
+        };
+        if at <= first {
+            return None;
+        }
+        let mut rule = r.clone();
+        if r.get_by_month_day().is_empty() && r.get_by_weekday().is_empty() {
+            let day = i8::try_from(first.day()).ok()?;
+            match r.get_freq() {
+                Frequency::Yearly => {
+                    if r.get_by_month().is_empty() {
+                        let month = chrono::Month::try_from(
+                            u8::try_from(first.month()).ok()?,
+                        )
+                        .ok()?;
+                        rule = rule.by_month(&[month]);
+                    }
+                    rule = rule.by_month_day(vec![day]);
+                }
+                Frequency::Monthly => rule = rule.by_month_day(vec![day]),
+                Frequency::Weekly => {
+                    rule = rule
+                        .by_weekday(vec![NWeekday::Every(first.weekday())]);
+                }
+                _ => {}
+            }
+        }
+        Some((rule, at))
+    }
+}
+
+/// The rule expanded from `start` (nominal local, in the UTC stand-in).
+fn build(rule: &RRule<Unvalidated>, start: NaiveDateTime) -> Option<RRuleSet> {
+    let start = rrule::Tz::UTC.from_utc_datetime(&start);
+    rule.clone().build(start).ok().map(RRuleSet::limit)
 }
 
 fn lowercase_first(s: &str) -> String {
@@ -337,10 +429,14 @@ impl Dates {
             }
             Pattern::RRule(r) => {
                 // Anchored at the first session, so a split series and the
-                // exported DTSTART expand identically.
-                let Some(set) =
-                    r.set_from(first.and_time(rule.time.to_naive()))
-                else {
+                // exported DTSTART expand identically; far from it, at a
+                // later period in phase with it (rrule has no skip-ahead).
+                let time = rule.time.to_naive();
+                let set = match r.reanchored(first, lower) {
+                    Some((later, at)) => build(&later, at.and_time(time)),
+                    None => r.set_from(first.and_time(time)),
+                };
+                let Some(set) = set else {
                     return Dates::Weekly { next: None, step_days: 7, last };
                 };
                 let iter = Box::new((&set).into_iter());
@@ -352,7 +448,8 @@ impl Dates {
                     count: r.count(),
                     truncated: false,
                 };
-                // rrule has no skip-ahead: step to the lower bound.
+                // Step to the lower bound (at most a period or two once
+                // re-anchored).
                 while let Some(d) = dates.pull() {
                     if d >= lower {
                         if let Dates::RRule { pending, .. } = &mut dates {
@@ -405,7 +502,7 @@ impl Iterator for Dates {
             Dates::Weekly { next, step_days, last } => {
                 let current = (*next)?;
                 *next = current
-                    .checked_add_signed(Duration::days(*step_days))
+                    .checked_add_days(chrono::Days::new(*step_days as u64))
                     .filter(|d| d <= last);
                 Some(current)
             }
@@ -482,5 +579,66 @@ mod tests {
         assert_eq!(all.len(), 122);
         assert_eq!(all.last(), Some(&date(2496, 2, 29)));
         assert!(!dates.is_truncated());
+    }
+
+    use proptest::prelude::*;
+
+    /// RRULE parts to combine: the shapes real schedules use and some
+    /// that stress re-anchoring (BYSETPOS, negative days, WKST, defaults
+    /// taken from the first session, day 31).
+    fn rules() -> impl Strategy<Value = String> {
+        let freq =
+            prop::sample::select(vec!["DAILY", "WEEKLY", "MONTHLY", "YEARLY"]);
+        let parts = prop::sample::select(vec![
+            "",
+            ";BYDAY=MO",
+            ";BYDAY=TU,TH",
+            ";BYDAY=2TU",
+            ";BYDAY=-1SU",
+            ";BYDAY=1SA,3SA",
+            ";BYMONTHDAY=15",
+            ";BYMONTHDAY=-1",
+            ";BYMONTHDAY=31",
+            ";BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+            ";BYMONTH=3,9;BYDAY=1SU",
+            ";BYMONTH=2;BYMONTHDAY=29",
+            ";BYDAY=FR;BYMONTHDAY=13",
+        ]);
+        let wkst = prop::sample::select(vec!["", ";WKST=SU", ";WKST=WE"]);
+        (freq, 1u32..=5, parts, wkst)
+            .prop_map(|(f, n, p, w)| format!("FREQ={f};INTERVAL={n}{p}{w}"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Re-anchored expansion lists exactly the dates that stepping
+        /// from the first session lists.
+        #[test]
+        fn reanchoring_keeps_every_date(
+            text in rules(),
+            starts in 0i64..50_000,
+            ahead in 0i64..12_000,
+        ) {
+            let Ok(rule) = Rule::rrule(&text, crate::LocalTime::constant(19, 0)) else {
+                return Ok(());
+            };
+            let Pattern::RRule(r) = rule.pattern() else { unreachable!() };
+            let base = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
+            let Some(first) = rule.first_on_or_after(base + Duration::days(starts)) else {
+                return Ok(());
+            };
+            let lower = first + Duration::days(ahead);
+            let fast: Vec<NaiveDate> =
+                Dates::new(&rule, first, NaiveDate::MAX, lower).take(40).collect();
+            let set = r.set_from(first.and_time(rule.time().to_naive())).unwrap();
+            let slow: Vec<NaiveDate> = (&set)
+                .into_iter()
+                .map(|d| d.date_naive())
+                .filter(|d| *d >= lower)
+                .take(40)
+                .collect();
+            prop_assert_eq!(fast, slow, "{} from {} lower {}", text, first, lower);
+        }
     }
 }

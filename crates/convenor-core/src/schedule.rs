@@ -6,8 +6,10 @@ use chrono_tz::Tz;
 
 use crate::change::Change;
 use crate::error::{Error, FieldPath, Invalid, Problem, Result};
+use crate::fast::ZoneCursor;
 use crate::meeting::Meeting;
 use crate::occurrence::{Occurrence, Occurrences, Window};
+use crate::rule::Pattern;
 use crate::values::MeetingDuration;
 use crate::zone::Fit;
 
@@ -36,6 +38,50 @@ pub struct Schedule {
     meetings: Vec<Meeting>,
     /// Rank of each meeting's id in sorted order, for tie-breaks.
     ranks: Vec<usize>,
+    /// Each meeting's rule as plain numbers where it is a plain weekly
+    /// one, side by side so [`Schedule::next`] reads them in one sweep.
+    quick: Vec<Option<Quick>>,
+}
+
+/// A meeting with one weekly segment and no cancelled, moved or extra
+/// session, as numbers.
+#[derive(Clone, Copy, Debug)]
+struct Quick {
+    tz: Tz,
+    /// Local seconds (as if UTC) of the first session.
+    first: i64,
+    /// Of the last date a session may fall on, at the session time.
+    last: i64,
+    /// Seconds between sessions.
+    step: i64,
+}
+
+impl Quick {
+    fn of(m: &Meeting) -> Option<Quick> {
+        let t = m.timeline();
+        if !(t.specials.is_empty()
+            && t.cancelled.is_empty()
+            && t.moved.is_empty()
+            && t.segments.len() == 1)
+        {
+            return None;
+        }
+        let segment = &t.segments[0];
+        let Pattern::Weekly { every, .. } = segment.rule().pattern() else {
+            return None;
+        };
+        let time = segment.rule().time().to_naive();
+        let first = segment.first_session()?.and_utc().timestamp();
+        let last = segment
+            .last()
+            .map_or(i64::MAX, |d| d.and_time(time).and_utc().timestamp());
+        Some(Quick {
+            tz: m.zone(),
+            first,
+            last,
+            step: 7 * 86_400 * i64::from(every.weeks()),
+        })
+    }
 }
 
 /// One change of one meeting, as listed by [`Schedule::changes_since`].
@@ -143,6 +189,40 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// The first session of a plain weekly meeting starting at or after
+/// Unix second `from`: `Some(Some(start))`, `Some(None)` when it has none,
+/// `None` when the tables cannot tell (a session in a gap or fold, or
+/// past the year 9999): ask its iterator.
+fn quick_first(
+    q: Quick,
+    from: i64,
+    cursor: &mut ZoneCursor,
+) -> Option<Option<i64>> {
+    // Local seconds of the first session that could start at `from` or
+    // later (no offset exceeds a day), then step.
+    let earliest = from - 86_400;
+    let mut local = if earliest <= q.first {
+        q.first
+    } else {
+        q.first + (earliest - q.first + q.step - 1) / q.step * q.step
+    };
+    // A year 10000 bound, as `Window::starting`.
+    const END: i64 = 253_402_300_800;
+    loop {
+        if local > q.last {
+            return Some(None);
+        }
+        let start = local - cursor.offset_of_local(local)?;
+        if start >= END {
+            return None;
+        }
+        if start >= from {
+            return Some(Some(start));
+        }
+        local += q.step;
+    }
+}
+
 impl Schedule {
     /// A schedule of `meetings`, in the given order.
     ///
@@ -197,12 +277,14 @@ impl Schedule {
         for (rank, (_, i)) in ids.iter().enumerate() {
             ranks[*i] = rank;
         }
+        let quick = meetings.iter().map(Quick::of).collect();
         Ok(Schedule {
             name: name.into(),
             url: None,
             timezone,
             meetings,
             ranks,
+            quick,
         })
     }
 
@@ -260,7 +342,49 @@ impl Schedule {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn next(&self, after: DateTime<Utc>, n: usize) -> Vec<Occurrence<'_>> {
-        self.occurrences(Window::starting(after)).take(n).collect()
+        let window = Window::starting(after);
+        if n == 0 || self.meetings.len() <= 64.max(4 * n) {
+            return self.occurrences(window).take(n).collect();
+        }
+        // Only a meeting whose first session from `after` on is among the
+        // n earliest such can have a session among the n earliest: merge
+        // just those. For plain weekly meetings the first session is found
+        // by arithmetic on local seconds and one table lookup.
+        let mut cursors: Vec<Option<ZoneCursor>> =
+            vec![None; chrono_tz::TZ_VARIANTS.len()];
+        let from = after.timestamp();
+        let exact = after.timestamp_subsec_nanos() == 0;
+        let mut firsts: Vec<(u128, usize)> =
+            Vec::with_capacity(self.meetings.len());
+        for (i, m) in self.meetings.iter().enumerate() {
+            let rank = self.ranks[i];
+            let quick = self.quick[i].filter(|_| exact).and_then(|q| {
+                let cursor = cursors
+                    .get_mut(q.tz as usize)?
+                    .get_or_insert_with(|| ZoneCursor::new(q.tz));
+                quick_first(q, from, cursor)
+            });
+            let start = match quick {
+                Some(Some(secs)) => {
+                    Some(crate::occurrence::merge_key_secs(secs, rank))
+                }
+                Some(None) => None,
+                None => m.occurrences(window).next().map(|o| {
+                    crate::occurrence::merge_key(o.start.to_utc(), rank)
+                }),
+            };
+            if let Some(key) = start {
+                firsts.push((key, i));
+            }
+        }
+        if firsts.len() > n {
+            firsts.select_nth_unstable(n - 1);
+            firsts.truncate(n);
+        }
+        let streams =
+            firsts.iter().map(|&(_, i)| self.meetings[i].occurrences(window));
+        let ranks = firsts.iter().map(|&(_, i)| self.ranks[i]).collect();
+        Occurrences::new(streams.collect(), ranks).take(n).collect()
     }
 
     /// The sessions running at `at` (`start <= at < end`), in start order.
@@ -323,7 +447,8 @@ impl Schedule {
         if let Some(err) = Error::from_problems(problems) {
             return Err(err);
         }
-        Ok(Schedule { meetings, ..self.clone() })
+        let quick = meetings.iter().map(Quick::of).collect();
+        Ok(Schedule { meetings, quick, ..self.clone() })
     }
 
     /// The changes announced on or after `date`, by announcement date and

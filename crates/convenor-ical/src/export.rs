@@ -133,10 +133,14 @@ fn calendar(
     let domain = plan::domain(schedule, opts);
     let events: Vec<Event<'_>> = meetings
         .into_iter()
-        .flat_map(|m| plan::meeting_events(m, &domain, opts))
+        .scan(plan::Cursors::default(), |cursors, m| {
+            Some(plan::meeting_events(m, &domain, opts, cursors))
+        })
+        .flatten()
         .filter(|e| keep(e, opts))
         .collect();
-    let mut w = ContentWriter::new();
+    // About 300 octets per event: one allocation for the whole feed.
+    let mut w = ContentWriter::with_capacity(4096 + events.len() * 320);
     head(&mut w, schedule, opts);
     for (tz, from, to) in zone_spans(&events).into_values() {
         write_vtimezone(&mut w, tz, from, to);
@@ -241,11 +245,39 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
 }
 
 fn utc_text(t: DateTime<Utc>) -> String {
-    t.format("%Y%m%dT%H%M%SZ").to_string()
+    let mut s = local_text(t.naive_utc());
+    s.push('Z');
+    s
 }
 
+/// `YYYYMMDDTHHMMSS` (RFC 5545 §3.3.5), digit by digit.
 fn local_text(t: chrono::NaiveDateTime) -> String {
-    t.format("%Y%m%dT%H%M%S").to_string()
+    use chrono::{Datelike, Timelike};
+    let Ok(year) = u32::try_from(t.year()) else {
+        return t.format("%Y%m%dT%H%M%S").to_string();
+    };
+    if year > 9999 {
+        return t.format("%Y%m%dT%H%M%S").to_string();
+    }
+    let mut out = String::with_capacity(16);
+    let mut digits = |n: u32, width: u32| {
+        for p in (0..width).rev() {
+            let d = (n / 10u32.pow(p)) % 10;
+            out.push(char::from(b'0' + d as u8));
+        }
+    };
+    digits(year, 4);
+    digits(t.month(), 2);
+    digits(t.day(), 2);
+    out.push('T');
+    let mut digits = |n: u32| {
+        out.push(char::from(b'0' + (n / 10) as u8));
+        out.push(char::from(b'0' + (n % 10) as u8));
+    };
+    digits(t.hour());
+    digits(t.minute());
+    digits(t.second());
+    out
 }
 
 fn write_stamp(w: &mut ContentWriter, name: &str, tz: Tz, stamp: Stamp) {

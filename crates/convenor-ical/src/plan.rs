@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
-    Schedule, Segment, Tz,
+    Schedule, Segment, Tz, ZoneCursor,
 };
 
 use crate::IcalOptions;
@@ -139,11 +139,26 @@ pub(crate) fn stamps(
     }
 }
 
+/// One [`ZoneCursor`] per zone, shared by the meetings of a feed.
+#[derive(Debug, Default)]
+pub(crate) struct Cursors(Vec<Option<ZoneCursor>>);
+
+impl Cursors {
+    fn get(&mut self, tz: Tz) -> &mut ZoneCursor {
+        let i = tz as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        self.0[i].get_or_insert_with(|| ZoneCursor::new(tz))
+    }
+}
+
 /// Every VEVENT of `meeting`, masters first, in a stable order.
 pub(crate) fn meeting_events<'s>(
     meeting: &'s Meeting,
     domain: &str,
     opts: &IcalOptions,
+    cursors: &mut Cursors,
 ) -> Vec<Event<'s>> {
     let tz = meeting.zone();
     let changes = meeting.changes();
@@ -189,33 +204,103 @@ pub(crate) fn meeting_events<'s>(
             note,
         };
 
-        // Walk the sessions: find the last one (for UNTIL) and those the
-        // wall clock cannot carry (for overrides), up to the horizon.
+        // Walk the sessions up to the horizon for those the wall clock
+        // cannot carry (for overrides); find the last one (for UNTIL) and
+        // the cancelled ones (EXDATE).
+        let open = segment.last().is_none();
         let mut last_due = None;
         let mut exdates = Vec::new();
-        for due in segment.due_dates(first.date()) {
-            if due > last_date {
-                break;
+        let cursor = cursors.get(tz);
+        let length = i64::from(segment.duration().minutes()) * 60;
+        let mut override_at = |nominal: NaiveDateTime| {
+            let (s, e, _) = stamps(tz, nominal, segment.duration());
+            overrides.push(override_of(nominal, s, e, None));
+        };
+        if let Pattern::Weekly { every, .. } = segment.rule().pattern() {
+            // Weekly: jump from one clock change to the next; only
+            // sessions near one can need an override.
+            let step = 7 * i64::from(every.weeks());
+            let mut due = first.date();
+            while due <= last_date {
+                let nominal = due.and_time(time);
+                let (start, fit, end) = cursor.session(nominal, length);
+                if start.with_timezone(&Utc) >= opts.horizon {
+                    break;
+                }
+                let regular =
+                    !cancelled.contains_key(&due) && !moved.contains_key(&due);
+                let steady = cursor.steady_until(nominal).filter(|_| {
+                    fit == Fit::Exact
+                        && end.naive_local()
+                            == nominal + Duration::seconds(length)
+                });
+                let jump = match steady {
+                    // Start and end in one run of a single offset: the next
+                    // session to look at is the first that ends at or
+                    // after the run's end.
+                    Some(until) if end.naive_local() < until => {
+                        let ahead = (until - end.naive_local()).num_seconds();
+                        let week = step * 86_400;
+                        ((ahead + week - 1) / week).max(1)
+                    }
+                    _ => {
+                        if regular
+                            && !stamps(tz, nominal, segment.duration()).2
+                        {
+                            override_at(nominal);
+                        }
+                        1
+                    }
+                };
+                let Some(next) =
+                    due.checked_add_signed(Duration::days(jump * step))
+                else {
+                    break;
+                };
+                due = next;
             }
-            let nominal = due.and_time(time);
-            let start = resolve_local(tz, nominal).0;
-            let open = segment.last().is_none();
-            if open && start.with_timezone(&Utc) >= opts.horizon {
-                break;
+            if !open {
+                let steps = (last_date - first.date()).num_days() / step;
+                last_due = Some(
+                    (first.date() + Duration::days(steps * step))
+                        .and_time(time),
+                );
             }
-            last_due = Some(nominal);
-            if cancelled.contains_key(&due) {
-                exdates.push(nominal);
-                continue;
-            }
-            if moved.contains_key(&due)
-                || start.with_timezone(&Utc) >= opts.horizon
+            for &due in
+                cancelled.range(segment.from()..=last_date).map(|(d, _)| d)
             {
-                continue;
+                let nominal = due.and_time(time);
+                if open
+                    && cursor.resolve(nominal).0.with_timezone(&Utc)
+                        >= opts.horizon
+                {
+                    break;
+                }
+                exdates.push(nominal);
             }
-            let (s, e, simple) = stamps(tz, nominal, segment.duration());
-            if !simple {
-                overrides.push(override_of(nominal, s, e, None));
+        } else {
+            for due in segment.due_dates(first.date()) {
+                if due > last_date {
+                    break;
+                }
+                let nominal = due.and_time(time);
+                let start = cursor.resolve(nominal).0;
+                if open && start.with_timezone(&Utc) >= opts.horizon {
+                    break;
+                }
+                last_due = Some(nominal);
+                if cancelled.contains_key(&due) {
+                    exdates.push(nominal);
+                    continue;
+                }
+                if moved.contains_key(&due)
+                    || start.with_timezone(&Utc) >= opts.horizon
+                {
+                    continue;
+                }
+                if !stamps(tz, nominal, segment.duration()).2 {
+                    override_at(nominal);
+                }
             }
         }
         for (&due, &i) in moved.range(segment.from()..=last_date) {

@@ -27,10 +27,6 @@ use chrono_tz::{OffsetComponents, OffsetName, Tz, TzOffset};
 
 use crate::wire::ContentWriter;
 
-/// How often the offset is sampled; no zone changes offset twice within
-/// this (the shortest DST periods last weeks).
-const SAMPLE_STEP: i64 = 6 * 3600;
-
 /// How far before the span to look for the transition that set the offset
 /// in force at its start, so the first observance can start there.
 const LOOKBACK: i64 = 400 * 86_400;
@@ -216,33 +212,13 @@ enum Day {
     Last,
 }
 
-/// Every transition in `(lo, hi]`, exact to the second.
+/// Every transition in `(lo, hi]`, exact to the second (from
+/// convenor-core's cached per-zone tables).
 fn transitions(tz: Tz, lo: i64, hi: i64) -> Vec<Transition> {
-    let mut out = Vec::new();
-    let mut t = lo;
-    let mut cur = offset_at(tz, lo);
-    while t < hi {
-        let next = (t + SAMPLE_STEP).min(hi);
-        if offset_at(tz, next) == cur {
-            t = next;
-            continue;
-        }
-        // Invariant: the offset at `a` is `cur`, at `b` it is not.
-        let (mut a, mut b) = (t, next);
-        while b - a > 1 {
-            let mid = a + (b - a) / 2;
-            if offset_at(tz, mid) == cur {
-                a = mid;
-            } else {
-                b = mid;
-            }
-        }
-        let after = offset_at(tz, b);
-        out.push(Transition { at: b, before: cur, after });
-        cur = after;
-        t = b;
-    }
-    out
+    convenor_core::transitions(tz, lo, hi)
+        .into_iter()
+        .map(|(at, before, after)| Transition { at, before, after })
+        .collect()
 }
 
 /// The only observance of a span without an earlier transition: the

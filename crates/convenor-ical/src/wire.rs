@@ -65,6 +65,11 @@ impl ContentWriter {
         ContentWriter { out: String::new() }
     }
 
+    /// Creates a writer whose buffer has room for `bytes` octets.
+    pub(crate) fn with_capacity(bytes: usize) -> ContentWriter {
+        ContentWriter { out: String::with_capacity(bytes) }
+    }
+
     /// Writes `BEGIN:<component>`.
     ///
     /// # Panics
@@ -143,20 +148,29 @@ impl ContentWriter {
         value: &str,
     ) {
         debug_assert!(is_name(name), "invalid property name {name:?}");
-        let mut line = String::with_capacity(name.len() + value.len() + 8);
+        // The line is built in place and folded only if it is long.
+        let start = self.out.len();
+        let line = &mut self.out;
         line.push_str(name);
         for &(pname, pvalue) in params {
             debug_assert!(is_name(pname), "invalid parameter name {pname:?}");
             line.push(';');
             line.push_str(pname);
             line.push('=');
-            push_param_value(&mut line, pvalue);
+            push_param_value(line, pvalue);
         }
         line.push(':');
-        for c in value.chars() {
-            push_value_char(&mut line, c);
+        if value.bytes().all(|b| b >= 0x20 && b != 0x7f) {
+            line.push_str(value);
+        } else {
+            for c in value.chars() {
+                push_value_char(line, c);
+            }
         }
-        push_folded(&mut self.out, &line);
+        if self.out.len() - start > MAX_LINE_OCTETS {
+            let long = self.out.split_off(start);
+            push_folded(&mut self.out, &long);
+        }
         self.out.push_str("\r\n");
     }
 
