@@ -569,7 +569,7 @@ impl fmt::Display for Problem {
                 write!(f, "the session due on {d} is cancelled or moved twice")
             }
             MissingField { field, kind } => {
-                write!(f, "missing `{field}`, which a {kind} change needs")
+                write!(f, "missing `{field}` (a {kind} change needs it)")
             }
             ExtraTwice(at) => write!(
                 f,
@@ -584,8 +584,8 @@ impl fmt::Display for Problem {
             ),
             NoZone => write!(
                 f,
-                "no time zone: give `timezone` for the meeting or for the \
-                 whole schedule"
+                "no time zone given (set `timezone` on the meeting or at the \
+                 top of the file)"
             ),
         }
     }

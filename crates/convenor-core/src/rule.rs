@@ -99,6 +99,15 @@ impl RRulePattern {
         if body.is_empty() || body.contains(['\n', '\r', ':']) {
             return Err(bad("expected `FREQ=...;...` on one line".into()));
         }
+        // rrule 0.14 slices BYDAY values by byte and panics inside a
+        // multi-byte character (found by fuzz target rrule_text); RRULE
+        // text is ASCII (RFC 5545 §3.3.10), so anything else stops here.
+        if let Some(c) = body.chars().find(|c| !c.is_ascii()) {
+            return Err(bad(format!(
+                "`{c}` is not allowed; RRULE text is ASCII, such as \
+                 `FREQ=MONTHLY;BYDAY=2TU`"
+            )));
+        }
         let rule: RRule<Unvalidated> =
             body.parse().map_err(|e: rrule::RRuleError| {
                 bad(lowercase_first(&e.to_string()))

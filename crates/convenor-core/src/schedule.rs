@@ -486,7 +486,9 @@ impl Schedule {
     /// Legal but surprising things: zones given by old (link) names,
     /// session times in a DST gap or fold,
     /// moved or extra sessions that overlap another session. Looks at
-    /// sessions in `window` (pass the span you publish).
+    /// sessions in `window` (pass the span you publish), at most
+    /// [`crate::MAX_SESSIONS`] of each meeting, so a huge window costs
+    /// bounded work.
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -517,7 +519,10 @@ impl Schedule {
                 out.extend(legacy(Some(m.id().to_string()), m.zone()));
             }
             let id = || m.id().to_string();
-            let all: Vec<Occurrence<'_>> = m.occurrences(window).collect();
+            // Bounded work: at most MAX_SESSIONS sessions per meeting are
+            // looked at, whatever the window.
+            let all: Vec<Occurrence<'_>> =
+                m.occurrences(window).take(crate::MAX_SESSIONS).collect();
             if let Some(o) = all.iter().find(|o| o.fit == Fit::Gap) {
                 out.push(Warning::InGap { meeting: id(), date: o.due });
             }

@@ -141,3 +141,38 @@ fn extreme_instants_and_dates_do_not_panic() {
         assert!(week.days.iter().all(|d| d.sessions.is_empty()));
     }
 }
+
+/// Every seed session from October 2022 to the end of 2023 (both DST
+/// changes of each year), pinned as UTC instants with the tzdata release
+/// that computed them. An update of chrono-tz that moves any session
+/// fails here; compare the printed list with the post's Pacific times
+/// before updating the digest.
+#[test]
+fn seed_sessions_are_pinned_with_the_tzdata_release(
+) -> convenor_core::Result<()> {
+    assert_eq!(chrono_tz::IANA_TZDB_VERSION, "2025b");
+    let window = Window::new(utc(2022, 10, 1, 0, 0), utc(2024, 1, 1, 0, 0))?;
+    let lines: Vec<String> = seed()
+        .occurrences(window)
+        .with_cancelled()
+        .map(|o| {
+            format!(
+                "{} {} {}",
+                o.meeting.id(),
+                o.start.with_timezone(&Utc).format("%FT%RZ"),
+                o.status.as_str()
+            )
+        })
+        .collect();
+    // FNV-1a over the list: short to pin, and any change shows.
+    let digest =
+        lines.join("\n").bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    println!("{}", lines.join("\n"));
+    assert_eq!((lines.len(), digest), (PINNED_COUNT, PINNED_DIGEST));
+    Ok(())
+}
+
+const PINNED_COUNT: usize = 379;
+const PINNED_DIGEST: u64 = 9_570_500_726_499_038_823;

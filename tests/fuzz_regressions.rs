@@ -1,0 +1,61 @@
+//! Inputs that once crashed a fuzz target (`testdata/fuzz/TARGET/`), run
+//! through the same entry points as ordinary tests: each must give a
+//! result, not a panic. `fuzz/replay` runs them through the targets'
+//! full checks too.
+
+use std::path::Path;
+
+fn inputs(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/fuzz")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Vec::new() };
+    let mut all: Vec<(String, Vec<u8>)> = entries
+        .map(|e| {
+            let path = e.expect("a directory entry").path();
+            let bytes = std::fs::read(&path).expect("readable");
+            (path.display().to_string(), bytes)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// rrule 0.14 panicked on a BYDAY value with a multi-byte character
+/// (`FREQ=WEEKLY;BYDAY=éO`); convenor now refuses non-ASCII RRULE text.
+#[test]
+fn rrule_text_regressions_are_errors() {
+    let all = inputs("rrule_text");
+    assert!(!all.is_empty());
+    for (name, bytes) in all {
+        let text = String::from_utf8_lossy(&bytes);
+        let err = convenor::RRulePattern::new(&text).expect_err(&name);
+        assert!(
+            err.to_string().contains("RRULE text is ASCII"),
+            "{name}: {err}"
+        );
+    }
+}
+
+/// Every other target's regressions, through the loaders: no panic.
+#[test]
+fn loader_regressions_do_not_panic() {
+    for target in ["schedule_toml", "schedule_json"] {
+        for (_, bytes) in inputs(target) {
+            let _ = convenor::load_bytes(&bytes);
+        }
+    }
+    for (_, bytes) in inputs("meeting_guide") {
+        let opts = convenor::json::ImportOptions::new(
+            "x",
+            chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("a date"),
+        );
+        let _ = convenor::json::from_meeting_guide_str(
+            &String::from_utf8_lossy(&bytes),
+            &opts,
+        );
+    }
+    for (_, bytes) in inputs("ics_roundtrip") {
+        let _ = convenor::ical::read::parse(&String::from_utf8_lossy(&bytes));
+    }
+}
