@@ -19,7 +19,8 @@ pub use convenor_ical as ical;
 pub use convenor_json as json;
 
 /// Loads a schedule file written as TOML or JSON, told apart by content
-/// (a JSON schedule is an object, `{`; a TOML file cannot start with one).
+/// (a JSON schedule is an object, `{`; a TOML file cannot start with one,
+/// nor with `[{` or `[]`).
 ///
 /// ```
 /// let toml = convenor::load(convenor::SEED_TOML)?;
@@ -36,7 +37,7 @@ pub use convenor_json as json;
 /// and every invalid value, with line and column.
 pub fn load(text: &str) -> Result<Schedule> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.trim_start().starts_with('{') {
+    if !looks_like_json(text) {
         return Schedule::from_toml_str(text);
     }
     convenor_json::from_str(text).map_err(|e| match e {
@@ -47,6 +48,60 @@ pub fn load(text: &str) -> Result<Schedule> {
             suggestion: None,
         },
     })
+}
+
+/// Whether `text` is JSON rather than TOML: an object, or an array of
+/// objects or an empty one (never a schedule, but JSON says why better
+/// than TOML's "invalid table header").
+fn looks_like_json(text: &str) -> bool {
+    let text = text.trim_start();
+    match text.strip_prefix('[') {
+        Some(rest) => rest.trim_start().starts_with(['{', ']']),
+        None => text.starts_with('{'),
+    }
+}
+
+/// Loads a schedule file from its bytes, as read from disk: like
+/// [`load`], and text that is not UTF-8 is bad input with the position
+/// of the first bad byte (never a panic, never a lossy guess).
+///
+/// ```
+/// let err = convenor::load_bytes(b"name = \"Caf\xe9\"\n").unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "the text is not UTF-8 (byte 0xE9); save the file as UTF-8 at line 1 column 12",
+/// );
+/// ```
+///
+/// # Errors
+///
+/// [`Error::TooLarge`] over [`MAX_INPUT_BYTES`] (checked before
+/// anything else), [`Error::Syntax`] for bytes that are not UTF-8, and
+/// then as [`load`].
+pub fn load_bytes(bytes: &[u8]) -> Result<Schedule> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(Error::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load(text),
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            // The prefix up to `valid_up_to` is UTF-8 by definition.
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            Err(Error::Syntax {
+                message: format!(
+                    "the text is not UTF-8 (byte 0x{:02X}); save the file \
+                     as UTF-8",
+                    bytes[e.valid_up_to()]
+                ),
+                position: Some(Position::at_offset(good, good.len())),
+                suggestion: None,
+            })
+        }
+    }
 }
 
 /// The seed schedule (LifeRing's co-occurring disorders meetings of

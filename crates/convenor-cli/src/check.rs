@@ -18,9 +18,12 @@ pub fn check(
     now: Option<&str>,
     out: &mut impl Write,
 ) -> Result<u8> {
-    let text = config::read(file)?;
+    let bytes = config::read(file)?;
+    // For quoting source lines; an invalid UTF-8 file is reported by
+    // load_bytes at its first bad byte.
+    let text = String::from_utf8_lossy(&bytes);
     let name = file.display().to_string();
-    let schedule = match convenor::load(&text) {
+    let schedule = match convenor::load_bytes(&bytes) {
         Ok(s) => s,
         Err(err) => {
             let count = report_error(&err, &name, &text, out)?;

@@ -11,6 +11,7 @@ use convenor::{ChangeKind, Occurrence, Schedule, Status, Window};
 use crate::cli::{Cli, Command, Format, JsonView, View};
 use crate::config::{self, Config};
 use crate::human;
+use crate::style;
 
 /// Runs the command; the exit code on success.
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
@@ -93,7 +94,11 @@ fn week_table(
         c.tz.name()
     )?;
     for day in &week.days {
-        writeln!(out, "\n{}", day.date.format("%A %-d %B %Y"))?;
+        writeln!(
+            out,
+            "\n{}",
+            style::bold(&day.date.format("%A %-d %B %Y").to_string())
+        )?;
         if day.sessions.is_empty() {
             writeln!(out, "  no sessions")?;
         }
@@ -112,10 +117,15 @@ fn week_table(
                 s.occurrence.meeting.name(),
                 status_suffix(&s.occurrence),
             )?;
+            let own = format!(
+                "= {own} {}",
+                human::zone_label(s.occurrence.meeting.zone())
+            );
             writeln!(
                 out,
-                "               = {own} {}{marker}",
-                human::zone_label(s.occurrence.meeting.zone())
+                "               {}{}",
+                style::dim(&own),
+                style::alert(marker)
             )?;
         }
     }
@@ -125,14 +135,15 @@ fn week_table(
 /// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
 fn status_suffix(o: &Occurrence<'_>) -> String {
     let note = o.note().map(|n| format!(": {n}")).unwrap_or_default();
-    match o.status {
-        Status::Scheduled => String::new(),
-        Status::Cancelled => format!("  [cancelled{note}]"),
+    let text = match o.status {
+        Status::Scheduled => return String::new(),
+        Status::Cancelled => format!("[cancelled{note}]"),
         Status::Moved => {
-            format!("  [moved from {}{note}]", o.due.format("%a %-d %b"))
+            format!("[moved from {}{note}]", o.due.format("%a %-d %b"))
         }
-        Status::Extra => format!("  [extra session{note}]"),
-    }
+        Status::Extra => format!("[extra session{note}]"),
+    };
+    format!("  {}", style::alert(&text))
 }
 
 /// What `convenor agenda` was asked for.
@@ -144,8 +155,11 @@ struct AgendaRequest {
     format: Format,
 }
 
+/// The longest window a viewing command expands: ten years.
+const MAX_DAYS: u32 = 3660;
+
 /// The window of `--from` and `--to` or `--days` (default: a week from
-/// now).
+/// now), at most [`MAX_DAYS`] long.
 fn window(
     c: &Config,
     from: Option<&str>,
@@ -158,8 +172,24 @@ fn window(
     };
     let to = match to {
         Some(text) => config::instant(text, c.tz).context("invalid --to")?,
-        None => from + Duration::days(i64::from(days.unwrap_or(7))),
+        None => {
+            let days = days.unwrap_or(7);
+            from.checked_add_signed(Duration::days(i64::from(days)))
+                .filter(|_| days <= MAX_DAYS)
+                .ok_or_else(|| {
+                    anyhow::Error::new(crate::BadInput(format!(
+                        "--days {days} is more than {MAX_DAYS} (ten years); \
+                         ask for a shorter span"
+                    )))
+                })?
+        }
     };
+    if to - from > Duration::days(i64::from(MAX_DAYS)) {
+        return Err(anyhow::Error::new(crate::BadInput(format!(
+            "the window from {from} to {to} is longer than {MAX_DAYS} days \
+             (ten years); ask for a shorter span"
+        ))));
+    }
     Window::new(from, to)
         .map_err(|e| anyhow::Error::new(e).context("invalid window"))
 }
@@ -168,11 +198,10 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let window = window(&c, r.from.as_deref(), r.to.as_deref(), r.days)?;
     let sessions = c.schedule.occurrences(window);
-    let sessions: Box<dyn Iterator<Item = Occurrence<'_>>> = if r.cancelled {
-        Box::new(sessions.with_cancelled())
-    } else {
-        Box::new(sessions)
-    };
+    let sessions =
+        if r.cancelled { sessions.with_cancelled() } else { sessions };
+    let sessions: Vec<Occurrence<'_>> =
+        sessions.collect_at_most(convenor::MAX_SESSIONS)?;
     if r.format == Format::Json {
         let opts = convenor::json::OccurrenceOptions::new()
             .with_viewer(c.tz)
@@ -231,7 +260,9 @@ fn json(
                 .with_viewer(c.tz)
                 .with_pretty(pretty);
             convenor::json::occurrences_to_string(
-                c.schedule.occurrences(window),
+                c.schedule
+                    .occurrences(window)
+                    .collect_at_most(convenor::MAX_SESSIONS)?,
                 &opts,
             )
         }

@@ -1,6 +1,7 @@
 //! Turns flags into what the library needs: a schedule, a viewer zone and
 //! "now". The only place that reads the clock, the system zone or files.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -38,15 +39,34 @@ pub fn load(file: Option<&Path>) -> Result<Schedule> {
     let Some(path) = file else {
         return Ok(convenor::seed());
     };
-    let text = read(path)?;
-    convenor::load(&text).with_context(|| format!("{}", path.display()))
+    let bytes = read(path)?;
+    convenor::load_bytes(&bytes).with_context(|| format!("{}", path.display()))
 }
 
-/// A file's text, with the path in the error.
-pub fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| {
-        format!("cannot read {}", PathBuf::from(path).display())
-    })
+/// A file's bytes, with the path in the error. A file over
+/// [`convenor::MAX_INPUT_BYTES`] is bad input, and is not read whole.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    let name = || PathBuf::from(path).display().to_string();
+    let file = std::fs::File::open(path)
+        .with_context(|| format!("cannot read {}", name()))?;
+    let limit = convenor::MAX_INPUT_BYTES;
+    let mut bytes = Vec::new();
+    // One byte past the limit is enough to know it is too large.
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("cannot read {}", name()))?;
+    if bytes.len() > limit {
+        let size = std::fs::metadata(path)
+            .ok()
+            .and_then(|m| usize::try_from(m.len()).ok())
+            .unwrap_or(bytes.len());
+        return Err(anyhow::Error::new(convenor::Error::TooLarge {
+            bytes: size,
+            limit,
+        })
+        .context(name()));
+    }
+    Ok(bytes)
 }
 
 /// `--tz`, else the system zone, else UTC.

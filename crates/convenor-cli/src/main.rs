@@ -9,6 +9,7 @@ mod config;
 mod human;
 mod output;
 mod publish;
+mod style;
 
 use std::io::Write;
 use std::process::ExitCode;

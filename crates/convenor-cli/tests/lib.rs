@@ -292,3 +292,128 @@ fn publish_writes_every_feed_or_none() {
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// A sample of the bad-input catalogue (`testdata/invalid/`) through
+/// `convenor check`: exit 2, the file:line:column, the message and the
+/// suggestion on its own line.
+#[test]
+fn check_reports_catalogue_samples_with_position_and_suggestion() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/invalid");
+    let cases = [
+        ("toml-zone-misspelt.toml", ":2:12", Some("America/Los_Angeles")),
+        ("toml-unknown-field-top.toml", ":2:1", Some("timezone")),
+        ("toml-weekday-misspelt.toml", ":7:18", Some("saturday")),
+        ("toml-change-kind-misspelt.toml", ":12:8", Some("cancel")),
+        ("json-zone-misspelt.json", ":14:19", Some("Europe/London")),
+        ("toml-time-24-00.toml", ":7:37", None),
+        ("toml-rrule-secondly.toml", ":7:9", None),
+        ("json-syntax-trailing-comma.json", ":3:1", None),
+        ("toml-invalid-utf8.toml", ":1:12", None),
+        ("json-invalid-utf8.json", ":2:15", None),
+    ];
+    for (file, position, suggestion) in cases {
+        let path = dir.join(file);
+        let path = path.to_str().expect("a UTF-8 path");
+        let out = convenor(&["check", path]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(2), "{file}: {stdout}");
+        assert!(
+            stdout.contains(&format!("  --> {path}{position}\n")),
+            "{file}: {stdout}"
+        );
+        let expected = std::fs::read_to_string(
+            dir.join(file.split('.').next().unwrap_or(file))
+                .with_extension("expected"),
+        )
+        .expect("an .expected file");
+        let first = expected.split(" at line ").next().unwrap_or(&expected);
+        assert!(
+            stdout.contains(&format!("error: {}", first.trim_end())),
+            "{file}: {stdout}"
+        );
+        if let Some(s) = suggestion {
+            assert!(
+                stdout.contains(&format!("  = help: did you mean \"{s}\"?\n")),
+                "{file}: {stdout}"
+            );
+        }
+    }
+}
+
+/// Viewing commands report a bad file as bad input too: invalid UTF-8
+/// and a file over the size limit exit 2 naming the file.
+#[test]
+fn unreadable_schedules_are_bad_input_with_the_file_name() {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-hardening-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let utf8 = dir.join("latin1.toml");
+    std::fs::write(&utf8, b"name = \"Caf\xe9\"\n").expect("written");
+    let big = dir.join("big.toml");
+    let file = std::fs::File::create(&big).expect("created");
+    file.set_len(50 * 1024 * 1024).expect("a sparse 50 MB file");
+    for (path, message) in [
+        (&utf8, "the text is not UTF-8 (byte 0xE9); save the file as UTF-8 at line 1 column 12"),
+        (&big, "the schedule text is 52428800 bytes, more than the limit of 33554432 bytes"),
+    ] {
+        let p = path.to_str().expect("a UTF-8 path");
+        let out = convenor(&["agenda", p, "--now", "2022-11-12"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(&format!("convenor: {p}: {message}")), "{stderr}");
+    }
+    std::fs::remove_dir_all(&dir).expect("cleaned up");
+}
+
+/// A query for unbounded work is refused with a clear error, not run:
+/// `--days` is at most ten years, and a huge value cannot overflow.
+#[test]
+fn agenda_refuses_unbounded_windows() {
+    for days in ["100000", "4000000000"] {
+        let out = convenor(&["agenda", "--days", days, "--now", "2022-11-12"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "--days {days} is more than 3660 (ten years)"
+            )),
+            "{stderr}"
+        );
+    }
+    let out = convenor(&[
+        "agenda",
+        "--from",
+        "2022-01-01",
+        "--to",
+        "2099-01-01",
+        "--now",
+        "2022-11-12",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// `check` warns about zones given by old (link) names.
+#[test]
+fn check_warns_about_legacy_zone_names() {
+    let path = std::env::temp_dir()
+        .join(format!("convenor-kiev-{}.toml", std::process::id()));
+    std::fs::write(
+        &path,
+        "name = \"x\"\ntimezone = \"Europe/Kiev\"\n[[meetings]]\nid = \"sat\"\n\
+         name = \"S\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\n\
+         timezone = \"US/Pacific\"\n\
+         weekly = { day = \"saturday\", time = \"07:00\" }\n",
+    )
+    .expect("temp file written");
+    let p = path.to_str().expect("a UTF-8 path");
+    let out = convenor(&["check", p, "--now", "2022-11-12"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(
+        "warning: time zone \"Europe/Kiev\" is an old name (a link in the tz database); write \"Europe/Kyiv\""
+    ), "{stdout}");
+    assert!(stdout.contains(
+        "warning: meeting sat: time zone \"US/Pacific\" is an old name (a link in the tz database); write \"America/Los_Angeles\""
+    ), "{stdout}");
+    std::fs::remove_file(&path).expect("cleaned up");
+}

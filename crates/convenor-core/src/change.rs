@@ -73,6 +73,16 @@ impl Change {
 }
 
 /// The kinds of change.
+///
+/// ```
+/// use convenor_core::{ChangeKind, Schedule};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let saturday = seed.meeting("co-occurring-saturday").unwrap();
+/// let kinds: Vec<&str> = saturday.changes().iter().map(|c| c.kind.name()).collect();
+/// assert_eq!(kinds, ["reschedule"]);
+/// assert!(matches!(saturday.changes()[0].kind, ChangeKind::Reschedule(_)));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChangeKind {
     /// From `effective` on, a new time, weekday, cadence, rule and/or
@@ -122,6 +132,19 @@ impl ChangeKind {
 }
 
 /// What a reschedule sets; what it leaves `None` stays as before.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// use convenor_core::{MeetingDuration, Reschedule};
+/// // From 5 December: Mondays, 90 minutes; the time stays as it was.
+/// let r = Reschedule {
+///     day: Some(Weekday::Mon),
+///     duration: Some(MeetingDuration::new(90)?),
+///     ..Reschedule::effective(NaiveDate::from_ymd_opt(2022, 12, 5).unwrap())
+/// };
+/// assert!(r.time.is_none());
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reschedule {
     /// The first date of the new schedule (inclusive).

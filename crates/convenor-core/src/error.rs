@@ -7,6 +7,13 @@
 use std::fmt;
 
 /// A `Result` whose error is [`Error`].
+///
+/// ```
+/// fn load(text: &str) -> convenor_core::Result<usize> {
+///     Ok(convenor_core::Schedule::from_toml_str(text)?.meetings().len())
+/// }
+/// assert_eq!(load(convenor_core::SEED_TOML).unwrap(), 6);
+/// ```
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Everything that can go wrong in `convenor-core`.
@@ -61,6 +68,29 @@ pub enum Error {
         from: chrono::DateTime<chrono::Utc>,
         /// The end of the window.
         to: chrono::DateTime<chrono::Utc>,
+    },
+    /// The schedule text is longer than [`crate::MAX_INPUT_BYTES`]; it is
+    /// rejected before parsing, so time and memory stay bounded.
+    #[error(
+        "the schedule text is {bytes} bytes, more than the limit of {limit} \
+         bytes; split the schedule into several files"
+    )]
+    TooLarge {
+        /// The length of the text.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The `rrule` crate gave up looking for a meeting's next session
+    /// (100,000 steps without a match), so a list would be cut short.
+    #[error(
+        "the RRULE of meeting {meeting} stopped matching before the end \
+         of the window (rrule's search limit of 100,000 steps), so its \
+         sessions cannot be listed in full; simplify the rule"
+    )]
+    RRuleLimit {
+        /// The meeting.
+        meeting: String,
     },
     /// A query asked for more work than the configured limit allows.
     #[error(
@@ -140,6 +170,13 @@ fn position_suffix(p: &Option<Position>) -> String {
 
 /// A line and column in the file text, both 1-based (columns count
 /// characters).
+///
+/// ```
+/// let err = convenor_core::Schedule::from_toml_str("name = 'x'\ntimezone = 'Mars/Olympus'").unwrap_err();
+/// let p = err.position().unwrap();
+/// assert_eq!((p.line, p.column), (2, 12));
+/// assert_eq!(p.to_string(), "line 2 column 12");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Position {
     /// The line, from 1.
@@ -176,10 +213,23 @@ impl fmt::Display for Position {
 }
 
 /// Where a value sits in the schedule file: `meetings[2].changes[0].date`.
+///
+/// ```
+/// use convenor_core::FieldPath;
+/// let path = FieldPath::root().key("meetings").index(2).key("changes").index(0).key("date");
+/// assert_eq!(path.to_string(), "meetings[2].changes[0].date");
+/// assert_eq!(path.parts().len(), 5);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldPath(Vec<PathPart>);
 
 /// One step of a [`FieldPath`].
+///
+/// ```
+/// use convenor_core::{FieldPath, PathPart};
+/// let path = FieldPath::root().key("meetings").index(1);
+/// assert_eq!(path.parts(), [PathPart::Key("meetings"), PathPart::Index(1)]);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PathPart {
     /// A table key.
@@ -241,6 +291,16 @@ fn write_parts(f: &mut fmt::Formatter<'_>, parts: &[PathPart]) -> fmt::Result {
 }
 
 /// One validation problem: what is wrong, where, and what would be right.
+///
+/// ```
+/// let text = "name = 'x'\n[[meetings]]\nid = 'sat'\nname = 'S'\ntimezone = 'UTC'\n\
+///             weekly = { day = 'saturday', time = '25:00' }\nduration = '60m'\nstarts = '2022-11-12'\n";
+/// let err = convenor_core::Schedule::from_toml_str(text).unwrap_err();
+/// let problem = err.problems().next().unwrap();
+/// assert_eq!(problem.meeting.as_deref(), Some("sat"));
+/// assert_eq!(problem.path.to_string(), "meetings[0].weekly.time");
+/// assert_eq!(problem.position.map(|p| p.line), Some(6));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Invalid {
     /// What is wrong, with the bad value.
@@ -275,7 +335,10 @@ impl Invalid {
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.problem)?;
-        let field = self.path.within_meeting();
+        let field = match self.meeting {
+            Some(_) => self.path.within_meeting(),
+            None => self.path.parts(),
+        };
         match (&self.meeting, field.is_empty()) {
             (Some(m), true) => write!(f, " for meeting {m}")?,
             (Some(m), false) => {
@@ -301,6 +364,12 @@ impl fmt::Display for Invalid {
 }
 
 /// What is wrong with a value or a change.
+///
+/// ```
+/// use convenor_core::{LocalTime, Problem};
+/// assert_eq!("7pm".parse::<LocalTime>(), Err(Problem::BadTime("7pm".into())));
+/// assert!(Problem::BadTime("7pm".into()).to_string().starts_with("invalid time \"7pm\""));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
@@ -385,6 +454,27 @@ pub enum Problem {
     NoSession(chrono::NaiveDate),
     /// Two `cancel`/`move` changes for the same session.
     SessionChangedTwice(chrono::NaiveDate),
+    /// A field that a change of this kind needs is missing.
+    MissingField {
+        /// The field.
+        field: &'static str,
+        /// The change's kind.
+        kind: &'static str,
+    },
+    /// Neither the meeting nor the schedule gives a time zone.
+    NoZone,
+    /// Two extra sessions at the same local time (one session, and one
+    /// iCalendar UID, each).
+    ExtraTwice(chrono::NaiveDateTime),
+    /// An id that is another meeting's id plus `-YYYYMMDD`: the iCalendar
+    /// UID of that meeting's series from that date (a later segment), so
+    /// two different series could share a UID.
+    IdClash {
+        /// The id.
+        id: String,
+        /// The other meeting's id.
+        other: String,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -478,6 +568,25 @@ impl fmt::Display for Problem {
             SessionChangedTwice(d) => {
                 write!(f, "the session due on {d} is cancelled or moved twice")
             }
+            MissingField { field, kind } => {
+                write!(f, "missing `{field}`, which a {kind} change needs")
+            }
+            ExtraTwice(at) => write!(
+                f,
+                "two extra sessions at {}; keep one",
+                at.format("%Y-%m-%dT%H:%M")
+            ),
+            IdClash { id, other } => write!(
+                f,
+                "meeting id \"{id}\" is meeting {other}'s id and a date, \
+                 which calendar UIDs use for a later series of {other}; \
+                 choose another id"
+            ),
+            NoZone => write!(
+                f,
+                "no time zone: give `timezone` for the meeting or for the \
+                 whole schedule"
+            ),
         }
     }
 }

@@ -100,7 +100,18 @@ pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
 };
 pub use week::{Day, Viewed, Week};
-pub use zone::{resolve_local, suggest_zone, Fit};
+pub use zone::{canonical_zone, resolve_local, suggest_zone, Fit};
+
+/// The longest schedule text the loaders accept, in bytes (32 MiB):
+/// about 150,000 meetings. Longer text is rejected with
+/// [`Error::TooLarge`] before it is parsed.
+pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
+
+/// The most sessions one materialising query returns
+/// ([`Occurrences::collect_at_most`]); a query for more is
+/// [`Error::TooManySessions`], never a truncated list. Lazy iteration
+/// ([`Schedule::occurrences`]) has no limit.
+pub const MAX_SESSIONS: usize = 100_000;
 
 /// Re-exported so callers name the same zone type.
 pub use chrono_tz::Tz;
@@ -108,4 +119,11 @@ pub use chrono_tz::Tz;
 /// The seed schedule: LifeRing's co-occurring disorders meetings of
 /// November 2022, as TOML (`data/lifering-co-occurring.toml`). The
 /// embedded default of the CLI and the examples.
+///
+/// ```
+/// assert!(convenor_core::SEED_TOML.contains("id = \"co-occurring-saturday\""));
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// assert_eq!(seed.timezone(), Some(chrono_tz::America::Los_Angeles));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub const SEED_TOML: &str = include_str!("../seed.toml");

@@ -13,6 +13,15 @@ use crate::values::{MeetingDuration, MeetingId};
 use crate::zone::{resolve_local, Fit};
 
 /// Where a meeting happens: online, in person, or both. Plain data.
+///
+/// ```
+/// use convenor_core::{Online, Place};
+/// let place = Place {
+///     online: Some(Online { url: Some("https://example.org/join".into()), ..Online::default() }),
+///     address: None,
+/// };
+/// assert!(place.online.is_some());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Place {
     /// The online part, if any.
@@ -22,6 +31,12 @@ pub struct Place {
 }
 
 /// How to join online. Plain data.
+///
+/// ```
+/// use convenor_core::Online;
+/// let online = Online { phone: Some("+1 555 0100".into()), ..Online::default() };
+/// assert!(online.url.is_none());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Online {
     /// The video-conference link.
@@ -74,6 +89,23 @@ pub struct Meeting {
 /// A stretch of a meeting's life with one rule and one duration: the
 /// whole life, or the part between two reschedules. Each becomes one
 /// iCalendar VEVENT series.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let text = convenor_core::SEED_TOML.replace(
+///     "time = \"07:00\"\nnote",
+///     "time = \"07:00\"\nnote = \"x\"\n[[meetings.changes]]\nkind = \"reschedule\"\n\
+///      effective = \"2023-01-01\"\nday = \"sunday\"\nnote",
+/// );
+/// let schedule = convenor_core::Schedule::from_toml_str(&text)?;
+/// let saturday = schedule.meeting("co-occurring-saturday").unwrap();
+/// let [first, second] = saturday.segments() else { panic!("two segments") };
+/// assert_eq!(first.last(), NaiveDate::from_ymd_opt(2022, 12, 31));
+/// assert_eq!(second.rule().to_string(), "every sunday at 07:00");
+/// assert_eq!(second.first_session().unwrap().to_string(), "2023-01-01 07:00:00");
+/// assert_eq!(second.causes(), [1]);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct Segment {
     from: NaiveDate,
@@ -526,6 +558,15 @@ impl Meeting {
                             timeline.segment(local.date()).map(|s| s.duration)
                         })
                         .unwrap_or(self.duration);
+                    // RFC 5545 §3.8.4.7: each extra session is its own
+                    // VEVENT, and its UID comes from its local start.
+                    let twice = self.changes[..i].iter().any(|c| {
+                        matches!(c.kind, ChangeKind::Extra { at, .. } if at == *local)
+                    });
+                    if twice {
+                        bad(Problem::ExtraTwice(*local), at(i, "at"));
+                        continue;
+                    }
                     let (start, fit) = resolve_local(self.zone, *local);
                     specials.push(Special {
                         start,

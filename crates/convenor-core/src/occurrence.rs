@@ -34,13 +34,30 @@ pub struct Window {
     to: DateTime<Utc>,
 }
 
+/// The instants a window can hold: years 1 to 9999 with a day to spare,
+/// so every zone's local time of either end is a valid date. Schedule
+/// dates are years 1 to 9999, so no session lies outside.
+fn clamp(t: DateTime<Utc>) -> DateTime<Utc> {
+    let edge = |y, m, d| {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc())
+    };
+    match (edge(1, 1, 2), edge(9999, 12, 31)) {
+        (Some(min), Some(max)) => t.clamp(min, max),
+        _ => t,
+    }
+}
+
 impl Window {
-    /// The window `[from, to)`.
+    /// The window `[from, to)`. Instants before year 1 or after year
+    /// 9999 are moved to those years' edges: no session lies beyond.
     ///
     /// # Errors
     ///
     /// [`Error::EmptyWindow`] unless `from < to`.
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Window> {
+        let (from, to) = (clamp(from), clamp(to));
         if from < to {
             Ok(Window { from, to })
         } else {
@@ -50,10 +67,8 @@ impl Window {
 
     /// Every instant from `from` on (up to the end of year 9999).
     pub fn starting(from: DateTime<Utc>) -> Window {
-        let end = NaiveDate::from_ymd_opt(10000, 1, 1)
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-            .map(|t| t.and_utc())
-            .unwrap_or(DateTime::<Utc>::MAX_UTC);
+        let from = clamp(from);
+        let end = clamp(DateTime::<Utc>::MAX_UTC);
         Window { from, to: end.max(from + Duration::seconds(1)) }
     }
 
@@ -74,6 +89,12 @@ impl Window {
 }
 
 /// What happened to a session.
+///
+/// ```
+/// use convenor_core::Status;
+/// assert_eq!(Status::Cancelled.as_str(), "cancelled");
+/// assert!(Status::Scheduled < Status::Cancelled);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     /// It happens when its rule says.
@@ -155,6 +176,19 @@ impl<'s> Occurrence<'s> {
 
 /// One meeting's sessions in a window, in start order. Returned by
 /// [`Meeting::occurrences`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let monday = seed.meeting("co-occurring-monday").unwrap();
+/// let w = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+/// )?;
+/// assert_eq!(monday.occurrences(w).with_cancelled().count(), 7);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct MeetingOccurrences<'m> {
     meeting: &'m Meeting,
@@ -167,6 +201,7 @@ pub struct MeetingOccurrences<'m> {
     regular_done: bool,
     specials: std::slice::Iter<'m, Special>,
     special: Option<Occurrence<'m>>,
+    truncated: bool,
     /// Offsets of the meeting's zone, for [`resolve_local`] as a table
     /// lookup (`fast.rs`).
     ///
@@ -220,6 +255,7 @@ impl Meeting {
             regular_done: false,
             specials,
             special: None,
+            truncated: false,
             cursor: ZoneCursor::new(self.zone()),
             time: chrono::NaiveTime::MIN,
             length: 0,
@@ -234,6 +270,15 @@ impl<'m> MeetingOccurrences<'m> {
     pub fn with_cancelled(mut self) -> Self {
         self.with_cancelled = true;
         self
+    }
+
+    /// Whether an RRULE's sessions ended early so far because the `rrule`
+    /// crate gave up searching for the next one (100,000 steps without a
+    /// match): the sessions yielded are then not all there are.
+    /// [`Occurrences::collect_at_most`] turns this into
+    /// [`Error::RRuleLimit`].
+    pub fn is_truncated(&self) -> bool {
+        self.truncated
     }
 
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
@@ -252,6 +297,8 @@ impl<'m> MeetingOccurrences<'m> {
             }
             let Some(due) = self.dates.as_mut().and_then(Iterator::next)
             else {
+                self.truncated |=
+                    self.dates.as_ref().is_some_and(Dates::is_truncated);
                 self.segment += 1;
                 self.dates = None;
                 continue;
@@ -353,6 +400,19 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 
 /// Every meeting's sessions in a window, merged in order of (start,
 /// meeting id). Returned by [`crate::Schedule::occurrences`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let w = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 14, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 21, 0, 0, 0).unwrap(),
+/// )?;
+/// let starts: Vec<_> = seed.occurrences(w).map(|o| o.start.to_utc()).collect();
+/// assert!(starts.windows(2).all(|p| p[0] <= p[1]));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<MeetingOccurrences<'s>>,
@@ -402,6 +462,51 @@ impl<'s> Occurrences<'s> {
             by_rank,
             started: false,
         }
+    }
+
+    /// Collects the sessions into a list of at most `limit`, for callers
+    /// that materialise a query (agendas, exports): a window with more
+    /// sessions is an error, never a truncated list, and the work stops
+    /// at `limit + 1` sessions. [`crate::MAX_SESSIONS`] is the default
+    /// limit.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Error, Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let year = Window::new(
+    ///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// assert!(seed.occurrences(year).collect_at_most(1000)?.len() > 200);
+    /// let err = seed.occurrences(year).collect_at_most(10).unwrap_err();
+    /// assert!(matches!(err, Error::TooManySessions { limit: 10 }));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooManySessions`] when the window has more than `limit`,
+    /// [`Error::RRuleLimit`] when an RRULE's sessions were cut short
+    /// ([`MeetingOccurrences::is_truncated`]).
+    pub fn collect_at_most(
+        mut self,
+        limit: usize,
+    ) -> Result<Vec<Occurrence<'s>>> {
+        let mut all = Vec::new();
+        for o in self.by_ref() {
+            if all.len() == limit {
+                return Err(Error::TooManySessions { limit });
+            }
+            all.push(o);
+        }
+        if let Some(s) = self.streams.iter().find(|s| s.is_truncated()) {
+            return Err(Error::RRuleLimit {
+                meeting: s.meeting.id().to_string(),
+            });
+        }
+        Ok(all)
     }
 
     /// Also yield cancelled sessions (at the time they were due).

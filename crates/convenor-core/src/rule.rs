@@ -38,6 +38,13 @@ pub struct Rule {
 }
 
 /// The date part of a [`Rule`].
+///
+/// ```
+/// use chrono::Weekday;
+/// use convenor_core::{Interval, LocalTime, Pattern, Rule};
+/// let rule = Rule::weekly(Weekday::Thu, LocalTime::constant(18, 30));
+/// assert_eq!(rule.pattern(), &Pattern::Weekly { day: Weekday::Thu, every: Interval::WEEKLY });
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pattern {
     /// On one weekday, every `every` weeks.
@@ -54,6 +61,15 @@ pub enum Pattern {
 /// A validated RRULE of whole days: FREQ is DAILY, WEEKLY, MONTHLY or
 /// YEARLY; no BYHOUR/BYMINUTE/BYSECOND (the time is the rule's
 /// [`LocalTime`]) and no UNTIL (the meeting's `ends` says that).
+///
+/// ```
+/// use convenor_core::RRulePattern;
+/// let r = RRulePattern::new("RRULE:FREQ=MONTHLY;BYDAY=-1SU;COUNT=10")?;
+/// assert_eq!(r.as_str(), "FREQ=MONTHLY;BYDAY=-1SU;COUNT=10");
+/// assert_eq!(r.count(), Some(10));
+/// assert!(RRulePattern::new("FREQ=HOURLY").is_err());
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct RRulePattern {
     text: String,
@@ -116,6 +132,21 @@ impl RRulePattern {
             return Err(unsupported(
                 "UNTIL",
                 "give the last date in the meeting's `ends` field or an `end` change",
+            ));
+        }
+        // RFC 5545 §3.3.10: BYSETPOS MUST only be used in conjunction
+        // with another BYxxx rule part.
+        if !rule.get_by_set_pos().is_empty()
+            && rule.get_by_weekday().is_empty()
+            && rule.get_by_month_day().is_empty()
+            && rule.get_by_year_day().is_empty()
+            && rule.get_by_week_no().is_empty()
+            && rule.get_by_month().is_empty()
+        {
+            return Err(unsupported(
+                "BYSETPOS",
+                "BYSETPOS needs another BYxxx part to pick from, such as \
+                 BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
             ));
         }
         if rule.get_interval() > 1000 {
@@ -252,6 +283,11 @@ fn build(rule: &RRule<Unvalidated>, start: NaiveDateTime) -> Option<RRuleSet> {
 
 fn lowercase_first(s: &str) -> String {
     let s = s.trim_end_matches('.');
+    // rrule prefixes its messages with the stage; ours says "invalid RRULE".
+    let s = ["RRule validation error: ", "RRule parsing error: "]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))
+        .unwrap_or(s);
     let mut chars = s.chars();
     match chars.next() {
         Some(c) => c.to_lowercase().chain(chars).collect(),
@@ -362,6 +398,13 @@ pub(crate) enum Dates {
         pending: Option<NaiveDate>,
         iter: Box<rrule::RRuleSetIter>,
         last: NaiveDate,
+        /// Dates taken from `iter` so far, and the rule's COUNT.
+        seen: u32,
+        count: Option<u32>,
+        /// Set when `iter` ended for another reason than COUNT: rrule's
+        /// search limit (100,000 steps without a match), see
+        /// [`Dates::is_truncated`].
+        truncated: bool,
     },
 }
 
@@ -396,16 +439,58 @@ impl Dates {
                 let Some(set) = set else {
                     return Dates::Weekly { next: None, step_days: 7, last };
                 };
-                let mut iter = Box::new((&set).into_iter());
-                // Step to the lower bound (at most a period or two).
-                let pending = iter
-                    .by_ref()
-                    .map(|d| d.date_naive())
-                    .take_while(|d| *d <= last)
-                    .find(|d| *d >= lower);
-                Dates::RRule { pending, iter, last }
+                let iter = Box::new((&set).into_iter());
+                let mut dates = Dates::RRule {
+                    pending: None,
+                    iter,
+                    last,
+                    seen: 0,
+                    count: r.count(),
+                    truncated: false,
+                };
+                // Step to the lower bound (at most a period or two after
+                // re-anchoring).
+                while let Some(d) = dates.pull() {
+                    if d >= lower {
+                        if let Dates::RRule { pending, .. } = &mut dates {
+                            *pending = Some(d);
+                        }
+                        break;
+                    }
+                }
+                dates
             }
         }
+    }
+}
+
+impl Dates {
+    /// The next date from rrule up to `last`, noting why it ended.
+    fn pull(&mut self) -> Option<NaiveDate> {
+        let Dates::RRule { iter, last, seen, count, truncated, .. } = self
+        else {
+            return None;
+        };
+        match iter.next() {
+            Some(d) => {
+                *seen = seen.saturating_add(1);
+                Some(d.date_naive()).filter(|d| d <= last)
+            }
+            None => {
+                // A whole-day RRULE without UNTIL repeats with the 400-year
+                // Gregorian cycle: it ends only by COUNT, or when rrule
+                // gives up after 100,000 steps without a match.
+                *truncated = count.is_none_or(|c| *seen < c);
+                None
+            }
+        }
+    }
+
+    /// Whether the dates ended early because rrule gave up searching
+    /// (its iteration limit), rather than by COUNT or `last`: a list cut
+    /// short, which callers report as an error.
+    pub(crate) fn is_truncated(&self) -> bool {
+        matches!(self, Dates::RRule { truncated: true, .. })
     }
 }
 
@@ -421,10 +506,12 @@ impl Iterator for Dates {
                     .filter(|d| d <= last);
                 Some(current)
             }
-            Dates::RRule { pending, iter, last } => {
+            Dates::RRule { pending, .. } => {
                 let current = pending.take()?;
-                *pending =
-                    iter.next().map(|d| d.date_naive()).filter(|d| d <= last);
+                let following = self.pull();
+                if let Dates::RRule { pending, .. } = self {
+                    *pending = following;
+                }
                 Some(current)
             }
         }
@@ -493,5 +580,64 @@ mod tests {
                 .collect();
             prop_assert_eq!(fast, slow, "{} from {} lower {}", text, first, lower);
         }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// rrule's search limit ends its iterator silently; Dates notices.
+    /// EXDATEs that remove 100,001 dates in a row make rrule give up.
+    #[test]
+    fn a_search_cut_short_is_noticed() {
+        let start =
+            rrule::Tz::UTC.with_ymd_and_hms(2022, 1, 1, 19, 0, 0).unwrap();
+        let rule: RRule<Unvalidated> = "FREQ=DAILY".parse().unwrap();
+        let rule = rule.validate(start).unwrap();
+        let mut set = RRuleSet::new(start).rrule(rule);
+        for day in 0..=100_000 {
+            set = set.exdate(start + Duration::days(day));
+        }
+        let set = set.limit();
+        let mut dates = Dates::RRule {
+            pending: None,
+            iter: Box::new((&set).into_iter()),
+            last: NaiveDate::MAX,
+            seen: 0,
+            count: None,
+            truncated: false,
+        };
+        assert_eq!(dates.pull(), None);
+        assert!(dates.is_truncated());
+    }
+
+    /// COUNT and `last` end a list on purpose: not truncated. And a rule
+    /// that skips three leap days a century is listed in full.
+    #[test]
+    fn count_and_last_are_not_truncation() {
+        let time = LocalTime::constant(19, 0);
+        let count = Rule::rrule("FREQ=WEEKLY;COUNT=3", time).unwrap();
+        let mut dates = Dates::new(
+            &count,
+            date(2022, 1, 1),
+            NaiveDate::MAX,
+            date(2022, 1, 1),
+        );
+        assert_eq!(dates.by_ref().count(), 3);
+        assert!(!dates.is_truncated());
+
+        let leap =
+            Rule::rrule("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", time).unwrap();
+        let mut dates = Dates::new(
+            &leap,
+            date(2000, 2, 29),
+            date(2499, 12, 31),
+            date(2000, 1, 1),
+        );
+        let all: Vec<NaiveDate> = dates.by_ref().collect();
+        // 2000 to 2496: 125 multiples of 4, less 2100, 2200 and 2300.
+        assert_eq!(all.len(), 122);
+        assert_eq!(all.last(), Some(&date(2496, 2, 29)));
+        assert!(!dates.is_truncated());
     }
 }

@@ -85,6 +85,15 @@ impl Quick {
 }
 
 /// One change of one meeting, as listed by [`Schedule::changes_since`].
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let all = seed.changes_since(NaiveDate::from_ymd_opt(2022, 1, 1).unwrap());
+/// assert_eq!(all[0].index, 0);
+/// assert_eq!(all[0].change.note.as_deref(), Some("Starts at 7:00am Pacific, not 9:30am as first posted"));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct ChangeRef<'s> {
     /// The meeting.
@@ -96,6 +105,21 @@ pub struct ChangeRef<'s> {
 }
 
 /// Something legal but worth a look, reported by [`Schedule::warnings`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Warning, Window};
+/// let text = "name = 'x'\ntimezone = 'America/Los_Angeles'\n[[meetings]]\nid = 'early'\nname = 'E'\n\
+///             weekly = { day = 'sunday', time = '02:30' }\nduration = '60m'\nstarts = '2023-01-01'\n";
+/// let schedule = Schedule::from_toml_str(text)?;
+/// let year = Window::new(
+///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+/// )?;
+/// let date = chrono::NaiveDate::from_ymd_opt(2023, 3, 12).unwrap();
+/// assert_eq!(schedule.warnings(year), [Warning::InGap { meeting: "early".into(), date }]);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Warning {
@@ -113,6 +137,16 @@ pub enum Warning {
         meeting: String,
         /// The first date it happens on.
         date: NaiveDate,
+    },
+    /// A zone given by an old name (a tz database link), such as
+    /// `Europe/Kiev`: it works, but the canonical name is clearer.
+    LegacyZone {
+        /// The meeting, or `None` for the schedule's default zone.
+        meeting: Option<String>,
+        /// The name as written.
+        zone: String,
+        /// The canonical name.
+        canonical: &'static str,
     },
     /// A moved or extra session overlaps another session of the meeting.
     Overlap {
@@ -136,6 +170,16 @@ impl std::fmt::Display for Warning {
                 "meeting {meeting}: on {date} the session time happens twice \
                  (clocks fall back); the first is used"
             ),
+            Warning::LegacyZone { meeting, zone, canonical } => {
+                if let Some(m) = meeting {
+                    write!(f, "meeting {m}: ")?;
+                }
+                write!(
+                    f,
+                    "time zone \"{zone}\" is an old name (a link in the tz \
+                     database); write \"{canonical}\""
+                )
+            }
             Warning::Overlap { meeting, date } => write!(
                 f,
                 "meeting {meeting}: the moved or extra session on {date} \
@@ -205,6 +249,27 @@ impl Schedule {
                 Invalid::new(Problem::DuplicateId(w[1].0.to_string()), path)
             })
             .collect();
+        let mut problems = problems;
+        // A later series of meeting `m` has the UID `m-YYYYMMDD@domain`: no
+        // other meeting may have that id.
+        for (i, m) in meetings.iter().enumerate() {
+            let id = m.id().as_str();
+            let Some((other, date)) = id.rsplit_once('-') else { continue };
+            let is_date = date.len() == 8
+                && NaiveDate::parse_from_str(date, "%Y%m%d").is_ok();
+            if is_date && ids.binary_search_by(|(x, _)| x.cmp(&other)).is_ok()
+            {
+                let path =
+                    FieldPath::root().key("meetings").index(i).key("id");
+                problems.push(Invalid::new(
+                    Problem::IdClash {
+                        id: id.to_string(),
+                        other: other.to_string(),
+                    },
+                    path,
+                ));
+            }
+        }
         if let Some(err) = Error::from_problems(problems) {
             return Err(err);
         }
@@ -339,9 +404,10 @@ impl Schedule {
     pub fn in_progress(&self, at: DateTime<Utc>) -> Vec<Occurrence<'_>> {
         let longest =
             Duration::minutes(i64::from(MeetingDuration::MAX_MINUTES));
-        let Ok(window) =
-            Window::new(at - longest, at + Duration::nanoseconds(1))
-        else {
+        let from =
+            at.checked_sub_signed(longest).unwrap_or(DateTime::<Utc>::MIN_UTC);
+        let to = at.checked_add_signed(Duration::nanoseconds(1)).unwrap_or(at);
+        let Ok(window) = Window::new(from, to) else {
             return Vec::new();
         };
         self.occurrences(window).filter(|o| o.is_in_progress(at)).collect()
@@ -417,7 +483,8 @@ impl Schedule {
         all
     }
 
-    /// Legal but surprising things: session times in a DST gap or fold,
+    /// Legal but surprising things: zones given by old (link) names,
+    /// session times in a DST gap or fold,
     /// moved or extra sessions that overlap another session. Looks at
     /// sessions in `window` (pass the span you publish).
     ///
@@ -435,7 +502,20 @@ impl Schedule {
     /// ```
     pub fn warnings(&self, window: Window) -> Vec<Warning> {
         let mut out = Vec::new();
+        let legacy = |meeting: Option<String>, zone: Tz| {
+            crate::zone::canonical_zone(zone.name()).map(|canonical| {
+                Warning::LegacyZone {
+                    meeting,
+                    zone: zone.name().to_string(),
+                    canonical,
+                }
+            })
+        };
+        out.extend(self.timezone.and_then(|z| legacy(None, z)));
         for m in &self.meetings {
+            if Some(m.zone()) != self.timezone {
+                out.extend(legacy(Some(m.id().to_string()), m.zone()));
+            }
             let id = || m.id().to_string();
             let all: Vec<Occurrence<'_>> = m.occurrences(window).collect();
             if let Some(o) = all.iter().find(|o| o.fit == Fit::Gap) {

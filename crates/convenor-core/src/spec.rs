@@ -5,6 +5,37 @@
 //! Field names are part of the public contract (see the README). Values
 //! stay text here so that validation, not the parser, says what is wrong
 //! with them, with the meeting id, the field and a suggestion.
+//!
+//! ```
+//! use convenor_core::{ChangeSpec, MeetingSpec, OnlineSpec, Schedule, ScheduleSpec, WeeklySpec};
+//!
+//! let saturday = MeetingSpec {
+//!     id: "co-occurring-saturday".into(),
+//!     name: "Co-Occurring Disorders (Saturday)".into(),
+//!     weekly: Some(WeeklySpec { day: "saturday".into(), time: Some("09:30".into()), every: None }),
+//!     duration: "60m".into(),
+//!     starts: "2022-11-12".into(),
+//!     online: Some(OnlineSpec { url: Some("https://example.org/join".into()), ..OnlineSpec::default() }),
+//!     changes: vec![ChangeSpec {
+//!         kind: "reschedule".into(),
+//!         effective: Some("2022-11-12".into()),
+//!         time: Some("07:00".into()),
+//!         ..ChangeSpec::default()
+//!     }],
+//!     ..MeetingSpec::default()
+//! };
+//! let spec = ScheduleSpec {
+//!     name: "LifeRing".into(),
+//!     timezone: Some("America/Los_Angeles".into()),
+//!     meetings: vec![saturday],
+//!     ..ScheduleSpec::default()
+//! };
+//! let schedule = Schedule::try_from(spec)?;
+//! // And back: the file that loads into the same schedule.
+//! let again = ScheduleSpec::from(&schedule);
+//! assert_eq!(again.meetings[0].changes[0].time.as_deref(), Some("07:00"));
+//! # Ok::<(), convenor_core::Error>(())
+//! ```
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
@@ -28,6 +59,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(expecting = "a schedule with `name` and `meetings`")
+)]
 pub struct ScheduleSpec {
     /// The schedule's name.
     pub name: String,
@@ -54,6 +89,12 @@ pub struct ScheduleSpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        expecting = "a meeting with `id`, `name`, a rule, `duration` and `starts`"
+    )
+)]
 pub struct MeetingSpec {
     /// The stable id, a slug of `a-z`, `0-9` and single `-` (it becomes
     /// the iCalendar UID and the Meeting Guide slug).
@@ -140,6 +181,12 @@ pub struct MeetingSpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        expecting = "a weekly rule such as `{ day = \"saturday\", time = \"07:00\" }`"
+    )
+)]
 pub struct WeeklySpec {
     /// The weekday: `monday` to `sunday` (or `mon`, `mo`...).
     pub day: String,
@@ -162,6 +209,10 @@ pub struct WeeklySpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(expecting = "online details with `url`, `phone` or `notes`")
+)]
 pub struct OnlineSpec {
     /// The video-conference link.
     #[cfg_attr(
@@ -198,6 +249,7 @@ pub struct OnlineSpec {
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(expecting = "a change with `kind`"))]
 pub struct ChangeSpec {
     /// `reschedule`, `cancel`, `move`, `extra` or `end`.
     #[cfg_attr(
@@ -371,15 +423,14 @@ impl TryFrom<ScheduleSpec> for Schedule {
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         for (i, m) in spec.meetings.iter().enumerate() {
             let path = root.key("meetings").index(i);
-            check.meeting = Some(m.id.clone());
+            // A meeting is named by its id only when the id is valid;
+            // otherwise problems give its place (`meetings[2]`).
+            check.meeting = MeetingId::new(&m.id).ok().map(|_| m.id.clone());
             let zone = match (&m.timezone, spec.timezone.is_some()) {
                 (Some(z), _) => check.zone(path.key("timezone"), z),
                 (None, true) => default_zone,
                 (None, false) => {
-                    check.shape(
-                        path.key("timezone"),
-                        Problem::UnknownZone(String::new()),
-                    );
+                    check.shape(path.key("timezone"), Problem::NoZone);
                     None
                 }
             };
@@ -406,7 +457,11 @@ fn meeting(
     zone: Option<Tz>,
 ) -> Option<Meeting> {
     let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
-        let slug = slugify(&m.id);
+        // No suggestion that silently drops letters (`café` is not `caf`).
+        if m.id.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
+            return None;
+        }
+        let slug = MeetingId::slug_from(&m.id);
         MeetingId::new(&slug).ok().map(|_| slug)
     });
     let rule = rule(check, path, m);
@@ -543,7 +598,11 @@ fn change(
         match value {
             Some(v) => check.value(path.key(field), parse_date(v), || None),
             None => {
-                check.shape(path.key(field), Problem::BadDate(String::new()));
+                let kind = kind_name(&c.kind);
+                check.shape(
+                    path.key(field),
+                    Problem::MissingField { field, kind },
+                );
                 None
             }
         }
@@ -556,9 +615,10 @@ fn change(
                 check.value(path.key(field), parse_local_datetime(v), || None)
             }
             None => {
+                let kind = kind_name(&c.kind);
                 check.shape(
                     path.key(field),
-                    Problem::BadDateTime(String::new()),
+                    Problem::MissingField { field, kind },
                 );
                 None
             }
@@ -668,22 +728,6 @@ fn change(
 
 fn kind_name(kind: &str) -> &'static str {
     CHANGE_KINDS.iter().find(|k| **k == kind).copied().unwrap_or("change")
-}
-
-/// A slug made from free text, for the suggestion on a bad id.
-fn slugify(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    words
-        .join("-")
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
 }
 
 impl From<&Schedule> for ScheduleSpec {

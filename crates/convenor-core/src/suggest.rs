@@ -64,6 +64,24 @@ pub fn unknown_field(message: &str) -> Option<String> {
     nearest(field, names).map(str::to_string)
 }
 
+/// A serde message in the file's words: Rust type names such as `u32`
+/// become what a person writes.
+///
+/// ```
+/// use convenor_core::suggest::plain_message;
+/// assert_eq!(
+///     plain_message("invalid type: string \"2\", expected u32"),
+///     "invalid type: string \"2\", expected a positive whole number",
+/// );
+/// ```
+pub fn plain_message(message: &str) -> String {
+    let message = message.trim_end();
+    match message.strip_suffix("expected u32") {
+        Some(head) => format!("{head}expected a positive whole number"),
+        None => message.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

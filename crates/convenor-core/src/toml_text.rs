@@ -39,14 +39,32 @@ impl Schedule {
     ///
     /// # Errors
     ///
+    /// [`Error::TooLarge`] over [`crate::MAX_INPUT_BYTES`],
     /// [`Error::Syntax`] when the text is not a schedule file's shape,
     /// [`Error::Invalid`] with every problem of its values and changes.
     pub fn from_toml_str(text: &str) -> Result<Schedule, Error> {
+        if text.len() > crate::MAX_INPUT_BYTES {
+            return Err(Error::TooLarge {
+                bytes: text.len(),
+                limit: crate::MAX_INPUT_BYTES,
+            });
+        }
         let spec: ScheduleSpec = toml::from_str(text).map_err(|e| {
-            let message = e.message().trim_end().to_string();
+            let mut message = crate::suggest::plain_message(e.message());
+            let start = e.span().map(|s| s.start);
+            // A TOML date (`starts = 2022-11-12`, unquoted) reaches serde
+            // as a map; say what it is and what to write.
+            let at_digit = start
+                .and_then(|s| text.as_bytes().get(s))
+                .is_some_and(u8::is_ascii_digit);
+            if at_digit && message == "invalid type: map, expected a string" {
+                message = "invalid type: TOML date or time, expected a \
+                           string; put it in quotes, such as \"2022-11-12\""
+                    .to_string();
+            }
             Error::Syntax {
                 suggestion: crate::suggest::unknown_field(&message),
-                position: e.span().map(|s| Position::at_offset(text, s.start)),
+                position: start.map(|s| Position::at_offset(text, s)),
                 message,
             }
         })?;

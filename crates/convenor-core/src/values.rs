@@ -49,6 +49,25 @@ impl MeetingId {
         }
     }
 
+    /// A slug made from free text (a name, a feed's slug): lower case,
+    /// runs of anything but `a-z0-9` as one `-`, at most 64 characters.
+    /// The result passes [`MeetingId::new`] unless the text has no
+    /// letter or digit at all.
+    ///
+    /// ```
+    /// use convenor_core::MeetingId;
+    /// assert_eq!(MeetingId::slug_from("Saturday Meeting (Kara)"), "saturday-meeting-kara");
+    /// ```
+    pub fn slug_from(text: &str) -> String {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let joined: String = words.join("-").chars().take(64).collect();
+        joined.trim_end_matches('-').to_string()
+    }
+
     /// The slug.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -284,6 +303,10 @@ pub(crate) fn parse_weekday(s: &str) -> Result<chrono::Weekday, Problem> {
 }
 
 /// The lowercase English name of a weekday, as the file writes it.
+///
+/// ```
+/// assert_eq!(convenor_core::weekday_name(chrono::Weekday::Sat), "saturday");
+/// ```
 pub fn weekday_name(day: chrono::Weekday) -> &'static str {
     use chrono::Weekday::*;
     match day {

@@ -12,6 +12,15 @@ use crate::zone::resolve_local;
 
 /// A viewer's week: seven days from the week's first day, each with its
 /// sessions (cancelled ones included, marked) in the viewer's time.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let week = seed.week(chrono_tz::Australia::Sydney, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
+/// assert_eq!(week.days.len(), 7);
+/// assert_eq!(week.days.iter().map(|d| d.sessions.len()).sum::<usize>(), 6);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Week<'s> {
     /// The viewer's zone.
@@ -21,6 +30,14 @@ pub struct Week<'s> {
 }
 
 /// One day of a [`Week`], in the viewer's zone.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let week = seed.week(chrono_tz::UTC, NaiveDate::from_ymd_opt(2022, 11, 16).unwrap(), Weekday::Sun);
+/// assert_eq!(week.days[0].date, NaiveDate::from_ymd_opt(2022, 11, 13).unwrap());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Day<'s> {
     /// The viewer's local date.
@@ -30,6 +47,17 @@ pub struct Day<'s> {
 }
 
 /// A session seen from the viewer's zone.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let week = seed.week(chrono_tz::Asia::Tokyo, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
+/// let thursday = week.days.iter().flat_map(|d| &d.sessions)
+///     .find(|v| v.occurrence.meeting.id().as_str() == "co-occurring-thursday").unwrap();
+/// assert_eq!(thursday.start.format("%a %H:%M").to_string(), "Fri 11:30");
+/// assert_eq!(thursday.day_shift(), 1);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Viewed<'s> {
     /// The session, in the meeting's own zone.
@@ -77,7 +105,9 @@ impl Schedule {
         let back = (7 + date.weekday().num_days_from_monday()
             - first_day.num_days_from_monday())
             % 7;
-        let first = date - Duration::days(i64::from(back));
+        let first = date
+            .checked_sub_signed(Duration::days(i64::from(back)))
+            .unwrap_or(date);
         let midnight = |d: NaiveDate| -> DateTime<Utc> {
             resolve_local(viewer, d.and_time(NaiveTime::MIN))
                 .0
@@ -88,11 +118,14 @@ impl Schedule {
             .iter()
             .map(|&date| Day { date, sessions: Vec::new() })
             .collect();
-        let window = Window::new(
-            midnight(dates[0]),
-            midnight(dates[6] + Duration::days(1)),
-        );
-        if let Ok(window) = window {
+        // At the ends of the calendar a week may be cut short; it then
+        // lists no sessions rather than panicking.
+        let window = dates
+            .last()
+            .and_then(|last| last.succ_opt())
+            .filter(|_| dates.len() == 7)
+            .map(|after| Window::new(midnight(dates[0]), midnight(after)));
+        if let Some(Ok(window)) = window {
             for occurrence in self.occurrences(window).with_cancelled() {
                 let start = occurrence.start.with_timezone(&viewer);
                 let end = occurrence.end.with_timezone(&viewer);

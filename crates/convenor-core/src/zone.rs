@@ -9,6 +9,12 @@ use chrono_tz::Tz;
 use crate::error::Problem;
 
 /// How a local time fitted its zone when it was resolved.
+///
+/// ```
+/// use convenor_core::{resolve_local, Fit};
+/// let noon = chrono::NaiveDate::from_ymd_opt(2023, 3, 12).unwrap().and_hms_opt(12, 0, 0).unwrap();
+/// assert_eq!(resolve_local(chrono_tz::America::Los_Angeles, noon).1, Fit::Exact);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Fit {
     /// The local time exists exactly once.
@@ -105,10 +111,63 @@ pub fn suggest_zone(name: &str) -> Option<String> {
     .map(str::to_string)
 }
 
+/// Old names of zones (links in the tz database's `backward` file) and
+/// the canonical names they point to. chrono-tz compiles each link as a
+/// zone of its own and does not say what it links to, so this is a table
+/// of the common ones, checked against chrono-tz's data by a test (same
+/// transitions as the target).
+const LEGACY_ZONES: &[(&str, &str)] = &[
+    ("Asia/Calcutta", "Asia/Kolkata"),
+    ("Asia/Katmandu", "Asia/Kathmandu"),
+    ("Asia/Rangoon", "Asia/Yangon"),
+    ("Asia/Saigon", "Asia/Ho_Chi_Minh"),
+    ("Atlantic/Faeroe", "Atlantic/Faroe"),
+    ("Australia/ACT", "Australia/Sydney"),
+    ("Australia/NSW", "Australia/Sydney"),
+    ("Australia/North", "Australia/Darwin"),
+    ("Australia/Queensland", "Australia/Brisbane"),
+    ("Australia/South", "Australia/Adelaide"),
+    ("Australia/Tasmania", "Australia/Hobart"),
+    ("Australia/Victoria", "Australia/Melbourne"),
+    ("Australia/West", "Australia/Perth"),
+    ("Brazil/East", "America/Sao_Paulo"),
+    ("Canada/Atlantic", "America/Halifax"),
+    ("Canada/Central", "America/Winnipeg"),
+    ("Canada/Eastern", "America/Toronto"),
+    ("Canada/Mountain", "America/Edmonton"),
+    ("Canada/Newfoundland", "America/St_Johns"),
+    ("Canada/Pacific", "America/Vancouver"),
+    ("Europe/Kiev", "Europe/Kyiv"),
+    ("GB", "Europe/London"),
+    ("Eire", "Europe/Dublin"),
+    ("Mexico/General", "America/Mexico_City"),
+    ("NZ", "Pacific/Auckland"),
+    ("US/Alaska", "America/Anchorage"),
+    ("US/Arizona", "America/Phoenix"),
+    ("US/Central", "America/Chicago"),
+    ("US/Eastern", "America/New_York"),
+    ("US/Hawaii", "Pacific/Honolulu"),
+    ("US/Michigan", "America/Detroit"),
+    ("US/Mountain", "America/Denver"),
+    ("US/Pacific", "America/Los_Angeles"),
+];
+
+/// The canonical name of a zone known by an old (link) name, such as
+/// `Europe/Kyiv` for `Europe/Kiev`; `None` for canonical names.
+///
+/// ```
+/// use convenor_core::canonical_zone;
+/// assert_eq!(canonical_zone("US/Pacific"), Some("America/Los_Angeles"));
+/// assert_eq!(canonical_zone("Europe/Kyiv"), None);
+/// ```
+pub fn canonical_zone(name: &str) -> Option<&'static str> {
+    LEGACY_ZONES.iter().find(|(old, _)| *old == name).map(|(_, new)| *new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{NaiveDate, Utc};
+    use chrono::{Datelike, NaiveDate, Utc};
 
     fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, mo, d)
@@ -142,5 +201,36 @@ mod tests {
         let lh = chrono_tz::Australia::Lord_Howe;
         // 01:45 twice on 2023-04-02: first at +11.
         assert_eq!(utc(lh, at(2023, 4, 2, 1, 45)), "2023-04-01T14:45Z");
+    }
+
+    #[test]
+    fn legacy_zones_are_links_to_their_targets() {
+        // Same offsets at every hour over a few decades: the link and its
+        // target are one zone in chrono-tz's data.
+        use chrono::Offset;
+        for (old, new) in LEGACY_ZONES {
+            let a: Tz = old.parse().expect(old);
+            let b: Tz = new.parse().expect(new);
+            assert_ne!(a, b);
+            let mut t = NaiveDate::from_ymd_opt(1995, 1, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap();
+            while t.date().year() < 2030 {
+                let (oa, ob) = (
+                    a.offset_from_utc_datetime(&t).fix(),
+                    b.offset_from_utc_datetime(&t).fix(),
+                );
+                assert_eq!(oa, ob, "{old} vs {new} at {t}");
+                t += Duration::days(5);
+            }
+        }
+    }
+
+    #[test]
+    fn tzdata_version_is_pinned() {
+        // Updating chrono-tz changes this; re-check the seed's sessions
+        // (tests/seed.rs) and the README's "The time rules".
+        assert_eq!(chrono_tz::IANA_TZDB_VERSION, "2025b");
     }
 }

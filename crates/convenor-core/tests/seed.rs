@@ -126,3 +126,18 @@ fn next_and_in_progress() {
     );
     assert_eq!(next[1].start.with_timezone(&Utc), utc(2022, 11, 15, 2, 0));
 }
+
+#[test]
+fn extreme_instants_and_dates_do_not_panic() {
+    use chrono::DateTime;
+    let seed = seed();
+    for at in [DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC] {
+        assert!(seed.in_progress(at).is_empty());
+        let _ = seed.next(at, 3);
+    }
+    for date in [NaiveDate::MIN, NaiveDate::MAX] {
+        let week =
+            seed.week(chrono_tz::Pacific::Kiritimati, date, Weekday::Mon);
+        assert!(week.days.iter().all(|d| d.sessions.is_empty()));
+    }
+}

@@ -225,7 +225,9 @@ fn meeting(rng: &mut SplitMix, id: &str) -> Meeting {
             break;
         }
         let date = *rng.pick(&due);
-        let shift = Duration::days(rng.below(3) as i64)
+        // Moves go either way: a session moved before its series' first
+        // date, or out of the window, must still be found.
+        let shift = Duration::days(rng.below(5) as i64 - 2)
             + Duration::minutes(30 * rng.below(6) as i64);
         let at = date.and_time(time.to_naive()) + shift;
         let kind = match rng.below(5) {

@@ -192,6 +192,17 @@ pub(crate) fn meeting_events<'s>(
             .collect();
         let sequence = touching.len();
         let last_modified = touching.iter().filter_map(|c| c.announced).max();
+        // An override of the instance due at `recurrence_id`.
+        let override_of = |recurrence_id, start, end, note| Event {
+            meeting,
+            uid: uid.clone(),
+            sequence,
+            last_modified,
+            start,
+            length: Length::End(end),
+            kind: Kind::Override { recurrence_id },
+            note,
+        };
 
         // Walk the sessions up to the horizon for those the wall clock
         // cannot carry (for overrides); find the last one (for UNTIL) and
@@ -203,16 +214,7 @@ pub(crate) fn meeting_events<'s>(
         let length = i64::from(segment.duration().minutes()) * 60;
         let mut override_at = |nominal: NaiveDateTime| {
             let (s, e, _) = stamps(tz, nominal, segment.duration());
-            overrides.push(Event {
-                meeting,
-                uid: uid.clone(),
-                sequence,
-                last_modified,
-                start: s,
-                length: Length::End(e),
-                kind: Kind::Override { recurrence_id: nominal },
-                note: None,
-            });
+            overrides.push(override_of(nominal, s, e, None));
         };
         if let Pattern::Weekly { every, .. } = segment.rule().pattern() {
             // Weekly: jump from one clock change to the next; only
@@ -308,16 +310,8 @@ pub(crate) fn meeting_events<'s>(
             };
             let (s, e, _) =
                 stamps(tz, *to, duration.unwrap_or(segment.duration()));
-            overrides.push(Event {
-                meeting,
-                uid: uid.clone(),
-                sequence,
-                last_modified,
-                start: s,
-                length: Length::End(e),
-                kind: Kind::Override { recurrence_id: due.and_time(time) },
-                note: changes[i].note.as_deref(),
-            });
+            let note = changes[i].note.as_deref();
+            overrides.push(override_of(due.and_time(time), s, e, note));
         }
 
         let until = match (segment.last(), last_due) {

@@ -6,3 +6,5 @@ mod golden;
 mod structure;
 // Arbitrary user text cannot break or inject into a feed.
 mod text;
+// A schedule edit never gives a UID to a different series.
+mod uids;

@@ -843,6 +843,12 @@ pub fn from_meeting_guide_str(
     text: &str,
     options: &ImportOptions,
 ) -> Result<Imported, Error> {
+    if text.len() > convenor_core::MAX_INPUT_BYTES {
+        return Err(Error::Core(convenor_core::Error::TooLarge {
+            bytes: text.len(),
+            limit: convenor_core::MAX_INPUT_BYTES,
+        }));
+    }
     let records: Vec<serde_json::Map<String, Value>> =
         serde_json::from_str(text).map_err(|e| Error::Feed {
             position: (e.line() > 0).then(|| convenor_core::Position {
@@ -905,7 +911,7 @@ fn import_record(
     let Some(slug_text) = slug_text.clone() else {
         return Err(fail("slug", "missing (the spec requires it)".into()));
     };
-    let slug = slugify(&slug_text);
+    let slug = convenor_core::MeetingId::slug_from(&slug_text);
     if slug.is_empty() {
         return Err(fail(
             "slug",
@@ -1091,18 +1097,6 @@ fn minutes_of(t: LocalTime) -> u32 {
     t.hour() * 60 + t.minute()
 }
 
-/// The feed's slug as a meeting id: lower case, runs of anything but
-/// `a-z0-9` as one `-`, at most 64 characters.
-fn slugify(text: &str) -> String {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let joined: String = words.join("-").chars().take(64).collect();
-    joined.trim_end_matches('-').to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1119,7 +1113,10 @@ mod tests {
 
     #[test]
     fn slugs_and_times() {
-        assert_eq!(slugify("Sunday_Serenity 14"), "sunday-serenity-14");
+        assert_eq!(
+            convenor_core::MeetingId::slug_from("Sunday_Serenity 14"),
+            "sunday-serenity-14"
+        );
         assert_eq!(
             parse_time("07:00:00").map(|t| t.to_string()),
             Ok("07:00".into())

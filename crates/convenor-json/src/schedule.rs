@@ -46,6 +46,24 @@ use crate::locate::locate;
 /// # Ok::<(), convenor_json::Error>(())
 /// ```
 pub fn from_str(text: &str) -> Result<Schedule, Error> {
+    if text.len() > convenor_core::MAX_INPUT_BYTES {
+        return Err(Error::Core(convenor_core::Error::TooLarge {
+            bytes: text.len(),
+            limit: convenor_core::MAX_INPUT_BYTES,
+        }));
+    }
+    // serde reads a JSON array as a struct's fields in order, which
+    // gives confusing messages: a schedule file is one object.
+    let first = text.len() - text.trim_start().len();
+    if let Some(c) = text[first..].chars().next().filter(|c| *c != '{') {
+        return Err(Error::Core(convenor_core::Error::Syntax {
+            message: format!(
+                "expected a JSON object `{{...}}` for the schedule, found `{c}`"
+            ),
+            position: Some(Position::at_offset(text, first)),
+            suggestion: None,
+        }));
+    }
     let spec: ScheduleSpec = serde_json::from_str(text).map_err(|e| {
         let position = (e.line() > 0)
             .then(|| Position { line: e.line(), column: e.column().max(1) });
@@ -64,7 +82,9 @@ pub fn from_str(text: &str) -> Result<Schedule, Error> {
 fn message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
+    convenor_core::suggest::plain_message(
+        full.strip_suffix(&suffix).unwrap_or(&full),
+    )
 }
 
 /// The schedule file as compact JSON, one line; [`from_str`] loads it
