@@ -101,27 +101,10 @@ fn build(tz: Tz, key: i64) -> Chunk {
     }
     // Transitions in (a, b]: the instant and the offset from then on.
     let first = offset_at(tz, a);
-    let mut changes: Vec<(i64, TzOffset)> = Vec::new();
-    let (mut t, mut cur) = (a, first);
-    while t < b {
-        let next = (t + SAMPLE_STEP).min(b);
-        if offset_at(tz, next) == cur {
-            t = next;
-            continue;
-        }
-        let (mut x, mut y) = (t, next);
-        while y - x > 1 {
-            let mid = x + (y - x) / 2;
-            if offset_at(tz, mid) == cur {
-                x = mid;
-            } else {
-                y = mid;
-            }
-        }
-        cur = offset_at(tz, y);
-        changes.push((y, cur));
-        t = y;
-    }
+    let changes: Vec<(i64, TzOffset)> = transitions_slow(tz, a, b)
+        .into_iter()
+        .map(|(at, _, after)| (at, after))
+        .collect();
 
     let offsets: Vec<TzOffset> =
         std::iter::once(first).chain(changes.iter().map(|c| c.1)).collect();
@@ -201,6 +184,8 @@ pub fn transitions(
     out
 }
 
+/// Transitions in `(from, to]` found by sampling the offset and bisecting
+/// to the second: `(instant, offset before, offset after)`.
 fn transitions_slow(
     tz: Tz,
     from: i64,
