@@ -39,15 +39,7 @@ const MB: f64 = 1024.0 * 1024.0;
 
 /// A schedule of `n` weekly meetings, every tenth rescheduled once.
 fn schedule_text(n: usize) -> String {
-    let days = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    let days = convenor::WEEKDAY_NAMES;
     let zones =
         ["America/Los_Angeles", "Europe/London", "Australia/Sydney", "UTC"];
     let mut text = String::from("name = \"x\"\ntimezone = \"UTC\"\n");

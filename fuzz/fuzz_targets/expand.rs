@@ -78,15 +78,7 @@ fn day_text(d: NaiveDate) -> String {
 }
 
 fn meeting(i: usize, m: &M) -> MeetingSpec {
-    let days = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    let days = convenor::WEEKDAY_NAMES;
     let day = usize::from(m.day) % 7;
     let time = format!("{:02}:{:02}", m.hour % 24, m.minute % 60);
     let every = u32::from(m.every % 4) + 1;

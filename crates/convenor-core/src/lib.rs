@@ -98,6 +98,7 @@ pub use spec::{
 };
 pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
+    WEEKDAY_NAMES,
 };
 pub use week::{Day, Viewed, Week};
 pub use zone::{canonical_zone, resolve_local, suggest_zone, Fit};

@@ -47,7 +47,7 @@ use crate::rule::{Pattern, RRulePattern, Rule};
 use crate::schedule::Schedule;
 use crate::values::{
     parse_date, parse_local_datetime, parse_weekday, weekday_name, Interval,
-    LocalTime, MeetingDuration, MeetingId,
+    LocalTime, MeetingDuration, MeetingId, WEEKDAY_NAMES,
 };
 use crate::zone::{parse_zone, suggest_zone};
 
@@ -378,17 +378,8 @@ impl Check {
         path: FieldPath,
         name: &str,
     ) -> Option<chrono::Weekday> {
-        let days = [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
         self.value(path, parse_weekday(name), || {
-            crate::suggest::nearest(name, days).map(str::to_string)
+            crate::suggest::nearest(name, WEEKDAY_NAMES).map(str::to_string)
         })
     }
 

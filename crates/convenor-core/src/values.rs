@@ -302,6 +302,21 @@ pub(crate) fn parse_weekday(s: &str) -> Result<chrono::Weekday, Problem> {
     Ok(day)
 }
 
+/// The weekday names the file accepts in full, Monday first.
+///
+/// ```
+/// assert_eq!(convenor_core::WEEKDAY_NAMES[5], "saturday");
+/// ```
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// The lowercase English name of a weekday, as the file writes it.
 ///
 /// ```

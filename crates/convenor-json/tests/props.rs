@@ -17,15 +17,7 @@ const ZONES: &[&str] = &[
     "Pacific/Chatham",
     "UTC",
 ];
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const DAYS: &[&str] = &convenor_core::WEEKDAY_NAMES;
 const TAGS: &[&str] =
     &["co-occurring", "open", "closed", "women", "speaker", "DD", "LGBTQ"];
 
