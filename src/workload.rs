@@ -97,14 +97,7 @@ pub fn w1(opts: W1Options) -> Schedule {
             let (tz, day) = w1_zone_day(i);
             let rule = Rule::weekly(day, LocalTime::constant(17, 0))
                 .with_interval(Interval::new(opts.every).expect("1..=52"));
-            Meeting::new(
-                MeetingId::new(&w1_id(i)).expect("a slug"),
-                format!("Meeting {i}"),
-                tz,
-                rule,
-                MeetingDuration::new(60).expect("60 minutes"),
-                first_weekday(opts.starts, day),
-            )
+            meeting(i, tz, rule, first_weekday(opts.starts, day))
         })
         .collect();
     Schedule::new("W1", None, meetings).expect("unique ids")
@@ -128,14 +121,7 @@ pub fn monthly_from(n: usize, starts: NaiveDate) -> Schedule {
             );
             let rule = Rule::rrule(&text, LocalTime::constant(17, 0))
                 .expect("a valid rule");
-            Meeting::new(
-                MeetingId::new(&w1_id(i)).expect("a slug"),
-                format!("Meeting {i}"),
-                tz,
-                rule,
-                MeetingDuration::new(60).expect("60 minutes"),
-                starts,
-            )
+            meeting(i, tz, rule, starts)
         })
         .collect();
     Schedule::new("monthly", None, meetings).expect("unique ids")
@@ -228,4 +214,16 @@ pub fn w1_stepper(
         d += Duration::days(7 * i64::from(every));
     }
     out
+}
+
+/// Workload meeting `i`: 60 minutes, named and identified by its index.
+fn meeting(i: usize, tz: Tz, rule: Rule, starts: NaiveDate) -> Meeting {
+    Meeting::new(
+        MeetingId::new(&w1_id(i)).expect("a slug"),
+        format!("Meeting {i}"),
+        tz,
+        rule,
+        MeetingDuration::new(60).expect("60 minutes"),
+        starts,
+    )
 }
