@@ -37,18 +37,32 @@ fn sessions(n: usize) -> Throughput {
 }
 
 /// Every session of every meeting, one meeting at a time, each one built
-/// in full (`Occurrence`: start and end in the meeting's zone, due date,
-/// status); returns how many and a checksum of the starts.
+/// in full (`Occurrence`: start, end, the zone's offset, due date,
+/// status, fit) and passed through `black_box`; returns how many and a
+/// checksum of the ends.
 fn per_meeting(schedule: &Schedule, window: Window) -> (usize, i64) {
     let mut n = 0;
     let mut sum = 0i64;
     for m in schedule.meetings() {
         for o in m.occurrences(window) {
             n += 1;
-            sum = sum.wrapping_add(o.end.timestamp());
+            sum = sum.wrapping_add(black_box(&o).end_timestamp());
         }
     }
     (n, sum)
+}
+
+/// The same, reading each session's start and end as `DateTime<Tz>`
+/// (what a caller that formats local times pays on top).
+fn per_meeting_datetimes(schedule: &Schedule, window: Window) -> usize {
+    let mut n = 0;
+    for m in schedule.meetings() {
+        for o in m.occurrences(window) {
+            black_box((o.start(), o.end()));
+            n += 1;
+        }
+    }
+    n
 }
 
 /// The same with the starts collected per meeting, as rrule's `all()`
@@ -128,6 +142,14 @@ fn expand(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| {
             assert_eq!(per_meeting(black_box(&w1), window).0, W1_SESSIONS)
+        })
+    });
+    g.bench_function("convenor_datetimes", |b| {
+        b.iter(|| {
+            assert_eq!(
+                per_meeting_datetimes(black_box(&w1), window),
+                W1_SESSIONS
+            )
         })
     });
     g.bench_function("convenor_vec", |b| {

@@ -22,7 +22,7 @@ fn main() -> Result<(), convenor::Error> {
             Utc.with_ymd_and_hms(to.0, to.1, to.2, 0, 0, 0).unwrap(),
         )?;
         for session in sunday.occurrences(window) {
-            let here = session.start.with_timezone(&london);
+            let here = session.start().with_timezone(&london);
             let marker = if here.format("%H").to_string() == "00" {
                 "  <- an hour earlier"
             } else {
@@ -30,7 +30,7 @@ fn main() -> Result<(), convenor::Error> {
             };
             println!(
                 "{}  =  {}{marker}",
-                session.start.format("%a %d %b %Y %H:%M %Z"),
+                session.start().format("%a %d %b %Y %H:%M %Z"),
                 here.format("%a %d %b %H:%M %Z"),
             );
         }

@@ -23,16 +23,17 @@ fn main() -> Result<(), convenor::Error> {
         now.with_timezone(&berlin).format("%a %-d %b %H:%M %Z")
     );
     for session in schedule.occurrences(soon) {
-        let minutes = (session.start.with_timezone(&Utc) - now).num_minutes();
+        let minutes =
+            (session.start().with_timezone(&Utc) - now).num_minutes();
         println!(
             "  in {minutes} min: {} at {} ({} where it is held)",
-            session.meeting.name(),
-            session.start.with_timezone(&berlin).format("%H:%M %Z"),
-            session.start.format("%H:%M %Z"),
+            session.meeting().name(),
+            session.start().with_timezone(&berlin).format("%H:%M %Z"),
+            session.start().format("%H:%M %Z"),
         );
     }
     for session in schedule.in_progress(now) {
-        println!("  running now: {}", session.meeting.name());
+        println!("  running now: {}", session.meeting().name());
     }
     Ok(())
 }

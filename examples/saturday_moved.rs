@@ -47,8 +47,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .next(Utc.with_ymd_and_hms(2022, 11, 11, 0, 0, 0).unwrap(), 1)[0];
         println!(
             "As published on {published}: first session {} ({} UTC)",
-            first.start.format("%a %-d %b %H:%M %Z"),
-            first.start.with_timezone(&Utc).format("%H:%M"),
+            first.start().format("%a %-d %b %H:%M %Z"),
+            first.start().with_timezone(&Utc).format("%H:%M"),
         );
         let stamp = Utc.from_utc_datetime(
             &published.and_hms_opt(12, 0, 0).expect("noon"),

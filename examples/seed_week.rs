@@ -30,14 +30,14 @@ fn print_week(seed: &convenor::Schedule, viewer: Tz, monday: NaiveDate) {
     );
     for day in seed.week(viewer, monday, Weekday::Mon).days {
         for s in &day.sessions {
-            let own = s.occurrence.start.format("%a %H:%M %Z");
+            let own = s.occurrence.start().format("%a %H:%M %Z");
             let shift =
                 if s.day_shift() != 0 { "  (another day there)" } else { "" };
             println!(
                 "  {}–{}  {:<36} = {own}{shift}",
                 s.start.format("%a %d %b %H:%M"),
                 s.end.format("%H:%M %Z"),
-                s.occurrence.meeting.name(),
+                s.occurrence.meeting().name(),
             );
         }
     }

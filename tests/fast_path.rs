@@ -185,7 +185,7 @@ proptest! {
         let m = meeting(&c);
         let fast: Vec<Session> = m
             .occurrences(window)
-            .map(|o| describe(o.start, o.end, o.fit, o.due))
+            .map(|o| describe(o.start(), o.end(), o.fit(), o.due()))
             .collect();
         let first = first_on_or_after(c.starts, c.day);
         let slow = stepped(c.tz, first, c.every, c.time, c.minutes, window);

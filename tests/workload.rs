@@ -11,7 +11,7 @@ fn w1_has_the_issues_session_count_and_matches_the_stepper() {
     let mut n = 0;
     for m in s.meetings() {
         let fast: Vec<_> =
-            m.occurrences(window).map(|o| o.start.to_utc()).collect();
+            m.occurrences(window).map(|o| o.start().to_utc()).collect();
         let first = m.segments()[0].first_session().unwrap().date();
         assert_eq!(fast, workload::w1_stepper(m.zone(), first, 1, window));
         n += fast.len();
@@ -30,7 +30,7 @@ fn w1_files_load_to_the_same_schedule() {
     let window = workload::w1_window();
     let starts = |s: &convenor::Schedule| -> Vec<_> {
         s.occurrences(window)
-            .map(|o| (o.start, o.meeting.id().clone()))
+            .map(|o| (o.start(), o.meeting().id().clone()))
             .collect()
     };
     assert_eq!(starts(&from_toml), starts(&built));
@@ -89,12 +89,12 @@ fn next_over_many_meetings_equals_the_merged_stream() {
             let fast: Vec<_> = s
                 .next(now, n)
                 .iter()
-                .map(|o| (o.start, o.meeting.id().clone(), o.status))
+                .map(|o| (o.start(), o.meeting().id().clone(), o.status()))
                 .collect();
             let merged: Vec<_> = s
                 .occurrences(convenor::Window::starting(now))
                 .take(n)
-                .map(|o| (o.start, o.meeting.id().clone(), o.status))
+                .map(|o| (o.start(), o.meeting().id().clone(), o.status()))
                 .collect();
             assert_eq!(fast, merged, "{now} {n}");
         }

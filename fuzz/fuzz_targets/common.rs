@@ -15,5 +15,5 @@ pub fn round_trip(schedule: &Schedule) {
     let from = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
     let first: Vec<_> =
         schedule.occurrences(Window::starting(from)).take(20).collect();
-    assert!(first.windows(2).all(|w| w[0].start <= w[1].start));
+    assert!(first.windows(2).all(|w| w[0].start() <= w[1].start()));
 }

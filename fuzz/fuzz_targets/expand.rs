@@ -184,13 +184,13 @@ fn keys(schedule: &Schedule, window: Window) -> Vec<Key> {
         .with_cancelled()
         .map(|o| {
             assert!(
-                window.contains(o.start.with_timezone(&Utc)),
+                window.contains(o.start().with_timezone(&Utc)),
                 "outside {window:?}"
             );
             (
-                o.start.with_timezone(&Utc),
-                o.meeting.id().to_string(),
-                o.status.as_str().to_string(),
+                o.start().with_timezone(&Utc),
+                o.meeting().id().to_string(),
+                o.status().as_str().to_string(),
             )
         })
         .collect()

@@ -103,7 +103,7 @@ fn week_table(
             writeln!(out, "  no sessions")?;
         }
         for s in &day.sessions {
-            let own = human::short(&s.occurrence.start);
+            let own = human::short(&s.occurrence.start());
             let marker = if s.day_shift() != 0 {
                 "  ◂ another day there"
             } else {
@@ -114,12 +114,12 @@ fn week_table(
                 "  {}–{}  {}{}",
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M %Z"),
-                s.occurrence.meeting.name(),
+                s.occurrence.meeting().name(),
                 status_suffix(&s.occurrence),
             )?;
             let own = format!(
                 "= {own} {}",
-                human::zone_label(s.occurrence.meeting.zone())
+                human::zone_label(s.occurrence.meeting().zone())
             );
             writeln!(
                 out,
@@ -135,11 +135,11 @@ fn week_table(
 /// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
 fn status_suffix(o: &Occurrence<'_>) -> String {
     let note = o.note().map(|n| format!(": {n}")).unwrap_or_default();
-    let text = match o.status {
+    let text = match o.status() {
         Status::Scheduled => return String::new(),
         Status::Cancelled => format!("[cancelled{note}]"),
         Status::Moved => {
-            format!("[moved from {}{note}]", o.due.format("%a %-d %b"))
+            format!("[moved from {}{note}]", o.due().format("%a %-d %b"))
         }
         Status::Extra => format!("[extra session{note}]"),
     };
@@ -214,12 +214,12 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let mut any = false;
     for o in sessions {
         any = true;
-        let here = o.start.with_timezone(&c.tz);
+        let here = o.start().with_timezone(&c.tz);
         writeln!(
             out,
             "{}  {}{}{}",
             human::stamp(&here),
-            o.meeting.name(),
+            o.meeting().name(),
             other_zone(&o, c.tz),
             status_suffix(&o)
         )?;
@@ -284,13 +284,13 @@ fn json(
 
 /// `  (Sun 17:00 PST Pacific)` when the meeting's zone is not the viewer's.
 fn other_zone(o: &Occurrence<'_>, viewer: convenor::Tz) -> String {
-    if o.meeting.zone() == viewer {
+    if o.meeting().zone() == viewer {
         return String::new();
     }
     format!(
         "  ({} {})",
-        human::short(&o.start),
-        human::zone_label(o.meeting.zone())
+        human::short(&o.start()),
+        human::zone_label(o.meeting().zone())
     )
 }
 
@@ -303,9 +303,9 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
             out,
             "{:<15} {}  {} (until {}){}",
             "now",
-            human::stamp(&o.start.with_timezone(&c.tz)),
-            o.meeting.name(),
-            o.end.with_timezone(&c.tz).format("%H:%M %Z"),
+            human::stamp(&o.start().with_timezone(&c.tz)),
+            o.meeting().name(),
+            o.end().with_timezone(&c.tz).format("%H:%M %Z"),
             other_zone(o, c.tz),
         )?;
     }
@@ -314,7 +314,7 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
         .next(now, count + running.len())
         .into_iter()
         .filter(|o| {
-            o.start.with_timezone(&Utc) > now
+            o.start().with_timezone(&Utc) > now
                 || !running.iter().any(|r| same(r, o))
         })
         .take(count)
@@ -323,9 +323,9 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
         writeln!(
             out,
             "{:<15} {}  {}{}{}",
-            human::relative(now, o.start.with_timezone(&Utc)),
-            human::stamp(&o.start.with_timezone(&c.tz)),
-            o.meeting.name(),
+            human::relative(now, o.start().with_timezone(&Utc)),
+            human::stamp(&o.start().with_timezone(&c.tz)),
+            o.meeting().name(),
             other_zone(o, c.tz),
             status_suffix(o),
         )?;
@@ -337,7 +337,7 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
 }
 
 fn same(a: &Occurrence<'_>, b: &Occurrence<'_>) -> bool {
-    a.meeting.id() == b.meeting.id() && a.start == b.start
+    a.meeting().id() == b.meeting().id() && a.start() == b.start()
 }
 
 fn changes(
@@ -506,7 +506,7 @@ fn find_occurrence<'s>(
     meeting
         .occurrences(window)
         .with_cancelled()
-        .find(|o| o.due == date)
+        .find(|o| o.due() == date)
         .ok_or_else(|| {
             bad(format!("meeting {id} has no session due on {date}"))
         })

@@ -17,9 +17,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
-use chrono::{
-    DateTime, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone, Timelike,
-};
+use chrono::{DateTime, NaiveDateTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::{Tz, TzOffset};
 
 use crate::zone::{resolve_local, Fit};
@@ -240,12 +238,24 @@ pub struct ZoneCursor {
     tz: Tz,
     chunk: Option<Arc<Chunk>>,
     at: usize,
+    /// A copy of the span last answered from, so the next lookup in it
+    /// reads no table (an empty range until the first lookup).
+    span: Span,
 }
 
 impl ZoneCursor {
     /// A cursor for `tz`; tables are loaded on first use.
     pub fn new(tz: Tz) -> ZoneCursor {
-        ZoneCursor { tz, chunk: None, at: 0 }
+        let offset = tz.offset_from_utc_datetime(&NaiveDateTime::MIN);
+        let span = Span {
+            safe_lo: 0,
+            safe_hi: 0,
+            utc_lo: 0,
+            utc_hi: 0,
+            secs: 0,
+            offset,
+        };
+        ZoneCursor { tz, chunk: None, at: 0, span }
     }
 
     fn load(&mut self, local: i64) -> &Chunk {
@@ -265,16 +275,13 @@ impl ZoneCursor {
     /// `local` (a local date-time read as if it were UTC), when that local
     /// time exists exactly once; `None` for a gap, a fold, or a time the
     /// tables do not cover.
-    #[inline]
-    fn span_of_local(&mut self, local: i64) -> Option<Span> {
-        if let Some(c) = &self.chunk {
-            if let Some(s) = c.spans.get(self.at) {
-                if s.safe_lo <= local && local < s.safe_hi {
-                    return Some(*s);
-                }
-            }
+    #[inline(always)]
+    fn span_of_local(&mut self, local: i64) -> Option<&Span> {
+        let s = &self.span;
+        if !(s.safe_lo <= local && local < s.safe_hi) {
+            self.span = self.span_of_local_slow(local)?;
         }
-        self.span_of_local_slow(local)
+        Some(&self.span)
     }
 
     /// The UTC offset (seconds) of local seconds `local` (a local
@@ -285,6 +292,7 @@ impl ZoneCursor {
         self.span_of_local(local).map(|s| s.secs)
     }
 
+    #[cold]
     fn span_of_local_slow(&mut self, local: i64) -> Option<Span> {
         let mut at = self.at;
         let c = self.load(local);
@@ -324,51 +332,41 @@ impl ZoneCursor {
         }
     }
 
-    /// Start and end (`length` seconds later) from the tables, by integer
-    /// arithmetic on the time of day (chrono's date arithmetic is not
-    /// inlined across crates); `None` where [`resolve_local`] must
-    /// answer.
+    /// A session from the tables, in whole seconds: `local` is the local
+    /// start read as if it were UTC; the answer is the start as Unix
+    /// seconds, the offset in force then, and whether that offset still
+    /// holds `length` seconds later. `None` where [`resolve_local`] must
+    /// answer (a gap, a fold, or beyond the tables).
+    #[inline(always)]
+    pub(crate) fn instant(
+        &mut self,
+        local: i64,
+        length: i64,
+    ) -> Option<(i64, TzOffset, bool)> {
+        let span = self.span_of_local(local)?;
+        let utc = local - span.secs;
+        let end = utc + length;
+        Some((utc, span.offset, span.utc_lo <= end && end < span.utc_hi))
+    }
+
+    /// Start and end (`length` seconds later) from the tables; `None`
+    /// where [`resolve_local`] must answer.
     #[inline]
     fn fast_session(
         &mut self,
         local: NaiveDateTime,
         length: i64,
     ) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
-        const DAY: i64 = 86_400;
-        let secs = local.and_utc().timestamp();
-        let span = self.span_of_local(secs)?;
-        let time = local.time();
-        let nanos = time.nanosecond();
-        let tod = i64::from(time.num_seconds_from_midnight()) - span.secs;
-        let date = local.date();
-        let (date, tod) = match tod {
-            t if t < 0 => (date.pred_opt()?, t + DAY),
-            t if t >= DAY => (date.succ_opt()?, t - DAY),
-            t => (date, t),
-        };
-        let end_tod = tod + length;
-        if !(0..2 * DAY).contains(&end_tod) || nanos >= 1_000_000_000 {
-            return None;
-        }
-        let (end_date, end_tod) = if end_tod >= DAY {
-            (date.succ_opt()?, end_tod - DAY)
-        } else {
-            (date, end_tod)
-        };
-        let at = |tod: i64| {
-            NaiveTime::from_num_seconds_from_midnight_opt(tod as u32, nanos)
-        };
-        let start = NaiveDateTime::new(date, at(tod)?);
-        let end = NaiveDateTime::new(end_date, at(end_tod)?);
-        let end_secs = secs - span.secs + length;
-        let end_offset = if span.utc_lo <= end_secs && end_secs < span.utc_hi {
-            span.offset
-        } else {
-            self.offset_at_utc(end_secs)
-        };
+        let local = local.and_utc();
+        let nanos = local.timestamp_subsec_nanos();
+        let (utc, offset, same) = self.instant(local.timestamp(), length)?;
+        let at = |secs| DateTime::from_timestamp(secs, nanos);
+        let (start, end) = (at(utc)?, at(utc + length)?);
+        let end_offset =
+            if same { offset } else { self.offset_at_utc(end.timestamp()) };
         Some((
-            DateTime::from_naive_utc_and_offset(start, span.offset),
-            DateTime::from_naive_utc_and_offset(end, end_offset),
+            DateTime::from_naive_utc_and_offset(start.naive_utc(), offset),
+            DateTime::from_naive_utc_and_offset(end.naive_utc(), end_offset),
         ))
     }
 
@@ -393,7 +391,7 @@ impl ZoneCursor {
         &mut self,
         local: NaiveDateTime,
     ) -> Option<NaiveDateTime> {
-        let span = self.span_of_local(local.and_utc().timestamp())?;
+        let span = *self.span_of_local(local.and_utc().timestamp())?;
         DateTime::from_timestamp(span.safe_hi, 0).map(|t| t.naive_utc())
     }
 

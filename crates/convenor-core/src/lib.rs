@@ -16,8 +16,8 @@
 //! let seen: Vec<String> = seed
 //!     .occurrences(window)
 //!     .map(|o| {
-//!         let here = o.start.with_timezone(&London);
-//!         format!("{} = {}", here.format("%a %H:%M %Z"), o.start.format("%a %H:%M %Z"))
+//!         let here = o.start().with_timezone(&London);
+//!         format!("{} = {}", here.format("%a %H:%M %Z"), o.start().format("%a %H:%M %Z"))
 //!     })
 //!     .collect();
 //! assert_eq!(seen, ["Sat 15:00 GMT = Sat 07:00 PST", "Mon 01:00 GMT = Sun 17:00 PST"]);

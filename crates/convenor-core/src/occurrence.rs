@@ -4,8 +4,11 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone,
+    Timelike, Utc,
+};
+use chrono_tz::{Tz, TzOffset};
 
 use crate::error::{Error, Result};
 use crate::fast::ZoneCursor;
@@ -119,7 +122,9 @@ impl Status {
     }
 }
 
-/// One session of one meeting. Plain data.
+/// One session of one meeting: a small `Copy` value of whole seconds and
+/// the zone's offset, so listing sessions builds no dates; the accessors
+/// give chrono types.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -131,32 +136,84 @@ impl Status {
 ///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
 /// )?;
 /// let first = seed.occurrences(window).next().unwrap();
-/// assert_eq!(first.meeting.id().as_str(), "co-occurring-saturday");
-/// assert_eq!(first.start.format("%a %F %H:%M %Z").to_string(), "Sat 2022-11-12 07:00 PST");
-/// assert_eq!(first.status, Status::Scheduled);
+/// assert_eq!(first.meeting().id().as_str(), "co-occurring-saturday");
+/// assert_eq!(first.start().format("%a %F %H:%M %Z").to_string(), "Sat 2022-11-12 07:00 PST");
+/// assert_eq!(first.start_timestamp(), first.start().timestamp());
+/// assert_eq!(first.status(), Status::Scheduled);
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Occurrence<'s> {
-    /// The meeting.
-    pub meeting: &'s Meeting,
-    /// When it starts, in the meeting's zone.
-    pub start: DateTime<Tz>,
-    /// When it ends (start + duration, exact elapsed time).
-    pub end: DateTime<Tz>,
-    /// The local date it was due on by its rule (for an extra session,
-    /// the date it is on).
-    pub due: NaiveDate,
-    /// What happened to it.
-    pub status: Status,
-    /// How its local start time fitted the zone.
-    pub fit: Fit,
-    /// The index in [`Meeting::changes`] of the change behind a moved,
-    /// extra or cancelled session.
-    pub change: Option<usize>,
+    meeting: &'s Meeting,
+    /// Start and end, Unix seconds (sessions start on whole minutes).
+    start: i64,
+    end: i64,
+    /// The zone's offset at the start.
+    offset: TzOffset,
+    /// Whether `offset` is also the offset at the end.
+    end_same_offset: bool,
+    /// Days from the common era of the due date.
+    due: i32,
+    status: Status,
+    fit: Fit,
+    change: Option<usize>,
 }
 
 impl<'s> Occurrence<'s> {
+    /// The meeting.
+    pub fn meeting(&self) -> &'s Meeting {
+        self.meeting
+    }
+
+    /// When it starts, in the meeting's zone.
+    pub fn start(&self) -> DateTime<Tz> {
+        DateTime::from_naive_utc_and_offset(naive_utc(self.start), self.offset)
+    }
+
+    /// When it ends (start + duration, exact elapsed time), in the
+    /// meeting's zone.
+    pub fn end(&self) -> DateTime<Tz> {
+        let end = naive_utc(self.end);
+        let offset = if self.end_same_offset {
+            self.offset
+        } else {
+            self.meeting.zone().offset_from_utc_datetime(&end)
+        };
+        DateTime::from_naive_utc_and_offset(end, offset)
+    }
+
+    /// The start as Unix seconds: cheap, for sorting and comparing.
+    pub fn start_timestamp(&self) -> i64 {
+        self.start
+    }
+
+    /// The end as Unix seconds.
+    pub fn end_timestamp(&self) -> i64 {
+        self.end
+    }
+
+    /// The local date it was due on by its rule (for an extra session,
+    /// the date it is on).
+    pub fn due(&self) -> NaiveDate {
+        NaiveDate::from_num_days_from_ce_opt(self.due).unwrap_or_default()
+    }
+
+    /// What happened to it.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// How its local start time fitted the zone.
+    pub fn fit(&self) -> Fit {
+        self.fit
+    }
+
+    /// The index in [`Meeting::changes`] of the change behind a moved,
+    /// extra or cancelled session.
+    pub fn change(&self) -> Option<usize> {
+        self.change
+    }
+
     /// Whether the session does not happen.
     pub fn is_cancelled(&self) -> bool {
         self.status == Status::Cancelled
@@ -164,14 +221,48 @@ impl<'s> Occurrence<'s> {
 
     /// The note of the change behind it, if any.
     pub fn note(&self) -> Option<&'s str> {
-        let change = self.meeting.changes().get(self.change?)?;
+        let change = self.meeting.changes().get(self.change()?)?;
         change.note.as_deref()
     }
 
     /// Whether the session is running at `at` (`start <= at < end`).
     pub fn is_in_progress(&self, at: DateTime<Utc>) -> bool {
+        // Starts and ends are whole seconds, so `at`'s whole seconds
+        // decide.
+        let at = at.timestamp();
         self.start <= at && at < self.end
     }
+
+    /// A session at a known instant (moved, extra, or resolved through
+    /// [`crate::resolve_local`]).
+    fn at(
+        meeting: &'s Meeting,
+        start: DateTime<Tz>,
+        length: i64,
+        due: NaiveDate,
+        status: Status,
+        fit: Fit,
+        change: Option<usize>,
+    ) -> Occurrence<'s> {
+        let end = start + chrono::TimeDelta::seconds(length);
+        Occurrence {
+            meeting,
+            start: start.timestamp(),
+            end: end.timestamp(),
+            offset: *start.offset(),
+            end_same_offset: end.offset() == start.offset(),
+            due: due.num_days_from_ce(),
+            status,
+            fit,
+            change,
+        }
+    }
+}
+
+/// Unix seconds as a naive UTC date-time (session times are years 1 to
+/// 9999, well inside chrono's range).
+fn naive_utc(secs: i64) -> NaiveDateTime {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default().naive_utc()
 }
 
 /// One meeting's sessions in a window, in start order. Returned by
@@ -192,7 +283,6 @@ impl<'s> Occurrence<'s> {
 #[derive(Debug)]
 pub struct MeetingOccurrences<'m> {
     meeting: &'m Meeting,
-    window: Window,
     with_cancelled: bool,
     lower: NaiveDate,
     segment: usize,
@@ -207,9 +297,14 @@ pub struct MeetingOccurrences<'m> {
     ///
     /// [`resolve_local`]: crate::resolve_local
     cursor: ZoneCursor,
+    /// The window's ends as the first whole Unix second in it and the
+    /// first after it (sessions start on whole seconds).
+    from_secs: i64,
+    to_secs: i64,
     /// The current segment's local time and session length (seconds),
     /// kept here so that a step reads no more than this iterator.
     time: chrono::NaiveTime,
+    time_secs: i64,
     length: i64,
     /// Whether the meeting has any cancelled or moved session.
     changed: bool,
@@ -246,7 +341,6 @@ impl Meeting {
         let specials = self.timeline().specials.iter();
         MeetingOccurrences {
             meeting: self,
-            window,
             with_cancelled: false,
             lower,
             segment: 0,
@@ -257,7 +351,10 @@ impl Meeting {
             special: None,
             truncated: false,
             cursor: ZoneCursor::new(self.zone()),
+            from_secs: ceil_secs(window.from),
+            to_secs: ceil_secs(window.to),
             time: chrono::NaiveTime::MIN,
+            time_secs: 0,
             length: 0,
             changed: !self.timeline().cancelled.is_empty()
                 || !self.timeline().moved.is_empty(),
@@ -281,45 +378,68 @@ impl<'m> MeetingOccurrences<'m> {
         self.truncated
     }
 
+    /// Starts the next segment's dates, or notes that none is left.
+    #[cold]
+    fn next_segment(&mut self) {
+        let Some(segment) = self.meeting.timeline().segments.get(self.segment)
+        else {
+            self.regular_done = true;
+            return;
+        };
+        self.dates = Some(segment.dates(self.lower));
+        self.time = segment.rule().time().to_naive();
+        self.time_secs = i64::from(self.time.num_seconds_from_midnight());
+        self.length = i64::from(segment.duration().minutes()) * 60;
+    }
+
+    /// The segment's dates ended: notes whether rrule cut them short and
+    /// moves on.
+    #[cold]
+    fn end_segment(&mut self) {
+        self.truncated |= self.dates.as_ref().is_some_and(Dates::is_truncated);
+        self.segment += 1;
+        self.dates = None;
+    }
+
+    /// Small and inlined into the caller's loop, so a session is built in
+    /// registers; everything rare is out of line.
+    #[inline(always)]
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
+        /// Days from the common era to 1970-01-01.
+        const UNIX_EPOCH_DAY: i64 = 719_163;
         let meeting = self.meeting;
         while !self.regular_done {
-            if self.dates.is_none() {
-                let Some(segment) =
-                    meeting.timeline().segments.get(self.segment)
-                else {
-                    self.regular_done = true;
-                    break;
-                };
-                self.dates = Some(segment.dates(self.lower));
-                self.time = segment.rule().time().to_naive();
-                self.length = i64::from(segment.duration().minutes()) * 60;
-            }
-            let Some(due) = self.dates.as_mut().and_then(Iterator::next)
-            else {
-                self.truncated |=
-                    self.dates.as_ref().is_some_and(Dates::is_truncated);
-                self.segment += 1;
-                self.dates = None;
+            let Some(dates) = self.dates.as_mut() else {
+                self.next_segment();
                 continue;
             };
-            let local = due.and_time(self.time);
-            let (start, fit, end) = self.cursor.session(local, self.length);
-            let utc = start.with_timezone(&Utc);
-            if utc >= self.window.to {
+            let Some(due) = dates.next_day() else {
+                self.end_segment();
+                continue;
+            };
+            let local =
+                (i64::from(due) - UNIX_EPOCH_DAY) * 86_400 + self.time_secs;
+            let (start, offset, end_same_offset, fit) =
+                match self.cursor.instant(local, self.length) {
+                    Some((start, offset, same)) => {
+                        (start, offset, same, Fit::Exact)
+                    }
+                    None => self.resolved(due)?,
+                };
+            if start >= self.to_secs {
                 // Regular sessions come in start order: none later fits.
                 self.regular_done = true;
                 break;
             }
-            if utc < self.window.from {
+            if start < self.from_secs {
                 continue;
             }
             let cancelled = if self.changed {
-                let timeline = meeting.timeline();
-                if timeline.moved.contains_key(&due) {
-                    continue;
+                match self.change_on(due) {
+                    Changed::Moved => continue,
+                    Changed::Cancelled(c) => Some(c),
+                    Changed::No => None,
                 }
-                timeline.cancelled.get(&due).copied()
             } else {
                 None
             };
@@ -328,13 +448,15 @@ impl<'m> MeetingOccurrences<'m> {
             }
             return Some(Occurrence {
                 meeting,
-                end,
                 start,
+                end: start + self.length,
+                offset,
+                end_same_offset,
                 due,
                 status: if cancelled.is_some() {
-                    crate::Status::Cancelled
+                    Status::Cancelled
                 } else {
-                    crate::Status::Scheduled
+                    Status::Scheduled
                 },
                 fit,
                 change: cancelled,
@@ -343,39 +465,98 @@ impl<'m> MeetingOccurrences<'m> {
         None
     }
 
+    /// Whether the regular session due on day `due` was moved or
+    /// cancelled.
+    fn change_on(&self, due: i32) -> Changed {
+        let timeline = self.meeting.timeline();
+        let Some(date) = NaiveDate::from_num_days_from_ce_opt(due) else {
+            return Changed::No;
+        };
+        if timeline.moved.contains_key(&date) {
+            return Changed::Moved;
+        }
+        match timeline.cancelled.get(&date) {
+            Some(&c) => Changed::Cancelled(c),
+            None => Changed::No,
+        }
+    }
+
+    /// A regular session the tables do not answer (a gap, a fold):
+    /// [`crate::resolve_local`] of its local start.
+    #[cold]
+    fn resolved(&mut self, due: i32) -> Option<(i64, TzOffset, bool, Fit)> {
+        let date = NaiveDate::from_num_days_from_ce_opt(due)?;
+        let (start, fit, end) =
+            self.cursor.session(date.and_time(self.time), self.length);
+        Some((
+            start.timestamp(),
+            *start.offset(),
+            end.offset() == start.offset(),
+            fit,
+        ))
+    }
+
     fn next_special(&mut self) -> Option<Occurrence<'m>> {
         for s in self.specials.by_ref() {
-            let utc = s.start.with_timezone(&Utc);
-            if utc >= self.window.to {
+            let utc = s.start.timestamp();
+            if utc >= self.to_secs {
                 break;
             }
-            if utc < self.window.from {
+            if utc < self.from_secs {
                 continue;
             }
-            return Some(Occurrence {
-                meeting: self.meeting,
-                start: s.start,
-                end: s.start + s.duration.to_chrono(),
-                due: s.due,
-                status: if s.moved { Status::Moved } else { Status::Extra },
-                fit: s.fit,
-                change: Some(s.change),
-            });
+            return Some(Occurrence::at(
+                self.meeting,
+                s.start,
+                i64::from(s.duration.minutes()) * 60,
+                s.due,
+                if s.moved { Status::Moved } else { Status::Extra },
+                s.fit,
+                Some(s.change),
+            ));
         }
         None
     }
 }
 
+/// What happened to a regular session ([`MeetingOccurrences::change_on`]).
+enum Changed {
+    No,
+    Moved,
+    /// Cancelled by the change with this index.
+    Cancelled(usize),
+}
+
+/// The first whole second at or after `t`.
+fn ceil_secs(t: DateTime<Utc>) -> i64 {
+    t.timestamp() + i64::from(t.timestamp_subsec_nanos() > 0)
+}
+
 impl<'m> Iterator for MeetingOccurrences<'m> {
     type Item = Occurrence<'m>;
 
+    // Always inlined: an `Occurrence` returned through memory from a call
+    // costs a store-forwarding stall per session (measured: half the time
+    // of `expand/w1`).
+    #[inline(always)]
     fn next(&mut self) -> Option<Occurrence<'m>> {
-        if self.special.is_none() && self.specials.as_slice().is_empty() {
+        if self.special.is_none()
+            && self.specials.as_slice().is_empty()
+            && self.regular.is_none()
+        {
             // No moved or extra session left: regular ones only.
-            return match self.regular.take() {
-                Some(r) => Some(r),
-                None => self.next_regular(),
-            };
+            return self.next_regular();
+        }
+        self.next_with_specials()
+    }
+}
+
+impl<'m> MeetingOccurrences<'m> {
+    /// The next session when moved or extra ones are left to merge in.
+    #[inline(never)]
+    fn next_with_specials(&mut self) -> Option<Occurrence<'m>> {
+        if self.special.is_none() && self.specials.as_slice().is_empty() {
+            return self.regular.take();
         }
         if self.regular.is_none() {
             self.regular = self.next_regular();
@@ -409,7 +590,7 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 ///     Utc.with_ymd_and_hms(2022, 11, 14, 0, 0, 0).unwrap(),
 ///     Utc.with_ymd_and_hms(2022, 11, 21, 0, 0, 0).unwrap(),
 /// )?;
-/// let starts: Vec<_> = seed.occurrences(w).map(|o| o.start.to_utc()).collect();
+/// let starts: Vec<_> = seed.occurrences(w).map(|o| o.start().to_utc()).collect();
 /// assert!(starts.windows(2).all(|p| p[0] <= p[1]));
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
@@ -427,19 +608,11 @@ pub struct Occurrences<'s> {
     started: bool,
 }
 
-/// (start, rank) as one integer that sorts the same way: seconds with the
-/// sign bit flipped, then nanoseconds, then the rank (ranks are below
-/// 2^34: a schedule holds fewer meetings than that).
-pub(crate) fn merge_key(start: DateTime<Utc>, rank: usize) -> u128 {
-    let secs = (start.timestamp() as u64) ^ (1 << 63);
-    let nanos = u128::from(start.timestamp_subsec_nanos());
-    (u128::from(secs) << 64) | (nanos << 34) | (rank as u128 & ((1 << 34) - 1))
-}
-
-/// [`merge_key`] of a whole second.
-pub(crate) fn merge_key_secs(secs: i64, rank: usize) -> u128 {
+/// (start, rank) as one integer that sorts the same way: Unix seconds
+/// with the sign bit flipped, then the rank.
+pub(crate) fn merge_key(secs: i64, rank: usize) -> u128 {
     let secs = (secs as u64) ^ (1 << 63);
-    (u128::from(secs) << 64) | (rank as u128 & ((1 << 34) - 1))
+    (u128::from(secs) << 64) | rank as u128
 }
 
 impl<'s> Occurrences<'s> {
@@ -526,10 +699,7 @@ impl<'s> Iterator for Occurrences<'s> {
             let mut keys = Vec::with_capacity(self.streams.len());
             for i in 0..self.streams.len() {
                 if let Some(o) = self.streams[i].next() {
-                    keys.push(Reverse(merge_key(
-                        o.start.with_timezone(&Utc),
-                        self.ranks[i],
-                    )));
+                    keys.push(Reverse(merge_key(o.start, self.ranks[i])));
                     self.heads[i] = Some(o);
                 }
             }
@@ -537,12 +707,12 @@ impl<'s> Iterator for Occurrences<'s> {
         }
         // Replace the top in place (one sift) rather than pop and push.
         let mut top = self.heap.peek_mut()?;
-        let rank = (top.0 & ((1 << 34) - 1)) as usize;
+        let rank = top.0 as u64 as usize;
         let i = self.by_rank[rank];
         let head = self.heads[i].take();
         match self.streams[i].next() {
             Some(o) => {
-                *top = Reverse(merge_key(o.start.with_timezone(&Utc), rank));
+                *top = Reverse(merge_key(o.start, rank));
                 self.heads[i] = Some(o);
             }
             None => {

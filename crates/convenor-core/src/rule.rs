@@ -398,11 +398,9 @@ pub(crate) fn next_weekday(
 /// Session dates of one rule from its first session on, lazily and in
 /// order, skipping ahead to a lower bound and stopping after a last date.
 pub(crate) enum Dates {
-    Weekly {
-        next: Option<NaiveDate>,
-        step_days: i64,
-        last: NaiveDate,
-    },
+    /// Days from the common era (`NaiveDate::num_days_from_ce`), so a
+    /// step is one addition; done once `next > last`.
+    Weekly { next: i32, step_days: i32, last: i32 },
     RRule {
         pending: Option<NaiveDate>,
         iter: Box<rrule::RRuleSetIter>,
@@ -431,10 +429,14 @@ impl Dates {
                 let step_days = 7 * i64::from(every.weeks());
                 let behind = (lower - first).num_days().max(0);
                 let steps = (behind + step_days - 1) / step_days;
-                let next = first
-                    .checked_add_signed(Duration::days(steps * step_days))
-                    .filter(|d| *d <= last);
-                Dates::Weekly { next, step_days, last }
+                let next =
+                    i64::from(first.num_days_from_ce()) + steps * step_days;
+                Dates::Weekly {
+                    // Past `last` (years up to 9999) means done.
+                    next: i32::try_from(next).unwrap_or(i32::MAX),
+                    step_days: i32::try_from(step_days).unwrap_or(i32::MAX),
+                    last: last.num_days_from_ce(),
+                }
             }
             Pattern::RRule(r) => {
                 // Anchored at the first session, so a split series and the
@@ -446,7 +448,7 @@ impl Dates {
                     None => r.set_from(first.and_time(time)),
                 };
                 let Some(set) = set else {
-                    return Dates::Weekly { next: None, step_days: 7, last };
+                    return Dates::empty();
                 };
                 let iter = Box::new((&set).into_iter());
                 let mut dates = Dates::RRule {
@@ -474,6 +476,28 @@ impl Dates {
 }
 
 impl Dates {
+    /// No dates.
+    fn empty() -> Dates {
+        Dates::Weekly { next: 1, step_days: 7, last: 0 }
+    }
+
+    /// The next date as days from the common era: the weekly path never
+    /// builds a `NaiveDate` (chrono's date arithmetic is out of line).
+    #[inline]
+    pub(crate) fn next_day(&mut self) -> Option<i32> {
+        match self {
+            Dates::Weekly { next, step_days, last } => {
+                let current = *next;
+                if current > *last {
+                    return None;
+                }
+                *next = current.saturating_add(*step_days);
+                Some(current)
+            }
+            _ => self.next().map(|d| d.num_days_from_ce()),
+        }
+    }
+
     /// The next date from rrule up to `last`, noting why it ended.
     fn pull(&mut self) -> Option<NaiveDate> {
         let Dates::RRule { iter, last, seen, count, truncated, .. } = self
@@ -508,12 +532,8 @@ impl Iterator for Dates {
 
     fn next(&mut self) -> Option<NaiveDate> {
         match self {
-            Dates::Weekly { next, step_days, last } => {
-                let current = (*next)?;
-                *next = current
-                    .checked_add_days(chrono::Days::new(*step_days as u64))
-                    .filter(|d| d <= last);
-                Some(current)
+            Dates::Weekly { .. } => {
+                NaiveDate::from_num_days_from_ce_opt(self.next_day()?)
             }
             Dates::RRule { pending, .. } => {
                 let current = pending.take()?;

@@ -337,8 +337,8 @@ impl Schedule {
     /// // Friday 11 November 2022, noon UTC: Saturday's first session is next.
     /// let now = Utc.with_ymd_and_hms(2022, 11, 11, 12, 0, 0).unwrap();
     /// let next = seed.next(now, 2);
-    /// assert_eq!(next[0].meeting.id().as_str(), "co-occurring-saturday");
-    /// assert_eq!(next[1].meeting.id().as_str(), "co-occurring-sunday");
+    /// assert_eq!(next[0].meeting().id().as_str(), "co-occurring-saturday");
+    /// assert_eq!(next[1].meeting().id().as_str(), "co-occurring-sunday");
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn next(&self, after: DateTime<Utc>, n: usize) -> Vec<Occurrence<'_>> {
@@ -366,11 +366,11 @@ impl Schedule {
             });
             let start = match quick {
                 Some(Some(secs)) => {
-                    Some(crate::occurrence::merge_key_secs(secs, rank))
+                    Some(crate::occurrence::merge_key(secs, rank))
                 }
                 Some(None) => None,
                 None => m.occurrences(window).next().map(|o| {
-                    crate::occurrence::merge_key(o.start.to_utc(), rank)
+                    crate::occurrence::merge_key(o.start_timestamp(), rank)
                 }),
             };
             if let Some(key) = start {
@@ -398,7 +398,7 @@ impl Schedule {
     /// let at = Utc.with_ymd_and_hms(2022, 11, 12, 15, 30, 0).unwrap();
     /// let now = seed.in_progress(at);
     /// assert_eq!(now.len(), 1);
-    /// assert_eq!(now[0].meeting.id().as_str(), "co-occurring-saturday");
+    /// assert_eq!(now[0].meeting().id().as_str(), "co-occurring-saturday");
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn in_progress(&self, at: DateTime<Utc>) -> Vec<Occurrence<'_>> {
@@ -523,36 +523,35 @@ impl Schedule {
             // looked at, whatever the window.
             let all: Vec<Occurrence<'_>> =
                 m.occurrences(window).take(crate::MAX_SESSIONS).collect();
-            if let Some(o) = all.iter().find(|o| o.fit == Fit::Gap) {
-                out.push(Warning::InGap { meeting: id(), date: o.due });
+            if let Some(o) = all.iter().find(|o| o.fit() == Fit::Gap) {
+                out.push(Warning::InGap { meeting: id(), date: o.due() });
             }
-            if let Some(o) = all.iter().find(|o| o.fit == Fit::Fold) {
-                out.push(Warning::InFold { meeting: id(), date: o.due });
+            if let Some(o) = all.iter().find(|o| o.fit() == Fit::Fold) {
+                out.push(Warning::InFold { meeting: id(), date: o.due() });
             }
-            let longest =
-                Duration::minutes(i64::from(MeetingDuration::MAX_MINUTES));
+            let longest = i64::from(MeetingDuration::MAX_MINUTES) * 60;
             for (i, o) in all.iter().enumerate() {
                 if !matches!(
-                    o.status,
+                    o.status(),
                     crate::Status::Moved | crate::Status::Extra
                 ) {
                     continue;
                 }
                 // Sorted by start, and no session is longer than a day:
                 // only near neighbours can overlap.
-                let before = all[..i]
+                let before = all[..i].iter().rev().take_while(|p| {
+                    p.start_timestamp() > o.start_timestamp() - longest
+                });
+                let after = all[i + 1..]
                     .iter()
-                    .rev()
-                    .take_while(|p| p.start > o.start - longest);
-                let after =
-                    all[i + 1..].iter().take_while(|p| p.start < o.end);
-                if before
-                    .chain(after)
-                    .any(|p| p.start < o.end && o.start < p.end)
-                {
+                    .take_while(|p| p.start_timestamp() < o.end_timestamp());
+                if before.chain(after).any(|p| {
+                    p.start_timestamp() < o.end_timestamp()
+                        && o.start_timestamp() < p.end_timestamp()
+                }) {
                     out.push(Warning::Overlap {
                         meeting: id(),
-                        date: o.start.date_naive(),
+                        date: o.start().date_naive(),
                     });
                 }
             }

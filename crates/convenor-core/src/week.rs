@@ -53,7 +53,7 @@ pub struct Day<'s> {
 /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
 /// let week = seed.week(chrono_tz::Asia::Tokyo, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
 /// let thursday = week.days.iter().flat_map(|d| &d.sessions)
-///     .find(|v| v.occurrence.meeting.id().as_str() == "co-occurring-thursday").unwrap();
+///     .find(|v| v.occurrence.meeting().id().as_str() == "co-occurring-thursday").unwrap();
 /// assert_eq!(thursday.start.format("%a %H:%M").to_string(), "Fri 11:30");
 /// assert_eq!(thursday.day_shift(), 1);
 /// # Ok::<(), convenor_core::Error>(())
@@ -72,7 +72,7 @@ impl Viewed<'_> {
     /// Days between the meeting's own local date and the viewer's: `1`
     /// when Sunday 17:00 Pacific is Monday 01:00 in London.
     pub fn day_shift(&self) -> i64 {
-        (self.start.date_naive() - self.occurrence.start.date_naive())
+        (self.start.date_naive() - self.occurrence.start().date_naive())
             .num_days()
     }
 }
@@ -92,7 +92,7 @@ impl Schedule {
     /// // Monday 14 November in London starts with Sunday's 17:00 Pacific session.
     /// let first = &week.days[0].sessions[0];
     /// assert_eq!(first.start.format("%a %H:%M %Z").to_string(), "Mon 01:00 GMT");
-    /// assert_eq!(first.occurrence.start.format("%a %H:%M %Z").to_string(), "Sun 17:00 PST");
+    /// assert_eq!(first.occurrence.start().format("%a %H:%M %Z").to_string(), "Sun 17:00 PST");
     /// assert_eq!(first.day_shift(), 1);
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
@@ -127,8 +127,8 @@ impl Schedule {
             .map(|after| Window::new(midnight(dates[0]), midnight(after)));
         if let Some(Ok(window)) = window {
             for occurrence in self.occurrences(window).with_cancelled() {
-                let start = occurrence.start.with_timezone(&viewer);
-                let end = occurrence.end.with_timezone(&viewer);
+                let start = occurrence.start().with_timezone(&viewer);
+                let end = occurrence.end().with_timezone(&viewer);
                 let index = (start.date_naive() - first).num_days();
                 if let Some(day) =
                     usize::try_from(index).ok().and_then(|i| days.get_mut(i))

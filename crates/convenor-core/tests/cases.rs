@@ -19,13 +19,13 @@ struct Case {
 pub fn describe(o: &Occurrence<'_>) -> String {
     let mut line = format!(
         "{} {} .. {} {}",
-        o.meeting.id(),
-        o.start.format("%FT%R%:z"),
-        o.end.format("%FT%R%:z"),
-        o.status.as_str()
+        o.meeting().id(),
+        o.start().format("%FT%R%:z"),
+        o.end().format("%FT%R%:z"),
+        o.status().as_str()
     );
-    if o.status != Status::Scheduled {
-        line += &format!(" due {}", o.due);
+    if o.status() != Status::Scheduled {
+        line += &format!(" due {}", o.due());
     }
     if let Some(note) = o.note() {
         line += &format!(": {note}");

@@ -71,7 +71,7 @@ fn meeting(i: usize) -> impl Strategy<Value = Meeting> {
                     Utc.with_ymd_and_hms(2040, 1, 1, 0, 0, 0).unwrap(),
                 )
                 .ok()?;
-                m.occurrences(w).nth(n).map(|o| o.due)
+                m.occurrences(w).nth(n).map(|o| o.due())
             });
             match due {
                 Some(date) => m
@@ -101,7 +101,7 @@ fn window() -> impl Strategy<Value = Window> {
 }
 
 fn key(o: &convenor_core::Occurrence<'_>) -> (DateTime<Utc>, String, Status) {
-    (o.start.with_timezone(&Utc), o.meeting.id().to_string(), o.status)
+    (o.start().with_timezone(&Utc), o.meeting().id().to_string(), o.status())
 }
 
 proptest! {
@@ -121,15 +121,15 @@ proptest! {
     #[test]
     fn prop_wall_clock_time_is_the_rule_time(s in schedule(), w in window()) {
         for o in s.occurrences(w) {
-            let rule_time = o.meeting.segment_on(o.due).unwrap().rule().time().to_naive();
-            let shown = o.start.time();
-            match o.fit {
-                Fit::Gap => prop_assert!(o.start.naive_local() > o.due.and_time(rule_time)),
+            let rule_time = o.meeting().segment_on(o.due()).unwrap().rule().time().to_naive();
+            let shown = o.start().time();
+            match o.fit() {
+                Fit::Gap => prop_assert!(o.start().naive_local() > o.due().and_time(rule_time)),
                 _ => prop_assert_eq!(shown, rule_time),
             }
-            prop_assert_eq!(resolve_local(o.meeting.zone(), o.due.and_time(rule_time)).0, o.start);
-            let minutes = o.meeting.duration().minutes();
-            prop_assert_eq!((o.end - o.start).num_minutes(), i64::from(minutes));
+            prop_assert_eq!(resolve_local(o.meeting().zone(), o.due().and_time(rule_time)).0, o.start());
+            let minutes = o.meeting().duration().minutes();
+            prop_assert_eq!((o.end() - o.start()).num_minutes(), i64::from(minutes));
         }
     }
 

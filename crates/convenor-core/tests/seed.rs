@@ -20,8 +20,8 @@ fn seed_sessions_match_hand_computed_instants() -> convenor_core::Result<()> {
         .occurrences(window)
         .map(|o| {
             let start =
-                o.start.with_timezone(&Utc).format("%FT%RZ").to_string();
-            (o.meeting.id().to_string(), start)
+                o.start().with_timezone(&Utc).format("%FT%RZ").to_string();
+            (o.meeting().id().to_string(), start)
         })
         .collect();
     let has = |id: &str, at: &str| {
@@ -65,7 +65,7 @@ fn the_saturday_move_is_visible_as_of_each_date() -> convenor_core::Result<()>
         let m = s.meeting("co-occurring-saturday").unwrap();
         let w = Window::new(utc(2022, 11, 12, 0, 0), utc(2022, 11, 13, 0, 0))
             .unwrap();
-        m.occurrences(w).next().unwrap().start.with_timezone(&Utc)
+        m.occurrences(w).next().unwrap().start().with_timezone(&Utc)
     };
     let d = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
     assert_eq!(
@@ -92,7 +92,7 @@ fn london_sees_sunday_as_monday_except_when_dst_disagrees() {
             .iter()
             .flat_map(|d| &d.sessions)
             .find(|v| {
-                v.occurrence.meeting.id().as_str() == "co-occurring-sunday"
+                v.occurrence.meeting().id().as_str() == "co-occurring-sunday"
             })
             .map(|v| (v.start.format("%a %H:%M").to_string(), v.day_shift()))
     };
@@ -116,15 +116,15 @@ fn next_and_in_progress() {
     let now = utc(2022, 11, 12, 15, 30); // Saturday 07:30 PST
     let running = seed.in_progress(now);
     assert_eq!(running.len(), 1);
-    assert_eq!(running[0].meeting.id().as_str(), "co-occurring-saturday");
+    assert_eq!(running[0].meeting().id().as_str(), "co-occurring-saturday");
     let next = seed.next(now, 3);
     let ids: Vec<&str> =
-        next.iter().map(|o| o.meeting.id().as_str()).collect();
+        next.iter().map(|o| o.meeting().id().as_str()).collect();
     assert_eq!(
         ids,
         ["co-occurring-sunday", "co-occurring-monday", "co-occurring-tuesday"]
     );
-    assert_eq!(next[1].start.with_timezone(&Utc), utc(2022, 11, 15, 2, 0));
+    assert_eq!(next[1].start().with_timezone(&Utc), utc(2022, 11, 15, 2, 0));
 }
 
 #[test]
@@ -158,9 +158,9 @@ fn seed_sessions_are_pinned_with_the_tzdata_release(
         .map(|o| {
             format!(
                 "{} {} {}",
-                o.meeting.id(),
-                o.start.with_timezone(&Utc).format("%FT%RZ"),
-                o.status.as_str()
+                o.meeting().id(),
+                o.start().with_timezone(&Utc).format("%FT%RZ"),
+                o.status().as_str()
             )
         })
         .collect();

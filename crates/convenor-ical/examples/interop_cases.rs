@@ -270,8 +270,8 @@ fn due_dates(meeting: &Meeting) -> Vec<NaiveDate> {
     let w = Window::new(from, from + Duration::days(900)).expect("from < to");
     meeting
         .occurrences(w)
-        .filter(|o| o.status == convenor_core::Status::Scheduled)
-        .map(|o| o.due)
+        .filter(|o| o.status() == convenor_core::Status::Scheduled)
+        .map(|o| o.due())
         .take(120)
         .collect()
 }

@@ -46,9 +46,9 @@ pub fn expected_sessions(
     let mut all: Vec<ClientSession> = schedule
         .occurrences(window)
         .map(|o| ClientSession {
-            start: o.start.with_timezone(&Utc),
+            start: o.start().with_timezone(&Utc),
             uid: uid(&o, &domain),
-            end: o.end.with_timezone(&Utc),
+            end: o.end().with_timezone(&Utc),
         })
         .collect();
     all.sort();
@@ -56,10 +56,10 @@ pub fn expected_sessions(
 }
 
 fn uid(o: &Occurrence<'_>, domain: &str) -> String {
-    let m = o.meeting;
-    if o.status == Status::Extra {
+    let m = o.meeting();
+    if o.status() == Status::Extra {
         if let Some(ChangeKind::Extra { at, .. }) =
-            o.change.map(|i| &m.changes()[i].kind)
+            o.change().map(|i| &m.changes()[i].kind)
         {
             return plan::extra_uid(m, *at, domain);
         }
@@ -67,7 +67,9 @@ fn uid(o: &Occurrence<'_>, domain: &str) -> String {
     let segments = m.segments();
     let index = segments
         .iter()
-        .position(|s| s.from() <= o.due && s.last().is_none_or(|l| o.due <= l))
+        .position(|s| {
+            s.from() <= o.due() && s.last().is_none_or(|l| o.due() <= l)
+        })
         .unwrap_or(0);
     plan::segment_uid(m, index, segments[index].from(), domain)
 }

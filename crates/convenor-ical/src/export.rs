@@ -88,9 +88,9 @@ pub fn occurrence_to_string(
     opts: &IcalOptions,
 ) -> String {
     let domain = plan::domain(schedule, opts);
-    let meeting = occurrence.meeting;
-    let local = occurrence.start.naive_local();
-    let minutes = (occurrence.end - occurrence.start).num_minutes();
+    let meeting = occurrence.meeting();
+    let local = occurrence.start().naive_local();
+    let minutes = (occurrence.end() - occurrence.start()).num_minutes();
     let duration = u32::try_from(minutes)
         .ok()
         .and_then(|m| convenor_core::MeetingDuration::new(m).ok())
@@ -112,14 +112,19 @@ pub fn occurrence_to_string(
     };
     let mut w = ContentWriter::new();
     head(&mut w, schedule, opts);
-    let at = occurrence.start.with_timezone(&Utc);
+    let at = occurrence.start().with_timezone(&Utc);
     write_vtimezone(
         &mut w,
         meeting.zone(),
         at - Duration::days(1),
         at + Duration::days(1),
     );
-    write_event(&mut w, &event, opts, occurrence.status == Status::Cancelled);
+    write_event(
+        &mut w,
+        &event,
+        opts,
+        occurrence.status() == Status::Cancelled,
+    );
     w.end("VCALENDAR");
     w.into_string()
 }

@@ -125,19 +125,19 @@ pub fn occurrences_to_string<'s>(
         .map(|o| {
             let local = options.viewer.map(|tz| {
                 (
-                    rfc3339(&o.start.with_timezone(&tz)),
-                    rfc3339(&o.end.with_timezone(&tz)),
+                    rfc3339(&o.start().with_timezone(&tz)),
+                    rfc3339(&o.end().with_timezone(&tz)),
                     tz.name(),
                 )
             });
             Record {
-                meeting: o.meeting.id().as_str(),
-                name: o.meeting.name(),
-                status: o.status.as_str(),
-                start: rfc3339(&o.start),
-                end: rfc3339(&o.end),
-                timezone: o.meeting.zone().name(),
-                due: o.due.format("%Y-%m-%d").to_string(),
+                meeting: o.meeting().id().as_str(),
+                name: o.meeting().name(),
+                status: o.status().as_str(),
+                start: rfc3339(&o.start()),
+                end: rfc3339(&o.end()),
+                timezone: o.meeting().zone().name(),
+                due: o.due().format("%Y-%m-%d").to_string(),
                 note: o.note(),
                 local_start: local.as_ref().map(|l| l.0.clone()),
                 local_end: local.as_ref().map(|l| l.1.clone()),
