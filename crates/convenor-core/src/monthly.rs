@@ -88,8 +88,7 @@ impl MonthlyDates {
             Day::Monthday(n) if n > 0 => i32::from(n),
             Day::Monthday(n) => len + 1 + i32::from(n),
             Day::Nth(n, weekday) => {
-                let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-                let start = first.weekday().num_days_from_monday() as i32;
+                let start = weekday_of_first(year, month);
                 let want = weekday.num_days_from_monday() as i32;
                 if n > 0 {
                     1 + (7 + want - start) % 7 + 7 * (i32::from(n) - 1)
@@ -171,6 +170,24 @@ fn shape(rule: &RRulePattern) -> Option<Option<Day>> {
 /// `year * 12 + month0`: months counted from year 0.
 fn month_index(date: NaiveDate) -> i64 {
     i64::from(date.year()) * 12 + i64::from(date.month0())
+}
+
+/// The weekday of the first of `month` (1..=12) of the proleptic
+/// Gregorian `year`, counted from Monday (0..=6), by integer arithmetic:
+/// cheaper than building a `NaiveDate` for it. The day count is Howard
+/// Hinnant's `days_from_civil`
+/// (<https://howardhinnant.github.io/date_algorithms.html>).
+fn weekday_of_first(year: i32, month: u32) -> i32 {
+    // Years start in March, so leap days fall at the end.
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * ((i64::from(month) + 9) % 12) + 2) / 5;
+    let day_of_era =
+        year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    // Day 0, 1970-01-01, was a Thursday.
+    (days + 3).rem_euclid(7) as i32
 }
 
 /// The number of days in `month` (1..=12) of the proleptic Gregorian
@@ -348,6 +365,24 @@ mod tests {
             MonthlyDates::new(&never, date(2025, 2, 1), max, min).unwrap();
         assert_eq!(dates.next(), None);
         assert_eq!(dates.next(), None);
+    }
+
+    #[test]
+    fn weekday_of_first_agrees_with_chrono() {
+        let (min, max) =
+            (month_index(NaiveDate::MIN), month_index(NaiveDate::MAX));
+        let months =
+            (min..=max).step_by(97).chain(min..min + 24).chain(max - 23..=max);
+        for index in months {
+            let year = i32::try_from(index.div_euclid(12)).unwrap();
+            let month = index.rem_euclid(12) as u32 + 1;
+            let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
+            assert_eq!(
+                weekday_of_first(year, month),
+                first.weekday().num_days_from_monday() as i32,
+                "{first}"
+            );
+        }
     }
 
     /// A Dates of a handled shape is never reported cut short.
