@@ -43,7 +43,8 @@
 //! and match session starts. Dates in changes (`cancel`, `move`) name the
 //! session by the local date it was due. Rule arithmetic for RRULEs is
 //! done by the `rrule` crate on naive local date-times only; weekly rules
-//! need no rrule at all.
+//! and the common MONTHLY shapes (`BYDAY=2TU`, `BYDAY=-1SU`,
+//! `BYMONTHDAY=15`) need no rrule at all.
 //!
 //! # Overview
 //!
@@ -71,6 +72,7 @@ mod change;
 mod error;
 mod fast;
 mod meeting;
+mod monthly;
 mod occurrence;
 mod rule;
 mod schedule;

@@ -15,6 +15,7 @@ use chrono::{
 use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
 
 use crate::error::Problem;
+use crate::monthly::MonthlyDates;
 use crate::values::{weekday_name, Interval, LocalTime};
 
 /// When a meeting happens: a date pattern and a wall-clock time.
@@ -413,6 +414,8 @@ pub(crate) enum Dates {
         /// [`Dates::is_truncated`].
         truncated: bool,
     },
+    /// A MONTHLY rule of a common shape, by arithmetic.
+    Monthly(MonthlyDates),
 }
 
 impl Dates {
@@ -439,39 +442,55 @@ impl Dates {
                 }
             }
             Pattern::RRule(r) => {
-                // Anchored at the first session, so a split series and the
-                // exported DTSTART expand identically; far from it, at a
-                // later period in phase with it (rrule has no skip-ahead).
-                let time = rule.time.to_naive();
-                let set = match r.reanchored(first, lower) {
-                    Some((later, at)) => build(&later, at.and_time(time)),
-                    None => r.set_from(first.and_time(time)),
-                };
-                let Some(set) = set else {
-                    return Dates::empty();
-                };
-                let iter = Box::new((&set).into_iter());
-                let mut dates = Dates::RRule {
-                    pending: None,
-                    iter,
-                    last,
-                    seen: 0,
-                    count: r.count(),
-                    truncated: false,
-                };
-                // Step to the lower bound (at most a period or two once
-                // re-anchored).
-                while let Some(d) = dates.pull() {
-                    if d >= lower {
-                        if let Dates::RRule { pending, .. } = &mut dates {
-                            *pending = Some(d);
-                        }
-                        break;
+                match MonthlyDates::new(r, first, last, lower) {
+                    Some(monthly) => Dates::Monthly(monthly),
+                    None => {
+                        Dates::from_rrule(r, rule.time, first, last, lower)
                     }
                 }
-                dates
             }
         }
+    }
+
+    /// Dates of any RRULE through the `rrule` crate, as [`Dates::new`].
+    pub(crate) fn from_rrule(
+        r: &RRulePattern,
+        time: LocalTime,
+        first: NaiveDate,
+        last: NaiveDate,
+        lower: NaiveDate,
+    ) -> Dates {
+        // Anchored at the first session, so a split series and the
+        // exported DTSTART expand identically; far from it, at a
+        // later period in phase with it (rrule has no skip-ahead).
+        let time = time.to_naive();
+        let set = match r.reanchored(first, lower) {
+            Some((later, at)) => build(&later, at.and_time(time)),
+            None => r.set_from(first.and_time(time)),
+        };
+        let Some(set) = set else {
+            return Dates::empty();
+        };
+        let iter = Box::new((&set).into_iter());
+        let mut dates = Dates::RRule {
+            pending: None,
+            iter,
+            last,
+            seen: 0,
+            count: r.count(),
+            truncated: false,
+        };
+        // Step to the lower bound (at most a period or two once
+        // re-anchored).
+        while let Some(d) = dates.pull() {
+            if d >= lower {
+                if let Dates::RRule { pending, .. } = &mut dates {
+                    *pending = Some(d);
+                }
+                break;
+            }
+        }
+        dates
     }
 }
 
@@ -535,6 +554,7 @@ impl Iterator for Dates {
             Dates::Weekly { .. } => {
                 NaiveDate::from_num_days_from_ce_opt(self.next_day()?)
             }
+            Dates::Monthly(dates) => dates.next(),
             Dates::RRule { pending, .. } => {
                 let current = pending.take()?;
                 let following = self.pull();
