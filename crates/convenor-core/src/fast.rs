@@ -14,6 +14,7 @@
 //! policy, and the fast path gives identical results (checked by the
 //! equality proptest in `tests/fast_path.rs`).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
@@ -68,7 +69,28 @@ type Cache = RwLock<HashMap<(Tz, i64), Arc<Chunk>>>;
 
 static CACHE: LazyLock<Cache> = LazyLock::new(|| RwLock::new(HashMap::new()));
 
+thread_local! {
+    /// The chunk each zone used last on this thread: consecutive lookups
+    /// (every meeting of a zone, over one window) mostly want the same
+    /// one, and this skips the shared lock and hash. At most one chunk a
+    /// zone.
+    static RECENT: RefCell<Vec<Option<Arc<Chunk>>>> =
+        RefCell::new(vec![None; chrono_tz::TZ_VARIANTS.len()]);
+}
+
 fn chunk(tz: Tz, key: i64) -> Arc<Chunk> {
+    RECENT.with(|recent| {
+        let mut recent = recent.borrow_mut();
+        let slot = recent.get_mut(tz as usize);
+        match slot {
+            Some(Some(c)) if c.lo >> CHUNK_BITS == key => Arc::clone(c),
+            Some(slot) => Arc::clone(slot.insert(shared_chunk(tz, key))),
+            None => shared_chunk(tz, key),
+        }
+    })
+}
+
+fn shared_chunk(tz: Tz, key: i64) -> Arc<Chunk> {
     if let Some(c) =
         CACHE.read().unwrap_or_else(PoisonError::into_inner).get(&(tz, key))
     {
@@ -239,23 +261,14 @@ pub struct ZoneCursor {
     chunk: Option<Arc<Chunk>>,
     at: usize,
     /// A copy of the span last answered from, so the next lookup in it
-    /// reads no table (an empty range until the first lookup).
-    span: Span,
+    /// reads no table.
+    span: Option<Span>,
 }
 
 impl ZoneCursor {
     /// A cursor for `tz`; tables are loaded on first use.
     pub fn new(tz: Tz) -> ZoneCursor {
-        let offset = tz.offset_from_utc_datetime(&NaiveDateTime::MIN);
-        let span = Span {
-            safe_lo: 0,
-            safe_hi: 0,
-            utc_lo: 0,
-            utc_hi: 0,
-            secs: 0,
-            offset,
-        };
-        ZoneCursor { tz, chunk: None, at: 0, span }
+        ZoneCursor { tz, chunk: None, at: 0, span: None }
     }
 
     fn load(&mut self, local: i64) -> &Chunk {
@@ -277,11 +290,11 @@ impl ZoneCursor {
     /// tables do not cover.
     #[inline(always)]
     fn span_of_local(&mut self, local: i64) -> Option<&Span> {
-        let s = &self.span;
-        if !(s.safe_lo <= local && local < s.safe_hi) {
-            self.span = self.span_of_local_slow(local)?;
+        match &self.span {
+            Some(s) if s.safe_lo <= local && local < s.safe_hi => {}
+            _ => self.span = Some(self.span_of_local_slow(local)?),
         }
-        Some(&self.span)
+        self.span.as_ref()
     }
 
     /// The UTC offset (seconds) of local seconds `local` (a local

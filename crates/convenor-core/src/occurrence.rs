@@ -336,8 +336,13 @@ impl Meeting {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn occurrences(&self, window: Window) -> MeetingOccurrences<'_> {
-        let local_from = window.from.with_timezone(&self.zone()).date_naive();
-        let lower = local_from.pred_opt().unwrap_or(local_from);
+        // A day before the window's first local date in any zone (UTC
+        // offsets are under a day), without looking the zone up: earlier
+        // dates are skipped by their start.
+        let utc_from = window.from.date_naive();
+        let lower = utc_from
+            .checked_sub_days(chrono::Days::new(2))
+            .unwrap_or(utc_from);
         let specials = self.timeline().specials.iter();
         MeetingOccurrences {
             meeting: self,
