@@ -74,6 +74,7 @@ mod fast;
 mod meeting;
 mod monthly;
 mod occurrence;
+mod radix_heap;
 mod rule;
 mod schedule;
 mod spec;

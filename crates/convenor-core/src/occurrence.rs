@@ -1,9 +1,6 @@
 //! Sessions: the [`Window`] they are asked for in, the [`Occurrence`] each
 //! one is, and the lazy, ordered iterators that expand them.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone,
     Timelike, Utc,
@@ -13,6 +10,7 @@ use chrono_tz::{Tz, TzOffset};
 use crate::error::{Error, Result};
 use crate::fast::ZoneCursor;
 use crate::meeting::{Meeting, Special};
+use crate::radix_heap::RadixHeap;
 use crate::rule::Dates;
 use crate::zone::Fit;
 
@@ -602,15 +600,17 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<MeetingOccurrences<'s>>,
-    /// Next session of each stream as one number: start (seconds and
-    /// nanoseconds) then rank of meeting id, so the heap compares one
-    /// integer ([`merge_key`]).
-    heap: BinaryHeap<Reverse<u128>>,
+    /// Streams by their next session's start ([`heap_key`]) and
+    /// meeting-id rank; starts only grow, so a radix heap serves.
+    heap: RadixHeap,
     heads: Vec<Option<Occurrence<'s>>>,
     ranks: Vec<usize>,
-    /// Stream index of each rank.
-    by_rank: Vec<usize>,
     started: bool,
+}
+
+/// Unix seconds as a key that sorts the same way.
+fn heap_key(secs: i64) -> u64 {
+    (secs as u64) ^ (1 << 63)
 }
 
 /// (start, rank) as one integer that sorts the same way: Unix seconds
@@ -626,18 +626,11 @@ impl<'s> Occurrences<'s> {
         ranks: Vec<usize>,
     ) -> Self {
         let heads = vec![None; streams.len()];
-        // Ranks of a subset of meetings need not be 0..n.
-        let top = ranks.iter().copied().max().map_or(0, |r| r + 1);
-        let mut by_rank = vec![usize::MAX; top];
-        for (i, &r) in ranks.iter().enumerate() {
-            by_rank[r] = i;
-        }
         Occurrences {
             streams,
-            heap: BinaryHeap::new(),
+            heap: RadixHeap::new(),
             heads,
             ranks,
-            by_rank,
             started: false,
         }
     }
@@ -701,28 +694,23 @@ impl<'s> Iterator for Occurrences<'s> {
     fn next(&mut self) -> Option<Occurrence<'s>> {
         if !self.started {
             self.started = true;
-            let mut keys = Vec::with_capacity(self.streams.len());
             for i in 0..self.streams.len() {
                 if let Some(o) = self.streams[i].next() {
-                    keys.push(Reverse(merge_key(o.start, self.ranks[i])));
+                    self.heap.push(
+                        heap_key(o.start),
+                        self.ranks[i] as u64,
+                        i as u32,
+                    );
                     self.heads[i] = Some(o);
                 }
             }
-            self.heap = BinaryHeap::from(keys);
         }
-        // Replace the top in place (one sift) rather than pop and push.
-        let mut top = self.heap.peek_mut()?;
-        let rank = top.0 as u64 as usize;
-        let i = self.by_rank[rank];
+        let (_, _, i) = self.heap.pop()?;
+        let i = i as usize;
         let head = self.heads[i].take();
-        match self.streams[i].next() {
-            Some(o) => {
-                *top = Reverse(merge_key(o.start, rank));
-                self.heads[i] = Some(o);
-            }
-            None => {
-                std::collections::binary_heap::PeekMut::pop(top);
-            }
+        if let Some(o) = self.streams[i].next() {
+            self.heap.push(heap_key(o.start), self.ranks[i] as u64, i as u32);
+            self.heads[i] = Some(o);
         }
         head
     }
