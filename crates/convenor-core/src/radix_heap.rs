@@ -75,7 +75,7 @@ impl RadixHeap {
                 self.occupied |= 1 << (d - 1);
             }
         }
-        self.buckets[0].sort_unstable_by(|x, y| y.1.cmp(&x.1));
+        self.buckets[0].sort_unstable_by_key(|e| std::cmp::Reverse(e.1));
         // Keep the allocation for the next time this bucket fills.
         items.clear();
         self.buckets[b] = items;
