@@ -285,10 +285,10 @@ pub struct MeetingOccurrences<'m> {
     lower: NaiveDate,
     segment: usize,
     dates: Option<Dates>,
-    regular: Option<Occurrence<'m>>,
     regular_done: bool,
-    specials: std::slice::Iter<'m, Special>,
-    special: Option<Occurrence<'m>>,
+    /// Moved and extra sessions to merge in; `None` once there are none
+    /// left (boxed: most meetings have none).
+    specials: Option<Box<Specials<'m>>>,
     truncated: bool,
     /// Offsets of the meeting's zone, for [`resolve_local`] as a table
     /// lookup (`fast.rs`).
@@ -341,17 +341,22 @@ impl Meeting {
         let lower = utc_from
             .checked_sub_days(chrono::Days::new(2))
             .unwrap_or(utc_from);
-        let specials = self.timeline().specials.iter();
+        let specials = &self.timeline().specials;
+        let specials = (!specials.is_empty()).then(|| {
+            Box::new(Specials {
+                left: specials.iter(),
+                regular: None,
+                special: None,
+            })
+        });
         MeetingOccurrences {
             meeting: self,
             with_cancelled: false,
             lower,
             segment: 0,
             dates: None,
-            regular: None,
             regular_done: false,
             specials,
-            special: None,
             truncated: false,
             cursor: ZoneCursor::new(self.zone()),
             from_secs: ceil_secs(window.from),
@@ -499,8 +504,11 @@ impl<'m> MeetingOccurrences<'m> {
         ))
     }
 
-    fn next_special(&mut self) -> Option<Occurrence<'m>> {
-        for s in self.specials.by_ref() {
+    fn next_special(
+        &self,
+        left: &mut std::slice::Iter<'m, Special>,
+    ) -> Option<Occurrence<'m>> {
+        for s in left.by_ref() {
             let utc = s.start.timestamp();
             if utc >= self.to_secs {
                 break;
@@ -543,10 +551,7 @@ impl<'m> Iterator for MeetingOccurrences<'m> {
     // of `expand/w1`).
     #[inline(always)]
     fn next(&mut self) -> Option<Occurrence<'m>> {
-        if self.special.is_none()
-            && self.specials.as_slice().is_empty()
-            && self.regular.is_none()
-        {
+        if self.specials.is_none() {
             // No moved or extra session left: regular ones only.
             return self.next_regular();
         }
@@ -554,29 +559,40 @@ impl<'m> Iterator for MeetingOccurrences<'m> {
     }
 }
 
+/// The moved and extra sessions of a [`MeetingOccurrences`] still to
+/// come, and the next regular and special session waiting to be merged.
+#[derive(Debug)]
+struct Specials<'m> {
+    left: std::slice::Iter<'m, Special>,
+    regular: Option<Occurrence<'m>>,
+    special: Option<Occurrence<'m>>,
+}
+
 impl<'m> MeetingOccurrences<'m> {
-    /// The next session when moved or extra ones are left to merge in.
+    /// The next session while moved or extra ones are left to merge in.
     #[inline(never)]
     fn next_with_specials(&mut self) -> Option<Occurrence<'m>> {
-        if self.special.is_none() && self.specials.as_slice().is_empty() {
-            return self.regular.take();
+        let mut sp = self.specials.take()?;
+        if sp.regular.is_none() {
+            sp.regular = self.next_regular();
         }
-        if self.regular.is_none() {
-            self.regular = self.next_regular();
+        if sp.special.is_none() {
+            sp.special = self.next_special(&mut sp.left);
         }
-        if self.special.is_none() {
-            self.special = self.next_special();
-        }
-        let take_special = match (&self.regular, &self.special) {
+        let take_special = match (&sp.regular, &sp.special) {
             (Some(r), Some(s)) => (s.start, s.status) < (r.start, r.status),
             (None, Some(_)) => true,
             _ => false,
         };
-        if take_special {
-            self.special.take()
-        } else {
-            self.regular.take()
+        let next =
+            if take_special { sp.special.take() } else { sp.regular.take() };
+        if !sp.left.as_slice().is_empty()
+            || sp.special.is_some()
+            || sp.regular.is_some()
+        {
+            self.specials = Some(sp);
         }
+        next
     }
 }
 

@@ -415,7 +415,7 @@ pub(crate) enum Dates {
         truncated: bool,
     },
     /// A MONTHLY rule of a common shape, by arithmetic.
-    Monthly(MonthlyDates),
+    Monthly(Box<MonthlyDates>),
 }
 
 impl Dates {
@@ -443,7 +443,7 @@ impl Dates {
             }
             Pattern::RRule(r) => {
                 match MonthlyDates::new(r, first, last, lower) {
-                    Some(monthly) => Dates::Monthly(monthly),
+                    Some(monthly) => Dates::Monthly(Box::new(monthly)),
                     None => {
                         Dates::from_rrule(r, rule.time, first, last, lower)
                     }
