@@ -1,5 +1,6 @@
-//! TOML schedule text: never a panic; an accepted schedule survives
-//! schedule JSON unchanged and expands a few sessions.
+//! TOML schedule text: never a panic; reading by `[[meetings]]` blocks
+//! agrees with reading the whole document; an accepted schedule
+//! survives schedule JSON unchanged and expands a few sessions.
 #![cfg_attr(fuzzing, no_main)]
 
 #[macro_use]
@@ -15,6 +16,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(from_bytes.is_err());
         return;
     };
+    assert!(convenor::toml_blocks_agree(text), "blocks disagree: {text:?}");
     if let Ok(schedule) = convenor::Schedule::from_toml_str(text) {
         common::round_trip(&schedule);
     }

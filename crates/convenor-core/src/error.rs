@@ -246,16 +246,21 @@ impl FieldPath {
 
     /// This path, one key deeper.
     pub fn key(&self, key: &'static str) -> FieldPath {
-        let mut p = self.clone();
-        p.0.push(PathPart::Key(key));
-        p
+        self.push(PathPart::Key(key))
     }
 
     /// This path, one array index deeper.
     pub fn index(&self, index: usize) -> FieldPath {
-        let mut p = self.clone();
-        p.0.push(PathPart::Index(index));
-        p
+        self.push(PathPart::Index(index))
+    }
+
+    /// One allocation, of the final size (a clone and a push would
+    /// take two; validation builds several paths per meeting).
+    fn push(&self, part: PathPart) -> FieldPath {
+        let mut parts = Vec::with_capacity(self.0.len() + 1);
+        parts.extend_from_slice(&self.0);
+        parts.push(part);
+        FieldPath(parts)
     }
 
     /// The steps, outermost first.

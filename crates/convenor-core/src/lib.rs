@@ -99,6 +99,9 @@ pub use schedule::{ChangeRef, Schedule, Warning};
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };
+#[cfg(feature = "toml")]
+#[doc(hidden)]
+pub use toml_text::toml_blocks_agree;
 pub use values::{
     weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
     WEEKDAY_NAMES,

@@ -412,12 +412,13 @@ impl TryFrom<ScheduleSpec> for Schedule {
             .as_deref()
             .and_then(|z| check.zone(root.key("timezone"), z));
         let mut meetings = Vec::with_capacity(spec.meetings.len());
-        for (i, m) in spec.meetings.iter().enumerate() {
+        let has_zone = spec.timezone.is_some();
+        for (i, m) in spec.meetings.into_iter().enumerate() {
             let path = root.key("meetings").index(i);
             // A meeting is named by its id only when the id is valid;
             // otherwise problems give its place (`meetings[2]`).
             check.meeting = MeetingId::new(&m.id).ok().map(|_| m.id.clone());
-            let zone = match (&m.timezone, spec.timezone.is_some()) {
+            let zone = match (&m.timezone, has_zone) {
                 (Some(z), _) => check.zone(path.key("timezone"), z),
                 (None, true) => default_zone,
                 (None, false) => {
@@ -440,11 +441,12 @@ impl TryFrom<ScheduleSpec> for Schedule {
     }
 }
 
-/// A meeting's values, before its history is folded in.
+/// A meeting's values, before its history is folded in. Its text moves
+/// into the meeting (no copies of names, tags or notes).
 fn meeting(
     check: &mut Check,
     path: &FieldPath,
-    m: &MeetingSpec,
+    m: MeetingSpec,
     zone: Option<Tz>,
 ) -> Option<Meeting> {
     let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
@@ -455,7 +457,7 @@ fn meeting(
         let slug = MeetingId::slug_from(&m.id);
         MeetingId::new(&slug).ok().map(|_| slug)
     });
-    let rule = rule(check, path, m);
+    let rule = rule(check, path, &m);
     let duration =
         check.value(path.key("duration"), m.duration.parse(), || None);
     let starts =
@@ -468,22 +470,22 @@ fn meeting(
         .map(|(i, c)| change(check, &path.key("changes").index(i), c))
         .collect();
     let changes: Option<Vec<Change>> = changes.into_iter().collect();
+    let MeetingSpec { name, notes, tags, convenors, online, address, .. } = m;
     let place = Place {
-        online: m.online.as_ref().map(|o| Online {
-            url: o.url.clone(),
-            phone: o.phone.clone(),
-            notes: o.notes.clone(),
+        online: online.map(|o| Online {
+            url: o.url,
+            phone: o.phone,
+            notes: o.notes,
         }),
-        address: m.address.clone(),
+        address,
     };
-    let meeting =
-        Meeting::new(id?, m.name.clone(), zone?, rule?, duration?, starts?)
-            .with_tags(m.tags.clone())
-            .with_convenors(m.convenors.clone())
-            .with_place(place)
-            .set_history(ends?, changes?);
-    let meeting = match &m.notes {
-        Some(n) => meeting.with_notes(n.clone()),
+    let meeting = Meeting::new(id?, name, zone?, rule?, duration?, starts?)
+        .with_tags(tags)
+        .with_convenors(convenors)
+        .with_place(place)
+        .set_history(ends?, changes?);
+    let meeting = match notes {
+        Some(n) => meeting.with_notes(n),
         None => meeting,
     };
     Some(meeting)
