@@ -8,7 +8,7 @@
 use std::iter::FusedIterator;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use rrule::{Frequency, NWeekday};
+use rrule::{Frequency, NWeekday, RRule, Unvalidated};
 
 use crate::rule::RRulePattern;
 
@@ -17,6 +17,9 @@ use crate::rule::RRulePattern;
 /// on `m` modulo this. A shape that misses this many periods in a row
 /// never matches again.
 const CYCLE_MONTHS: i64 = 400 * 12;
+
+/// Days from the common era to 1970-01-01.
+const UNIX_EPOCH_DAY: i64 = 719_163;
 
 /// The day of a month a rule picks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -39,9 +42,9 @@ pub(crate) struct MonthlyDates {
     /// INTERVAL, in months (at least 1).
     step: i64,
     /// Dates before this (the later of the first session and the lower
-    /// bound) are left out.
-    from: NaiveDate,
-    last: NaiveDate,
+    /// bound) are left out; as days from the common era.
+    from: i64,
+    last: i64,
     /// The month of `last`; past it the iterator is done.
     last_month: i64,
 }
@@ -57,7 +60,7 @@ impl MonthlyDates {
         last: NaiveDate,
         lower: NaiveDate,
     ) -> Option<MonthlyDates> {
-        let day = shape(rule)?.unwrap_or_else(|| {
+        let day = rule.monthly()?.0.unwrap_or_else(|| {
             // RFC 5545 §3.3.10: parts missing from a MONTHLY rule come
             // from DTSTART, here the day of the month (1..=31 fits i8).
             Day::Monthday(first.day() as i8)
@@ -73,22 +76,25 @@ impl MonthlyDates {
             day,
             month,
             step,
-            from,
-            last,
+            from: i64::from(from.num_days_from_ce()),
+            last: i64::from(last.num_days_from_ce()),
             last_month: month_index(last),
         })
     }
 
-    /// The rule's date in month `index`, if that month has one.
-    fn date_in(&self, index: i64) -> Option<NaiveDate> {
+    /// The rule's date in month `index`, if that month has one, as days
+    /// from the common era.
+    fn date_in(&self, index: i64) -> Option<i64> {
         let year = i32::try_from(index.div_euclid(12)).ok()?;
         let month = index.rem_euclid(12) as u32 + 1;
         let len = i32::from(days_in_month(year, month));
+        let first = days_of_first(year, month);
         let day = match self.day {
             Day::Monthday(n) if n > 0 => i32::from(n),
             Day::Monthday(n) => len + 1 + i32::from(n),
             Day::Nth(n, weekday) => {
-                let start = weekday_of_first(year, month);
+                // Day 0, 1970-01-01, was a Thursday.
+                let start = (first + 3).rem_euclid(7) as i32;
                 let want = weekday.num_days_from_monday() as i32;
                 if n > 0 {
                     1 + (7 + want - start) % 7 + 7 * (i32::from(n) - 1)
@@ -101,14 +107,11 @@ impl MonthlyDates {
         if !(1..=len).contains(&day) {
             return None;
         }
-        NaiveDate::from_ymd_opt(year, month, day as u32)
+        Some(first + i64::from(day) - 1 + UNIX_EPOCH_DAY)
     }
-}
 
-impl Iterator for MonthlyDates {
-    type Item = NaiveDate;
-
-    fn next(&mut self) -> Option<NaiveDate> {
+    /// The next date as days from the common era.
+    pub(crate) fn next_day(&mut self) -> Option<i32> {
         // At most one period is skipped for falling before `from` (the
         // first one looked at), and a shape that matches at all matches
         // within a cycle of periods: so this loop is bounded whatever
@@ -121,7 +124,8 @@ impl Iterator for MonthlyDates {
             self.month = index.saturating_add(self.step);
             match self.date_in(index) {
                 Some(d) if d > self.last => break,
-                Some(d) if d >= self.from => return Some(d),
+                // In [from, last]: a date chrono can hold.
+                Some(d) if d >= self.from => return i32::try_from(d).ok(),
                 _ => {}
             }
         }
@@ -130,13 +134,32 @@ impl Iterator for MonthlyDates {
     }
 }
 
+impl Iterator for MonthlyDates {
+    type Item = NaiveDate;
+
+    fn next(&mut self) -> Option<NaiveDate> {
+        NaiveDate::from_num_days_from_ce_opt(self.next_day()?)
+    }
+}
+
 impl FusedIterator for MonthlyDates {}
 
-/// The shape of `rule` if it is handled here: `Some(Some(day))` for an
-/// explicit BYDAY or BYMONTHDAY, `Some(None)` for a plain MONTHLY rule
-/// (the day comes from DTSTART), `None` for anything else.
-fn shape(rule: &RRulePattern) -> Option<Option<Day>> {
-    let r = rule.rrule();
+/// The shape of a MONTHLY rule stepped here: the day of each month it
+/// picks, or `None` for a plain MONTHLY rule (the day of DTSTART).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct MonthlyShape(Option<Day>);
+
+impl MonthlyShape {
+    /// The shape of rule `r` (with RRULE text `text`) if it is handled
+    /// here, `None` for anything else.
+    pub(crate) fn of(r: &RRule<Unvalidated>, text: &str) -> Option<Self> {
+        shape(r, text).map(MonthlyShape)
+    }
+}
+
+/// `Some(Some(day))` for an explicit BYDAY or BYMONTHDAY, `Some(None)`
+/// for a plain MONTHLY rule, `None` for a shape not handled here.
+fn shape(r: &RRule<Unvalidated>, text: &str) -> Option<Option<Day>> {
     // Parts that select other dates, or count them: left to rrule.
     // (WKST is allowed: it only matters for weekly periods.)
     if r.get_freq() != Frequency::Monthly
@@ -149,7 +172,7 @@ fn shape(rule: &RRulePattern) -> Option<Option<Day>> {
         || !r.get_by_hour().is_empty()
         || !r.get_by_minute().is_empty()
         || !r.get_by_second().is_empty()
-        || rule.as_str().contains("BYEASTER")
+        || text.contains("BYEASTER")
     {
         return None;
     }
@@ -177,7 +200,8 @@ fn month_index(date: NaiveDate) -> i64 {
 /// cheaper than building a `NaiveDate` for it. The day count is Howard
 /// Hinnant's `days_from_civil`
 /// (<https://howardhinnant.github.io/date_algorithms.html>).
-fn weekday_of_first(year: i32, month: u32) -> i32 {
+/// Days from 1970-01-01 to the first day of `month` of `year`.
+fn days_of_first(year: i32, month: u32) -> i64 {
     // Years start in March, so leap days fall at the end.
     let y = i64::from(year) - i64::from(month <= 2);
     let era = y.div_euclid(400);
@@ -185,9 +209,7 @@ fn weekday_of_first(year: i32, month: u32) -> i32 {
     let day_of_year = (153 * ((i64::from(month) + 9) % 12) + 2) / 5;
     let day_of_era =
         year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    let days = era * 146_097 + day_of_era - 719_468;
-    // Day 0, 1970-01-01, was a Thursday.
-    (days + 3).rem_euclid(7) as i32
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// The number of days in `month` (1..=12) of the proleptic Gregorian
@@ -368,7 +390,7 @@ mod tests {
     }
 
     #[test]
-    fn weekday_of_first_agrees_with_chrono() {
+    fn days_of_first_agrees_with_chrono() {
         let (min, max) =
             (month_index(NaiveDate::MIN), month_index(NaiveDate::MAX));
         let months =
@@ -378,8 +400,8 @@ mod tests {
             let month = index.rem_euclid(12) as u32 + 1;
             let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
             assert_eq!(
-                weekday_of_first(year, month),
-                first.weekday().num_days_from_monday() as i32,
+                days_of_first(year, month) + UNIX_EPOCH_DAY,
+                i64::from(first.num_days_from_ce()),
                 "{first}"
             );
         }

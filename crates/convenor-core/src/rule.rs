@@ -15,7 +15,7 @@ use chrono::{
 use rrule::{Frequency, NWeekday, RRule, RRuleSet, Unvalidated};
 
 use crate::error::Problem;
-use crate::monthly::MonthlyDates;
+use crate::monthly::{MonthlyDates, MonthlyShape};
 use crate::values::{weekday_name, Interval, LocalTime};
 
 /// When a meeting happens: a date pattern and a wall-clock time.
@@ -76,6 +76,8 @@ pub struct RRulePattern {
     text: String,
     // Boxed: an RRule is ~350 bytes and most meetings are weekly.
     rule: Box<RRule<Unvalidated>>,
+    /// The shape when [`MonthlyDates`] steps it, found once here.
+    monthly: Option<MonthlyShape>,
 }
 
 impl RRulePattern {
@@ -168,7 +170,13 @@ impl RRulePattern {
         rule.clone()
             .validate(sample)
             .map_err(|e| bad(lowercase_first(&e.to_string())))?;
-        Ok(RRulePattern { text: body, rule: Box::new(rule) })
+        let monthly = MonthlyShape::of(&rule, &body);
+        Ok(RRulePattern { text: body, rule: Box::new(rule), monthly })
+    }
+
+    /// The shape of a MONTHLY rule that [`MonthlyDates`] steps.
+    pub(crate) fn monthly(&self) -> Option<MonthlyShape> {
+        self.monthly
     }
 
     /// The rule as RFC 5545 RRULE text (upper case, no `RRULE:` prefix).
@@ -513,6 +521,7 @@ impl Dates {
                 *next = current.saturating_add(*step_days);
                 Some(current)
             }
+            Dates::Monthly(dates) => dates.next_day(),
             _ => self.next().map(|d| d.num_days_from_ce()),
         }
     }
@@ -554,7 +563,9 @@ impl Iterator for Dates {
             Dates::Weekly { .. } => {
                 NaiveDate::from_num_days_from_ce_opt(self.next_day()?)
             }
-            Dates::Monthly(dates) => dates.next(),
+            Dates::Monthly(dates) => {
+                NaiveDate::from_num_days_from_ce_opt(dates.next_day()?)
+            }
             Dates::RRule { pending, .. } => {
                 let current = pending.take()?;
                 let following = self.pull();
