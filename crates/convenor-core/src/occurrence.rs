@@ -615,13 +615,21 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 /// ```
 #[derive(Debug)]
 pub struct Occurrences<'s> {
-    streams: Vec<MeetingOccurrences<'s>>,
+    streams: Vec<Stream<'s>>,
     /// Streams by their next session's start ([`heap_key`]) and
     /// meeting-id rank; starts only grow, so a radix heap serves.
     heap: RadixHeap,
-    heads: Vec<Option<Occurrence<'s>>>,
-    ranks: Vec<usize>,
     started: bool,
+}
+
+/// One meeting's sessions in the merge: the iterator, its next session
+/// waiting for its turn (side by side, so a step touches one place), and
+/// the rank of the meeting's id.
+#[derive(Debug)]
+struct Stream<'s> {
+    sessions: MeetingOccurrences<'s>,
+    head: Option<Occurrence<'s>>,
+    rank: usize,
 }
 
 /// Unix seconds as a key that sorts the same way.
@@ -641,14 +649,12 @@ impl<'s> Occurrences<'s> {
         streams: Vec<MeetingOccurrences<'s>>,
         ranks: Vec<usize>,
     ) -> Self {
-        let heads = vec![None; streams.len()];
-        Occurrences {
-            streams,
-            heap: RadixHeap::new(),
-            heads,
-            ranks,
-            started: false,
-        }
+        let streams = streams
+            .into_iter()
+            .zip(ranks)
+            .map(|(sessions, rank)| Stream { sessions, head: None, rank })
+            .collect();
+        Occurrences { streams, heap: RadixHeap::new(), started: false }
     }
 
     /// Collects the sessions into a list of at most `limit`, for callers
@@ -688,9 +694,11 @@ impl<'s> Occurrences<'s> {
             }
             all.push(o);
         }
-        if let Some(s) = self.streams.iter().find(|s| s.is_truncated()) {
+        if let Some(s) =
+            self.streams.iter().find(|s| s.sessions.is_truncated())
+        {
             return Err(Error::RRuleLimit {
-                meeting: s.meeting.id().to_string(),
+                meeting: s.sessions.meeting.id().to_string(),
             });
         }
         Ok(all)
@@ -698,8 +706,9 @@ impl<'s> Occurrences<'s> {
 
     /// Also yield cancelled sessions (at the time they were due).
     pub fn with_cancelled(mut self) -> Self {
-        self.streams =
-            self.streams.into_iter().map(|s| s.with_cancelled()).collect();
+        for s in &mut self.streams {
+            s.sessions.with_cancelled = true;
+        }
         self
     }
 }
@@ -710,25 +719,20 @@ impl<'s> Iterator for Occurrences<'s> {
     fn next(&mut self) -> Option<Occurrence<'s>> {
         if !self.started {
             self.started = true;
-            for i in 0..self.streams.len() {
-                if let Some(o) = self.streams[i].next() {
-                    self.heap.push(
-                        heap_key(o.start),
-                        self.ranks[i] as u64,
-                        i as u32,
-                    );
-                    self.heads[i] = Some(o);
+            for (i, s) in self.streams.iter_mut().enumerate() {
+                s.head = s.sessions.next();
+                if let Some(o) = &s.head {
+                    self.heap.push(heap_key(o.start), s.rank as u64, i as u32);
                 }
             }
         }
         let (_, _, i) = self.heap.pop()?;
-        let i = i as usize;
-        let head = self.heads[i].take();
-        if let Some(o) = self.streams[i].next() {
-            self.heap.push(heap_key(o.start), self.ranks[i] as u64, i as u32);
-            self.heads[i] = Some(o);
+        let s = &mut self.streams[i as usize];
+        let next = s.sessions.next();
+        if let Some(o) = &next {
+            self.heap.push(heap_key(o.start), s.rank as u64, i);
         }
-        head
+        std::mem::replace(&mut s.head, next)
     }
 }
 
