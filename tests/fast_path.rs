@@ -38,9 +38,22 @@ fn stepped(
     minutes: u32,
     window: Window,
 ) -> Vec<Session> {
+    let step = Duration::days(7 * i64::from(every));
+    let dates = std::iter::successors(Some(first), |d| Some(*d + step));
+    resolved(tz, dates, time, minutes, window)
+}
+
+/// Each due date's session, resolved with chrono-tz, while it starts
+/// before the window's end.
+fn resolved(
+    tz: Tz,
+    dates: impl Iterator<Item = NaiveDate>,
+    time: NaiveTime,
+    minutes: u32,
+    window: Window,
+) -> Vec<Session> {
     let mut out = Vec::new();
-    let mut due = first;
-    loop {
+    for due in dates {
         let (start, fit) = resolve_local(tz, due.and_time(time));
         if start.with_timezone(&Utc) >= window.to() {
             break;
@@ -49,9 +62,55 @@ fn stepped(
             let end = start + Duration::minutes(i64::from(minutes));
             out.push(describe(start, end, fit, due));
         }
-        due += Duration::days(7 * i64::from(every));
     }
     out
+}
+
+/// The `n`th `day` of a month (counted from its end when negative), by
+/// chrono's calendar.
+fn nth_weekday(
+    year: i32,
+    month: u32,
+    n: i32,
+    day: Weekday,
+) -> Option<NaiveDate> {
+    if n > 0 {
+        return NaiveDate::from_weekday_of_month_opt(
+            year, month, day, n as u8,
+        );
+    }
+    let next = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let last = NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()?;
+    let back = (7 + last.weekday().num_days_from_monday()
+        - day.num_days_from_monday())
+        % 7;
+    let date = last - Duration::days(i64::from(back) + 7 * i64::from(-n - 1));
+    (date.month() == month).then_some(date)
+}
+
+/// The dates of `FREQ=MONTHLY;INTERVAL=every;BYDAY=<n><day>` on or after
+/// `starts`, month by month with chrono; `starts` is the rule's DTSTART,
+/// so INTERVAL counts from its month.
+fn monthly_dates(
+    starts: NaiveDate,
+    n: i32,
+    day: Weekday,
+    every: u32,
+) -> impl Iterator<Item = NaiveDate> {
+    let month_of = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let in_month = move |index: i32| {
+        nth_weekday(
+            index.div_euclid(12),
+            index.rem_euclid(12) as u32 + 1,
+            n,
+            day,
+        )
+    };
+    (0..)
+        .map(move |k| month_of(starts) + k * every as i32)
+        .take_while(|&i| i < 2101 * 12)
+        .filter_map(in_month)
+        .filter(move |d| *d >= starts)
 }
 
 fn first_on_or_after(from: NaiveDate, day: Weekday) -> NaiveDate {
@@ -159,14 +218,18 @@ fn cases() -> impl Strategy<Value = Case> {
 }
 
 fn meeting(c: &Case) -> Meeting {
+    meeting_named(c, "m")
+}
+
+fn meeting_named(c: &Case, id: &str) -> Meeting {
     let rule = Rule::weekly(
         c.day,
         LocalTime::new(c.time.hour(), c.time.minute()).unwrap(),
     )
     .with_interval(Interval::new(c.every).unwrap());
     Meeting::new(
-        MeetingId::new("m").unwrap(),
-        "m",
+        MeetingId::new(id).unwrap(),
+        id,
         c.tz,
         rule,
         MeetingDuration::new(c.minutes).unwrap(),
@@ -190,6 +253,65 @@ proptest! {
         let first = first_on_or_after(c.starts, c.day);
         let slow = stepped(c.tz, first, c.every, c.time, c.minutes, window);
         prop_assert_eq!(fast, slow);
+    }
+
+    /// Monthly rules (the nth weekday, from the start or the end of the
+    /// month, every one to four months), stepped by integer arithmetic,
+    /// give what stepping months with chrono and resolving each local
+    /// time gives, at DST edges too.
+    #[test]
+    fn monthly_sessions_equal_the_chrono_stepper(
+        c in cases(),
+        n in prop::sample::select(vec![1, 2, 3, 4, 5, -1, -2, -3, -4]),
+    ) {
+        let window = Window::new(c.from, c.to).unwrap();
+        let day = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+            [c.day.num_days_from_monday() as usize];
+        let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
+        let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
+        let m = Meeting::new(
+            MeetingId::new("m").unwrap(),
+            "m",
+            c.tz,
+            Rule::rrule(&text, time).unwrap(),
+            MeetingDuration::new(c.minutes).unwrap(),
+            c.starts,
+        );
+        let fast: Vec<Session> = m
+            .occurrences(window)
+            .map(|o| describe(o.start(), o.end(), o.fit(), o.due()))
+            .collect();
+        let dates = monthly_dates(c.starts, n, c.day, c.every);
+        let slow = resolved(c.tz, dates, c.time, c.minutes, window);
+        prop_assert_eq!(fast, slow, "{}", text);
+    }
+
+    /// The merged stream of several meetings is every meeting's sessions
+    /// sorted by start, then meeting id (the radix heap's order).
+    #[test]
+    fn merged_stream_equals_sorted_sessions(
+        cs in prop::collection::vec(cases(), 1..6),
+    ) {
+        let meetings: Vec<Meeting> = cs
+            .iter()
+            .enumerate()
+            // Ids in reverse order of the meetings: ties go by id.
+            .map(|(i, c)| meeting_named(c, &format!("m{}", 9 - i)))
+            .collect();
+        let schedule = convenor::Schedule::new("p", None, meetings).unwrap();
+        let window = Window::new(cs[0].from, cs[0].to).unwrap();
+        let key = |o: &convenor::Occurrence<'_>| {
+            (o.start_timestamp(), o.meeting().id().to_string())
+        };
+        let merged: Vec<_> = schedule.occurrences(window).map(|o| key(&o)).collect();
+        let mut sorted: Vec<_> = schedule
+            .meetings()
+            .iter()
+            .flat_map(|m| m.occurrences(window))
+            .map(|o| key(&o))
+            .collect();
+        sorted.sort();
+        prop_assert_eq!(merged, sorted);
     }
 
     /// The .ics overrides (sessions the wall clock cannot carry) are
