@@ -245,66 +245,44 @@ mod tests {
             .collect()
     }
 
+    /// Known dates of each shape: the last Sunday; day 31 and the last day
+    /// of the month (skipping or shortening short months); the fifth
+    /// Friday (skipping months without one); every third month.
     #[test]
-    fn last_sunday() {
-        let got = dates("FREQ=MONTHLY;BYDAY=-1SU", date(2025, 1, 26), 4);
-        let want = [
-            date(2025, 1, 26),
-            date(2025, 2, 23),
-            date(2025, 3, 30),
-            date(2025, 4, 27),
+    fn known_dates() {
+        type Ymd = (i32, u32, u32);
+        let cases: [(&str, Ymd, &[Ymd]); 5] = [
+            (
+                "FREQ=MONTHLY;BYDAY=-1SU",
+                (2025, 1, 26),
+                &[(2025, 1, 26), (2025, 2, 23), (2025, 3, 30), (2025, 4, 27)],
+            ),
+            (
+                "FREQ=MONTHLY;BYMONTHDAY=31",
+                (2025, 1, 31),
+                &[(2025, 1, 31), (2025, 3, 31), (2025, 5, 31), (2025, 7, 31)],
+            ),
+            (
+                "FREQ=MONTHLY;BYMONTHDAY=-1",
+                (2024, 1, 31),
+                &[(2024, 1, 31), (2024, 2, 29), (2024, 3, 31), (2024, 4, 30)],
+            ),
+            (
+                "FREQ=MONTHLY;BYDAY=5FR",
+                (2025, 1, 31),
+                &[(2025, 1, 31), (2025, 5, 30), (2025, 8, 29), (2025, 10, 31)],
+            ),
+            (
+                "FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU",
+                (2025, 1, 14),
+                &[(2025, 1, 14), (2025, 4, 8), (2025, 7, 8), (2025, 10, 14)],
+            ),
         ];
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn day_31_skips_short_months() {
-        let got = dates("FREQ=MONTHLY;BYMONTHDAY=31", date(2025, 1, 31), 4);
-        let want = [
-            date(2025, 1, 31),
-            date(2025, 3, 31),
-            date(2025, 5, 31),
-            date(2025, 7, 31),
-        ];
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn last_day_of_month() {
-        let got = dates("FREQ=MONTHLY;BYMONTHDAY=-1", date(2024, 1, 31), 4);
-        let want = [
-            date(2024, 1, 31),
-            date(2024, 2, 29),
-            date(2024, 3, 31),
-            date(2024, 4, 30),
-        ];
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn fifth_friday_skips_months_without_one() {
-        let got = dates("FREQ=MONTHLY;BYDAY=5FR", date(2025, 1, 31), 4);
-        let want = [
-            date(2025, 1, 31),
-            date(2025, 5, 30),
-            date(2025, 8, 29),
-            date(2025, 10, 31),
-        ];
-        assert_eq!(got, want);
-    }
-
-    #[test]
-    fn every_third_month() {
-        let got =
-            dates("FREQ=MONTHLY;INTERVAL=3;BYDAY=2TU", date(2025, 1, 14), 5);
-        let want = [
-            date(2025, 1, 14),
-            date(2025, 4, 8),
-            date(2025, 7, 8),
-            date(2025, 10, 14),
-            date(2026, 1, 13),
-        ];
-        assert_eq!(got, want);
+        for (rule, (y, m, d), want) in cases {
+            let want: Vec<_> =
+                want.iter().map(|&(y, m, d)| date(y, m, d)).collect();
+            assert_eq!(dates(rule, date(y, m, d), want.len()), want, "{rule}");
+        }
     }
 
     /// RFC 5545 §3.3.10: a MONTHLY rule without BYDAY or BYMONTHDAY takes
