@@ -333,6 +333,7 @@ impl Meeting {
     /// assert_eq!(monday.occurrences(november).count(), 3);
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
+    #[inline]
     pub fn occurrences(&self, window: Window) -> MeetingOccurrences<'_> {
         // A day before the window's first local date in any zone (UTC
         // offsets are under a day), without looking the zone up: earlier
@@ -645,15 +646,21 @@ pub(crate) fn merge_key(secs: i64, rank: usize) -> u128 {
 }
 
 impl<'s> Occurrences<'s> {
+    /// The sessions of `meetings` (each with the rank of its id) in
+    /// `window`, merged.
     pub(crate) fn new(
-        streams: Vec<MeetingOccurrences<'s>>,
-        ranks: Vec<usize>,
+        meetings: impl ExactSizeIterator<Item = (&'s Meeting, usize)>,
+        window: Window,
     ) -> Self {
-        let streams = streams
-            .into_iter()
-            .zip(ranks)
-            .map(|(sessions, rank)| Stream { sessions, head: None, rank })
-            .collect();
+        let mut streams = Vec::with_capacity(meetings.len());
+        for (meeting, rank) in meetings {
+            // Built in place: a stream is a few hundred bytes.
+            streams.push(Stream {
+                sessions: meeting.occurrences(window),
+                head: None,
+                rank,
+            });
+        }
         Occurrences { streams, heap: RadixHeap::new(), started: false }
     }
 

@@ -322,9 +322,8 @@ impl Schedule {
     /// Every session that starts in `window`, merged in order of (start,
     /// meeting id); lazy, so a far `to` costs nothing until iterated.
     pub fn occurrences(&self, window: Window) -> Occurrences<'_> {
-        let streams =
-            self.meetings.iter().map(|m| m.occurrences(window)).collect();
-        Occurrences::new(streams, self.ranks.clone())
+        let meetings = self.meetings.iter().zip(self.ranks.iter().copied());
+        Occurrences::new(meetings, window)
     }
 
     /// The next `n` sessions that start at or after `after`.
@@ -381,10 +380,9 @@ impl Schedule {
             firsts.select_nth_unstable(n - 1);
             firsts.truncate(n);
         }
-        let streams =
-            firsts.iter().map(|&(_, i)| self.meetings[i].occurrences(window));
-        let ranks = firsts.iter().map(|&(_, i)| self.ranks[i]).collect();
-        Occurrences::new(streams.collect(), ranks).take(n).collect()
+        let meetings =
+            firsts.iter().map(|&(_, i)| (&self.meetings[i], self.ranks[i]));
+        Occurrences::new(meetings, window).take(n).collect()
     }
 
     /// The sessions running at `at` (`start <= at < end`), in start order.
