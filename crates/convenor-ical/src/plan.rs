@@ -18,9 +18,9 @@
 //!   session (RFC 5545 §3.3.10: inclusive, UTC with a TZID DTSTART), so
 //!   a client that places a DST-edge session an hour late still keeps it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
     Schedule, Segment, Tz, ZoneCursor,
@@ -139,17 +139,94 @@ pub(crate) fn stamps(
     }
 }
 
-/// One [`ZoneCursor`] per zone, shared by the meetings of a feed.
+/// What one export shares between meetings: a [`ZoneCursor`] per zone,
+/// and the weekly walks already done.
 #[derive(Debug, Default)]
-pub(crate) struct Cursors(Vec<Option<ZoneCursor>>);
+pub(crate) struct Cursors {
+    zones: Vec<Option<ZoneCursor>>,
+    walks: HashMap<Walk, Vec<NaiveDateTime>>,
+}
 
 impl Cursors {
     fn get(&mut self, tz: Tz) -> &mut ZoneCursor {
         let i = tz as usize;
-        if self.0.len() <= i {
-            self.0.resize(i + 1, None);
+        if self.zones.len() <= i {
+            self.zones.resize(i + 1, None);
         }
-        self.0[i].get_or_insert_with(|| ZoneCursor::new(tz))
+        self.zones[i].get_or_insert_with(|| ZoneCursor::new(tz))
+    }
+
+    /// [`Walk::run`], done once per distinct walk: a feed's meetings
+    /// often share zone, weekday, time, length and first date, and the
+    /// walk depends on nothing else.
+    fn walk(&mut self, walk: Walk) -> &[NaiveDateTime] {
+        if !self.walks.contains_key(&walk) {
+            let found = walk.run(self.get(walk.tz));
+            self.walks.insert(walk, found);
+        }
+        &self.walks[&walk]
+    }
+}
+
+/// A weekly segment's sessions from `first` to `last` (inclusive) that
+/// start before `horizon`: everything that decides which of them the wall
+/// clock cannot carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Walk {
+    tz: Tz,
+    first: NaiveDate,
+    last: NaiveDate,
+    time: NaiveTime,
+    duration: MeetingDuration,
+    /// Days between sessions.
+    step: i64,
+    horizon: DateTime<Utc>,
+}
+
+impl Walk {
+    /// The nominal starts of the sessions the wall clock cannot carry
+    /// (a start in a gap or fold, or a clock change during the session),
+    /// cancelled and moved ones included: jumps from one clock change to
+    /// the next, since only sessions near one can be among them.
+    fn run(&self, cursor: &mut ZoneCursor) -> Vec<NaiveDateTime> {
+        let Walk { tz, first, last, time, duration, step, horizon } = *self;
+        let length = i64::from(duration.minutes()) * 60;
+        let mut found = Vec::new();
+        let mut due = first;
+        while due <= last {
+            let nominal = due.and_time(time);
+            let (start, fit, end) = cursor.session(nominal, length);
+            if start.with_timezone(&Utc) >= horizon {
+                break;
+            }
+            let steady = cursor.steady_until(nominal).filter(|_| {
+                fit == Fit::Exact
+                    && end.naive_local() == nominal + Duration::seconds(length)
+            });
+            let jump = match steady {
+                // Start and end in one run of a single offset: the next
+                // session to look at is the first that ends at or after
+                // the run's end.
+                Some(until) if end.naive_local() < until => {
+                    let ahead = (until - end.naive_local()).num_seconds();
+                    let week = step * 86_400;
+                    ((ahead + week - 1) / week).max(1)
+                }
+                _ => {
+                    if !stamps(tz, nominal, duration).2 {
+                        found.push(nominal);
+                    }
+                    1
+                }
+            };
+            let Some(next) =
+                due.checked_add_signed(Duration::days(jump * step))
+            else {
+                break;
+            };
+            due = next;
+        }
+        found
     }
 }
 
@@ -210,54 +287,26 @@ pub(crate) fn meeting_events<'s>(
         let open = segment.last().is_none();
         let mut last_due = None;
         let mut exdates = Vec::new();
-        let cursor = cursors.get(tz);
-        let length = i64::from(segment.duration().minutes()) * 60;
         let mut override_at = |nominal: NaiveDateTime| {
             let (s, e, _) = stamps(tz, nominal, segment.duration());
             overrides.push(override_of(nominal, s, e, None));
         };
         if let Pattern::Weekly { every, .. } = segment.rule().pattern() {
-            // Weekly: jump from one clock change to the next; only
-            // sessions near one can need an override.
             let step = 7 * i64::from(every.weeks());
-            let mut due = first.date();
-            while due <= last_date {
-                let nominal = due.and_time(time);
-                let (start, fit, end) = cursor.session(nominal, length);
-                if start.with_timezone(&Utc) >= opts.horizon {
-                    break;
+            let walk = Walk {
+                tz,
+                first: first.date(),
+                last: last_date,
+                time,
+                duration: segment.duration(),
+                step,
+                horizon: opts.horizon,
+            };
+            for &nominal in cursors.walk(walk) {
+                let due = nominal.date();
+                if !cancelled.contains_key(&due) && !moved.contains_key(&due) {
+                    override_at(nominal);
                 }
-                let regular =
-                    !cancelled.contains_key(&due) && !moved.contains_key(&due);
-                let steady = cursor.steady_until(nominal).filter(|_| {
-                    fit == Fit::Exact
-                        && end.naive_local()
-                            == nominal + Duration::seconds(length)
-                });
-                let jump = match steady {
-                    // Start and end in one run of a single offset: the next
-                    // session to look at is the first that ends at or
-                    // after the run's end.
-                    Some(until) if end.naive_local() < until => {
-                        let ahead = (until - end.naive_local()).num_seconds();
-                        let week = step * 86_400;
-                        ((ahead + week - 1) / week).max(1)
-                    }
-                    _ => {
-                        if regular
-                            && !stamps(tz, nominal, segment.duration()).2
-                        {
-                            override_at(nominal);
-                        }
-                        1
-                    }
-                };
-                let Some(next) =
-                    due.checked_add_signed(Duration::days(jump * step))
-                else {
-                    break;
-                };
-                due = next;
             }
             if !open {
                 let steps = (last_date - first.date()).num_days() / step;
@@ -271,7 +320,7 @@ pub(crate) fn meeting_events<'s>(
             {
                 let nominal = due.and_time(time);
                 if open
-                    && cursor.resolve(nominal).0.with_timezone(&Utc)
+                    && cursors.get(tz).resolve(nominal).0.with_timezone(&Utc)
                         >= opts.horizon
                 {
                     break;
@@ -279,6 +328,7 @@ pub(crate) fn meeting_events<'s>(
                 exdates.push(nominal);
             }
         } else {
+            let cursor = cursors.get(tz);
             for due in segment.due_dates(first.date()) {
                 if due > last_date {
                     break;
