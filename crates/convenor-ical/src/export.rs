@@ -192,11 +192,19 @@ fn instant(
 }
 
 fn end_instant(event: &Event<'_>, cursors: &mut Cursors) -> DateTime<Utc> {
+    let start = instant(event.meeting, event.start, cursors);
+    end_after(event, start, cursors)
+}
+
+/// The end of `event`, which starts at `start`.
+fn end_after(
+    event: &Event<'_>,
+    start: DateTime<Utc>,
+    cursors: &mut Cursors,
+) -> DateTime<Utc> {
     match event.length {
         Length::End(end) => instant(event.meeting, end, cursors),
-        Length::Duration(d) => {
-            instant(event.meeting, event.start, cursors) + d.to_chrono()
-        }
+        Length::Duration(d) => start + d.to_chrono(),
     }
 }
 
@@ -213,13 +221,12 @@ fn zone_spans(
     for e in events {
         let tz = e.meeting.zone();
         let start = instant(e.meeting, e.start, cursors);
+        let end = end_after(e, start, cursors);
         let end = match &e.kind {
             Kind::Master { segment, until, .. } => {
-                plan::rrule_until(segment, *until)
-                    .unwrap_or(far)
-                    .max(end_instant(e, cursors))
+                plan::rrule_until(segment, *until).unwrap_or(far).max(end)
             }
-            _ => end_instant(e, cursors),
+            _ => end,
         };
         let span = spans.entry(tz.name()).or_insert((tz, start, end));
         span.1 = span.1.min(start);

@@ -406,7 +406,7 @@ fn push_folded(out: &mut String, line: &str) {
 /// Appends a parameter value, quoted if needed (RFC 5545 §3.1:
 /// `param-value = paramtext / quoted-string`).
 fn push_param_value(out: &mut String, value: &str) {
-    let quote = value.contains([':', ';', ',']);
+    let quote = value.bytes().any(|b| matches!(b, b':' | b';' | b','));
     if quote {
         out.push('"');
     }
