@@ -2,7 +2,9 @@
 //! share a zone, weekday, time, length and first date; none of that may
 //! leak from one meeting into another.
 
+use chrono::{Duration, NaiveDate};
 use convenor_core::Schedule;
+use proptest::prelude::*;
 
 use crate::golden::{opts, schedules};
 
@@ -93,4 +95,86 @@ starts = "2023-03-01"
     assert!(d.contains("RECURRENCE-ID;TZID=America/Los_Angeles:20240310"));
     assert_same_as_alone("shared", &schedule);
     assert_eq!(ics, convenor_ical::to_string(&schedule, &opts()));
+}
+
+/// A weekend meeting in TOML near the DST edges of a few zones (most
+/// change their clocks early on a Sunday), with a cancellation and a
+/// move picked from the same few weekends, so that meetings often share
+/// a walk and differ only in their changes.
+fn meeting_toml() -> impl Strategy<Value = String> {
+    let zone = prop::sample::select(vec![
+        "America/Los_Angeles",
+        "Europe/London",
+        "Australia/Lord_Howe",
+    ]);
+    let saturday = any::<bool>();
+    let time = prop::sample::select(vec!["01:30", "02:30", "17:00"]);
+    let minutes = prop::sample::select(vec![30u32, 90, 600]);
+    let starts =
+        prop::sample::select(vec!["2023-01-01", "2023-03-19", "2023-10-15"]);
+    // Sundays of clock changes in 2023 and 2024.
+    let sunday = prop::sample::select(vec![
+        (2023, 3, 12),
+        (2023, 3, 26),
+        (2023, 4, 2),
+        (2023, 10, 1),
+        (2023, 10, 29),
+        (2023, 11, 5),
+        (2024, 3, 10),
+        (2024, 3, 31),
+        (2024, 4, 7),
+        (2024, 10, 6),
+        (2024, 10, 27),
+        (2024, 11, 3),
+    ]);
+    let cancel = prop::option::of(sunday.clone());
+    let moved = prop::option::of(sunday);
+    (zone, saturday, time, minutes, starts, cancel, moved).prop_map(
+        |(zone, saturday, time, minutes, starts, cancel, moved)| {
+            let day = if saturday { "saturday" } else { "sunday" };
+            let starts: NaiveDate = starts.parse().unwrap();
+            // The weekend's session, if the meeting has started by then.
+            let session = |(y, m, d): (i32, u32, u32)| {
+                let sunday = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                let date = sunday - Duration::days(i64::from(saturday));
+                (date >= starts).then_some(date)
+            };
+            let mut t = format!(
+                "timezone = \"{zone}\"\n\
+                 weekly = {{ day = \"{day}\", time = \"{time}\" }}\n\
+                 duration = \"{minutes}m\"\n\
+                 starts = \"{starts}\"\n"
+            );
+            let cancel = cancel.and_then(session);
+            if let Some(d) = cancel {
+                t += "[[meetings.changes]]\nkind = \"cancel\"\n";
+                t += &format!("date = \"{d}\"\n");
+            }
+            if let Some(d) =
+                moved.and_then(session).filter(|&d| Some(d) != cancel)
+            {
+                t += "[[meetings.changes]]\nkind = \"move\"\n";
+                t += &format!("date = \"{d}\"\nto = \"{d}T12:00\"\n");
+            }
+            t
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn prop_whole_feed_equals_meetings_alone(
+        meetings in prop::collection::vec(meeting_toml(), 1..8)
+    ) {
+        let mut text = String::from("name = \"p\"\n");
+        for (i, m) in meetings.iter().enumerate() {
+            text += &format!("[[meetings]]\nid = \"m{i}\"\nname = \"M{i}\"\n{m}");
+        }
+        let schedule = Schedule::from_toml_str(&text);
+        prop_assert!(schedule.is_ok(), "{text}\n{:?}", schedule.err());
+        let schedule = schedule.unwrap();
+        assert_same_as_alone("prop", &schedule);
+    }
 }
