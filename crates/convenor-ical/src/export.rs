@@ -12,9 +12,13 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use convenor_core::{Meeting, Occurrence, Schedule, Status, Tz};
 
-use crate::plan::{self, Event, Kind, Length, Stamp};
+use crate::plan::{
+    self, push_rrule, Cursors, Event, Kind, Length, Stamp, Uid,
+};
 use crate::vtimezone::write_vtimezone;
-use crate::wire::{escape_text, ContentWriter};
+use crate::wire::{
+    push_escaped, push_local, push_number, push_utc, ContentWriter,
+};
 use crate::{Error, IcalOptions};
 
 /// The whole schedule as one calendar.
@@ -98,11 +102,7 @@ pub fn occurrence_to_string(
     let (start, end, _) = plan::stamps(meeting.zone(), local, duration);
     let event = Event {
         meeting,
-        uid: format!(
-            "{}-{}@{domain}",
-            meeting.id(),
-            local.format("%Y%m%dT%H%M")
-        ),
+        uid: Uid::Session { meeting, at: local },
         sequence: 0,
         last_modified: None,
         start,
@@ -122,6 +122,7 @@ pub fn occurrence_to_string(
     write_event(
         &mut w,
         &event,
+        &domain,
         opts,
         occurrence.status() == Status::Cancelled,
     );
@@ -136,22 +137,22 @@ fn calendar(
     opts: &IcalOptions,
 ) -> String {
     let domain = plan::domain(schedule, opts);
-    let events: Vec<Event<'_>> = meetings
-        .into_iter()
-        .scan(plan::Cursors::default(), |cursors, m| {
-            Some(plan::meeting_events(m, &domain, opts, cursors))
-        })
-        .flatten()
-        .filter(|e| keep(e, opts))
-        .collect();
+    let mut cursors = plan::Cursors::default();
+    let mut events = Vec::with_capacity(meetings.len());
+    for m in meetings {
+        plan::meeting_events(m, &domain, opts, &mut cursors, &mut events);
+    }
+    if let Some(since) = opts.keep_since {
+        events.retain(|e| keep(e, since, &mut cursors));
+    }
     // About 300 octets per event: one allocation for the whole feed.
     let mut w = ContentWriter::with_capacity(4096 + events.len() * 320);
     head(&mut w, schedule, opts);
-    for (tz, from, to) in zone_spans(&events).into_values() {
+    for (tz, from, to) in zone_spans(&events, &mut cursors).into_values() {
         write_vtimezone(&mut w, tz, from, to);
     }
     for event in &events {
-        write_event(&mut w, event, opts, false);
+        write_event(&mut w, event, &domain, opts, false);
     }
     w.end("VCALENDAR");
     w.into_string()
@@ -160,37 +161,50 @@ fn calendar(
 /// With `keep_since`, whole series and one-offs that ended before it are
 /// left out. Overrides and EXDATEs of kept series stay: without them the
 /// master would show the sessions at their original times.
-fn keep(event: &Event<'_>, opts: &IcalOptions) -> bool {
-    let Some(since) = opts.keep_since else { return true };
+fn keep(
+    event: &Event<'_>,
+    since: DateTime<Utc>,
+    cursors: &mut Cursors,
+) -> bool {
     match &event.kind {
-        Kind::Master { rrule, .. } => until(rrule).is_none_or(|u| u >= since),
+        Kind::Master { segment, until, .. } => {
+            plan::rrule_until(segment, *until).is_none_or(|u| u >= since)
+        }
         Kind::Override { .. } => true,
-        Kind::OneOff { .. } => end_instant(event) >= since,
+        Kind::OneOff { .. } => end_instant(event, cursors) >= since,
     }
 }
 
-fn until(rrule: &str) -> Option<DateTime<Utc>> {
-    let text = rrule.split(';').find_map(|p| p.strip_prefix("UNTIL="))?;
-    chrono::NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%SZ")
-        .ok()
-        .map(|t| t.and_utc())
-}
-
-pub(crate) fn instant(meeting: &Meeting, stamp: Stamp) -> DateTime<Utc> {
+/// The instant of a start or end, resolved as [`resolve_local`] does.
+///
+/// [`resolve_local`]: convenor_core::resolve_local
+fn instant(
+    meeting: &Meeting,
+    stamp: Stamp,
+    cursors: &mut Cursors,
+) -> DateTime<Utc> {
     match stamp {
         Stamp::Utc(t) => t,
-        Stamp::Local(t) => convenor_core::resolve_local(meeting.zone(), t)
-            .0
-            .with_timezone(&Utc),
+        Stamp::Local(t) => {
+            cursors.get(meeting.zone()).resolve(t).0.with_timezone(&Utc)
+        }
     }
 }
 
-fn end_instant(event: &Event<'_>) -> DateTime<Utc> {
+fn end_instant(event: &Event<'_>, cursors: &mut Cursors) -> DateTime<Utc> {
+    let start = instant(event.meeting, event.start, cursors);
+    end_after(event, start, cursors)
+}
+
+/// The end of `event`, which starts at `start`.
+fn end_after(
+    event: &Event<'_>,
+    start: DateTime<Utc>,
+    cursors: &mut Cursors,
+) -> DateTime<Utc> {
     match event.length {
-        Length::End(end) => instant(event.meeting, end),
-        Length::Duration(d) => {
-            instant(event.meeting, event.start) + d.to_chrono()
-        }
+        Length::End(end) => instant(event.meeting, end, cursors),
+        Length::Duration(d) => start + d.to_chrono(),
     }
 }
 
@@ -199,21 +213,22 @@ fn end_instant(event: &Event<'_>) -> DateTime<Utc> {
 /// open-ended series.
 fn zone_spans(
     events: &[Event<'_>],
-) -> BTreeMap<String, (Tz, DateTime<Utc>, DateTime<Utc>)> {
+    cursors: &mut Cursors,
+) -> BTreeMap<&'static str, (Tz, DateTime<Utc>, DateTime<Utc>)> {
     let far = Utc.with_ymd_and_hms(2099, 12, 31, 0, 0, 0).unwrap();
-    let mut spans: BTreeMap<String, (Tz, DateTime<Utc>, DateTime<Utc>)> =
+    let mut spans: BTreeMap<&'static str, (Tz, DateTime<Utc>, DateTime<Utc>)> =
         BTreeMap::new();
     for e in events {
         let tz = e.meeting.zone();
-        let start = instant(e.meeting, e.start);
+        let start = instant(e.meeting, e.start, cursors);
+        let end = end_after(e, start, cursors);
         let end = match &e.kind {
-            Kind::Master { rrule, .. } => {
-                until(rrule).unwrap_or(far).max(end_instant(e))
+            Kind::Master { segment, until, .. } => {
+                plan::rrule_until(segment, *until).unwrap_or(far).max(end)
             }
-            _ => end_instant(e),
+            _ => end,
         };
-        let span =
-            spans.entry(tz.name().to_string()).or_insert((tz, start, end));
+        let span = spans.entry(tz.name()).or_insert((tz, start, end));
         span.1 = span.1.min(start);
         span.2 = span.2.max(end);
     }
@@ -249,96 +264,65 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
     w.property("X-CONVENOR-TZDATA", &[], chrono_tz::IANA_TZDB_VERSION);
 }
 
-fn utc_text(t: DateTime<Utc>) -> String {
-    let mut s = local_text(t.naive_utc());
-    s.push('Z');
-    s
-}
-
-/// `YYYYMMDDTHHMMSS` (RFC 5545 §3.3.5), digit by digit.
-fn local_text(t: chrono::NaiveDateTime) -> String {
-    use chrono::{Datelike, Timelike};
-    let Ok(year) = u32::try_from(t.year()) else {
-        return t.format("%Y%m%dT%H%M%S").to_string();
-    };
-    if year > 9999 {
-        return t.format("%Y%m%dT%H%M%S").to_string();
-    }
-    let mut out = String::with_capacity(16);
-    let mut digits = |n: u32, width: u32| {
-        for p in (0..width).rev() {
-            let d = (n / 10u32.pow(p)) % 10;
-            out.push(char::from(b'0' + d as u8));
-        }
-    };
-    digits(year, 4);
-    digits(t.month(), 2);
-    digits(t.day(), 2);
-    out.push('T');
-    let mut digits = |n: u32| {
-        out.push(char::from(b'0' + (n / 10) as u8));
-        out.push(char::from(b'0' + (n % 10) as u8));
-    };
-    digits(t.hour());
-    digits(t.minute());
-    digits(t.second());
-    out
-}
-
 fn write_stamp(w: &mut ContentWriter, name: &str, tz: Tz, stamp: Stamp) {
     match stamp {
         Stamp::Local(t) => {
-            w.property(name, &[("TZID", tz.name())], &local_text(t))
+            w.property_with(name, &[("TZID", tz.name())], |out| {
+                push_local(out, t)
+            })
         }
-        Stamp::Utc(t) => w.property(name, &[], &utc_text(t)),
+        Stamp::Utc(t) => w.property_with(name, &[], |out| push_utc(out, t)),
     }
 }
 
 fn write_event(
     w: &mut ContentWriter,
     e: &Event<'_>,
+    domain: &str,
     opts: &IcalOptions,
     cancelled: bool,
 ) {
     let m = e.meeting;
     let tz = m.zone();
     w.begin("VEVENT");
-    w.property("UID", &[], &e.uid);
-    w.property("DTSTAMP", &[], &utc_text(opts.dtstamp));
+    w.property_with("UID", &[], |out| e.uid.push_to(out, domain));
+    w.property_with("DTSTAMP", &[], |out| push_utc(out, opts.dtstamp));
     if let Some(d) = e.last_modified {
-        w.property(
-            "LAST-MODIFIED",
-            &[],
-            &utc_text(d.and_time(chrono::NaiveTime::MIN).and_utc()),
-        );
+        w.property_with("LAST-MODIFIED", &[], |out| {
+            push_utc(out, d.and_time(chrono::NaiveTime::MIN).and_utc())
+        });
     }
-    w.property("SEQUENCE", &[], &e.sequence.to_string());
+    w.property_with("SEQUENCE", &[], |out| {
+        push_number(out, e.sequence as u64)
+    });
     if let Kind::Override { recurrence_id } = e.kind {
-        w.property(
-            "RECURRENCE-ID",
-            &[("TZID", tz.name())],
-            &local_text(recurrence_id),
-        );
+        w.property_with("RECURRENCE-ID", &[("TZID", tz.name())], |out| {
+            push_local(out, recurrence_id)
+        });
     }
     write_stamp(w, "DTSTART", tz, e.start);
     match e.length {
-        Length::Duration(d) => {
-            w.property("DURATION", &[], &format!("PT{}M", d.minutes()))
-        }
+        Length::Duration(d) => w.property_with("DURATION", &[], |out| {
+            out.push_str("PT");
+            push_number(out, d.minutes().into());
+            out.push('M');
+        }),
         Length::End(end) => write_stamp(w, "DTEND", tz, end),
     }
-    if let Kind::Master { rrule, exdates, related_to } = &e.kind {
-        w.property("RRULE", &[], rrule);
+    if let Kind::Master { segment, until, exdates, related_to } = &e.kind {
+        w.property_with("RRULE", &[], |out| push_rrule(out, segment, *until));
         // One EXDATE per date: ical.js reads only the first of a list.
-        for x in exdates {
-            w.property("EXDATE", &[("TZID", tz.name())], &local_text(*x));
+        for &x in exdates {
+            w.property_with("EXDATE", &[("TZID", tz.name())], |out| {
+                push_local(out, x)
+            });
         }
         if let Some(r) = related_to {
-            w.property("RELATED-TO", &[], r);
+            w.property_with("RELATED-TO", &[], |out| r.push_to(out, domain));
         }
     }
     if let Kind::OneOff { related_to: Some(r) } = &e.kind {
-        w.property("RELATED-TO", &[], r);
+        w.property_with("RELATED-TO", &[], |out| r.push_to(out, domain));
     }
     w.text("SUMMARY", &[], m.name());
     let description = description(m, e.note);
@@ -379,9 +363,14 @@ fn write_event(
         }
     }
     if !m.tags().is_empty() {
-        let list: Vec<String> =
-            m.tags().iter().map(|t| escape_text(t)).collect();
-        w.property("CATEGORIES", &[], &list.join(","));
+        w.property_with("CATEGORIES", &[], |out| {
+            for (i, tag) in m.tags().iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_escaped(out, tag);
+            }
+        });
     }
     w.property(
         "STATUS",

@@ -18,14 +18,18 @@
 //!   session (RFC 5545 §3.3.10: inclusive, UTC with a TZID DTSTART), so
 //!   a client that places a DST-edge session an hour late still keeps it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime,
+    Timelike, Utc, Weekday,
+};
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
     Schedule, Segment, Tz, ZoneCursor,
 };
 
+use crate::wire::{push_date, push_number, push_two, push_utc};
 use crate::IcalOptions;
 
 /// How long after the last session a segment's `UNTIL` is: more than any
@@ -45,12 +49,12 @@ pub(crate) enum Stamp {
 #[derive(Clone, Debug)]
 pub(crate) struct Event<'s> {
     pub(crate) meeting: &'s Meeting,
-    pub(crate) uid: String,
+    pub(crate) uid: Uid<'s>,
     pub(crate) sequence: usize,
     pub(crate) last_modified: Option<NaiveDate>,
     pub(crate) start: Stamp,
     pub(crate) length: Length,
-    pub(crate) kind: Kind,
+    pub(crate) kind: Kind<'s>,
     /// A change's note, for overrides and extras.
     pub(crate) note: Option<&'s str>,
 }
@@ -64,33 +68,86 @@ pub(crate) enum Length {
 }
 
 #[derive(Clone, Debug)]
-pub(crate) enum Kind {
+pub(crate) enum Kind<'s> {
     Master {
-        rrule: String,
+        /// The segment whose rule [`push_rrule`] writes.
+        segment: &'s Segment,
+        /// The UNTIL we add: a cut segment's last session, plus a margin.
+        until: Option<DateTime<Utc>>,
         exdates: Vec<NaiveDateTime>,
-        related_to: Option<String>,
+        related_to: Option<Uid<'s>>,
     },
     Override {
         recurrence_id: NaiveDateTime,
     },
     OneOff {
-        related_to: Option<String>,
+        related_to: Option<Uid<'s>>,
     },
 }
 
-/// The UID of the segment that starts on `from`: the first segment keeps
-/// the bare meeting id, later ones add their first date, so an edit to an
-/// earlier part of the history never renames a later series.
+/// A VEVENT's UID, kept as its parts and written only with the event.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Uid<'s> {
+    /// The series of the segment `index` that starts on `from`: the first
+    /// segment keeps the bare meeting id, later ones add their first
+    /// date, so an edit to an earlier part of the history never renames
+    /// a later series.
+    Segment { meeting: &'s Meeting, index: usize, from: NaiveDate },
+    /// An extra session.
+    Extra { meeting: &'s Meeting, at: NaiveDateTime },
+    /// One session exported on its own.
+    Session { meeting: &'s Meeting, at: NaiveDateTime },
+}
+
+impl Uid<'_> {
+    /// Appends the UID, `@domain` included.
+    pub(crate) fn push_to(&self, out: &mut String, domain: &str) {
+        match *self {
+            Uid::Segment { meeting, index, from } => {
+                out.push_str(meeting.id().as_str());
+                if index > 0 {
+                    out.push('-');
+                    push_date(out, from);
+                }
+            }
+            Uid::Extra { meeting, at } => {
+                out.push_str(meeting.id().as_str());
+                out.push_str("-extra-");
+                push_minute(out, at);
+            }
+            Uid::Session { meeting, at } => {
+                out.push_str(meeting.id().as_str());
+                out.push('-');
+                push_minute(out, at);
+            }
+        }
+        out.push('@');
+        out.push_str(domain);
+    }
+
+    pub(crate) fn to_string(self, domain: &str) -> String {
+        let mut out = String::new();
+        self.push_to(&mut out, domain);
+        out
+    }
+}
+
+/// `YYYYMMDDTHHMM`: a session's start in a UID.
+fn push_minute(out: &mut String, at: NaiveDateTime) {
+    push_date(out, at.date());
+    out.push('T');
+    push_two(out, at.hour());
+    push_two(out, at.minute());
+}
+
+/// The UID of the segment that starts on `from`; see [`Uid::Segment`].
 pub(crate) fn segment_uid(
     meeting: &Meeting,
     index: usize,
     from: NaiveDate,
     domain: &str,
 ) -> String {
-    match index {
-        0 => format!("{}@{domain}", meeting.id()),
-        _ => format!("{}-{}@{domain}", meeting.id(), from.format("%Y%m%d")),
-    }
+    Uid::Segment { meeting, index, from }.to_string(domain)
 }
 
 /// The UID of an extra session.
@@ -99,7 +156,7 @@ pub(crate) fn extra_uid(
     at: NaiveDateTime,
     domain: &str,
 ) -> String {
-    format!("{}-extra-{}@{domain}", meeting.id(), at.format("%Y%m%dT%H%M"))
+    Uid::Extra { meeting, at }.to_string(domain)
 }
 
 /// The UID domain: the option, else the schedule URL's host.
@@ -139,32 +196,111 @@ pub(crate) fn stamps(
     }
 }
 
-/// One [`ZoneCursor`] per zone, shared by the meetings of a feed.
+/// What one export shares between meetings: a [`ZoneCursor`] per zone,
+/// and the weekly walks already done.
 #[derive(Debug, Default)]
-pub(crate) struct Cursors(Vec<Option<ZoneCursor>>);
+pub(crate) struct Cursors {
+    zones: Vec<Option<ZoneCursor>>,
+    walks: HashMap<Walk, Vec<NaiveDateTime>>,
+}
 
 impl Cursors {
-    fn get(&mut self, tz: Tz) -> &mut ZoneCursor {
-        let i = tz as usize;
-        if self.0.len() <= i {
-            self.0.resize(i + 1, None);
-        }
-        self.0[i].get_or_insert_with(|| ZoneCursor::new(tz))
+    pub(crate) fn get(&mut self, tz: Tz) -> &mut ZoneCursor {
+        cursor(&mut self.zones, tz)
+    }
+
+    /// [`Walk::run`], done once per distinct walk: a feed's meetings
+    /// often share zone, weekday, time, length and first date, and the
+    /// walk depends on nothing else.
+    fn walk(&mut self, walk: Walk) -> &[NaiveDateTime] {
+        let Cursors { zones, walks } = self;
+        walks.entry(walk).or_insert_with(|| walk.run(cursor(zones, walk.tz)))
     }
 }
 
-/// Every VEVENT of `meeting`, masters first, in a stable order.
+fn cursor(zones: &mut Vec<Option<ZoneCursor>>, tz: Tz) -> &mut ZoneCursor {
+    let i = tz as usize;
+    if zones.len() <= i {
+        zones.resize(i + 1, None);
+    }
+    zones[i].get_or_insert_with(|| ZoneCursor::new(tz))
+}
+
+/// A weekly segment's sessions from `first` to `last` (inclusive) that
+/// start before `horizon`: everything that decides which of them the wall
+/// clock cannot carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Walk {
+    tz: Tz,
+    first: NaiveDate,
+    last: NaiveDate,
+    time: NaiveTime,
+    duration: MeetingDuration,
+    /// Days between sessions.
+    step: i64,
+    horizon: DateTime<Utc>,
+}
+
+impl Walk {
+    /// The nominal starts of the sessions the wall clock cannot carry
+    /// (a start in a gap or fold, or a clock change during the session),
+    /// cancelled and moved ones included: jumps from one clock change to
+    /// the next, since only sessions near one can be among them.
+    fn run(&self, cursor: &mut ZoneCursor) -> Vec<NaiveDateTime> {
+        let Walk { tz, first, last, time, duration, step, horizon } = *self;
+        let length = i64::from(duration.minutes()) * 60;
+        let mut found = Vec::new();
+        let mut due = first;
+        while due <= last {
+            let nominal = due.and_time(time);
+            let (start, fit, end) = cursor.session(nominal, length);
+            if start.with_timezone(&Utc) >= horizon {
+                break;
+            }
+            let steady = cursor.steady_until(nominal).filter(|_| {
+                fit == Fit::Exact
+                    && end.naive_local() == nominal + Duration::seconds(length)
+            });
+            let jump = match steady {
+                // Start and end in one run of a single offset: the next
+                // session to look at is the first that ends at or after
+                // the run's end.
+                Some(until) if end.naive_local() < until => {
+                    let ahead = (until - end.naive_local()).num_seconds();
+                    let week = step * 86_400;
+                    ((ahead + week - 1) / week).max(1)
+                }
+                _ => {
+                    if !stamps(tz, nominal, duration).2 {
+                        found.push(nominal);
+                    }
+                    1
+                }
+            };
+            let Some(next) =
+                due.checked_add_signed(Duration::days(jump * step))
+            else {
+                break;
+            };
+            due = next;
+        }
+        found
+    }
+}
+
+/// Appends every VEVENT of `meeting` to `events`, masters first, in a
+/// stable order.
 pub(crate) fn meeting_events<'s>(
     meeting: &'s Meeting,
     domain: &str,
     opts: &IcalOptions,
     cursors: &mut Cursors,
-) -> Vec<Event<'s>> {
+    events: &mut Vec<Event<'s>>,
+) {
     let tz = meeting.zone();
     let changes = meeting.changes();
-    let mut events = Vec::new();
     let mut overrides = Vec::new();
-    let mut uids: Vec<(NaiveDate, NaiveDate, String)> = Vec::new();
+    let mut uids: Vec<(NaiveDate, NaiveDate, Uid<'s>)> = Vec::new();
 
     // Cancelled and moved sessions, by due date.
     let mut cancelled: BTreeMap<NaiveDate, usize> = BTreeMap::new();
@@ -185,7 +321,7 @@ pub(crate) fn meeting_events<'s>(
         let Some(first) = segment.first_session() else { continue };
         let time = segment.rule().time().to_naive();
         let last_date = segment.last().unwrap_or(NaiveDate::MAX);
-        let uid = segment_uid(meeting, index, segment.from(), domain);
+        let uid = Uid::Segment { meeting, index, from: segment.from() };
         let touching: Vec<&Change> = changes
             .iter()
             .filter(|c| touches(c, segment.from(), last_date))
@@ -195,7 +331,7 @@ pub(crate) fn meeting_events<'s>(
         // An override of the instance due at `recurrence_id`.
         let override_of = |recurrence_id, start, end, note| Event {
             meeting,
-            uid: uid.clone(),
+            uid,
             sequence,
             last_modified,
             start,
@@ -210,54 +346,26 @@ pub(crate) fn meeting_events<'s>(
         let open = segment.last().is_none();
         let mut last_due = None;
         let mut exdates = Vec::new();
-        let cursor = cursors.get(tz);
-        let length = i64::from(segment.duration().minutes()) * 60;
         let mut override_at = |nominal: NaiveDateTime| {
             let (s, e, _) = stamps(tz, nominal, segment.duration());
             overrides.push(override_of(nominal, s, e, None));
         };
         if let Pattern::Weekly { every, .. } = segment.rule().pattern() {
-            // Weekly: jump from one clock change to the next; only
-            // sessions near one can need an override.
             let step = 7 * i64::from(every.weeks());
-            let mut due = first.date();
-            while due <= last_date {
-                let nominal = due.and_time(time);
-                let (start, fit, end) = cursor.session(nominal, length);
-                if start.with_timezone(&Utc) >= opts.horizon {
-                    break;
+            let walk = Walk {
+                tz,
+                first: first.date(),
+                last: last_date,
+                time,
+                duration: segment.duration(),
+                step,
+                horizon: opts.horizon,
+            };
+            for &nominal in cursors.walk(walk) {
+                let due = nominal.date();
+                if !cancelled.contains_key(&due) && !moved.contains_key(&due) {
+                    override_at(nominal);
                 }
-                let regular =
-                    !cancelled.contains_key(&due) && !moved.contains_key(&due);
-                let steady = cursor.steady_until(nominal).filter(|_| {
-                    fit == Fit::Exact
-                        && end.naive_local()
-                            == nominal + Duration::seconds(length)
-                });
-                let jump = match steady {
-                    // Start and end in one run of a single offset: the next
-                    // session to look at is the first that ends at or
-                    // after the run's end.
-                    Some(until) if end.naive_local() < until => {
-                        let ahead = (until - end.naive_local()).num_seconds();
-                        let week = step * 86_400;
-                        ((ahead + week - 1) / week).max(1)
-                    }
-                    _ => {
-                        if regular
-                            && !stamps(tz, nominal, segment.duration()).2
-                        {
-                            override_at(nominal);
-                        }
-                        1
-                    }
-                };
-                let Some(next) =
-                    due.checked_add_signed(Duration::days(jump * step))
-                else {
-                    break;
-                };
-                due = next;
             }
             if !open {
                 let steps = (last_date - first.date()).num_days() / step;
@@ -271,7 +379,7 @@ pub(crate) fn meeting_events<'s>(
             {
                 let nominal = due.and_time(time);
                 if open
-                    && cursor.resolve(nominal).0.with_timezone(&Utc)
+                    && cursors.get(tz).resolve(nominal).0.with_timezone(&Utc)
                         >= opts.horizon
                 {
                     break;
@@ -279,6 +387,7 @@ pub(crate) fn meeting_events<'s>(
                 exdates.push(nominal);
             }
         } else {
+            let cursor = cursors.get(tz);
             for due in segment.due_dates(first.date()) {
                 if due > last_date {
                     break;
@@ -322,8 +431,8 @@ pub(crate) fn meeting_events<'s>(
             }
             _ => None,
         };
-        let related_to = uids.last().map(|(_, _, u)| u.clone());
-        uids.push((segment.from(), last_date, uid.clone()));
+        let related_to = uids.last().map(|&(_, _, u)| u);
+        uids.push((segment.from(), last_date, uid));
         events.push(Event {
             meeting,
             uid,
@@ -331,11 +440,7 @@ pub(crate) fn meeting_events<'s>(
             last_modified,
             start: Stamp::Local(first),
             length: Length::Duration(segment.duration()),
-            kind: Kind::Master {
-                rrule: rrule(segment, until),
-                exdates,
-                related_to,
-            },
+            kind: Kind::Master { segment, until, exdates, related_to },
             note: None,
         });
     }
@@ -352,10 +457,10 @@ pub(crate) fn meeting_events<'s>(
         let related_to = uids
             .iter()
             .find(|(from, last, _)| (*from..=*last).contains(&at.date()))
-            .map(|(_, _, u)| u.clone());
+            .map(|&(_, _, u)| u);
         events.push(Event {
             meeting,
-            uid: extra_uid(meeting, *at, domain),
+            uid: Uid::Extra { meeting, at: *at },
             sequence: 0,
             last_modified: change.announced,
             start: s,
@@ -364,12 +469,13 @@ pub(crate) fn meeting_events<'s>(
             note: change.note.as_deref(),
         });
     }
-    overrides.sort_by_key(|e| match e.kind {
-        Kind::Override { recurrence_id } => (e.uid.clone(), recurrence_id),
-        _ => (e.uid.clone(), NaiveDateTime::MIN),
+    overrides.sort_by_cached_key(|e| match e.kind {
+        Kind::Override { recurrence_id } => {
+            (e.uid.to_string(domain), recurrence_id)
+        }
+        _ => (e.uid.to_string(domain), NaiveDateTime::MIN),
     });
     events.extend(overrides);
-    events
 }
 
 /// Whether a change alters the series of a segment running from `from` to
@@ -389,33 +495,71 @@ fn touches(c: &Change, from: NaiveDate, last: NaiveDate) -> bool {
     }
 }
 
-/// The RRULE text of a segment (RFC 5545 §3.3.10), from our own model,
-/// never from rrule's Display (it writes local UNTILs with `Z`).
-fn rrule(segment: &Segment, until: Option<DateTime<Utc>>) -> String {
-    let mut parts: Vec<String> = match segment.rule().pattern() {
+/// Appends the RRULE text of a segment (RFC 5545 §3.3.10), from our own
+/// model, never from rrule's Display (it writes local UNTILs with `Z`).
+pub(crate) fn push_rrule(
+    out: &mut String,
+    segment: &Segment,
+    until: Option<DateTime<Utc>>,
+) {
+    let start = out.len();
+    match segment.rule().pattern() {
         Pattern::Weekly { day, every } => {
-            let mut p = vec!["FREQ=WEEKLY".to_string()];
+            out.push_str("FREQ=WEEKLY");
             if every.weeks() > 1 {
-                p.push(format!("INTERVAL={}", every.weeks()));
+                out.push_str(";INTERVAL=");
+                push_number(out, every.weeks().into());
             }
-            p.push(format!(
-                "BYDAY={}",
-                &convenor_core::weekday_name(*day)[..2].to_uppercase()
-            ));
-            p
+            out.push_str(";BYDAY=");
+            out.push_str(match day {
+                Weekday::Mon => "MO",
+                Weekday::Tue => "TU",
+                Weekday::Wed => "WE",
+                Weekday::Thu => "TH",
+                Weekday::Fri => "FR",
+                Weekday::Sat => "SA",
+                Weekday::Sun => "SU",
+            });
         }
-        Pattern::RRule(r) => r
-            .as_str()
-            .split(';')
-            .filter(|part| !part.is_empty())
-            // COUNT and UNTIL must not both appear; a cut segment's UNTIL
-            // already says where it stops.
-            .filter(|part| until.is_none() || !part.starts_with("COUNT="))
-            .map(str::to_string)
-            .collect(),
-    };
-    if let Some(u) = until {
-        parts.push(format!("UNTIL={}", u.format("%Y%m%dT%H%M%SZ")));
+        Pattern::RRule(r) => {
+            let parts = r
+                .as_str()
+                .split(';')
+                .filter(|part| !part.is_empty())
+                // COUNT and UNTIL must not both appear; a cut segment's
+                // UNTIL already says where it stops.
+                .filter(|part| until.is_none() || !part.starts_with("COUNT="));
+            for (i, part) in parts.enumerate() {
+                if i > 0 {
+                    out.push(';');
+                }
+                out.push_str(part);
+            }
+        }
     }
-    parts.join(";")
+    if let Some(u) = until {
+        if out.len() > start {
+            out.push(';');
+        }
+        out.push_str("UNTIL=");
+        push_utc(out, u);
+    }
+}
+
+/// The UNTIL of the RRULE [`push_rrule`] writes: ours, unless the
+/// schedule's own rule text has one first.
+pub(crate) fn rrule_until(
+    segment: &Segment,
+    until: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    let plain = until.is_none_or(|u| (1000..=9999).contains(&u.year()));
+    if plain && matches!(segment.rule().pattern(), Pattern::Weekly { .. }) {
+        return until;
+    }
+    let mut text = String::new();
+    push_rrule(&mut text, segment, until);
+    let first = text.split(';').find_map(|p| p.strip_prefix("UNTIL="))?;
+    NaiveDateTime::parse_from_str(first, "%Y%m%dT%H%M%SZ")
+        .ok()
+        .map(|t| t.and_utc())
 }

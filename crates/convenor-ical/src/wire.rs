@@ -14,6 +14,8 @@
 //!
 //! [`unfold`] and [`unescape_text`] are the inverses, for tests and import.
 
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Timelike, Utc};
+
 /// The maximum length of a physical line in octets, without its CRLF
 /// (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
@@ -147,8 +149,21 @@ impl ContentWriter {
         params: &[(&str, &str)],
         value: &str,
     ) {
+        self.property_with(name, params, |out| out.push_str(value));
+    }
+
+    /// Writes one content line as [`property`](Self::property) does,
+    /// with the value appended by `value` straight into the buffer, so a
+    /// DATE-TIME or a number needs no string of its own.
+    pub(crate) fn property_with(
+        &mut self,
+        name: &str,
+        params: &[(&str, &str)],
+        value: impl FnOnce(&mut String),
+    ) {
         debug_assert!(is_name(name), "invalid property name {name:?}");
-        // The line is built in place and folded only if it is long.
+        // The line is built in place, then cleaned and folded only if it
+        // needs it.
         let start = self.out.len();
         let line = &mut self.out;
         line.push_str(name);
@@ -160,10 +175,14 @@ impl ContentWriter {
             push_param_value(line, pvalue);
         }
         line.push(':');
-        if value.bytes().all(|b| b >= 0x20 && b != 0x7f) {
-            line.push_str(value);
-        } else {
-            for c in value.chars() {
+        let value_start = line.len();
+        value(line);
+        if !line.as_bytes()[value_start..]
+            .iter()
+            .all(|&b| b >= 0x20 && b != 0x7f)
+        {
+            let raw = line.split_off(value_start);
+            for c in raw.chars() {
                 push_value_char(line, c);
             }
         }
@@ -195,7 +214,7 @@ impl ContentWriter {
     /// );
     /// ```
     pub fn text(&mut self, name: &str, params: &[(&str, &str)], text: &str) {
-        self.property(name, params, &escape_text(text));
+        self.property_with(name, params, |out| push_escaped(out, text));
     }
 
     /// The lines written so far.
@@ -249,6 +268,18 @@ impl ContentWriter {
 /// ```
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    push_escaped(&mut out, text);
+    out
+}
+
+/// Appends `text` escaped; see [`escape_text`].
+pub(crate) fn push_escaped(out: &mut String, text: &str) {
+    let plain =
+        |b: &u8| !matches!(b, b'\\' | b';' | b',') && *b >= 0x20 && *b != 0x7f;
+    if text.as_bytes().iter().all(plain) {
+        out.push_str(text);
+        return;
+    }
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
@@ -267,7 +298,6 @@ pub fn escape_text(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Reverses [`escape_text`] (RFC 5545 §3.3.11).
@@ -376,18 +406,76 @@ fn push_folded(out: &mut String, line: &str) {
 /// Appends a parameter value, quoted if needed (RFC 5545 §3.1:
 /// `param-value = paramtext / quoted-string`).
 fn push_param_value(out: &mut String, value: &str) {
-    let quote = value.contains([':', ';', ',']);
+    let quote = value.bytes().any(|b| matches!(b, b':' | b';' | b','));
     if quote {
         out.push('"');
     }
-    for c in value.chars() {
-        if c != '"' {
-            push_value_char(out, c);
+    let plain = |b: &u8| *b != b'"' && *b >= 0x20 && *b != 0x7f;
+    if value.as_bytes().iter().all(plain) {
+        out.push_str(value);
+    } else {
+        for c in value.chars() {
+            if c != '"' {
+                push_value_char(out, c);
+            }
         }
     }
     if quote {
         out.push('"');
     }
+}
+
+/// Appends `n` in decimal.
+pub(crate) fn push_number(out: &mut String, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Appends `n` as exactly two digits; `n` is below 100.
+pub(crate) fn push_two(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// Appends a DATE, `YYYYMMDD` (RFC 5545 §3.3.4), digit by digit for
+/// four-digit years; chrono writes other years.
+pub(crate) fn push_date(out: &mut String, d: NaiveDate) {
+    match u32::try_from(d.year()) {
+        Ok(year) if year <= 9999 => {
+            push_two(out, year / 100);
+            push_two(out, year % 100);
+            push_two(out, d.month());
+            push_two(out, d.day());
+        }
+        _ => out.push_str(&d.format("%Y%m%d").to_string()),
+    }
+}
+
+/// Appends a local DATE-TIME, `YYYYMMDDTHHMMSS` (RFC 5545 §3.3.5).
+pub(crate) fn push_local(out: &mut String, t: NaiveDateTime) {
+    push_date(out, t.date());
+    out.push('T');
+    push_two(out, t.hour());
+    push_two(out, t.minute());
+    push_two(out, t.second());
+}
+
+/// Appends a UTC DATE-TIME, `YYYYMMDDTHHMMSSZ` (RFC 5545 §3.3.5).
+pub(crate) fn push_utc(out: &mut String, t: DateTime<Utc>) {
+    push_local(out, t.naive_utc());
+    out.push('Z');
 }
 
 /// Appends one value character; line breaks become spaces and other

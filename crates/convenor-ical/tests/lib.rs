@@ -2,6 +2,8 @@
 
 // Byte-exact .ics for the seed and every testdata case.
 mod golden;
+// Work shared between meetings in one export stays exact.
+mod shared;
 // Structural rules real clients care about.
 mod structure;
 // Arbitrary user text cannot break or inject into a feed.
