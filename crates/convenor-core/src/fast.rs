@@ -372,6 +372,10 @@ impl ZoneCursor {
     ) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
         let local = local.and_utc();
         let nanos = local.timestamp_subsec_nanos();
+        if nanos >= 1_000_000_000 {
+            // A leap second: as `resolve_local` reads it.
+            return None;
+        }
         let (utc, offset, same) = self.instant(local.timestamp(), length)?;
         let at = |secs| DateTime::from_timestamp(secs, nanos);
         let (start, end) = (at(utc)?, at(utc + length)?);

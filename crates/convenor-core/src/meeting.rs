@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike};
 use chrono_tz::Tz;
 
 use crate::change::{Change, ChangeKind, Reschedule};
@@ -174,9 +174,9 @@ impl Segment {
     pub(crate) fn dates(&self, lower: NaiveDate) -> Dates {
         match self.first {
             Some(first) => Dates::new(&self.rule, first, self.last, lower),
-            None => {
-                Dates::new(&self.rule, self.last, self.last, NaiveDate::MAX)
-            }
+            // A segment with no session (a rule that never matches from
+            // its start): nothing to list.
+            None => Dates::empty(),
         }
     }
 
@@ -188,6 +188,13 @@ impl Segment {
     fn has_session(&self, date: NaiveDate) -> bool {
         self.contains(date) && self.dates(date).next() == Some(date)
     }
+}
+
+/// Whether a moved or extra session's local time is `HH:MM`, as every
+/// session time is (the file format has no seconds; `Occurrence` keeps
+/// whole seconds).
+fn on_whole_minute(at: NaiveDateTime) -> bool {
+    at.second() == 0 && at.nanosecond() == 0
 }
 
 /// A session that is not where its rule puts it: a moved or extra one.
@@ -553,6 +560,13 @@ impl Meeting {
                 ChangeKind::Cancel { date }
                 | ChangeKind::Move { date, .. } => *date,
                 ChangeKind::Extra { at: local, duration } => {
+                    if !on_whole_minute(*local) {
+                        bad(
+                            Problem::BadTime(local.time().to_string()),
+                            at(i, "at"),
+                        );
+                        continue;
+                    }
                     let duration = duration
                         .or_else(|| {
                             timeline.segment(local.date()).map(|s| s.duration)
@@ -593,6 +607,10 @@ impl Meeting {
                 continue;
             }
             if let ChangeKind::Move { to, duration, .. } = &c.kind {
+                if !on_whole_minute(*to) {
+                    bad(Problem::BadTime(to.time().to_string()), at(i, "to"));
+                    continue;
+                }
                 let (start, fit) = resolve_local(self.zone, *to);
                 specials.push(Special {
                     start,

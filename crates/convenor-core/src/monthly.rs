@@ -195,12 +195,10 @@ fn month_index(date: NaiveDate) -> i64 {
     i64::from(date.year()) * 12 + i64::from(date.month0())
 }
 
-/// The weekday of the first of `month` (1..=12) of the proleptic
-/// Gregorian `year`, counted from Monday (0..=6), by integer arithmetic:
-/// cheaper than building a `NaiveDate` for it. The day count is Howard
-/// Hinnant's `days_from_civil`
+/// Days from 1970-01-01 to the first of `month` (1..=12) of the
+/// proleptic Gregorian `year`, by integer arithmetic: cheaper than
+/// building a `NaiveDate`. Howard Hinnant's `days_from_civil`
 /// (<https://howardhinnant.github.io/date_algorithms.html>).
-/// Days from 1970-01-01 to the first day of `month` of `year`.
 fn days_of_first(year: i32, month: u32) -> i64 {
     // Years start in March, so leap days fall at the end.
     let y = i64::from(year) - i64::from(month <= 2);

@@ -436,9 +436,11 @@ impl<'m> MeetingOccurrences<'m> {
                     None => self.resolved(due)?,
                 };
             if start >= self.to_secs {
-                // Regular sessions come in start order: none later fits.
-                self.regular_done = true;
-                break;
+                // A segment's sessions come in start order: none later in
+                // it fits. (The next segment's first session may still be
+                // earlier, where a change meets a day the zone skipped.)
+                self.end_segment();
+                continue;
             }
             if start < self.from_secs {
                 continue;
@@ -618,7 +620,8 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 pub struct Occurrences<'s> {
     streams: Vec<Stream<'s>>,
     /// Streams by their next session's start ([`heap_key`]) and
-    /// meeting-id rank; starts only grow, so a radix heap serves.
+    /// meeting-id rank; each stream's starts grow, so a radix heap
+    /// serves.
     heap: RadixHeap,
     started: bool,
 }

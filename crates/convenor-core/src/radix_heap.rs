@@ -1,8 +1,9 @@
 //! A radix heap: the priority queue behind the merged session stream.
 //!
-//! Keys only ever grow (each stream yields sessions in order, and a
-//! stream's next key is pushed after its last one was popped), so a
-//! monotone queue will do: an entry sits in the bucket of the highest bit
+//! Keys grow (each stream yields sessions in order, and a stream's next
+//! key is pushed after its last one was popped), so a monotone queue
+//! will do (a key that does not grow is taken as due now, see
+//! [`RadixHeap`]): an entry sits in the bucket of the highest bit
 //! where its key differs from the last key popped, and moves to a lower
 //! bucket at most once per bit. Entries with equal keys (sessions that
 //! start together) are ordered by a tie-breaker once, when their key
@@ -13,7 +14,10 @@
 type Entry = (u64, u64, u32);
 
 /// A monotone min-queue of entries ordered by `(key, tie)`: every entry
-/// pushed must be at least the last one popped.
+/// pushed should be at least the last one popped. One that is not (a
+/// meeting whose next session is earlier than its last, possible only
+/// where a schedule change meets a day a zone skipped) is taken as due
+/// now: it comes out next, never lost.
 #[derive(Debug)]
 pub(crate) struct RadixHeap {
     /// The last key popped (0 before the first pop).
@@ -34,7 +38,8 @@ impl RadixHeap {
     /// Adds `value` at `(key, tie)`, at least the last entry popped.
     #[inline]
     pub(crate) fn push(&mut self, key: u64, tie: u64, value: u32) {
-        debug_assert!(key >= self.last, "radix heap keys must not shrink");
+        // Never below the last key: the buckets are relative to it.
+        let key = key.max(self.last);
         let b = 64 - (key ^ self.last).leading_zeros() as usize;
         if b == 0 {
             // Rare: a key equal to the smallest; keep bucket 0 sorted.
@@ -126,5 +131,21 @@ mod tests {
             pushed.sort_unstable();
             prop_assert_eq!(popped, pushed);
         }
+    }
+
+    /// An entry below the last popped comes out next instead of being
+    /// lost, and the rest still come out in order.
+    #[test]
+    fn an_entry_from_the_past_comes_out_next() {
+        let mut heap = RadixHeap::new();
+        for (key, value) in [(10, 0), (20, 1), (30, 2)] {
+            heap.push(key, 0, value);
+        }
+        assert_eq!(heap.pop(), Some((10, 0, 0)));
+        assert_eq!(heap.pop(), Some((20, 0, 1)));
+        heap.push(5, 0, 3);
+        assert_eq!(heap.pop(), Some((20, 0, 3)));
+        assert_eq!(heap.pop(), Some((30, 0, 2)));
+        assert_eq!(heap.pop(), None);
     }
 }

@@ -504,7 +504,7 @@ impl Dates {
 
 impl Dates {
     /// No dates.
-    fn empty() -> Dates {
+    pub(crate) fn empty() -> Dates {
         Dates::Weekly { next: 1, step_days: 7, last: 0 }
     }
 

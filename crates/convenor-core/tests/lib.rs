@@ -8,3 +8,5 @@ mod cases;
 mod props;
 // Bad input: messages, positions, suggestions.
 mod errors;
+// Edge cases of the model and its fast paths.
+mod edges;

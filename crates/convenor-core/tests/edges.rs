@@ -1,0 +1,69 @@
+//! Schedules at the edges of the model, found by review of the fast
+//! paths: none may panic, and what they list is what the rules say.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use convenor_core::{
+    Change, ChangeKind, LocalTime, Meeting, MeetingDuration, MeetingId,
+    Problem, Rule, Schedule, Window,
+};
+
+/// A yearly "31st of January" rule moved to 1 February onward, in a zone
+/// west of UTC and in UTC: the later segment is anchored on a month
+/// without a 31st, so it has no session at all, and must list none
+/// (not a date at the end of chrono's calendar).
+#[test]
+fn a_segment_with_no_session_lists_none() {
+    let cases =
+        [("UTC", "23:30", "23:45"), ("America/Los_Angeles", "19:00", "20:00")];
+    for (zone, time, later) in cases {
+        let text = format!(
+            "name = \"x\"\ntimezone = \"{zone}\"\n\
+             [[meetings]]\nid = \"m\"\nname = \"M\"\n\
+             rrule = \"FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31\"\n\
+             time = \"{time}\"\nduration = \"60m\"\nstarts = \"2025-01-31\"\n\
+             [[meetings.changes]]\nkind = \"reschedule\"\n\
+             effective = \"2025-02-01\"\ntime = \"{later}\"\n"
+        );
+        let s = Schedule::from_toml_str(&text).expect("valid");
+        let window = Window::new(
+            Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap(),
+            Utc.with_ymd_and_hms(2031, 1, 1, 0, 0, 0).unwrap(),
+        )
+        .unwrap();
+        let dues: Vec<NaiveDate> =
+            s.occurrences(window).map(|o| o.due()).collect();
+        assert_eq!(dues, [NaiveDate::from_ymd_opt(2025, 1, 31).unwrap()]);
+        assert!(s.warnings(window).is_empty(), "{zone}");
+        let now = Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap();
+        assert!(s.next(now, 5).is_empty(), "{zone}");
+        let all = Window::starting(now);
+        assert_eq!(s.occurrences(all).count(), 0, "{zone}");
+    }
+}
+
+/// Session times are whole minutes (the file format writes `HH:MM`); a
+/// move or extra at a time with seconds, possible through the Rust API,
+/// is refused rather than rounded.
+#[test]
+fn moves_and_extras_with_seconds_are_refused() {
+    let meeting = Meeting::new(
+        MeetingId::new("sat").unwrap(),
+        "Saturday",
+        chrono_tz::America::Los_Angeles,
+        Rule::weekly(chrono::Weekday::Sat, LocalTime::constant(7, 0)),
+        MeetingDuration::new(60).unwrap(),
+        NaiveDate::from_ymd_opt(2022, 11, 12).unwrap(),
+    );
+    let day = NaiveDate::from_ymd_opt(2022, 11, 19).unwrap();
+    let odd = day.and_hms_milli_opt(8, 0, 0, 500).unwrap();
+    for kind in [
+        ChangeKind::Move { date: day, to: odd, duration: None },
+        ChangeKind::Extra { at: odd, duration: None },
+    ] {
+        let err = meeting.clone().with_change(Change::new(kind)).unwrap_err();
+        assert_eq!(err[0].problem, Problem::BadTime("08:00:00.500".into()));
+    }
+    let whole = day.and_hms_opt(8, 0, 0).unwrap();
+    let moved = ChangeKind::Move { date: day, to: whole, duration: None };
+    assert!(meeting.with_change(Change::new(moved)).is_ok());
+}
