@@ -414,7 +414,8 @@ impl ZoneCursor {
 
     /// A session: [`resolve_local`] of its local start, and the instant
     /// `length` seconds later (exact elapsed time), as `(start, fit,
-    /// end)`.
+    /// end)`. An end past chrono's last (or before its first) instant is
+    /// that instant.
     #[inline]
     pub fn session(
         &mut self,
@@ -425,7 +426,17 @@ impl ZoneCursor {
             return (start, Fit::Exact, end);
         }
         let (start, fit) = resolve_local(self.tz, local);
-        (start, fit, start + TimeDelta::seconds(length))
+        let end = start
+            .checked_add_signed(TimeDelta::seconds(length))
+            .unwrap_or_else(|| {
+                let edge = if length < 0 {
+                    DateTime::<chrono::Utc>::MIN_UTC
+                } else {
+                    DateTime::<chrono::Utc>::MAX_UTC
+                };
+                edge.with_timezone(&self.tz)
+            });
+        (start, fit, end)
     }
 
     /// The offset in force at Unix second `utc`, from the tables when the

@@ -75,9 +75,16 @@ fn gap_instant(tz: Tz, local: NaiveDateTime) -> DateTime<Tz> {
             break;
         };
         if let Some(before) = tz.from_local_datetime(&earlier).latest() {
-            let offset = before.offset().fix();
-            let utc =
-                local - Duration::seconds(i64::from(offset.local_minus_utc()));
+            let offset = i64::from(before.offset().fix().local_minus_utc());
+            // Past the ends of chrono's calendar (local times within a
+            // day of them), the nearest instant there is.
+            let utc = local
+                .checked_sub_signed(Duration::seconds(offset))
+                .unwrap_or(if offset < 0 {
+                    NaiveDateTime::MAX
+                } else {
+                    NaiveDateTime::MIN
+                });
             return tz.from_utc_datetime(&utc);
         }
     }

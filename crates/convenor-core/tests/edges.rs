@@ -67,3 +67,33 @@ fn moves_and_extras_with_seconds_are_refused() {
     let moved = ChangeKind::Move { date: day, to: whole, duration: None };
     assert!(meeting.with_change(Change::new(moved)).is_ok());
 }
+
+/// The time functions take any `NaiveDateTime`: at the ends of chrono's
+/// calendar they answer, never panic.
+#[test]
+fn local_times_at_the_ends_of_the_calendar() {
+    use chrono::{NaiveDateTime, TimeDelta};
+    use convenor_core::{resolve_local, ZoneCursor};
+    let zones = [
+        chrono_tz::UTC,
+        chrono_tz::America::Los_Angeles,
+        chrono_tz::Pacific::Kiritimati,
+        chrono_tz::Pacific::Apia,
+    ];
+    let day = TimeDelta::days(1);
+    let ends = [
+        NaiveDateTime::MIN,
+        NaiveDateTime::MIN + day,
+        NaiveDateTime::MAX - day,
+        NaiveDateTime::MAX,
+    ];
+    for tz in zones {
+        let mut cursor = ZoneCursor::new(tz);
+        for at in ends {
+            let _ = resolve_local(tz, at);
+            let _ = cursor.resolve(at);
+            let _ = cursor.session(at, 3600);
+            let _ = cursor.steady_until(at);
+        }
+    }
+}
