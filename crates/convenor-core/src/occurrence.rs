@@ -33,6 +33,12 @@ use crate::zone::Fit;
 pub struct Window {
     from: DateTime<Utc>,
     to: DateTime<Utc>,
+    /// What every meeting's iterator needs of the window, found once:
+    /// its ends as whole seconds ([`ceil_secs`]), and a date on or before
+    /// its first local date in any zone.
+    from_secs: i64,
+    to_secs: i64,
+    lower: NaiveDate,
 }
 
 /// The instants a window can hold: years 1 to 9999 with a day to spare,
@@ -60,7 +66,7 @@ impl Window {
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Window> {
         let (from, to) = (clamp(from), clamp(to));
         if from < to {
-            Ok(Window { from, to })
+            Ok(Window::between(from, to))
         } else {
             Err(Error::EmptyWindow { from, to })
         }
@@ -70,7 +76,25 @@ impl Window {
     pub fn starting(from: DateTime<Utc>) -> Window {
         let from = clamp(from);
         let end = clamp(DateTime::<Utc>::MAX_UTC);
-        Window { from, to: end.max(from + Duration::seconds(1)) }
+        Window::between(from, end.max(from + Duration::seconds(1)))
+    }
+
+    /// The window `[from, to)` of instants already clamped, `from < to`.
+    fn between(from: DateTime<Utc>, to: DateTime<Utc>) -> Window {
+        // A day before the first local date in any zone (UTC offsets are
+        // under a day), without looking a zone up: earlier dates are
+        // skipped by their start.
+        let utc_from = from.date_naive();
+        let lower = utc_from
+            .checked_sub_days(chrono::Days::new(2))
+            .unwrap_or(utc_from);
+        Window {
+            from,
+            to,
+            from_secs: ceil_secs(from),
+            to_secs: ceil_secs(to),
+            lower,
+        }
     }
 
     /// The first instant in the window.
@@ -335,13 +359,6 @@ impl Meeting {
     /// ```
     #[inline]
     pub fn occurrences(&self, window: Window) -> MeetingOccurrences<'_> {
-        // A day before the window's first local date in any zone (UTC
-        // offsets are under a day), without looking the zone up: earlier
-        // dates are skipped by their start.
-        let utc_from = window.from.date_naive();
-        let lower = utc_from
-            .checked_sub_days(chrono::Days::new(2))
-            .unwrap_or(utc_from);
         let specials = &self.timeline().specials;
         let specials = (!specials.is_empty()).then(|| {
             Box::new(Specials {
@@ -353,15 +370,15 @@ impl Meeting {
         MeetingOccurrences {
             meeting: self,
             with_cancelled: false,
-            lower,
+            lower: window.lower,
             segment: 0,
             dates: None,
             regular_done: false,
             specials,
             truncated: false,
             cursor: ZoneCursor::new(self.zone()),
-            from_secs: ceil_secs(window.from),
-            to_secs: ceil_secs(window.to),
+            from_secs: window.from_secs,
+            to_secs: window.to_secs,
             time: chrono::NaiveTime::MIN,
             time_secs: 0,
             length: 0,

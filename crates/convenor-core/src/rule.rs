@@ -438,10 +438,11 @@ impl Dates {
         match &rule.pattern {
             Pattern::Weekly { every, .. } => {
                 let step_days = 7 * i64::from(every.weeks());
-                let behind = (lower - first).num_days().max(0);
+                let first_day = i64::from(first.num_days_from_ce());
+                let lower_day = i64::from(lower.num_days_from_ce());
+                let behind = (lower_day - first_day).max(0);
                 let steps = (behind + step_days - 1) / step_days;
-                let next =
-                    i64::from(first.num_days_from_ce()) + steps * step_days;
+                let next = first_day + steps * step_days;
                 Dates::Weekly {
                     // Past `last` (years up to 9999) means done.
                     next: i32::try_from(next).unwrap_or(i32::MAX),
