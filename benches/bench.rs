@@ -14,7 +14,7 @@ use chrono::{
     DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday,
 };
 use convenor::workload::{self, W1Options, W1_SESSIONS};
-use convenor::{Occurrence, Schedule, ScheduleSpec, Tz, Window};
+use convenor::{weekday_code, Occurrence, Schedule, ScheduleSpec, Tz, Window};
 use criterion::{Criterion, Throughput};
 
 fn main() {
@@ -115,11 +115,6 @@ fn rrule_count(sets: &[rrule::RRuleSet], window: Window) -> usize {
         .sum()
 }
 
-fn byday(day: Weekday) -> &'static str {
-    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-        [day.num_days_from_monday() as usize]
-}
-
 /// The straightforward chrono-tz stepper over every meeting.
 fn stepper(schedule: &Schedule, window: Window, every: u32) -> usize {
     schedule
@@ -160,7 +155,8 @@ fn expand(c: &mut Criterion) {
     g.bench_function("chrono_tz", |b| {
         b.iter(|| assert_eq!(stepper(black_box(&w1), window, 1), W1_SESSIONS))
     });
-    let sets = rrule_sets(&w1, |d| format!("FREQ=WEEKLY;BYDAY={}", byday(d)));
+    let sets =
+        rrule_sets(&w1, |d| format!("FREQ=WEEKLY;BYDAY={}", weekday_code(d)));
     g.bench_function("rrule", |b| {
         b.iter(|| {
             assert_eq!(rrule_count(black_box(&sets), window), W1_SESSIONS)
@@ -186,8 +182,9 @@ fn expand(c: &mut Criterion) {
     // rrule from five years back (30 would take seconds per iteration),
     // on a tenth of the meetings.
     let w1_5y = workload::w1(W1Options::new(1_000).years_earlier(5));
-    let sets =
-        rrule_sets(&w1_5y, |d| format!("FREQ=WEEKLY;BYDAY={}", byday(d)));
+    let sets = rrule_sets(&w1_5y, |d| {
+        format!("FREQ=WEEKLY;BYDAY={}", weekday_code(d))
+    });
     let n5 = per_meeting(&w1_5y, window).0;
     g.throughput(sessions(n5));
     g.bench_function("rrule_5y_1k", |b| {
@@ -206,7 +203,7 @@ fn expand(c: &mut Criterion) {
         b.iter(|| assert_eq!(per_meeting(black_box(&biweekly), window).0, n))
     });
     let sets = rrule_sets(&biweekly, |d| {
-        format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={}", byday(d))
+        format!("FREQ=WEEKLY;INTERVAL=2;BYDAY={}", weekday_code(d))
     });
     g.bench_function("rrule", |b| {
         b.iter(|| assert_eq!(rrule_count(black_box(&sets), window), n))
@@ -231,8 +228,9 @@ fn expand(c: &mut Criterion) {
             assert_eq!(per_meeting(black_box(&monthly_30y), window).0, n30)
         })
     });
-    let sets =
-        rrule_sets(&monthly, |d| format!("FREQ=MONTHLY;BYDAY=2{}", byday(d)));
+    let sets = rrule_sets(&monthly, |d| {
+        format!("FREQ=MONTHLY;BYDAY=2{}", weekday_code(d))
+    });
     g.bench_function("rrule", |b| {
         b.iter(|| assert_eq!(rrule_count(black_box(&sets), window), n))
     });
@@ -448,7 +446,10 @@ fn icalendar_feed(s: &Schedule, dtstamp: DateTime<Utc>) -> String {
             .add_property("SEQUENCE", "0")
             .add_property("DTSTART", first.format("%Y%m%dT%H%M%S").to_string())
             .add_property("DURATION", "PT60M")
-            .add_property("RRULE", format!("FREQ=WEEKLY;BYDAY={}", byday(day)))
+            .add_property(
+                "RRULE",
+                format!("FREQ=WEEKLY;BYDAY={}", weekday_code(day)),
+            )
             .summary(m.name())
             .add_property("CATEGORIES", "online")
             .add_property("STATUS", "CONFIRMED");

@@ -103,8 +103,8 @@ pub use spec::{
 #[doc(hidden)]
 pub use toml_text::toml_blocks_agree;
 pub use values::{
-    weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
-    WEEKDAY_NAMES,
+    weekday_code, weekday_name, Interval, LocalTime, MeetingDuration,
+    MeetingId, WEEKDAY_CODES, WEEKDAY_NAMES,
 };
 pub use week::{Day, Viewed, Week};
 pub use zone::{canonical_zone, resolve_local, suggest_zone, Fit};

@@ -10,16 +10,13 @@ use std::iter::FusedIterator;
 use chrono::{Datelike, NaiveDate, Weekday};
 use rrule::{Frequency, NWeekday, RRule, Unvalidated};
 
-use crate::rule::RRulePattern;
+use crate::rule::{RRulePattern, UNIX_EPOCH_DAY};
 
 /// Months in the Gregorian cycle: 400 years are 146,097 days, a whole
 /// number of weeks, so the day a shape picks in month `m` depends only
 /// on `m` modulo this. A shape that misses this many periods in a row
 /// never matches again.
 const CYCLE_MONTHS: i64 = 400 * 12;
-
-/// Days from the common era to 1970-01-01.
-const UNIX_EPOCH_DAY: i64 = 719_163;
 
 /// The day of a month a rule picks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -403,7 +400,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn weekday() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"])
+        prop::sample::select(crate::WEEKDAY_CODES.to_vec())
     }
 
     /// The shapes handled here: nth weekday, month day, plain; INTERVAL

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::fast::ZoneCursor;
 use crate::meeting::{Meeting, Special};
 use crate::radix_heap::RadixHeap;
-use crate::rule::Dates;
+use crate::rule::{Dates, UNIX_EPOCH_DAY};
 use crate::zone::Fit;
 
 /// A half-open span of instants, `[from, to)`, matched against session
@@ -323,9 +323,9 @@ pub struct MeetingOccurrences<'m> {
     /// first after it (sessions start on whole seconds).
     from_secs: i64,
     to_secs: i64,
-    /// The current segment's local time and session length (seconds),
-    /// kept here so that a step reads no more than this iterator.
-    time: chrono::NaiveTime,
+    /// The current segment's local time (seconds after midnight) and
+    /// session length (seconds), kept here so that a step reads no more
+    /// than this iterator.
     time_secs: i64,
     length: i64,
     /// Whether the meeting has any cancelled or moved session.
@@ -379,7 +379,6 @@ impl Meeting {
             cursor: ZoneCursor::new(self.zone()),
             from_secs: window.from_secs,
             to_secs: window.to_secs,
-            time: chrono::NaiveTime::MIN,
             time_secs: 0,
             length: 0,
             changed: !self.timeline().cancelled.is_empty()
@@ -413,8 +412,8 @@ impl<'m> MeetingOccurrences<'m> {
             return;
         };
         self.dates = Some(segment.dates(self.lower));
-        self.time = segment.rule().time().to_naive();
-        self.time_secs = i64::from(self.time.num_seconds_from_midnight());
+        let time = segment.rule().time().to_naive();
+        self.time_secs = i64::from(time.num_seconds_from_midnight());
         self.length = i64::from(segment.duration().minutes()) * 60;
     }
 
@@ -427,12 +426,10 @@ impl<'m> MeetingOccurrences<'m> {
         self.dates = None;
     }
 
-    /// Small and inlined into the caller's loop, so a session is built in
-    /// registers; everything rare is out of line.
+    /// Small and inlined into the caller's loop; everything rare is out
+    /// of line.
     #[inline(always)]
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
-        /// Days from the common era to 1970-01-01.
-        const UNIX_EPOCH_DAY: i64 = 719_163;
         let meeting = self.meeting;
         while !self.regular_done {
             let Some(dates) = self.dates.as_mut() else {
@@ -514,8 +511,12 @@ impl<'m> MeetingOccurrences<'m> {
     #[cold]
     fn resolved(&mut self, due: i32) -> Option<(i64, TzOffset, bool, Fit)> {
         let date = NaiveDate::from_num_days_from_ce_opt(due)?;
+        let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(
+            u32::try_from(self.time_secs).ok()?,
+            0,
+        )?;
         let (start, fit, end) =
-            self.cursor.session(date.and_time(self.time), self.length);
+            self.cursor.session(date.and_time(time), self.length);
         Some((
             start.timestamp(),
             *start.offset(),
@@ -566,9 +567,8 @@ fn ceil_secs(t: DateTime<Utc>) -> i64 {
 impl<'m> Iterator for MeetingOccurrences<'m> {
     type Item = Occurrence<'m>;
 
-    // Always inlined: an `Occurrence` returned through memory from a call
-    // costs a store-forwarding stall per session (measured: half the time
-    // of `expand/w1`).
+    // Always inlined, so a caller's loop steps without a call and the
+    // `Occurrence` is not handed back through memory (BENCHMARKS.md).
     #[inline(always)]
     fn next(&mut self) -> Option<Occurrence<'m>> {
         if self.specials.is_none() {

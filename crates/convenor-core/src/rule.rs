@@ -404,6 +404,10 @@ pub(crate) fn next_weekday(
     from.checked_add_signed(Duration::days(i64::from(ahead)))
 }
 
+/// Days from the common era (`NaiveDate::num_days_from_ce`) to
+/// 1970-01-01: day numbers to Unix days.
+pub(crate) const UNIX_EPOCH_DAY: i64 = 719_163;
+
 /// Session dates of one rule from its first session on, lazily and in
 /// order, skipping ahead to a lower bound and stopping after a last date.
 pub(crate) enum Dates {
@@ -561,11 +565,8 @@ impl Iterator for Dates {
 
     fn next(&mut self) -> Option<NaiveDate> {
         match self {
-            Dates::Weekly { .. } => {
+            Dates::Weekly { .. } | Dates::Monthly(_) => {
                 NaiveDate::from_num_days_from_ce_opt(self.next_day()?)
-            }
-            Dates::Monthly(dates) => {
-                NaiveDate::from_num_days_from_ce_opt(dates.next_day()?)
             }
             Dates::RRule { pending, .. } => {
                 let current = pending.take()?;

@@ -1,12 +1,11 @@
 //! Loading a schedule from TOML text, with `line:column` positions for
 //! syntax errors and for validation problems alike.
 
+use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
 
 use crate::error::{Error, FieldPath, PathPart, Position};
 use crate::schedule::Schedule;
-use serde::Deserialize;
-
 use crate::spec::{MeetingSpec, ScheduleSpec};
 
 impl Schedule {

@@ -323,16 +323,24 @@ pub const WEEKDAY_NAMES: [&str; 7] = [
 /// assert_eq!(convenor_core::weekday_name(chrono::Weekday::Sat), "saturday");
 /// ```
 pub fn weekday_name(day: chrono::Weekday) -> &'static str {
-    use chrono::Weekday::*;
-    match day {
-        Mon => "monday",
-        Tue => "tuesday",
-        Wed => "wednesday",
-        Thu => "thursday",
-        Fri => "friday",
-        Sat => "saturday",
-        Sun => "sunday",
-    }
+    WEEKDAY_NAMES[day.num_days_from_monday() as usize]
+}
+
+/// RFC 5545's two-letter weekday codes (`BYDAY`, `WKST`), Monday first.
+///
+/// ```
+/// assert_eq!(convenor_core::WEEKDAY_CODES[6], "SU");
+/// ```
+pub const WEEKDAY_CODES: [&str; 7] =
+    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// The RFC 5545 code of a weekday, as `BYDAY` writes it.
+///
+/// ```
+/// assert_eq!(convenor_core::weekday_code(chrono::Weekday::Sat), "SA");
+/// ```
+pub fn weekday_code(day: chrono::Weekday) -> &'static str {
+    WEEKDAY_CODES[day.num_days_from_monday() as usize]
 }
 
 /// Parses `YYYY-MM-DD` with a year in `1..=9999`.

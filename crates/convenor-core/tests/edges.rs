@@ -1,7 +1,7 @@
 //! Schedules at the edges of the model, found by review of the fast
 //! paths: none may panic, and what they list is what the rules say.
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use convenor_core::{
     Change, ChangeKind, LocalTime, Meeting, MeetingDuration, MeetingId,
     Problem, Rule, Schedule, Window,
@@ -90,9 +90,15 @@ fn local_times_at_the_ends_of_the_calendar() {
     for tz in zones {
         let mut cursor = ZoneCursor::new(tz);
         for at in ends {
-            let _ = resolve_local(tz, at);
-            let _ = cursor.resolve(at);
-            let _ = cursor.session(at, 3600);
+            let (start, fit) = resolve_local(tz, at);
+            assert_eq!(cursor.resolve(at), (start, fit), "{tz} {at}");
+            let (from_cursor, _, end) = cursor.session(at, 3600);
+            assert_eq!(from_cursor, start, "{tz} {at}");
+            // An hour later, or chrono's last instant.
+            assert!(
+                end > start || end == DateTime::<Utc>::MAX_UTC,
+                "{tz} {at}"
+            );
             let _ = cursor.steady_until(at);
         }
     }
