@@ -167,8 +167,8 @@ fn keep(
     cursors: &mut Cursors,
 ) -> bool {
     match &event.kind {
-        Kind::Master { segment, until, .. } => {
-            plan::rrule_until(segment, *until).is_none_or(|u| u >= since)
+        Kind::Master { until, .. } => {
+            plan::rrule_until(*until).is_none_or(|u| u >= since)
         }
         Kind::Override { .. } => true,
         Kind::OneOff { .. } => end_instant(event, cursors) >= since,
@@ -223,8 +223,8 @@ fn zone_spans(
         let start = instant(e.meeting, e.start, cursors);
         let end = end_after(e, start, cursors);
         let end = match &e.kind {
-            Kind::Master { segment, until, .. } => {
-                plan::rrule_until(segment, *until).unwrap_or(far).max(end)
+            Kind::Master { until, .. } => {
+                plan::rrule_until(*until).unwrap_or(far).max(end)
             }
             _ => end,
         };

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime,
-    Timelike, Utc, Weekday,
+    Timelike, Utc,
 };
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
@@ -511,15 +511,7 @@ pub(crate) fn push_rrule(
                 push_number(out, every.weeks().into());
             }
             out.push_str(";BYDAY=");
-            out.push_str(match day {
-                Weekday::Mon => "MO",
-                Weekday::Tue => "TU",
-                Weekday::Wed => "WE",
-                Weekday::Thu => "TH",
-                Weekday::Fri => "FR",
-                Weekday::Sat => "SA",
-                Weekday::Sun => "SU",
-            });
+            out.push_str(convenor_core::weekday_code(*day));
         }
         Pattern::RRule(r) => {
             let parts = r
@@ -546,20 +538,12 @@ pub(crate) fn push_rrule(
     }
 }
 
-/// The UNTIL of the RRULE [`push_rrule`] writes: ours, unless the
-/// schedule's own rule text has one first.
+/// The UNTIL of the RRULE [`push_rrule`] writes, as a reader of the feed
+/// gets it back: ours (a schedule's RRULE has none), unless it is past
+/// year 9999, where the text (`+10000…`) is no DATE-TIME and the series
+/// reads as endless.
 pub(crate) fn rrule_until(
-    segment: &Segment,
     until: Option<DateTime<Utc>>,
 ) -> Option<DateTime<Utc>> {
-    let plain = until.is_none_or(|u| (1000..=9999).contains(&u.year()));
-    if plain && matches!(segment.rule().pattern(), Pattern::Weekly { .. }) {
-        return until;
-    }
-    let mut text = String::new();
-    push_rrule(&mut text, segment, until);
-    let first = text.split(';').find_map(|p| p.strip_prefix("UNTIL="))?;
-    NaiveDateTime::parse_from_str(first, "%Y%m%dT%H%M%SZ")
-        .ok()
-        .map(|t| t.and_utc())
+    until.filter(|u| u.year() <= 9999)
 }
