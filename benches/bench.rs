@@ -14,7 +14,9 @@ use chrono::{
     DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday,
 };
 use convenor::workload::{self, W1Options, W1_SESSIONS};
-use convenor::{weekday_code, Occurrence, Schedule, ScheduleSpec, Tz, Window};
+use convenor::{
+    weekday_code, Occurrence, Schedule, ScheduleSpec, Window, Zone,
+};
 use criterion::{Criterion, Throughput};
 
 fn main() {
@@ -52,7 +54,7 @@ fn per_meeting(schedule: &Schedule, window: Window) -> (usize, i64) {
     (n, sum)
 }
 
-/// The same, reading each session's start and end as `DateTime<Tz>`
+/// The same, reading each session's start and end as `DateTime<Zone>`
 /// (what a caller that formats local times pays on top).
 fn per_meeting_datetimes(schedule: &Schedule, window: Window) -> usize {
     let mut n = 0;
@@ -88,7 +90,9 @@ fn rrule_sets(
         .meetings()
         .iter()
         .map(|m| {
-            let tz = rrule::Tz::Tz(m.zone());
+            let tz = rrule::Tz::Tz(
+                m.zone().name().parse().expect("a chrono-tz zone"),
+            );
             let seg = &m.segments()[0];
             let first = seg.first_session().expect("has sessions");
             let day = chrono::Datelike::weekday(&first.date());
@@ -316,7 +320,7 @@ fn next(c: &mut Criterion) {
     });
     // Peer: each meeting's next start by stepping with chrono-tz from
     // its first session, then the ten smallest.
-    let firsts: Vec<(Tz, NaiveDate)> = s
+    let firsts: Vec<(Zone, NaiveDate)> = s
         .meetings()
         .iter()
         .map(|m| {
@@ -355,7 +359,7 @@ fn next(c: &mut Criterion) {
 
 fn week(c: &mut Criterion) {
     let s = workload::w1(W1Options::new(10_000));
-    let viewer = chrono_tz::Europe::London;
+    let viewer: Zone = "Europe/London".parse().unwrap();
     let date = NaiveDate::from_ymd_opt(2025, 6, 11).unwrap();
     let mut g = c.benchmark_group("week/10k");
     g.bench_function("convenor", |b| {
@@ -383,7 +387,7 @@ fn week(c: &mut Criterion) {
     let w = Window::new(from, to).unwrap();
     g.bench_function("chrono_tz", |b| {
         b.iter(|| {
-            let mut days: Vec<Vec<(DateTime<Tz>, usize)>> =
+            let mut days: Vec<Vec<(DateTime<Zone>, usize)>> =
                 vec![Vec::new(); 7];
             for (i, m) in s.meetings().iter().enumerate() {
                 let first = m.segments()[0].first_session().unwrap().date();

@@ -13,7 +13,7 @@ fn main() -> Result<(), convenor::Error> {
     let schedule = convenor::seed();
     let sunday =
         schedule.meeting("co-occurring-sunday").expect("the seed has it");
-    let london = chrono_tz::Europe::London;
+    let london: convenor::Zone = "Europe/London".parse()?;
     for (from, to) in
         [((2022, 10, 15), (2022, 11, 15)), ((2023, 3, 1), (2023, 4, 5))]
     {

@@ -10,7 +10,7 @@ use convenor::Window;
 
 fn main() -> Result<(), convenor::Error> {
     let schedule = convenor::seed();
-    let berlin = chrono_tz::Europe::Berlin;
+    let berlin: convenor::Zone = "Europe/Berlin".parse()?;
     // Tuesday 15 November 2022, 18:30 in Berlin.
     let now = berlin
         .with_ymd_and_hms(2022, 11, 15, 18, 30, 0)

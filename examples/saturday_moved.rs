@@ -17,7 +17,7 @@ use convenor::{
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let date =
         |m, d| NaiveDate::from_ymd_opt(2022, m, d).expect("a valid date");
-    let pacific = chrono_tz::America::Los_Angeles;
+    let pacific: convenor::Zone = "America/Los_Angeles".parse()?;
 
     // As first posted: Saturdays at 9:30 from 12 November.
     let saturday = Meeting::new(

@@ -7,21 +7,19 @@
 //! current week and the viewer's zone.
 
 use chrono::{NaiveDate, Weekday};
-use convenor::Tz;
+use convenor::Zone;
 
-fn main() {
+fn main() -> Result<(), convenor::UnknownZone> {
     let seed = convenor::seed();
     let monday = NaiveDate::from_ymd_opt(2022, 11, 14).expect("a valid date");
-    for viewer in [
-        chrono_tz::America::Los_Angeles,
-        chrono_tz::Europe::London,
-        chrono_tz::Australia::Sydney,
-    ] {
-        print_week(&seed, viewer, monday);
+    for viewer in ["America/Los_Angeles", "Europe/London", "Australia/Sydney"]
+    {
+        print_week(&seed, viewer.parse()?, monday);
     }
+    Ok(())
 }
 
-fn print_week(seed: &convenor::Schedule, viewer: Tz, monday: NaiveDate) {
+fn print_week(seed: &convenor::Schedule, viewer: Zone, monday: NaiveDate) {
     println!(
         "{} — week of {} in {}",
         seed.name(),

@@ -12,31 +12,31 @@ use chrono::{
 };
 use convenor_core::{
     Interval, LocalTime, Meeting, MeetingDuration, MeetingId, MeetingSpec,
-    Rule, Schedule, ScheduleSpec, Tz, WeeklySpec, Window,
+    Rule, Schedule, ScheduleSpec, WeeklySpec, Window, Zone,
 };
 
 /// The twenty zones of W1, in order.
-pub const W1_ZONES: [Tz; 20] = [
-    Tz::America__Los_Angeles,
-    Tz::America__New_York,
-    Tz::America__Chicago,
-    Tz::America__Denver,
-    Tz::America__Sao_Paulo,
-    Tz::America__Mexico_City,
-    Tz::America__Santiago,
-    Tz::Europe__London,
-    Tz::Europe__Berlin,
-    Tz::Europe__Paris,
-    Tz::Europe__Moscow,
-    Tz::Africa__Cairo,
-    Tz::Asia__Kolkata,
-    Tz::Asia__Kathmandu,
-    Tz::Asia__Tokyo,
-    Tz::Asia__Shanghai,
-    Tz::Asia__Tehran,
-    Tz::Australia__Sydney,
-    Tz::Australia__Adelaide,
-    Tz::Pacific__Auckland,
+pub const W1_ZONES: [&str; 20] = [
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Chicago",
+    "America/Denver",
+    "America/Sao_Paulo",
+    "America/Mexico_City",
+    "America/Santiago",
+    "Europe/London",
+    "Europe/Berlin",
+    "Europe/Paris",
+    "Europe/Moscow",
+    "Africa/Cairo",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Tokyo",
+    "Asia/Shanghai",
+    "Asia/Tehran",
+    "Australia/Sydney",
+    "Australia/Adelaide",
+    "Pacific/Auckland",
 ];
 
 /// Sessions of W1 with 10,000 meetings in [`w1_window`] (the issue's
@@ -72,9 +72,11 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 }
 
 /// Meeting `i`'s zone and weekday.
-pub fn w1_zone_day(i: usize) -> (Tz, Weekday) {
+pub fn w1_zone_day(i: usize) -> (Zone, Weekday) {
     let day = Weekday::try_from(((i / 20) % 7) as u8).expect("0..7");
-    (W1_ZONES[i % 20], day)
+    let zone =
+        W1_ZONES[i % 20].parse().expect("a zone of the bundled database");
+    (zone, day)
 }
 
 /// Meeting `i`'s id.
@@ -191,9 +193,9 @@ pub fn utc(y: i32, m: u32, d: u32) -> DateTime<Utc> {
 /// The straightforward stepper the fast path is checked against: every
 /// session start of weekly meeting `i` of W1 in `window`, by stepping
 /// the local date by `7 * every` days and resolving each local time with
-/// chrono-tz (`from_local_datetime`) under convenor's gap/fold policy.
+/// [`convenor_core::resolve_local`] (convenor's gap/fold policy).
 pub fn w1_stepper(
-    tz: Tz,
+    tz: Zone,
     first: NaiveDate,
     every: u32,
     window: Window,
@@ -217,7 +219,7 @@ pub fn w1_stepper(
 }
 
 /// Workload meeting `i`: 60 minutes, named and identified by its index.
-fn meeting(i: usize, tz: Tz, rule: Rule, starts: NaiveDate) -> Meeting {
+fn meeting(i: usize, tz: Zone, rule: Rule, starts: NaiveDate) -> Meeting {
     Meeting::new(
         MeetingId::new(&w1_id(i)).expect("a slug"),
         format!("Meeting {i}"),

@@ -1,6 +1,6 @@
 //! The fast paths give exactly what the straightforward path gives:
-//! stepping the local date and resolving each local time with chrono-tz
-//! (`from_local_datetime`, through `resolve_local`), over random
+//! stepping the local date and resolving each local time with
+//! `resolve_local`, over random
 //! meetings, zones from the whole tz database, and windows at DST edges
 //! and far in the future (up to 2099).
 
@@ -10,28 +10,29 @@ use chrono::{
 };
 use convenor::{
     resolve_local, Fit, Interval, LocalTime, Meeting, MeetingDuration,
-    MeetingId, Rule, Tz, Window,
+    MeetingId, Rule, Window, Zone,
 };
 use proptest::prelude::*;
 
 /// What is compared: start and end with their offsets (so zone names and
 /// DST flags too), the fit and the due date.
-type Session = (DateTime<Tz>, String, DateTime<Tz>, String, Fit, NaiveDate);
+type Session =
+    (DateTime<Zone>, String, DateTime<Zone>, String, Fit, NaiveDate);
 
 fn describe(
-    start: DateTime<Tz>,
-    end: DateTime<Tz>,
+    start: DateTime<Zone>,
+    end: DateTime<Zone>,
     fit: Fit,
     due: NaiveDate,
 ) -> Session {
-    let show = |t: DateTime<Tz>| format!("{}", t.format("%FT%T%:z %Z"));
+    let show = |t: DateTime<Zone>| format!("{}", t.format("%FT%T%:z %Z"));
     (start, show(start), end, show(end), fit, due)
 }
 
 /// The straightforward path: from the first session, step the local
-/// date and resolve each local time with chrono-tz.
+/// date and resolve each local time with `resolve_local`.
 fn stepped(
-    tz: Tz,
+    tz: Zone,
     first: NaiveDate,
     every: u32,
     time: NaiveTime,
@@ -43,10 +44,10 @@ fn stepped(
     resolved(tz, dates, time, minutes, window)
 }
 
-/// Each due date's session, resolved with chrono-tz, while it starts
+/// Each due date's session, resolved with `resolve_local`, while it starts
 /// before the window's end.
 fn resolved(
-    tz: Tz,
+    tz: Zone,
     dates: impl Iterator<Item = NaiveDate>,
     time: NaiveTime,
     minutes: u32,
@@ -122,7 +123,7 @@ fn first_on_or_after(from: NaiveDate, day: Weekday) -> NaiveDate {
 
 #[derive(Debug, Clone)]
 struct Case {
-    tz: Tz,
+    tz: Zone,
     day: Weekday,
     every: u32,
     time: NaiveTime,
@@ -143,7 +144,7 @@ fn date(days_since_1900: i64) -> NaiveDate {
 /// read with the offset before it) give or take up to 90 minutes, so
 /// sessions fall in gaps, in folds and across clock changes.
 fn cases() -> impl Strategy<Value = Case> {
-    let zones = chrono_tz::TZ_VARIANTS.len();
+    let zones = convenor::Tzdata::bundled().names().len();
     (
         0..zones,
         0u8..7,
@@ -169,7 +170,8 @@ fn cases() -> impl Strategy<Value = Case> {
                 edge,
                 around,
             )| {
-                let tz = chrono_tz::TZ_VARIANTS[z];
+                let db = convenor::Tzdata::bundled();
+                let tz = db.zone(db.names()[z]).unwrap();
                 let starts = date(start_day);
                 let mut day = Weekday::try_from(d).unwrap();
                 let mut time = NaiveTime::from_hms_opt(h, m, 0).unwrap();
@@ -182,14 +184,12 @@ fn cases() -> impl Strategy<Value = Case> {
                 let mut starts = starts;
                 if edge {
                     // The first transition in the next ten years.
-                    let found = convenor::transitions(
-                        tz,
+                    let found = tz.transitions(
                         from.timestamp(),
                         (from + Duration::days(3653)).min(limit).timestamp(),
                     );
                     if let Some(&(at, before, _)) = found.first() {
-                        use chrono::Offset;
-                        let offset = i64::from(before.fix().local_minus_utc());
+                        let offset = i64::from(before.seconds());
                         let local = Utc
                             .timestamp_opt(at + offset, 0)
                             .unwrap()
@@ -243,7 +243,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
-    fn sessions_equal_the_chrono_tz_stepper(c in cases()) {
+    fn sessions_equal_the_stepper(c in cases()) {
         let window = Window::new(c.from, c.to).unwrap();
         let m = meeting(&c);
         let fast: Vec<Session> = m

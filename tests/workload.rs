@@ -50,10 +50,10 @@ fn next_over_many_meetings_equals_the_merged_stream() {
         Interval, LocalTime, Meeting, MeetingDuration, MeetingId, Rule,
     };
     let zones = [
-        chrono_tz::America::Los_Angeles,
-        chrono_tz::Australia::Lord_Howe,
-        chrono_tz::America::Santiago,
-        chrono_tz::Europe::London,
+        "America/Los_Angeles".parse::<convenor::Zone>().unwrap(),
+        "Australia/Lord_Howe".parse::<convenor::Zone>().unwrap(),
+        "America/Santiago".parse::<convenor::Zone>().unwrap(),
+        "Europe/London".parse::<convenor::Zone>().unwrap(),
     ];
     for i in 0..120u32 {
         let day = chrono::Weekday::try_from((i % 7) as u8).unwrap();

@@ -5,8 +5,12 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use chrono::{Duration, Utc};
-use convenor::{Error, Invalid, Position, Window};
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, Utc};
+use convenor::{
+    Error, Invalid, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
+};
 
 use crate::config;
 use crate::exit;
@@ -32,17 +36,19 @@ pub fn check(
         }
     };
     let now = match now {
-        Some(t) => {
-            config::instant(t, convenor::Tz::UTC).context("invalid --now")?
-        }
+        Some(t) => config::instant(t, convenor::Zone::utc())
+            .context("invalid --now")?,
         None => Utc::now(),
     };
     let window =
         Window::new(now - Duration::days(366), now + Duration::days(2 * 366))?;
-    let warnings = schedule.warnings(window);
+    let mut warnings: Vec<String> =
+        schedule.warnings(window).iter().map(ToString::to_string).collect();
+    warnings.extend(tzdata_disagreements(&schedule, window));
     for w in &warnings {
         writeln!(out, "warning: {w}\n  --> {name}")?;
     }
+    writeln!(out, "{name}: times from tz database {}", schedule.tzdata())?;
     writeln!(
         out,
         "{name}: {} meeting{}, no errors, {} warning{}",
@@ -52,6 +58,44 @@ pub fn check(
         plural(warnings.len())
     )?;
     Ok(if deny_warnings && !warnings.is_empty() { exit::WARNINGS } else { 0 })
+}
+
+/// For each zone of the schedule whose UTC offsets in `window` differ
+/// between the database in use and the other one on this machine (the
+/// system's or the bundled), a warning that says where they part: so a
+/// convenor on an out-of-date server learns why two machines disagree.
+fn tzdata_disagreements(schedule: &Schedule, window: Window) -> Vec<String> {
+    let used = schedule.tzdata();
+    let other = match used.source() {
+        TzdataSource::Bundled => Tzdata::system(),
+        _ => Some(Tzdata::bundled()),
+    };
+    let Some(other) = other.filter(|o| *o != used) else {
+        return Vec::new();
+    };
+    let zones: BTreeSet<Zone> = schedule
+        .timezone()
+        .into_iter()
+        .chain(schedule.meetings().iter().map(|m| m.zone()))
+        .collect();
+    let (from, to) = (window.from().timestamp(), window.to().timestamp());
+    zones
+        .into_iter()
+        .filter_map(|zone| {
+            let theirs = zone.in_tzdata(other)?;
+            let at = zone.first_difference(theirs, from, to)?;
+            let at = DateTime::from_timestamp(at, 0)?;
+            Some(format!(
+                "time zone \"{zone}\" has other UTC offsets in the {} tz \
+                 database ({}) than in this run's ({used}) from {}; times \
+                 here follow {used} (choose with --tzdata or \
+                 CONVENOR_TZDATA)",
+                other.source(),
+                other.version().unwrap_or("unknown version"),
+                at.format("%Y-%m-%d %H:%M UTC"),
+            ))
+        })
+        .collect()
 }
 
 fn plural(n: usize) -> &'static str {

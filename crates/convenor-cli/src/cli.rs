@@ -16,6 +16,14 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+
+    /// Where zone rules come from: `system` (the OS's zoneinfo, or
+    /// TZDIR), `bundled` (the copy built into convenor), `auto` (the
+    /// system's when it is at least as new as the bundled one), or a
+    /// zoneinfo directory. Default: $CONVENOR_TZDATA, else auto.
+    /// `convenor --version` says which is in use.
+    #[arg(long, global = true, value_name = "DATA")]
+    pub tzdata: Option<String>,
 }
 
 /// Options every viewing command shares.

@@ -283,7 +283,7 @@ fn json(
 }
 
 /// `  (Sun 17:00 PST Pacific)` when the meeting's zone is not the viewer's.
-fn other_zone(o: &Occurrence<'_>, viewer: convenor::Tz) -> String {
+fn other_zone(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
     if o.meeting().zone() == viewer {
         return String::new();
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use convenor::{Schedule, Tz};
+use convenor::{Schedule, Zone};
 
 use crate::cli::View;
 use crate::BadInput;
@@ -16,7 +16,7 @@ pub struct Config {
     /// The schedule.
     pub schedule: Schedule,
     /// The viewer's zone.
-    pub tz: Tz,
+    pub tz: Zone,
     /// The instant taken as now.
     pub now: DateTime<Utc>,
 }
@@ -70,20 +70,21 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
 }
 
 /// `--tz`, else the system zone, else UTC.
-fn viewer_zone(flag: Option<&str>) -> Result<Tz> {
+fn viewer_zone(flag: Option<&str>) -> Result<Zone> {
     match flag {
         Some(name) => zone(name),
         None => Ok(iana_time_zone::get_timezone()
             .ok()
             .and_then(|name| name.parse().ok())
-            .unwrap_or(Tz::UTC)),
+            .unwrap_or(Zone::utc())),
     }
 }
 
 /// An IANA zone name, with a suggestion when misspelt.
-pub fn zone(name: &str) -> Result<Tz> {
-    name.parse().map_err(|_| {
-        let hint = convenor::suggest_zone(name)
+pub fn zone(name: &str) -> Result<Zone> {
+    name.parse().map_err(|e: convenor::UnknownZone| {
+        let hint = e
+            .suggestion
             .map(|s| format!("; did you mean \"{s}\"?"))
             .unwrap_or_default();
         anyhow::Error::new(BadInput(format!(
@@ -93,7 +94,7 @@ pub fn zone(name: &str) -> Result<Tz> {
 }
 
 /// An RFC 3339 instant, or a date meaning its midnight in `tz`.
-pub fn instant(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
+pub fn instant(text: &str, tz: Zone) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Ok(t.with_timezone(&Utc));
     }

@@ -2,17 +2,17 @@
 //! min", "Saturdays at 7:00am Pacific".
 
 use chrono::{DateTime, Duration, Utc};
-use convenor::{LocalTime, Pattern, Rule, Tz};
+use convenor::{LocalTime, Pattern, Rule, Zone};
 
 /// `Sat 12 Nov 2022 07:00 PST`: the date, the time and the zone's
 /// abbreviation (chrono-tz prints an offset only where the tz database has
 /// no abbreviation).
-pub fn stamp(t: &DateTime<Tz>) -> String {
+pub fn stamp(t: &DateTime<Zone>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
 }
 
 /// `Sat 07:00 PST`.
-pub fn short(t: &DateTime<Tz>) -> String {
+pub fn short(t: &DateTime<Zone>) -> String {
     t.format("%a %H:%M %Z").to_string()
 }
 
@@ -56,7 +56,7 @@ pub fn time12(t: LocalTime) -> String {
 
 /// The name people use for a zone: `Pacific` for America/Los_Angeles,
 /// else the city (`London`, `Sao Paulo`).
-pub fn zone_label(tz: Tz) -> String {
+pub fn zone_label(tz: Zone) -> String {
     let common = [
         ("America/Los_Angeles", "Pacific"),
         ("America/Denver", "Mountain"),
@@ -78,7 +78,7 @@ pub fn zone_label(tz: Tz) -> String {
 
 /// `Saturdays at 7:00am Pacific`, `every 2 weeks on Thursday at 6:30pm
 /// Pacific`, `FREQ=MONTHLY;BYDAY=2TU at 7:00pm Eastern`.
-pub fn rule_words(rule: &Rule, tz: Tz) -> String {
+pub fn rule_words(rule: &Rule, tz: Zone) -> String {
     let at = format!("{} {}", time12(rule.time()), zone_label(tz));
     match rule.pattern() {
         Pattern::Weekly { day, every } if every.weeks() == 1 => {
@@ -107,7 +107,7 @@ pub fn date(d: chrono::NaiveDate) -> String {
 }
 
 /// A naive local date-time in `tz`, shown like [`stamp`].
-pub fn local(tz: Tz, t: chrono::NaiveDateTime) -> String {
+pub fn local(tz: Zone, t: chrono::NaiveDateTime) -> String {
     stamp(&convenor::resolve_local(tz, t).0.with_timezone(&tz))
 }
 

@@ -14,7 +14,7 @@ mod style;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 /// Exit codes: 0 success, 1 warnings denied by `--deny-warnings`, 2 bad
 /// input (a schedule, a flag value), 3 anything else (I/O).
@@ -40,7 +40,27 @@ impl std::fmt::Display for BadInput {
 impl std::error::Error for BadInput {}
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    // The tz database is chosen before the flags are parsed, so that
+    // `--version` can say which one this run uses.
+    let tzdata = match tzdata_choice(std::env::args_os()) {
+        Some(choice) => convenor::Tzdata::from_choice(&choice),
+        None => convenor::Tzdata::detect(),
+    };
+    let tzdata = match tzdata {
+        Ok(t) => t,
+        Err(err) => {
+            eprintln!("convenor: {err}");
+            return ExitCode::from(exit::BAD_INPUT);
+        }
+    };
+    tzdata.install();
+    let version = format!("{} (tzdata {tzdata})", env!("CARGO_PKG_VERSION"));
+    let command =
+        cli::Cli::command().version(&*Box::leak(version.into_boxed_str()));
+    let cli = match cli::Cli::from_arg_matches(&command.get_matches()) {
+        Ok(cli) => cli,
+        Err(err) => err.exit(),
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = commands::run(cli, &mut out).and_then(|code| {
@@ -63,6 +83,26 @@ fn main() -> ExitCode {
             })
         }
     }
+}
+
+/// The value of `--tzdata` (`--tzdata X` or `--tzdata=X`), read ahead
+/// of clap, which checks the flag again with all the others.
+fn tzdata_choice(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Option<String> {
+    let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--tzdata" {
+            return args.next();
+        }
+        if let Some(value) = arg.strip_prefix("--tzdata=") {
+            return Some(value.to_string());
+        }
+    }
+    None
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -61,6 +61,9 @@ pub enum Error {
         /// The nearest valid name, for an unknown field.
         suggestion: Option<String>,
     },
+    /// A zone name the tz database in use does not have.
+    #[error(transparent)]
+    UnknownZone(#[from] crate::tzdata::UnknownZone),
     /// A query window whose end is not after its start.
     #[error("window end {to} is not after its start {from}")]
     EmptyWindow {

@@ -2,11 +2,9 @@
 //! offsets between transitions, so turning a local time into an instant
 //! is a table lookup instead of a search of chrono-tz's data.
 //!
-//! chrono-tz has no transition API, so each table is found the way
-//! `convenor-ical`'s VTIMEZONE writer finds transitions: sample the offset
-//! every six hours and bisect each change to the second. Tables are built
+//! Each table is built from the zone's transitions ([`Zone::transitions`]),
 //! lazily per zone and per chunk of about eight and a half years (2^28
-//! seconds of local time) and cached for the life of the process.
+//! seconds of local time), and cached for the life of the process.
 //!
 //! Only local times that exist exactly once (not in a gap or fold, and in
 //! no other span's local range) are answered from the table; everything
@@ -18,10 +16,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, PoisonError, RwLock};
 
-use chrono::{DateTime, NaiveDateTime, Offset, TimeDelta, TimeZone};
-use chrono_tz::{Tz, TzOffset};
+use chrono::{DateTime, NaiveDateTime, TimeDelta};
 
-use crate::zone::{resolve_local, Fit};
+use crate::zone::{resolve_local, Fit, Zone, ZoneOffset};
 
 /// Local seconds per chunk, as a power of two.
 const CHUNK_BITS: u32 = 28;
@@ -29,10 +26,6 @@ const CHUNK_BITS: u32 = 28;
 /// How far beyond a chunk's local range its UTC range reaches: more than
 /// any UTC offset (tzdb's largest are about 15 hours).
 const PAD: i64 = 2 * 86_400;
-
-/// How often the offset is sampled; no zone changes offset twice within
-/// this (as in `convenor-ical`'s `vtimezone`).
-const SAMPLE_STEP: i64 = 6 * 3600;
 
 /// Chunks kept before the cache is emptied (a bound on memory for
 /// processes that visit many zones and centuries).
@@ -53,7 +46,7 @@ struct Span {
     utc_hi: i64,
     /// The offset, in seconds east of UTC.
     secs: i64,
-    offset: TzOffset,
+    offset: ZoneOffset,
 }
 
 /// The spans of one zone around one chunk of local time.
@@ -65,7 +58,7 @@ pub(crate) struct Chunk {
     spans: Vec<Span>,
 }
 
-type Cache = RwLock<HashMap<(Tz, i64), Arc<Chunk>>>;
+type Cache = RwLock<HashMap<(Zone, i64), Arc<Chunk>>>;
 
 static CACHE: LazyLock<Cache> = LazyLock::new(|| RwLock::new(HashMap::new()));
 
@@ -75,14 +68,21 @@ thread_local! {
     /// one, and this skips the shared lock and hash. At most one chunk a
     /// zone.
     static RECENT: RefCell<Vec<Option<Arc<Chunk>>>> =
-        RefCell::new(vec![None; chrono_tz::TZ_VARIANTS.len()]);
+        const { RefCell::new(Vec::new()) };
 }
 
-fn chunk(tz: Tz, key: i64) -> Arc<Chunk> {
+/// Zones beyond this many get no per-thread slot (they still get the
+/// shared cache): a bound for processes that read many databases.
+const RECENT_LIMIT: usize = 4096;
+
+fn chunk(tz: Zone, key: i64) -> Arc<Chunk> {
     RECENT.with(|recent| {
         let mut recent = recent.borrow_mut();
-        let slot = recent.get_mut(tz as usize);
-        match slot {
+        let i = tz.index();
+        if i < RECENT_LIMIT && recent.len() <= i {
+            recent.resize(i + 1, None);
+        }
+        match recent.get_mut(i) {
             Some(Some(c)) if c.lo >> CHUNK_BITS == key => Arc::clone(c),
             Some(slot) => Arc::clone(slot.insert(shared_chunk(tz, key))),
             None => shared_chunk(tz, key),
@@ -90,7 +90,7 @@ fn chunk(tz: Tz, key: i64) -> Arc<Chunk> {
     })
 }
 
-fn shared_chunk(tz: Tz, key: i64) -> Arc<Chunk> {
+fn shared_chunk(tz: Zone, key: i64) -> Arc<Chunk> {
     if let Some(c) =
         CACHE.read().unwrap_or_else(PoisonError::into_inner).get(&(tz, key))
     {
@@ -104,14 +104,7 @@ fn shared_chunk(tz: Tz, key: i64) -> Arc<Chunk> {
     Arc::clone(cache.entry((tz, key)).or_insert(built))
 }
 
-fn offset_at(tz: Tz, at: i64) -> TzOffset {
-    let utc = DateTime::from_timestamp(at, 0)
-        .expect("clamped to chrono's range")
-        .naive_utc();
-    tz.offset_from_utc_datetime(&utc)
-}
-
-fn build(tz: Tz, key: i64) -> Chunk {
+fn build(tz: Zone, key: i64) -> Chunk {
     let lo = key << CHUNK_BITS;
     let hi = lo + (1 << CHUNK_BITS);
     let (a, b) = (lo - PAD, hi + PAD);
@@ -120,16 +113,17 @@ fn build(tz: Tz, key: i64) -> Chunk {
         return Chunk { lo, hi, spans: Vec::new() };
     }
     // Transitions in (a, b]: the instant and the offset from then on.
-    let first = offset_at(tz, a);
-    let changes: Vec<(i64, TzOffset)> = transitions_slow(tz, a, b)
+    let first = tz.offset_at(a);
+    let changes: Vec<(i64, ZoneOffset)> = tz
+        .transitions(a, b)
         .into_iter()
         .map(|(at, _, after)| (at, after))
         .collect();
 
-    let offsets: Vec<TzOffset> =
+    let offsets: Vec<ZoneOffset> =
         std::iter::once(first).chain(changes.iter().map(|c| c.1)).collect();
     let secs: Vec<i64> =
-        offsets.iter().map(|o| i64::from(o.fix().local_minus_utc())).collect();
+        offsets.iter().map(|o| i64::from(o.seconds())).collect();
     // Span k covers UTC [starts[k], starts[k + 1]).
     let mut starts = vec![a];
     starts.extend(changes.iter().map(|c| c.0));
@@ -164,78 +158,6 @@ fn build(tz: Tz, key: i64) -> Chunk {
     Chunk { lo, hi, spans }
 }
 
-/// Every change of `tz`'s UTC offset or abbreviation in `(from, to]`
-/// (Unix seconds), in order: the instant and the offsets before and
-/// after it. Found by sampling every six hours and bisecting to the
-/// second, once per zone and stretch of about eight and a half years,
-/// then cached for the life of the process.
-///
-/// ```
-/// use chrono::{Offset, TimeZone, Utc};
-/// let from = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap().timestamp();
-/// let to = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap().timestamp();
-/// let found = convenor_core::transitions(chrono_tz::Europe::London, from, to);
-/// let at: Vec<_> = found.iter().map(|t| Utc.timestamp_opt(t.0, 0).unwrap().to_rfc3339()).collect();
-/// assert_eq!(at, ["2025-03-30T01:00:00+00:00", "2025-10-26T01:00:00+00:00"]);
-/// assert_eq!(found[0].2.fix().local_minus_utc(), 3600);
-/// ```
-pub fn transitions(
-    tz: Tz,
-    from: i64,
-    to: i64,
-) -> Vec<(i64, TzOffset, TzOffset)> {
-    let mut out = Vec::new();
-    if to <= from {
-        return out;
-    }
-    for key in (from >> CHUNK_BITS)..=(to >> CHUNK_BITS) {
-        let c = chunk(tz, key);
-        if c.spans.is_empty() {
-            // Beyond the tables (years past ±200000): search directly.
-            return transitions_slow(tz, from, to);
-        }
-        for pair in c.spans.windows(2) {
-            let at = pair[1].utc_lo;
-            if c.lo <= at && at < c.hi && from < at && at <= to {
-                out.push((at, pair[0].offset, pair[1].offset));
-            }
-        }
-    }
-    out
-}
-
-/// Transitions in `(from, to]` found by sampling the offset and bisecting
-/// to the second: `(instant, offset before, offset after)`.
-fn transitions_slow(
-    tz: Tz,
-    from: i64,
-    to: i64,
-) -> Vec<(i64, TzOffset, TzOffset)> {
-    let mut out = Vec::new();
-    let (mut t, mut cur) = (from, offset_at(tz, from));
-    while t < to {
-        let next = (t + SAMPLE_STEP).min(to);
-        if offset_at(tz, next) == cur {
-            t = next;
-            continue;
-        }
-        let (mut x, mut y) = (t, next);
-        while y - x > 1 {
-            let mid = x + (y - x) / 2;
-            if offset_at(tz, mid) == cur {
-                x = mid;
-            } else {
-                y = mid;
-            }
-        }
-        let after = offset_at(tz, y);
-        out.push((y, cur, after));
-        cur = after;
-        t = y;
-    }
-    out
-}
-
 /// [`resolve_local`] as a table lookup, for runs of nearby local times
 /// in one zone (one meeting's sessions in order): each lookup starts
 /// where the last one ended, so it costs a comparison or two. Results
@@ -244,20 +166,21 @@ fn transitions_slow(
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use chrono_tz::America::Los_Angeles;
-/// use convenor_core::{resolve_local, ZoneCursor};
+/// use convenor_core::{resolve_local, Zone, ZoneCursor};
 ///
-/// let mut cursor = ZoneCursor::new(Los_Angeles);
+/// let los_angeles: Zone = "America/Los_Angeles".parse()?;
+/// let mut cursor = ZoneCursor::new(los_angeles);
 /// let mut day = NaiveDate::from_ymd_opt(2023, 3, 5).unwrap();
 /// for _ in 0..3 {
 ///     let local = day.and_hms_opt(2, 30, 0).unwrap();
-///     assert_eq!(cursor.resolve(local), resolve_local(Los_Angeles, local));
+///     assert_eq!(cursor.resolve(local), resolve_local(los_angeles, local));
 ///     day += chrono::Duration::days(7);
 /// }
+/// # Ok::<(), convenor_core::UnknownZone>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct ZoneCursor {
-    tz: Tz,
+    tz: Zone,
     chunk: Option<Arc<Chunk>>,
     at: usize,
     /// A copy of the span last answered from, so the next lookup in it
@@ -267,7 +190,7 @@ pub struct ZoneCursor {
 
 impl ZoneCursor {
     /// A cursor for `tz`; tables are loaded on first use.
-    pub fn new(tz: Tz) -> ZoneCursor {
+    pub fn new(tz: Zone) -> ZoneCursor {
         ZoneCursor { tz, chunk: None, at: 0, span: None }
     }
 
@@ -284,7 +207,7 @@ impl ZoneCursor {
         self.chunk.as_deref().expect("just loaded")
     }
 
-    /// The UTC offset (seconds, and chrono-tz's offset) of local seconds
+    /// The UTC offset (seconds, and the zone's offset) of local seconds
     /// `local` (a local date-time read as if it were UTC), when that local
     /// time exists exactly once; `None` for a gap, a fold, or a time the
     /// tables do not cover.
@@ -338,7 +261,7 @@ impl ZoneCursor {
     /// [`resolve_local`], from the tables where the local time exists
     /// exactly once.
     #[inline]
-    pub fn resolve(&mut self, local: NaiveDateTime) -> (DateTime<Tz>, Fit) {
+    pub fn resolve(&mut self, local: NaiveDateTime) -> (DateTime<Zone>, Fit) {
         match self.fast_session(local, 0) {
             Some((start, _)) => (start, Fit::Exact),
             None => resolve_local(self.tz, local),
@@ -355,7 +278,7 @@ impl ZoneCursor {
         &mut self,
         local: i64,
         length: i64,
-    ) -> Option<(i64, TzOffset, bool)> {
+    ) -> Option<(i64, ZoneOffset, bool)> {
         let span = self.span_of_local(local)?;
         let utc = local - span.secs;
         let end = utc + length;
@@ -369,7 +292,7 @@ impl ZoneCursor {
         &mut self,
         local: NaiveDateTime,
         length: i64,
-    ) -> Option<(DateTime<Tz>, DateTime<Tz>)> {
+    ) -> Option<(DateTime<Zone>, DateTime<Zone>)> {
         let local = local.and_utc();
         let nanos = local.timestamp_subsec_nanos();
         if nanos >= 1_000_000_000 {
@@ -397,12 +320,13 @@ impl ZoneCursor {
     /// use chrono::NaiveDate;
     /// use convenor_core::ZoneCursor;
     ///
-    /// let mut c = ZoneCursor::new(chrono_tz::America::Los_Angeles);
+    /// let mut c = ZoneCursor::new("America/Los_Angeles".parse()?);
     /// let june = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap().and_hms_opt(17, 0, 0).unwrap();
     /// // Clocks fall back at 02:00 on 2 November 2025: 01:00 happens twice.
     /// let fold = NaiveDate::from_ymd_opt(2025, 11, 2).unwrap().and_hms_opt(1, 0, 0).unwrap();
     /// assert_eq!(c.steady_until(june), Some(fold));
     /// assert_eq!(c.steady_until(fold), None);
+    /// # Ok::<(), convenor_core::UnknownZone>(())
     /// ```
     pub fn steady_until(
         &mut self,
@@ -421,7 +345,7 @@ impl ZoneCursor {
         &mut self,
         local: NaiveDateTime,
         length: i64,
-    ) -> (DateTime<Tz>, Fit, DateTime<Tz>) {
+    ) -> (DateTime<Zone>, Fit, DateTime<Zone>) {
         if let Some((start, end)) = self.fast_session(local, length) {
             return (start, Fit::Exact, end);
         }
@@ -442,7 +366,7 @@ impl ZoneCursor {
     /// The offset in force at Unix second `utc`, from the tables when the
     /// current chunk covers it.
     #[inline]
-    fn offset_at_utc(&mut self, utc: i64) -> TzOffset {
+    fn offset_at_utc(&mut self, utc: i64) -> ZoneOffset {
         if let Some(c) = &self.chunk {
             let at = self.at.min(c.spans.len().saturating_sub(1));
             for s in c.spans.get(at..).unwrap_or_default().iter().take(2) {
@@ -451,11 +375,7 @@ impl ZoneCursor {
                 }
             }
         }
-        match DateTime::from_timestamp(utc, 0) {
-            Some(t) => self.tz.offset_from_utc_datetime(&t.naive_utc()),
-            // Unreachable for session times (years 1..=9999).
-            None => self.tz.offset_from_utc_datetime(&NaiveDateTime::MIN),
-        }
+        self.tz.offset_at(utc)
     }
 }
 
@@ -469,14 +389,16 @@ mod tests {
     #[test]
     fn agrees_with_resolve_local_around_transitions() {
         let zones = [
-            chrono_tz::America::Los_Angeles,
-            chrono_tz::Australia::Lord_Howe,
-            chrono_tz::Africa::Casablanca,
-            chrono_tz::Pacific::Apia,
-            chrono_tz::America::Santiago,
-            chrono_tz::Antarctica::Troll,
+            "America/Los_Angeles",
+            "Australia/Lord_Howe",
+            "Africa/Casablanca",
+            "Pacific/Apia",
+            "America/Santiago",
+            "Antarctica/Troll",
+            "America/Vancouver",
         ];
-        for tz in zones {
+        for name in zones {
+            let tz = crate::Tzdata::bundled().zone(name).unwrap();
             let mut cursor = ZoneCursor::new(tz);
             let mut t = NaiveDate::from_ymd_opt(2010, 9, 1)
                 .unwrap()

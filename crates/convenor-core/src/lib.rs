@@ -5,9 +5,9 @@
 //!
 //! ```
 //! use chrono::{TimeZone, Utc};
-//! use chrono_tz::Europe::London;
-//! use convenor_core::{Schedule, Window};
+//! use convenor_core::{Schedule, Window, Zone};
 //!
+//! let london: Zone = "Europe/London".parse()?;
 //! let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
 //! let window = Window::new(
 //!     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
@@ -16,12 +16,12 @@
 //! let seen: Vec<String> = seed
 //!     .occurrences(window)
 //!     .map(|o| {
-//!         let here = o.start().with_timezone(&London);
+//!         let here = o.start().with_timezone(&london);
 //!         format!("{} = {}", here.format("%a %H:%M %Z"), o.start().format("%a %H:%M %Z"))
 //!     })
 //!     .collect();
 //! assert_eq!(seen, ["Sat 15:00 GMT = Sat 07:00 PST", "Mon 01:00 GMT = Sun 17:00 PST"]);
-//! # Ok::<(), convenor_core::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! # The time rules
@@ -81,6 +81,7 @@ mod spec;
 pub mod suggest;
 #[cfg(feature = "toml")]
 mod toml_text;
+mod tzdata;
 mod values;
 mod week;
 mod zone;
@@ -89,7 +90,7 @@ pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
     Error, FieldPath, Invalid, PathPart, Position, Problem, Result,
 };
-pub use fast::{transitions, ZoneCursor};
+pub use fast::ZoneCursor;
 pub use meeting::{Meeting, Online, Place, Segment};
 pub use occurrence::{
     MeetingOccurrences, Occurrence, Occurrences, Status, Window,
@@ -102,12 +103,18 @@ pub use spec::{
 #[cfg(feature = "toml")]
 #[doc(hidden)]
 pub use toml_text::toml_blocks_agree;
+pub use tzdata::{
+    version_at_least as tzdata_version_at_least, Tzdata, TzdataError,
+    TzdataSource, UnknownZone, BUNDLED_VERSION, TZDATA_ENV,
+};
 pub use values::{
     weekday_code, weekday_name, Interval, LocalTime, MeetingDuration,
     MeetingId, WEEKDAY_CODES, WEEKDAY_NAMES,
 };
 pub use week::{Day, Viewed, Week};
-pub use zone::{canonical_zone, resolve_local, suggest_zone, Fit};
+pub use zone::{
+    canonical_zone, resolve_local, suggest_zone, Fit, Zone, ZoneOffset,
+};
 
 /// The longest schedule text the loaders accept, in bytes (32 MiB):
 /// about 150,000 meetings. Longer text is rejected with
@@ -120,9 +127,6 @@ pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 /// ([`Schedule::occurrences`]) has no limit.
 pub const MAX_SESSIONS: usize = 100_000;
 
-/// Re-exported so callers name the same zone type.
-pub use chrono_tz::Tz;
-
 /// The seed schedule: LifeRing's co-occurring disorders meetings of
 /// November 2022, as TOML (`data/lifering-co-occurring.toml`). The
 /// embedded default of the CLI and the examples.
@@ -130,7 +134,7 @@ pub use chrono_tz::Tz;
 /// ```
 /// assert!(convenor_core::SEED_TOML.contains("id = \"co-occurring-saturday\""));
 /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-/// assert_eq!(seed.timezone(), Some(chrono_tz::America::Los_Angeles));
+/// assert_eq!(seed.timezone().map(|z| z.name()), Some("America/Los_Angeles"));
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
 pub const SEED_TOML: &str = include_str!("../seed.toml");

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike};
-use chrono_tz::Tz;
 
 use crate::change::{Change, ChangeKind, Reschedule};
 use crate::error::{FieldPath, Invalid, Problem};
@@ -54,20 +54,19 @@ pub struct Online {
 ///
 /// ```
 /// use chrono::{NaiveDate, Weekday};
-/// use chrono_tz::America::Los_Angeles;
 /// use convenor_core::{LocalTime, Meeting, MeetingDuration, MeetingId, Rule};
 ///
 /// let meeting = Meeting::new(
 ///     MeetingId::new("co-occurring-sunday")?,
 ///     "Co-Occurring Disorders (Sunday)",
-///     Los_Angeles,
+///     "America/Los_Angeles".parse()?,
 ///     Rule::weekly(Weekday::Sun, LocalTime::constant(17, 0)),
 ///     MeetingDuration::new(60)?,
 ///     NaiveDate::from_ymd_opt(2022, 10, 1).unwrap(),
 /// );
 /// assert_eq!(meeting.id().as_str(), "co-occurring-sunday");
 /// assert_eq!(meeting.segments().len(), 1);
-/// # Ok::<(), convenor_core::Problem>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Meeting {
@@ -77,7 +76,7 @@ pub struct Meeting {
     tags: Vec<String>,
     convenors: Vec<String>,
     place: Place,
-    zone: Tz,
+    zone: Zone,
     rule: Rule,
     duration: MeetingDuration,
     starts: NaiveDate,
@@ -200,7 +199,7 @@ fn on_whole_minute(at: NaiveDateTime) -> bool {
 /// A session that is not where its rule puts it: a moved or extra one.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Special {
-    pub(crate) start: DateTime<Tz>,
+    pub(crate) start: DateTime<Zone>,
     pub(crate) fit: Fit,
     pub(crate) duration: MeetingDuration,
     pub(crate) due: NaiveDate,
@@ -225,7 +224,7 @@ impl Meeting {
     pub fn new(
         id: MeetingId,
         name: impl Into<String>,
-        zone: Tz,
+        zone: Zone,
         rule: Rule,
         duration: MeetingDuration,
         starts: NaiveDate,
@@ -297,9 +296,8 @@ impl Meeting {
     ///
     /// ```
     /// # use chrono::{NaiveDate, Weekday};
-    /// # use chrono_tz::America::Los_Angeles;
     /// # use convenor_core::*;
-    /// # let meeting = Meeting::new(MeetingId::new("sunday")?, "Sunday", Los_Angeles,
+    /// # let meeting = Meeting::new(MeetingId::new("sunday")?, "Sunday", "America/Los_Angeles".parse()?,
     /// #     Rule::weekly(Weekday::Sun, LocalTime::constant(17, 0)),
     /// #     MeetingDuration::new(60)?, NaiveDate::from_ymd_opt(2022, 10, 2).unwrap());
     /// let monday = NaiveDate::from_ymd_opt(2022, 11, 21).unwrap();
@@ -375,7 +373,7 @@ impl Meeting {
     }
 
     /// The IANA zone its rule times are in.
-    pub fn zone(&self) -> Tz {
+    pub fn zone(&self) -> Zone {
         self.zone
     }
 

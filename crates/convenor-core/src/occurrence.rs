@@ -1,11 +1,11 @@
 //! Sessions: the [`Window`] they are asked for in, the [`Occurrence`] each
 //! one is, and the lazy, ordered iterators that expand them.
 
+use crate::zone::{Zone, ZoneOffset};
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone,
     Timelike, Utc,
 };
-use chrono_tz::{Tz, TzOffset};
 
 use crate::error::{Error, Result};
 use crate::fast::ZoneCursor;
@@ -171,7 +171,7 @@ pub struct Occurrence<'s> {
     start: i64,
     end: i64,
     /// The zone's offset at the start.
-    offset: TzOffset,
+    offset: ZoneOffset,
     /// Whether `offset` is also the offset at the end.
     end_same_offset: bool,
     /// Days from the common era of the due date.
@@ -188,13 +188,13 @@ impl<'s> Occurrence<'s> {
     }
 
     /// When it starts, in the meeting's zone.
-    pub fn start(&self) -> DateTime<Tz> {
+    pub fn start(&self) -> DateTime<Zone> {
         DateTime::from_naive_utc_and_offset(naive_utc(self.start), self.offset)
     }
 
     /// When it ends (start + duration, exact elapsed time), in the
     /// meeting's zone.
-    pub fn end(&self) -> DateTime<Tz> {
+    pub fn end(&self) -> DateTime<Zone> {
         let end = naive_utc(self.end);
         let offset = if self.end_same_offset {
             self.offset
@@ -259,7 +259,7 @@ impl<'s> Occurrence<'s> {
     /// [`crate::resolve_local`]).
     fn at(
         meeting: &'s Meeting,
-        start: DateTime<Tz>,
+        start: DateTime<Zone>,
         length: i64,
         due: NaiveDate,
         status: Status,
@@ -509,7 +509,7 @@ impl<'m> MeetingOccurrences<'m> {
     /// A regular session the tables do not answer (a gap, a fold):
     /// [`crate::resolve_local`] of its local start.
     #[cold]
-    fn resolved(&mut self, due: i32) -> Option<(i64, TzOffset, bool, Fit)> {
+    fn resolved(&mut self, due: i32) -> Option<(i64, ZoneOffset, bool, Fit)> {
         let date = NaiveDate::from_num_days_from_ce_opt(due)?;
         let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(
             u32::try_from(self.time_secs).ok()?,

@@ -1,8 +1,9 @@
 //! The schedule: a named set of meetings with unique ids, and the queries
 //! over all of them.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use crate::change::Change;
 use crate::error::{Error, FieldPath, Invalid, Problem, Result};
@@ -10,8 +11,9 @@ use crate::fast::ZoneCursor;
 use crate::meeting::Meeting;
 use crate::occurrence::{Occurrence, Occurrences, Window};
 use crate::rule::Pattern;
+use crate::tzdata::Tzdata;
 use crate::values::MeetingDuration;
-use crate::zone::Fit;
+use crate::zone::{Fit, Zone};
 
 /// A named set of meetings with unique ids. Immutable once built: every
 /// meeting's history has been checked.
@@ -34,7 +36,7 @@ use crate::zone::Fit;
 pub struct Schedule {
     name: String,
     url: Option<String>,
-    timezone: Option<Tz>,
+    timezone: Option<Zone>,
     meetings: Vec<Meeting>,
     /// Rank of each meeting's id in sorted order, for tie-breaks.
     ranks: Vec<usize>,
@@ -47,7 +49,7 @@ pub struct Schedule {
 /// session, as numbers.
 #[derive(Clone, Copy, Debug)]
 struct Quick {
-    tz: Tz,
+    tz: Zone,
     /// Local seconds (as if UTC) of the first session.
     first: i64,
     /// Of the last date a session may fall on, at the session time.
@@ -231,7 +233,7 @@ impl Schedule {
     /// [`Error::Invalid`] with [`Problem::DuplicateId`] for each repeated id.
     pub fn new(
         name: impl Into<String>,
-        timezone: Option<Tz>,
+        timezone: Option<Zone>,
         meetings: Vec<Meeting>,
     ) -> Result<Schedule> {
         let mut ids: Vec<(&str, usize)> = meetings
@@ -305,8 +307,23 @@ impl Schedule {
     }
 
     /// The default zone of its meetings, if the file set one.
-    pub fn timezone(&self) -> Option<Tz> {
+    pub fn timezone(&self) -> Option<Zone> {
         self.timezone
+    }
+
+    /// The tz database its zones were read from (its default zone's, else
+    /// its first meeting's, else the [current](Tzdata::current) one):
+    /// what outputs name as the data their times come from.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// assert_eq!(seed.tzdata().to_string(), "2026f; bundled");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn tzdata(&self) -> Tzdata {
+        let zone =
+            self.timezone.or_else(|| self.meetings.first().map(Meeting::zone));
+        zone.map_or_else(Tzdata::current, |z| z.tzdata())
     }
 
     /// The meetings, in file order.
@@ -349,8 +366,7 @@ impl Schedule {
         // n earliest such can have a session among the n earliest: merge
         // just those. For plain weekly meetings the first session is found
         // by arithmetic on local seconds and one table lookup.
-        let mut cursors: Vec<Option<ZoneCursor>> =
-            vec![None; chrono_tz::TZ_VARIANTS.len()];
+        let mut cursors: HashMap<Zone, ZoneCursor> = HashMap::new();
         let from = after.timestamp();
         let exact = after.timestamp_subsec_nanos() == 0;
         let mut firsts: Vec<(u128, usize)> =
@@ -359,8 +375,8 @@ impl Schedule {
             let rank = self.ranks[i];
             let quick = self.quick[i].filter(|_| exact).and_then(|q| {
                 let cursor = cursors
-                    .get_mut(q.tz as usize)?
-                    .get_or_insert_with(|| ZoneCursor::new(q.tz));
+                    .entry(q.tz)
+                    .or_insert_with(|| ZoneCursor::new(q.tz));
                 quick_first(q, from, cursor)
             });
             let start = match quick {
@@ -502,13 +518,11 @@ impl Schedule {
     /// ```
     pub fn warnings(&self, window: Window) -> Vec<Warning> {
         let mut out = Vec::new();
-        let legacy = |meeting: Option<String>, zone: Tz| {
-            crate::zone::canonical_zone(zone.name()).map(|canonical| {
-                Warning::LegacyZone {
-                    meeting,
-                    zone: zone.name().to_string(),
-                    canonical,
-                }
+        let legacy = |meeting: Option<String>, zone: Zone| {
+            zone.primary_name().map(|canonical| Warning::LegacyZone {
+                meeting,
+                zone: zone.name().to_string(),
+                canonical,
             })
         };
         out.extend(self.timezone.and_then(|z| legacy(None, z)));

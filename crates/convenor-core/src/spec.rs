@@ -37,8 +37,8 @@
 //! # Ok::<(), convenor_core::Error>(())
 //! ```
 
+use crate::zone::Zone;
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 
 use crate::change::{Change, ChangeKind, Reschedule};
 use crate::error::{Error, FieldPath, Invalid, Problem};
@@ -49,7 +49,6 @@ use crate::values::{
     parse_date, parse_local_datetime, parse_weekday, weekday_name, Interval,
     LocalTime, MeetingDuration, MeetingId, WEEKDAY_NAMES,
 };
-use crate::zone::{parse_zone, suggest_zone};
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
@@ -369,8 +368,15 @@ impl Check {
         }
     }
 
-    fn zone(&mut self, path: FieldPath, name: &str) -> Option<Tz> {
-        self.value(path, parse_zone(name), || suggest_zone(name))
+    fn zone(&mut self, path: FieldPath, name: &str) -> Option<Zone> {
+        match crate::Tzdata::current().zone(name) {
+            Ok(zone) => Some(zone),
+            Err(e) => {
+                let invalid = Invalid::new(Problem::UnknownZone(e.name), path);
+                self.report(invalid.suggest(e.suggestion));
+                None
+            }
+        }
     }
 
     fn weekday(
@@ -447,7 +453,7 @@ fn meeting(
     check: &mut Check,
     path: &FieldPath,
     m: MeetingSpec,
-    zone: Option<Tz>,
+    zone: Option<Zone>,
 ) -> Option<Meeting> {
     let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
         // No suggestion that silently drops letters (`café` is not `caf`).
@@ -740,7 +746,7 @@ impl From<&Schedule> for ScheduleSpec {
 }
 
 impl MeetingSpec {
-    fn from_meeting(m: &Meeting, default_zone: Option<Tz>) -> MeetingSpec {
+    fn from_meeting(m: &Meeting, default_zone: Option<Zone>) -> MeetingSpec {
         let (weekly, rrule) = pattern_spec(m.rule().pattern());
         MeetingSpec {
             id: m.id().to_string(),

@@ -1,10 +1,10 @@
 //! The week view: one viewer's week, day by day, in the viewer's zone,
 //! with each meeting's own local time alongside.
 
+use crate::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday,
 };
-use chrono_tz::Tz;
 
 use crate::occurrence::{Occurrence, Window};
 use crate::schedule::Schedule;
@@ -16,15 +16,15 @@ use crate::zone::resolve_local;
 /// ```
 /// use chrono::{NaiveDate, Weekday};
 /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-/// let week = seed.week(chrono_tz::Australia::Sydney, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
+/// let week = seed.week("Australia/Sydney".parse()?, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
 /// assert_eq!(week.days.len(), 7);
 /// assert_eq!(week.days.iter().map(|d| d.sessions.len()).sum::<usize>(), 6);
-/// # Ok::<(), convenor_core::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Week<'s> {
     /// The viewer's zone.
-    pub viewer: Tz,
+    pub viewer: Zone,
     /// The seven days, in order.
     pub days: Vec<Day<'s>>,
 }
@@ -34,9 +34,9 @@ pub struct Week<'s> {
 /// ```
 /// use chrono::{NaiveDate, Weekday};
 /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-/// let week = seed.week(chrono_tz::UTC, NaiveDate::from_ymd_opt(2022, 11, 16).unwrap(), Weekday::Sun);
+/// let week = seed.week(convenor_core::Zone::utc(), NaiveDate::from_ymd_opt(2022, 11, 16).unwrap(), Weekday::Sun);
 /// assert_eq!(week.days[0].date, NaiveDate::from_ymd_opt(2022, 11, 13).unwrap());
-/// # Ok::<(), convenor_core::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Day<'s> {
@@ -51,21 +51,21 @@ pub struct Day<'s> {
 /// ```
 /// use chrono::{NaiveDate, Weekday};
 /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-/// let week = seed.week(chrono_tz::Asia::Tokyo, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
+/// let week = seed.week("Asia/Tokyo".parse()?, NaiveDate::from_ymd_opt(2022, 11, 14).unwrap(), Weekday::Mon);
 /// let thursday = week.days.iter().flat_map(|d| &d.sessions)
 ///     .find(|v| v.occurrence.meeting().id().as_str() == "co-occurring-thursday").unwrap();
 /// assert_eq!(thursday.start.format("%a %H:%M").to_string(), "Fri 11:30");
 /// assert_eq!(thursday.day_shift(), 1);
-/// # Ok::<(), convenor_core::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug)]
 pub struct Viewed<'s> {
     /// The session, in the meeting's own zone.
     pub occurrence: Occurrence<'s>,
     /// Its start in the viewer's zone.
-    pub start: DateTime<Tz>,
+    pub start: DateTime<Zone>,
     /// Its end in the viewer's zone.
-    pub end: DateTime<Tz>,
+    pub end: DateTime<Zone>,
 }
 
 impl Viewed<'_> {
@@ -83,22 +83,21 @@ impl Schedule {
     ///
     /// ```
     /// use chrono::{NaiveDate, Weekday};
-    /// use chrono_tz::Europe::London;
     /// use convenor_core::Schedule;
     ///
     /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
     /// let d = NaiveDate::from_ymd_opt(2022, 11, 14).unwrap();
-    /// let week = seed.week(London, d, Weekday::Mon);
+    /// let week = seed.week("Europe/London".parse()?, d, Weekday::Mon);
     /// // Monday 14 November in London starts with Sunday's 17:00 Pacific session.
     /// let first = &week.days[0].sessions[0];
     /// assert_eq!(first.start.format("%a %H:%M %Z").to_string(), "Mon 01:00 GMT");
     /// assert_eq!(first.occurrence.start().format("%a %H:%M %Z").to_string(), "Sun 17:00 PST");
     /// assert_eq!(first.day_shift(), 1);
-    /// # Ok::<(), convenor_core::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn week(
         &self,
-        viewer: Tz,
+        viewer: Zone,
         date: NaiveDate,
         first_day: Weekday,
     ) -> Week<'_> {

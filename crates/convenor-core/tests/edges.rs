@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use convenor_core::{
     Change, ChangeKind, LocalTime, Meeting, MeetingDuration, MeetingId,
-    Problem, Rule, Schedule, Window,
+    Problem, Rule, Schedule, Window, Zone,
 };
 
 /// A yearly "31st of January" rule moved to 1 February onward, in a zone
@@ -49,7 +49,7 @@ fn moves_and_extras_with_seconds_are_refused() {
     let meeting = Meeting::new(
         MeetingId::new("sat").unwrap(),
         "Saturday",
-        chrono_tz::America::Los_Angeles,
+        "America/Los_Angeles".parse::<Zone>().unwrap(),
         Rule::weekly(chrono::Weekday::Sat, LocalTime::constant(7, 0)),
         MeetingDuration::new(60).unwrap(),
         NaiveDate::from_ymd_opt(2022, 11, 12).unwrap(),
@@ -75,10 +75,10 @@ fn local_times_at_the_ends_of_the_calendar() {
     use chrono::{NaiveDateTime, TimeDelta};
     use convenor_core::{resolve_local, ZoneCursor};
     let zones = [
-        chrono_tz::UTC,
-        chrono_tz::America::Los_Angeles,
-        chrono_tz::Pacific::Kiritimati,
-        chrono_tz::Pacific::Apia,
+        Zone::utc(),
+        "America/Los_Angeles".parse::<Zone>().unwrap(),
+        "Pacific/Kiritimati".parse::<Zone>().unwrap(),
+        "Pacific/Apia".parse::<Zone>().unwrap(),
     ];
     let day = TimeDelta::days(1);
     let ends = [

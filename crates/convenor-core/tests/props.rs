@@ -5,12 +5,13 @@ use chrono::{
 };
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Interval, LocalTime, Meeting,
-    MeetingDuration, MeetingId, Rule, Schedule, Status, Tz, Window,
+    MeetingDuration, MeetingId, Rule, Schedule, Status, Window, Zone,
 };
 use proptest::prelude::*;
 
-fn zone() -> impl Strategy<Value = Tz> {
-    (0..chrono_tz::TZ_VARIANTS.len()).prop_map(|i| chrono_tz::TZ_VARIANTS[i])
+fn zone() -> impl Strategy<Value = Zone> {
+    (0..chrono_tz::TZ_VARIANTS.len())
+        .prop_map(|i| Zone::from(chrono_tz::TZ_VARIANTS[i]))
 }
 
 fn date(from_year: i32, to_year: i32) -> impl Strategy<Value = NaiveDate> {

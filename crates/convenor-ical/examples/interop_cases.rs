@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use convenor_core::{
     Change, ChangeKind, Interval, LocalTime, Meeting, MeetingDuration,
-    MeetingId, Reschedule, Rule, Schedule, Tz, Window,
+    MeetingId, Reschedule, Rule, Schedule, Window, Zone,
 };
 use convenor_ical::{expected_sessions, IcalOptions};
 
@@ -191,7 +191,7 @@ fn generated(rng: &mut SplitMix, n: usize) -> Schedule {
 }
 
 fn meeting(rng: &mut SplitMix, id: &str) -> Meeting {
-    let tz: Tz = (*rng.pick(ZONES)).parse().expect("a known zone");
+    let tz: Zone = (*rng.pick(ZONES)).parse().expect("a known zone");
     let (h, m) = *rng.pick(TIMES);
     let time = LocalTime::new(h, m).expect("a valid time");
     let day = Weekday::try_from(rng.below(7) as u8).expect("0..7");

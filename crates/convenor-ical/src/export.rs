@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use convenor_core::{Meeting, Occurrence, Schedule, Status, Tz};
+use convenor_core::{Meeting, Occurrence, Schedule, Status, Zone};
 
 use crate::plan::{
     self, push_rrule, Cursors, Event, Kind, Length, Stamp, Uid,
@@ -209,15 +209,17 @@ fn end_after(
 }
 
 /// For each zone, the span its VTIMEZONE must cover: from the earliest
-/// start to the latest end, or to 2099 (chrono-tz's last year) for
-/// open-ended series.
+/// start to the latest end, or to 2099 (the last year VTIMEZONEs spell
+/// out) for open-ended series.
 fn zone_spans(
     events: &[Event<'_>],
     cursors: &mut Cursors,
-) -> BTreeMap<&'static str, (Tz, DateTime<Utc>, DateTime<Utc>)> {
+) -> BTreeMap<&'static str, (Zone, DateTime<Utc>, DateTime<Utc>)> {
     let far = Utc.with_ymd_and_hms(2099, 12, 31, 0, 0, 0).unwrap();
-    let mut spans: BTreeMap<&'static str, (Tz, DateTime<Utc>, DateTime<Utc>)> =
-        BTreeMap::new();
+    let mut spans: BTreeMap<
+        &'static str,
+        (Zone, DateTime<Utc>, DateTime<Utc>),
+    > = BTreeMap::new();
     for e in events {
         let tz = e.meeting.zone();
         let start = instant(e.meeting, e.start, cursors);
@@ -260,11 +262,12 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
     if let Some(tz) = schedule.timezone() {
         w.property("X-WR-TIMEZONE", &[], tz.name());
     }
-    // Which tz database the times were computed with (PITFALLS.md §14).
-    w.property("X-CONVENOR-TZDATA", &[], chrono_tz::IANA_TZDB_VERSION);
+    // Which tz database the times were computed with: results differ
+    // between releases, and a reader should be able to tell.
+    w.property("X-CONVENOR-TZDATA", &[], &schedule.tzdata().to_string());
 }
 
-fn write_stamp(w: &mut ContentWriter, name: &str, tz: Tz, stamp: Stamp) {
+fn write_stamp(w: &mut ContentWriter, name: &str, tz: Zone, stamp: Stamp) {
     match stamp {
         Stamp::Local(t) => {
             w.property_with(name, &[("TZID", tz.name())], |out| {

@@ -26,7 +26,7 @@ use chrono::{
 };
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
-    Schedule, Segment, Tz, ZoneCursor,
+    Schedule, Segment, Zone, ZoneCursor,
 };
 
 use crate::wire::{push_date, push_number, push_two, push_utc};
@@ -179,7 +179,7 @@ pub(crate) fn domain(schedule: &Schedule, opts: &IcalOptions) -> String {
 /// Where a session starts and ends as written, and whether the wall
 /// clock can be trusted with it.
 pub(crate) fn stamps(
-    tz: Tz,
+    tz: Zone,
     nominal: NaiveDateTime,
     duration: MeetingDuration,
 ) -> (Stamp, Stamp, bool) {
@@ -191,7 +191,7 @@ pub(crate) fn stamps(
     if simple {
         (Stamp::Local(nominal), Stamp::Local(end.naive_local()), true)
     } else {
-        let utc = |t: DateTime<Tz>| Stamp::Utc(t.with_timezone(&Utc));
+        let utc = |t: DateTime<Zone>| Stamp::Utc(t.with_timezone(&Utc));
         (utc(start), utc(end), false)
     }
 }
@@ -200,12 +200,12 @@ pub(crate) fn stamps(
 /// and the weekly walks already done.
 #[derive(Debug, Default)]
 pub(crate) struct Cursors {
-    zones: Vec<Option<ZoneCursor>>,
+    zones: HashMap<Zone, ZoneCursor>,
     walks: HashMap<Walk, Vec<NaiveDateTime>>,
 }
 
 impl Cursors {
-    pub(crate) fn get(&mut self, tz: Tz) -> &mut ZoneCursor {
+    pub(crate) fn get(&mut self, tz: Zone) -> &mut ZoneCursor {
         cursor(&mut self.zones, tz)
     }
 
@@ -218,12 +218,8 @@ impl Cursors {
     }
 }
 
-fn cursor(zones: &mut Vec<Option<ZoneCursor>>, tz: Tz) -> &mut ZoneCursor {
-    let i = tz as usize;
-    if zones.len() <= i {
-        zones.resize(i + 1, None);
-    }
-    zones[i].get_or_insert_with(|| ZoneCursor::new(tz))
+fn cursor(zones: &mut HashMap<Zone, ZoneCursor>, tz: Zone) -> &mut ZoneCursor {
+    zones.entry(tz).or_insert_with(|| ZoneCursor::new(tz))
 }
 
 /// A weekly segment's sessions from `first` to `last` (inclusive) that
@@ -231,7 +227,7 @@ fn cursor(zones: &mut Vec<Option<ZoneCursor>>, tz: Tz) -> &mut ZoneCursor {
 /// clock cannot carry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 struct Walk {
-    tz: Tz,
+    tz: Zone,
     first: NaiveDate,
     last: NaiveDate,
     time: NaiveTime,

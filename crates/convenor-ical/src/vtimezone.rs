@@ -6,9 +6,9 @@
 //! their own tz database. So the component must give exactly the IANA
 //! offset at every instant the file may use.
 //!
-//! chrono-tz has no transition API, so the transitions are found by
-//! sampling the offset every few hours and bisecting to the exact second.
-//! Each transition becomes an onset of a `STANDARD` or `DAYLIGHT`
+//! The transitions come from the zone's own database
+//! ([`convenor_core::Zone::transitions`]), the same data that places every
+//! session. Each transition becomes an onset of a `STANDARD` or `DAYLIGHT`
 //! observance. Onsets that follow a yearly rule (same month, weekday and
 //! local time, such as "second Sunday of March at 02:00") in consecutive
 //! years become one `RRULE`, checked against every actual transition of
@@ -20,10 +20,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone,
-    Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc, Weekday,
 };
-use chrono_tz::{OffsetComponents, OffsetName, Tz, TzOffset};
+use convenor_core::{Zone, ZoneOffset};
 
 use crate::wire::ContentWriter;
 
@@ -34,7 +33,8 @@ const LOOKBACK: i64 = 400 * 86_400;
 /// 0001-01-01T00:00:00Z, so DATE-TIMEs keep four-digit years.
 const MIN_SECS: i64 = -62_135_596_800;
 
-/// 2099-12-31T23:59:59Z: chrono-tz has no transitions after 2099.
+/// 2099-12-31T23:59:59Z: the last instant written out; a yearly rule
+/// still in force then is left open, so it goes on after.
 const MAX_SECS: i64 = 4_102_444_799;
 
 /// A run of yearly onsets needs this many years to become an `RRULE`;
@@ -45,8 +45,8 @@ const MIN_RULE_YEARS: usize = 3;
 /// instant in `[from, to]`, as CRLF-terminated, folded lines.
 ///
 /// The first observance starts on or before `from`. Instants after 2099
-/// are clamped to 2099-12-31 (where chrono-tz's data ends); for an
-/// open-ended series, pass that as `to`. If `to` is before `from`, the
+/// are clamped to 2099-12-31 (yearly rules still in force then are left
+/// open); for an open-ended series, pass that as `to`. If `to` is before `from`, the
 /// span is just `from`. The output depends only on the arguments.
 ///
 /// # Example
@@ -57,7 +57,7 @@ const MIN_RULE_YEARS: usize = 3;
 ///
 /// let from = Utc.with_ymd_and_hms(2025, 1, 4, 17, 30, 0).unwrap();
 /// let to = Utc.with_ymd_and_hms(2099, 12, 31, 23, 59, 59).unwrap();
-/// let text = vtimezone(chrono_tz::America::Los_Angeles, from, to);
+/// let text = vtimezone("America/Los_Angeles".parse()?, from, to);
 /// assert_eq!(
 ///     text,
 ///     "BEGIN:VTIMEZONE\r\n\
@@ -78,8 +78,9 @@ const MIN_RULE_YEARS: usize = 3;
 ///      END:DAYLIGHT\r\n\
 ///      END:VTIMEZONE\r\n",
 /// );
+/// # Ok::<(), convenor_core::UnknownZone>(())
 /// ```
-pub fn vtimezone(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
+pub fn vtimezone(tz: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     let mut w = ContentWriter::new();
     write_vtimezone(&mut w, tz, from, to);
     w.into_string()
@@ -95,7 +96,7 @@ pub fn vtimezone(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 ///
 /// let at = Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap();
 /// let mut w = ContentWriter::new();
-/// write_vtimezone(&mut w, chrono_tz::Asia::Kolkata, at, at);
+/// write_vtimezone(&mut w, "Asia/Kolkata".parse()?, at, at);
 /// assert_eq!(
 ///     w.as_str(),
 ///     "BEGIN:VTIMEZONE\r\n\
@@ -108,10 +109,11 @@ pub fn vtimezone(tz: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 ///      END:STANDARD\r\n\
 ///      END:VTIMEZONE\r\n",
 /// );
+/// # Ok::<(), convenor_core::UnknownZone>(())
 /// ```
 pub fn write_vtimezone(
     w: &mut ContentWriter,
-    tz: Tz,
+    tz: Zone,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) {
@@ -131,7 +133,7 @@ pub fn write_vtimezone(
             daylight: is_daylight(&t.after),
             from: seconds(&t.before),
             to: seconds(&t.after),
-            name: t.after.abbreviation().map(str::to_owned),
+            name: tzname(&t.after),
         };
         let local = utc(t.at).naive_utc() + Duration::seconds(key.from.into());
         groups.entry(key).or_default().push(Onset { at: t.at, local });
@@ -169,8 +171,8 @@ pub fn write_vtimezone(
 #[derive(Debug, Clone, Copy)]
 struct Transition {
     at: i64,
-    before: TzOffset,
-    after: TzOffset,
+    before: ZoneOffset,
+    after: ZoneOffset,
 }
 
 /// What makes observances the same: kind, TZOFFSETFROM, TZOFFSETTO and
@@ -212,10 +214,9 @@ enum Day {
     Last,
 }
 
-/// Every transition in `(lo, hi]`, exact to the second (from
-/// convenor-core's cached per-zone tables).
-fn transitions(tz: Tz, lo: i64, hi: i64) -> Vec<Transition> {
-    convenor_core::transitions(tz, lo, hi)
+/// Every transition in `(lo, hi]`, exact to the second.
+fn transitions(tz: Zone, lo: i64, hi: i64) -> Vec<Transition> {
+    tz.transitions(lo, hi)
         .into_iter()
         .map(|(at, before, after)| Transition { at, before, after })
         .collect()
@@ -223,15 +224,15 @@ fn transitions(tz: Tz, lo: i64, hi: i64) -> Vec<Transition> {
 
 /// The only observance of a span without an earlier transition: the
 /// offset in force at `from`, from `from` on.
-fn fixed_block(tz: Tz, from: i64) -> Block {
-    let offset = offset_at(tz, from);
+fn fixed_block(tz: Zone, from: i64) -> Block {
+    let offset = tz.offset_at(from);
     let secs = seconds(&offset);
     Block {
         key: Key {
             daylight: is_daylight(&offset),
             from: secs,
             to: secs,
-            name: offset.abbreviation().map(str::to_owned),
+            name: tzname(&offset),
         },
         first_at: from,
         dtstart: utc(from).naive_utc() + Duration::seconds(secs.into()),
@@ -384,10 +385,6 @@ fn days_in_month(year: i32, month: u32) -> u32 {
         .map_or(31, |d| d.day())
 }
 
-fn offset_at(tz: Tz, at: i64) -> TzOffset {
-    tz.offset_from_utc_datetime(&utc(at).naive_utc())
-}
-
 /// `at` is always clamped to [`MIN_SECS`, `MAX_SECS`], well inside
 /// chrono's range.
 fn utc(at: i64) -> DateTime<Utc> {
@@ -399,13 +396,20 @@ fn instant(local: NaiveDateTime, offset: i32) -> i64 {
     local.and_utc().timestamp() - i64::from(offset)
 }
 
-fn seconds(offset: &TzOffset) -> i32 {
-    offset.fix().local_minus_utc()
+fn seconds(offset: &ZoneOffset) -> i32 {
+    offset.seconds()
 }
 
-/// DST is any non-zero save; chrono-tz reports it per period.
-fn is_daylight(offset: &TzOffset) -> bool {
-    !offset.dst_offset().is_zero()
+/// As the database marks it.
+fn is_daylight(offset: &ZoneOffset) -> bool {
+    offset.is_dst()
+}
+
+/// The abbreviation as TZNAME; none where the database has only a
+/// number (`-03`), which says no more than TZOFFSETTO.
+fn tzname(offset: &ZoneOffset) -> Option<String> {
+    let name = offset.abbreviation();
+    (!name.starts_with(['+', '-'])).then(|| name.to_string())
 }
 
 /// A local DATE-TIME (RFC 5545 §3.3.5, form #1 as VTIMEZONE requires).

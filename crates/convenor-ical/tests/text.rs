@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, TimeZone, Utc, Weekday};
 use convenor_core::{
     LocalTime, Meeting, MeetingDuration, MeetingId, Online, Place, Rule,
-    Schedule,
+    Schedule, Zone,
 };
 use convenor_ical::{read::parse, IcalOptions};
 use proptest::prelude::*;
@@ -41,7 +41,7 @@ proptest! {
         let meeting = Meeting::new(
             MeetingId::new("m").unwrap(),
             name.clone(),
-            chrono_tz::Europe::London,
+            "Europe/London".parse::<Zone>().unwrap(),
             Rule::weekly(Weekday::Mon, LocalTime::constant(18, 0)),
             MeetingDuration::new(60).unwrap(),
             NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),

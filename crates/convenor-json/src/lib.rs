@@ -18,7 +18,7 @@
 //!     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
 //!     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
 //! )?;
-//! let opts = OccurrenceOptions::new().with_viewer(chrono_tz::Europe::London);
+//! let opts = OccurrenceOptions::new().with_viewer("Europe/London".parse::<convenor_core::Zone>().unwrap());
 //! let sessions = convenor_json::occurrences_to_string(seed.occurrences(window), &opts);
 //! assert!(sessions.contains(r#""start":"2022-11-12T07:00:00-08:00""#));
 //! assert!(sessions.contains(r#""local_start":"2022-11-12T15:00:00+00:00""#));

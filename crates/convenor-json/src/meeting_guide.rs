@@ -15,7 +15,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use convenor_core::{
     ChangeKind, LocalTime, Meeting, MeetingSpec, OnlineSpec, Pattern, Rule,
-    Schedule, ScheduleSpec, Segment, Tz, WeeklySpec,
+    Schedule, ScheduleSpec, Segment, WeeklySpec, Zone,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -724,8 +724,8 @@ fn next_dates(segment: &Segment, from: NaiveDate, n: usize) -> Vec<NaiveDate> {
 /// ```
 /// use convenor_json::ImportOptions;
 /// let opts = ImportOptions::new("District 123", chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
-///     .with_timezone(chrono_tz::America::Los_Angeles);
-/// assert_eq!(opts.timezone, Some(chrono_tz::America::Los_Angeles));
+///     .with_timezone("America/Los_Angeles".parse::<convenor_core::Zone>().unwrap());
+/// assert_eq!(opts.timezone, Some("America/Los_Angeles".parse::<convenor_core::Zone>().unwrap()));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportOptions {
@@ -734,7 +734,7 @@ pub struct ImportOptions {
     /// `starts` of every imported meeting.
     pub starts: NaiveDate,
     /// The zone of records without `timezone`.
-    pub timezone: Option<Tz>,
+    pub timezone: Option<Zone>,
     /// Type codes → tags ([`TypeMap::tag`]).
     pub types: TypeMap,
 }
@@ -760,10 +760,10 @@ impl ImportOptions {
     ///
     /// ```
     /// let opts = convenor_json::ImportOptions::new("x", chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
-    ///     .with_timezone(chrono_tz::Europe::London);
+    ///     .with_timezone("Europe/London".parse::<convenor_core::Zone>().unwrap());
     /// assert!(opts.timezone.is_some());
     /// ```
-    pub fn with_timezone(mut self, zone: Tz) -> ImportOptions {
+    pub fn with_timezone(mut self, zone: Zone) -> ImportOptions {
         self.timezone = Some(zone);
         self
     }
@@ -947,8 +947,9 @@ fn import_record(
     };
     let timezone = match text("timezone")? {
         Some(z) => {
-            if z.parse::<Tz>().is_err() {
-                let hint = convenor_core::suggest_zone(&z)
+            if let Err(e) = z.parse::<Zone>() {
+                let hint = e
+                    .suggestion
                     .map(|s| format!("; did you mean \"{s}\"?"))
                     .unwrap_or_default();
                 return Err(fail(

@@ -2,7 +2,7 @@
 //! interface documented in the crate docs.
 
 use chrono::{DateTime, SecondsFormat, TimeZone};
-use convenor_core::{Occurrence, Tz};
+use convenor_core::{Occurrence, Zone};
 use serde::Serialize;
 
 /// How to write an occurrence list: a viewer zone for `local_*` fields,
@@ -13,15 +13,15 @@ use serde::Serialize;
 /// ```
 /// use convenor_json::OccurrenceOptions;
 ///
-/// let opts = OccurrenceOptions::new().with_viewer(chrono_tz::Europe::London).with_pretty(true);
-/// assert_eq!(opts.viewer, Some(chrono_tz::Europe::London));
+/// let opts = OccurrenceOptions::new().with_viewer("Europe/London".parse::<convenor_core::Zone>().unwrap()).with_pretty(true);
+/// assert_eq!(opts.viewer, Some("Europe/London".parse::<convenor_core::Zone>().unwrap()));
 /// assert!(opts.pretty);
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct OccurrenceOptions {
     /// The zone of the person looking: adds `local_start`, `local_end`
     /// and `local_timezone`.
-    pub viewer: Option<Tz>,
+    pub viewer: Option<Zone>,
     /// Indent by two spaces and end with a newline (default: one line).
     pub pretty: bool,
 }
@@ -40,10 +40,10 @@ impl OccurrenceOptions {
     /// The same options with a viewer zone.
     ///
     /// ```
-    /// let opts = convenor_json::OccurrenceOptions::new().with_viewer(chrono_tz::Asia::Tokyo);
-    /// assert_eq!(opts.viewer, Some(chrono_tz::Asia::Tokyo));
+    /// let opts = convenor_json::OccurrenceOptions::new().with_viewer("Asia/Tokyo".parse::<convenor_core::Zone>().unwrap());
+    /// assert_eq!(opts.viewer, Some("Asia/Tokyo".parse::<convenor_core::Zone>().unwrap()));
     /// ```
-    pub fn with_viewer(mut self, viewer: Tz) -> OccurrenceOptions {
+    pub fn with_viewer(mut self, viewer: Zone) -> OccurrenceOptions {
         self.viewer = Some(viewer);
         self
     }
@@ -104,7 +104,7 @@ where
 ///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
 ///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
 /// )?;
-/// let opts = OccurrenceOptions::new().with_viewer(chrono_tz::Europe::London);
+/// let opts = OccurrenceOptions::new().with_viewer("Europe/London".parse::<convenor_core::Zone>().unwrap());
 /// let json = occurrences_to_string(seed.occurrences(window), &opts);
 /// assert_eq!(
 ///     json,

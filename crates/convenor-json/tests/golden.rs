@@ -44,7 +44,7 @@ fn seed_occurrences_november_2022_from_london(
         Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
     )?;
     let opts = OccurrenceOptions::new()
-        .with_viewer(chrono_tz::Europe::London)
+        .with_viewer("Europe/London".parse::<convenor_core::Zone>().unwrap())
         .with_pretty(true);
     let json = convenor_json::occurrences_to_string(
         s.occurrences(november).with_cancelled(),

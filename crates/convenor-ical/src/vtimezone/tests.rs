@@ -1,28 +1,31 @@
 //! The generated VTIMEZONE, read back by a small evaluator written here
-//! from RFC 5545 §3.6.5, must give chrono-tz's offset at every instant.
+//! from RFC 5545 §3.6.5, must give the zone's own offset (from the tz database) at every
+//! instant.
 
 use super::*;
 use crate::wire::unfold;
+use chrono::TimeZone;
+use convenor_core::Tzdata;
 
 use proptest::prelude::*;
 
-const ZONES: &[Tz] = &[
-    chrono_tz::America::Los_Angeles,
-    chrono_tz::America::New_York,
-    chrono_tz::America::Sao_Paulo,
-    chrono_tz::America::Mexico_City,
-    chrono_tz::America::Santiago,
-    chrono_tz::Europe::London,
-    chrono_tz::Europe::Moscow,
-    chrono_tz::Africa::Cairo,
-    chrono_tz::Asia::Kolkata,
-    chrono_tz::Asia::Kathmandu,
-    chrono_tz::Australia::Lord_Howe,
-    chrono_tz::Australia::Sydney,
-    chrono_tz::Pacific::Auckland,
-    chrono_tz::Pacific::Chatham,
-    chrono_tz::Asia::Tehran,
-    chrono_tz::UTC,
+const ZONES: &[&str] = &[
+    "America/Los_Angeles",
+    "America/New_York",
+    "America/Sao_Paulo",
+    "America/Mexico_City",
+    "America/Santiago",
+    "Europe/London",
+    "Europe/Moscow",
+    "Africa/Cairo",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Australia/Lord_Howe",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "Pacific/Chatham",
+    "Asia/Tehran",
+    "UTC",
 ];
 
 /// One observance as a client sees it: its onsets and TZOFFSETTO.
@@ -204,13 +207,13 @@ fn secs(y: i32, m: u32, d: u32) -> i64 {
     Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap().timestamp()
 }
 
-fn iana(tz: Tz, t: i64) -> i32 {
-    seconds(&offset_at(tz, t))
+fn iana(tz: Zone, t: i64) -> i32 {
+    seconds(&tz.offset_at(t))
 }
 
 /// Transitions found by a plain hourly scan, independent of the writer's
 /// search: the first second of each new offset.
-fn scan(tz: Tz, lo: i64, hi: i64) -> Vec<i64> {
+fn scan(tz: Zone, lo: i64, hi: i64) -> Vec<i64> {
     let mut out = Vec::new();
     let mut t = lo;
     while t < hi {
@@ -229,7 +232,7 @@ fn scan(tz: Tz, lo: i64, hi: i64) -> Vec<i64> {
 
 /// Checks the VTIMEZONE against IANA at `from`, `to`, every `step`
 /// seconds, and one second either side of every transition.
-fn check(tz: Tz, from: i64, to: i64, step: i64) -> Vec<Observance> {
+fn check(tz: Zone, from: i64, to: i64, step: i64) -> Vec<Observance> {
     let text = vtimezone(tz, utc(from), utc(to));
     let obs = parse(&text, Reader::Rfc);
     let icaljs = parse(&text, Reader::IcalJs);
@@ -259,14 +262,14 @@ fn check(tz: Tz, from: i64, to: i64, step: i64) -> Vec<Observance> {
 
 #[test]
 fn every_zone_is_exact_2015_to_2030() {
-    for &tz in ZONES {
+    for tz in ZONES.iter().map(|n| n.parse::<Zone>().unwrap()) {
         check(tz, secs(2015, 1, 1), secs(2030, 12, 31), 86_400 + 3_607);
     }
 }
 
 #[test]
 fn every_zone_is_exact_open_ended() {
-    for &tz in ZONES {
+    for tz in ZONES.iter().map(|n| n.parse::<Zone>().unwrap()) {
         check(tz, secs(2024, 7, 15) + 12_345, MAX_SECS, 7 * 86_400 + 77);
     }
 }
@@ -277,11 +280,11 @@ fn rule_changes_inside_the_span_are_exact() {
     // 2011 and back to +03 in 2014; Cairo stopped DST in 2015 and
     // restarted it in 2023; Sao Paulo stopped in 2019.
     for (tz, y0, y1) in [
-        (chrono_tz::America::Mexico_City, 2018, 2026),
-        (chrono_tz::Europe::Moscow, 2009, 2016),
-        (chrono_tz::Africa::Cairo, 2009, 2026),
-        (chrono_tz::America::Sao_Paulo, 2012, 2022),
-        (chrono_tz::America::Santiago, 2010, 2026),
+        ("America/Mexico_City".parse::<Zone>().unwrap(), 2018, 2026),
+        ("Europe/Moscow".parse::<Zone>().unwrap(), 2009, 2016),
+        ("Africa/Cairo".parse::<Zone>().unwrap(), 2009, 2026),
+        ("America/Sao_Paulo".parse::<Zone>().unwrap(), 2012, 2022),
+        ("America/Santiago".parse::<Zone>().unwrap(), 2010, 2026),
     ] {
         check(tz, secs(y0, 6, 1), secs(y1, 1, 1), 3 * 3600 + 11);
     }
@@ -290,7 +293,7 @@ fn rule_changes_inside_the_span_are_exact() {
 #[test]
 fn stopped_rules_get_until() {
     let text = vtimezone(
-        chrono_tz::America::Mexico_City,
+        "America/Mexico_City".parse::<Zone>().unwrap(),
         utc(secs(2015, 1, 1)),
         utc(secs(2030, 1, 1)),
     );
@@ -303,7 +306,7 @@ fn stopped_rules_get_until() {
 #[test]
 fn us_rules_are_two_open_rrules() {
     let text = vtimezone(
-        chrono_tz::America::New_York,
+        "America/New_York".parse::<Zone>().unwrap(),
         utc(secs(2015, 1, 1)),
         utc(MAX_SECS),
     );
@@ -315,7 +318,7 @@ fn us_rules_are_two_open_rrules() {
 #[test]
 fn lord_howe_half_hour_dst() {
     let text = vtimezone(
-        chrono_tz::Australia::Lord_Howe,
+        "Australia/Lord_Howe".parse::<Zone>().unwrap(),
         utc(secs(2025, 1, 1)),
         utc(secs(2026, 1, 1)),
     );
@@ -324,11 +327,8 @@ fn lord_howe_half_hour_dst() {
 
 #[test]
 fn no_transition_gives_one_fixed_standard() {
-    let text = vtimezone(
-        chrono_tz::UTC,
-        utc(secs(2025, 1, 1)),
-        utc(secs(2030, 1, 1)),
-    );
+    let text =
+        vtimezone(Zone::utc(), utc(secs(2025, 1, 1)), utc(secs(2030, 1, 1)));
     assert_eq!(
         text,
         "BEGIN:VTIMEZONE\r\nTZID:UTC\r\nBEGIN:STANDARD\r\n\
@@ -340,7 +340,7 @@ fn no_transition_gives_one_fixed_standard() {
 
 #[test]
 fn first_observance_starts_at_or_before_from() {
-    for &tz in ZONES {
+    for tz in ZONES.iter().map(|n| n.parse::<Zone>().unwrap()) {
         let from = secs(2025, 8, 1) + 1;
         let text = vtimezone(tz, utc(from), utc(secs(2026, 1, 1)));
         let obs = parse(&text, Reader::IcalJs);
@@ -351,7 +351,7 @@ fn first_observance_starts_at_or_before_from() {
 
 #[test]
 fn extreme_and_reversed_spans_do_not_panic() {
-    let tz = chrono_tz::Europe::London;
+    let tz = "Europe/London".parse::<Zone>().unwrap();
     let text =
         vtimezone(tz, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
     assert!(text.starts_with("BEGIN:VTIMEZONE\r\n"));
@@ -370,7 +370,7 @@ fn offsets_with_seconds() {
 
 #[test]
 fn output_is_deterministic_and_well_formed() {
-    for &tz in ZONES {
+    for tz in ZONES.iter().map(|n| n.parse::<Zone>().unwrap()) {
         let (a, b) = (utc(secs(2015, 1, 1)), utc(secs(2030, 12, 31)));
         let text = vtimezone(tz, a, b);
         assert_eq!(text, vtimezone(tz, a, b));
@@ -387,21 +387,22 @@ proptest! {
 
     #[test]
     fn prop_any_zone_any_span_is_exact(
-        zone in 0..chrono_tz::TZ_VARIANTS.len(),
+        zone in 0..Tzdata::bundled().names().len(),
         from in secs(1990, 1, 1)..secs(2090, 1, 1),
         len in 0i64..(8 * 365 * 86_400),
     ) {
-        let tz = chrono_tz::TZ_VARIANTS[zone];
+        let tz = Tzdata::bundled().zone(Tzdata::bundled().names()[zone]).unwrap();
         check(tz, from, (from + len).min(MAX_SECS), 5 * 86_400 + 1);
     }
 }
 
-/// Every zone chrono-tz knows, 2000 to the end of its data. Slow in debug
+/// Every zone of the bundled database, 2000 to 2099. Slow in debug
 /// builds: `cargo test --release -p convenor-ical -- --ignored`.
 #[test]
 #[ignore]
 fn all_zones_are_exact_2000_to_2099() {
-    for &tz in chrono_tz::TZ_VARIANTS.iter() {
+    for name in Tzdata::bundled().names() {
+        let tz = Tzdata::bundled().zone(name).unwrap();
         check(tz, secs(2000, 1, 1), MAX_SECS, 3 * 86_400 + 1);
     }
 }

