@@ -10,3 +10,6 @@ mod props;
 mod errors;
 // Edge cases of the model and its fast paths.
 mod edges;
+// The tz database: the 2026 changes, the rule of choice, differential
+// checks against chrono-tz and the system zoneinfo.
+mod tzdata;
