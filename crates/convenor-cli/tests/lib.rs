@@ -5,6 +5,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+// Which tz database a run uses.
+mod tzdata;
+
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))
         .args(args)
