@@ -385,7 +385,8 @@ mod tests {
     use chrono::{Duration, NaiveDate};
 
     /// Every quarter hour over a few years around DST changes in zones
-    /// with odd rules: the cursor agrees with `resolve_local` exactly.
+    /// with odd rules, and around the 2026 changes: the cursor agrees
+    /// with `resolve_local` exactly.
     #[test]
     fn agrees_with_resolve_local_around_transitions() {
         let zones = [
@@ -397,17 +398,22 @@ mod tests {
             "Antarctica/Troll",
             "America/Vancouver",
         ];
-        for name in zones {
+        let midnight = |y, m| {
+            NaiveDate::from_ymd_opt(y, m, 1)
+                .unwrap()
+                .and_hms_opt(0, 0, 0)
+                .unwrap()
+        };
+        let spans = [
+            (midnight(2010, 9), midnight(2013, 1)),
+            (midnight(2026, 1), midnight(2027, 6)),
+        ];
+        for (name, (start, end)) in
+            zones.iter().flat_map(|z| spans.map(|s| (z, s)))
+        {
             let tz = crate::Tzdata::bundled().zone(name).unwrap();
             let mut cursor = ZoneCursor::new(tz);
-            let mut t = NaiveDate::from_ymd_opt(2010, 9, 1)
-                .unwrap()
-                .and_hms_opt(0, 0, 0)
-                .unwrap();
-            let end = NaiveDate::from_ymd_opt(2013, 1, 1)
-                .unwrap()
-                .and_hms_opt(0, 0, 0)
-                .unwrap();
+            let mut t = start;
             while t < end {
                 let (fast, fit, later) = cursor.session(t, 5400);
                 let (slow, slow_fit) = resolve_local(tz, t);
