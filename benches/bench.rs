@@ -120,7 +120,8 @@ fn rrule_count(sets: &[rrule::RRuleSet], window: Window) -> usize {
         .sum()
 }
 
-/// The straightforward chrono-tz stepper over every meeting.
+/// The straightforward stepper over every meeting (`resolve_local` on
+/// each local date in turn).
 fn stepper(schedule: &Schedule, window: Window, every: u32) -> usize {
     schedule
         .meetings()
@@ -157,7 +158,7 @@ fn expand(c: &mut Criterion) {
             assert_eq!(per_meeting_vec(black_box(&w1), window), W1_SESSIONS)
         })
     });
-    g.bench_function("chrono_tz", |b| {
+    g.bench_function("stepper", |b| {
         b.iter(|| assert_eq!(stepper(black_box(&w1), window, 1), W1_SESSIONS))
     });
     let sets =
@@ -242,7 +243,7 @@ fn expand(c: &mut Criterion) {
     g.finish();
 }
 
-/// The peer of the merged stream: every session by the chrono-tz
+/// The peer of the merged stream: every session by the
 /// stepper, then one sort by (start, meeting).
 fn step_and_sort(schedule: &Schedule, window: Window) -> usize {
     let mut all: Vec<(DateTime<Utc>, usize)> = Vec::new();
@@ -273,7 +274,7 @@ fn merge(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| assert_eq!(merged(black_box(&w1), window), W1_SESSIONS))
     });
-    g.bench_function("chrono_tz_sort", |b| {
+    g.bench_function("stepper_sort", |b| {
         b.iter(|| {
             assert_eq!(step_and_sort(black_box(&w1), window), W1_SESSIONS)
         })
@@ -319,7 +320,7 @@ fn next(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| assert_eq!(black_box(&s).next(black_box(now), 10).len(), 10))
     });
-    // Peer: each meeting's next start by stepping with chrono-tz from
+    // Peer: each meeting's next start by stepping the local date from
     // its first session, then the ten smallest.
     let firsts: Vec<(Zone, NaiveDate)> = s
         .meetings()
@@ -332,7 +333,7 @@ fn next(c: &mut Criterion) {
         })
         .collect();
     let time = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
-    g.bench_function("chrono_tz", |b| {
+    g.bench_function("stepper", |b| {
         b.iter(|| {
             let mut next: Vec<(DateTime<Utc>, usize)> = firsts
                 .iter()
@@ -372,7 +373,7 @@ fn week(c: &mut Criterion) {
             );
         })
     });
-    // Peer: each meeting's session of that week by the chrono-tz
+    // Peer: each meeting's session of that week by the
     // stepper, converted to the viewer's zone and bucketed by day.
     let monday = date - Duration::days(2);
     let from =
@@ -386,7 +387,7 @@ fn week(c: &mut Criterion) {
     .0
     .with_timezone(&Utc);
     let w = Window::new(from, to).unwrap();
-    g.bench_function("chrono_tz", |b| {
+    g.bench_function("stepper", |b| {
         b.iter(|| {
             let mut days: Vec<Vec<(DateTime<Zone>, usize)>> =
                 vec![Vec::new(); 7];

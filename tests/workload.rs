@@ -1,6 +1,6 @@
 //! The benchmark workloads are what the issue defines: W1 has 521,296
 //! sessions in its window, and the fast path lists exactly the sessions
-//! of the straightforward chrono-tz stepper.
+//! of the straightforward stepper.
 
 use convenor::workload::{self, W1Options, W1_SESSIONS};
 

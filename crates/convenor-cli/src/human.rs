@@ -5,8 +5,8 @@ use chrono::{DateTime, Duration, Utc};
 use convenor::{LocalTime, Pattern, Rule, Zone};
 
 /// `Sat 12 Nov 2022 07:00 PST`: the date, the time and the zone's
-/// abbreviation (chrono-tz prints an offset only where the tz database has
-/// no abbreviation).
+/// abbreviation (an offset such as `-03` where the tz database has no
+/// letters).
 pub fn stamp(t: &DateTime<Zone>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
 }

@@ -1,6 +1,6 @@
 //! The fast path of [`crate::resolve_local`]: per-zone tables of UTC
 //! offsets between transitions, so turning a local time into an instant
-//! is a table lookup instead of a search of chrono-tz's data.
+//! is a table lookup instead of a search of the zone's data.
 //!
 //! Each table is built from the zone's transitions ([`Zone::transitions`]),
 //! lazily per zone and per chunk of about eight and a half years (2^28
