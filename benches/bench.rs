@@ -1,5 +1,5 @@
 //! Criterion benches for issue 7, each group with its peer baseline so
-//! ratios come from one run (STYLE.md §13): names are
+//! ratios come from one run: names are
 //! `group/workload/implementation`, inputs go through `black_box`, and
 //! each result is checked inside the loop.
 //!
@@ -436,7 +436,7 @@ fn ical(c: &mut Criterion) {
 
 /// The same 10,000 VEVENTs (UID, DTSTAMP, SEQUENCE, DTSTART with TZID,
 /// DURATION, RRULE, SUMMARY, CATEGORIES, STATUS) with the `icalendar`
-/// crate's builder; it cannot write VTIMEZONEs (PITFALLS.md §10).
+/// crate's builder; it cannot write VTIMEZONEs.
 fn icalendar_feed(s: &Schedule, dtstamp: DateTime<Utc>) -> String {
     use icalendar::{Calendar, Component, Event};
     let mut cal = Calendar::empty();

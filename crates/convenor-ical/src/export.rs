@@ -4,7 +4,7 @@
 //! We write content lines ourselves instead of through the `icalendar`
 //! crate: it fills `DTSTAMP` from the clock and UIDs at random when they
 //! are missing, cannot emit a VTIMEZONE, and passes CR through in user
-//! text (PITFALLS.md §10–12). Output here is a pure function of the
+//! text. Output here is a pure function of the
 //! schedule and the options.
 
 use std::collections::BTreeMap;

@@ -3,7 +3,7 @@
 //! sessions real clients would misplace, one-off VEVENTs for extras.
 //!
 //! The choices, each because a real client gets the alternative wrong
-//! (PITFALLS.md and the interop tests):
+//! (the interop tests show each):
 //! - DTSTART is always the segment's first session (ical.js drops a
 //!   DTSTART the rule does not match);
 //! - masters give `DURATION`, not a local `DTEND`, so the length is exact
