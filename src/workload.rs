@@ -155,6 +155,7 @@ pub fn w1_spec(opts: W1Options) -> ScheduleSpec {
         url: Some("https://example.org/w1".into()),
         timezone: None,
         meetings,
+        ..ScheduleSpec::default()
     }
 }
 

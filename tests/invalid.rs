@@ -22,8 +22,26 @@ fn error_of(name: &str, bytes: &[u8]) -> Result<String, String> {
             "x",
             NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date"),
         );
+        // A bad record is left out with a warning, the rest imported.
         return match convenor::json::from_meeting_guide_str(text, &opts) {
-            Ok(_) => Err(format!("{name}: the feed was accepted")),
+            Ok(imported) => {
+                let skipped: Vec<String> = imported
+                    .warnings
+                    .iter()
+                    .filter(|w| {
+                        matches!(
+                            w,
+                            convenor::json::FeedWarning::Skipped { .. }
+                        )
+                    })
+                    .map(ToString::to_string)
+                    .collect();
+                if skipped.is_empty() {
+                    Err(format!("{name}: the feed was accepted"))
+                } else {
+                    Ok(skipped.join("\n"))
+                }
+            }
             Err(e) => Ok(e.to_string()),
         };
     }

@@ -19,6 +19,7 @@ use crate::zone::{resolve_local, Fit};
 /// let place = Place {
 ///     online: Some(Online { url: Some("https://example.org/join".into()), ..Online::default() }),
 ///     address: None,
+///     area: Some("Los Angeles, CA, USA".into()),
 /// };
 /// assert!(place.online.is_some());
 /// ```
@@ -28,6 +29,10 @@ pub struct Place {
     pub online: Option<Online>,
     /// A street address, if the meeting meets in person.
     pub address: Option<String>,
+    /// An approximate place, such as `Los Angeles, CA, USA`: where an
+    /// online meeting is run from, for meeting finders that list by
+    /// place. Not an address.
+    pub area: Option<String>,
 }
 
 /// How to join online. Plain data.
@@ -76,6 +81,7 @@ pub struct Meeting {
     tags: Vec<String>,
     convenors: Vec<String>,
     place: Place,
+    url: Option<String>,
     zone: Zone,
     rule: Rule,
     duration: MeetingDuration,
@@ -236,6 +242,7 @@ impl Meeting {
             tags: Vec::new(),
             convenors: Vec::new(),
             place: Place::default(),
+            url: None,
             zone,
             rule,
             duration,
@@ -272,6 +279,13 @@ impl Meeting {
     /// The same meeting at a place.
     pub fn with_place(mut self, place: Place) -> Meeting {
         self.place = place;
+        self
+    }
+
+    /// The same meeting with a page of its own (its listing on the
+    /// fellowship's site).
+    pub fn with_url(mut self, url: Option<String>) -> Meeting {
+        self.url = url;
         self
     }
 
@@ -370,6 +384,11 @@ impl Meeting {
     /// Where it happens.
     pub fn place(&self) -> &Place {
         &self.place
+    }
+
+    /// Its own page, if it has one.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
     }
 
     /// The IANA zone its rule times are in.

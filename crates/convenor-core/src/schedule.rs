@@ -1,7 +1,7 @@
 //! The schedule: a named set of meetings with unique ids, and the queries
 //! over all of them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
@@ -36,6 +36,11 @@ use crate::zone::{Fit, Zone};
 pub struct Schedule {
     name: String,
     url: Option<String>,
+    /// The approximate place of meetings that give none of their own.
+    area: Option<String>,
+    /// Tag -> Meeting Guide type code, as the file says (plain data here;
+    /// `convenor-json` gives it meaning).
+    meeting_guide_types: BTreeMap<String, String>,
     timezone: Option<Zone>,
     meetings: Vec<Meeting>,
     /// Rank of each meeting's id in sorted order, for tie-breaks.
@@ -283,6 +288,8 @@ impl Schedule {
         Ok(Schedule {
             name: name.into(),
             url: None,
+            area: None,
+            meeting_guide_types: BTreeMap::new(),
             timezone,
             meetings,
             ranks,
@@ -294,6 +301,34 @@ impl Schedule {
     pub fn with_url(mut self, url: Option<String>) -> Schedule {
         self.url = url;
         self
+    }
+
+    /// The same schedule with a default approximate place for its
+    /// meetings (`Los Angeles, CA, USA`); a meeting's own
+    /// [`Place::area`](crate::Place) wins.
+    pub fn with_area(mut self, area: Option<String>) -> Schedule {
+        self.area = area;
+        self
+    }
+
+    /// The same schedule with tag -> Meeting Guide type code pairs
+    /// (`HWYW = "LIT"`), over the defaults of `convenor-json`.
+    pub fn with_meeting_guide_types(
+        mut self,
+        types: BTreeMap<String, String>,
+    ) -> Schedule {
+        self.meeting_guide_types = types;
+        self
+    }
+
+    /// The default approximate place of its meetings.
+    pub fn area(&self) -> Option<&str> {
+        self.area.as_deref()
+    }
+
+    /// Tag -> Meeting Guide type code pairs the file gives.
+    pub fn meeting_guide_types(&self) -> &BTreeMap<String, String> {
+        &self.meeting_guide_types
     }
 
     /// The schedule's name.

@@ -37,6 +37,8 @@
 //! # Ok::<(), convenor_core::Error>(())
 //! ```
 
+use std::collections::BTreeMap;
+
 use crate::zone::Zone;
 use chrono::NaiveDate;
 
@@ -78,6 +80,20 @@ pub struct ScheduleSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub timezone: Option<String>,
+    /// The approximate place of meetings that give none, such as
+    /// `Los Angeles, CA, USA` (for meeting finders that list by place).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub area: Option<String>,
+    /// Meeting Guide type codes for tags, such as `{ HWYW = "LIT" }`,
+    /// over the defaults (`co-occurring` is `DD`, `open` is `O`...).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
+    pub meeting_guide_types: BTreeMap<String, String>,
     /// The meetings.
     #[cfg_attr(feature = "serde", serde(default))]
     pub meetings: Vec<MeetingSpec>,
@@ -166,6 +182,19 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub address: Option<String>,
+    /// An approximate place (`Los Angeles, CA, USA`), for an online
+    /// meeting; default: the schedule's `area`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub area: Option<String>,
+    /// The meeting's own page (its listing on the fellowship's site).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub url: Option<String>,
     /// The history of changes: reschedules, cancellations, moves, extra
     /// sessions, an end.
     #[cfg_attr(
@@ -443,7 +472,9 @@ impl TryFrom<ScheduleSpec> for Schedule {
             return Err(err);
         }
         Ok(Schedule::new(spec.name, default_zone, meetings)?
-            .with_url(spec.url))
+            .with_url(spec.url)
+            .with_area(spec.area)
+            .with_meeting_guide_types(spec.meeting_guide_types))
     }
 }
 
@@ -476,7 +507,17 @@ fn meeting(
         .map(|(i, c)| change(check, &path.key("changes").index(i), c))
         .collect();
     let changes: Option<Vec<Change>> = changes.into_iter().collect();
-    let MeetingSpec { name, notes, tags, convenors, online, address, .. } = m;
+    let MeetingSpec {
+        name,
+        notes,
+        tags,
+        convenors,
+        online,
+        address,
+        area,
+        url,
+        ..
+    } = m;
     let place = Place {
         online: online.map(|o| Online {
             url: o.url,
@@ -484,11 +525,13 @@ fn meeting(
             notes: o.notes,
         }),
         address,
+        area,
     };
     let meeting = Meeting::new(id?, name, zone?, rule?, duration?, starts?)
         .with_tags(tags)
         .with_convenors(convenors)
         .with_place(place)
+        .with_url(url)
         .set_history(ends?, changes?);
     let meeting = match notes {
         Some(n) => meeting.with_notes(n),
@@ -736,6 +779,8 @@ impl From<&Schedule> for ScheduleSpec {
             name: s.name().to_string(),
             url: s.url().map(str::to_string),
             timezone: s.timezone().map(|z| z.name().to_string()),
+            area: s.area().map(str::to_string),
+            meeting_guide_types: s.meeting_guide_types().clone(),
             meetings: s
                 .meetings()
                 .iter()
@@ -768,6 +813,8 @@ impl MeetingSpec {
                 notes: o.notes.clone(),
             }),
             address: m.place().address.clone(),
+            area: m.place().area.clone(),
+            url: m.url().map(str::to_string),
             changes: m.changes().iter().map(ChangeSpec::from).collect(),
         }
     }

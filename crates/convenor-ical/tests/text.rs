@@ -52,6 +52,7 @@ proptest! {
         .with_place(Place {
             online: Some(Online { url: Some(url.clone()), phone: None, notes: None }),
             address: Some(address.clone()),
+            area: None,
         });
         let schedule = Schedule::new(schedule_name.clone(), None, vec![meeting]).unwrap();
         let opts = IcalOptions::new(Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap());

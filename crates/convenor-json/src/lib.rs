@@ -119,8 +119,9 @@ mod schema;
 
 pub use error::Error;
 pub use meeting_guide::{
-    from_meeting_guide_str, to_meeting_guide, Feed, FeedOptions, FeedWarning,
-    ImportOptions, Imported, TypeMap, SPEC_TYPES,
+    conference_provider, from_meeting_guide_str, phone_digits,
+    to_meeting_guide, Feed, FeedOptions, FeedWarning, ImportOptions, Imported,
+    Listing, TypeMap, SPEC_TYPES,
 };
 pub use occurrences::{occurrences_to_string, OccurrenceOptions};
 pub use schedule::{from_str, to_string, to_string_pretty};

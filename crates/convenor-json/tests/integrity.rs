@@ -63,6 +63,7 @@ proptest! {
                 }],
                 ..MeetingSpec::default()
             }],
+            ..ScheduleSpec::default()
         };
         let schedule = Schedule::try_from(spec.clone()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         // Schedule JSON, compact and pretty: the same spec back, every

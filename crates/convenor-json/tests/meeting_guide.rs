@@ -75,17 +75,30 @@ fn options() -> ImportOptions {
 #[test]
 fn spec_example_records_import() -> Result<(), convenor_json::Error> {
     let imported = from_meeting_guide_str(SPEC_FEED, &options())?;
+    let not_kept = [
+        "entity_email",
+        "entity_feedback_emails",
+        "entity_location",
+        "entity_logo",
+        "entity_phone",
+        "location",
+    ];
     assert_eq!(
         imported.warnings,
-        [FeedWarning::ByAppointment {
-            index: 2,
-            slug: Some("appointment".into())
-        }]
+        [
+            FeedWarning::ByAppointment {
+                index: 2,
+                slug: Some("appointment".into())
+            },
+            FeedWarning::NotKept {
+                fields: not_kept.map(|f| (f.to_string(), 1)).to_vec()
+            }
+        ]
     );
     let s = imported.schedule;
     let ids: Vec<&str> =
         s.meetings().iter().map(|m| m.id().as_str()).collect();
-    assert_eq!(ids, ["sunday-serenity-14", "15-monday", "15-wednesday"]);
+    assert_eq!(ids, ["sunday-serenity-14", "15-1", "15-3"]);
 
     let sunday = &s.meetings()[0];
     assert_eq!(sunday.name(), "Sunday Serenity");
@@ -118,7 +131,9 @@ fn spec_example_records_import() -> Result<(), convenor_json::Error> {
     assert_eq!(online.url.as_deref(), Some("https://zoom.us/j/123456789"));
     assert_eq!(online.phone.as_deref(), Some("+16465588656,,123456789#"));
     assert_eq!(online.notes.as_deref(), Some("Password: serenity"));
-    assert_eq!(monday.place().address.as_deref(), Some("Chicago, IL, USA"));
+    // Three parts: a place, not an address, as meeting finders read it.
+    assert_eq!(monday.place().area.as_deref(), Some("Chicago, IL, USA"));
+    assert_eq!(monday.place().address, None);
     assert_eq!(s.meetings()[2].rule().to_string(), "every wednesday at 07:00");
 
     // And it exports back to the same days, times and types.
@@ -136,26 +151,75 @@ fn spec_example_records_import() -> Result<(), convenor_json::Error> {
 }
 
 #[test]
-fn import_errors_name_record_and_field() {
-    let err = |text: &str| {
-        from_meeting_guide_str(text, &options()).unwrap_err().to_string()
+fn bad_records_are_skipped_with_record_and_field() {
+    let skipped = |text: &str| -> Vec<String> {
+        let imported = from_meeting_guide_str(text, &options()).unwrap();
+        imported.warnings.iter().map(ToString::to_string).collect()
     };
+    let good = r#"{"name": "ok", "slug": "ok", "day": 2, "time": "18:00", "timezone": "UTC"}"#;
+    let feed = |bad: &str| format!("[{bad}, {good}]");
     assert_eq!(
-        err(r#"[{"name": "x", "slug": "x", "day": 1, "time": "18:00", "timezone": "America/Los_Angles"}]"#),
-        "meeting guide record 0 (x): invalid `timezone`: unknown time zone \"America/Los_Angles\"; \
-         did you mean \"America/Los_Angeles\"?"
+        skipped(&feed(r#"{"name": "x", "slug": "x", "day": 1, "time": "18:00", "timezone": "America/Los_Angles"}"#)),
+        ["record 0 (x) is left out: invalid `timezone`: unknown time zone \"America/Los_Angles\"; \
+          did you mean \"America/Los_Angeles\"?"]
     );
     assert_eq!(
-        err(r#"[{"name": "x", "slug": "x", "day": 1, "time": "6pm"}]"#),
-        "meeting guide record 0 (x): invalid `time`: \"6pm\" is not a 24-hour `HH:MM` time"
+        skipped(&feed(r#"{"name": "x", "slug": "x", "day": 1, "time": "6pm"}"#)),
+        ["record 0 (x) is left out: invalid `time`: \"6pm\" is not a 24-hour `HH:MM` time"]
     );
     assert_eq!(
-        err(r#"[{"slug": "x", "day": 1, "time": "18:00"}]"#),
-        "meeting guide record 0 (x): invalid `name`: missing (the spec requires it)"
+        skipped(&feed(r#"{"slug": "x", "day": 1, "time": "18:00"}"#)),
+        ["record 0 (x) is left out: invalid `name`: missing (the spec requires it)"]
     );
-    assert_eq!(err(r#"{"name": "x"}"#), "invalid meeting guide feed: invalid type: map, expected a sequence at line 1 column 1");
-    assert!(err(r#"[{"name": "a", "slug": "x", "day": 1, "time": "18:00"}, {"name": "b", "slug": "X", "day": 2, "time": "18:00"}]"#)
-        .starts_with("duplicate meeting id \"x\""));
+    assert_eq!(
+        skipped(&feed(r#"{"name": "a", "slug": "ok", "day": 1, "time": "18:00"}"#)),
+        ["record 1 (ok) is left out: invalid `slug`: ok is already taken by an earlier record"]
+    );
+    // The good record is imported each time.
+    for bad in
+        [r#"{"name": "x", "slug": "x", "day": 9, "time": "18:00"}"#, "{}"]
+    {
+        let imported = from_meeting_guide_str(&feed(bad), &options()).unwrap();
+        assert_eq!(imported.schedule.meetings().len(), 1, "{bad}");
+        assert_eq!(imported.warnings.len(), 1, "{bad}");
+    }
+    // Without a default zone, a record without one is skipped.
+    let no_default =
+        ImportOptions::new("x", NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    let imported = from_meeting_guide_str(
+        r#"[{"name": "x", "slug": "x", "day": 1, "time": "18:00"}]"#,
+        &no_default,
+    )
+    .unwrap();
+    assert_eq!(
+        imported.warnings[0].to_string(),
+        "record 0 (x) is left out: invalid `timezone`: missing, and no default zone was given to the import"
+    );
+    // Not JSON at all is an error.
+    assert_eq!(
+        from_meeting_guide_str(r#"{"name": "x"}"#, &options()).unwrap_err().to_string(),
+        "invalid meeting guide feed: invalid type: map, expected a sequence at line 1 column 1"
+    );
+}
+
+#[test]
+fn several_days_become_one_meeting_each_with_finders_slugs() {
+    let feed = r#"[{"name": "Daily", "slug": "daily", "day": [1, 3], "time": "07:00",
+        "timezone": "UTC", "conference_url": "https://zoom.us/j/1",
+        "formatted_address": "Leeds, UK", "location": "Online", "regions": ["North"],
+        "latitude": 53.8, "group": "G", "updated": "2024-01-01 00:00:00"}]"#;
+    let imported = from_meeting_guide_str(feed, &options()).unwrap();
+    let ids: Vec<&str> =
+        imported.schedule.meetings().iter().map(|m| m.id().as_str()).collect();
+    assert_eq!(ids, ["daily-1", "daily-3"]);
+    let m = &imported.schedule.meetings()[0];
+    assert_eq!(m.place().area.as_deref(), Some("Leeds, UK"));
+    assert_eq!(m.place().address, None);
+    assert_eq!(
+        imported.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["fields the schedule file has no place for were not imported: \
+          latitude (1), location (1), regions (1)"]
+    );
 }
 
 #[test]
@@ -164,14 +228,17 @@ fn seed_export_warnings_are_honest() -> Result<(), convenor_json::Error> {
         &seed(),
         &FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap()),
     )?;
-    // HWYW has no type code; the seed lists no conference link.
-    let hwyw = feed.warnings.iter().filter(|w| matches!(w, FeedWarning::UnmappedTag { tag, .. } if tag == "HWYW")).count();
-    let no_link = feed
-        .warnings
-        .iter()
-        .filter(|w| matches!(w, FeedWarning::NoConference { .. }))
-        .count();
-    assert_eq!((hwyw, no_link, feed.warnings.len()), (6, 6, 12));
+    // HWYW has no type code; the seed lists no conference link; each
+    // name says its weekday. The seed's area gives every record a place.
+    let count = |f: fn(&FeedWarning) -> bool| {
+        feed.warnings.iter().filter(|w| f(w)).count()
+    };
+    let hwyw = count(
+        |w| matches!(w, FeedWarning::UnmappedTag { tag, .. } if tag == "HWYW"),
+    );
+    let no_link = count(|w| matches!(w, FeedWarning::NoConference { .. }));
+    let weekday = count(|w| matches!(w, FeedWarning::WeekdayInName { .. }));
+    assert_eq!((hwyw, no_link, weekday, feed.warnings.len()), (6, 6, 6, 18));
     Ok(())
 }
 

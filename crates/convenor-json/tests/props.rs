@@ -134,6 +134,7 @@ fn schedule(gens: &[Gen]) -> Schedule {
             .enumerate()
             .map(|(i, g)| meeting(i, g))
             .collect(),
+        ..ScheduleSpec::default()
     };
     Schedule::try_from(spec).expect("generated schedules are valid")
 }

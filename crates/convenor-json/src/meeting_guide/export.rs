@@ -1,0 +1,511 @@
+//! Schedule -> feed.
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use convenor_core::{ChangeKind, Meeting, Pattern, Rule, Schedule, Segment};
+use serde::Serialize;
+
+use super::consumers::{conference_provider, phone_digits};
+use super::{FeedWarning, TypeMap};
+use crate::error::Error;
+
+/// How to export a feed: the date it is in force on (required: the
+/// library never reads the clock), the type map, a fallback `updated`
+/// time, pretty or compact.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_json::FeedOptions;
+///
+/// let opts = FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap()).with_pretty(true);
+/// assert!(opts.pretty && opts.updated.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FeedOptions {
+    /// The feed shows the schedule as published and in force on this
+    /// date.
+    pub as_of: NaiveDate,
+    /// Tags → type codes.
+    pub types: TypeMap,
+    /// `updated` (UTC) for meetings with no dated change; with `None`
+    /// such meetings have no `updated`.
+    pub updated: Option<NaiveDateTime>,
+    /// Indent by two spaces and end with a newline.
+    pub pretty: bool,
+}
+
+impl FeedOptions {
+    /// The feed as of `as_of`, default types, compact.
+    ///
+    /// ```
+    /// let opts = convenor_json::FeedOptions::new(chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap());
+    /// assert_eq!(opts.types, convenor_json::TypeMap::default());
+    /// ```
+    pub fn new(as_of: NaiveDate) -> FeedOptions {
+        FeedOptions {
+            as_of,
+            types: TypeMap::default(),
+            updated: None,
+            pretty: false,
+        }
+    }
+
+    /// The same options with another type map.
+    ///
+    /// ```
+    /// # use convenor_json::*;
+    /// let opts = FeedOptions::new(chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap())
+    ///     .with_types(TypeMap::default().ignoring("HWYW"));
+    /// assert!(opts.types.knows("HWYW"));
+    /// ```
+    pub fn with_types(mut self, types: TypeMap) -> FeedOptions {
+        self.types = types;
+        self
+    }
+
+    /// The same options with a fallback `updated` time (UTC).
+    ///
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
+    /// let opts = convenor_json::FeedOptions::new(day).with_updated(day.and_hms_opt(12, 0, 0).unwrap());
+    /// assert!(opts.updated.is_some());
+    /// ```
+    pub fn with_updated(mut self, updated: NaiveDateTime) -> FeedOptions {
+        self.updated = Some(updated);
+        self
+    }
+
+    /// The same options, pretty or compact.
+    ///
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
+    /// assert!(convenor_json::FeedOptions::new(day).with_pretty(true).pretty);
+    /// ```
+    pub fn with_pretty(mut self, pretty: bool) -> FeedOptions {
+        self.pretty = pretty;
+        self
+    }
+}
+
+/// An exported feed and what it could not say exactly.
+///
+/// ```
+/// # use convenor_core::Schedule;
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 20).unwrap();
+/// let feed = convenor_json::to_meeting_guide(&seed, &convenor_json::FeedOptions::new(day))?;
+/// assert!(feed.json.starts_with(r#"[{"name":"Co-Occurring Disorders (Sunday)","#));
+/// # Ok::<(), convenor_json::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Feed {
+    /// The feed: a JSON array of meeting records.
+    pub json: String,
+    /// What it leaves out or cannot say exactly, by meeting in file
+    /// order.
+    pub warnings: Vec<FeedWarning>,
+}
+
+/// One meeting record; field order is the output order (the spec's).
+#[derive(Serialize)]
+struct Record {
+    name: String,
+    slug: String,
+    day: u32,
+    time: String,
+    end_time: String,
+    timezone: &'static str,
+    types: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conference_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conference_url_notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conference_phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conference_phone_notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formatted_address: Option<String>,
+    /// `"no"` for an address, `"yes"` for an area.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    approximate: Option<&'static str>,
+    group: String,
+    /// The meeting's own page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    /// Who publishes the feed: the schedule's name and site.
+    entity: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    updated: Option<String>,
+}
+
+/// A date in plain words: `Saturday 12 November 2022`.
+fn words(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+fn hhmm(t: NaiveDateTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+fn weekday_plural(day: chrono::Weekday) -> String {
+    let name = convenor_core::weekday_name(day);
+    let mut chars = name.chars();
+    let first = chars.next().map(|c| c.to_ascii_uppercase());
+    format!("{}{}s", first.into_iter().collect::<String>(), chars.as_str())
+}
+
+/// A rule in plain words: `Fridays at 14:00`, `every 2 weeks on Mondays
+/// at 18:00`.
+fn rule_words(rule: &Rule) -> String {
+    match rule.pattern() {
+        Pattern::Weekly { day, every } if every.weeks() == 1 => {
+            format!("{} at {}", weekday_plural(*day), rule.time())
+        }
+        Pattern::Weekly { day, every } => format!(
+            "every {} weeks on {} at {}",
+            every.weeks(),
+            weekday_plural(*day),
+            rule.time()
+        ),
+        _ => rule.to_string(),
+    }
+}
+
+fn with_note(text: String, note: Option<&str>) -> String {
+    match note {
+        Some(n) => format!("{text} ({n})"),
+        None => text,
+    }
+}
+
+/// Writes the schedule as a Meeting Guide feed: one record per meeting
+/// that has a weekly session on or after `options.as_of`, in file order,
+/// with the rule in force on that date (or, for a meeting that has not
+/// started, its first rule), and its start date and upcoming changes in
+/// `notes`. The fields are listed in the [crate
+/// docs](crate#meeting-guide-feed).
+///
+/// # Errors
+///
+/// When the schedule as published on `as_of` is inconsistent (a change
+/// announced by then depends on one announced later): see
+/// [`Schedule::as_of`].
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_core::Schedule;
+/// use convenor_json::{to_meeting_guide, FeedOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let records = |day| -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+///     let feed = to_meeting_guide(&seed, &FeedOptions::new(day))?;
+///     Ok(serde_json::from_str(&feed.json)?)
+/// };
+/// // As published on 5 November: Saturday at 9:30, not started yet.
+/// let before = records(NaiveDate::from_ymd_opt(2022, 11, 5).unwrap())?;
+/// assert_eq!(before[5]["slug"], "co-occurring-saturday");
+/// assert_eq!(before[5]["day"], 6);
+/// assert_eq!(before[5]["time"], "09:30");
+/// assert_eq!(before[5]["notes"], "Starts Saturday 12 November 2022");
+/// // On 20 November: at 7:00, running.
+/// let after = records(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap())?;
+/// assert_eq!(after[5]["time"], "07:00");
+/// assert_eq!(after[5].get("notes"), None);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_meeting_guide(
+    schedule: &Schedule,
+    options: &FeedOptions,
+) -> Result<Feed, Error> {
+    let as_of = options.as_of;
+    let published = schedule.as_of(as_of)?;
+    let mut records = Vec::new();
+    let mut warnings = Vec::new();
+    let types = published
+        .meeting_guide_types()
+        .iter()
+        .fold(options.types.clone(), |map, (tag, code)| map.with(tag, code));
+    let options = &FeedOptions { types, ..options.clone() };
+    for m in published.meetings() {
+        if let Some(r) = record(&published, m, options, &mut warnings) {
+            records.push(r);
+        }
+    }
+    Ok(Feed { json: crate::write(&records, options.pretty), warnings })
+}
+
+fn record(
+    schedule: &Schedule,
+    m: &Meeting,
+    options: &FeedOptions,
+    warnings: &mut Vec<FeedWarning>,
+) -> Option<Record> {
+    let as_of = options.as_of;
+    let id = m.id().to_string();
+    let segments = m.segments();
+    let current: &Segment = m.segment_on(as_of).or_else(|| {
+        segments
+            .iter()
+            .find(|s| s.from() > as_of && s.first_session().is_some())
+    })?;
+    let index = segments.iter().position(|s| std::ptr::eq(s, current))?;
+    if current.last().is_some_and(|l| l < as_of) {
+        warnings.push(FeedWarning::Ended { meeting: id });
+        return None;
+    }
+    let (day, every) = match current.rule().pattern() {
+        Pattern::Weekly { day, every } => (*day, every.weeks()),
+        _ => {
+            warnings.push(FeedWarning::NotWeekly {
+                meeting: id,
+                rule: current.rule().to_string(),
+            });
+            return None;
+        }
+    };
+    let time = current.rule().time();
+    let start = NaiveDate::MIN.and_time(time.to_naive());
+    let end = start + current.duration().to_chrono();
+
+    // Plain-words notes, each with the date it is about, in date order.
+    let mut dated: Vec<(NaiveDate, String)> = Vec::new();
+    let first = segments.iter().find_map(Segment::first_session);
+    if let Some(first) = first.filter(|f| f.date() > as_of) {
+        dated.push((first.date(), format!("Starts {}", words(first.date()))));
+        // Reschedules folded into the first rule (announced before the
+        // first session): their notes still matter.
+        for &c in segments[0].causes() {
+            if let Some(note) = m.changes()[c].note.as_deref() {
+                dated.push((first.date(), note.to_string()));
+            }
+        }
+    }
+    if every > 1 {
+        warnings.push(FeedWarning::EveryNWeeks {
+            meeting: id.clone(),
+            weeks: every,
+        });
+        let next: Vec<String> =
+            next_dates(current, as_of, 3).into_iter().map(words).collect();
+        dated.push((
+            as_of,
+            format!(
+                "Every {every} weeks, not every week; next: {}",
+                next.join(", ")
+            ),
+        ));
+    }
+    for later in &segments[index + 1..] {
+        let Some(first) = later.first_session() else { continue };
+        let mut text = format!(
+            "From {}: {}",
+            words(first.date()),
+            rule_words(later.rule())
+        );
+        if later.duration() != current.duration() {
+            text += &format!(", {} minutes", later.duration().minutes());
+        }
+        let note = later
+            .causes()
+            .last()
+            .and_then(|&c| m.changes()[c].note.as_deref());
+        dated.push((first.date(), with_note(text, note)));
+    }
+    for change in m.changes() {
+        let note = change.note.as_deref();
+        let line = match &change.kind {
+            ChangeKind::Cancel { date } if *date >= as_of => {
+                Some((*date, format!("No meeting on {}", words(*date))))
+            }
+            ChangeKind::Move { date, to, .. }
+                if *date >= as_of || to.date() >= as_of =>
+            {
+                Some((
+                    (*date).min(to.date()),
+                    format!(
+                        "The meeting of {} moves to {} at {}",
+                        words(*date),
+                        words(to.date()),
+                        hhmm(*to)
+                    ),
+                ))
+            }
+            ChangeKind::Extra { at, duration } if at.date() >= as_of => {
+                let mut text = format!(
+                    "Extra meeting on {} at {}",
+                    words(at.date()),
+                    hhmm(*at)
+                );
+                if let Some(d) = duration {
+                    text += &format!(", {} minutes", d.minutes());
+                }
+                Some((at.date(), text))
+            }
+            ChangeKind::End { effective } if *effective > as_of => Some((
+                *effective,
+                format!("No meetings from {} on", words(*effective)),
+            )),
+            _ => None,
+        };
+        if let Some((date, text)) = line {
+            dated.push((date, with_note(text, note)));
+        }
+    }
+    if let Some(ends) = m.ends().filter(|e| *e >= as_of) {
+        dated.push((ends, format!("No meetings after {}", words(ends))));
+    }
+    dated.sort_by_key(|(d, _)| *d);
+    let mut notes: Vec<String> =
+        m.notes().map(str::to_string).into_iter().collect();
+    notes.extend(dated.into_iter().map(|(_, t)| t));
+
+    let mut types: Vec<String> = Vec::new();
+    for tag in m.tags() {
+        match options.types.code(tag) {
+            Some(code) => types.push(code.to_string()),
+            None if options.types.knows(tag) => {}
+            None => warnings.push(FeedWarning::UnmappedTag {
+                meeting: id.clone(),
+                tag: tag.clone(),
+            }),
+        }
+    }
+    types.sort();
+    types.dedup();
+
+    let online = m.place().online.clone().unwrap_or_default();
+    let has_conference = online.url.is_some() || online.phone.is_some();
+    if !has_conference
+        && m.tags().iter().any(|t| t.eq_ignore_ascii_case("online"))
+    {
+        warnings.push(FeedWarning::NoConference { meeting: id.clone() });
+    }
+    if let Some(url) = &online.url {
+        if conference_provider(url).is_none() {
+            let host = url.split('/').nth(2).unwrap_or(url).to_string();
+            warnings.push(FeedWarning::UnknownConferenceHost {
+                meeting: id.clone(),
+                host,
+            });
+        }
+    }
+    if let Some(phone) = &online.phone {
+        if phone_digits(phone).len() < 10 {
+            warnings.push(FeedWarning::ShortPhone {
+                meeting: id.clone(),
+                phone: phone.clone(),
+            });
+        }
+    }
+    let (formatted_address, approximate) = match &m.place().address {
+        Some(address) => (Some(address.clone()), Some("no")),
+        None => {
+            let area = m.place().area.as_deref().or(schedule.area());
+            (area.map(str::to_string), area.map(|_| "yes"))
+        }
+    };
+    if formatted_address.is_none() {
+        warnings.push(FeedWarning::NoPlace { meeting: id.clone() });
+    }
+    let end_time = format!("{:02}:{:02}", end.hour(), end.minute());
+    if end.date() != start.date() {
+        warnings.push(FeedWarning::CrossesMidnight {
+            meeting: id.clone(),
+            end_time: end_time.clone(),
+        });
+    }
+    if let Some(suggestion) = without_weekday(m.name(), day) {
+        warnings.push(FeedWarning::WeekdayInName {
+            meeting: id.clone(),
+            name: m.name().to_string(),
+            suggestion,
+        });
+    }
+    let (url_notes, phone_notes) = match (&online.url, online.notes) {
+        (Some(_), notes) => (notes, None),
+        (None, notes) => (None, notes),
+    };
+    let updated = m
+        .changes()
+        .iter()
+        .filter_map(|c| c.announced)
+        .max()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .or(options.updated)
+        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+    Some(Record {
+        name: m.name().to_string(),
+        slug: id,
+        day: day.num_days_from_sunday(),
+        time: time.to_string(),
+        end_time,
+        timezone: m.zone().name(),
+        types,
+        notes: (!notes.is_empty()).then(|| notes.join("\n")),
+        conference_url: online.url,
+        conference_url_notes: url_notes,
+        conference_phone: online.phone,
+        conference_phone_notes: phone_notes,
+        formatted_address,
+        approximate,
+        group: schedule.name().to_string(),
+        url: m.url().map(str::to_string),
+        entity: schedule.name().to_string(),
+        entity_url: schedule.url().map(str::to_string),
+        updated,
+    })
+}
+
+/// The name without its weekday (`Co-Occurring Disorders (Sunday)` ->
+/// `Co-Occurring Disorders`), when it names the meeting's `day`.
+fn without_weekday(name: &str, day: chrono::Weekday) -> Option<String> {
+    let weekday = convenor_core::weekday_name(day);
+    let lower = name.to_ascii_lowercase();
+    let at = lower.find(weekday)?;
+    let mut rest = format!("{}{}", &name[..at], &name[at + weekday.len()..]);
+    // Brackets or separators the weekday leaves behind.
+    for junk in ["()", "[]", " - ", " – ", " — ", ": "] {
+        rest = rest.replace(junk, " ");
+    }
+    let cleaned = rest
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| {
+            c == '-' || c == ',' || c == ':' || c.is_whitespace()
+        })
+        .to_string();
+    (!cleaned.is_empty()).then_some(cleaned)
+}
+
+/// The next `n` session dates of a segment on or after `from`.
+fn next_dates(segment: &Segment, from: NaiveDate, n: usize) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    let Some(first) = segment.first_session().map(|f| f.date()) else {
+        return out;
+    };
+    let step = match segment.rule().pattern() {
+        Pattern::Weekly { every, .. } => 7 * i64::from(every.weeks()),
+        _ => return out,
+    };
+    let mut date = first;
+    while out.len() < n {
+        if segment.last().is_some_and(|l| date > l) {
+            break;
+        }
+        if date >= from {
+            out.push(date);
+        }
+        match date.checked_add_signed(chrono::Duration::days(step)) {
+            Some(d) => date = d,
+            None => break,
+        }
+    }
+    out
+}
