@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
+use convenor::json::FeedOptions;
 use convenor::{
     Error, Invalid, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
 };
@@ -45,6 +46,15 @@ pub fn check(
     let mut warnings: Vec<String> =
         schedule.warnings(window).iter().map(ToString::to_string).collect();
     warnings.extend(tzdata_disagreements(&schedule, window));
+    // What meeting finders would drop or misread in the feed published
+    // from this schedule (`convenor json --view meeting-guide`).
+    let feed_options = FeedOptions::new(now.date_naive());
+    match convenor::json::to_meeting_guide(&schedule, &feed_options) {
+        Ok(feed) => warnings.extend(
+            feed.warnings.iter().map(|w| format!("meeting guide feed: {w}")),
+        ),
+        Err(e) => warnings.push(format!("meeting guide feed: {e}")),
+    }
     for w in &warnings {
         writeln!(out, "warning: {w}\n  --> {name}")?;
     }

@@ -196,6 +196,36 @@ pub enum Command {
         #[arg(long, value_name = "DOMAIN")]
         domain: Option<String>,
     },
+    /// A schedule file from another format: a Meeting Guide feed (the
+    /// JSON that meeting finders read). A record that cannot be imported
+    /// is left out with a warning naming it, the field and why; the rest
+    /// are imported.
+    ///
+    /// Example: convenor import meeting-guide meetings.json --timezone America/Chicago -o schedule.toml
+    Import {
+        /// What the file is.
+        #[arg(value_enum)]
+        kind: ImportKind,
+        /// The file to import.
+        file: PathBuf,
+        /// The zone of records that give none (the spec allows a feed
+        /// without zones).
+        #[arg(long, value_name = "ZONE")]
+        timezone: Option<String>,
+        /// The schedule's name. Default: the file's name.
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// The first date the meetings run (feeds have no dates).
+        /// Default: today.
+        #[arg(long, value_name = "DATE")]
+        starts: Option<String>,
+        /// `toml` for people, `json` for programs.
+        #[arg(long, value_enum, default_value_t = FileFormat::Toml)]
+        format: FileFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print a shell completion script.
     ///
     /// Example: convenor completions bash > /etc/bash_completion.d/convenor
@@ -203,6 +233,22 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// What `import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    /// A Meeting Guide feed (code4recovery's spec).
+    MeetingGuide,
+}
+
+/// Schedule file formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FileFormat {
+    /// TOML, for people.
+    Toml,
+    /// JSON, for programs.
+    Json,
 }
 
 /// Output formats of listing commands.

@@ -57,6 +57,26 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
                 IcsRequest { meeting, occurrence, domain, keep_since };
             ics(&view, &request, output.as_deref(), out)
         }
+        Command::Import {
+            kind: _,
+            file,
+            timezone,
+            name,
+            starts,
+            format,
+            output,
+        } => {
+            let request = crate::import::Request {
+                file,
+                timezone,
+                name,
+                starts,
+                format,
+            };
+            let text = crate::import::meeting_guide(&request)?;
+            crate::output::emit(output.as_deref(), &text, out)?;
+            Ok(0)
+        }
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

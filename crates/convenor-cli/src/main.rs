@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod config;
 mod human;
+mod import;
 mod output;
 mod publish;
 mod style;

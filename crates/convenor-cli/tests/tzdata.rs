@@ -117,7 +117,8 @@ fn check_warns_where_the_system_and_bundled_data_disagree() {
     let schedule = dir.with_extension("toml");
     std::fs::write(
         &schedule,
-        "name = \"Vancouver\"\ntimezone = \"America/Vancouver\"\n\n\
+        "name = \"Vancouver\"\ntimezone = \"America/Vancouver\"\n\
+         area = \"Vancouver, BC, Canada\"\n\n\
          [[meetings]]\nid = \"sunday\"\nname = \"Sunday\"\n\
          weekly = { day = \"sunday\", time = \"10:00\" }\n\
          duration = \"60m\"\nstarts = \"2026-01-04\"\n",

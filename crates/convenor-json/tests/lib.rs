@@ -18,3 +18,5 @@ pub fn seed() -> convenor_core::Schedule {
 }
 // Arbitrary text in every free-text field survives the JSON outputs.
 mod integrity;
+// Every exported feed read by meeting finders' rules; the round trip.
+mod finders;

@@ -9,7 +9,7 @@ use super::{FeedWarning, TypeMap};
 use crate::error::Error;
 
 /// How to export a feed: the date it is in force on (required: the
-/// library never reads the clock), the type map, a fallback `updated`
+/// library never reads the clock), the type map, an `updated`
 /// time, pretty or compact.
 ///
 /// ```
@@ -26,8 +26,8 @@ pub struct FeedOptions {
     pub as_of: NaiveDate,
     /// Tags → type codes.
     pub types: TypeMap,
-    /// `updated` (UTC) for meetings with no dated change; with `None`
-    /// such meetings have no `updated`.
+    /// `updated` (UTC) of every record, such as when the feed was
+    /// published; with `None`, no record has `updated`.
     pub updated: Option<NaiveDateTime>,
     /// Indent by two spaces and end with a newline.
     pub pretty: bool,
@@ -62,7 +62,7 @@ impl FeedOptions {
         self
     }
 
-    /// The same options with a fallback `updated` time (UTC).
+    /// The same options with an `updated` time (UTC) for every record.
     ///
     /// ```
     /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
@@ -130,7 +130,6 @@ struct Record {
     /// `"no"` for an address, `"yes"` for an area.
     #[serde(skip_serializing_if = "Option::is_none")]
     approximate: Option<&'static str>,
-    group: String,
     /// The meeting's own page.
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<String>,
@@ -431,14 +430,10 @@ fn record(
         (Some(_), notes) => (notes, None),
         (None, notes) => (None, notes),
     };
-    let updated = m
-        .changes()
-        .iter()
-        .filter_map(|c| c.announced)
-        .max()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .or(options.updated)
-        .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+    // From the options alone, so that a feed imported and exported
+    // again is the same feed (a schedule file has no `updated`).
+    let updated =
+        options.updated.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
     Some(Record {
         name: m.name().to_string(),
         slug: id,
@@ -454,7 +449,6 @@ fn record(
         conference_phone_notes: phone_notes,
         formatted_address,
         approximate,
-        group: schedule.name().to_string(),
         url: m.url().map(str::to_string),
         entity: schedule.name().to_string(),
         entity_url: schedule.url().map(str::to_string),

@@ -37,9 +37,9 @@ const KEPT: &[&str] = &[
     "url",
 ];
 
-/// Fields an export writes that say nothing an import must keep: `group`
-/// and `entity*` are the schedule's name and site, `updated` is derived.
-const DERIVED: &[&str] = &["group", "entity", "entity_url", "updated"];
+/// Fields that describe the publisher, which is the schedule: `entity`
+/// (its name, given to the import) and `entity_url` (its `url`).
+const DERIVED: &[&str] = &["entity", "entity_url"];
 
 /// How to import a feed: the schedule's name, the first date its meetings
 /// run (the spec has no dates), a default zone for records without
@@ -263,8 +263,15 @@ pub fn from_meeting_guide_str(
             fields: not_kept.into_iter().collect(),
         });
     }
+    let entity_url = records.iter().find_map(|r| match r.get("entity_url") {
+        Some(Value::String(u)) if !u.trim().is_empty() => {
+            Some(u.trim().to_string())
+        }
+        _ => None,
+    });
     let spec = ScheduleSpec {
         name: options.name.clone(),
+        url: entity_url,
         timezone,
         meetings,
         ..ScheduleSpec::default()
