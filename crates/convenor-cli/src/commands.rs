@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use chrono::{Duration, Utc};
 use clap::CommandFactory;
-use convenor::{ChangeKind, Occurrence, Schedule, Status, Window};
+use convenor::{Occurrence, Schedule, Status, Window};
 
 use crate::cli::{Cli, Command, Format, JsonView, View};
 use crate::config::{self, Config};
@@ -139,7 +139,7 @@ fn week_table(
             )?;
             let own = format!(
                 "= {own} {}",
-                human::zone_label(s.occurrence.meeting().zone())
+                convenor::words::zone_label(s.occurrence.meeting().zone())
             );
             writeln!(
                 out,
@@ -310,7 +310,7 @@ fn other_zone(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
     format!(
         "  ({} {})",
         human::short(&o.start()),
-        human::zone_label(o.meeting().zone())
+        convenor::words::zone_label(o.meeting().zone())
     )
 }
 
@@ -372,7 +372,7 @@ fn changes(
             c.schedule
                 .changes_since(since)
                 .into_iter()
-                .map(|r| describe(r.meeting, r.index))
+                .map(|r| r.to_string())
                 .collect()
         }
         None => all_changes(&c.schedule),
@@ -390,71 +390,12 @@ fn all_changes(schedule: &Schedule) -> Vec<String> {
     schedule
         .meetings()
         .iter()
-        .flat_map(|m| (0..m.changes().len()).map(move |i| describe(m, i)))
+        .flat_map(|m| {
+            m.changes().iter().enumerate().map(move |(index, change)| {
+                convenor::ChangeRef { meeting: m, change, index }.to_string()
+            })
+        })
         .collect()
-}
-
-/// One change in plain words: "Co-Occurring Disorders (Saturday): from 12
-/// Nov 2022, Saturdays at 7:00am Pacific instead of Saturdays at 9:30am
-/// Pacific (announced 10 Nov 2022)".
-fn describe(m: &convenor::Meeting, index: usize) -> String {
-    let change = &m.changes()[index];
-    let tz = m.zone();
-    let what = match &change.kind {
-        ChangeKind::Reschedule(r) => {
-            let segments = m.segments();
-            let at = segments.iter().position(|s| s.causes().contains(&index));
-            let after = at.map(|i| &segments[i]);
-            let before = match at {
-                Some(i)
-                    if segments[i].causes().first() == Some(&index)
-                        && i > 0 =>
-                {
-                    Some(segments[i - 1].rule().clone())
-                }
-                _ => None,
-            }
-            .unwrap_or_else(|| m.rule().clone());
-            let new_rule = after
-                .map(|s| s.rule().clone())
-                .unwrap_or_else(|| m.rule().clone());
-            let mut words = format!(
-                "from {}, {} instead of {}",
-                human::date(r.effective),
-                human::rule_words(&new_rule, tz),
-                human::rule_words(&before, tz)
-            );
-            if let Some(d) = r.duration {
-                words += &format!(", {} minutes long", d.minutes());
-            }
-            words
-        }
-        ChangeKind::Cancel { date } => {
-            format!("no meeting on {}", date.format("%A %-d %b %Y"))
-        }
-        ChangeKind::Move { date, to, .. } => format!(
-            "the {} session moves to {}",
-            date.format("%A %-d %b %Y"),
-            human::local(tz, *to)
-        ),
-        ChangeKind::Extra { at, .. } => {
-            format!("an extra session on {}", human::local(tz, *at))
-        }
-        ChangeKind::End { effective } => {
-            format!(
-                "no more sessions from {}",
-                effective.format("%A %-d %b %Y")
-            )
-        }
-    };
-    let mut line = format!("{}: {what}", m.name());
-    if let Some(a) = change.announced {
-        line += &format!(" (announced {})", human::date(a));
-    }
-    if let Some(note) = &change.note {
-        line += &format!(" — {note}");
-    }
-    line
 }
 
 /// What `convenor ics` was asked for.

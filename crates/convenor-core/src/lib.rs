@@ -84,6 +84,7 @@ mod toml_text;
 mod tzdata;
 mod values;
 mod week;
+pub mod words;
 mod zone;
 
 pub use change::{Change, ChangeKind, Reschedule};

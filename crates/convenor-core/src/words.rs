@@ -1,0 +1,209 @@
+//! The schedule in plain words, as a convenor would write it: "Saturdays
+//! at 7:00am Pacific", "from 12 Nov 2022, Saturdays at 7:00am Pacific
+//! instead of Saturdays at 9:30am Pacific". One place, so the CLI, the
+//! announcements and the schedule page say the same.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
+
+use crate::change::ChangeKind;
+use crate::meeting::Meeting;
+use crate::rule::{Pattern, Rule};
+use crate::schedule::ChangeRef;
+use crate::values::{weekday_name, LocalTime};
+use crate::zone::{resolve_local, Zone};
+
+/// `7:00am`, `6:30pm`, `12:00pm`, `12:05am`.
+///
+/// ```
+/// use convenor_core::{words, LocalTime};
+/// assert_eq!(words::time12(LocalTime::constant(18, 30)), "6:30pm");
+/// assert_eq!(words::time12(LocalTime::constant(0, 5)), "12:05am");
+/// ```
+pub fn time12(t: LocalTime) -> String {
+    let (h, m) = (t.hour(), t.minute());
+    let suffix = if h < 12 { "am" } else { "pm" };
+    let h12 = match h % 12 {
+        0 => 12,
+        h => h,
+    };
+    format!("{h12}:{m:02}{suffix}")
+}
+
+/// The name people use for a zone: `Pacific` for America/Los_Angeles
+/// (and its old names), `Eastern`, ...; else the city (`London`,
+/// `Sao Paulo`).
+///
+/// ```
+/// use convenor_core::{words, Zone};
+/// assert_eq!(words::zone_label("America/Los_Angeles".parse::<Zone>()?), "Pacific");
+/// assert_eq!(words::zone_label("US/Pacific".parse::<Zone>()?), "Pacific");
+/// assert_eq!(words::zone_label("America/Sao_Paulo".parse::<Zone>()?), "Sao Paulo");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
+pub fn zone_label(zone: Zone) -> String {
+    const COMMON: &[(&str, &str)] = &[
+        ("America/Los_Angeles", "Pacific"),
+        ("America/Denver", "Mountain"),
+        ("America/Phoenix", "Arizona"),
+        ("America/Chicago", "Central"),
+        ("America/New_York", "Eastern"),
+        ("America/Anchorage", "Alaska"),
+        ("Pacific/Honolulu", "Hawaii"),
+        ("Etc/UTC", "UTC"),
+        ("UTC", "UTC"),
+    ];
+    let name = zone.primary_name().unwrap_or(zone.name());
+    if let Some((_, label)) = COMMON.iter().find(|(n, _)| *n == name) {
+        return label.to_string();
+    }
+    name.rsplit('/').next().unwrap_or(name).replace('_', " ")
+}
+
+/// `Saturday`.
+///
+/// ```
+/// assert_eq!(convenor_core::words::day_name(chrono::Weekday::Sat), "Saturday");
+/// ```
+pub fn day_name(day: Weekday) -> String {
+    let name = weekday_name(day);
+    name[..1].to_uppercase() + &name[1..]
+}
+
+/// `Saturdays at 7:00am Pacific`, `every 2 weeks on Thursday at 6:30pm
+/// Pacific`, `FREQ=MONTHLY;BYDAY=2TU at 7:00pm Eastern`.
+///
+/// ```
+/// use convenor_core::{words, LocalTime, Rule, Zone};
+/// let rule = Rule::weekly(chrono::Weekday::Sat, LocalTime::constant(7, 0));
+/// assert_eq!(words::rule_words(&rule, "America/Los_Angeles".parse::<Zone>()?), "Saturdays at 7:00am Pacific");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
+pub fn rule_words(rule: &Rule, zone: Zone) -> String {
+    let at = format!("{} {}", time12(rule.time()), zone_label(zone));
+    match rule.pattern() {
+        Pattern::Weekly { day, every } if every.weeks() == 1 => {
+            format!("{}s at {at}", day_name(*day))
+        }
+        Pattern::Weekly { day, every } => {
+            format!(
+                "every {} weeks on {} at {at}",
+                every.weeks(),
+                day_name(*day)
+            )
+        }
+        Pattern::RRule(r) => format!("{} at {at}", r.as_str()),
+    }
+}
+
+/// `12 Nov 2022`.
+fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// `Saturday 26 Nov 2022`.
+fn long_date(d: NaiveDate) -> String {
+    d.format("%A %-d %b %Y").to_string()
+}
+
+/// A local date-time of `zone` as it happens: `Fri 23 Dec 2022 07:00 PST`.
+fn local(zone: Zone, t: NaiveDateTime) -> String {
+    resolve_local(zone, t).0.format("%a %-d %b %Y %H:%M %Z").to_string()
+}
+
+impl ChangeRef<'_> {
+    /// What the change does, in plain words, without the meeting's name:
+    /// `from 12 Nov 2022, Saturdays at 7:00am Pacific instead of
+    /// Saturdays at 9:30am Pacific`, `no meeting on Saturday 26 Nov
+    /// 2022`.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let change = &seed.changes_since(chrono::NaiveDate::MIN)[0];
+    /// assert_eq!(
+    ///     change.what(),
+    ///     "from 12 Nov 2022, Saturdays at 7:00am Pacific instead of Saturdays at 9:30am Pacific"
+    /// );
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn what(&self) -> String {
+        let m: &Meeting = self.meeting;
+        let zone = m.zone();
+        match &self.change.kind {
+            ChangeKind::Reschedule(r) => {
+                let segments = m.segments();
+                let at = segments
+                    .iter()
+                    .position(|s| s.causes().contains(&self.index));
+                // The rule before is the segment before the one this
+                // change opens; a change folded into the first rule (made
+                // before the first session) replaced the file's own rule.
+                let before = match at {
+                    Some(i)
+                        if i > 0
+                            && segments[i].causes().first()
+                                == Some(&self.index) =>
+                    {
+                        segments[i - 1].rule().clone()
+                    }
+                    _ => m.rule().clone(),
+                };
+                let after = at.map_or_else(
+                    || m.rule().clone(),
+                    |i| segments[i].rule().clone(),
+                );
+                let mut text = format!(
+                    "from {}, {} instead of {}",
+                    short_date(r.effective),
+                    rule_words(&after, zone),
+                    rule_words(&before, zone)
+                );
+                if let Some(d) = r.duration {
+                    text += &format!(", {} minutes long", d.minutes());
+                }
+                text
+            }
+            ChangeKind::Cancel { date } => {
+                format!("no meeting on {}", long_date(*date))
+            }
+            ChangeKind::Move { date, to, .. } => format!(
+                "the {} session moves to {}",
+                long_date(*date),
+                local(zone, *to)
+            ),
+            ChangeKind::Extra { at, .. } => {
+                format!("an extra session on {}", local(zone, *at))
+            }
+            ChangeKind::End { effective } => {
+                format!("no more sessions from {}", long_date(*effective))
+            }
+        }
+    }
+}
+
+impl fmt::Display for ChangeRef<'_> {
+    /// `NAME: WHAT (announced DATE) — NOTE`.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let change = &seed.changes_since(chrono::NaiveDate::MIN)[0];
+    /// assert_eq!(
+    ///     change.to_string(),
+    ///     "Co-Occurring Disorders (Saturday): from 12 Nov 2022, Saturdays at 7:00am Pacific \
+    ///      instead of Saturdays at 9:30am Pacific (announced 10 Nov 2022) — Starts at \
+    ///      7:00am Pacific, not 9:30am as first posted"
+    /// );
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.meeting.name(), self.what())?;
+        if let Some(a) = self.change.announced {
+            write!(f, " (announced {})", short_date(a))?;
+        }
+        if let Some(note) = &self.change.note {
+            write!(f, " — {note}")?;
+        }
+        Ok(())
+    }
+}
