@@ -196,6 +196,30 @@ pub enum Command {
         #[arg(long, value_name = "DOMAIN")]
         domain: Option<String>,
     },
+    /// The meeting list as a convenor posts it: each meeting's weekday
+    /// and time in the schedule's zone, "(Starts November 14th)" for one
+    /// not yet begun, the same time in other zones, and a footnote for
+    /// each change announced since a date, in plain words.
+    ///
+    /// Example: convenor announce --as-of 2022-11-10 --zones America/New_York,Europe/London
+    Announce {
+        #[command(flatten)]
+        view: View,
+        /// The list as published on this date. Default: today (in --tz).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Footnotes for changes announced on or after this date.
+        /// Default: the changes still to take effect.
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Also show each time in these zones (comma-separated).
+        #[arg(long, value_name = "ZONES", value_delimiter = ',')]
+        zones: Vec<String>,
+        /// `text` to paste anywhere, `markdown` for a post, `html` for a
+        /// web page.
+        #[arg(long, value_enum, default_value_t = AnnounceFormat::Text)]
+        format: AnnounceFormat,
+    },
     /// A schedule file from another format: a Meeting Guide feed (the
     /// JSON that meeting finders read). A record that cannot be imported
     /// is left out with a warning naming it, the field and why; the rest
@@ -233,6 +257,17 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// Formats of `announce`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AnnounceFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// An HTML fragment.
+    Html,
 }
 
 /// What `import` reads.

@@ -57,6 +57,11 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
                 IcsRequest { meeting, occurrence, domain, keep_since };
             ics(&view, &request, output.as_deref(), out)
         }
+        Command::Announce { view, as_of, since, zones, format } => {
+            let request =
+                crate::announce::Request { as_of, since, zones, format };
+            crate::announce::announce(&view, &request, out)
+        }
         Command::Import {
             kind: _,
             file,

@@ -2,6 +2,7 @@
 //! once, with their context; a closed pipe (`convenor agenda | head`) is
 //! not an error.
 
+mod announce;
 mod check;
 mod cli;
 mod commands;

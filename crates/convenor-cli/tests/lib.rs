@@ -520,3 +520,66 @@ fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
     assert_eq!(convenor::json::from_str(&json).unwrap().meetings().len(), 3);
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// The seed post's list, line by line (its double space after
+/// "Tuesday:" aside), as published on 10 November 2022, with the
+/// footnote about the Saturday move.
+#[test]
+fn announce_reproduces_the_seed_post() {
+    let text = stdout(&["announce", "--as-of", "2022-11-10"]);
+    let post = [
+        "• Sunday: 5:00pm Pacific",
+        "• Tuesday: 11:00am Pacific",
+        "• Wednesday: 1:00pm Pacific",
+        "• Thursday: 6:30pm Pacific",
+        "• Monday: 6:00pm Pacific (Starts November 14th)",
+        "• Saturday: 7:00am Pacific (Starts November 12th) *",
+    ];
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('•'))
+        .map(str::trim)
+        .collect();
+    assert_eq!(lines, post, "{text}");
+    assert!(
+        text.contains(
+            "* Co-Occurring Disorders (Saturday): from 12 Nov 2022, Saturdays at \
+             7:00am Pacific instead of Saturdays at 9:30am Pacific"
+        ),
+        "{text}"
+    );
+    golden("announce-2022-11-10.txt", &text);
+    // As first posted: 9:30, no footnote yet.
+    let before = stdout(&["announce", "--as-of", "2022-11-05"]);
+    assert!(
+        before.contains("• Saturday: 9:30am Pacific (Starts November 12th)\n")
+    );
+    assert!(!before.contains('*'), "{before}");
+    // Other zones, for the week in question: London is an hour closer
+    // in the week the clocks change on one side only.
+    let args = |day| {
+        stdout(&[
+            "announce",
+            "--as-of",
+            day,
+            "--zones",
+            "America/New_York,Europe/London",
+            "--format",
+            "markdown",
+        ])
+    };
+    let usual = args("2022-11-10");
+    assert!(
+        usual.contains("- Sunday: 5:00pm Pacific · 8:00pm Eastern · 1:00am Monday London\n"),
+        "{usual}"
+    );
+    let mismatch = args("2022-10-25");
+    assert!(
+        mismatch.contains("- Sunday: 5:00pm Pacific · 8:00pm Eastern · 12:00am Monday London\n"),
+        "{mismatch}"
+    );
+    golden("announce-2022-11-10-zones.md", &usual);
+    let html =
+        stdout(&["announce", "--as-of", "2022-11-10", "--format", "html"]);
+    golden("announce-2022-11-10.html", &html);
+}

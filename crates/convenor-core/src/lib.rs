@@ -68,6 +68,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+pub mod announce;
 mod change;
 mod error;
 mod fast;

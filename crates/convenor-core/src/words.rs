@@ -22,7 +22,11 @@ use crate::zone::{resolve_local, Zone};
 /// assert_eq!(words::time12(LocalTime::constant(0, 5)), "12:05am");
 /// ```
 pub fn time12(t: LocalTime) -> String {
-    let (h, m) = (t.hour(), t.minute());
+    clock12(t.hour(), t.minute())
+}
+
+/// [`time12`] of an hour and minute.
+pub(crate) fn clock12(h: u32, m: u32) -> String {
     let suffix = if h < 12 { "am" } else { "pm" };
     let h12 = match h % 12 {
         0 => 12,

@@ -1,0 +1,283 @@
+//! The meeting list as a convenor posts it: one line per meeting, in the
+//! schedule's zone as people say it ("Saturday: 7:00am Pacific (Starts
+//! November 12th)"), the same time in other zones for the week in
+//! question, and a footnote for each change announced since a date.
+//! Built here so every view (CLI text, Markdown, HTML, the schedule page)
+//! lists the same thing; the views only lay it out.
+
+use std::fmt;
+
+use chrono::{Datelike, Duration, NaiveDate, Timelike};
+
+use crate::error::Result;
+use crate::meeting::{Meeting, Segment};
+use crate::occurrence::Window;
+use crate::rule::Pattern;
+use crate::schedule::{ChangeRef, Schedule};
+use crate::words::{clock12, day_name, rule_words, time12, zone_label};
+use crate::zone::Zone;
+
+/// The list, as published on a date.
+#[derive(Clone, Debug)]
+pub struct Announcement {
+    /// The schedule as published on the date (changes announced later
+    /// left out).
+    pub schedule: Schedule,
+    /// One line per meeting that has a session on or after the date:
+    /// those already running first, then the ones still to start, each
+    /// group Sunday to Saturday.
+    pub lines: Vec<Line>,
+    /// The changes the lines point to, by announcement date, as
+    /// `(meeting index, change index)` into [`Announcement::schedule`].
+    pub footnotes: Vec<(usize, usize)>,
+}
+
+/// One meeting's line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The meeting's index in [`Announcement::schedule`].
+    pub meeting: usize,
+    /// `Saturday: 7:00am Pacific`, or for other rules `every 2 weeks on
+    /// Thursday at 6:30pm Pacific`.
+    pub when: String,
+    /// The same time in each zone asked for, for the week of the date:
+    /// `8:00pm Eastern`, `1:00am Monday London` (with the weekday where
+    /// it differs).
+    pub elsewhere: Vec<String>,
+    /// The first session's date, when the meeting has not begun.
+    pub starts: Option<NaiveDate>,
+    /// The last session's date, when the meeting ends.
+    pub ends: Option<NaiveDate>,
+    /// Indexes into [`Announcement::footnotes`] of its changes.
+    pub footnotes: Vec<usize>,
+}
+
+impl Announcement {
+    /// The meeting of a line.
+    pub fn meeting(&self, line: &Line) -> &Meeting {
+        &self.schedule.meetings()[line.meeting]
+    }
+
+    /// Footnote `i`'s change.
+    pub fn footnote(&self, i: usize) -> ChangeRef<'_> {
+        let (m, c) = self.footnotes[i];
+        let meeting = &self.schedule.meetings()[m];
+        ChangeRef { meeting, change: &meeting.changes()[c], index: c }
+    }
+}
+
+impl fmt::Display for Announcement {
+    /// The list as plain text, as the seed's post has it:
+    ///
+    /// ```text
+    /// LifeRing Co-Occurring Disorders Meetings
+    ///
+    ///   • Sunday: 5:00pm Pacific
+    ///   • Saturday: 7:00am Pacific (Starts November 12th) *
+    ///
+    /// * Co-Occurring Disorders (Saturday): from 12 Nov 2022, ...
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}\n", self.schedule.name())?;
+        for line in &self.lines {
+            write!(f, "  • {}", line.text())?;
+            for &i in &line.footnotes {
+                write!(f, " {}", mark(i))?;
+            }
+            writeln!(f)?;
+        }
+        if !self.footnotes.is_empty() {
+            writeln!(f)?;
+        }
+        for i in 0..self.footnotes.len() {
+            writeln!(f, "{} {}", mark(i), self.footnote(i))?;
+        }
+        Ok(())
+    }
+}
+
+/// `November 14th`.
+///
+/// ```
+/// let d = |m, d| chrono::NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+/// assert_eq!(convenor_core::announce::month_day(d(11, 14)), "November 14th");
+/// assert_eq!(convenor_core::announce::month_day(d(11, 1)), "November 1st");
+/// assert_eq!(convenor_core::announce::month_day(d(11, 22)), "November 22nd");
+/// assert_eq!(convenor_core::announce::month_day(d(11, 13)), "November 13th");
+/// ```
+pub fn month_day(date: NaiveDate) -> String {
+    let d = date.day();
+    let suffix = match (d % 10, d % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{} {d}{suffix}", date.format("%B"))
+}
+
+impl Line {
+    /// `Saturday: 7:00am Pacific · 3:00pm London (Starts November 12th)`,
+    /// without footnote marks.
+    pub fn text(&self) -> String {
+        let mut text = std::iter::once(self.when.as_str())
+            .chain(self.elsewhere.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if let Some(d) = self.starts {
+            text += &format!(" (Starts {})", month_day(d));
+        }
+        if let Some(d) = self.ends {
+            text += &format!(" (Ends {})", month_day(d));
+        }
+        text
+    }
+}
+
+/// The footnote mark of footnote `i`: `*`, `**`, `***`...
+pub fn mark(i: usize) -> String {
+    "*".repeat(i + 1)
+}
+
+impl Schedule {
+    /// The meeting list as published on `as_of`, with each session time
+    /// also shown in `zones`, and footnotes for the changes announced on
+    /// or after `since` (by `as_of`); without `since`, for the changes
+    /// announced by `as_of` that are still to take effect.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+    /// let list = seed.announcement(day, None, &[])?;
+    /// let lines: Vec<String> = list.lines.iter().map(|l| l.text()).collect();
+    /// assert_eq!(lines[0], "Sunday: 5:00pm Pacific");
+    /// assert_eq!(lines[5], "Saturday: 7:00am Pacific (Starts November 12th)");
+    /// assert_eq!(list.lines[5].footnotes, [0]);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Schedule::as_of`].
+    pub fn announcement(
+        &self,
+        as_of: NaiveDate,
+        since: Option<NaiveDate>,
+        zones: &[Zone],
+    ) -> Result<Announcement> {
+        let published = self.as_of(as_of)?;
+        let mut footnotes: Vec<(NaiveDate, usize, usize)> = Vec::new();
+        for (m, meeting) in published.meetings().iter().enumerate() {
+            for (c, change) in meeting.changes().iter().enumerate() {
+                let Some(announced) = change.announced else { continue };
+                let wanted = match since {
+                    Some(since) => announced >= since,
+                    None => change.date() >= as_of,
+                };
+                if wanted && announced <= as_of {
+                    footnotes.push((announced, m, c));
+                }
+            }
+        }
+        footnotes.sort();
+        let footnotes: Vec<(usize, usize)> =
+            footnotes.into_iter().map(|(_, m, c)| (m, c)).collect();
+        let mut lines: Vec<(bool, u32, Line)> = Vec::new();
+        for (m, meeting) in published.meetings().iter().enumerate() {
+            let Some(segment) = current_segment(meeting, as_of) else {
+                continue;
+            };
+            let zone = meeting.zone();
+            let rule = segment.rule();
+            let (when, day) = match rule.pattern() {
+                Pattern::Weekly { day, every } if every.weeks() == 1 => (
+                    format!(
+                        "{}: {} {}",
+                        day_name(*day),
+                        time12(rule.time()),
+                        zone_label(zone)
+                    ),
+                    Some(*day),
+                ),
+                Pattern::Weekly { day, .. } => {
+                    (rule_words(rule, zone), Some(*day))
+                }
+                Pattern::RRule(_) => (rule_words(rule, zone), None),
+            };
+            let first = meeting
+                .segments()
+                .iter()
+                .find_map(Segment::first_session)
+                .map(|f| f.date());
+            let starts = first.filter(|f| *f > as_of);
+            let ends = meeting.segments().last().and_then(Segment::last);
+            // The next session from the date on: the week in question.
+            let from = as_of
+                .and_hms_opt(0, 0, 0)
+                .map(|t| t.and_utc() - Duration::days(1));
+            let next = from.and_then(|from| {
+                meeting
+                    .occurrences(Window::starting(from))
+                    .find(|o| o.due() >= as_of)
+            });
+            let elsewhere = match next {
+                Some(o) => zones
+                    .iter()
+                    .map(|z| {
+                        let here = o.start().with_timezone(z);
+                        let own_day = o.start().date_naive().weekday();
+                        let mut t = clock12(here.hour(), here.minute());
+                        if here.date_naive().weekday() != own_day {
+                            t += &format!(
+                                " {}",
+                                day_name(here.date_naive().weekday())
+                            );
+                        }
+                        format!("{t} {}", zone_label(*z))
+                    })
+                    .collect(),
+                None => Vec::new(),
+            };
+            let notes: Vec<usize> = footnotes
+                .iter()
+                .enumerate()
+                .filter(|(_, (fm, _))| *fm == m)
+                .map(|(i, _)| i)
+                .collect();
+            let order = day.map_or(7, |d| d.num_days_from_sunday());
+            let line = Line {
+                meeting: m,
+                when,
+                elsewhere,
+                starts,
+                ends,
+                footnotes: notes,
+            };
+            lines.push((starts.is_some(), order, line));
+        }
+        // Stable: meetings on the same day keep file order.
+        lines.sort_by_key(|(later, day, _)| (*later, *day));
+        Ok(Announcement {
+            schedule: published,
+            lines: lines.into_iter().map(|(_, _, l)| l).collect(),
+            footnotes,
+        })
+    }
+}
+
+/// The segment in force on `date`, or the next one with a session; `None`
+/// when the meeting has no session from `date` on.
+fn current_segment(meeting: &Meeting, date: NaiveDate) -> Option<&Segment> {
+    let segment = meeting.segment_on(date).or_else(|| {
+        meeting
+            .segments()
+            .iter()
+            .find(|s| s.from() > date && s.first_session().is_some())
+    })?;
+    match segment.last() {
+        Some(last) if last < date => None,
+        _ => Some(segment),
+    }
+}
