@@ -6,6 +6,8 @@ mod check;
 mod cli;
 mod commands;
 mod config;
+mod feedset;
+mod fresh;
 mod human;
 mod output;
 mod publish;
