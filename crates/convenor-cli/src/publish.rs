@@ -25,6 +25,14 @@ pub fn publish(
         opts = opts.with_domain(d);
     }
     let today = c.now.with_timezone(&c.tz).date_naive();
+    // First, so that a schedule over the session cap fails fast.
+    let window = Window::new(c.now, c.now + Duration::days(90))?;
+    let sessions = c
+        .schedule
+        .occurrences(window)
+        .with_cancelled()
+        .collect_at_most(convenor::MAX_SESSIONS)
+        .context("occurrences.json (the next 90 days)")?;
     let mut files: Vec<(PathBuf, String)> = vec![
         ("schedule.ics".into(), convenor::ical::to_string(&c.schedule, &opts)),
         (
@@ -37,14 +45,10 @@ pub fn publish(
         let ics = convenor::ical::meeting_to_string(&c.schedule, id, &opts)?;
         files.push((PathBuf::from("meetings").join(format!("{id}.ics")), ics));
     }
-    let window = Window::new(c.now, c.now + Duration::days(90))?;
-    let sessions = convenor::json::OccurrenceOptions::new().with_pretty(true);
+    let pretty = convenor::json::OccurrenceOptions::new().with_pretty(true);
     files.push((
         "occurrences.json".into(),
-        convenor::json::occurrences_to_string(
-            c.schedule.occurrences(window).with_cancelled(),
-            &sessions,
-        ),
+        convenor::json::occurrences_to_string(sessions, &pretty),
     ));
     let guide = convenor::json::FeedOptions::new(today).with_pretty(true);
     let feed = convenor::json::to_meeting_guide(&c.schedule, &guide)?;

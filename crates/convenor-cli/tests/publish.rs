@@ -1,6 +1,7 @@
 //! `convenor publish`, `ics -o` and `json -o` under attack and accident
-//! (issue 12, findings 1 and 2): planted symlinks, kills at random
-//! moments, two publishes at once, removed meetings.
+//! (issue 12, findings 1, 2 and the publishing part of 4): planted
+//! symlinks, kills at random moments, two publishes at once, removed
+//! meetings, the session cap.
 
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
@@ -264,5 +265,22 @@ fn publish_drops_the_feeds_of_removed_meetings() {
         .unwrap()
         .contains("Schedule B"));
     assert_no_leftovers(&out);
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 4: `publish` keeps to the session cap (100,000) instead of
+/// writing a huge occurrences.json; nothing is published.
+#[test]
+fn publish_respects_the_session_cap() {
+    let base = scratch("cap");
+    // 1,200 daily meetings: 108,000 sessions in the 90 days published.
+    let daily = "rrule = \"FREQ=DAILY\"\ntime = \"08:00\"\n";
+    let toml = schedule(&base, "D", 1200, Some(daily));
+    let out = base.join("site");
+    let result = publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("more than 100000 sessions"), "{stderr}");
+    assert!(snapshot(&out).is_empty());
     std::fs::remove_dir_all(&base).ok();
 }
