@@ -11,6 +11,7 @@ mod fresh;
 mod human;
 mod output;
 mod publish;
+mod stdout;
 mod style;
 
 use std::io::Write;
@@ -64,7 +65,7 @@ fn main() -> ExitCode {
         Err(err) => err.exit(),
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(stdout::Guarded(stdout.lock()));
     let result = commands::run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)

@@ -63,7 +63,7 @@ pub fn publish(
 }
 
 /// Prints one line per file before the new feeds go live, so a summary
-/// that cannot be written (a full disk) fails the run
+/// that cannot be written (a full disk, a closed stdout) fails the run
 /// with nothing published (feedset.rs). A reader that left on purpose
 /// (`convenor publish | head`) does not stop the publish.
 fn summary(

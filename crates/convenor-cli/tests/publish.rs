@@ -1,7 +1,7 @@
 //! `convenor publish`, `ics -o` and `json -o` under attack and accident
-//! (issue 12, findings 1, 2 and the publishing part of 4): planted
+//! (issue 12, findings 1, 2 and the publishing parts of 4 and 7): planted
 //! symlinks, kills at random moments, two publishes at once, removed
-//! meetings, the session cap.
+//! meetings, the session cap, a full or closed standard output.
 
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
@@ -282,5 +282,49 @@ fn publish_respects_the_session_cap() {
     assert_eq!(result.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("more than 100000 sessions"), "{stderr}");
     assert!(snapshot(&out).is_empty());
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 7: a summary that cannot be written (a full disk, a closed
+/// standard output) fails the run before the switch, so the previous
+/// feeds stay; a reader that left (`| head`) does not stop the publish.
+/// Any command whose output is lost exits non-zero.
+#[test]
+fn lost_output_fails_before_anything_is_published() {
+    let base = scratch("stdout");
+    let (a, b) =
+        (schedule(&base, "A", 2, None), schedule(&base, "B", 1, None));
+    let out = base.join("site");
+    run(publish(&a, &out));
+    let before = snapshot(&out);
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if let Ok(full) = full {
+        let status = publish(&b, &out).stdout(full).status().unwrap();
+        assert_eq!(status.code(), Some(3));
+        assert!(snapshot(&out) == before);
+    }
+    let closed = |args: &[&str]| {
+        Command::new("sh")
+            .args(["-c", "exec \"$0\" \"$@\" >&-"])
+            .arg(env!("CARGO_BIN_EXE_convenor"))
+            .args(args)
+            .env("CONVENOR_TZDATA", "bundled")
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+    };
+    let (b_path, out_path) = (b.to_str().unwrap(), out.to_str().unwrap());
+    let status = closed(&["publish", b_path, "--out", out_path]);
+    assert_eq!(status.code(), Some(3));
+    assert!(snapshot(&out) == before);
+    assert_eq!(closed(&["week", "--now", NOW]).code(), Some(3));
+    let feed = base.join("feed.ics");
+    let quiet = ["ics", "--now", NOW, "-o", feed.to_str().unwrap()];
+    assert_eq!(closed(&quiet).code(), Some(0));
+    // The reader goes away at once: a broken pipe, not a failure.
+    let mut child = publish(&b, &out).stdout(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    assert!(child.wait().unwrap().success());
+    assert_eq!(names(&out.join("meetings")), ["m0000.ics"]);
     std::fs::remove_dir_all(&base).ok();
 }
