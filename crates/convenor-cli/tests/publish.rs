@@ -268,6 +268,37 @@ fn publish_drops_the_feeds_of_removed_meetings() {
     std::fs::remove_dir_all(&base).ok();
 }
 
+/// A folder an older convenor published into (plain files, a real
+/// `meetings` folder, its `.NAME.tmp-PID` leftovers) is converted: the
+/// public names become links into the new set, and the old files go.
+#[test]
+fn publish_converts_an_older_convenors_folder() {
+    let base = scratch("legacy");
+    let out = base.join("site");
+    std::fs::create_dir_all(out.join("meetings")).unwrap();
+    for name in ["index.html", "schedule.ics", ".schedule.ics.tmp-123"] {
+        std::fs::write(out.join(name), "old").unwrap();
+    }
+    std::fs::write(out.join("meetings/gone.ics"), "old").unwrap();
+    std::fs::write(out.join("meetings/.gone.ics.tmp-9"), "old").unwrap();
+    std::fs::write(out.join("notes.txt"), "not convenor's").unwrap();
+    let toml = schedule(&base, "A", 2, None);
+    run(publish(&toml, &out));
+    let fresh = base.join("fresh");
+    run(publish(&toml, &fresh));
+    let mut expected = snapshot(&fresh);
+    expected.insert("notes.txt".into(), b"not convenor's".to_vec());
+    assert!(snapshot(&out) == expected);
+    for name in ["index.html", "schedule.ics", "meetings"] {
+        let link = std::fs::symlink_metadata(out.join(name)).unwrap();
+        assert!(link.is_symlink(), "{name}");
+    }
+    assert!(!out.join(".schedule.ics.tmp-123").exists());
+    run(publish(&toml, &out));
+    assert_no_leftovers(&out);
+    std::fs::remove_dir_all(&base).ok();
+}
+
 /// Finding 4: `publish` keeps to the session cap (100,000) instead of
 /// writing a huge occurrences.json; nothing is published.
 #[test]
