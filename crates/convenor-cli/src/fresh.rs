@@ -83,8 +83,9 @@ pub fn sync(path: &Path) -> io::Result<()> {
 /// `root`) to disk.
 ///
 /// On Linux one syncfs(2) does it: each fsync(2) waits for its own journal
-/// commit and cache flush, so a 2,000-meeting publish spent 15 s in them
-/// on a busy disk. Elsewhere each path is synced in turn.
+/// commit and cache flush, so a 2,000-meeting publish took 14-15 s with
+/// them on a busy disk, 3-5 s with syncfs (HARDENING.md). Elsewhere each
+/// path is synced in turn.
 pub fn sync_tree(root: &Path, paths: &[&Path]) -> io::Result<()> {
     #[cfg(any(target_os = "linux", target_os = "android"))]
     {
