@@ -182,8 +182,12 @@ pub enum Command {
     /// Write every feed a website needs into a folder: the whole
     /// schedule's .ics, one .ics per meeting, the schedule JSON, the next
     /// 90 days of sessions, a Meeting Guide feed and an index.html.
-    /// Files are staged under temporary names and renamed only when all
-    /// were written, so a failed run leaves the previous feeds untouched.
+    /// The new feeds are written and synced as a whole set under
+    /// DIR/.convenor, then switched in with one atomic rename, so a failed
+    /// or killed run leaves the previous feeds untouched; the public names
+    /// (DIR/schedule.ics, DIR/meetings, ...) are symlinks into the live
+    /// set, so the web server must follow symlinks. One publish at a time
+    /// (a second one waits). See HARDENING.md.
     ///
     /// Example: convenor publish schedule.toml --out public/
     Publish {

@@ -7,10 +7,13 @@ mod check;
 mod cli;
 mod commands;
 mod config;
+mod feedset;
+mod fresh;
 mod human;
 mod import;
 mod output;
 mod publish;
+mod stdout;
 mod style;
 
 use std::io::Write;
@@ -64,7 +67,7 @@ fn main() -> ExitCode {
         Err(err) => err.exit(),
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = std::io::BufWriter::new(stdout::Guarded(stdout.lock()));
     let result = commands::run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)

@@ -1,11 +1,15 @@
-//! Where exports go: standard output, or a file written atomically (a
-//! temporary file in the same folder, then a rename), so a failed run
-//! never leaves a half-written feed behind.
+//! Where exports go: standard output, or a file replaced atomically: the
+//! text goes to a new temporary file beside it (see fresh.rs), which is
+//! synced and renamed over the file, so a failed run never leaves a
+//! half-written feed and a planted symlink is replaced, never written
+//! through.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+
+use crate::fresh;
 
 /// Writes `content` to `path`, or to `out` when there is no path.
 pub fn emit(
@@ -19,7 +23,7 @@ pub fn emit(
     }
 }
 
-/// Writes `bytes` to a temporary sibling of `path` and renames it over
+/// Writes `bytes` to a new temporary sibling of `path` and renames it over
 /// `path`; on failure the old file is untouched and the temporary removed.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
@@ -29,19 +33,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file path", path.display()))?;
-    let temp = dir.join(format!(
-        ".{}.tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::File::create(&temp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&temp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
+    let temp =
+        fresh::random_name(&format!(".{}.tmp-", name.to_string_lossy()))
+            .map(|n| dir.join(n));
+    let result = temp.and_then(|temp| {
+        fresh::create_file(&temp, bytes, fresh::FILE_MODE)?;
+        let synced = fresh::sync(&temp);
+        if let Err(e) = synced.and_then(|()| std::fs::rename(&temp, path)) {
+            let _ = std::fs::remove_file(&temp);
+            return Err(e);
+        }
+        fresh::sync(dir)
+    });
     result.with_context(|| format!("cannot write {}", path.display()))
 }

@@ -1,7 +1,6 @@
-//! `convenor publish`: every feed a website needs, written so that a
-//! failed run leaves the previous feeds untouched: all files are staged
-//! under temporary names first, and renamed over the old ones only when
-//! every one of them was written.
+//! `convenor publish`: every feed a website needs, as one set that
+//! replaces the previous one whole (feedset.rs), so a failed or killed run
+//! leaves the previous feeds untouched.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,6 +25,14 @@ pub fn publish(
         opts = opts.with_domain(d);
     }
     let today = c.now.with_timezone(&c.tz).date_naive();
+    // First, so that a schedule over the session cap fails fast.
+    let window = Window::new(c.now, c.now + Duration::days(90))?;
+    let sessions = c
+        .schedule
+        .occurrences(window)
+        .with_cancelled()
+        .collect_at_most(convenor::MAX_SESSIONS)
+        .context("occurrences.json (the next 90 days)")?;
     let mut files: Vec<(PathBuf, String)> = vec![
         ("schedule.ics".into(), convenor::ical::to_string(&c.schedule, &opts)),
         (
@@ -38,14 +45,10 @@ pub fn publish(
         let ics = convenor::ical::meeting_to_string(&c.schedule, id, &opts)?;
         files.push((PathBuf::from("meetings").join(format!("{id}.ics")), ics));
     }
-    let window = Window::new(c.now, c.now + Duration::days(90))?;
-    let sessions = convenor::json::OccurrenceOptions::new().with_pretty(true);
+    let pretty = convenor::json::OccurrenceOptions::new().with_pretty(true);
     files.push((
         "occurrences.json".into(),
-        convenor::json::occurrences_to_string(
-            c.schedule.occurrences(window).with_cancelled(),
-            &sessions,
-        ),
+        convenor::json::occurrences_to_string(sessions, &pretty),
     ));
     let guide = convenor::json::FeedOptions::new(today).with_pretty(true);
     let feed = convenor::json::to_meeting_guide(&c.schedule, &guide)?;
@@ -55,98 +58,31 @@ pub fn publish(
     files.push(("meeting-guide.json".into(), feed.json));
     files.push(("index.html".into(), index(&c.schedule, c.now)));
 
-    let staged = stage(dir, &files)?;
-    swap_in(&staged)?;
-    for (_, path) in &staged {
-        writeln!(out, "wrote {}", path.display())?;
-    }
+    crate::feedset::replace(dir, &files, || summary(dir, &files, out))?;
     Ok(0)
 }
 
-/// Renames every staged file over its target, keeping the old file aside
-/// until all are in place; if one rename fails, puts every old file back.
-fn swap_in(staged: &[(PathBuf, PathBuf)]) -> Result<()> {
-    let mut done: Vec<(&Path, Option<PathBuf>)> = Vec::new();
-    let mut failure = None;
-    for (temp, path) in staged {
-        let backup = path.with_file_name(format!(
-            ".{}.old",
-            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
-        ));
-        let kept = if path.exists() {
-            std::fs::rename(path, &backup).map(|()| Some(backup))
-        } else {
-            Ok(None)
-        };
-        let result =
-            kept.and_then(|kept| std::fs::rename(temp, path).map(|()| kept));
-        match result {
-            Ok(kept) => done.push((path, kept)),
-            Err(e) => {
-                failure = Some(anyhow::Error::new(e).context(format!(
-                    "cannot replace {}; the previous feeds were restored",
-                    path.display()
-                )));
-                break;
-            }
-        }
-    }
-    let Some(failure) = failure else {
-        for (_, backup) in done {
-            if let Some(b) = backup {
-                let _ = std::fs::remove_file(b);
-            }
-        }
-        return Ok(());
-    };
-    for (path, backup) in done.into_iter().rev() {
-        let _ = match backup {
-            Some(b) => std::fs::rename(b, path),
-            None => std::fs::remove_file(path),
-        };
-    }
-    for (temp, _) in staged {
-        let _ = std::fs::remove_file(temp);
-    }
-    Err(failure)
-}
-
-/// Writes every file under a temporary name beside its final one; on the
-/// first failure removes what was staged and says which file failed.
-fn stage(
+/// Prints one line per file before the new feeds go live, so a summary
+/// that cannot be written (a full disk, a closed stdout) fails the run
+/// with nothing published (feedset.rs). A reader that left on purpose
+/// (`convenor publish | head`) does not stop the publish.
+fn summary(
     dir: &Path,
     files: &[(PathBuf, String)],
-) -> Result<Vec<(PathBuf, PathBuf)>> {
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let tag = format!(".tmp-{}", std::process::id());
-    for (relative, content) in files {
-        let path = dir.join(relative);
-        let temp = path.with_file_name(format!(
-            ".{}{tag}",
-            path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
-        ));
-        let written = if path.is_dir() {
-            Err(std::io::Error::other("a folder is in the way"))
-        } else {
-            path.parent()
-                .map_or(Ok(()), std::fs::create_dir_all)
-                .and_then(|()| std::fs::write(&temp, content))
-        };
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&temp);
-            for (t, _) in &staged {
-                let _ = std::fs::remove_file(t);
-            }
-            return Err(e).with_context(|| {
-                format!(
-                    "cannot write {}; nothing was published",
-                    path.display()
-                )
-            });
+    out: &mut impl Write,
+) -> Result<()> {
+    let written = files
+        .iter()
+        .try_for_each(|(path, _)| {
+            writeln!(out, "wrote {}", dir.join(path).display())
+        })
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        written => {
+            written.context("cannot write the summary to standard output")
         }
-        staged.push((temp, path));
     }
-    Ok(staged)
 }
 
 /// A small page linking every feed, for people who open the folder's URL.

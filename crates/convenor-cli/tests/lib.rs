@@ -2,6 +2,8 @@
 //! output is deterministic. Outputs are golden files in `tests/golden/`;
 //! `UPDATE_GOLDEN=1 cargo test -p convenor-cli` rewrites them.
 
+mod publish;
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

@@ -1,0 +1,361 @@
+//! `convenor publish`, `ics -o` and `json -o` under attack and accident
+//! (issue 12, findings 1, 2 and the publishing parts of 4 and 7): planted
+//! symlinks, kills at random moments, two publishes at once, removed
+//! meetings, the session cap, a full or closed standard output.
+
+use std::collections::BTreeMap;
+use std::hash::BuildHasher;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::convenor;
+
+const NOW: &str = "2022-11-12T00:00:00Z";
+
+/// A fresh, empty folder for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+/// Writes a schedule of `n` meetings whose names carry `tag`: weekly on
+/// weekdays, or by `rule` (TOML lines) when given.
+fn schedule(dir: &Path, tag: &str, n: usize, rule: Option<&str>) -> PathBuf {
+    let days = ["monday", "tuesday", "wednesday", "thursday", "friday"];
+    let mut text = format!(
+        "name = \"Schedule {tag}\"\ntimezone = \"America/Los_Angeles\"\n\
+         url = \"https://example.org/\"\n"
+    );
+    for i in 0..n {
+        let weekly = format!(
+            "weekly = {{ day = \"{}\", time = \"07:00\" }}\n",
+            days[i % days.len()]
+        );
+        text += &format!(
+            "[[meetings]]\nid = \"m{i:04}\"\nname = \"{tag} meeting {i}\"\n\
+             {}duration = \"60m\"\nstarts = \"2022-10-01\"\n",
+            rule.unwrap_or(&weekly)
+        );
+    }
+    let path = dir.join(format!("{tag}.toml"));
+    std::fs::write(&path, text).expect("schedule written");
+    path
+}
+
+/// `convenor publish SCHEDULE --out OUT`, not yet run.
+fn publish(schedule: &Path, out: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_convenor"));
+    command
+        .arg("publish")
+        .arg(schedule)
+        .arg("--out")
+        .arg(out)
+        .args(["--now", NOW])
+        .env("CONVENOR_TZDATA", "bundled")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
+fn run(mut command: Command) {
+    let status = command.status().expect("convenor runs");
+    assert!(status.success(), "{command:?}: {status}");
+}
+
+/// What a reader of `out` sees: every public file (links followed) with
+/// its bytes, `.convenor` aside.
+fn snapshot(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut read = |dir: &Path, prefix: &str| -> Vec<PathBuf> {
+        let mut subdirs = Vec::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return subdirs;
+        };
+        for entry in entries {
+            let entry = entry.expect("a readable folder");
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name == ".convenor" {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                subdirs.push(path);
+            } else if let Ok(bytes) = std::fs::read(&path) {
+                files.insert(format!("{prefix}{name}"), bytes);
+            }
+        }
+        subdirs
+    };
+    for sub in read(out, "") {
+        let name = sub.file_name().expect("a name").to_string_lossy();
+        let prefix = format!("{name}/");
+        assert!(read(&sub, &prefix).is_empty(), "nested folders in {prefix}");
+    }
+    files
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("a folder")
+        .map(|e| e.expect("an entry").file_name().to_string_lossy().into())
+        .collect();
+    names.sort();
+    names
+}
+
+/// After a completed publish, only the live set and the one it replaced
+/// remain, with no temporary links or folders.
+fn assert_no_leftovers(out: &Path) {
+    let state = out.join(".convenor");
+    assert_eq!(names(&state), ["current", "lock", "sets"]);
+    let sets = names(&state.join("sets"));
+    assert!(sets.len() <= 2, "sets left: {sets:?}");
+}
+
+/// Finding 1: planted symlinks, at the old predictable temporary names
+/// and at the public names, are replaced or removed, never written
+/// through; a planted `.convenor` is refused.
+#[test]
+fn publish_and_exports_never_write_through_planted_symlinks() {
+    let base = scratch("plant");
+    let out = base.join("site");
+    let elsewhere = base.join("elsewhere");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let victim = base.join("victim.txt");
+    std::fs::write(&victim, "victim").unwrap();
+    std::fs::write(elsewhere.join("m0000.ics"), "victim").unwrap();
+    // The next pids: the old code staged `.NAME.tmp-<pid>` without O_EXCL.
+    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/ns_last_pid")
+        .ok()
+        .and_then(|t| t.trim().parse().ok())
+        .unwrap_or(std::process::id());
+    for pid in last..last + 300 {
+        for name in ["index.html", "schedule.ics", "feed.ics"] {
+            std::os::unix::fs::symlink(
+                &victim,
+                out.join(format!(".{name}.tmp-{pid}")),
+            )
+            .unwrap();
+        }
+    }
+    std::os::unix::fs::symlink(&elsewhere, out.join("meetings")).unwrap();
+    std::os::unix::fs::symlink(&victim, out.join("schedule.ics")).unwrap();
+    std::os::unix::fs::symlink(&victim, out.join("feed.ics")).unwrap();
+    let toml = schedule(&base, "A", 3, None);
+    run(publish(&toml, &out));
+    let feed = out.join("feed.ics");
+    let exported = convenor(&[
+        "ics",
+        toml.to_str().unwrap(),
+        "--now",
+        NOW,
+        "-o",
+        feed.to_str().unwrap(),
+    ]);
+    assert!(exported.status.success());
+
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "victim");
+    assert_eq!(names(&elsewhere), ["m0000.ics"]);
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("m0000.ics")).unwrap(),
+        "victim"
+    );
+    let inside = out.canonicalize().unwrap();
+    for name in ["index.html", "schedule.ics", "meetings/m0000.ics"] {
+        let real = out.join(name).canonicalize().unwrap();
+        assert!(real.starts_with(&inside), "{name} is {}", real.display());
+    }
+    assert!(!std::fs::symlink_metadata(&feed).unwrap().is_symlink());
+    assert!(std::fs::read_to_string(&feed).unwrap().contains("BEGIN:VEVENT"));
+    // The old-style leftovers beside the public names are gone; the
+    // `feed.ics` ones are not convenor's to remove.
+    let left: Vec<String> = names(&out)
+        .into_iter()
+        .filter(|n| n.contains(".tmp-") && !n.starts_with(".feed.ics"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+
+    // A `.convenor` that is not convenor's own folder is refused.
+    let other = base.join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, other.join(".convenor")).unwrap();
+    let refused = publish(&toml, &other).status().unwrap();
+    assert_eq!(refused.code(), Some(3));
+    assert_eq!(names(&elsewhere), ["m0000.ics"]);
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 2: SIGKILL at random moments leaves the previous set or the
+/// new one, whole, and the next publish removes what killed runs left.
+#[test]
+fn publish_killed_at_random_leaves_one_whole_set() {
+    let base = scratch("kill");
+    let a = schedule(&base, "A", 1000, None);
+    let b = schedule(&base, "B", 1000, None);
+    let (ref_b, out) = (base.join("ref-b"), base.join("site"));
+    let started = Instant::now();
+    run(publish(&a, &out));
+    let span = started.elapsed().as_millis().max(100) as u64;
+    run(publish(&b, &ref_b));
+    let (whole_a, whole_b) = (snapshot(&out), snapshot(&ref_b));
+    assert_eq!(whole_a.len(), 1005);
+    assert!(whole_a != whole_b);
+    let random = std::collections::hash_map::RandomState::new();
+    for i in 0..10u64 {
+        let next = if i % 2 == 0 { &b } else { &a };
+        let mut child = publish(next, &out).spawn().unwrap();
+        // Anywhere in a run, and now and then after it ended.
+        let delay = random.hash_one(i) % (span + span / 4);
+        std::thread::sleep(Duration::from_millis(delay));
+        child.kill().ok();
+        child.wait().unwrap();
+        let seen = snapshot(&out);
+        assert!(
+            seen == whole_a || seen == whole_b,
+            "kill {i} after {delay} ms: a mix of {} files",
+            seen.len()
+        );
+    }
+    run(publish(&a, &out));
+    assert!(snapshot(&out) == whole_a);
+    assert_no_leftovers(&out);
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 2: two publishes at once into one folder take turns; the
+/// result is exactly one schedule's feeds.
+#[test]
+fn concurrent_publishes_leave_exactly_one_schedule() {
+    let base = scratch("concurrent");
+    let a = schedule(&base, "A", 200, None);
+    let b = schedule(&base, "B", 150, None);
+    let (ref_a, ref_b) = (base.join("ref-a"), base.join("ref-b"));
+    run(publish(&a, &ref_a));
+    run(publish(&b, &ref_b));
+    let (whole_a, whole_b) = (snapshot(&ref_a), snapshot(&ref_b));
+    for pair in 0..3 {
+        let out = base.join(format!("site-{pair}"));
+        let mut first = publish(&a, &out).spawn().unwrap();
+        let mut second = publish(&b, &out).spawn().unwrap();
+        assert!(first.wait().unwrap().success());
+        assert!(second.wait().unwrap().success());
+        let seen = snapshot(&out);
+        assert!(seen == whole_a || seen == whole_b, "pair {pair}: a mix");
+        assert_no_leftovers(&out);
+    }
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 2: a meeting removed from the schedule loses its feed.
+#[test]
+fn publish_drops_the_feeds_of_removed_meetings() {
+    let base = scratch("removed");
+    let out = base.join("site");
+    run(publish(&schedule(&base, "A", 3, None), &out));
+    assert!(out.join("meetings/m0002.ics").is_file());
+    run(publish(&schedule(&base, "B", 2, None), &out));
+    assert_eq!(names(&out.join("meetings")), ["m0000.ics", "m0001.ics"]);
+    assert!(std::fs::read_to_string(out.join("schedule.json"))
+        .unwrap()
+        .contains("Schedule B"));
+    assert_no_leftovers(&out);
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// A folder an older convenor published into (plain files, a real
+/// `meetings` folder, its `.NAME.tmp-PID` leftovers) is converted: the
+/// public names become links into the new set, and the old files go.
+#[test]
+fn publish_converts_an_older_convenors_folder() {
+    let base = scratch("legacy");
+    let out = base.join("site");
+    std::fs::create_dir_all(out.join("meetings")).unwrap();
+    for name in ["index.html", "schedule.ics", ".schedule.ics.tmp-123"] {
+        std::fs::write(out.join(name), "old").unwrap();
+    }
+    std::fs::write(out.join("meetings/gone.ics"), "old").unwrap();
+    std::fs::write(out.join("meetings/.gone.ics.tmp-9"), "old").unwrap();
+    std::fs::write(out.join("notes.txt"), "not convenor's").unwrap();
+    let toml = schedule(&base, "A", 2, None);
+    run(publish(&toml, &out));
+    let fresh = base.join("fresh");
+    run(publish(&toml, &fresh));
+    let mut expected = snapshot(&fresh);
+    expected.insert("notes.txt".into(), b"not convenor's".to_vec());
+    assert!(snapshot(&out) == expected);
+    for name in ["index.html", "schedule.ics", "meetings"] {
+        let link = std::fs::symlink_metadata(out.join(name)).unwrap();
+        assert!(link.is_symlink(), "{name}");
+    }
+    assert!(!out.join(".schedule.ics.tmp-123").exists());
+    run(publish(&toml, &out));
+    assert_no_leftovers(&out);
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 4: `publish` keeps to the session cap (100,000) instead of
+/// writing a huge occurrences.json; nothing is published.
+#[test]
+fn publish_respects_the_session_cap() {
+    let base = scratch("cap");
+    // 1,200 daily meetings: 108,000 sessions in the 90 days published.
+    let daily = "rrule = \"FREQ=DAILY\"\ntime = \"08:00\"\n";
+    let toml = schedule(&base, "D", 1200, Some(daily));
+    let out = base.join("site");
+    let result = publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert_eq!(result.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("more than 100000 sessions"), "{stderr}");
+    assert!(snapshot(&out).is_empty());
+    std::fs::remove_dir_all(&base).ok();
+}
+
+/// Finding 7: a summary that cannot be written (a full disk, a closed
+/// standard output) fails the run before the switch, so the previous
+/// feeds stay; a reader that left (`| head`) does not stop the publish.
+/// Any command whose output is lost exits non-zero.
+#[test]
+fn lost_output_fails_before_anything_is_published() {
+    let base = scratch("stdout");
+    let (a, b) =
+        (schedule(&base, "A", 2, None), schedule(&base, "B", 1, None));
+    let out = base.join("site");
+    run(publish(&a, &out));
+    let before = snapshot(&out);
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full");
+    if let Ok(full) = full {
+        let status = publish(&b, &out).stdout(full).status().unwrap();
+        assert_eq!(status.code(), Some(3));
+        assert!(snapshot(&out) == before);
+    }
+    let closed = |args: &[&str]| {
+        Command::new("sh")
+            .args(["-c", "exec \"$0\" \"$@\" >&-"])
+            .arg(env!("CARGO_BIN_EXE_convenor"))
+            .args(args)
+            .env("CONVENOR_TZDATA", "bundled")
+            .stderr(Stdio::null())
+            .status()
+            .unwrap()
+    };
+    let (b_path, out_path) = (b.to_str().unwrap(), out.to_str().unwrap());
+    let status = closed(&["publish", b_path, "--out", out_path]);
+    assert_eq!(status.code(), Some(3));
+    assert!(snapshot(&out) == before);
+    assert_eq!(closed(&["week", "--now", NOW]).code(), Some(3));
+    let feed = base.join("feed.ics");
+    let quiet = ["ics", "--now", NOW, "-o", feed.to_str().unwrap()];
+    assert_eq!(closed(&quiet).code(), Some(0));
+    // The reader goes away at once: a broken pipe, not a failure.
+    let mut child = publish(&b, &out).stdout(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    assert!(child.wait().unwrap().success());
+    assert_eq!(names(&out.join("meetings")), ["m0000.ics"]);
+    std::fs::remove_dir_all(&base).ok();
+}
