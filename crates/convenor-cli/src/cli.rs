@@ -199,6 +199,15 @@ pub enum Command {
         /// The UID domain (default: the host of the schedule's url).
         #[arg(long, value_name = "DOMAIN")]
         domain: Option<String>,
+        /// Where the folder is served (https://example.org/meetings/):
+        /// the page then offers webcal:// and Google Calendar
+        /// subscriptions, not only downloads.
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// How many weeks of sessions the page lists.
+        #[arg(long, value_name = "N", default_value_t = 4,
+              value_parser = clap::value_parser!(u32).range(1..=52))]
+        weeks: u32,
     },
     /// The meeting list as a convenor posts it: each meeting's weekday
     /// and time in the schedule's zone, "(Starts November 14th)" for one

@@ -35,8 +35,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }
-        Command::Publish { view, out: dir, domain } => {
-            crate::publish::publish(&view, &dir, domain, out)
+        Command::Publish { view, out: dir, domain, url, weeks } => {
+            let request = crate::publish::Request { domain, url, weeks };
+            crate::publish::publish(&view, &dir, &request, out)
         }
         Command::Next { view, count } => next(&view, count, out),
         Command::Changes { view, since } => {

@@ -12,6 +12,7 @@ mod fresh;
 mod human;
 mod import;
 mod output;
+mod page;
 mod publish;
 mod stdout;
 mod style;

@@ -75,8 +75,7 @@
       li.querySelector(".end").textContent = q.hour + ":" + q.minute + " " + q.timeZoneName;
       li.setAttribute("data-local", key + "T" + p.hour + ":" + p.minute);
       li.setAttribute("data-weekday", p.weekday);
-      var own = li.querySelector(".own");
-      own.hidden = zone === home;
+      li.querySelector(".own").hidden = zone === s.zone;
       li.querySelector(".live").hidden =
         !(s.status !== "cancelled" && start.getTime() <= now && now < end.getTime());
       ul.appendChild(li);

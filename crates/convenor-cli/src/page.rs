@@ -32,6 +32,9 @@ pub struct PageOptions<'a> {
 #[derive(Serialize)]
 struct SessionData<'s> {
     meeting: &'s str,
+    /// The meeting's own zone: its own time is shown beside a session
+    /// shown in another zone.
+    zone: &'static str,
     start: String,
     end: String,
     status: &'static str,
@@ -44,12 +47,16 @@ pub fn files(
     options: &PageOptions<'_>,
 ) -> Result<Vec<(PathBuf, String)>> {
     let now = options.now;
-    let window =
-        Window::new(now, now + Duration::weeks(i64::from(options.weeks.max(1))))?;
-    let sessions: Vec<Occurrence<'_>> = schedule
-        .occurrences(window)
-        .with_cancelled()
-        .collect_at_most(convenor::MAX_SESSIONS)?;
+    let window = Window::new(
+        now,
+        now + Duration::weeks(i64::from(options.weeks.max(1))),
+    )?;
+    // A page is for people: at most PAGE_SESSIONS sessions (and as many
+    // one-session files), the rest counted; the feeds hold them all.
+    let mut all = schedule.occurrences(window).with_cancelled();
+    let sessions: Vec<Occurrence<'_>> =
+        all.by_ref().take(PAGE_SESSIONS).collect();
+    let more = all.take(convenor::MAX_SESSIONS).count();
     let home = schedule
         .timezone()
         .or_else(|| schedule.meetings().first().map(|m| m.zone()))
@@ -59,16 +66,24 @@ pub fn files(
         if o.is_cancelled() {
             continue;
         }
-        let ics = convenor::ical::occurrence_to_string(schedule, o, options.ical);
+        let ics =
+            convenor::ical::occurrence_to_string(schedule, o, options.ical);
         files.push((session_path(o), ics));
     }
-    files.push((PathBuf::from("index.html"), html(schedule, &sessions, home, options)?));
+    files.push((
+        PathBuf::from("index.html"),
+        html(schedule, &sessions, more, home, options)?,
+    ));
     Ok(files)
 }
 
 /// `sessions/ID-YYYY-MM-DD.ics`, by the date the session was due.
 fn session_path(o: &Occurrence<'_>) -> PathBuf {
-    PathBuf::from("sessions").join(format!("{}-{}.ics", o.meeting().id(), o.due()))
+    PathBuf::from("sessions").join(format!(
+        "{}-{}.ics",
+        o.meeting().id(),
+        o.due()
+    ))
 }
 
 /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
@@ -91,9 +106,13 @@ fn esc(text: &str) -> String {
 fn percent(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~' => (b as char).to_string(),
             b => format!("%{b:02X}"),
         })
         .collect()
@@ -125,7 +144,8 @@ fn subscribe(label: &str, path: &str, base: Option<&str>) -> String {
             );
         }
         None => {
-            let _ = write!(out, "<a href=\"{}\">{label} (.ics)</a>", esc(path));
+            let _ =
+                write!(out, "<a href=\"{}\">{label} (.ics)</a>", esc(path));
         }
     }
     out
@@ -152,9 +172,13 @@ fn is_first(o: &Occurrence<'_>) -> bool {
     o.status() == Status::Scheduled && first == Some(o.due())
 }
 
+/// The most sessions the page lists.
+pub const PAGE_SESSIONS: usize = 400;
+
 fn html(
     schedule: &Schedule,
     sessions: &[Occurrence<'_>],
+    more: usize,
     home: Zone,
     options: &PageOptions<'_>,
 ) -> Result<String> {
@@ -189,13 +213,18 @@ fn html(
         let own_day = o.start().format("%A").to_string();
         let mut badges = String::new();
         if let Some(words) = status_words(o) {
-            let _ = write!(badges, " <strong class=\"badge\">{}</strong>", esc(&words));
+            let _ = write!(
+                badges,
+                " <strong class=\"badge\">{}</strong>",
+                esc(&words)
+            );
         }
         if is_first(o) {
             badges += " <strong class=\"badge\">First session</strong>";
         }
         if let Some(note) = o.note() {
-            let _ = write!(badges, " <span class=\"note\">{}</span>", esc(note));
+            let _ =
+                write!(badges, " <span class=\"note\">{}</span>", esc(note));
         }
         let add = if o.is_cancelled() {
             String::new()
@@ -205,12 +234,13 @@ fn html(
                 esc(&session_path(o).to_string_lossy())
             )
         };
-        let class = if o.is_cancelled() { "session cancelled" } else { "session" };
+        let class =
+            if o.is_cancelled() { "session cancelled" } else { "session" };
         let _ = writeln!(
             list,
             "<li class=\"{class}\" id=\"s{i}\" data-start=\"{}\" data-end=\"{}\">\
              <span class=\"when\"><time class=\"start\" datetime=\"{}\">{}</time>–<span class=\"end\">{}</span></span> \
-             <span class=\"name\">{}</span> <span class=\"own\" data-own-day=\"{}\">({}, {own})</span>\
+             <span class=\"name\">{}</span> <span class=\"own\"{}>({}, {own})</span>\
              <strong class=\"live\" hidden>In progress</strong>{badges}{add}</li>",
             o.start().with_timezone(&Utc).to_rfc3339(),
             o.end().with_timezone(&Utc).to_rfc3339(),
@@ -218,7 +248,7 @@ fn html(
             start.format("%H:%M"),
             end.format("%H:%M %Z"),
             esc(m.name()),
-            esc(&own_day),
+            if m.zone() == home { " hidden" } else { "" },
             esc(&own_day),
         );
     }
@@ -227,13 +257,24 @@ fn html(
     } else {
         list += "<p>No sessions in these weeks.</p>\n";
     }
+    if more > 0 {
+        let _ = writeln!(
+            list,
+            "<p>And {more} more sessions in these weeks: subscribe below to see them all.</p>"
+        );
+    }
 
     let now = options.now;
     let as_of = now.with_timezone(&home).date_naive();
-    let overview = schedule.announcement(as_of, Some(as_of - Duration::days(60)), &[])?;
+    let overview =
+        schedule.announcement(as_of, Some(as_of - Duration::days(60)), &[])?;
     let mut weekly = String::from("<ul>\n");
     for line in &overview.lines {
-        let marks: String = line.footnotes.iter().map(|&i| format!(" {}", convenor::announce::mark(i))).collect();
+        let marks: String = line
+            .footnotes
+            .iter()
+            .map(|&i| format!(" {}", convenor::announce::mark(i)))
+            .collect();
         let _ = writeln!(weekly, "<li>{}{}</li>", esc(&line.text()), marks);
     }
     weekly += "</ul>\n";
@@ -247,16 +288,24 @@ fn html(
     }
 
     let base = options.base_url;
-    let mut links = format!("<li>{}</li>\n", subscribe("all meetings", "schedule.ics", base));
+    let mut links = format!(
+        "<li>{}</li>\n",
+        subscribe("all meetings", "schedule.ics", base)
+    );
     for m in schedule.meetings() {
         let path = format!("meetings/{}.ics", m.id());
-        let _ = writeln!(links, "<li>{}</li>", subscribe(&esc(m.name()), &path, base));
+        let _ = writeln!(
+            links,
+            "<li>{}</li>",
+            subscribe(&esc(m.name()), &path, base)
+        );
     }
 
     let data: Vec<SessionData<'_>> = sessions
         .iter()
         .map(|o| SessionData {
             meeting: o.meeting().id().as_str(),
+            zone: o.meeting().zone().name(),
             start: o.start().with_timezone(&Utc).to_rfc3339(),
             end: o.end().with_timezone(&Utc).to_rfc3339(),
             status: o.status().as_str(),
@@ -264,7 +313,8 @@ fn html(
         .collect();
     // `<` escaped so the JSON cannot close its script element.
     let data = serde_json::to_string(&data)?.replace('<', "\\u003c");
-    let zones: String = ZONES.iter().map(|z| format!("<option value=\"{z}\">")).collect();
+    let zones: String =
+        ZONES.iter().map(|z| format!("<option value=\"{z}\">")).collect();
     let stamp = now.format("%Y-%m-%d %H:%M UTC");
     Ok(format!(
         include_str!("page.html"),

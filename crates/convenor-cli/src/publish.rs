@@ -12,17 +12,25 @@ use convenor::Window;
 use crate::cli::View;
 use crate::config::Config;
 
-/// Writes the feeds into `dir`; prints one line per file written.
+/// The flags of `publish` beside the viewing ones.
+pub struct Request {
+    pub domain: Option<String>,
+    pub url: Option<String>,
+    pub weeks: u32,
+}
+
+/// Writes the feeds and the schedule page into `dir`; prints one line
+/// per file written.
 pub fn publish(
     view: &View,
     dir: &Path,
-    domain: Option<String>,
+    request: &Request,
     out: &mut impl Write,
 ) -> Result<u8> {
     let c = Config::new(view)?;
     let mut opts = convenor::ical::IcalOptions::new(c.now);
-    if let Some(d) = domain {
-        opts = opts.with_domain(d);
+    if let Some(d) = &request.domain {
+        opts = opts.with_domain(d.clone());
     }
     let today = c.now.with_timezone(&c.tz).date_naive();
     // First, so that a schedule over the session cap fails fast.
@@ -56,7 +64,13 @@ pub fn publish(
         eprintln!("convenor: warning: meeting-guide.json: {w}");
     }
     files.push(("meeting-guide.json".into(), feed.json));
-    files.push(("index.html".into(), index(&c.schedule, c.now)));
+    let page = crate::page::PageOptions {
+        now: c.now,
+        weeks: request.weeks,
+        base_url: request.url.as_deref(),
+        ical: &opts,
+    };
+    files.extend(crate::page::files(&c.schedule, &page)?);
 
     crate::feedset::replace(dir, &files, || summary(dir, &files, out))?;
     Ok(0)
@@ -83,30 +97,4 @@ fn summary(
             written.context("cannot write the summary to standard output")
         }
     }
-}
-
-/// A small page linking every feed, for people who open the folder's URL.
-fn index(
-    schedule: &convenor::Schedule,
-    now: chrono::DateTime<chrono::Utc>,
-) -> String {
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let mut items = String::new();
-    for m in schedule.meetings() {
-        let id = esc(m.id().as_str());
-        items += &format!(
-            "    <li><a href=\"meetings/{id}.ics\">{}</a></li>\n",
-            esc(m.name())
-        );
-    }
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>{name}</title>\n</head>\n<body>\n  <h1>{name}</h1>\n  <p>Subscribe in your calendar app: <a href=\"schedule.ics\">all meetings (.ics)</a>.\n  Times follow each meeting's own time zone; your calendar shows them in yours.</p>\n  <ul>\n{items}  </ul>\n  <p>For programs: <a href=\"schedule.json\">schedule.json</a>,\n  <a href=\"occurrences.json\">occurrences.json</a> (the next 90 days),\n  <a href=\"meeting-guide.json\">meeting-guide.json</a>.</p>\n  <p><small>Published {stamp} by convenor.</small></p>\n</body>\n</html>\n",
-        name = esc(schedule.name()),
-        stamp = now.format("%Y-%m-%d %H:%M UTC"),
-    )
 }

@@ -9,6 +9,8 @@ use std::process::{Command, Output};
 
 // Which tz database a run uses.
 mod tzdata;
+// The schedule page in a real browser.
+mod page;
 
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))
@@ -278,7 +280,12 @@ fn publish_writes_every_feed_or_none() {
         "--now",
         "2022-11-10T00:00:00Z",
     ]);
-    assert_eq!(out.lines().count(), 11, "{out}");
+    // Eleven feeds and the page, and the page's one-session files.
+    let feeds = out.lines().filter(|l| !l.contains("/sessions/")).count();
+    assert_eq!(feeds, 11, "{out}");
+    assert!(dir
+        .join("sessions/co-occurring-saturday-2022-11-12.ics")
+        .exists());
     let feed = std::fs::read_to_string(dir.join("schedule.ics")).unwrap();
     assert!(feed.contains("UID:co-occurring-saturday@lifering.org\r\n"));
     assert!(dir.join("meetings/co-occurring-monday.ics").exists());

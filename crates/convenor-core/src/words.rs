@@ -26,7 +26,11 @@ pub fn time12(t: LocalTime) -> String {
 }
 
 /// [`time12`] of an hour and minute.
-pub(crate) fn clock12(h: u32, m: u32) -> String {
+///
+/// ```
+/// assert_eq!(convenor_core::words::clock12(19, 5), "7:05pm");
+/// ```
+pub fn clock12(h: u32, m: u32) -> String {
     let suffix = if h < 12 { "am" } else { "pm" };
     let h12 = match h % 12 {
         0 => 12,

@@ -1,0 +1,70 @@
+// Opens a published schedule page in headless Chromium, as a visitor in
+// the zone of $TZ would, and prints what they see as one JSON object:
+// the zone the page says it shows, every listed session (its UTC start,
+// the local date and time the page shows, its weekday), console errors,
+// and axe-core's accessibility violations.
+//
+// Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE] [--width PX]
+// Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME.
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import path from "node:path";
+import os from "node:os";
+
+const home = process.env.CONVENOR_BROWSER_HOME || path.join(os.homedir(), ".cache", "convenor-browser");
+const require = createRequire(path.join(home, "package.json"));
+const puppeteer = require("puppeteer-core");
+const axePath = require.resolve("axe-core/axe.min.js");
+
+const args = process.argv.slice(2);
+const site = args[0];
+const noJs = args.includes("--no-js");
+const shotAt = args.indexOf("--screenshot");
+const screenshot = shotAt >= 0 ? args[shotAt + 1] : null;
+const widthAt = args.indexOf("--width");
+const width = widthAt >= 0 ? Number(args[widthAt + 1]) : 1000;
+const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run"],
+  env: { ...process.env },
+});
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height: 900 });
+  await page.setJavaScriptEnabled(!noJs);
+  const errors = [];
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("requestfailed", (r) => errors.push("request failed: " + r.url()));
+  const external = [];
+  await page.setRequestInterception(true);
+  page.on("request", (r) => {
+    if (!r.url().startsWith("file:")) { external.push(r.url()); r.abort(); } else { r.continue(); }
+  });
+  await page.goto(pathToFileURL(path.join(site, "index.html")).href, { waitUntil: "load" });
+  const seen = await page.evaluate(() => ({
+    zone: document.getElementById("zone-label").textContent,
+    detected: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    sessions: Array.from(document.querySelectorAll("li.session")).map((li) => ({
+      start: li.getAttribute("data-start"),
+      local: li.getAttribute("data-local"),
+      weekday: li.getAttribute("data-weekday"),
+      shown: li.querySelector(".start").textContent,
+      day: li.closest("ul").previousElementSibling.textContent,
+      cancelled: li.classList.contains("cancelled"),
+    })),
+  }));
+  let violations = [];
+  if (!noJs) {
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => await window.axe.run(document));
+    violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
+  }
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  process.stdout.write(JSON.stringify({ ...seen, errors, external, violations }) + "\n");
+} finally {
+  await browser.close();
+}

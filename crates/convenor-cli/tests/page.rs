@@ -1,0 +1,198 @@
+//! The schedule page that `publish` writes, opened in a real browser
+//! (headless Chromium, driven by `browser/page.mjs`) as visitors in four
+//! zones would: the dated sessions it shows equal `convenor agenda` in
+//! that zone, without JavaScript it shows the schedule's own zone, there
+//! is no console error, no request leaves the page and axe-core finds no
+//! accessibility violation. Skipped, with the reason printed, where the
+//! browser or its driver is missing (`browser/install` installs them;
+//! `.ci/run` runs it first).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+const NOW: &str = "2022-11-10T12:00:00Z";
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Why the browser tests cannot run here, if they cannot.
+fn missing() -> Option<String> {
+    let home = std::env::var_os("CONVENOR_BROWSER_HOME")
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .map(|h| PathBuf::from(h).join(".cache/convenor-browser"))
+        })?;
+    let chromium = std::env::var_os("CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    if !chromium.exists() {
+        return Some(format!("no browser at {}", chromium.display()));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("no node on PATH".into());
+    }
+    for package in ["puppeteer-core", "axe-core"] {
+        if !home.join("node_modules").join(package).exists() {
+            return Some(format!(
+                "{package} is not in {} (run browser/install)",
+                home.display()
+            ));
+        }
+    }
+    None
+}
+
+fn convenor(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_convenor"))
+        .args(args)
+        .env("CONVENOR_TZDATA", "bundled")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The seed published on 10 November 2022 into a fresh folder.
+fn site() -> PathBuf {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-page-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let out = dir.display().to_string();
+    convenor(&[
+        "publish",
+        "--out",
+        &out,
+        "--now",
+        NOW,
+        "--url",
+        "https://lifering.example/meetings/",
+    ]);
+    dir
+}
+
+/// What the page shows a visitor whose zone is `tz`.
+fn open(site: &Path, tz: &str, extra: &[&str]) -> Value {
+    let out = Command::new("node")
+        .arg(repo().join("browser/page.mjs"))
+        .arg(site)
+        .args(extra)
+        .env("TZ", tz)
+        .output()
+        .expect("node runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("page.mjs prints JSON")
+}
+
+#[test]
+fn the_page_in_four_zones_equals_the_agenda() {
+    if let Some(why) = missing() {
+        println!("skipped: {why}");
+        return;
+    }
+    let site = site();
+    for tz in [
+        "Europe/London",
+        "Asia/Kolkata",
+        "America/Vancouver",
+        "Australia/Sydney",
+    ] {
+        let seen = open(&site, tz, &[]);
+        assert_eq!(
+            seen["errors"],
+            serde_json::json!([]),
+            "{tz}: console errors"
+        );
+        assert_eq!(seen["external"], serde_json::json!([]), "{tz}: requests");
+        assert_eq!(seen["violations"], serde_json::json!([]), "{tz}: axe");
+        // The agenda in that zone over the page's four weeks.
+        let agenda: Value = serde_json::from_str(&convenor(&[
+            "agenda",
+            "--tz",
+            tz,
+            "--from",
+            NOW,
+            "--days",
+            "28",
+            "--format",
+            "json",
+            "--now",
+            NOW,
+            "--cancelled",
+        ]))
+        .unwrap();
+        let expected: Vec<(String, String)> = agenda
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                let local = o["local_start"].as_str().unwrap();
+                (
+                    local[..16].to_string(),
+                    o["status"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        let shown: Vec<(String, String)> = seen["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let status = if s["cancelled"].as_bool().unwrap() {
+                    "cancelled"
+                } else {
+                    ""
+                };
+                (s["local"].as_str().unwrap().to_string(), status.to_string())
+            })
+            .collect();
+        assert_eq!(shown.len(), expected.len(), "{tz}");
+        for (s, e) in shown.iter().zip(&expected) {
+            assert_eq!(s.0, e.0, "{tz}");
+            assert_eq!(s.1 == "cancelled", e.1 == "cancelled", "{tz}");
+        }
+        // The shown time and day heading agree with the local time.
+        for s in seen["sessions"].as_array().unwrap() {
+            let local = s["local"].as_str().unwrap();
+            assert_eq!(s["shown"].as_str().unwrap(), &local[11..16], "{tz}");
+            assert!(
+                s["day"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with(s["weekday"].as_str().unwrap()),
+                "{tz}"
+            );
+        }
+    }
+    // London on 10 November 2022: Saturday 12 November 15:00 GMT is the
+    // Saturday meeting's first session.
+    let london = open(&site, "Europe/London", &[]);
+    let first = london["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["start"] == "2022-11-12T15:00:00+00:00")
+        .expect("the first Saturday session");
+    assert_eq!(first["local"], "2022-11-12T15:00");
+    assert_eq!(first["day"], "Saturday 12 November 2022");
+    std::fs::remove_dir_all(site).ok();
+}
+
+#[test]
+fn without_javascript_the_page_shows_the_schedules_zone() {
+    if let Some(why) = missing() {
+        println!("skipped: {why}");
+        return;
+    }
+    let site = site();
+    let seen = open(&site, "Europe/London", &["--no-js"]);
+    assert_eq!(seen["zone"], "Pacific time (America/Los_Angeles)");
+    let first = &seen["sessions"][0];
+    assert_eq!(first["shown"], "18:30");
+    assert_eq!(first["day"], "Thursday 10 November 2022");
+    std::fs::remove_dir_all(site).ok();
+}
