@@ -4,7 +4,8 @@
 // the local date and time the page shows, its weekday), console errors,
 // and axe-core's accessibility violations.
 //
-// Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE] [--width PX]
+// Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE [--top]] [--width PX]
+// (--top: the first screenful only, not the whole page)
 // Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
@@ -63,7 +64,7 @@ try {
     const result = await page.evaluate(async () => await window.axe.run(document));
     violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
   }
-  if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: !args.includes("--top") });
   process.stdout.write(JSON.stringify({ ...seen, errors, external, violations }) + "\n");
 } finally {
   await browser.close();

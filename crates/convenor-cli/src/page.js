@@ -44,10 +44,13 @@
     }).formatToParts(date).forEach(function (p) { out[p.type] = p.value; });
     return out;
   }
+  // "Saturday 12 November 2022", as the page writes it without script.
   function heading(date, zone) {
-    return new Intl.DateTimeFormat("en-GB", {
+    var p = {};
+    new Intl.DateTimeFormat("en-GB", {
       timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric"
-    }).format(date);
+    }).formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
+    return p.weekday + " " + p.day + " " + p.month + " " + p.year;
   }
   function render(zone) {
     var now = Date.now();
@@ -82,7 +85,9 @@
     });
     list.textContent = "";
     list.appendChild(frag);
-    label.textContent = zone === home ? homeText : zone.replace(/_/g, " ");
+    label.textContent = zone === home
+      ? homeText
+      : zone.split("/").pop().replace(/_/g, " ") + " time (" + zone + ")";
     input.value = zone;
   }
   function choose(zone, remember) {

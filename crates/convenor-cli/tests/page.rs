@@ -58,9 +58,9 @@ fn convenor(args: &[&str]) -> String {
 }
 
 /// The seed published on 10 November 2022 into a fresh folder.
-fn site() -> PathBuf {
+fn site(test: &str) -> PathBuf {
     let dir = std::env::temp_dir()
-        .join(format!("convenor-page-{}", std::process::id()));
+        .join(format!("convenor-page-{test}-{}", std::process::id()));
     std::fs::remove_dir_all(&dir).ok();
     let out = dir.display().to_string();
     convenor(&[
@@ -94,7 +94,7 @@ fn the_page_in_four_zones_equals_the_agenda() {
         println!("skipped: {why}");
         return;
     }
-    let site = site();
+    let site = site("zones");
     for tz in [
         "Europe/London",
         "Asia/Kolkata",
@@ -188,7 +188,7 @@ fn without_javascript_the_page_shows_the_schedules_zone() {
         println!("skipped: {why}");
         return;
     }
-    let site = site();
+    let site = site("nojs");
     let seen = open(&site, "Europe/London", &["--no-js"]);
     assert_eq!(seen["zone"], "Pacific time (America/Los_Angeles)");
     let first = &seen["sessions"][0];
