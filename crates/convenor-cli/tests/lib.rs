@@ -592,3 +592,36 @@ fn announce_reproduces_the_seed_post() {
         stdout(&["announce", "--as-of", "2022-11-10", "--format", "html"]);
     golden("announce-2022-11-10.html", &html);
 }
+
+/// The page is a function of the schedule and `--now`: a golden file.
+#[test]
+fn the_schedule_page_is_deterministic() {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-page-golden-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    let out = dir.display().to_string();
+    stdout(&[
+        "publish",
+        "--out",
+        &out,
+        "--now",
+        "2022-11-10T12:00:00Z",
+        "--url",
+        "https://lifering.example/meetings/",
+    ]);
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    golden("index-2022-11-10.html", &page);
+    // The first Saturday, the footnote about 9:30 -> 7:00, subscribe links.
+    assert!(
+        page.contains("datetime=\"2022-11-12T15:00:00+00:00\">07:00</time>")
+    );
+    assert!(page.contains(
+        "Saturdays at 7:00am Pacific instead of Saturdays at 9:30am Pacific"
+    ));
+    assert!(page
+        .contains("href=\"webcal://lifering.example/meetings/schedule.ics\""));
+    assert!(page.contains(
+        "href=\"https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flifering.example%2Fmeetings%2Fschedule.ics\""
+    ));
+    std::fs::remove_dir_all(dir).ok();
+}
