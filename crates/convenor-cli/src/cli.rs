@@ -149,6 +149,8 @@ pub enum Command {
         /// or instant.
         #[arg(long, value_name = "WHEN")]
         keep_since: Option<String>,
+        #[command(flatten)]
+        reminders: ReminderFlags,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short = 'o', long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -204,6 +206,8 @@ pub enum Command {
         /// subscriptions, not only downloads.
         #[arg(long, value_name = "URL")]
         url: Option<String>,
+        #[command(flatten)]
+        reminders: ReminderFlags,
         /// How many weeks of sessions the page lists.
         #[arg(long, value_name = "N", default_value_t = 4,
               value_parser = clap::value_parser!(u32).range(1..=52))]
@@ -270,6 +274,20 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// Calendar reminders (`VALARM`) in exported calendars.
+#[derive(Debug, Args)]
+pub struct ReminderFlags {
+    /// Reminders before each session instead of the schedule's
+    /// `reminders`: a list such as 15m,1h, or none.
+    #[arg(long, value_name = "LIST")]
+    pub remind: Option<String>,
+    /// Also put reminders in the whole schedule's feed (a meeting's and a
+    /// session's own calendars always have them; many apps ignore or
+    /// repeat alarms in subscriptions).
+    #[arg(long)]
+    pub reminders_in_feed: bool,
 }
 
 /// Formats of `announce`.

@@ -35,8 +35,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }
-        Command::Publish { view, out: dir, domain, url, weeks } => {
-            let request = crate::publish::Request { domain, url, weeks };
+        Command::Publish { view, out: dir, domain, url, reminders, weeks } => {
+            let request =
+                crate::publish::Request { domain, url, reminders, weeks };
             crate::publish::publish(&view, &dir, &request, out)
         }
         Command::Next { view, count } => next(&view, count, out),
@@ -52,10 +53,16 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             occurrence,
             domain,
             keep_since,
+            reminders,
             output,
         } => {
-            let request =
-                IcsRequest { meeting, occurrence, domain, keep_since };
+            let request = IcsRequest {
+                meeting,
+                occurrence,
+                domain,
+                keep_since,
+                reminders,
+            };
             ics(&view, &request, output.as_deref(), out)
         }
         Command::Announce { view, as_of, since, zones, format } => {
@@ -410,6 +417,7 @@ struct IcsRequest {
     occurrence: Option<String>,
     domain: Option<String>,
     keep_since: Option<String>,
+    reminders: crate::cli::ReminderFlags,
 }
 
 fn ics(
@@ -419,7 +427,10 @@ fn ics(
     out: &mut impl Write,
 ) -> Result<u8> {
     let c = Config::new(view)?;
-    let mut opts = convenor::ical::IcalOptions::new(c.now);
+    let mut opts = config::reminders(
+        &request.reminders,
+        convenor::ical::IcalOptions::new(c.now),
+    )?;
     if let Some(d) = &request.domain {
         opts = opts.with_domain(d.clone());
     }

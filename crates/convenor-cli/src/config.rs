@@ -104,6 +104,27 @@ pub fn instant(text: &str, tz: Zone) -> Result<DateTime<Utc>> {
         .with_timezone(&Utc))
 }
 
+/// Export options with the reminder flags applied.
+pub fn reminders(
+    flags: &crate::cli::ReminderFlags,
+    opts: convenor::ical::IcalOptions,
+) -> Result<convenor::ical::IcalOptions> {
+    let opts = opts.with_reminders_in_feed(flags.reminders_in_feed);
+    let Some(list) = &flags.remind else { return Ok(opts) };
+    if list.trim() == "none" {
+        return Ok(opts.with_reminders(Vec::new()));
+    }
+    let parsed = list
+        .split(',')
+        .map(|item| {
+            item.trim().parse::<convenor::MeetingDuration>().map_err(|e| {
+                anyhow::Error::new(BadInput(format!("invalid --remind: {e}")))
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(opts.with_reminders(parsed))
+}
+
 /// A `YYYY-MM-DD` date.
 pub fn date(text: &str) -> Result<NaiveDate> {
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {

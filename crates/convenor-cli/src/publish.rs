@@ -15,6 +15,7 @@ use crate::config::Config;
 /// The flags of `publish` beside the viewing ones.
 pub struct Request {
     pub domain: Option<String>,
+    pub reminders: crate::cli::ReminderFlags,
     pub url: Option<String>,
     pub weeks: u32,
 }
@@ -28,7 +29,10 @@ pub fn publish(
     out: &mut impl Write,
 ) -> Result<u8> {
     let c = Config::new(view)?;
-    let mut opts = convenor::ical::IcalOptions::new(c.now);
+    let mut opts = crate::config::reminders(
+        &request.reminders,
+        convenor::ical::IcalOptions::new(c.now),
+    )?;
     if let Some(d) = &request.domain {
         opts = opts.with_domain(d.clone());
     }

@@ -82,6 +82,9 @@ pub struct Meeting {
     convenors: Vec<String>,
     place: Place,
     url: Option<String>,
+    /// How long before a session calendars remind; `None`: the
+    /// schedule's.
+    reminders: Option<Vec<MeetingDuration>>,
     zone: Zone,
     rule: Rule,
     duration: MeetingDuration,
@@ -243,6 +246,7 @@ impl Meeting {
             convenors: Vec::new(),
             place: Place::default(),
             url: None,
+            reminders: None,
             zone,
             rule,
             duration,
@@ -286,6 +290,17 @@ impl Meeting {
     /// fellowship's site).
     pub fn with_url(mut self, url: Option<String>) -> Meeting {
         self.url = url;
+        self
+    }
+
+    /// The same meeting with its own reminders (how long before each
+    /// session calendars remind); `None` takes the schedule's, an empty
+    /// list none.
+    pub fn with_reminders(
+        mut self,
+        reminders: Option<Vec<MeetingDuration>>,
+    ) -> Meeting {
+        self.reminders = reminders;
         self
     }
 
@@ -389,6 +404,12 @@ impl Meeting {
     /// Its own page, if it has one.
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
+    }
+
+    /// Its own reminders, if it sets them (see
+    /// [`Schedule::reminders_of`](crate::Schedule::reminders_of)).
+    pub fn reminders(&self) -> Option<&[MeetingDuration]> {
+        self.reminders.as_deref()
     }
 
     /// The IANA zone its rule times are in.

@@ -41,6 +41,9 @@ pub struct Schedule {
     /// Tag -> Meeting Guide type code, as the file says (plain data here;
     /// `convenor-json` gives it meaning).
     meeting_guide_types: BTreeMap<String, String>,
+    /// How long before a session calendars remind, for meetings that do
+    /// not say.
+    reminders: Vec<MeetingDuration>,
     timezone: Option<Zone>,
     meetings: Vec<Meeting>,
     /// Rank of each meeting's id in sorted order, for tie-breaks.
@@ -290,6 +293,7 @@ impl Schedule {
             url: None,
             area: None,
             meeting_guide_types: BTreeMap::new(),
+            reminders: Vec::new(),
             timezone,
             meetings,
             ranks,
@@ -319,6 +323,44 @@ impl Schedule {
     ) -> Schedule {
         self.meeting_guide_types = types;
         self
+    }
+
+    /// The same schedule with reminders for meetings that set none.
+    pub fn with_reminders(
+        mut self,
+        reminders: Vec<MeetingDuration>,
+    ) -> Schedule {
+        self.reminders = reminders;
+        self
+    }
+
+    /// The reminders of meetings that set none.
+    pub fn reminders(&self) -> &[MeetingDuration] {
+        &self.reminders
+    }
+
+    /// How long before each session of `meeting` calendars remind: its
+    /// own reminders, else the schedule's.
+    ///
+    /// ```
+    /// let text = "name = 'x'\ntimezone = 'UTC'\nreminders = ['15m', '1h']\n\
+    ///             [[meetings]]\nid = 'a'\nname = 'A'\nweekly = { day = 'monday', time = '18:00' }\n\
+    ///             duration = '60m'\nstarts = '2024-01-01'\n\
+    ///             [[meetings]]\nid = 'b'\nname = 'B'\nweekly = { day = 'monday', time = '19:00' }\n\
+    ///             duration = '60m'\nstarts = '2024-01-01'\nreminders = []\n";
+    /// let s = convenor_core::Schedule::from_toml_str(text)?;
+    /// let minutes = |i: usize| -> Vec<u32> {
+    ///     s.reminders_of(&s.meetings()[i]).iter().map(|d| d.minutes()).collect()
+    /// };
+    /// assert_eq!(minutes(0), [15, 60]);
+    /// assert!(minutes(1).is_empty());
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn reminders_of<'a>(
+        &'a self,
+        meeting: &'a Meeting,
+    ) -> &'a [MeetingDuration] {
+        meeting.reminders().unwrap_or(&self.reminders)
     }
 
     /// The default approximate place of its meetings.

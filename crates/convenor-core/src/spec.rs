@@ -94,6 +94,13 @@ pub struct ScheduleSpec {
         serde(default, skip_serializing_if = "BTreeMap::is_empty")
     )]
     pub meeting_guide_types: BTreeMap<String, String>,
+    /// How long before each session calendars remind (`["15m", "1h"]`),
+    /// for meetings that do not say.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub reminders: Vec<String>,
     /// The meetings.
     #[cfg_attr(feature = "serde", serde(default))]
     pub meetings: Vec<MeetingSpec>,
@@ -195,6 +202,12 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
+    /// Its own reminders (`[]` for none); default: the schedule's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub reminders: Option<Vec<String>>,
     /// The history of changes: reschedules, cancellations, moves, extra
     /// sessions, an end.
     #[cfg_attr(
@@ -429,6 +442,20 @@ impl Check {
         }
     }
 
+    /// Reminder lengths (`15m`, `1h`), each checked.
+    fn reminders(
+        &mut self,
+        path: &FieldPath,
+        texts: &[String],
+    ) -> Option<Vec<MeetingDuration>> {
+        let parsed: Vec<Option<MeetingDuration>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| self.value(path.index(i), t.parse(), || None))
+            .collect();
+        parsed.into_iter().collect()
+    }
+
     fn shape(&mut self, path: FieldPath, problem: Problem) {
         self.report(Invalid::new(problem, path));
     }
@@ -468,10 +495,13 @@ impl TryFrom<ScheduleSpec> for Schedule {
                 }
             }
         }
+        let reminders =
+            check.reminders(&root.key("reminders"), &spec.reminders);
         if let Some(err) = Error::from_problems(check.problems) {
             return Err(err);
         }
         Ok(Schedule::new(spec.name, default_zone, meetings)?
+            .with_reminders(reminders.unwrap_or_default())
             .with_url(spec.url)
             .with_area(spec.area)
             .with_meeting_guide_types(spec.meeting_guide_types))
@@ -507,6 +537,10 @@ fn meeting(
         .map(|(i, c)| change(check, &path.key("changes").index(i), c))
         .collect();
     let changes: Option<Vec<Change>> = changes.into_iter().collect();
+    let reminders = match &m.reminders {
+        Some(r) => check.reminders(&path.key("reminders"), r).map(Some),
+        None => Some(None),
+    };
     let MeetingSpec {
         name,
         notes,
@@ -532,6 +566,7 @@ fn meeting(
         .with_convenors(convenors)
         .with_place(place)
         .with_url(url)
+        .with_reminders(reminders?)
         .set_history(ends?, changes?);
     let meeting = match notes {
         Some(n) => meeting.with_notes(n),
@@ -781,6 +816,7 @@ impl From<&Schedule> for ScheduleSpec {
             timezone: s.timezone().map(|z| z.name().to_string()),
             area: s.area().map(str::to_string),
             meeting_guide_types: s.meeting_guide_types().clone(),
+            reminders: s.reminders().iter().map(ToString::to_string).collect(),
             meetings: s
                 .meetings()
                 .iter()
@@ -815,6 +851,9 @@ impl MeetingSpec {
             address: m.place().address.clone(),
             area: m.place().area.clone(),
             url: m.url().map(str::to_string),
+            reminders: m
+                .reminders()
+                .map(|r| r.iter().map(ToString::to_string).collect()),
             changes: m.changes().iter().map(ChangeSpec::from).collect(),
         }
     }

@@ -10,7 +10,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use convenor_core::{Meeting, Occurrence, Schedule, Status, Zone};
+use convenor_core::{
+    Meeting, MeetingDuration, Occurrence, Schedule, Status, Zone,
+};
 
 use crate::plan::{
     self, push_rrule, Cursors, Event, Kind, Length, Stamp, Uid,
@@ -40,7 +42,8 @@ use crate::{Error, IcalOptions};
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
 pub fn to_string(schedule: &Schedule, opts: &IcalOptions) -> String {
-    calendar(schedule, schedule.meetings().iter().collect(), opts)
+    let alarms = opts.reminders_in_feed;
+    calendar(schedule, schedule.meetings().iter().collect(), opts, alarms)
 }
 
 /// One meeting's own feed.
@@ -68,7 +71,7 @@ pub fn meeting_to_string(
     let meeting = schedule
         .meeting(id)
         .ok_or_else(|| Error::unknown_meeting(schedule, id))?;
-    Ok(calendar(schedule, vec![meeting], opts))
+    Ok(calendar(schedule, vec![meeting], opts, true))
 }
 
 /// One session as a calendar with a single, non-recurring event: "add
@@ -119,13 +122,10 @@ pub fn occurrence_to_string(
         at - Duration::days(1),
         at + Duration::days(1),
     );
-    write_event(
-        &mut w,
-        &event,
-        &domain,
-        opts,
-        occurrence.status() == Status::Cancelled,
-    );
+    let cancelled = occurrence.status() == Status::Cancelled;
+    let alarms =
+        if cancelled { &[][..] } else { reminders(schedule, meeting, opts) };
+    write_event(&mut w, &event, &domain, opts, cancelled, alarms);
     w.end("VCALENDAR");
     w.into_string()
 }
@@ -135,6 +135,7 @@ fn calendar(
     schedule: &Schedule,
     meetings: Vec<&Meeting>,
     opts: &IcalOptions,
+    with_alarms: bool,
 ) -> String {
     let domain = plan::domain(schedule, opts);
     let mut cursors = plan::Cursors::default();
@@ -152,7 +153,12 @@ fn calendar(
         write_vtimezone(&mut w, tz, from, to);
     }
     for event in &events {
-        write_event(&mut w, event, &domain, opts, false);
+        let alarms = if with_alarms {
+            reminders(schedule, event.meeting, opts)
+        } else {
+            &[]
+        };
+        write_event(&mut w, event, &domain, opts, false, alarms);
     }
     w.end("VCALENDAR");
     w.into_string()
@@ -278,12 +284,67 @@ fn write_stamp(w: &mut ContentWriter, name: &str, tz: Zone, stamp: Stamp) {
     }
 }
 
+/// A meeting's reminders: the options' override, else the schedule's.
+fn reminders<'a>(
+    schedule: &'a Schedule,
+    meeting: &'a Meeting,
+    opts: &'a IcalOptions,
+) -> &'a [MeetingDuration] {
+    opts.reminders.as_deref().unwrap_or_else(|| schedule.reminders_of(meeting))
+}
+
+/// `VALARM`s (RFC 5545 §3.6.6) that show a reminder `before` each
+/// session, naming the meeting and, when it has one, its link.
+fn write_alarms(
+    w: &mut ContentWriter,
+    m: &Meeting,
+    alarms: &[MeetingDuration],
+) {
+    for before in alarms {
+        let minutes = before.minutes();
+        let trigger = match (minutes / 60, minutes % 60) {
+            (24, 0) => "-P1D".to_string(),
+            (0, m) => format!("-PT{m}M"),
+            (h, 0) => format!("-PT{h}H"),
+            (h, m) => format!("-PT{h}H{m}M"),
+        };
+        let mut text = format!("{} starts in {}", m.name(), words_of(minutes));
+        if let Some(url) =
+            m.place().online.as_ref().and_then(|o| o.url.as_deref())
+        {
+            text += &format!(": {url}");
+        }
+        w.begin("VALARM");
+        w.property("ACTION", &[], "DISPLAY");
+        w.property("TRIGGER", &[], &trigger);
+        w.text("DESCRIPTION", &[], &text);
+        w.end("VALARM");
+    }
+}
+
+/// `15 minutes`, `1 hour`, `1 hour 30 minutes`.
+fn words_of(minutes: u32) -> String {
+    let unit = |n: u32, one: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {one}s")
+        }
+    };
+    match (minutes / 60, minutes % 60) {
+        (0, m) => unit(m, "minute"),
+        (h, 0) => unit(h, "hour"),
+        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
+    }
+}
+
 fn write_event(
     w: &mut ContentWriter,
     e: &Event<'_>,
     domain: &str,
     opts: &IcalOptions,
     cancelled: bool,
+    alarms: &[MeetingDuration],
 ) {
     let m = e.meeting;
     let tz = m.zone();
@@ -380,6 +441,7 @@ fn write_event(
         &[],
         if cancelled { "CANCELLED" } else { "CONFIRMED" },
     );
+    write_alarms(w, m, alarms);
     w.end("VEVENT");
 }
 

@@ -2,6 +2,7 @@
 //! domain, how much history to keep and how far ahead to be exact.
 
 use chrono::{DateTime, Duration, Utc};
+use convenor_core::MeetingDuration;
 
 /// Export options. [`IcalOptions::new`] takes the one required value, the
 /// export's `DTSTAMP` (the caller's "now": the library never reads the
@@ -36,6 +37,14 @@ pub struct IcalOptions {
     pub refresh_minutes: u32,
     /// Where the feed is published (`SOURCE`), if known.
     pub source: Option<String>,
+    /// Reminders (`VALARM`) for every meeting, instead of what the
+    /// schedule says; `Some(vec![])` for none.
+    pub reminders: Option<Vec<MeetingDuration>>,
+    /// Whether the whole schedule's feed carries reminders too. A
+    /// meeting's and a session's own calendars always do; a subscribed
+    /// feed does only when asked, since many clients strip or ignore
+    /// alarms in subscriptions and some repeat them.
+    pub reminders_in_feed: bool,
 }
 
 impl IcalOptions {
@@ -50,6 +59,8 @@ impl IcalOptions {
                 .unwrap_or(dtstamp),
             refresh_minutes: 720,
             source: None,
+            reminders: None,
+            reminders_in_feed: false,
         }
     }
 
@@ -68,6 +79,21 @@ impl IcalOptions {
     /// Sets the instant up to which DST edge cases get exact overrides.
     pub fn with_horizon(mut self, horizon: DateTime<Utc>) -> IcalOptions {
         self.horizon = horizon;
+        self
+    }
+
+    /// Reminders for every meeting instead of the schedule's own.
+    pub fn with_reminders(
+        mut self,
+        reminders: Vec<MeetingDuration>,
+    ) -> IcalOptions {
+        self.reminders = Some(reminders);
+        self
+    }
+
+    /// Puts reminders in the whole schedule's feed too.
+    pub fn with_reminders_in_feed(mut self, yes: bool) -> IcalOptions {
+        self.reminders_in_feed = yes;
         self
     }
 

@@ -10,3 +10,5 @@ mod structure;
 mod text;
 // A schedule edit never gives a UID to a different series.
 mod uids;
+// Reminders (VALARM): where they go and where not.
+mod reminders;

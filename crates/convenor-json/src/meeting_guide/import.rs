@@ -483,6 +483,7 @@ fn import_record(
                     online: online.clone(),
                     address: address.clone(),
                     area: area.clone(),
+                    reminders: None,
                     url: url.clone(),
                     changes: Vec::new(),
                 }
