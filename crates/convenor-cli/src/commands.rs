@@ -89,7 +89,7 @@ fn week_table(
     writeln!(
         out,
         "{} — week of {} ({})",
-        c.schedule.name(),
+        shown(c.schedule.name()),
         human::date(week.days[0].date),
         c.tz.name()
     )?;
@@ -114,7 +114,7 @@ fn week_table(
                 "  {}–{}  {}{}",
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M %Z"),
-                s.occurrence.meeting().name(),
+                shown(s.occurrence.meeting().name()),
                 status_suffix(&s.occurrence),
             )?;
             let own = format!(
@@ -134,7 +134,7 @@ fn week_table(
 
 /// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
 fn status_suffix(o: &Occurrence<'_>) -> String {
-    let note = o.note().map(|n| format!(": {n}")).unwrap_or_default();
+    let note = o.note().map(|n| format!(": {}", shown(n))).unwrap_or_default();
     let text = match o.status() {
         Status::Scheduled => return String::new(),
         Status::Cancelled => format!("[cancelled{note}]"),
@@ -219,7 +219,7 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
             out,
             "{}  {}{}{}",
             human::stamp(&here),
-            o.meeting().name(),
+            shown(o.meeting().name()),
             other_zone(&o, c.tz),
             status_suffix(&o)
         )?;
@@ -275,7 +275,7 @@ fn json(
                 convenor::json::FeedOptions::new(as_of).with_pretty(pretty);
             let feed = convenor::json::to_meeting_guide(&c.schedule, &opts)?;
             for w in &feed.warnings {
-                eprintln!("convenor: warning: {w}");
+                eprintln!("convenor: warning: {}", shown(&w.to_string()));
             }
             feed.json
         }
@@ -304,7 +304,7 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
             "{:<15} {}  {} (until {}){}",
             "now",
             human::stamp(&o.start().with_timezone(&c.tz)),
-            o.meeting().name(),
+            shown(o.meeting().name()),
             o.end().with_timezone(&c.tz).format("%H:%M %Z"),
             other_zone(o, c.tz),
         )?;
@@ -325,7 +325,7 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
             "{:<15} {}  {}{}{}",
             human::relative(now, o.start().with_timezone(&Utc)),
             human::stamp(&o.start().with_timezone(&c.tz)),
-            o.meeting().name(),
+            shown(o.meeting().name()),
             other_zone(o, c.tz),
             status_suffix(o),
         )?;
@@ -434,7 +434,13 @@ fn describe(m: &convenor::Meeting, index: usize) -> String {
     if let Some(note) = &change.note {
         line += &format!(" — {note}");
     }
-    line
+    shown(&line).into_owned()
+}
+
+/// Text from the schedule file (names, notes, rules) as printed: control
+/// characters escaped, so that a file cannot drive the terminal.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    convenor::quote::escape_controls(text)
 }
 
 /// What `convenor ics` was asked for.

@@ -5,6 +5,9 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
+/// Hostile and careless input (issue 12).
+mod hostile;
+
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))
         .args(args)

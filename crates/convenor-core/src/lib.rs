@@ -74,6 +74,7 @@ mod fast;
 mod meeting;
 mod monthly;
 mod occurrence;
+pub mod quote;
 mod radix_heap;
 mod rule;
 mod schedule;

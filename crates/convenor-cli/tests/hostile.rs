@@ -1,0 +1,118 @@
+//! Hostile and careless input, run through the binary (issue 12): no
+//! panic, bounded work, terminal-safe text, nonsense refused with a
+//! clear message.
+
+use std::path::PathBuf;
+
+use super::convenor;
+
+/// A file in the temp folder, removed when dropped.
+struct TempFile(PathBuf);
+
+impl TempFile {
+    fn new(name: &str, text: &str) -> TempFile {
+        let path = std::env::temp_dir()
+            .join(format!("convenor-hostile-{}-{name}", std::process::id()));
+        std::fs::write(&path, text).expect("temp file written");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("a UTF-8 temp path")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.0).ok();
+    }
+}
+
+/// One JSON meeting with this duration.
+fn json_meeting(i: usize, duration: &str) -> String {
+    format!(
+        "{{\"id\":\"m{i}\",\"name\":\"Meeting {i}\",\"weekly\":{{\"day\":\
+         \"monday\"}},\"time\":\"19:00\",\"duration\":\"{duration}\",\
+         \"starts\":\"2022-10-03\"}}"
+    )
+}
+
+/// A minified (one-line) JSON schedule of `n` meetings.
+fn minified(n: usize, duration: impl Fn(usize) -> &'static str) -> String {
+    let meetings: Vec<String> =
+        (0..n).map(|i| json_meeting(i, duration(i))).collect();
+    format!(
+        "{{\"name\":\"x\",\"timezone\":\"UTC\",\"meetings\":[{}]}}",
+        meetings.join(",")
+    )
+}
+
+fn stdout_of(out: &std::process::Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+/// issue 12, finding 3: a caret at column 80,000 of a one-line file
+/// panicked in `check` (exit 101).
+#[test]
+fn check_quotes_a_window_of_a_minified_line() {
+    let text = minified(800, |i| if i == 799 { "0" } else { "60m" });
+    let file = TempFile::new("minified.json", &text);
+    let out = convenor(&["check", file.path()]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let report = stdout_of(&out);
+    assert!(report.contains(":1:"), "{report}");
+    assert!(report.lines().all(|l| l.chars().count() < 200), "{report}");
+    // The caret is under the bad value.
+    let lines: Vec<&str> = report.lines().collect();
+    let at = lines.iter().position(|l| l.starts_with("1 | ")).unwrap();
+    let caret = lines[at + 1].chars().count() - 1;
+    assert_eq!(lines[at + 1].chars().last(), Some('^'));
+    let under: String = lines[at].chars().skip(caret).take(3).collect();
+    assert_eq!(under, "\"0\"", "{report}");
+}
+
+/// issue 12, finding 5: names, notes and values reached the terminal
+/// with their ESC, OSC and CR.
+#[test]
+fn control_characters_are_shown_escaped() {
+    let evil = r#"\u001b]0;owned\u0007\u001b[2J\r"#;
+    let text = format!(
+        "name = \"S{evil}\"\ntimezone = \"UTC\"\n[[meetings]]\nid = \"a\"\n\
+         name = \"N{evil}\"\nweekly = {{ day = \"monday\", time = \"19:00\" }}\n\
+         duration = \"60m\"\nstarts = \"2022-10-03\"\n\
+         [[meetings.changes]]\nkind = \"cancel\"\ndate = \"2022-10-10\"\n\
+         note = \"holiday{evil}\"\n"
+    );
+    let file = TempFile::new("evil.toml", &text);
+    let f = file.path();
+    let now = ["--now", "2022-10-09T00:00:00Z", "--tz", "UTC"];
+    for args in [
+        &["week", f, "--week", "2022-10-10"][..],
+        &["agenda", f, "--cancelled"],
+        &["next", f],
+        &["changes", f],
+    ] {
+        let out = convenor(&[args, &now].concat());
+        let shown = stdout_of(&out);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(
+            !shown.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {shown:?}"
+        );
+        assert!(shown.contains("\\u{1b}]0;owned\\u{7}"), "{args:?}: {shown}");
+    }
+    let shown = stdout_of(&convenor(&["changes", f]));
+    assert!(shown.contains("holiday\\u{1b}]0;owned\\u{7}\\u{1b}[2J\\r"));
+    // In messages: an unknown zone and a bad value quoted by `check`.
+    let bad = TempFile::new(
+        "evil-zone.toml",
+        &text.replace("\"UTC\"", "\"Mars\\u001b[2J\""),
+    );
+    let out = convenor(&["agenda", bad.path()]);
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert!(message.contains("Mars\\u{1b}[2J"), "{message}");
+    let out = convenor(&["check", bad.path()]);
+    let report = stdout_of(&out);
+    assert!(report.contains("Mars\\u{1b}[2J"), "{report}");
+    assert!(!report.chars().any(|c| c.is_control() && c != '\n'));
+}
