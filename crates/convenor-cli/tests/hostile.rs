@@ -3,6 +3,7 @@
 //! clear message.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use super::convenor;
 
@@ -69,6 +70,41 @@ fn check_quotes_a_window_of_a_minified_line() {
     assert_eq!(lines[at + 1].chars().last(), Some('^'));
     let under: String = lines[at].chars().skip(caret).take(3).collect();
     assert_eq!(under, "\"0\"", "{report}");
+}
+
+/// issue 12, finding 4: each problem re-parsed the whole file for its
+/// position (4,000 bad durations did not finish in 120 s), and every
+/// problem was printed. In a debug build this takes about a second.
+#[test]
+fn check_finds_4000_positions_in_one_pass_and_shows_the_first_100() {
+    for (name, text) in
+        [("bad.json", minified(4000, |_| "0")), ("bad.toml", bad_toml(4000))]
+    {
+        let file = TempFile::new(name, &text);
+        let started = Instant::now();
+        let out = convenor(&["check", file.path()]);
+        let took = started.elapsed();
+        assert!(took < Duration::from_secs(20), "{name}: {took:?}");
+        assert_eq!(out.status.code(), Some(2));
+        let report = stdout_of(&out);
+        assert_eq!(report.matches("\nerror: ").count() + 1, 101, "{name}");
+        assert!(report.contains(
+            "error: and 3900 more problems (only the first 100 are shown)"
+        ));
+        assert!(report.ends_with(": 4000 errors\n"), "{report}");
+    }
+}
+
+fn bad_toml(n: usize) -> String {
+    let mut text = String::from("name = \"x\"\ntimezone = \"UTC\"\n");
+    for i in 0..n {
+        text += &format!(
+            "[[meetings]]\nid = \"m{i}\"\nname = \"M\"\nweekly = {{ day = \
+             \"monday\", time = \"19:00\" }}\nduration = \"0\"\nstarts = \
+             \"2022-10-03\"\n"
+        );
+    }
+    text
 }
 
 /// issue 12, finding 5: names, notes and values reached the terminal

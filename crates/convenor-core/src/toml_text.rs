@@ -55,7 +55,7 @@ impl Schedule {
             None => spec_whole(text)?,
         };
         Schedule::try_from(spec)
-            .map_err(|e| e.locate_with(|path| locate(text, path)))
+            .map_err(|e| e.locate_in(text, |paths| offsets(text, paths)))
     }
 }
 
@@ -150,10 +150,17 @@ pub fn toml_blocks_agree(text: &str) -> bool {
     }
 }
 
-/// The position of the value at `path` in TOML `text`, or of the nearest
-/// enclosing value that exists (a missing field points at its table).
-fn locate(text: &str, path: &FieldPath) -> Option<Position> {
-    let doc = DeTable::parse(text).ok()?;
+/// The byte offset in TOML `text` of the value at each path, or of the
+/// nearest enclosing value that exists (a missing field points at its
+/// table). The text is parsed once for all of them.
+fn offsets(text: &str, paths: &[&FieldPath]) -> Vec<Option<usize>> {
+    let Ok(doc) = DeTable::parse(text) else {
+        return vec![None; paths.len()];
+    };
+    paths.iter().map(|path| Some(offset(&doc, path))).collect()
+}
+
+fn offset(doc: &toml::Spanned<DeTable<'_>>, path: &FieldPath) -> usize {
     let mut span = doc.span();
     let mut table = Some(doc.get_ref());
     let mut array: Option<&toml::de::DeArray<'_>> = None;
@@ -170,7 +177,7 @@ fn locate(text: &str, path: &FieldPath) -> Option<Position> {
             _ => (None, None),
         };
     }
-    Some(Position::at_offset(text, span.start))
+    span.start
 }
 
 #[cfg(test)]
