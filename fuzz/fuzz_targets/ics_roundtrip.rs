@@ -9,7 +9,7 @@ mod shim;
 use chrono::{NaiveDate, TimeZone, Utc, Weekday};
 use convenor::ical::IcalOptions;
 use convenor::{
-    LocalTime, Meeting, MeetingDuration, MeetingId, Rule, Schedule, Tz,
+    LocalTime, Meeting, MeetingDuration, MeetingId, Rule, Schedule, Zone,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
     let meeting = Meeting::new(
         MeetingId::new("m").unwrap(),
         text,
-        Tz::Europe__London,
+        "Europe/London".parse::<Zone>().expect("a bundled zone"),
         Rule::weekly(Weekday::Sat, LocalTime::constant(7, 0)),
         MeetingDuration::new(60).unwrap(),
         NaiveDate::from_ymd_opt(2022, 11, 12).unwrap(),

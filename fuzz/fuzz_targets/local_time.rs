@@ -7,21 +7,21 @@ mod shim;
 
 use chrono::{DateTime, Offset, TimeZone, Utc};
 use convenor::{
-    resolve_local, Fit, LocalTime, MeetingDuration, MeetingId, Tz,
+    resolve_local, Fit, LocalTime, MeetingDuration, MeetingId, Tzdata, Zone,
 };
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     // The first 10 bytes pick a zone and an instant for resolve_local.
     if data.len() >= 10 {
-        let zones = chrono_tz::TZ_VARIANTS;
+        let zones = Tzdata::bundled().names();
         let zone = zones[usize::from(u16::from_le_bytes([data[0], data[1]]))
             % zones.len()];
         let secs = i64::from_le_bytes(data[2..10].try_into().unwrap());
         // Years 1 to 9999, as schedule files allow.
         let secs = secs.rem_euclid(315_537_897_600) - 62_135_596_800;
         if let Some(t) = DateTime::<Utc>::from_timestamp(secs, 0) {
-            let tz: Tz = zone;
+            let Ok(tz) = zone.parse::<Zone>() else { return };
             let local = t.naive_utc();
             let (at, fit) = resolve_local(tz, local);
             if fit == Fit::Exact {

@@ -12,7 +12,8 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let date = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-    let opts = ImportOptions::new("x", date).with_timezone(convenor::Tz::UTC);
+    let opts =
+        ImportOptions::new("x", date).with_timezone(convenor::Zone::utc());
     let Ok(imported) = convenor::json::from_meeting_guide_str(text, &opts)
     else {
         return;

@@ -8,7 +8,7 @@ mod shim;
 use chrono::{NaiveDate, TimeZone, Utc};
 use convenor::{
     LocalTime, Meeting, MeetingDuration, MeetingId, Pattern, RRulePattern,
-    Rule, Tz, Window,
+    Rule, Window, Zone,
 };
 use libfuzzer_sys::fuzz_target;
 
@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let meeting = Meeting::new(
         MeetingId::new("m").unwrap(),
         "m",
-        Tz::America__Los_Angeles,
+        "America/Los_Angeles".parse::<Zone>().expect("a bundled zone"),
         Rule::new(Pattern::RRule(pattern), LocalTime::constant(19, 0)),
         MeetingDuration::new(60).unwrap(),
         NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(),
