@@ -95,6 +95,27 @@ fn check_finds_4000_positions_in_one_pass_and_shows_the_first_100() {
     }
 }
 
+/// issue 12, finding 4: 9,920 copies of one `extra` change (1.2 MB)
+/// kept `ics` busy for more than 300 s, finding each problem's
+/// position; the first problem reported was `changes[1000]`.
+#[test]
+fn ics_of_9920_duplicate_extras_is_refused_quickly() {
+    let mut text = bad_toml(1).replace("\"0\"", "\"60m\"");
+    for _ in 0..9920 {
+        text += "[[meetings.changes]]\nkind = \"extra\"\n\
+                 at = \"2022-11-12T10:00\"\nnote = \"the same extra session \
+                 again and again, about 120 bytes a change\"\n";
+    }
+    let file = TempFile::new("extras.toml", &text);
+    let started = Instant::now();
+    let out = convenor(&["ics", file.path(), "--now", "2022-11-01"]);
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(20), "{took:?}");
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert!(message.contains("(field changes[1].at) at line 15 column 6 (and 9918 more problems)"), "{message}");
+}
+
 fn bad_toml(n: usize) -> String {
     let mut text = String::from("name = \"x\"\ntimezone = \"UTC\"\n");
     for i in 0..n {

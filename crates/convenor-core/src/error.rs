@@ -272,8 +272,11 @@ impl fmt::Display for Position {
 /// let path = FieldPath::root().key("meetings").index(2).key("changes").index(0).key("date");
 /// assert_eq!(path.to_string(), "meetings[2].changes[0].date");
 /// assert_eq!(path.parts().len(), 5);
+/// // Indexes compare as numbers, so paths sort in file order.
+/// let changes = FieldPath::root().key("changes");
+/// assert!(changes.index(2) < changes.index(10));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FieldPath(Vec<PathPart>);
 
 /// One step of a [`FieldPath`].
@@ -283,7 +286,7 @@ pub struct FieldPath(Vec<PathPart>);
 /// let path = FieldPath::root().key("meetings").index(1);
 /// assert_eq!(path.parts(), [PathPart::Key("meetings"), PathPart::Index(1)]);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum PathPart {
     /// A table key.
     Key(&'static str),
