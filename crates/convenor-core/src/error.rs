@@ -524,6 +524,12 @@ pub enum Problem {
     },
     /// Neither the meeting nor the schedule gives a time zone.
     NoZone,
+    /// A schedule or meeting name that is empty or only spaces.
+    EmptyName,
+    /// A web address that is not `https:` or `http:` with a host.
+    BadUrl(String),
+    /// A phone number with no digits, or with a scheme other than `tel:`.
+    BadPhone(String),
     /// Two extra sessions at the same local time (one session, and one
     /// iCalendar UID, each).
     ExtraTwice(chrono::NaiveDateTime),
@@ -576,6 +582,17 @@ impl fmt::Display for Problem {
                  `0-9` and single `-` between, 1 to 64 characters"
             ),
             DuplicateId(id) => write!(f, "duplicate meeting id \"{id}\""),
+            EmptyName => write!(f, "empty name, expected the name people see"),
+            BadUrl(url) => write!(
+                f,
+                "invalid URL \"{url}\", expected an `https:` or `http:` \
+                 address with a host, such as `https://example.org/join`"
+            ),
+            BadPhone(phone) => write!(
+                f,
+                "invalid phone number \"{phone}\", expected digits such as \
+                 `+1 555 0100`, or a `tel:` URI"
+            ),
             BadRRule { rule, reason } => {
                 write!(f, "invalid RRULE \"{rule}\": {reason}")
             }
