@@ -72,6 +72,20 @@ pub enum Error {
         /// The end of the window.
         to: chrono::DateTime<chrono::Utc>,
     },
+    /// A query window wholly before year 1 or after 9999 (the last
+    /// supported instant is 9999-12-31 00:00 UTC, so that every zone's
+    /// local date of it exists).
+    #[error(
+        "the window from {from} to {to} is outside the years 1 to 9999 \
+         that schedules cover (the last instant is 9999-12-31 00:00:00 \
+         UTC); ask for a time in those years"
+    )]
+    WindowOutOfRange {
+        /// The start asked for.
+        from: chrono::DateTime<chrono::Utc>,
+        /// The end asked for.
+        to: chrono::DateTime<chrono::Utc>,
+    },
     /// The schedule text is longer than [`crate::MAX_INPUT_BYTES`]; it is
     /// rejected before parsing, so time and memory stay bounded.
     #[error(

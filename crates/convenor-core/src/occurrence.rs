@@ -62,13 +62,25 @@ impl Window {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyWindow`] unless `from < to`.
+    /// [`Error::EmptyWindow`] unless `from < to`;
+    /// [`Error::WindowOutOfRange`] when nothing of it is in years 1 to
+    /// 9999 (so the error names the instants asked for, not the edges).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let from = Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59).unwrap();
+    /// let err = convenor_core::Window::new(from, from + chrono::Duration::days(7)).unwrap_err();
+    /// assert!(err.to_string().starts_with("the window from 9999-12-31 23:59:59 UTC"), "{err}");
+    /// ```
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Window> {
-        let (from, to) = (clamp(from), clamp(to));
-        if from < to {
-            Ok(Window::between(from, to))
+        if from >= to {
+            return Err(Error::EmptyWindow { from, to });
+        }
+        let (clamped_from, clamped_to) = (clamp(from), clamp(to));
+        if clamped_from < clamped_to {
+            Ok(Window::between(clamped_from, clamped_to))
         } else {
-            Err(Error::EmptyWindow { from, to })
+            Err(Error::WindowOutOfRange { from, to })
         }
     }
 
