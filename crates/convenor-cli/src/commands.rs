@@ -36,6 +36,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             Ok(0)
         }
         Command::Publish { view, out: dir, domain } => {
+            let domain = domain.as_deref().map(config::domain).transpose()?;
             crate::publish::publish(&view, &dir, domain, out)
         }
         Command::Next { view, count } => next(&view, count, out),
@@ -295,6 +296,16 @@ fn other_zone(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
 }
 
 fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
+    // The sessions are collected before printing: as for every listing,
+    // at most MAX_SESSIONS (`-n 100000000` allocated gigabytes, and
+    // `-n 18446744073709551615` wrapped to none at all).
+    if count > convenor::MAX_SESSIONS {
+        return Err(anyhow::Error::new(crate::BadInput(format!(
+            "--count {count} is more than the limit of {} sessions; ask \
+             for fewer",
+            convenor::MAX_SESSIONS
+        ))));
+    }
     let c = Config::new(view)?;
     let now = c.now;
     let running = c.schedule.in_progress(now);
@@ -460,7 +471,7 @@ fn ics(
     let c = Config::new(view)?;
     let mut opts = convenor::ical::IcalOptions::new(c.now);
     if let Some(d) = &request.domain {
-        opts = opts.with_domain(d.clone());
+        opts = opts.with_domain(config::domain(d)?);
     }
     if let Some(since) = &request.keep_since {
         opts = opts.with_keep_since(

@@ -173,3 +173,98 @@ fn control_characters_are_shown_escaped() {
     assert!(report.contains("Mars\\u{1b}[2J"), "{report}");
     assert!(!report.chars().any(|c| c.is_control() && c != '\n'));
 }
+
+/// issue 12, finding 6: `--domain ""` gave UIDs such as `id@`, and an
+/// online `url = "javascript:alert(1)"` went into the `.ics` `URL`.
+#[test]
+fn empty_domains_and_script_urls_are_refused() {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-hostile-{}-publish", std::process::id()));
+    for args in [
+        &["ics", "--domain", ""][..],
+        &["ics", "--domain", "a b"],
+        &["publish", "--out", dir.to_str().unwrap(), "--domain", ""],
+    ] {
+        let out = convenor(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let message = String::from_utf8(out.stderr).unwrap();
+        assert!(message.contains("invalid --domain"), "{message}");
+    }
+    assert!(!dir.exists());
+    let mut text = bad_toml(1).replace("\"0\"", "\"60m\"");
+    text += "online = { url = \"javascript:alert(1)\" }\n";
+    let file = TempFile::new("script-url.toml", &text);
+    let out = convenor(&["ics", file.path()]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        message.contains(
+            "invalid URL \"javascript:alert(1)\", expected an `https:` or \
+             `http:` address with a host"
+        ) && message.contains("(field online.url) at line 9 column 18"),
+        "{message}"
+    );
+}
+
+/// issue 12, finding 4: `next -n 100000000` allocated gigabytes, and
+/// `-n 18446744073709551615` wrapped around to print nothing.
+#[test]
+fn next_counts_over_the_session_cap_are_refused() {
+    for n in ["100001", "100000000", "18446744073709551615"] {
+        let out = convenor(&["next", "-n", n, "--now", "2022-11-12"]);
+        assert_eq!(out.status.code(), Some(2), "{n}");
+        let message = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(
+            message,
+            format!(
+                "convenor: --count {n} is more than the limit of 100000 \
+                 sessions; ask for fewer\n"
+            )
+        );
+    }
+    let out = convenor(&["next", "-n", "100000", "--now", "2022-11-12"]);
+    assert!(out.status.success());
+    assert_eq!(stdout_of(&out).lines().count(), 100_000);
+}
+
+/// issue 12, finding 7: messages that said the wrong thing.
+#[test]
+fn messages_say_what_happened() {
+    // `/dev/zero` is a device, not "0 bytes, more than the limit".
+    let out = convenor(&["check", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "convenor: /dev/zero is not a regular file, and gave more than the \
+         limit of 33554432 bytes of schedule text\n"
+    );
+    // The time the date flags' message suggests is accepted: its date.
+    let as_of = ["json", "--view", "meeting-guide", "--now", "2022-11-20"];
+    let by_date = convenor(&[&as_of[..], &["--as-of", "2022-11-12"]].concat());
+    let by_time = convenor(
+        &[&as_of[..], &["--as-of", "2022-11-12T07:00:00-08:00"]].concat(),
+    );
+    assert!(by_time.status.success(), "{by_time:?}");
+    assert_eq!(by_time.stdout, by_date.stdout);
+    // Past year 9999: the window asked for, not a clamped one.
+    let out = convenor(&["agenda", "--now", "9999-12-31T23:59:59Z"]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        message.contains(
+            "the window from 9999-12-31 23:59:59 UTC to +10000-01-07 23:59:59 \
+             UTC is outside the years 1 to 9999"
+        ),
+        "{message}"
+    );
+    // A number in a zone name is an offset: no other offset suggested.
+    let out = convenor(&["agenda", "--tz", "Etc/GMT+14"]);
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "convenor: unknown time zone \"Etc/GMT+14\"\n"
+    );
+    let out = convenor(&["agenda", "--tz", "etc/gmt+5"]);
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .ends_with("did you mean \"Etc/GMT+5\"?\n"));
+}
