@@ -75,13 +75,12 @@ pub const EXCERPT_WIDTH: usize = 100;
 pub fn source_excerpt(text: &str, at: Position) -> Option<String> {
     let line = text.split('\n').nth(at.line.checked_sub(1)?)?;
     let line = line.strip_suffix('\r').unwrap_or(line);
-    let split = line
-        .char_indices()
-        .nth(at.column.saturating_sub(1))
-        .map_or(line.len(), |(i, _)| i);
+    let split = char_offset(line, at.column.saturating_sub(1));
     let (before, after) = line.split_at(split);
-    let (before_width, after_width) =
-        (shown_width(before), shown_width(after));
+    // Widths up to one more than fits: the work stays bounded by the
+    // column and the window, however long the line.
+    let before_width = width_upto(before.chars().rev(), EXCERPT_WIDTH);
+    let after_width = width_upto(after.chars(), EXCERPT_WIDTH);
     // A long line keeps up to half the width (less the two ellipses)
     // before the caret, and gives what the other side leaves unused.
     let (left_room, right_room) =
@@ -124,6 +123,36 @@ fn shown(text: &str) -> Cow<'_, str> {
 /// as one column).
 fn shown_width(text: &str) -> usize {
     text.chars().map(width).sum()
+}
+
+/// The columns of the leading characters of `chars`, counted up to just
+/// past `cap`.
+fn width_upto(chars: impl Iterator<Item = char>, cap: usize) -> usize {
+    let mut used = 0;
+    for c in chars {
+        used += width(c);
+        if used > cap {
+            break;
+        }
+    }
+    used
+}
+
+/// The byte offset of character `n` of `line` (its length when shorter):
+/// a plain loop over bytes, since a minified line runs to megabytes.
+fn char_offset(line: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, b) in line.bytes().enumerate() {
+        // Every byte that is not a UTF-8 continuation byte starts a
+        // character.
+        if b & 0xC0 != 0x80 {
+            if seen == n {
+                return i;
+            }
+            seen += 1;
+        }
+    }
+    line.len()
 }
 
 fn width(c: char) -> usize {
