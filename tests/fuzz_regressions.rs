@@ -59,3 +59,20 @@ fn loader_regressions_do_not_panic() {
         let _ = convenor::ical::read::parse(&String::from_utf8_lossy(&bytes));
     }
 }
+
+/// `convenor check` panicked quoting a line under an error past column
+/// 65,535 (issue 12): each input's error is quoted, in a window.
+#[test]
+fn error_excerpt_regressions_quote_a_window() {
+    let all = inputs("error_excerpt");
+    assert!(!all.is_empty());
+    for (name, bytes) in all {
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        let err = convenor::load(&text).expect_err(&name);
+        let at = err.position().expect("a position");
+        assert!(at.column > 65_535, "{name}: {at}");
+        let shown = convenor::quote::source_excerpt(&text, at).expect(&name);
+        let width = convenor::quote::EXCERPT_WIDTH + 4;
+        assert!(shown.lines().all(|l| l.chars().count() <= width), "{name}");
+    }
+}

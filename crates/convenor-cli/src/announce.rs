@@ -39,7 +39,13 @@ pub fn announce(
         .collect::<Result<Vec<_>>>()?;
     let list = c.schedule.announcement(as_of, since, &zones)?;
     let text = match request.format {
-        AnnounceFormat::Text => list.to_string(),
+        // Text goes to a terminal as often as into a post: a file cannot
+        // drive the terminal.
+        AnnounceFormat::Text => list
+            .to_string()
+            .lines()
+            .map(|l| convenor::quote::escape_controls(l) + "\n")
+            .collect(),
         AnnounceFormat::Markdown => markdown(&list),
         AnnounceFormat::Html => html(&list),
     };

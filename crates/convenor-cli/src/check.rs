@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
 use convenor::json::FeedOptions;
+use convenor::quote::{escape_controls, source_excerpt};
 use convenor::{
     Error, Invalid, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
 };
@@ -27,7 +28,7 @@ pub fn check(
     // For quoting source lines; an invalid UTF-8 file is reported by
     // load_bytes at its first bad byte.
     let text = String::from_utf8_lossy(&bytes);
-    let name = file.display().to_string();
+    let name = escape_controls(&file.display().to_string()).into_owned();
     let schedule = match convenor::load_bytes(&bytes) {
         Ok(s) => s,
         Err(err) => {
@@ -56,7 +57,7 @@ pub fn check(
         Err(e) => warnings.push(format!("meeting guide feed: {e}")),
     }
     for w in &warnings {
-        writeln!(out, "warning: {w}\n  --> {name}")?;
+        writeln!(out, "warning: {}\n  --> {name}", escape_controls(w))?;
     }
     writeln!(out, "{name}: times from tz database {}", schedule.tzdata())?;
     writeln!(
@@ -116,7 +117,12 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// Prints each problem of `err`; how many there were.
+/// The most problems `check` prints; the rest are counted, so that a
+/// file with a million bad values prints a page, not a million blocks.
+const MAX_SHOWN: usize = 100;
+
+/// Prints each problem of `err` (the first [`MAX_SHOWN`]); how many
+/// there were.
 fn report_error(
     err: &Error,
     name: &str,
@@ -129,8 +135,7 @@ fn report_error(
             Ok(1)
         }
         Error::Invalid { .. } => {
-            let mut count = 0;
-            for p in err.problems() {
+            for p in err.problems().take(MAX_SHOWN) {
                 // The bare problem: position and suggestion get their own lines.
                 let bare =
                     Invalid { position: None, suggestion: None, ..p.clone() };
@@ -142,12 +147,21 @@ fn report_error(
                     p.position,
                     p.suggestion.as_deref(),
                 )?;
-                count += 1;
+            }
+            let count = err.problems().count();
+            if count > MAX_SHOWN {
+                let more = count - MAX_SHOWN;
+                writeln!(
+                    out,
+                    "error: and {more} more problem{} (only the first \
+                     {MAX_SHOWN} are shown)\n",
+                    plural(more)
+                )?;
             }
             Ok(count)
         }
         other => {
-            writeln!(out, "error: {other}")?;
+            writeln!(out, "error: {}", escape_controls(&other.to_string()))?;
             Ok(1)
         }
     }
@@ -161,27 +175,18 @@ fn block(
     position: Option<Position>,
     suggestion: Option<&str>,
 ) -> Result<()> {
-    writeln!(out, "error: {message}")?;
+    writeln!(out, "error: {}", escape_controls(message))?;
     match position {
         Some(p) => {
             writeln!(out, "  --> {name}:{}:{}", p.line, p.column)?;
-            if let Some(line) = text.lines().nth(p.line - 1) {
-                let gutter = p.line.to_string().len();
-                writeln!(out, "{:gutter$} |", "")?;
-                writeln!(out, "{} | {line}", p.line)?;
-                writeln!(
-                    out,
-                    "{:gutter$} | {:>col$}",
-                    "",
-                    "^",
-                    col = p.column
-                )?;
+            if let Some(excerpt) = source_excerpt(text, p) {
+                write!(out, "{excerpt}")?;
             }
         }
         None => writeln!(out, "  --> {name}")?,
     }
     if let Some(s) = suggestion {
-        writeln!(out, "  = help: did you mean \"{s}\"?")?;
+        writeln!(out, "  = help: did you mean \"{}\"?", escape_controls(s))?;
     }
     writeln!(out)?;
     Ok(())

@@ -36,6 +36,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             Ok(0)
         }
         Command::Publish { view, out: dir, domain, url, reminders, weeks } => {
+            let domain = domain.as_deref().map(config::domain).transpose()?;
             let request =
                 crate::publish::Request { domain, url, reminders, weeks };
             crate::publish::publish(&view, &dir, &request, out)
@@ -122,7 +123,7 @@ fn week_table(
     writeln!(
         out,
         "{} — week of {} ({})",
-        c.schedule.name(),
+        shown(c.schedule.name()),
         human::date(week.days[0].date),
         c.tz.name()
     )?;
@@ -147,7 +148,7 @@ fn week_table(
                 "  {}–{}  {}{}",
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M %Z"),
-                s.occurrence.meeting().name(),
+                shown(s.occurrence.meeting().name()),
                 status_suffix(&s.occurrence),
             )?;
             let own = format!(
@@ -167,7 +168,7 @@ fn week_table(
 
 /// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
 fn status_suffix(o: &Occurrence<'_>) -> String {
-    let note = o.note().map(|n| format!(": {n}")).unwrap_or_default();
+    let note = o.note().map(|n| format!(": {}", shown(n))).unwrap_or_default();
     let text = match o.status() {
         Status::Scheduled => return String::new(),
         Status::Cancelled => format!("[cancelled{note}]"),
@@ -252,7 +253,7 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
             out,
             "{}  {}{}{}",
             human::stamp(&here),
-            o.meeting().name(),
+            shown(o.meeting().name()),
             other_zone(&o, c.tz),
             status_suffix(&o)
         )?;
@@ -308,7 +309,7 @@ fn json(
                 convenor::json::FeedOptions::new(as_of).with_pretty(pretty);
             let feed = convenor::json::to_meeting_guide(&c.schedule, &opts)?;
             for w in &feed.warnings {
-                eprintln!("convenor: warning: {w}");
+                eprintln!("convenor: warning: {}", shown(&w.to_string()));
             }
             feed.json
         }
@@ -328,6 +329,16 @@ fn other_zone(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
 }
 
 fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
+    // The sessions are collected before printing: as for every listing,
+    // at most MAX_SESSIONS (`-n 100000000` allocated gigabytes, and
+    // `-n 18446744073709551615` wrapped to none at all).
+    if count > convenor::MAX_SESSIONS {
+        return Err(anyhow::Error::new(crate::BadInput(format!(
+            "--count {count} is more than the limit of {} sessions; ask \
+             for fewer",
+            convenor::MAX_SESSIONS
+        ))));
+    }
     let c = Config::new(view)?;
     let now = c.now;
     let running = c.schedule.in_progress(now);
@@ -337,7 +348,7 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
             "{:<15} {}  {} (until {}){}",
             "now",
             human::stamp(&o.start().with_timezone(&c.tz)),
-            o.meeting().name(),
+            shown(o.meeting().name()),
             o.end().with_timezone(&c.tz).format("%H:%M %Z"),
             other_zone(o, c.tz),
         )?;
@@ -358,7 +369,7 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
             "{:<15} {}  {}{}{}",
             human::relative(now, o.start().with_timezone(&Utc)),
             human::stamp(&o.start().with_timezone(&c.tz)),
-            o.meeting().name(),
+            shown(o.meeting().name()),
             other_zone(o, c.tz),
             status_suffix(o),
         )?;
@@ -385,7 +396,7 @@ fn changes(
             c.schedule
                 .changes_since(since)
                 .into_iter()
-                .map(|r| r.to_string())
+                .map(|r| shown(&r.to_string()).into_owned())
                 .collect()
         }
         None => all_changes(&c.schedule),
@@ -405,10 +416,20 @@ fn all_changes(schedule: &Schedule) -> Vec<String> {
         .iter()
         .flat_map(|m| {
             m.changes().iter().enumerate().map(move |(index, change)| {
-                convenor::ChangeRef { meeting: m, change, index }.to_string()
+                shown(
+                    &convenor::ChangeRef { meeting: m, change, index }
+                        .to_string(),
+                )
+                .into_owned()
             })
         })
         .collect()
+}
+
+/// Text from the schedule file (names, notes, rules) as printed: control
+/// characters escaped, so that a file cannot drive the terminal.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    convenor::quote::escape_controls(text)
 }
 
 /// What `convenor ics` was asked for.
@@ -432,7 +453,7 @@ fn ics(
         convenor::ical::IcalOptions::new(c.now),
     )?;
     if let Some(d) = &request.domain {
-        opts = opts.with_domain(d.clone());
+        opts = opts.with_domain(config::domain(d)?);
     }
     if let Some(since) = &request.keep_since {
         opts = opts.with_keep_since(

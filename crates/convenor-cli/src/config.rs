@@ -56,10 +56,19 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .with_context(|| format!("cannot read {}", name()))?;
     if bytes.len() > limit {
-        let size = std::fs::metadata(path)
-            .ok()
-            .and_then(|m| usize::try_from(m.len()).ok())
-            .unwrap_or(bytes.len());
+        let metadata = std::fs::metadata(path).ok();
+        let size = metadata
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| usize::try_from(m.len()).ok());
+        // A device or pipe (`/dev/zero`) has no size to report: its
+        // metadata says 0 bytes.
+        let Some(size) = size else {
+            return Err(anyhow::Error::new(BadInput(format!(
+                "{} is not a regular file, and gave more than the limit of \
+                 {limit} bytes of schedule text",
+                name()
+            ))));
+        };
         return Err(anyhow::Error::new(convenor::Error::TooLarge {
             bytes: size,
             limit,
@@ -91,6 +100,24 @@ pub fn zone(name: &str) -> Result<Zone> {
             "unknown time zone \"{name}\"{hint}"
         )))
     })
+}
+
+/// A `--domain` for UIDs (`id@domain`): a host name, as the schedule
+/// URL's host would be; an empty one gave UIDs such as `id@`.
+pub fn domain(text: &str) -> Result<String> {
+    let ok = !text.is_empty()
+        && !text.starts_with(['.', '-'])
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    if ok {
+        Ok(text.to_string())
+    } else {
+        Err(anyhow::Error::new(BadInput(format!(
+            "invalid --domain \"{text}\", expected a host name such as \
+             lifering.org"
+        ))))
+    }
 }
 
 /// An RFC 3339 instant, or a date meaning its midnight in `tz`.
@@ -125,8 +152,12 @@ pub fn reminders(
     Ok(opts.with_reminders(parsed))
 }
 
-/// A `YYYY-MM-DD` date.
+/// A `YYYY-MM-DD` date, or the date of an RFC 3339 time as written
+/// (`2022-11-12T07:00:00-08:00` is 12 November).
 pub fn date(text: &str) -> Result<NaiveDate> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.date_naive());
+    }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(d) => Ok(d),
         Err(_) => Err(anyhow::Error::new(BadInput(format!(

@@ -45,7 +45,12 @@ pub fn meeting_guide(request: &Request) -> Result<String> {
     let imported = from_meeting_guide_str(text, &options)
         .map_err(|e| anyhow::Error::new(BadInput(format!("{path}: {e}"))))?;
     for w in &imported.warnings {
-        eprintln!("convenor: warning: {path}: {w}");
+        let w = w.to_string();
+        let shown = convenor::quote::escape_controls(&w);
+        eprintln!(
+            "convenor: warning: {}: {shown}",
+            convenor::quote::escape_controls(&path)
+        );
     }
     eprintln!(
         "convenor: {path}: imported {} meeting{}",

@@ -55,7 +55,10 @@ fn main() -> ExitCode {
     let tzdata = match tzdata {
         Ok(t) => t,
         Err(err) => {
-            eprintln!("convenor: {err}");
+            eprintln!(
+                "convenor: {}",
+                convenor::quote::escape_controls(&err.to_string())
+            );
             return ExitCode::from(exit::BAD_INPUT);
         }
     };
@@ -78,7 +81,14 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = out.flush();
-            eprintln!("convenor: {err:#}");
+            // Messages quote names, ids and values from the file and
+            // the flags: escaped, so none reaches the terminal as a
+            // control sequence.
+            let message = format!("{err:#}");
+            eprintln!(
+                "convenor: {}",
+                convenor::quote::escape_controls(&message)
+            );
             let bad_input = err
                 .chain()
                 .any(|e| e.is::<BadInput>() || e.is::<convenor::Error>());

@@ -65,7 +65,9 @@ pub fn publish(
     let guide = convenor::json::FeedOptions::new(today).with_pretty(true);
     let feed = convenor::json::to_meeting_guide(&c.schedule, &guide)?;
     for w in &feed.warnings {
-        eprintln!("convenor: warning: meeting-guide.json: {w}");
+        let w = w.to_string();
+        let shown = convenor::quote::escape_controls(&w);
+        eprintln!("convenor: warning: meeting-guide.json: {shown}");
     }
     files.push(("meeting-guide.json".into(), feed.json));
     let page = crate::page::PageOptions {

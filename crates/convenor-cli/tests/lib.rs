@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 // Which tz database a run uses.
 mod tzdata;
 // The schedule page in a real browser.
+/// Hostile and careless input (issue 12).
+mod hostile;
 mod page;
 
 fn convenor(args: &[&str]) -> Output {

@@ -35,7 +35,11 @@
 //!
 //! - **gap** (clocks spring forward, the local time does not exist): the
 //!   time is read with the UTC offset in force before the gap, so 02:30
-//!   becomes 03:30 by the wall clock;
+//!   becomes 03:30 by the wall clock; where a whole day is skipped
+//!   (Pacific/Apia, 2011-12-30) a session due that day lands on the next
+//!   day at the same wall-clock time, and when the rule has a session
+//!   due there too the two are one instant, listed once (RFC 5545
+//!   §3.8.5.3), as the session due on the day that exists;
 //! - **fold** (clocks fall back, the local time happens twice): the first,
 //!   earlier instant.
 //!
@@ -75,6 +79,7 @@ mod fast;
 mod meeting;
 mod monthly;
 mod occurrence;
+pub mod quote;
 mod radix_heap;
 mod rule;
 mod schedule;

@@ -669,7 +669,9 @@ impl Meeting {
         if problems.is_empty() {
             Ok(timeline)
         } else {
-            problems.sort_by_key(|p| p.path.to_string());
+            // By path, steps compared as numbers: `changes[2]` before
+            // `changes[10]`, as in the file.
+            problems.sort_by(|a, b| a.path.cmp(&b.path));
             Err(problems)
         }
     }

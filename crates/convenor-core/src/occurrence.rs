@@ -62,13 +62,25 @@ impl Window {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyWindow`] unless `from < to`.
+    /// [`Error::EmptyWindow`] unless `from < to`;
+    /// [`Error::WindowOutOfRange`] when nothing of it is in years 1 to
+    /// 9999 (so the error names the instants asked for, not the edges).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let from = Utc.with_ymd_and_hms(9999, 12, 31, 23, 59, 59).unwrap();
+    /// let err = convenor_core::Window::new(from, from + chrono::Duration::days(7)).unwrap_err();
+    /// assert!(err.to_string().starts_with("the window from 9999-12-31 23:59:59 UTC"), "{err}");
+    /// ```
     pub fn new(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Window> {
-        let (from, to) = (clamp(from), clamp(to));
-        if from < to {
-            Ok(Window::between(from, to))
+        if from >= to {
+            return Err(Error::EmptyWindow { from, to });
+        }
+        let (clamped_from, clamped_to) = (clamp(from), clamp(to));
+        if clamped_from < clamped_to {
+            Ok(Window::between(clamped_from, clamped_to))
         } else {
-            Err(Error::EmptyWindow { from, to })
+            Err(Error::WindowOutOfRange { from, to })
         }
     }
 
@@ -447,7 +459,10 @@ impl<'m> MeetingOccurrences<'m> {
                     Some((start, offset, same)) => {
                         (start, offset, same, Fit::Exact)
                     }
-                    None => self.resolved(due)?,
+                    None => match self.resolved(due)? {
+                        Some(found) => found,
+                        None => continue,
+                    },
                 };
             if start >= self.to_secs {
                 // A segment's sessions come in start order: none later in
@@ -507,9 +522,14 @@ impl<'m> MeetingOccurrences<'m> {
     }
 
     /// A regular session the tables do not answer (a gap, a fold):
-    /// [`crate::resolve_local`] of its local start.
+    /// [`crate::resolve_local`] of its local start; `Some(None)` when it
+    /// is the same session as the rule's next one (see below).
     #[cold]
-    fn resolved(&mut self, due: i32) -> Option<(i64, ZoneOffset, bool, Fit)> {
+    #[allow(clippy::type_complexity)]
+    fn resolved(
+        &mut self,
+        due: i32,
+    ) -> Option<Option<(i64, ZoneOffset, bool, Fit)>> {
         let date = NaiveDate::from_num_days_from_ce_opt(due)?;
         let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(
             u32::try_from(self.time_secs).ok()?,
@@ -517,12 +537,28 @@ impl<'m> MeetingOccurrences<'m> {
         )?;
         let (start, fit, end) =
             self.cursor.session(date.and_time(time), self.length);
-        Some((
+        // A zone that skips whole days (Pacific/Apia skipped 2011-12-30)
+        // reads a session due on a skipped day with the offset before the
+        // gap, so it lands on a later day at the same wall-clock time:
+        // the very instant of the session due that day, if the rule has
+        // one. RFC 5545 §3.8.5.3 counts duplicate instances once; the
+        // session due on the day that exists is kept, so changes naming
+        // that day apply to it.
+        if fit == Fit::Gap {
+            let shifted = start.naive_local();
+            let days = shifted.date().num_days_from_ce() - due;
+            let same_time = shifted.time() == time;
+            let next_due = self.dates.as_ref().and_then(Dates::peek_day);
+            if days > 0 && same_time && next_due == Some(due + days) {
+                return Some(None);
+            }
+        }
+        Some(Some((
             start.timestamp(),
             *start.offset(),
             end.offset() == start.offset(),
             fit,
-        ))
+        )))
     }
 
     fn next_special(

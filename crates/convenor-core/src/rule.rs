@@ -531,6 +531,19 @@ impl Dates {
         }
     }
 
+    /// The date [`Dates::next_day`] gives next, without taking it.
+    pub(crate) fn peek_day(&self) -> Option<i32> {
+        match self {
+            Dates::Weekly { next, last, .. } => {
+                (next <= last).then_some(*next)
+            }
+            Dates::Monthly(dates) => dates.clone().next_day(),
+            Dates::RRule { pending, .. } => {
+                pending.map(|d| d.num_days_from_ce())
+            }
+        }
+    }
+
     /// The next date from rrule up to `last`, noting why it ended.
     fn pull(&mut self) -> Option<NaiveDate> {
         let Dates::RRule { iter, last, seen, count, truncated, .. } = self

@@ -48,8 +48,9 @@ use crate::meeting::{Meeting, Online, Place};
 use crate::rule::{Pattern, RRulePattern, Rule};
 use crate::schedule::Schedule;
 use crate::values::{
-    parse_date, parse_local_datetime, parse_weekday, weekday_name, Interval,
-    LocalTime, MeetingDuration, MeetingId, WEEKDAY_NAMES,
+    check_phone, check_web_url, parse_date, parse_local_datetime,
+    parse_weekday, weekday_name, Interval, LocalTime, MeetingDuration,
+    MeetingId, WEEKDAY_NAMES,
 };
 
 #[cfg(feature = "serde")]
@@ -456,6 +457,13 @@ impl Check {
         parsed.into_iter().collect()
     }
 
+    /// Names are what people see in every view and feed: not empty.
+    fn name(&mut self, path: FieldPath, name: &str) {
+        if name.trim().is_empty() {
+            self.shape(path, Problem::EmptyName);
+        }
+    }
+
     fn shape(&mut self, path: FieldPath, problem: Problem) {
         self.report(Invalid::new(problem, path));
     }
@@ -473,6 +481,10 @@ impl TryFrom<ScheduleSpec> for Schedule {
             .timezone
             .as_deref()
             .and_then(|z| check.zone(root.key("timezone"), z));
+        check.name(root.key("name"), &spec.name);
+        if let Some(url) = &spec.url {
+            check.value(root.key("url"), check_web_url(url), || None);
+        }
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         let has_zone = spec.timezone.is_some();
         for (i, m) in spec.meetings.into_iter().enumerate() {
@@ -524,6 +536,16 @@ fn meeting(
         let slug = MeetingId::slug_from(&m.id);
         MeetingId::new(&slug).ok().map(|_| slug)
     });
+    check.name(path.key("name"), &m.name);
+    if let Some(o) = &m.online {
+        let online = path.key("online");
+        if let Some(url) = &o.url {
+            check.value(online.key("url"), check_web_url(url), || None);
+        }
+        if let Some(phone) = &o.phone {
+            check.value(online.key("phone"), check_phone(phone), || None);
+        }
+    }
     let rule = rule(check, path, &m);
     let duration =
         check.value(path.key("duration"), m.duration.parse(), || None);

@@ -55,7 +55,7 @@ impl Schedule {
             None => spec_whole(text)?,
         };
         Schedule::try_from(spec)
-            .map_err(|e| e.locate_with(|path| locate(text, path)))
+            .map_err(|e| e.locate_in(text, |paths| offsets(text, paths)))
     }
 }
 
@@ -65,7 +65,15 @@ impl Schedule {
 fn spec_whole(text: &str) -> Result<ScheduleSpec, Error> {
     toml::from_str(text).map_err(|e| {
         let mut message = crate::suggest::plain_message(e.message());
-        let start = e.span().map(|s| s.start);
+        let mut start = e.span().map(|s| s.start);
+        // The toml crate gives no span when a dotted key is nested too
+        // deep (`a.a.a...`, a few hundred levels): point at that key.
+        if start.is_none() && message == "recursion limit" {
+            message = "recursion limit: a dotted key or table header is \
+                       nested too deeply"
+                .to_string();
+            start = deepest_dotted_key(text);
+        }
         // A TOML date (`starts = 2022-11-12`, unquoted) reaches serde
         // as a map; say what it is and what to write.
         let at_digit = start
@@ -82,6 +90,26 @@ fn spec_whole(text: &str) -> Result<ScheduleSpec, Error> {
             message,
         }
     })
+}
+
+/// The start of the key (or table header) with the most dots: where a
+/// too-deep dotted key is, for an error that comes without a position.
+fn deepest_dotted_key(text: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (dots, offset)
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let key = match trimmed.starts_with('[') {
+            true => trimmed,
+            false => trimmed.split('=').next().unwrap_or(""),
+        };
+        let dots = key.bytes().filter(|b| *b == b'.').count();
+        if dots > best.map_or(0, |(d, _)| d) {
+            best = Some((dots, offset + line.len() - trimmed.len()));
+        }
+        offset += line.len();
+    }
+    best.map(|(_, at)| at)
 }
 
 /// The root table of one `[[meetings]]` block read on its own.
@@ -150,10 +178,17 @@ pub fn toml_blocks_agree(text: &str) -> bool {
     }
 }
 
-/// The position of the value at `path` in TOML `text`, or of the nearest
-/// enclosing value that exists (a missing field points at its table).
-fn locate(text: &str, path: &FieldPath) -> Option<Position> {
-    let doc = DeTable::parse(text).ok()?;
+/// The byte offset in TOML `text` of the value at each path, or of the
+/// nearest enclosing value that exists (a missing field points at its
+/// table). The text is parsed once for all of them.
+fn offsets(text: &str, paths: &[&FieldPath]) -> Vec<Option<usize>> {
+    let Ok(doc) = DeTable::parse(text) else {
+        return vec![None; paths.len()];
+    };
+    paths.iter().map(|path| Some(offset(&doc, path))).collect()
+}
+
+fn offset(doc: &toml::Spanned<DeTable<'_>>, path: &FieldPath) -> usize {
     let mut span = doc.span();
     let mut table = Some(doc.get_ref());
     let mut array: Option<&toml::de::DeArray<'_>> = None;
@@ -170,7 +205,7 @@ fn locate(text: &str, path: &FieldPath) -> Option<Position> {
             _ => (None, None),
         };
     }
-    Some(Position::at_offset(text, span.start))
+    span.start
 }
 
 #[cfg(test)]

@@ -265,6 +265,10 @@ impl Tzdata {
     /// assert_eq!(db.suggest("America/Los_Angles"), Some("America/Los_Angeles"));
     /// assert_eq!(db.suggest("europe/london"), Some("Europe/London"));
     /// assert_eq!(db.suggest("Pacific"), None);
+    /// // A number in a name is an offset, not a typo: `Etc/GMT+14` does
+    /// // not exist, and `Etc/GMT+1` or `Etc/GMT-14` is another offset.
+    /// assert_eq!(db.suggest("Etc/GMT+14"), None);
+    /// assert_eq!(db.suggest("etc/gmt+5"), Some("Etc/GMT+5"));
     /// ```
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
         /// A little longer than the longest IANA name
@@ -273,8 +277,35 @@ impl Tzdata {
         if name.len() > LONGEST {
             return None;
         }
-        crate::suggest::nearest(name, self.names().iter().copied())
+        let numbers = signed_numbers(name);
+        let same_numbers = self
+            .names()
+            .iter()
+            .copied()
+            .filter(|c| signed_numbers(c) == numbers);
+        crate::suggest::nearest(name, same_numbers)
     }
+}
+
+/// The numbers in `name`, each with the sign just before it (`+14` of
+/// `Etc/GMT+14`, `5` of `EST5EDT`).
+fn signed_numbers(name: &str) -> Vec<&str> {
+    let bytes = name.as_bytes();
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let signed = i > 0 && matches!(bytes[i - 1], b'+' | b'-');
+        let start = if signed { i - 1 } else { i };
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        numbers.push(&name[start..i]);
+    }
+    numbers
 }
 
 impl PartialEq for Tzdata {

@@ -181,6 +181,7 @@ impl FromStr for LocalTime {
 /// assert_eq!("60".parse::<MeetingDuration>()?.minutes(), 60);
 /// assert!("0m".parse::<MeetingDuration>().is_err());
 /// assert!("25h".parse::<MeetingDuration>().is_err());
+/// assert!("1h99m".parse::<MeetingDuration>().is_err());
 /// # Ok::<(), convenor_core::Problem>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -233,9 +234,11 @@ impl FromStr for MeetingDuration {
             .flatten()
         };
         let minutes = if let Some((h, rest)) = s.split_once('h') {
+            // Minutes after hours are under 60: `1h99m` is a typo, not
+            // 2 h 39 min.
             let m = match rest {
                 "" => Some(0),
-                r => r.strip_suffix('m').and_then(number),
+                r => r.strip_suffix('m').and_then(number).filter(|m| *m < 60),
             };
             number(h).zip(m).map(|(h, m)| h * 60 + m)
         } else {
@@ -344,6 +347,48 @@ pub fn weekday_code(day: chrono::Weekday) -> &'static str {
 }
 
 /// Parses `YYYY-MM-DD` with a year in `1..=9999`.
+/// Checks a web address that exports make a link (iCalendar `URL`,
+/// Meeting Guide `conference_url`): `https:` or `http:`, a host, no
+/// spaces or control characters. Anything else (`javascript:...`, `not a
+/// url`) would be a link that runs code or goes nowhere.
+pub(crate) fn check_web_url(s: &str) -> Result<(), Problem> {
+    let bad = || Problem::BadUrl(s.to_string());
+    let (scheme, rest) = s.split_once("://").ok_or_else(bad)?;
+    if !matches!(scheme.to_ascii_lowercase().as_str(), "https" | "http") {
+        return Err(bad());
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = match host_port.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map(|(h, _)| h).ok_or_else(bad)?,
+        None => host_port.split(':').next().unwrap_or(""),
+    };
+    let host_ok = !host.is_empty()
+        && host.chars().all(|c| c.is_alphanumeric() || ".-:_".contains(c));
+    let text_ok = !s.chars().any(|c| c.is_whitespace() || c.is_control());
+    if host_ok && text_ok {
+        Ok(())
+    } else {
+        Err(bad())
+    }
+}
+
+/// Checks a dial-in number: digits, with the usual separators and
+/// pause characters, optionally as a `tel:` URI (RFC 3966); no other
+/// scheme, since clients dial or link it.
+pub(crate) fn check_phone(s: &str) -> Result<(), Problem> {
+    let number = s.strip_prefix("tel:").unwrap_or(s);
+    let allowed =
+        |c: char| c.is_ascii_alphanumeric() || " +-().,;#*/".contains(c);
+    if number.chars().any(|c| c.is_ascii_digit())
+        && number.chars().all(allowed)
+    {
+        Ok(())
+    } else {
+        Err(Problem::BadPhone(s.to_string()))
+    }
+}
+
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, Problem> {
     let bad = || Problem::BadDate(s.to_string());
     if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
@@ -402,6 +447,42 @@ mod tests {
         }
         assert!(parse_local_datetime("2022-12-26T17:00").is_ok());
         assert!(parse_local_datetime("2022-12-26").is_err());
+    }
+
+    /// issue 12: `javascript:` and `not a url` were exported as links.
+    #[test]
+    fn web_urls_and_phones() {
+        for good in [
+            "https://example.org",
+            "HTTPS://zoom.us/j/123?pwd=x#y",
+            "http://localhost:8080/join",
+            "https://user@example.org/",
+            "https://[2001:db8::1]:443/x",
+            "https://bücher.example/",
+        ] {
+            assert_eq!(check_web_url(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "not a url",
+            "ftp://example.org",
+            "https://",
+            "https:///x",
+            "https://exa mple.org",
+            "https://example.org/\u{1b}]8;;",
+            "https://[::1/x",
+            "//example.org",
+        ] {
+            assert!(check_web_url(bad).is_err(), "{bad}");
+        }
+        for good in ["+1 555 0100", "tel:+15550100", "(555) 010-0100,,123#"] {
+            assert_eq!(check_phone(good), Ok(()), "{good}");
+        }
+        for bad in ["", "call us", "javascript:alert(1)", "sip:1@x.org"] {
+            assert!(check_phone(bad).is_err(), "{bad}");
+        }
+        assert!("1h59m".parse::<MeetingDuration>().is_ok());
+        assert!("1h60m".parse::<MeetingDuration>().is_err());
     }
 
     proptest::proptest! {

@@ -103,3 +103,51 @@ fn local_times_at_the_ends_of_the_calendar() {
         }
     }
 }
+
+/// issue 12: Pacific/Apia skipped 2011-12-30 (UTC-10 to UTC+14). A
+/// daily session due that day is read with the offset before the gap
+/// (RFC 5545 §3.3.5), which is the instant of the 12-31 session: one
+/// session, not two (RFC 5545 §3.8.5.3 counts duplicates once), and it is
+/// the one due on 12-31, so a change naming that day applies. A weekly
+/// session due on the skipped day still moves to 12-31.
+#[test]
+fn a_skipped_day_gives_no_second_session_at_one_instant() {
+    let text = "name = \"x\"\ntimezone = \"Pacific/Apia\"\n\
+        [[meetings]]\nid = \"daily\"\nname = \"D\"\nrrule = \"FREQ=DAILY\"\n\
+        time = \"19:00\"\nduration = \"60m\"\nstarts = \"2011-12-01\"\n\
+        [[meetings]]\nid = \"pair\"\nname = \"P\"\n\
+        rrule = \"FREQ=WEEKLY;BYDAY=FR,SA\"\ntime = \"19:00\"\n\
+        duration = \"60m\"\nstarts = \"2011-12-01\"\n\
+        [[meetings]]\nid = \"fri\"\nname = \"F\"\n\
+        weekly = { day = \"friday\", time = \"19:00\" }\n\
+        duration = \"60m\"\nstarts = \"2011-12-01\"\n";
+    let s = Schedule::from_toml_str(text).expect("valid");
+    let window = Window::new(
+        Utc.with_ymd_and_hms(2011, 12, 29, 12, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2012, 1, 2, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let seen: Vec<(String, String, NaiveDate)> = s
+        .occurrences(window)
+        .map(|o| {
+            let at = o.start().format("%m-%d %H:%M %:z").to_string();
+            (o.meeting().id().to_string(), at, o.due())
+        })
+        .collect();
+    let day = |d| NaiveDate::from_ymd_opt(2011, 12, d).unwrap();
+    let row = |id: &str, at: &str, due| (id.to_string(), at.to_string(), due);
+    assert_eq!(
+        seen,
+        [
+            row("daily", "12-29 19:00 -10:00", day(29)),
+            row("daily", "12-31 19:00 +14:00", day(31)),
+            row("fri", "12-31 19:00 +14:00", day(30)),
+            row("pair", "12-31 19:00 +14:00", day(31)),
+            row(
+                "daily",
+                "01-01 19:00 +14:00",
+                NaiveDate::from_ymd_opt(2012, 1, 1).unwrap()
+            ),
+        ]
+    );
+}

@@ -1,83 +1,135 @@
-//! Where a value sits in JSON text: a small span-tracking scanner that
-//! maps a [`FieldPath`] (`meetings[2].changes[0].date`) to a position.
+//! Where values sit in JSON text: a small span-tracking scanner that
+//! maps [`FieldPath`]s (`meetings[2].changes[0].date`) to byte offsets,
+//! all of them in one pass over the text.
 //!
 //! It keeps its own stack instead of recursing, so any nesting depth is
-//! safe, and it gives up (returning the best position found so far)
-//! instead of panicking on text that is not JSON.
+//! safe, and it gives up (keeping the best offsets found so far) instead
+//! of panicking on text that is not JSON.
 
-use convenor_core::{FieldPath, PathPart, Position};
+use std::collections::HashMap;
 
-/// One open container and the step its current child is at.
+use convenor_core::{FieldPath, PathPart};
+
+/// One step below a value on the way to a target.
+#[derive(PartialEq, Eq, Hash)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// The targets' paths as a tree: node 0 is the root value, every other
+/// node a step below its parent. A node's offset is where the scanner
+/// first met its value.
+struct Targets {
+    children: HashMap<(usize, Step), usize>,
+    offsets: Vec<Option<usize>>,
+}
+
+impl Targets {
+    fn new(paths: &[&FieldPath]) -> Targets {
+        let mut targets =
+            Targets { children: HashMap::new(), offsets: vec![None] };
+        for path in paths {
+            let mut node = 0;
+            for part in path.parts() {
+                let next = targets.offsets.len();
+                node = *targets
+                    .children
+                    .entry((node, step(part)))
+                    .or_insert(next);
+                if node == next {
+                    targets.offsets.push(None);
+                }
+            }
+        }
+        targets
+    }
+
+    fn child(&self, node: Option<usize>, step: Step) -> Option<usize> {
+        self.children.get(&(node?, step)).copied()
+    }
+
+    /// The offset of the deepest value on `path` the scanner met.
+    fn best(&self, path: &FieldPath) -> Option<usize> {
+        let mut node = 0;
+        let mut best = self.offsets[0];
+        for part in path.parts() {
+            let Some(next) = self.children.get(&(node, step(part))) else {
+                break;
+            };
+            let Some(offset) = self.offsets[*next] else { break };
+            (node, best) = (*next, Some(offset));
+        }
+        best
+    }
+}
+
+fn step(part: &PathPart) -> Step {
+    match part {
+        PathPart::Key(k) => Step::Key((*k).to_string()),
+        PathPart::Index(i) => Step::Index(*i),
+    }
+}
+
+/// One open container: its node among the targets (if on a target's
+/// path) and the node of its current child.
 enum Frame {
-    Object { key: Option<String> },
-    Array { index: usize },
+    Object { node: Option<usize>, child: Option<usize> },
+    Array { node: Option<usize>, index: usize, child: Option<usize> },
 }
 
 impl Frame {
-    fn matches(&self, part: Option<&PathPart>) -> bool {
-        match (self, part) {
-            (Frame::Object { key: Some(k) }, Some(PathPart::Key(p))) => k == p,
-            (Frame::Array { index }, Some(PathPart::Index(p))) => index == p,
-            _ => false,
+    fn child(&self) -> Option<usize> {
+        match self {
+            Frame::Object { child, .. } | Frame::Array { child, .. } => *child,
         }
     }
 }
 
-/// The position of the value at `path` in JSON `text`, or of the nearest
-/// enclosing value that exists (a missing field points at its object).
-pub(crate) fn locate(text: &str, path: &FieldPath) -> Option<Position> {
-    locate_offset(text, path).map(|o| Position::at_offset(text, o))
+/// The byte offset in JSON `text` of the value at each path, or of the
+/// nearest enclosing value that exists (a missing field points at its
+/// object): O(text + paths).
+pub(crate) fn offsets(text: &str, paths: &[&FieldPath]) -> Vec<Option<usize>> {
+    let mut targets = Targets::new(paths);
+    scan(text, &mut targets);
+    paths.iter().map(|path| targets.best(path)).collect()
 }
 
-/// The byte offset behind [`locate`].
-pub(crate) fn locate_offset(text: &str, path: &FieldPath) -> Option<usize> {
-    let target = path.parts();
+/// Walks the text once, noting where each target node's value starts.
+fn scan(text: &str, targets: &mut Targets) -> Option<()> {
     let bytes = text.as_bytes();
     let mut stack: Vec<Frame> = Vec::new();
-    // How many leading frames are on the target path.
-    let mut on_path = 0usize;
-    let mut best: Option<(usize, usize)> = None; // (depth, offset)
     let mut i = skip_ws(bytes, 0);
     // Whether the scanner is where a value starts.
     let mut want_value = true;
     loop {
         if want_value {
-            let depth = stack.len();
-            if on_path == depth && i < bytes.len() {
-                if best.is_none_or(|(d, _)| depth > d) {
-                    best = Some((depth, i));
-                }
-                if depth == target.len() {
-                    return Some(i);
-                }
+            let node = match stack.last() {
+                Some(frame) => frame.child(),
+                None => Some(0),
+            };
+            if let Some(n) = node.filter(|_| i < bytes.len()) {
+                targets.offsets[n].get_or_insert(i);
             }
             match bytes.get(i)? {
                 b'{' => {
-                    stack.push(Frame::Object { key: None });
+                    stack.push(Frame::Object { node, child: None });
                     i = skip_ws(bytes, i + 1);
                     if bytes.get(i) == Some(&b'}') {
                         i += 1;
-                        close(&mut stack, &mut on_path);
+                        stack.pop();
                         want_value = false;
                     } else {
-                        i = read_key(
-                            text,
-                            i,
-                            &mut stack,
-                            &mut on_path,
-                            target,
-                        )?;
+                        i = read_key(text, i, &mut stack, targets)?;
                     }
                 }
                 b'[' => {
-                    stack.push(Frame::Array { index: 0 });
-                    if on_path + 1 == stack.len() {
-                        on_path = step(&stack, target);
-                    }
+                    let child = targets.child(node, Step::Index(0));
+                    stack.push(Frame::Array { node, index: 0, child });
                     i = skip_ws(bytes, i + 1);
                     if bytes.get(i) == Some(&b']') {
                         i += 1;
-                        close(&mut stack, &mut on_path);
+                        stack.pop();
                         want_value = false;
                     }
                 }
@@ -96,7 +148,7 @@ pub(crate) fn locate_offset(text: &str, path: &FieldPath) -> Option<usize> {
                         i += 1;
                     }
                     if i == start {
-                        return best.map(|(_, o)| o);
+                        return None;
                     }
                     want_value = false;
                 }
@@ -105,79 +157,51 @@ pub(crate) fn locate_offset(text: &str, path: &FieldPath) -> Option<usize> {
         }
         // After a value: `,`, a closing bracket, or the end.
         i = skip_ws(bytes, i);
-        let Some(top) = stack.last_mut() else {
-            return best.map(|(_, o)| o);
-        };
+        let top = stack.last_mut()?;
         match (bytes.get(i), top) {
-            (Some(b','), Frame::Array { index }) => {
+            (Some(b','), Frame::Array { node, index, child }) => {
                 *index += 1;
-                on_path = on_path.min(stack.len() - 1);
-                if on_path + 1 == stack.len() {
-                    on_path = step(&stack, target);
-                }
+                *child = targets.child(*node, Step::Index(*index));
                 i = skip_ws(bytes, i + 1);
                 want_value = true;
             }
             (Some(b','), Frame::Object { .. }) => {
                 i = skip_ws(bytes, i + 1);
-                i = read_key(text, i, &mut stack, &mut on_path, target)?;
+                i = read_key(text, i, &mut stack, targets)?;
                 want_value = true;
             }
             (Some(b']'), Frame::Array { .. })
             | (Some(b'}'), Frame::Object { .. }) => {
                 i += 1;
-                close(&mut stack, &mut on_path);
+                stack.pop();
             }
-            _ => return best.map(|(_, o)| o),
+            _ => return None,
         }
     }
 }
 
 /// Reads `"key" :` at `i` into the top frame; returns the offset of the
-/// value after the colon.
+/// value after the colon. Keys are decoded only inside target paths.
 fn read_key(
     text: &str,
     i: usize,
     stack: &mut [Frame],
-    on_path: &mut usize,
-    target: &[PathPart],
+    targets: &Targets,
 ) -> Option<usize> {
     let bytes = text.as_bytes();
     if bytes.get(i) != Some(&b'"') {
         return None;
     }
     let end = string_end(bytes, i)?;
-    let raw = text.get(i..end)?;
-    let key: String = serde_json::from_str(raw).ok()?;
-    let depth = stack.len();
-    if let Some(Frame::Object { key: k }) = stack.last_mut() {
-        *k = Some(key);
-    }
-    *on_path = (*on_path).min(depth - 1);
-    if *on_path + 1 == depth {
-        *on_path = step(stack, target);
+    if let Some(Frame::Object { node: Some(node), child }) = stack.last_mut() {
+        let key: String = serde_json::from_str(text.get(i..end)?).ok()?;
+        *child = targets.child(Some(*node), Step::Key(key));
     }
     let colon = skip_ws(bytes, end);
     if bytes.get(colon) != Some(&b':') {
         return None;
     }
     Some(skip_ws(bytes, colon + 1))
-}
-
-/// `on_path` after the top frame's step changed, when every frame below
-/// it is on the path.
-fn step(stack: &[Frame], target: &[PathPart]) -> usize {
-    let depth = stack.len();
-    match stack.last() {
-        Some(top) if top.matches(target.get(depth - 1)) => depth,
-        _ => depth - 1,
-    }
-}
-
-fn close(stack: &mut Vec<Frame>, on_path: &mut usize) {
-    stack.pop();
-    // The parent's step is unchanged: it is on the path if it was.
-    *on_path = (*on_path).min(stack.len());
 }
 
 fn skip_ws(bytes: &[u8], mut i: usize) -> usize {
@@ -202,6 +226,15 @@ fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use convenor_core::Position;
+
+    fn locate_offset(text: &str, path: &FieldPath) -> Option<usize> {
+        offsets(text, &[path])[0]
+    }
+
+    fn locate(text: &str, path: &FieldPath) -> Option<Position> {
+        locate_offset(text, path).map(|o| Position::at_offset(text, o))
+    }
 
     fn at(text: &str, path: &FieldPath) -> Option<(usize, usize)> {
         locate(text, path).map(|p| (p.line, p.column))
@@ -221,6 +254,35 @@ mod tests {
         // Missing: the nearest enclosing value.
         assert_eq!(at(text, &root.key("a").index(1).key("zz")), Some((2, 11)));
         assert_eq!(at(text, &root.key("a").index(7)), Some((2, 7)));
+    }
+
+    /// Many paths, sharing prefixes, found in the one pass.
+    #[test]
+    fn finds_many_paths_at_once() {
+        let text = r#"{"m": [{"d": 1, "e": [2]}, {"d": 3}], "z": 4}"#;
+        let m = FieldPath::root().key("m");
+        let paths = [
+            m.index(1).key("d"),
+            m.index(0).key("e").index(0),
+            m.index(0).key("d"),
+            m.index(5).key("d"),
+            FieldPath::root().key("z"),
+            m.index(1).key("gone"),
+        ];
+        let refs: Vec<&FieldPath> = paths.iter().collect();
+        let found = offsets(text, &refs);
+        let at = |needle: &str| text.find(needle).map(|i| i + needle.len());
+        assert_eq!(
+            found,
+            [
+                at("}, {\"d\": "),
+                at("\"e\": ["),
+                at("[{\"d\": "),
+                at("\"m\": "),
+                at("\"z\": "),
+                at("}, "),
+            ]
+        );
     }
 
     #[test]

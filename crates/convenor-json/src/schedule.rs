@@ -4,7 +4,7 @@
 use convenor_core::{Position, Schedule, ScheduleSpec};
 
 use crate::error::Error;
-use crate::locate::locate;
+use crate::locate::offsets;
 
 /// Loads and validates a schedule from JSON text (the schedule file's
 /// model, written as JSON; see the crate docs).
@@ -73,8 +73,9 @@ pub fn from_str(text: &str) -> Result<Schedule, Error> {
             position,
         }
     })?;
-    Schedule::try_from(spec)
-        .map_err(|e| Error::Core(e.locate_with(|path| locate(text, path))))
+    Schedule::try_from(spec).map_err(|e| {
+        Error::Core(e.locate_in(text, |paths| offsets(text, paths)))
+    })
 }
 
 /// serde_json's message without its ` at line L column C` suffix (the
