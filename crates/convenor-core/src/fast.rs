@@ -158,6 +158,23 @@ fn build(tz: Zone, key: i64) -> Chunk {
     Chunk { lo, hi, spans }
 }
 
+/// One [`ZoneCursor`] per zone, found by the zone's dense index (no
+/// hashing: a lookup per meeting in [`crate::Schedule::next`] and in the
+/// `.ics` export).
+#[derive(Debug, Clone, Default)]
+pub struct ZoneCursors(Vec<Option<ZoneCursor>>);
+
+impl ZoneCursors {
+    /// The cursor of `zone`, made on first use.
+    pub fn get(&mut self, zone: Zone) -> &mut ZoneCursor {
+        let i = zone.index();
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        self.0[i].get_or_insert_with(|| ZoneCursor::new(zone))
+    }
+}
+
 /// [`resolve_local`] as a table lookup, for runs of nearby local times
 /// in one zone (one meeting's sessions in order): each lookup starts
 /// where the last one ended, so it costs a comparison or two. Results

@@ -97,7 +97,7 @@ pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
     Error, FieldPath, Invalid, PathPart, Position, Problem, Result,
 };
-pub use fast::ZoneCursor;
+pub use fast::{ZoneCursor, ZoneCursors};
 pub use meeting::{Meeting, Online, Place, Segment};
 pub use occurrence::{
     MeetingOccurrences, Occurrence, Occurrences, Status, Window,

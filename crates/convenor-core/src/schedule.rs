@@ -1,13 +1,13 @@
 //! The schedule: a named set of meetings with unique ids, and the queries
 //! over all of them.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::change::Change;
 use crate::error::{Error, FieldPath, Invalid, Problem, Result};
-use crate::fast::ZoneCursor;
+use crate::fast::{ZoneCursor, ZoneCursors};
 use crate::meeting::Meeting;
 use crate::occurrence::{Occurrence, Occurrences, Window};
 use crate::rule::Pattern;
@@ -443,19 +443,16 @@ impl Schedule {
         // n earliest such can have a session among the n earliest: merge
         // just those. For plain weekly meetings the first session is found
         // by arithmetic on local seconds and one table lookup.
-        let mut cursors: HashMap<Zone, ZoneCursor> = HashMap::new();
+        let mut cursors = ZoneCursors::default();
         let from = after.timestamp();
         let exact = after.timestamp_subsec_nanos() == 0;
         let mut firsts: Vec<(u128, usize)> =
             Vec::with_capacity(self.meetings.len());
         for (i, m) in self.meetings.iter().enumerate() {
             let rank = self.ranks[i];
-            let quick = self.quick[i].filter(|_| exact).and_then(|q| {
-                let cursor = cursors
-                    .entry(q.tz)
-                    .or_insert_with(|| ZoneCursor::new(q.tz));
-                quick_first(q, from, cursor)
-            });
+            let quick = self.quick[i]
+                .filter(|_| exact)
+                .and_then(|q| quick_first(q, from, cursors.get(q.tz)));
             let start = match quick {
                 Some(Some(secs)) => {
                     Some(crate::occurrence::merge_key(secs, rank))

@@ -26,7 +26,7 @@ use chrono::{
 };
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
-    Schedule, Segment, Zone, ZoneCursor,
+    Schedule, Segment, Zone, ZoneCursor, ZoneCursors,
 };
 
 use crate::wire::{push_date, push_number, push_two, push_utc};
@@ -200,7 +200,7 @@ pub(crate) fn stamps(
 /// and the weekly walks already done.
 #[derive(Debug, Default)]
 pub(crate) struct Cursors {
-    zones: HashMap<Zone, ZoneCursor>,
+    zones: ZoneCursors,
     walks: HashMap<Walk, Vec<NaiveDateTime>>,
 }
 
@@ -218,8 +218,8 @@ impl Cursors {
     }
 }
 
-fn cursor(zones: &mut HashMap<Zone, ZoneCursor>, tz: Zone) -> &mut ZoneCursor {
-    zones.entry(tz).or_insert_with(|| ZoneCursor::new(tz))
+fn cursor(zones: &mut ZoneCursors, tz: Zone) -> &mut ZoneCursor {
+    zones.get(tz)
 }
 
 /// A weekly segment's sessions from `first` to `last` (inclusive) that
