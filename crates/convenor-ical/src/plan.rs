@@ -484,16 +484,23 @@ fn period(rrule: &str, date: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
 /// that length; DTEND − DTSTART as instants is the length in every client.
 /// A start in a fold keeps DURATION: clients read that DTSTART at
 /// different instants, and a DTEND would give each another length.
+///
+/// Through the zone's cursor, as [`stamps`] decides it: this runs for
+/// every master of a feed.
 fn master_length(
-    tz: Zone,
+    cursor: &mut ZoneCursor,
     first: NaiveDateTime,
     duration: MeetingDuration,
 ) -> Length {
-    match stamps(tz, first, duration) {
-        (_, end, false) if resolve_local(tz, first).1 == Fit::Exact => {
-            Length::End(end)
-        }
-        _ => Length::Duration(duration),
+    let length = i64::from(duration.minutes()) * 60;
+    let (_, fit, end) = cursor.session(first, length);
+    let wall_end = end.naive_local();
+    let simple = wall_end == first + Duration::seconds(length)
+        && cursor.resolve(wall_end).1 == Fit::Exact;
+    if fit == Fit::Exact && !simple {
+        Length::End(Stamp::Utc(end.with_timezone(&Utc)))
+    } else {
+        Length::Duration(duration)
     }
 }
 
@@ -668,7 +675,11 @@ pub(crate) fn meeting_events<'s>(
                 sequence,
                 last_modified,
                 start: Stamp::Local(first),
-                length: master_length(tz, first, segment.duration()),
+                length: master_length(
+                    cursors.get(tz),
+                    first,
+                    segment.duration(),
+                ),
                 kind: Kind::Master { segment, until, exdates, related_to },
                 note: None,
             });
