@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Compare the sessions two real calendar clients expand from each case's .ics file with
-the sessions convenor's core library computed (the case's .expected.json).
+"""Compare the sessions four real calendar clients expand from each case's .ics file
+with the sessions convenor's core library computed (the case's .expected.json).
 
 usage: compare.py [--known FILE] [--jobs N] [--batch N] CASEDIR
 
@@ -9,12 +9,14 @@ A case is a pair NAME.ics + NAME.expected.json in CASEDIR:
    "occurrences": [{"uid": "...", "start": "...Z", "end": "...Z"}, ...]}
 "occurrences" are all sessions whose start is in [from, to), sorted by (start, uid).
 
-Both clients (interop/expand-icaljs.mjs, interop/expand-python.py) run at the same
-time, each as --jobs processes (default: half the CPUs) that share the files evenly
+The four clients (interop/expand-icaljs.mjs, interop/expand-python.py, libical through
+interop/expand-libical.c as compiled by interop/install, interop/expand-nodeical.cjs)
+run at the same time, each as --jobs processes (default: half the CPUs) that share the
+files evenly
 (process start-up is then paid once per process, not once per file). Each client's
 multiset of (uid, start, end) is compared with the expected one, instant by instant.
 Output, one line per case:
-  ok NAME (N sessions, both clients)
+  ok NAME (N sessions, all 4 clients)
   FAIL NAME CLIENT: missing K [...], extra K [...]      (one line per failing client)
   known NAME CLIENT: ...                                (difference listed in KNOWN.md)
 then a "clients: ..." timing line and, last, the line "N passed, M failed".
@@ -37,8 +39,9 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timezone
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CLIENTS = ("icaljs", "python")
-CLIENT_ALIASES = {"icaljs": "icaljs", "ical.js": "icaljs", "python": "python"}
+CLIENTS = ("icaljs", "python", "libical", "nodeical")
+CLIENT_ALIASES = {"icaljs": "icaljs", "ical.js": "icaljs", "python": "python",
+                  "libical": "libical", "nodeical": "nodeical", "node-ical": "nodeical"}
 INSTANT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 SHOW = 3  # differences shown per kind on a FAIL line
@@ -104,7 +107,7 @@ def load_known(path):
         if not case or not client or not behaviour:
             raise SetupError(f"{path}:{n}: an entry must name the case, the client and the behaviour")
         if client not in CLIENT_ALIASES:
-            raise SetupError(f"{path}:{n}: unknown client '{client}' (use one of: icaljs, python)")
+            raise SetupError(f"{path}:{n}: unknown client '{client}' (use one of: {', '.join(CLIENTS)})")
         if case.endswith(".ics"):
             case = case[:-4]
         known[(case, CLIENT_ALIASES[client])] = behaviour
@@ -164,12 +167,22 @@ def discover(casedir):
 # --- clients --------------------------------------------------------------------------
 
 def client_command(client, home):
+    """(argv, extra environment) of one expander process."""
     if client == "icaljs":
-        return ["node", os.path.join(HERE, "expand-icaljs.mjs")]
+        return ["node", os.path.join(HERE, "expand-icaljs.mjs")], {}
+    if client == "nodeical":
+        # node-ical reads floating and DATE values in the process's zone; the other
+        # clients read them as UTC.
+        return ["node", os.path.join(HERE, "expand-nodeical.cjs")], {"TZ": "UTC"}
+    if client == "libical":
+        exe = os.path.join(home, "bin", "expand-libical")
+        if not os.access(exe, os.X_OK):
+            raise SetupError(f"{exe} not found: run interop/install")
+        return [exe], {}
     py = os.path.join(home, "venv", "bin", "python")
     if not os.access(py, os.X_OK):
         raise SetupError(f"{py} not found: run interop/install")
-    return [py, os.path.join(HERE, "expand-python.py")]
+    return [py, os.path.join(HERE, "expand-python.py")], {}
 
 
 def run_batch(cmd, jobs, env):
@@ -210,8 +223,8 @@ def run_batch(cmd, jobs, env):
 
 
 def run_client(client, jobs, home, batch, workers):
-    cmd = client_command(client, home)
-    env = dict(os.environ, CONVENOR_INTEROP_HOME=home)
+    cmd, extra = client_command(client, home)
+    env = dict(os.environ, CONVENOR_INTEROP_HOME=home, **extra)
     chunks = [jobs[i:i + batch] for i in range(0, len(jobs), batch)]
     t0 = time.monotonic()
     out = {}
@@ -258,7 +271,7 @@ def main():
     ap.add_argument("--known", default=os.path.join(HERE, "KNOWN.md"),
                     help="markdown table of known client differences (default: interop/KNOWN.md); '' for none")
     ap.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
-                    help="processes per client, both clients running at once (default: half the CPUs)")
+                    help="processes per client, all clients running at once (default: half the CPUs)")
     ap.add_argument("--batch", type=int, default=0,
                     help="files per client process (default: the cases split evenly over --jobs)")
     a = ap.parse_args()
@@ -300,7 +313,7 @@ def compare(a):
     if jobs:
         jobs_per_client = max(1, a.jobs)
         batch = a.batch if a.batch > 0 else -(-len(jobs) // jobs_per_client)
-        # Both clients at once; each client's batches share the CPUs.
+        # All clients at once; each client's batches share the CPUs.
         with ThreadPoolExecutor(max_workers=len(CLIENTS)) as pool:
             futs = {c: pool.submit(run_client, c, jobs, home, batch, jobs_per_client) for c in CLIENTS}
             for c, f in futs.items():
@@ -328,7 +341,7 @@ def compare(a):
                 out += [f"    {c} warning: {w}" for w in r["warnings"][:SHOW]]
         if not out:
             note = "".join(f"; KNOWN.md entry for {c} is stale, remove it" for c in stale)
-            out.append(f"ok {stem} ({sum(exp_occ.values())} sessions, both clients{note})")
+            out.append(f"ok {stem} ({sum(exp_occ.values())} sessions, all {len(CLIENTS)} clients{note})")
         lines_for[stem] = out
 
     for stem in stems:

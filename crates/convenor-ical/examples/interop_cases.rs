@@ -4,9 +4,18 @@
 //! and compares.
 //!
 //! The cases: the seed schedule, every `testdata/cases/*.toml` schedule,
-//! and 100 generated schedules (random zones, weekdays and times,
-//! including times in DST gaps and folds, and every change kind), each
-//! over a two-year window.
+//! and 200 generated schedules (random zones, weekdays and times, and
+//! every change kind), each over a two-year window. In every second
+//! generated schedule the first meeting meets on the weekday and at the
+//! local time of a clock change of its zone, in a spring-forward gap or a
+//! fall-back fold, including zones whose clocks change at midnight
+//! (Santiago, Havana, Beirut, Asuncion, Cairo).
+//!
+//! Prints one line of figures: cases, sessions, overrides (RECURRENCE-ID
+//! VEVENTs), sessions written on their own that cut their series (see
+//! `parts` in `src/plan.rs`), and how many generated schedules have a
+//! session in a DST gap and in a fold. `CONVENOR_INTEROP_SEED` and
+//! `CONVENOR_INTEROP_SCHEDULES` generate other schedules, or more.
 //!
 //! Run: `cargo run -p convenor-ical --example interop_cases -- OUTDIR`.
 
@@ -14,7 +23,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use convenor_core::{
-    Change, ChangeKind, Interval, LocalTime, Meeting, MeetingDuration,
+    Change, ChangeKind, Fit, Interval, LocalTime, Meeting, MeetingDuration,
     MeetingId, Reschedule, Rule, Schedule, Window, Zone,
 };
 use convenor_ical::{expected_sessions, IcalOptions};
@@ -26,7 +35,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(&out)?;
     let stamp = Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap();
     let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-    write_case(&out, "seed", &seed, window(2022, 11, 1, 2025, 1, 1), stamp)?;
+    let mut figures = Figures::default();
+    figures.add(write_case(
+        &out,
+        "seed",
+        &seed,
+        window(2022, 11, 1, 2025, 1, 1),
+        stamp,
+    )?);
 
     let cases =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/cases");
@@ -45,28 +61,73 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let name =
             path.file_stem().ok_or("name")?.to_string_lossy().to_string();
         let case_stamp = from;
-        write_case(
+        figures.add(write_case(
             &out,
             &name,
             &schedule,
             Window::new(from, from + Duration::days(730))?,
             case_stamp,
-        )?;
+        )?);
     }
 
-    let mut rng = SplitMix(0x5eed_2022_1112);
-    for n in 0..100 {
+    // CONVENOR_INTEROP_SEED and CONVENOR_INTEROP_SCHEDULES try other
+    // schedules than CI's (the seed replays a failure).
+    let seed = match std::env::var("CONVENOR_INTEROP_SEED") {
+        Ok(s) => s.parse()?,
+        Err(_) => 0x5eed_2022_1112,
+    };
+    let count = match std::env::var("CONVENOR_INTEROP_SCHEDULES") {
+        Ok(n) => n.parse()?,
+        Err(_) => 200,
+    };
+    let mut rng = SplitMix(seed);
+    let mut generated_figures = Figures::default();
+    for n in 0..count {
         let schedule = generated(&mut rng, n);
         let from = Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap();
-        write_case(
+        generated_figures.add(write_case(
             &out,
             &format!("generated-{n:03}"),
             &schedule,
             Window::new(from, from + Duration::days(730))?,
             from,
-        )?;
+        )?);
     }
+    let (gap, fold) = (generated_figures.gap, generated_figures.fold);
+    figures.add(generated_figures);
+    let Figures { cases, sessions, overrides, cuts, .. } = figures;
+    println!(
+        "cases: {cases}, sessions: {sessions}, overrides: {overrides}, \
+         sessions on their own that cut a series: {cuts}; generated \
+         schedules with a session in a DST gap: {gap}, in a fold: {fold} \
+         (of {count})"
+    );
     Ok(())
+}
+
+/// What the cases hold, for the summary line.
+#[derive(Default)]
+struct Figures {
+    cases: usize,
+    sessions: usize,
+    overrides: usize,
+    /// Sessions on their own that cut a series (`plan::parts`).
+    cuts: usize,
+    /// Cases with a session that starts in a gap.
+    gap: usize,
+    /// Cases with a session that starts in a fold.
+    fold: usize,
+}
+
+impl Figures {
+    fn add(&mut self, case: Figures) {
+        self.cases += case.cases;
+        self.sessions += case.sessions;
+        self.overrides += case.overrides;
+        self.cuts += case.cuts;
+        self.gap += case.gap;
+        self.fold += case.fold;
+    }
 }
 
 fn window(y: i32, m: u32, d: u32, y2: i32, m2: u32, d2: u32) -> Window {
@@ -83,12 +144,29 @@ fn write_case(
     schedule: &Schedule,
     window: Window,
     stamp: DateTime<Utc>,
-) -> Result<(), Box<dyn std::error::Error>> {
+) -> Result<Figures, Box<dyn std::error::Error>> {
     let opts = IcalOptions::new(stamp).with_domain("interop.convenor.test");
-    std::fs::write(
-        out.join(format!("{name}.ics")),
-        convenor_ical::to_string(schedule, &opts),
-    )?;
+    let ics = convenor_ical::to_string(schedule, &opts);
+    std::fs::write(out.join(format!("{name}.ics")), &ics)?;
+    // A session on its own has a UID ending in its start, `…-YYYYMMDDTHHMM@`
+    // (an extra's is `…-extra-YYYYMMDDTHHMM@`).
+    let on_its_own = |line: &str| {
+        let Some(uid) = line.strip_prefix("UID:") else { return false };
+        let Some((head, _)) = uid.split_once('@') else { return false };
+        let stamp = head.rsplit('-').next().unwrap_or("");
+        stamp.len() == 13
+            && stamp.as_bytes()[8] == b'T'
+            && !head.ends_with(&format!("-extra-{stamp}"))
+    };
+    let has = |fit| schedule.occurrences(window).any(|o| o.fit() == fit);
+    let figures = Figures {
+        cases: 1,
+        sessions: 0,
+        overrides: ics.matches("\r\nRECURRENCE-ID").count(),
+        cuts: ics.split("\r\n").filter(|l| on_its_own(l)).count(),
+        gap: usize::from(has(Fit::Gap)),
+        fold: usize::from(has(Fit::Fold)),
+    };
     let instant =
         |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
     let sessions: Vec<serde_json::Value> = expected_sessions(schedule, window, &opts)
@@ -104,7 +182,10 @@ fn write_case(
         out.join(format!("{name}.expected.json")),
         serde_json::to_string_pretty(&expected)? + "\n",
     )?;
-    Ok(())
+    Ok(Figures {
+        sessions: expected["occurrences"].as_array().map_or(0, Vec::len),
+        ..figures
+    })
 }
 
 /// A deterministic generator (SplitMix64), so cases are the same on every
@@ -138,6 +219,9 @@ const ZONES: &[&str] = &[
     "America/Sao_Paulo",
     "America/Santiago",
     "America/Havana",
+    "America/Asuncion",
+    "America/St_Johns",
+    "Asia/Beirut",
     "America/Mexico_City",
     "Europe/London",
     "Europe/Berlin",
@@ -182,20 +266,63 @@ const RRULES: &[&str] = &[
     "FREQ=MONTHLY;BYMONTHDAY=1",
 ];
 
+/// A zone, a weekday and a local time at which the zone's clocks change
+/// in 2023 and 2024 (tz data 2026f): in the spring-forward gap, in the
+/// fall-back fold, or both. Santiago, Havana, Beirut, Asuncion and Cairo
+/// change at local midnight.
+const DST_EDGES: &[(&str, Weekday, u32, u32)] = &[
+    ("America/Santiago", Weekday::Sun, 0, 30), // gap, September
+    ("America/Santiago", Weekday::Sat, 23, 30), // fold, April
+    ("America/Havana", Weekday::Sun, 0, 30),   // gap, March; fold, November
+    ("Asia/Beirut", Weekday::Sun, 0, 0),       // gap, March
+    ("Asia/Beirut", Weekday::Sat, 23, 30),     // fold, October
+    ("America/Asuncion", Weekday::Sun, 0, 30), // gap, October
+    ("America/Asuncion", Weekday::Sat, 23, 0), // fold, March
+    ("Africa/Cairo", Weekday::Fri, 0, 30),     // gap, April
+    ("Africa/Cairo", Weekday::Thu, 23, 30),    // fold, October
+    ("America/Los_Angeles", Weekday::Sun, 2, 30), // gap
+    ("America/Los_Angeles", Weekday::Sun, 1, 30), // fold
+    ("America/St_Johns", Weekday::Sun, 2, 0),  // gap
+    ("America/St_Johns", Weekday::Sun, 1, 15), // fold
+    ("Europe/Berlin", Weekday::Sun, 2, 30),    // gap, March; fold, October
+    ("Europe/London", Weekday::Sun, 1, 0),     // gap, March; fold, October
+    ("Australia/Sydney", Weekday::Sun, 2, 30), // gap, October; fold, April
+    ("Australia/Lord_Howe", Weekday::Sun, 2, 15), // gap (30 minutes)
+    ("Australia/Lord_Howe", Weekday::Sun, 1, 45), // fold (30 minutes)
+    ("Pacific/Auckland", Weekday::Sun, 2, 30), // gap, September; fold, April
+    ("Pacific/Chatham", Weekday::Sun, 3, 0),   // gap and fold at 02:45/03:45
+];
+
 fn generated(rng: &mut SplitMix, n: usize) -> Schedule {
     let meetings = (0..1 + rng.below(3))
-        .map(|i| meeting(rng, &format!("g{n}-m{i}")))
+        .map(|i| {
+            let edge =
+                (n.is_multiple_of(2) && i == 0).then(|| *rng.pick(DST_EDGES));
+            meeting(rng, &format!("g{n}-m{i}"), edge)
+        })
         .collect();
     Schedule::new(format!("generated {n}"), None, meetings)
         .expect("ids are unique")
 }
 
-fn meeting(rng: &mut SplitMix, id: &str) -> Meeting {
-    let tz: Zone = (*rng.pick(ZONES)).parse().expect("a known zone");
-    let (h, m) = *rng.pick(TIMES);
+/// A random meeting; with `edge`, one that meets at that zone's clock
+/// change (weekly or every two weeks).
+fn meeting(
+    rng: &mut SplitMix,
+    id: &str,
+    edge: Option<(&str, Weekday, u32, u32)>,
+) -> Meeting {
+    let mut tz: Zone = (*rng.pick(ZONES)).parse().expect("a known zone");
+    let (mut h, mut m) = *rng.pick(TIMES);
+    let mut day = Weekday::try_from(rng.below(7) as u8).expect("0..7");
+    let mut pattern = rng.below(6);
+    if let Some((zone, d, eh, em)) = edge {
+        tz = zone.parse().expect("a known zone");
+        (day, h, m) = (d, eh, em);
+        pattern = pattern.max(1);
+    }
     let time = LocalTime::new(h, m).expect("a valid time");
-    let day = Weekday::try_from(rng.below(7) as u8).expect("0..7");
-    let rule = match rng.below(6) {
+    let rule = match pattern {
         0 => {
             let text = RRULES[rng.below(RRULES.len() as u64) as usize];
             Rule::rrule(text, time).expect("a valid rule")

@@ -1,7 +1,9 @@
 //! The contract every client must meet: the sessions a calendar app shows
 //! for an exported feed, computed from `convenor-core` alone.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
 use convenor_core::{ChangeKind, Occurrence, Schedule, Status, Window};
 
 use crate::plan;
@@ -43,11 +45,13 @@ pub fn expected_sessions(
     opts: &IcalOptions,
 ) -> Vec<ClientSession> {
     let domain = plan::domain(schedule, opts);
+    let mut cursors = plan::Cursors::default();
+    let mut parts = HashMap::new();
     let mut all: Vec<ClientSession> = schedule
         .occurrences(window)
         .map(|o| ClientSession {
             start: o.start().with_timezone(&Utc),
-            uid: uid(&o, &domain),
+            uid: uid(&o, &domain, opts, &mut cursors, &mut parts),
             end: o.end().with_timezone(&Utc),
         })
         .collect();
@@ -55,7 +59,17 @@ pub fn expected_sessions(
     all
 }
 
-fn uid(o: &Occurrence<'_>, domain: &str) -> String {
+/// Each segment's [`plan::parts`], by meeting id and segment index.
+type Parts<'s> =
+    HashMap<(&'s str, usize), (Vec<plan::Part<'s>>, Vec<NaiveDate>)>;
+
+fn uid<'s>(
+    o: &Occurrence<'s>,
+    domain: &str,
+    opts: &IcalOptions,
+    cursors: &mut plan::Cursors,
+    parts: &mut Parts<'s>,
+) -> String {
     let m = o.meeting();
     if o.status() == Status::Extra {
         if let Some(ChangeKind::Extra { at, .. }) =
@@ -71,5 +85,8 @@ fn uid(o: &Occurrence<'_>, domain: &str) -> String {
             s.from() <= o.due() && s.last().is_none_or(|l| o.due() <= l)
         })
         .unwrap_or(0);
-    plan::segment_uid(m, index, segments[index].from(), domain)
+    let of_segment = parts
+        .entry((m.id().as_str(), index))
+        .or_insert_with(|| plan::parts(m, index, opts.horizon, cursors));
+    plan::session_uid(m, index, of_segment, o.due(), domain)
 }

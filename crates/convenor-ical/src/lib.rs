@@ -27,17 +27,23 @@
 //!   effective at the start changes the one series in place.
 //! - `EXDATE;TZID=…` for cancellations, an override (`RECURRENCE-ID`) for
 //!   each move, a separate `VEVENT` for each extra session.
-//! - Sessions that clients would place differently — a start in a DST gap
-//!   or fold, or a session that spans a clock change — get an override
-//!   with UTC times up to [`IcalOptions::horizon`], so every client agrees
-//!   with RFC 5545.
+//! - Sessions that clients would place differently get UTC times up to
+//!   [`IcalOptions::horizon`], so every client agrees with RFC 5545: a
+//!   start in a fold, or a session that spans a clock change, gets an
+//!   override; a start in a spring-forward gap (and a changed session in
+//!   a fold, or one whose month has a gap at its time under a monthly
+//!   rule) is its own `VEVENT`, and its series is cut around it, because
+//!   libical and node-ical step wrongly through such times. A master
+//!   whose first session spans a clock change gives `DTEND` in UTC, not
+//!   `DURATION`.
 //! - `SEQUENCE` counts the changes that touch a series, so subscribers'
 //!   clients replace it when a change is announced; `DTSTAMP` comes from
 //!   [`IcalOptions::dtstamp`], never the clock.
 //!
 //! [`expected_sessions`] is the contract: what a correct client lists.
 //! The interop tests (`interop/` at the repository root) check it against
-//! Mozilla's ical.js and Python's recurring-ical-events.
+//! four real clients: Mozilla's ical.js, Python's recurring-ical-events,
+//! libical (GNOME Evolution) and node-ical.
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 

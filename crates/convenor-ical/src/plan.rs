@@ -7,11 +7,18 @@
 //! - DTSTART is always the segment's first session (ical.js drops a
 //!   DTSTART the rule does not match);
 //! - masters give `DURATION`, not a local `DTEND`, so the length is exact
-//!   even when the first session spans a clock change;
-//! - a session whose start falls in a DST gap or fold, or that spans a
-//!   clock change, gets an override with DTSTART/DTEND in UTC: ical.js and
-//!   Python resolve such local times differently, UTC they both read
-//!   alike;
+//!   in ical.js and Python; but when the first session spans a clock
+//!   change, `DTEND` in UTC, because libical adds a DURATION on the wall
+//!   clock and gives every instance that length ([`master_length`]);
+//! - a session whose start falls in a fold, or that spans a clock change,
+//!   gets an override with DTSTART/DTEND in UTC: ical.js and Python
+//!   resolve such local times differently, UTC they all read alike;
+//! - no RRULE steps through a spring-forward gap at its session time, and
+//!   no DTSTART, EXDATE or RECURRENCE-ID of a series names a time in a
+//!   fold, except an override restating an unchanged session: libical
+//!   and node-ical misplace such instances and then match no override or
+//!   EXDATE to them. The series is cut around such a session, which is
+//!   its own VEVENT in UTC ([`parts`]);
 //! - extras are their own VEVENTs (an RDATE equal to an instance is listed
 //!   twice by ical.js, and `RDATE;VALUE=PERIOD` makes it throw);
 //! - a segment that ends gets `UNTIL` in UTC a few hours after its last
@@ -22,7 +29,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime,
-    Timelike, Utc,
+    Timelike, Utc, Weekday,
 };
 use convenor_core::{
     resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
@@ -93,9 +100,13 @@ pub(crate) enum Uid<'s> {
     /// date, so an edit to an earlier part of the history never renames
     /// a later series.
     Segment { meeting: &'s Meeting, index: usize, from: NaiveDate },
+    /// A later part of a segment cut around sessions due in a DST gap
+    /// (see [`parts`]), by its first date.
+    Part { meeting: &'s Meeting, from: NaiveDate },
     /// An extra session.
     Extra { meeting: &'s Meeting, at: NaiveDateTime },
-    /// One session exported on its own.
+    /// One session exported on its own: "add this session to my
+    /// calendar", or a session due in a DST gap (see [`parts`]).
     Session { meeting: &'s Meeting, at: NaiveDateTime },
 }
 
@@ -109,6 +120,11 @@ impl Uid<'_> {
                     out.push('-');
                     push_date(out, from);
                 }
+            }
+            Uid::Part { meeting, from } => {
+                out.push_str(meeting.id().as_str());
+                out.push('-');
+                push_date(out, from);
             }
             Uid::Extra { meeting, at } => {
                 out.push_str(meeting.id().as_str());
@@ -138,16 +154,6 @@ fn push_minute(out: &mut String, at: NaiveDateTime) {
     out.push('T');
     push_two(out, at.hour());
     push_two(out, at.minute());
-}
-
-/// The UID of the segment that starts on `from`; see [`Uid::Segment`].
-pub(crate) fn segment_uid(
-    meeting: &Meeting,
-    index: usize,
-    from: NaiveDate,
-    domain: &str,
-) -> String {
-    Uid::Segment { meeting, index, from }.to_string(domain)
 }
 
 /// The UID of an extra session.
@@ -284,6 +290,220 @@ impl Walk {
     }
 }
 
+/// A stretch of a segment written as one master VEVENT: the whole segment,
+/// unless sessions that clients misplace cut it (see [`parts`]).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Part<'s> {
+    /// The date of its first session (DTSTART).
+    pub(crate) first: NaiveDate,
+    /// The last date a session of it may fall on (inclusive).
+    pub(crate) last: NaiveDate,
+    pub(crate) uid: Uid<'s>,
+}
+
+/// How a segment is written: its parts, and the due dates left out of
+/// every part, whose sessions (unless cancelled) are each their own VEVENT
+/// at their instant. A session is left out of the series when
+///
+/// - it is due in a spring-forward gap. libical reads a local time in a
+///   gap with the offset after the gap (RFC 5545 §3.3.5 says before;
+///   upstream libical issue #1402), so no RECURRENCE-ID or EXDATE names
+///   that instance for it; and its RRULE arithmetic (in an ICU calendar)
+///   carries the gap day's shifted time into the next instance, an hour
+///   late;
+/// - under an RRULE pattern, a day of its month (for a MONTHLY rule) is a
+///   gap at the session's time. libical expands the month in its ICU
+///   calendar, which shifts the month's session an hour late (Berlin,
+///   02:00 on the second Tuesday of March 2024, the gap being on 31
+///   March); node-ical steps from the month's first day, so when that day
+///   is the gap day (Adelaide, 02:00, 1 October 2023) the session and
+///   every later one are an hour late. A YEARLY rule's year and a WEEKLY
+///   rule's week are treated alike (not measured; the same arithmetic);
+/// - it is due in a fall-back fold and is cancelled or moved, or would be
+///   a part's first session (DTSTART). node-ical reads a local time in a
+///   fold (RECURRENCE-ID, EXDATE) at the later instant but puts the
+///   instance at the earlier one, so it ignores the override and keeps
+///   the instance; ical.js puts the instance at the later one, and after
+///   an EXDATE that names no instance of it (the earlier one, in UTC) it
+///   skips the check of the next EXDATE. No override or EXDATE names that
+///   instance for all four clients; an unchanged one needs none, its
+///   override restates the instance (in UTC) for ical.js.
+///
+/// So no RRULE of ours steps through such a time. The segment is cut
+/// around each of those sessions (up to the horizon, as overrides are);
+/// the first part keeps the segment's UID (it starts with the segment's
+/// first session that is not left out), each later part is named by its
+/// first date. A segment without such sessions is one part under the
+/// segment's UID, as before.
+pub(crate) fn parts<'s>(
+    meeting: &'s Meeting,
+    index: usize,
+    horizon: DateTime<Utc>,
+    cursors: &mut Cursors,
+) -> (Vec<Part<'s>>, Vec<NaiveDate>) {
+    let segment = &meeting.segments()[index];
+    let Some(first) = segment.first_session() else {
+        return (Vec::new(), Vec::new());
+    };
+    let tz = meeting.zone();
+    let time = segment.rule().time().to_naive();
+    let last = segment.last().unwrap_or(NaiveDate::MAX);
+    // Dates of cancelled and moved sessions.
+    let changed: Vec<NaiveDate> = meeting
+        .changes()
+        .iter()
+        .filter_map(|c| match c.kind {
+            ChangeKind::Cancel { date } | ChangeKind::Move { date, .. } => {
+                Some(date)
+            }
+            _ => None,
+        })
+        .collect();
+    let left_out = |fit: Fit, due: NaiveDate| {
+        fit == Fit::Gap || (fit == Fit::Fold && changed.contains(&due))
+    };
+    let mut alone = Vec::new();
+    match segment.rule().pattern() {
+        Pattern::Weekly { every, .. } => {
+            // Only sessions the wall clock cannot carry can start in a
+            // gap or fold.
+            let walk = Walk {
+                tz,
+                first: first.date(),
+                last,
+                time,
+                duration: segment.duration(),
+                step: 7 * i64::from(every.weeks()),
+                horizon,
+            };
+            let found = cursors.walk(walk).to_vec();
+            let cursor = cursors.get(tz);
+            alone.extend(
+                found
+                    .into_iter()
+                    .filter(|&n| left_out(cursor.resolve(n).1, n.date()))
+                    .map(|n| n.date()),
+            );
+        }
+        Pattern::RRule(rule) => {
+            let cursor = cursors.get(tz);
+            for due in segment.due_dates(first.date()) {
+                if due > last {
+                    break;
+                }
+                let (start, fit) = cursor.resolve(due.and_time(time));
+                if start.with_timezone(&Utc) >= horizon {
+                    break;
+                }
+                let period_in_gap =
+                    period(rule.as_str(), due).is_some_and(|(from, to)| {
+                        from.iter_days().take_while(|&d| d <= to).any(|d| {
+                            cursor.resolve(d.and_time(time)).1 == Fit::Gap
+                        })
+                    });
+                if left_out(fit, due) || period_in_gap {
+                    alone.push(due);
+                }
+            }
+        }
+    }
+
+    let mut parts = Vec::with_capacity(alone.len() + 1);
+    let mut folds = Vec::new();
+    let cursor = cursors.get(tz);
+    let mut part = |from: NaiveDate, to: NaiveDate| {
+        // A first session in a fold goes on its own, too.
+        let mut from = Some(from);
+        while let Some(f) = from.filter(|&f| {
+            f <= to && cursor.resolve(f.and_time(time)).1 == Fit::Fold
+        }) {
+            folds.push(f);
+            from = f.succ_opt().and_then(|n| segment.due_dates(n).next());
+        }
+        let Some(from) = from.filter(|&f| f <= to) else { return };
+        let uid = if parts.is_empty() {
+            Uid::Segment { meeting, index, from: segment.from() }
+        } else {
+            Uid::Part { meeting, from }
+        };
+        parts.push(Part { first: from, last: to, uid });
+    };
+    let mut from = Some(first.date());
+    for &cut in &alone {
+        if let Some(f) = from.filter(|&f| f < cut) {
+            part(f, cut.pred_opt().unwrap_or(cut));
+        }
+        from = cut.succ_opt().and_then(|next| segment.due_dates(next).next());
+    }
+    if let Some(f) = from.filter(|&f| f <= last) {
+        part(f, last);
+    }
+    alone.extend(folds);
+    alone.sort_unstable();
+    (parts, alone)
+}
+
+/// The days of the period of an RRULE's FREQ that `date` lies in, first
+/// and last (RFC 5545 §3.3.10; WKST defaults to Monday), or `None` for
+/// DAILY.
+fn period(rrule: &str, date: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let part = |name: &str| {
+        rrule.split(';').find_map(|p| p.strip_prefix(name)?.strip_prefix('='))
+    };
+    let (first, next) = match part("FREQ")? {
+        "MONTHLY" => {
+            let first = date.with_day(1)?;
+            (first, first.checked_add_months(chrono::Months::new(1))?)
+        }
+        "YEARLY" => {
+            let first = date.with_ordinal(1)?;
+            (first, first.with_year(first.year() + 1)?)
+        }
+        "WEEKLY" => {
+            let wkst = match part("WKST").unwrap_or("MO") {
+                "TU" => Weekday::Tue,
+                "WE" => Weekday::Wed,
+                "TH" => Weekday::Thu,
+                "FR" => Weekday::Fri,
+                "SA" => Weekday::Sat,
+                "SU" => Weekday::Sun,
+                _ => Weekday::Mon,
+            };
+            let first = date.week(wkst).first_day();
+            (first, first + Duration::days(7))
+        }
+        _ => return None,
+    };
+    Some((first, next.pred_opt()?))
+}
+
+/// A master's length: `DURATION` when its first session is simple, else
+/// `DTEND` in UTC when its start is exact. libical adds a DURATION on the
+/// wall clock (PT90M from 23:30 on the night the clocks go back ends at
+/// "01:00" read after the change, 150 minutes) and gives every instance
+/// that length; DTEND − DTSTART as instants is the length in every client.
+/// A start in a fold keeps DURATION: clients read that DTSTART at
+/// different instants, and a DTEND would give each another length.
+///
+/// Through the zone's cursor, as [`stamps`] decides it: this runs for
+/// every master of a feed.
+fn master_length(
+    cursor: &mut ZoneCursor,
+    first: NaiveDateTime,
+    duration: MeetingDuration,
+) -> Length {
+    let length = i64::from(duration.minutes()) * 60;
+    let (_, fit, end) = cursor.session(first, length);
+    let wall_end = end.naive_local();
+    let simple = wall_end == first + Duration::seconds(length)
+        && cursor.resolve(wall_end).1 == Fit::Exact;
+    if fit == Fit::Exact && !simple {
+        Length::End(Stamp::Utc(end.with_timezone(&Utc)))
+    } else {
+        Length::Duration(duration)
+    }
+}
+
 /// Appends every VEVENT of `meeting` to `events`, masters first, in a
 /// stable order.
 pub(crate) fn meeting_events<'s>(
@@ -296,6 +516,7 @@ pub(crate) fn meeting_events<'s>(
     let tz = meeting.zone();
     let changes = meeting.changes();
     let mut overrides = Vec::new();
+    let mut one_offs = Vec::new();
     let mut uids: Vec<(NaiveDate, NaiveDate, Uid<'s>)> = Vec::new();
 
     // Cancelled and moved sessions, by due date.
@@ -314,132 +535,198 @@ pub(crate) fn meeting_events<'s>(
     }
 
     for (index, segment) in meeting.segments().iter().enumerate() {
-        let Some(first) = segment.first_session() else { continue };
         let time = segment.rule().time().to_naive();
         let last_date = segment.last().unwrap_or(NaiveDate::MAX);
-        let uid = Uid::Segment { meeting, index, from: segment.from() };
         let touching: Vec<&Change> = changes
             .iter()
             .filter(|c| touches(c, segment.from(), last_date))
             .collect();
         let sequence = touching.len();
         let last_modified = touching.iter().filter_map(|c| c.announced).max();
-        // An override of the instance due at `recurrence_id`.
-        let override_of = |recurrence_id, start, end, note| Event {
-            meeting,
-            uid,
-            sequence,
-            last_modified,
-            start,
-            length: Length::End(end),
-            kind: Kind::Override { recurrence_id },
-            note,
-        };
+        let (parts, alone) = parts(meeting, index, opts.horizon, cursors);
+        // A rule's COUNT counts from the segment's first session: a later
+        // part ends by UNTIL instead.
+        let counted = matches!(
+            segment.rule().pattern(),
+            Pattern::RRule(r) if r.count().is_some()
+        );
+        let n_parts = parts.len();
 
-        // Walk the sessions up to the horizon for those the wall clock
-        // cannot carry (for overrides); find the last one (for UNTIL) and
-        // the cancelled ones (EXDATE).
-        let open = segment.last().is_none();
-        let mut last_due = None;
-        let mut exdates = Vec::new();
-        let mut override_at = |nominal: NaiveDateTime| {
-            let (s, e, _) = stamps(tz, nominal, segment.duration());
-            overrides.push(override_of(nominal, s, e, None));
-        };
-        if let Pattern::Weekly { every, .. } = segment.rule().pattern() {
-            let step = 7 * i64::from(every.weeks());
-            let walk = Walk {
-                tz,
-                first: first.date(),
-                last: last_date,
-                time,
-                duration: segment.duration(),
-                step,
-                horizon: opts.horizon,
+        for (k, part) in parts.into_iter().enumerate() {
+            let Part { first: first_date, last: part_last, uid } = part;
+            let first = first_date.and_time(time);
+            // An override of the instance due at `recurrence_id`.
+            let override_of = |recurrence_id, start, end, note| Event {
+                meeting,
+                uid,
+                sequence,
+                last_modified,
+                start,
+                length: Length::End(end),
+                kind: Kind::Override { recurrence_id },
+                note,
             };
-            for &nominal in cursors.walk(walk) {
-                let due = nominal.date();
-                if !cancelled.contains_key(&due) && !moved.contains_key(&due) {
-                    override_at(nominal);
+
+            // Walk the sessions up to the horizon for those the wall clock
+            // cannot carry (for overrides); find the last one (for UNTIL)
+            // and the cancelled ones (EXDATE).
+            let open = k + 1 == n_parts
+                && segment.last().is_none()
+                && !(k > 0 && counted);
+            let mut last_due = None;
+            let mut exdates = Vec::new();
+            let mut override_at = |nominal: NaiveDateTime| {
+                let (s, e, _) = stamps(tz, nominal, segment.duration());
+                overrides.push(override_of(nominal, s, e, None));
+            };
+            if let Pattern::Weekly { every, .. } = segment.rule().pattern() {
+                let step = 7 * i64::from(every.weeks());
+                let walk = Walk {
+                    tz,
+                    first: first_date,
+                    last: part_last,
+                    time,
+                    duration: segment.duration(),
+                    step,
+                    horizon: opts.horizon,
+                };
+                for &nominal in cursors.walk(walk) {
+                    let due = nominal.date();
+                    if !cancelled.contains_key(&due)
+                        && !moved.contains_key(&due)
+                    {
+                        override_at(nominal);
+                    }
                 }
-            }
-            if !open {
-                let steps = (last_date - first.date()).num_days() / step;
-                last_due = Some(
-                    (first.date() + Duration::days(steps * step))
-                        .and_time(time),
-                );
-            }
-            for &due in
-                cancelled.range(segment.from()..=last_date).map(|(d, _)| d)
-            {
-                let nominal = due.and_time(time);
-                if open
-                    && cursors.get(tz).resolve(nominal).0.with_timezone(&Utc)
-                        >= opts.horizon
+                if !open {
+                    let steps = (part_last - first_date).num_days() / step;
+                    last_due = Some(
+                        (first_date + Duration::days(steps * step))
+                            .and_time(time),
+                    );
+                }
+                for &due in
+                    cancelled.range(first_date..=part_last).map(|(d, _)| d)
                 {
-                    break;
-                }
-                exdates.push(nominal);
-            }
-        } else {
-            let cursor = cursors.get(tz);
-            for due in segment.due_dates(first.date()) {
-                if due > last_date {
-                    break;
-                }
-                let nominal = due.and_time(time);
-                let start = cursor.resolve(nominal).0;
-                if open && start.with_timezone(&Utc) >= opts.horizon {
-                    break;
-                }
-                last_due = Some(nominal);
-                if cancelled.contains_key(&due) {
+                    let nominal = due.and_time(time);
+                    if open
+                        && cursors
+                            .get(tz)
+                            .resolve(nominal)
+                            .0
+                            .with_timezone(&Utc)
+                            >= opts.horizon
+                    {
+                        break;
+                    }
                     exdates.push(nominal);
-                    continue;
                 }
-                if moved.contains_key(&due)
-                    || start.with_timezone(&Utc) >= opts.horizon
-                {
-                    continue;
-                }
-                if !stamps(tz, nominal, segment.duration()).2 {
-                    override_at(nominal);
+            } else {
+                let cursor = cursors.get(tz);
+                for due in segment.due_dates(first_date) {
+                    if due > part_last {
+                        break;
+                    }
+                    let nominal = due.and_time(time);
+                    let start = cursor.resolve(nominal).0;
+                    if open && start.with_timezone(&Utc) >= opts.horizon {
+                        break;
+                    }
+                    last_due = Some(nominal);
+                    if cancelled.contains_key(&due) {
+                        exdates.push(nominal);
+                        continue;
+                    }
+                    if moved.contains_key(&due)
+                        || start.with_timezone(&Utc) >= opts.horizon
+                    {
+                        continue;
+                    }
+                    if !stamps(tz, nominal, segment.duration()).2 {
+                        override_at(nominal);
+                    }
                 }
             }
-        }
-        for (&due, &i) in moved.range(segment.from()..=last_date) {
-            let ChangeKind::Move { to, duration, .. } = &changes[i].kind
-            else {
-                continue;
+            for (&due, &i) in moved.range(first_date..=part_last) {
+                let ChangeKind::Move { to, duration, .. } = &changes[i].kind
+                else {
+                    continue;
+                };
+                let (s, e, _) =
+                    stamps(tz, *to, duration.unwrap_or(segment.duration()));
+                let note = changes[i].note.as_deref();
+                overrides.push(override_of(due.and_time(time), s, e, note));
+            }
+
+            let until = match (open, last_due) {
+                (false, Some(last)) => {
+                    let instant =
+                        resolve_local(tz, last).0.with_timezone(&Utc)
+                            + UNTIL_MARGIN;
+                    Some(instant)
+                }
+                _ => None,
             };
-            let (s, e, _) =
-                stamps(tz, *to, duration.unwrap_or(segment.duration()));
-            let note = changes[i].note.as_deref();
-            overrides.push(override_of(due.and_time(time), s, e, note));
+            let related_to = uids.last().map(|&(_, _, u)| u);
+            uids.push((first_date, part_last, uid));
+            events.push(Event {
+                meeting,
+                uid,
+                sequence,
+                last_modified,
+                start: Stamp::Local(first),
+                length: master_length(
+                    cursors.get(tz),
+                    first,
+                    segment.duration(),
+                ),
+                kind: Kind::Master { segment, until, exdates, related_to },
+                note: None,
+            });
         }
 
-        let until = match (segment.last(), last_due) {
-            (Some(_), Some(last)) => {
-                let instant = resolve_local(tz, last).0.with_timezone(&Utc)
-                    + UNTIL_MARGIN;
-                Some(instant)
+        // The sessions left out of the series (see [`parts`]), each on its
+        // own, moved where a change moved it; a cancelled one is not
+        // written.
+        let segment_uid =
+            Uid::Segment { meeting, index, from: segment.from() };
+        for due in alone {
+            if cancelled.contains_key(&due) {
+                continue;
             }
-            _ => None,
-        };
-        let related_to = uids.last().map(|&(_, _, u)| u);
-        uids.push((segment.from(), last_date, uid));
-        events.push(Event {
-            meeting,
-            uid,
-            sequence,
-            last_modified,
-            start: Stamp::Local(first),
-            length: Length::Duration(segment.duration()),
-            kind: Kind::Master { segment, until, exdates, related_to },
-            note: None,
-        });
+            let nominal = due.and_time(time);
+            let (at, length, note) =
+                match moved.get(&due).map(|&i| &changes[i]) {
+                    Some(Change {
+                        kind: ChangeKind::Move { to, duration, .. },
+                        note,
+                        ..
+                    }) => (
+                        *to,
+                        duration.unwrap_or(segment.duration()),
+                        note.as_deref(),
+                    ),
+                    _ => (nominal, segment.duration(), None),
+                };
+            let (s, e, _) = stamps(tz, at, length);
+            let related_to = uids
+                .iter()
+                .rev()
+                .find(|&&(from, _, _)| from < due)
+                .map_or(segment_uid, |&(_, _, u)| u);
+            one_offs.push(Event {
+                meeting,
+                uid: Uid::Session { meeting, at: nominal },
+                sequence,
+                last_modified,
+                start: s,
+                length: Length::End(e),
+                kind: Kind::OneOff { related_to: Some(related_to) },
+                note,
+            });
+        }
     }
+    events.extend(one_offs);
 
     for change in changes {
         let ChangeKind::Extra { at, duration } = &change.kind else {
@@ -472,6 +759,29 @@ pub(crate) fn meeting_events<'s>(
         _ => (e.uid.to_string(domain), NaiveDateTime::MIN),
     });
     events.extend(overrides);
+}
+
+/// The UID of the VEVENT a regular session due on `due` belongs to,
+/// given its segment's [`parts`]: its part's series, or its own when it
+/// is left out of them.
+pub(crate) fn session_uid(
+    meeting: &Meeting,
+    index: usize,
+    (parts, alone): &(Vec<Part<'_>>, Vec<NaiveDate>),
+    due: NaiveDate,
+    domain: &str,
+) -> String {
+    let segment = &meeting.segments()[index];
+    let uid = if alone.binary_search(&due).is_ok() {
+        let time = segment.rule().time().to_naive();
+        Uid::Session { meeting, at: due.and_time(time) }
+    } else {
+        parts.iter().rev().find(|p| p.first <= due).map_or(
+            Uid::Segment { meeting, index, from: segment.from() },
+            |p| p.uid,
+        )
+    };
+    uid.to_string(domain)
 }
 
 /// Whether a change alters the series of a segment running from `from` to

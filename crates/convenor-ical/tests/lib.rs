@@ -1,5 +1,7 @@
 //! The integration tests of convenor-ical, one module per topic.
 
+// Constructs real clients misread are never written.
+mod clients;
 // Byte-exact .ics for the seed and every testdata case.
 mod golden;
 // Work shared between meetings in one export stays exact.

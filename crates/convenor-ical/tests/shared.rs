@@ -86,13 +86,31 @@ starts = "2023-03-01"
     )
     .expect("a valid schedule");
     let ics = convenor_ical::to_string(&schedule, &opts());
-    let a = convenor_ical::meeting_to_string(&schedule, "a", &opts()).unwrap();
-    let d = convenor_ical::meeting_to_string(&schedule, "d", &opts()).unwrap();
-    // The cancelled gap session is an EXDATE of A, not an override.
-    assert!(a.contains("EXDATE;TZID=America/Los_Angeles:20240310T023000"));
-    assert!(!a.contains("RECURRENCE-ID;TZID=America/Los_Angeles:20240310"));
-    // D, without changes, gets the override A gave up.
-    assert!(d.contains("RECURRENCE-ID;TZID=America/Los_Angeles:20240310"));
+    let feed = |id| convenor_ical::meeting_to_string(&schedule, id, &opts());
+    let (a, b, d) =
+        (feed("a").unwrap(), feed("b").unwrap(), feed("d").unwrap());
+    // Gap sessions cut every series; A's cancelled one is not written at
+    // all (neither EXDATE nor override nor a VEVENT of its own).
+    assert!(a.contains("UID:a-20230312T0230@"));
+    assert!(!a.contains("20240310T0230"));
+    assert!(!a.contains("EXDATE"));
+    assert!(!a.contains("RECURRENCE-ID"));
+    // D, without changes, has the session A gave up, on its own at its
+    // instant (RFC 5545 §3.3.5: 03:30 PDT).
+    let own = |feed: &str, uid: &str| {
+        let at = feed.find(uid).expect(uid);
+        feed[at..].split("END:VEVENT").next().unwrap().to_string()
+    };
+    let gap_day = own(&d, "UID:d-20240310T0230@");
+    assert!(gap_day.contains("DTSTART:20240310T103000Z\r\n"), "{gap_day}");
+    assert!(gap_day.contains("DTEND:20240310T113000Z\r\n"), "{gap_day}");
+    // B's moved gap session is its own VEVENT, at the time it moved to.
+    let moved = own(&b, "UID:b-20250309T0230@");
+    assert!(
+        moved.contains("DTSTART;TZID=America/Los_Angeles:20250309T050000\r\n"),
+        "{moved}"
+    );
+    assert!(!b.contains("RECURRENCE-ID"));
     assert_same_as_alone("shared", &schedule);
     assert_eq!(ics, convenor_ical::to_string(&schedule, &opts()));
 }
