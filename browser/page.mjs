@@ -47,6 +47,7 @@ try {
   });
   await page.goto(pathToFileURL(path.join(site, "index.html")).href, { waitUntil: "load" });
   const seen = await page.evaluate(() => ({
+    overflows: document.documentElement.scrollWidth > window.innerWidth,
     zone: document.getElementById("zone-label").textContent,
     detected: Intl.DateTimeFormat().resolvedOptions().timeZone,
     sessions: Array.from(document.querySelectorAll("li.session")).map((li) => ({

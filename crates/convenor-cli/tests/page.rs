@@ -168,6 +168,10 @@ fn the_page_in_four_zones_equals_the_agenda() {
             );
         }
     }
+    // A 360 px wide phone: the text reflows, nothing runs off the side.
+    let phone = open(&site, "Europe/London", &["--width", "360"]);
+    assert_eq!(phone["overflows"], false);
+    assert_eq!(phone["violations"], serde_json::json!([]));
     // London on 10 November 2022: Saturday 12 November 15:00 GMT is the
     // Saturday meeting's first session.
     let london = open(&site, "Europe/London", &[]);
