@@ -15,7 +15,7 @@ use chrono::{
 };
 use convenor::workload::{self, W1Options, W1_SESSIONS};
 use convenor::{
-    weekday_code, Occurrence, Schedule, ScheduleSpec, Window, Zone,
+    __private::weekday_code, Occurrence, Schedule, ScheduleSpec, Window, Zone,
 };
 use criterion::{Criterion, Throughput};
 

@@ -7,9 +7,34 @@
 //! The README below is the guide; its examples are compiled as doc-tests.
 //!
 #![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-pub use convenor_core::*;
+// The public surface, listed: what a program that embeds convenor needs.
+// `chrono` is re-exported so `convenor` alone is enough to name times.
+pub use chrono;
+pub use convenor_core::{announce, quote, suggest, words};
+pub use convenor_core::{
+    canonical_zone, resolve_local, suggest_zone, tzdata_version_at_least,
+    weekday_name, Change, ChangeKind, ChangeRef, ChangeSpec, Day, Error,
+    FieldPath, Fit, Interval, Invalid, LocalTime, Meeting, MeetingDuration,
+    MeetingId, MeetingOccurrences, MeetingSpec, Occurrence, Occurrences,
+    Online, OnlineSpec, Pattern, Place, Position, Problem, RRulePattern,
+    Reschedule, Result, Rule, Schedule, ScheduleSpec, Segment, Status, Tzdata,
+    TzdataError, TzdataSource, UnknownZone, Viewed, Warning, Week, WeeklySpec,
+    Window, Zone, ZoneOffset, BUNDLED_VERSION, MAX_INPUT_BYTES, MAX_SESSIONS,
+    SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
+};
+
+/// Plumbing shared by convenor's own crates, benches and fuzz targets;
+/// not part of the API and may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use convenor_core::toml_blocks_agree;
+    pub use convenor_core::{
+        weekday_code, PathPart, ZoneCursor, ZoneCursors, WEEKDAY_CODES,
+    };
+}
 
 /// iCalendar (.ics) export: [`ical::to_string`], [`ical::IcalOptions`].
 pub use convenor_ical as ical;

@@ -265,7 +265,7 @@ proptest! {
         n in prop::sample::select(vec![1, 2, 3, 4, 5, -1, -2, -3, -4]),
     ) {
         let window = Window::new(c.from, c.to).unwrap();
-        let day = convenor::weekday_code(c.day);
+        let day = convenor::__private::weekday_code(c.day);
         let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
         let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
         let m = Meeting::new(

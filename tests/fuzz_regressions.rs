@@ -37,15 +37,35 @@ fn rrule_text_regressions_are_errors() {
     }
 }
 
-/// Every other target's regressions, through the loaders: no panic.
+/// The committed corpus of a fuzz target (`fuzz/corpus/TARGET/`) and its
+/// regressions: never empty, so the test below cannot pass on nothing.
+fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+    let mut all: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            let path = e.expect("a directory entry").path();
+            (
+                path.display().to_string(),
+                std::fs::read(&path).expect("readable"),
+            )
+        })
+        .collect();
+    all.extend(inputs(target));
+    assert!(!all.is_empty(), "no inputs for {target}");
+    all
+}
+
+/// Every loader's corpus and regressions, through the loaders: no panic.
 #[test]
 fn loader_regressions_do_not_panic() {
     for target in ["schedule_toml", "schedule_json"] {
-        for (_, bytes) in inputs(target) {
+        for (_, bytes) in corpus(target) {
             let _ = convenor::load_bytes(&bytes);
         }
     }
-    for (_, bytes) in inputs("meeting_guide") {
+    for (_, bytes) in corpus("meeting_guide") {
         let opts = convenor::json::ImportOptions::new(
             "x",
             chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("a date"),
@@ -55,7 +75,7 @@ fn loader_regressions_do_not_panic() {
             &opts,
         );
     }
-    for (_, bytes) in inputs("ics_roundtrip") {
+    for (_, bytes) in corpus("ics_roundtrip") {
         let _ = convenor::ical::read::parse(&String::from_utf8_lossy(&bytes));
     }
 }

@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(from_bytes.is_err());
         return;
     };
-    assert!(convenor::toml_blocks_agree(text), "blocks disagree: {text:?}");
+    assert!(
+        convenor::__private::toml_blocks_agree(text),
+        "blocks disagree: {text:?}"
+    );
     if let Ok(schedule) = convenor::Schedule::from_toml_str(text) {
         common::round_trip(&schedule);
     }

@@ -61,6 +61,14 @@ pub enum Error {
         /// The nearest valid name, for an unknown field.
         suggestion: Option<String>,
     },
+    /// A meeting id the schedule does not have.
+    #[error("no meeting \"{id}\" in the schedule{}", .suggestion.as_ref().map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default())]
+    UnknownMeeting {
+        /// The id asked for.
+        id: String,
+        /// The nearest id the schedule has.
+        suggestion: Option<String>,
+    },
     /// A zone name the tz database in use does not have.
     #[error(transparent)]
     UnknownZone(#[from] crate::tzdata::UnknownZone),

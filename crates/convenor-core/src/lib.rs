@@ -69,6 +69,7 @@
 //! - `schemars`: `JsonSchema` derives on the `*Spec` structs, for the
 //!   schedule file's JSON Schema (`convenor-json` checks it in).
 
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 

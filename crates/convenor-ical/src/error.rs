@@ -28,6 +28,17 @@ pub enum Error {
     },
 }
 
+impl From<Error> for convenor_core::Error {
+    /// Into the one error type of the `convenor` facade.
+    fn from(e: Error) -> convenor_core::Error {
+        match e {
+            Error::UnknownMeeting { id, suggestion } => {
+                convenor_core::Error::UnknownMeeting { id, suggestion }
+            }
+        }
+    }
+}
+
 impl Error {
     pub(crate) fn unknown_meeting(schedule: &Schedule, id: &str) -> Error {
         let ids = schedule.meetings().iter().map(|m| m.id().as_str());

@@ -44,6 +44,7 @@
 //! The interop tests (`interop/` at the repository root) check it against
 //! four real clients: Mozilla's ical.js, Python's recurring-ical-events,
 //! libical (GNOME Evolution) and node-ical.
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 

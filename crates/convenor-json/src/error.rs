@@ -52,6 +52,37 @@ pub enum Error {
     },
 }
 
+impl From<Error> for convenor_core::Error {
+    /// Into the one error type of the `convenor` facade: a schedule's
+    /// error as it is, a feed's as a syntax error with its position.
+    ///
+    /// ```
+    /// fn feed() -> Result<(), convenor_core::Error> {
+    ///     let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+    ///     convenor_json::from_meeting_guide_str("{", &convenor_json::ImportOptions::new("x", day))?;
+    ///     Ok(())
+    /// }
+    /// assert!(feed().unwrap_err().to_string().starts_with("invalid meeting guide feed"));
+    /// ```
+    fn from(e: Error) -> convenor_core::Error {
+        match e {
+            Error::Core(core) => core,
+            Error::Feed { message, position } => {
+                convenor_core::Error::Syntax {
+                    message: format!("invalid meeting guide feed: {message}"),
+                    position,
+                    suggestion: None,
+                }
+            }
+            other => convenor_core::Error::Syntax {
+                message: other.to_string(),
+                position: None,
+                suggestion: None,
+            },
+        }
+    }
+}
+
 fn at(position: &Option<Position>) -> String {
     position.map(|p| format!(" at {p}")).unwrap_or_default()
 }

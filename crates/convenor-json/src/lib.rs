@@ -107,6 +107,7 @@
 //! code and online meetings with no conference link.
 //! [`from_meeting_guide_str`] reads a feed into a schedule.
 
+#![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
