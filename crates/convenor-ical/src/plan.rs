@@ -460,15 +460,12 @@ fn period(rrule: &str, date: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
             (first, first.with_year(first.year() + 1)?)
         }
         "WEEKLY" => {
-            let wkst = match part("WKST").unwrap_or("MO") {
-                "TU" => Weekday::Tue,
-                "WE" => Weekday::Wed,
-                "TH" => Weekday::Thu,
-                "FR" => Weekday::Fri,
-                "SA" => Weekday::Sat,
-                "SU" => Weekday::Sun,
-                _ => Weekday::Mon,
-            };
+            let code = part("WKST").unwrap_or("MO");
+            let wkst = convenor_core::WEEKDAY_CODES
+                .iter()
+                .position(|c| *c == code)
+                .and_then(|i| Weekday::try_from(i as u8).ok())
+                .unwrap_or(Weekday::Mon);
             let first = date.week(wkst).first_day();
             (first, first + Duration::days(7))
         }
