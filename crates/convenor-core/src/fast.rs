@@ -113,7 +113,7 @@ fn build(tz: Zone, key: i64) -> Chunk {
         return Chunk { lo, hi, spans: Vec::new() };
     }
     // Transitions in (a, b]: the instant and the offset from then on.
-    let first = tz.offset_at(a);
+    let first = tz.offset_in_database(a);
     let changes: Vec<(i64, ZoneOffset)> = tz
         .transitions(a, b)
         .into_iter()
@@ -156,6 +156,16 @@ fn build(tz: Zone, key: i64) -> Chunk {
         })
         .collect();
     Chunk { lo, hi, spans }
+}
+
+/// The offset in force at Unix second `utc`, from the per-zone tables
+/// (the chunk of the same key covers UTC a couple of days beyond its
+/// local range); `None` where the tables do not reach.
+pub(crate) fn offset_at_utc(tz: Zone, utc: i64) -> Option<ZoneOffset> {
+    let c = chunk(tz, utc >> CHUNK_BITS);
+    let at = c.spans.partition_point(|s| s.utc_hi <= utc);
+    let span = c.spans.get(at)?;
+    (span.utc_lo <= utc && utc < span.utc_hi).then_some(span.offset)
 }
 
 /// One [`ZoneCursor`] per zone, found by the zone's dense index (no

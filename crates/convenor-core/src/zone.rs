@@ -141,6 +141,13 @@ impl Zone {
     /// # Ok::<(), convenor_core::UnknownZone>(())
     /// ```
     pub fn offset_at(&self, utc: i64) -> ZoneOffset {
+        crate::fast::offset_at_utc(*self, utc)
+            .unwrap_or_else(|| self.offset_in_database(utc))
+    }
+
+    /// [`Zone::offset_at`] from jiff's data itself (what the per-zone
+    /// tables are built from).
+    pub(crate) fn offset_in_database(&self, utc: i64) -> ZoneOffset {
         let info = self.0.tz.to_offset_info(timestamp(utc));
         let abbreviation =
             u32::from(self.abbreviation_index(info.abbreviation()));
@@ -216,7 +223,7 @@ impl Zone {
         to: i64,
     ) -> Vec<(i64, ZoneOffset, ZoneOffset)> {
         let mut out = Vec::new();
-        let mut before = self.offset_at(from);
+        let mut before = self.offset_in_database(from);
         // Before jiff's first instant the offset does not change; past
         // its last, `timestamp` maps each 400-year cycle back onto the
         // last one, so each cycle is walked with its own shift.
@@ -235,7 +242,7 @@ impl Zone {
                     .map(|t| t.timestamp().as_second() + shift),
             );
             for at in changes.take_while(|&at| at <= hi) {
-                let after = self.offset_at(at);
+                let after = self.offset_in_database(at);
                 if after != before {
                     out.push((at, before, after));
                     before = after;
