@@ -201,7 +201,7 @@ pub enum Command {
         /// The UID domain (default: the host of the schedule's url).
         #[arg(long, value_name = "DOMAIN")]
         domain: Option<String>,
-        /// Where the folder is served (https://example.org/meetings/):
+        /// Where the folder is served (`https://example.org/meetings/`):
         /// the page then offers webcal:// and Google Calendar
         /// subscriptions, not only downloads.
         #[arg(long, value_name = "URL")]

@@ -123,12 +123,26 @@ pub fn domain(text: &str) -> Result<String> {
 /// An RFC 3339 instant, or a date meaning its midnight in `tz`.
 pub fn instant(text: &str, tz: Zone) -> Result<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.with_timezone(&Utc));
+        let t = t.with_timezone(&Utc);
+        in_range(text, t.date_naive())?;
+        return Ok(t);
     }
     let date = date(text)?;
     Ok(convenor::resolve_local(tz, date.and_time(NaiveTime::MIN))
         .0
         .with_timezone(&Utc))
+}
+
+/// Dates and instants of years 2 to 9998: room for the windows commands
+/// build around them (a year back, two ahead) inside the years schedule
+/// files allow.
+fn in_range(text: &str, date: NaiveDate) -> Result<NaiveDate> {
+    if (2..=9998).contains(&chrono::Datelike::year(&date)) {
+        return Ok(date);
+    }
+    Err(anyhow::Error::new(BadInput(format!(
+        "\"{text}\" is outside the years 2 to 9998 that convenor works in"
+    ))))
 }
 
 /// Export options with the reminder flags applied.
@@ -156,10 +170,10 @@ pub fn reminders(
 /// (`2022-11-12T07:00:00-08:00` is 12 November).
 pub fn date(text: &str) -> Result<NaiveDate> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Ok(t.date_naive());
+        return in_range(text, t.date_naive());
     }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        Ok(d) => Ok(d),
+        Ok(d) => in_range(text, d),
         Err(_) => Err(anyhow::Error::new(BadInput(format!(
             "invalid date or instant \"{text}\", expected YYYY-MM-DD or an \
              RFC 3339 time such as 2022-11-12T07:00:00-08:00"

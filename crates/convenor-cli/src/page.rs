@@ -61,29 +61,55 @@ pub fn files(
         .timezone()
         .or_else(|| schedule.meetings().first().map(|m| m.zone()))
         .unwrap_or_else(Zone::utc);
+    let paths = session_paths(&sessions);
     let mut files = Vec::new();
-    for o in &sessions {
-        if o.is_cancelled() {
-            continue;
+    for (o, path) in sessions.iter().zip(&paths) {
+        if let Some(path) = path {
+            let ics = convenor::ical::occurrence_to_string(
+                schedule,
+                o,
+                options.ical,
+            );
+            files.push((path.clone(), ics));
         }
-        let ics =
-            convenor::ical::occurrence_to_string(schedule, o, options.ical);
-        files.push((session_path(o), ics));
     }
     files.push((
         PathBuf::from("index.html"),
-        html(schedule, &sessions, more, home, options)?,
+        html(schedule, &sessions, &paths, more, home, options)?,
     ));
     Ok(files)
 }
 
-/// `sessions/ID-YYYY-MM-DD.ics`, by the date the session was due.
-fn session_path(o: &Occurrence<'_>) -> PathBuf {
-    PathBuf::from("sessions").join(format!(
-        "{}-{}.ics",
-        o.meeting().id(),
-        o.due()
-    ))
+/// Each session's own `.ics` (none for a cancelled one):
+/// `sessions/ID-YYYY-MM-DDTHHMM.ics` by its local start, with `-2`, `-3`
+/// after a name already taken (two sessions of a meeting may start
+/// together: an extra one over a regular one).
+fn session_paths(sessions: &[Occurrence<'_>]) -> Vec<Option<PathBuf>> {
+    let mut taken = std::collections::HashSet::new();
+    sessions
+        .iter()
+        .map(|o| {
+            if o.is_cancelled() {
+                return None;
+            }
+            let stem = format!(
+                "{}-{}",
+                o.meeting().id(),
+                o.start().format("%Y-%m-%dT%H%M")
+            );
+            let name =
+                (1..)
+                    .map(|n| {
+                        if n == 1 {
+                            stem.clone()
+                        } else {
+                            format!("{stem}-{n}")
+                        }
+                    })
+                    .find(|name| taken.insert(name.clone()))?;
+            Some(PathBuf::from("sessions").join(format!("{name}.ics")))
+        })
+        .collect()
 }
 
 /// Text for HTML: `&`, `<`, `>`, `"` and `'` escaped.
@@ -178,6 +204,7 @@ pub const PAGE_SESSIONS: usize = 400;
 fn html(
     schedule: &Schedule,
     sessions: &[Occurrence<'_>],
+    paths: &[Option<PathBuf>],
     more: usize,
     home: Zone,
     options: &PageOptions<'_>,
@@ -226,13 +253,12 @@ fn html(
             let _ =
                 write!(badges, " <span class=\"note\">{}</span>", esc(note));
         }
-        let add = if o.is_cancelled() {
-            String::new()
-        } else {
-            format!(
+        let add = match &paths[i] {
+            None => String::new(),
+            Some(path) => format!(
                 " <a class=\"add\" href=\"{}\">Add to my calendar</a>",
-                esc(&session_path(o).to_string_lossy())
-            )
+                esc(&path.to_string_lossy())
+            ),
         };
         let class =
             if o.is_cancelled() { "session cancelled" } else { "session" };
@@ -240,16 +266,17 @@ fn html(
             list,
             "<li class=\"{class}\" id=\"s{i}\" data-start=\"{}\" data-end=\"{}\">\
              <span class=\"when\"><time class=\"start\" datetime=\"{}\">{}</time>–<span class=\"end\">{}</span></span> \
-             <span class=\"name\">{}</span> <span class=\"own\"{}>({}, {own})</span>\
+             <span class=\"name\">{}</span> <span class=\"own\"{}>({}, {})</span>\
              <strong class=\"live\" hidden>In progress</strong>{badges}{add}</li>",
             o.start().with_timezone(&Utc).to_rfc3339(),
             o.end().with_timezone(&Utc).to_rfc3339(),
             o.start().with_timezone(&Utc).to_rfc3339(),
             start.format("%H:%M"),
-            end.format("%H:%M %Z"),
+            esc(&end.format("%H:%M %Z").to_string()),
             esc(m.name()),
             if m.zone() == home { " hidden" } else { "" },
             esc(&own_day),
+            esc(&own),
         );
     }
     if day.is_some() {

@@ -246,14 +246,15 @@ fn messages_say_what_happened() {
     );
     assert!(by_time.status.success(), "{by_time:?}");
     assert_eq!(by_time.stdout, by_date.stdout);
-    // Past year 9999: the window asked for, not a clamped one.
+    // Past year 9999: the instant asked for is refused as it was given,
+    // not a clamped window.
     let out = convenor(&["agenda", "--now", "9999-12-31T23:59:59Z"]);
     assert_eq!(out.status.code(), Some(2));
     let message = String::from_utf8(out.stderr).unwrap();
     assert!(
         message.contains(
-            "the window from 9999-12-31 23:59:59 UTC to +10000-01-07 23:59:59 \
-             UTC is outside the years 1 to 9999"
+            "\"9999-12-31T23:59:59Z\" is outside the years 2 to 9998 that \
+             convenor works in"
         ),
         "{message}"
     );

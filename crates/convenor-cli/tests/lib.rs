@@ -286,7 +286,7 @@ fn publish_writes_every_feed_or_none() {
     let feeds = out.lines().filter(|l| !l.contains("/sessions/")).count();
     assert_eq!(feeds, 11, "{out}");
     assert!(dir
-        .join("sessions/co-occurring-saturday-2022-11-12.ics")
+        .join("sessions/co-occurring-saturday-2022-11-12T0700.ics")
         .exists());
     let feed = std::fs::read_to_string(dir.join("schedule.ics")).unwrap();
     assert!(feed.contains("UID:co-occurring-saturday@lifering.org\r\n"));
@@ -625,5 +625,51 @@ fn the_schedule_page_is_deterministic() {
     assert!(page.contains(
         "href=\"https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flifering.example%2Fmeetings%2Fschedule.ics\""
     ));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Found in review: an extra session on the day of a regular one gets a
+/// file of its own (the publish used to fail on the name), and dates
+/// past the years convenor works in are bad input, not a panic.
+#[test]
+fn publish_names_each_session_file_and_extreme_dates_are_refused() {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-extra-same-day-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("x.toml");
+    std::fs::write(
+        &file,
+        "name = \"x\"\ntimezone = \"America/Los_Angeles\"\narea = \"LA\"\n\n\
+         [[meetings]]\nid = \"wed\"\nname = \"Wed\"\n\
+         weekly = { day = \"wednesday\", time = \"13:00\" }\n\
+         duration = \"60m\"\nstarts = \"2022-10-05\"\n\n\
+         [[meetings.changes]]\nkind = \"extra\"\nat = \"2022-11-09T18:00\"\n",
+    )
+    .unwrap();
+    let (file, out) = (file.display().to_string(), dir.join("site"));
+    let site = out.display().to_string();
+    stdout(&[
+        "publish",
+        &file,
+        "--out",
+        &site,
+        "--now",
+        "2022-11-01T00:00:00Z",
+    ]);
+    assert!(out.join("sessions/wed-2022-11-09T1300.ics").exists());
+    assert!(out.join("sessions/wed-2022-11-09T1800.ics").exists());
+    for args in [
+        vec!["announce", "--as-of=-262143-01-01"],
+        vec!["check", file.as_str(), "--now=-262143-01-20"],
+        vec!["publish", "--out", site.as_str(), "--now=+262142-12-20"],
+    ] {
+        let run = convenor(&args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            err.contains("outside the years 2 to 9998"),
+            "{args:?}: {err}"
+        );
+    }
     std::fs::remove_dir_all(dir).ok();
 }

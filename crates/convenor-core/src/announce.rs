@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, Timelike};
 
 use crate::error::Result;
 use crate::meeting::{Meeting, Segment};
-use crate::occurrence::Window;
+use crate::occurrence::{Status, Window};
 use crate::rule::Pattern;
 use crate::schedule::{ChangeRef, Schedule};
 use crate::words::{clock12, day_name, rule_words, time12, zone_label};
@@ -212,15 +212,22 @@ impl Schedule {
                 .find_map(Segment::first_session)
                 .map(|f| f.date());
             let starts = first.filter(|f| *f > as_of);
-            let ends = meeting.segments().last().and_then(Segment::last);
-            // The next session from the date on: the week in question.
-            let from = as_of
-                .and_hms_opt(0, 0, 0)
-                .map(|t| t.and_utc() - Duration::days(1));
+            let ends = meeting
+                .segments()
+                .last()
+                .and_then(Segment::last)
+                .and_then(|last| last_session(meeting, last));
+            // The next regular session from the date on (not a moved or
+            // extra one): the week in question.
+            let from = as_of.and_hms_opt(0, 0, 0).and_then(|t| {
+                t.and_utc().checked_sub_signed(Duration::days(1))
+            });
             let next = from.and_then(|from| {
-                meeting
-                    .occurrences(Window::starting(from))
-                    .find(|o| o.due() >= as_of)
+                meeting.occurrences(Window::starting(from)).find(|o| {
+                    o.status() == Status::Scheduled
+                        && o.due() >= as_of
+                        && o.due() >= segment.from()
+                })
             });
             let elsewhere = match next {
                 Some(o) => zones
@@ -265,6 +272,20 @@ impl Schedule {
             footnotes,
         })
     }
+}
+
+/// The date of the last session due on or before `last` (the last date
+/// one may fall on), looking back up to a year and a bit.
+fn last_session(meeting: &Meeting, last: NaiveDate) -> Option<NaiveDate> {
+    let end =
+        last.succ_opt()?.and_hms_opt(0, 0, 0)?.and_utc() + Duration::days(1);
+    let start = end.checked_sub_signed(Duration::days(400))?;
+    let window = Window::new(start, end).ok()?;
+    meeting
+        .occurrences(window)
+        .filter(|o| o.due() <= last)
+        .map(|o| o.start().date_naive())
+        .last()
 }
 
 /// The segment in force on `date`, or the next one with a session; `None`

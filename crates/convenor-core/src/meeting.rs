@@ -684,7 +684,7 @@ impl Timeline {
 }
 
 /// The rule after a reschedule, or the problem and its field.
-fn apply(
+pub(crate) fn apply(
     rule: &Rule,
     r: &Reschedule,
 ) -> Result<Rule, (Problem, &'static str)> {

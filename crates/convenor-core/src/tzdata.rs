@@ -403,6 +403,9 @@ fn dir_version(dir: &Path) -> Option<String> {
 
 /// `2026f`: four digits and one or more lower-case letters.
 fn is_version(v: &str) -> bool {
+    if !v.is_ascii() {
+        return false;
+    }
     let (year, letters) = v.split_at(v.len().min(4));
     year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
@@ -423,6 +426,7 @@ fn is_version(v: &str) -> bool {
 /// assert!(!at_least(None, Some("2026f")));
 /// ```
 pub fn version_at_least(a: Option<&str>, b: Option<&str>) -> bool {
+    // Only called on `is_version` text, which is ASCII.
     let key = |v: &str| {
         let (year, letters) = v.split_at(v.len().min(4));
         (year.to_string(), letters.len(), letters.to_string())
@@ -454,5 +458,9 @@ mod tests {
         assert!(!is_version("2026F"));
         assert!(!is_version(""));
         assert!(!version_at_least(Some("garbage"), Some("2026f")));
+        // Not ASCII: not a version, and no panic on a byte boundary.
+        assert!(!is_version("22€"));
+        assert!(!version_at_least(Some("22€"), Some("2026f")));
+        assert!(version_at_least(Some("2026f"), Some("22€")));
     }
 }

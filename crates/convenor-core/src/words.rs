@@ -8,7 +8,7 @@ use std::fmt;
 use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 use crate::change::ChangeKind;
-use crate::meeting::Meeting;
+use crate::meeting::{apply, Meeting};
 use crate::rule::{Pattern, Rule};
 use crate::schedule::ChangeRef;
 use crate::values::{weekday_name, LocalTime};
@@ -144,23 +144,32 @@ impl ChangeRef<'_> {
                 let at = segments
                     .iter()
                     .position(|s| s.causes().contains(&self.index));
-                // The rule before is the segment before the one this
-                // change opens; a change folded into the first rule (made
-                // before the first session) replaced the file's own rule.
-                let before = match at {
-                    Some(i)
-                        if i > 0
-                            && segments[i].causes().first()
-                                == Some(&self.index) =>
-                    {
-                        segments[i - 1].rule().clone()
+                // The rule in force before the segment this change shapes
+                // (the file's own for the first), then each change of
+                // the segment in order: this one is described against
+                // the rule just before it.
+                let (before, after) = match at {
+                    Some(i) => {
+                        let mut rule = match i {
+                            0 => m.rule().clone(),
+                            i => segments[i - 1].rule().clone(),
+                        };
+                        let mut before = rule.clone();
+                        for &c in segments[i].causes() {
+                            if let ChangeKind::Reschedule(r) =
+                                &m.changes()[c].kind
+                            {
+                                before = rule.clone();
+                                rule = apply(&rule, r).unwrap_or(rule);
+                            }
+                            if c == self.index {
+                                break;
+                            }
+                        }
+                        (before, rule)
                     }
-                    _ => m.rule().clone(),
+                    None => (m.rule().clone(), m.rule().clone()),
                 };
-                let after = at.map_or_else(
-                    || m.rule().clone(),
-                    |i| segments[i].rule().clone(),
-                );
                 let mut text = format!(
                     "from {}, {} instead of {}",
                     short_date(r.effective),

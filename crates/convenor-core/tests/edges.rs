@@ -151,3 +151,101 @@ fn a_skipped_day_gives_no_second_session_at_one_instant() {
         ]
     );
 }
+
+/// Found in review: the announcement's other-zone time is the weekly
+/// session's even when the next session was moved; its "Ends" is the last
+/// session's date; a change is described against the rule just before it
+/// when several take effect on one date.
+#[test]
+fn announcement_lines_follow_the_weekly_rule() {
+    let text = r#"
+name = "x"
+timezone = "America/Los_Angeles"
+
+[[meetings]]
+id = "wed"
+name = "Wednesday"
+weekly = { day = "wednesday", time = "13:00" }
+duration = "60m"
+starts = "2022-10-05"
+
+[[meetings.changes]]
+kind = "move"
+date = "2022-11-09"
+to = "2022-11-10T19:00"
+
+[[meetings.changes]]
+kind = "end"
+effective = "2022-12-31"
+
+[[meetings]]
+id = "sat"
+name = "Saturday"
+weekly = { day = "saturday", time = "09:30" }
+duration = "60m"
+starts = "2022-10-01"
+
+[[meetings.changes]]
+kind = "reschedule"
+effective = "2022-12-03"
+announced = "2022-11-20"
+time = "10:00"
+
+[[meetings.changes]]
+kind = "reschedule"
+effective = "2023-01-07"
+announced = "2022-11-21"
+time = "11:00"
+
+[[meetings.changes]]
+kind = "reschedule"
+effective = "2023-01-07"
+announced = "2022-11-22"
+duration = "90m"
+"#;
+    let s = Schedule::from_toml_str(text).unwrap();
+    let london: convenor_core::Zone = "Europe/London".parse().unwrap();
+    let day = NaiveDate::from_ymd_opt(2022, 11, 25).unwrap();
+    let list = s
+        .announcement(
+            day,
+            Some(NaiveDate::from_ymd_opt(2022, 11, 1).unwrap()),
+            &[london],
+        )
+        .unwrap();
+    let wed = list
+        .lines
+        .iter()
+        .find(|l| list.meeting(l).id().as_str() == "wed")
+        .unwrap();
+    assert_eq!(
+        wed.text(),
+        "Wednesday: 1:00pm Pacific · 9:00pm London (Ends December 28th)"
+    );
+    let moved_week = s
+        .announcement(
+            NaiveDate::from_ymd_opt(2022, 11, 7).unwrap(),
+            None,
+            &[london],
+        )
+        .unwrap();
+    let wed = moved_week
+        .lines
+        .iter()
+        .find(|l| moved_week.meeting(l).id().as_str() == "wed")
+        .unwrap();
+    assert_eq!(wed.elsewhere, ["9:00pm London"]);
+    let notes: Vec<String> =
+        (0..list.footnotes.len()).map(|i| list.footnote(i).what()).collect();
+    assert_eq!(
+        notes,
+        [
+            "from 3 Dec 2022, Saturdays at 10:00am Pacific instead of Saturdays at 9:30am Pacific",
+            "from 7 Jan 2023, Saturdays at 11:00am Pacific instead of Saturdays at 10:00am Pacific",
+            "from 7 Jan 2023, Saturdays at 11:00am Pacific instead of Saturdays at 11:00am Pacific, 90 minutes long",
+        ]
+    );
+    // The ends of the calendar: no panic.
+    assert!(s.announcement(NaiveDate::MIN, None, &[london]).is_ok());
+    assert!(s.announcement(NaiveDate::MAX, None, &[london]).is_ok());
+}

@@ -343,3 +343,28 @@ fn seed_saturday_across_its_announcement(
     assert_eq!((r["time"].clone(), r.get("notes")), ("07:00".into(), None));
     Ok(())
 }
+
+/// Found in review: a long slug over several days, a day listed twice,
+/// and a time no clock has are read as finders would, without a panic.
+#[test]
+fn long_slugs_repeated_days_and_odd_times() {
+    let slug = "a".repeat(64);
+    let feed = format!(
+        r#"[{{"name": "x", "slug": "{slug}", "day": [1, 3, 1], "time": "18:00", "timezone": "UTC"}}]"#
+    );
+    let imported = from_meeting_guide_str(&feed, &options()).unwrap();
+    let ids: Vec<&str> =
+        imported.schedule.meetings().iter().map(|m| m.id().as_str()).collect();
+    assert_eq!(
+        ids,
+        [format!("{}-1", &slug[..62]), format!("{}-3", &slug[..62])]
+    );
+    let records: Vec<serde_json::Map<String, Value>> = serde_json::from_str(
+        r#"[{"slug": "s", "time": "99999999:00", "end_time": "10:00", "timezone": "UTC", "formatted_address": "a, b, c, d"}]"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        convenor_json::Listing::of_feed(&records)[0],
+        convenor_json::Listing::Listed { ends_before_start: false, .. }
+    ));
+}

@@ -143,10 +143,11 @@ impl Listing {
         }
         let minutes = |field| {
             let (h, m) = text(field)?.split_once(':')?;
-            Some(
-                h.parse::<u32>().ok()? * 60
-                    + m.get(..2)?.parse::<u32>().ok()?,
-            )
+            // Hours and minutes as a clock has them; anything else is
+            // no time (and no overflow).
+            let h = h.parse::<u32>().ok().filter(|h| *h < 24)?;
+            let m = m.get(..2)?.parse::<u32>().ok().filter(|m| *m < 60)?;
+            Some(h * 60 + m)
         };
         let ends_before_start = match (minutes("time"), minutes("end_time")) {
             (Some(start), Some(end)) => end < start,

@@ -339,6 +339,10 @@ fn import_record(
             .collect::<Result<_, _>>()?,
         Some(d) => vec![day_number(d).map_err(|p| fail("day", p))?],
     };
+    // A day listed twice is one meeting.
+    let mut days = days;
+    days.sort_unstable();
+    days.dedup();
     let time = text("time")?;
     let (Some(time), false) = (time, days.is_empty()) else {
         return Ok(None);
@@ -461,7 +465,10 @@ fn import_record(
                 let day_name = convenor_core::weekday_name(weekday);
                 MeetingSpec {
                     id: if several {
-                        format!("{slug}-{day}")
+                        // Within the 64 characters of an id, with room
+                        // for the day.
+                        let stem = slug.get(..62).unwrap_or(&slug);
+                        format!("{}-{day}", stem.trim_end_matches('-'))
                     } else {
                         slug.clone()
                     },
