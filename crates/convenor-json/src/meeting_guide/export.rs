@@ -480,26 +480,5 @@ fn without_weekday(name: &str, day: chrono::Weekday) -> Option<String> {
 
 /// The next `n` session dates of a segment on or after `from`.
 fn next_dates(segment: &Segment, from: NaiveDate, n: usize) -> Vec<NaiveDate> {
-    let mut out = Vec::new();
-    let Some(first) = segment.first_session().map(|f| f.date()) else {
-        return out;
-    };
-    let step = match segment.rule().pattern() {
-        Pattern::Weekly { every, .. } => 7 * i64::from(every.weeks()),
-        _ => return out,
-    };
-    let mut date = first;
-    while out.len() < n {
-        if segment.last().is_some_and(|l| date > l) {
-            break;
-        }
-        if date >= from {
-            out.push(date);
-        }
-        match date.checked_add_signed(chrono::Duration::days(step)) {
-            Some(d) => date = d,
-            None => break,
-        }
-    }
-    out
+    segment.due_dates(from).take(n).collect()
 }
