@@ -52,7 +52,7 @@ pub enum Error {
     },
     /// The schedule text is not well-formed (TOML or JSON syntax, a wrong
     /// type, an unknown field).
-    #[error("{message}{}", position_suffix(.position))]
+    #[error("{message}{}{}", position_suffix(.position), suggestion_suffix(.suggestion))]
     Syntax {
         /// What the parser said.
         message: String,
@@ -215,6 +215,11 @@ fn more_suffix(n: usize) -> String {
 
 fn position_suffix(p: &Option<Position>) -> String {
     p.map(|p| format!(" at {p}")).unwrap_or_default()
+}
+
+/// `; did you mean "timezone"?`, as problems end.
+fn suggestion_suffix(s: &Option<String>) -> String {
+    s.as_ref().map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default()
 }
 
 /// A line and column in the file text, both 1-based (columns count
