@@ -37,8 +37,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }))
     .announced(date(11, 10))
     .note("Starts at 7:00am Pacific, not 9:30am as first posted");
-    let saturday =
-        saturday.with_change(moved).map_err(|p| format!("{p:?}"))?;
+    let saturday = saturday.with_change(moved)?;
     let schedule = Schedule::new("LifeRing", Some(pacific), vec![saturday])?;
 
     for published in [date(11, 5), date(11, 10)] {

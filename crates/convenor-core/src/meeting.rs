@@ -7,7 +7,7 @@ use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::change::{Change, ChangeKind, Reschedule};
-use crate::error::{FieldPath, Invalid, Problem};
+use crate::error::{Error, FieldPath, Invalid, Problem};
 use crate::rule::{Dates, Pattern, Rule};
 use crate::values::{MeetingDuration, MeetingId};
 use crate::zone::{resolve_local, Fit};
@@ -309,11 +309,8 @@ impl Meeting {
     /// # Errors
     ///
     /// When `ends` is before `starts`, or a change no longer applies.
-    pub fn with_ends(
-        self,
-        ends: Option<NaiveDate>,
-    ) -> Result<Meeting, Vec<Invalid>> {
-        Meeting { ends, ..self }.rebuilt(&FieldPath::root())
+    pub fn with_ends(self, ends: Option<NaiveDate>) -> Result<Meeting, Error> {
+        Meeting { ends, ..self }.rebuilt(&FieldPath::root()).map_err(invalid)
     }
 
     /// The same meeting with `change` added to its history.
@@ -331,15 +328,12 @@ impl Meeting {
     /// #     MeetingDuration::new(60)?, NaiveDate::from_ymd_opt(2022, 10, 2).unwrap());
     /// let monday = NaiveDate::from_ymd_opt(2022, 11, 21).unwrap();
     /// let err = meeting.with_change(Change::new(ChangeKind::Cancel { date: monday }));
-    /// assert_eq!(err.unwrap_err()[0].problem, Problem::NoSession(monday));
+    /// assert_eq!(err.unwrap_err().problems().next().unwrap().problem, Problem::NoSession(monday));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn with_change(
-        mut self,
-        change: Change,
-    ) -> Result<Meeting, Vec<Invalid>> {
+    pub fn with_change(mut self, change: Change) -> Result<Meeting, Error> {
         self.changes.push(change);
-        self.rebuilt(&FieldPath::root())
+        self.rebuilt(&FieldPath::root()).map_err(invalid)
     }
 
     /// The same meeting with only the changes that `keep` accepts.
@@ -681,6 +675,16 @@ impl Timeline {
     fn segment(&self, date: NaiveDate) -> Option<&Segment> {
         self.segments.iter().find(|s| s.contains(date))
     }
+}
+
+/// The problems of a rebuild as the crate's one error type
+/// ([`Error::Invalid`]). A rebuild fails with at least one problem; the
+/// fallback only keeps this total.
+fn invalid(problems: Vec<Invalid>) -> Error {
+    Error::from_problems(problems).unwrap_or(Error::Invalid {
+        first: Box::new(Invalid::new(Problem::NoZone, FieldPath::root())),
+        others: Vec::new(),
+    })
 }
 
 /// The rule after a reschedule, or the problem and its field.

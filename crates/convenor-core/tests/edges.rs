@@ -61,7 +61,8 @@ fn moves_and_extras_with_seconds_are_refused() {
         ChangeKind::Extra { at: odd, duration: None },
     ] {
         let err = meeting.clone().with_change(Change::new(kind)).unwrap_err();
-        assert_eq!(err[0].problem, Problem::BadTime("08:00:00.500".into()));
+        let first = err.problems().next().unwrap();
+        assert_eq!(first.problem, Problem::BadTime("08:00:00.500".into()));
     }
     let whole = day.and_hms_opt(8, 0, 0).unwrap();
     let moved = ChangeKind::Move { date: day, to: whole, duration: None };
