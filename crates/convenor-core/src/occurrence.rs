@@ -1,6 +1,7 @@
 //! Sessions: the [`Window`] they are asked for in, the [`Occurrence`] each
 //! one is, and the lazy, ordered iterators that expand them.
 
+use crate::change::Change;
 use crate::zone::{Zone, ZoneOffset};
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone,
@@ -242,9 +243,29 @@ impl<'s> Occurrence<'s> {
         self.fit
     }
 
-    /// The index in [`Meeting::changes`] of the change behind a moved,
-    /// extra or cancelled session.
-    pub fn change(&self) -> Option<usize> {
+    /// The change behind a moved, extra or cancelled session.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let text = "name = 'x'\ntimezone = 'UTC'\n[[meetings]]\nid = 'a'\nname = 'A'\n\
+    ///             weekly = { day = 'monday', time = '18:00' }\nduration = '60m'\nstarts = '2024-01-01'\n\
+    ///             [[meetings.changes]]\nkind = 'cancel'\ndate = '2024-01-08'\nnote = 'holiday'\n";
+    /// let s = convenor_core::Schedule::from_toml_str(text)?;
+    /// let w = convenor_core::Window::new(
+    ///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2024, 1, 15, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let cancelled = s.occurrences(w).with_cancelled().find(|o| o.is_cancelled()).unwrap();
+    /// assert_eq!(cancelled.change().and_then(|c| c.note.as_deref()), Some("holiday"));
+    /// assert_eq!(cancelled.change_index(), Some(0));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn change(&self) -> Option<&'s Change> {
+        self.meeting.changes().get(self.change?)
+    }
+
+    /// The index in [`Meeting::changes`] of [`Occurrence::change`].
+    pub fn change_index(&self) -> Option<usize> {
         self.change
     }
 
@@ -255,8 +276,7 @@ impl<'s> Occurrence<'s> {
 
     /// The note of the change behind it, if any.
     pub fn note(&self) -> Option<&'s str> {
-        let change = self.meeting.changes().get(self.change()?)?;
-        change.note.as_deref()
+        self.change()?.note.as_deref()
     }
 
     /// Whether the session is running at `at` (`start <= at < end`).

@@ -72,8 +72,7 @@ fn uid<'s>(
 ) -> String {
     let m = o.meeting();
     if o.status() == Status::Extra {
-        if let Some(ChangeKind::Extra { at, .. }) =
-            o.change().map(|i| &m.changes()[i].kind)
+        if let Some(ChangeKind::Extra { at, .. }) = o.change().map(|c| &c.kind)
         {
             return plan::extra_uid(m, *at, domain);
         }
