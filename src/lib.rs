@@ -140,6 +140,3 @@ pub fn seed() -> Schedule {
     Schedule::from_toml_str(SEED_TOML)
         .expect("the embedded seed file is valid: the seed tests load it")
 }
-
-#[doc(hidden)]
-pub mod workload;

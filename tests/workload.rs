@@ -2,7 +2,7 @@
 //! sessions in its window, and the fast path lists exactly the sessions
 //! of the straightforward stepper.
 
-use convenor::workload::{self, W1Options, W1_SESSIONS};
+use convenor_workload::{self as workload, W1Options, W1_SESSIONS};
 
 #[test]
 fn w1_has_the_issues_session_count_and_matches_the_stepper() {

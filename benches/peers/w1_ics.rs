@@ -6,7 +6,7 @@
 //!        w1_ics toml N     a schedule file with N W1 meetings
 
 fn main() {
-    use convenor::workload::{self, W1Options};
+    use convenor_workload::{self as workload, W1Options};
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("toml") {
         let n = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(10_000);

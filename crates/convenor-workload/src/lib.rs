@@ -1,5 +1,6 @@
 //! Fixed benchmark workloads, shared by `benches/` and the tests so that
-//! what is measured is also what is checked. Not part of the stable API.
+//! what is measured is also what is checked. Not published: it is no
+//! part of convenor's API.
 //!
 //! W1 (issue 7): `n` weekly meetings at 17:00 local, meeting `i` in zone
 //! `i mod 20` of [`W1_ZONES`] on weekday `(i / 20) mod 7` (0 = Monday),
