@@ -35,21 +35,6 @@ pub enum Error {
         /// Where, when known.
         position: Option<Position>,
     },
-    /// A Meeting Guide record with a value convenor cannot take.
-    #[error(
-        "meeting guide record {index}{}: invalid `{field}`: {problem}",
-        slug_suffix(.slug)
-    )]
-    Record {
-        /// The record's index in the feed array, from 0.
-        index: usize,
-        /// Its slug, when it has one.
-        slug: Option<String>,
-        /// The field.
-        field: &'static str,
-        /// What is wrong with it.
-        problem: String,
-    },
 }
 
 impl From<Error> for convenor_core::Error {
@@ -74,19 +59,10 @@ impl From<Error> for convenor_core::Error {
                     suggestion: None,
                 }
             }
-            other => convenor_core::Error::Syntax {
-                message: other.to_string(),
-                position: None,
-                suggestion: None,
-            },
         }
     }
 }
 
 fn at(position: &Option<Position>) -> String {
     position.map(|p| format!(" at {p}")).unwrap_or_default()
-}
-
-fn slug_suffix(slug: &Option<String>) -> String {
-    slug.as_ref().map(|s| format!(" ({s})")).unwrap_or_default()
 }
