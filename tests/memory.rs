@@ -37,11 +37,15 @@ static ALLOCATOR: Counting = Counting;
 
 const MB: f64 = 1024.0 * 1024.0;
 
+/// The allocator counts the whole process: one measuring test at a time.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+const ZONES: [&str; 4] =
+    ["America/Los_Angeles", "Europe/London", "Australia/Sydney", "UTC"];
+
 /// A schedule of `n` weekly meetings, every tenth rescheduled once.
 fn schedule_text(n: usize) -> String {
     let days = convenor::WEEKDAY_NAMES;
-    let zones =
-        ["America/Los_Angeles", "Europe/London", "Australia/Sydney", "UTC"];
     let mut text = String::from("name = \"x\"\ntimezone = \"UTC\"\n");
     for i in 0..n {
         text.push_str(&format!(
@@ -50,7 +54,7 @@ fn schedule_text(n: usize) -> String {
              starts = \"2022-11-12\"\ntimezone = \"{}\"\ntags = [\"open\", \"online\"]\n",
             days[i % 7],
             6 + i % 15,
-            zones[i % 4]
+            ZONES[i % 4]
         ));
         if i % 10 == 0 {
             text.push_str(
@@ -82,6 +86,7 @@ fn measure<T>(what: &str, f: impl FnOnce() -> T) -> (T, usize) {
 #[test]
 #[ignore = "slow in debug builds; run with --release -- --ignored"]
 fn memory_of_a_100000_meeting_schedule() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let text = schedule_text(100_000);
     println!("TOML text: {:.1} MB", text.len() as f64 / MB);
     let (schedule, peak) =
@@ -122,4 +127,62 @@ fn memory_of_a_100000_meeting_schedule() {
     let (peak, kept) =
         (PEAK.load(Ordering::Relaxed), NOW.load(Ordering::Relaxed));
     assert!(kept < 2 * 1024 * 1024 * 1024 && peak < 4 * 1024 * 1024 * 1024);
+}
+
+/// The same meetings as [`schedule_text`], written inline:
+/// `meetings = [ { ... }, ... ]`.
+fn inline_text(n: usize) -> String {
+    let mut text =
+        String::from("name = \"x\"\ntimezone = \"UTC\"\nmeetings = [\n");
+    for i in 0..n {
+        let change = match i % 10 {
+            0 => ", changes = [{ kind = \"reschedule\", effective = \"2023-06-01\", time = \"19:00\" }]",
+            _ => "",
+        };
+        text.push_str(&format!(
+            "  {{ id = \"m{i}\", name = \"Meeting {i}\", weekly = {{ day = \"{}\", \
+             time = \"{:02}:30\" }}, duration = \"60m\", starts = \"2022-11-12\", \
+             timezone = \"{}\", tags = [\"open\", \"online\"]{change} }},\n",
+            convenor::WEEKDAY_NAMES[i % 7],
+            6 + i % 15,
+            ZONES[i % 4],
+        ));
+    }
+    text.push_str("]\n");
+    text
+}
+
+/// Issue 12: TOML in any shape, not only `[[meetings]]` blocks, loads
+/// within a bound: each meeting's table is parsed on its own, and a
+/// table too large to parse is refused from its token count.
+#[test]
+#[ignore = "slow in debug builds; run with --release -- --ignored"]
+fn memory_of_toml_in_every_shape() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let mut ones = String::from("name = \"x\"\nx = [");
+    while ones.len() < convenor::MAX_INPUT_BYTES - 4 {
+        ones.push_str("1,");
+    }
+    ones.push_str("1]\n");
+    println!("one-byte values: {:.1} MB", ones.len() as f64 / MB);
+    let (result, peak) = measure("load TOML of one-byte values", || {
+        convenor::load(&ones).map(|_| ())
+    });
+    let message = result.expect_err("too many values").to_string();
+    assert!(message.starts_with("too much in one table"), "{message}");
+    // The whole document's tree would be about 2.5 GB here.
+    assert!(peak < 64 * 1024 * 1024, "peaked at {peak} bytes");
+    drop(ones);
+
+    let text = inline_text(100_000);
+    println!("inline TOML text: {:.1} MB", text.len() as f64 / MB);
+    let (schedule, peak) =
+        measure("load inline TOML", || convenor::load(&text).expect("valid"));
+    assert_eq!(schedule.meetings().len(), 100_000);
+    assert!(peak < 300 * 1024 * 1024, "inline TOML peaked at {peak} bytes");
+    let blocks = convenor::load(&schedule_text(100_000)).expect("valid");
+    assert_eq!(
+        convenor::ScheduleSpec::from(&schedule),
+        convenor::ScheduleSpec::from(&blocks)
+    );
 }

@@ -176,17 +176,24 @@ fn block(
     suggestion: Option<&str>,
 ) -> Result<()> {
     writeln!(out, "error: {}", escape_controls(message))?;
+    // The excerpt's gutter is as wide as the line number, plus one.
+    let gutter =
+        " ".repeat(position.map_or(1, |p| p.line.to_string().len()) + 1);
     match position {
         Some(p) => {
-            writeln!(out, "  --> {name}:{}:{}", p.line, p.column)?;
+            writeln!(out, "{gutter}--> {name}:{}:{}", p.line, p.column)?;
             if let Some(excerpt) = source_excerpt(text, p) {
                 write!(out, "{excerpt}")?;
             }
         }
-        None => writeln!(out, "  --> {name}")?,
+        None => writeln!(out, "{gutter}--> {name}")?,
     }
     if let Some(s) = suggestion {
-        writeln!(out, "  = help: did you mean \"{}\"?", escape_controls(s))?;
+        writeln!(
+            out,
+            "{gutter}= help: did you mean \"{}\"?",
+            escape_controls(s)
+        )?;
     }
     writeln!(out)?;
     Ok(())

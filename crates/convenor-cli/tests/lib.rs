@@ -673,3 +673,19 @@ fn publish_names_each_session_file_and_extreme_dates_are_refused() {
     }
     std::fs::remove_dir_all(dir).ok();
 }
+
+/// Unknown keys, mistyped keys and impossible changes are all reported
+/// in one run, in file order.
+#[test]
+fn check_reports_three_mistakes_at_once() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testdata/invalid/toml-three-mistakes.toml"
+    );
+    let out = convenor(&["check", path]);
+    assert_eq!(out.status.code(), Some(2));
+    let text =
+        String::from_utf8(out.stdout).unwrap().replace(path, "three.toml");
+    assert!(text.contains("three.toml: 3 errors"), "{text}");
+    golden("check-three-mistakes.txt", &text);
+}

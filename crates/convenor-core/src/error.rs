@@ -351,6 +351,17 @@ impl FieldPath {
         &self.0
     }
 
+    /// Gives a path into the n-th meeting read the index of that
+    /// meeting in the file, `kept[n]` (a loader validates only the
+    /// meetings that could be read).
+    pub(crate) fn renumber_meeting(&mut self, kept: &[usize]) {
+        if let [PathPart::Key("meetings"), PathPart::Index(n), ..] =
+            self.0.as_mut_slice()
+        {
+            *n = kept.get(*n).copied().unwrap_or(*n);
+        }
+    }
+
     /// The path below the meeting (`changes[0].date`), for messages that
     /// already name the meeting.
     fn within_meeting(&self) -> &[PathPart] {
@@ -549,6 +560,16 @@ pub enum Problem {
         /// The change's kind.
         kind: &'static str,
     },
+    /// A key that its table does not take.
+    UnknownField {
+        /// The key as written.
+        field: String,
+        /// The keys the table takes.
+        expected: &'static [&'static str],
+    },
+    /// A value of the wrong type, or a field that must be given and is
+    /// not, in the words of the file's parser.
+    Malformed(String),
     /// Neither the meeting nor the schedule gives a time zone.
     NoZone,
     /// A schedule or meeting name that is empty or only spaces.
@@ -609,6 +630,22 @@ impl fmt::Display for Problem {
                  `0-9` and single `-` between, 1 to 64 characters"
             ),
             DuplicateId(id) => write!(f, "duplicate meeting id \"{id}\""),
+            UnknownField { field, expected } => {
+                write!(f, "unknown field `{field}`, expected ")?;
+                match expected {
+                    [] => write!(f, "no fields"),
+                    [one] => write!(f, "`{one}`"),
+                    all => {
+                        write!(f, "one of ")?;
+                        for (i, name) in all.iter().enumerate() {
+                            let sep = if i == 0 { "" } else { ", " };
+                            write!(f, "{sep}`{name}`")?;
+                        }
+                        Ok(())
+                    }
+                }
+            }
+            Malformed(message) => write!(f, "{message}"),
             EmptyName => write!(f, "empty name, expected the name people see"),
             BadUrl(url) => write!(
                 f,

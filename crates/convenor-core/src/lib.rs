@@ -84,8 +84,12 @@ pub mod quote;
 mod radix_heap;
 mod rule;
 mod schedule;
+#[cfg(feature = "serde")]
+mod shape;
 mod spec;
 pub mod suggest;
+#[cfg(feature = "toml")]
+mod toml_layout;
 #[cfg(feature = "toml")]
 mod toml_text;
 mod tzdata;
@@ -105,6 +109,9 @@ pub use occurrence::{
 };
 pub use rule::{Pattern, RRulePattern, Rule};
 pub use schedule::{ChangeRef, Schedule, Warning};
+#[cfg(feature = "serde")]
+#[doc(hidden)]
+pub use shape::Shape;
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };

@@ -82,6 +82,36 @@ pub fn plain_message(message: &str) -> String {
     }
 }
 
+/// serde's "missing field `x`" with what to write, for the fields a
+/// schedule file must give.
+///
+/// ```
+/// use convenor_core::suggest::missing_field_hint;
+/// assert_eq!(
+///     missing_field_hint("missing field `starts`").as_deref(),
+///     Some("missing field `starts` (the first date of the meeting, such as `starts = \"2025-04-03\"`)"),
+/// );
+/// assert_eq!(missing_field_hint("invalid type"), None);
+/// ```
+pub fn missing_field_hint(message: &str) -> Option<String> {
+    let field = message.strip_prefix("missing field `")?.strip_suffix('`')?;
+    let (what, example) = match field {
+        "name" => ("the name people see", "name = \"Co-Occurring Disorders\""),
+        "id" => ("the meeting's slug", "id = \"saturday-morning\""),
+        "duration" => ("how long each session lasts", "duration = \"60m\""),
+        "starts" => {
+            ("the first date of the meeting", "starts = \"2025-04-03\"")
+        }
+        "day" => ("the weekday", "day = \"saturday\""),
+        "kind" => (
+            "what the change does",
+            "kind = \"cancel\" (or \"move\", \"extra\", \"reschedule\")",
+        ),
+        _ => return None,
+    };
+    Some(format!("{message} ({what}, such as `{example}`)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

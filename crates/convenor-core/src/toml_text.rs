@@ -1,12 +1,17 @@
 //! Loading a schedule from TOML text, with `line:column` positions for
 //! syntax errors and for validation problems alike.
 
+use std::ops::Range;
+
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
+use toml::Spanned;
 
-use crate::error::{Error, FieldPath, PathPart, Position};
+use crate::error::{Error, FieldPath, Invalid, PathPart, Position, Problem};
 use crate::schedule::Schedule;
+use crate::shape::Shape;
 use crate::spec::{MeetingSpec, ScheduleSpec};
+use crate::toml_layout::{self, Layout, MAX_TOKENS};
 
 impl Schedule {
     /// Loads and validates a schedule from TOML text (the file format is
@@ -34,7 +39,11 @@ impl Schedule {
     /// assert_eq!(schedule.meetings().len(), 1);
     ///
     /// let err = Schedule::from_toml_str("name = 'x'\nmeetings = [{ id = 'a' }]").unwrap_err();
-    /// assert_eq!(err.to_string(), "missing field `name` at line 2 column 13");
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "missing field `name` (the name people see, such as \
+    ///      `name = \"Co-Occurring Disorders\"`) for meeting a at line 2 column 13",
+    /// );
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     ///
@@ -50,46 +59,452 @@ impl Schedule {
                 limit: crate::MAX_INPUT_BYTES,
             });
         }
-        let spec = match spec_by_blocks(text) {
-            Some(spec) => spec,
-            None => spec_whole(text)?,
+        let file = match File::new(text, toml_layout::layout(text)) {
+            Ok(read) => read,
+            // A piece that does not parse: the whole document gives the
+            // error its exact message and position, when it may be
+            // parsed (a file with no layout is already read whole).
+            Err(_) if toml_layout::tokens(text) <= MAX_TOKENS => {
+                File::new(text, Layout::Whole)?
+            }
+            Err(e) => return Err(e),
         };
-        Schedule::try_from(spec)
-            .map_err(|e| e.locate_in(text, |paths| offsets(text, paths)))
+        file.into_schedule()
     }
 }
 
-/// The file as one document: `toml::from_str`, with our wording of its
-/// errors. Every syntax error comes from here, so its message and
-/// position never depend on how [`spec_by_blocks`] cut the file.
-fn spec_whole(text: &str) -> Result<ScheduleSpec, Error> {
-    toml::from_str(text).map_err(|e| {
-        let mut message = crate::suggest::plain_message(e.message());
-        let mut start = e.span().map(|s| s.start);
-        // The toml crate gives no span when a dotted key is nested too
-        // deep (`a.a.a...`, a few hundred levels): point at that key.
-        if start.is_none() && message == "recursion limit" {
-            message = "recursion limit: a dotted key or table header is \
-                       nested too deeply"
-                .to_string();
-            start = deepest_dotted_key(text);
+/// A schedule file read table by table: the schedule's own table, then
+/// each meeting on its own, so that one meeting's unknown keys or wrong
+/// types do not hide the next one's.
+struct File<'t> {
+    text: &'t str,
+    layout: Layout,
+    /// The text of the schedule's own table, at the same offsets as in
+    /// the file (for `meetings = [...]`, the file with the array blanked).
+    root: std::borrow::Cow<'t, str>,
+    header: Option<ScheduleSpec>,
+    meetings: Vec<MeetingSpec>,
+    /// The index in the file of each of `meetings`.
+    kept: Vec<usize>,
+    /// Problems found while reading, at their offsets in the text.
+    problems: Vec<(usize, Invalid)>,
+}
+
+/// A table seen while reading one piece: its span in the piece, its
+/// path in the file and its shape, to name the field of a serde error.
+type Seen = (Range<usize>, FieldPath, Shape);
+
+impl<'t> File<'t> {
+    fn new(text: &'t str, layout: Layout) -> Result<File<'t>, Error> {
+        let root = match &layout {
+            Layout::Blocks { root, .. } => text[root.clone()].into(),
+            Layout::Inline { array, .. } => {
+                blanked(text, array.clone()).into()
+            }
+            Layout::Whole => text.into(),
+        };
+        let mut file = File {
+            text,
+            layout,
+            root,
+            header: None,
+            meetings: Vec::new(),
+            kept: Vec::new(),
+            problems: Vec::new(),
+        };
+        let root = std::mem::take(&mut file.root);
+        let mut doc = parse(text, &root, 0, DeTable::parse)?;
+        let inline = take_meetings(doc.get_mut());
+        file.read_root(doc);
+        match &file.layout {
+            Layout::Whole => {
+                for (i, meeting) in inline.into_iter().enumerate() {
+                    file.read_meeting(meeting, 0, i);
+                }
+            }
+            Layout::Blocks { meetings, .. }
+            | Layout::Inline { meetings, .. } => {
+                for i in 0..meetings.len() {
+                    let (base, meeting) = file.meeting(i)?;
+                    file.read_meeting(meeting, base, i);
+                }
+            }
         }
+        file.root = root;
+        Ok(file)
+    }
+
+    /// The text of meeting `i`'s piece, parsed, with its offset.
+    fn meeting(
+        &self,
+        i: usize,
+    ) -> Result<(usize, Spanned<DeValue<'t>>), Error> {
+        let text = self.text;
+        match &self.layout {
+            Layout::Blocks { meetings, .. } => {
+                let range = meetings[i].clone();
+                let piece = &text[range.clone()];
+                let mut block =
+                    parse(text, piece, range.start, DeTable::parse)?;
+                let mut only = take_meetings(block.get_mut()).into_iter();
+                let meeting = only.next().filter(|_| only.next().is_none());
+                let meeting = meeting.ok_or_else(|| {
+                    syntax(
+                        text,
+                        range.start,
+                        "expected one [[meetings]] table".into(),
+                    )
+                })?;
+                Ok((range.start, meeting))
+            }
+            Layout::Inline { meetings, .. } => {
+                let range = meetings[i].clone();
+                let piece = &text[range.clone()];
+                let value = parse(text, piece, range.start, DeValue::parse)?;
+                Ok((range.start, value))
+            }
+            Layout::Whole => {
+                unreachable!("a file read whole has no meeting pieces")
+            }
+        }
+    }
+
+    fn read_root(&mut self, mut doc: Spanned<DeTable<'_>>) {
+        let mut seen = Vec::new();
+        let span = doc.span();
+        self.drop_unknown(
+            doc.get_mut(),
+            Shape::Schedule,
+            FieldPath::root(),
+            0,
+            None,
+            span,
+            &mut seen,
+        );
+        match ScheduleSpec::deserialize(toml::de::Deserializer::from(doc)) {
+            Ok(spec) => self.header = Some(spec),
+            Err(e) => self.malformed(&e, 0, &seen, None),
+        }
+    }
+
+    fn read_meeting(
+        &mut self,
+        mut value: Spanned<DeValue<'_>>,
+        base: usize,
+        index: usize,
+    ) {
+        let path = FieldPath::root().key("meetings").index(index);
+        let span = value.span();
+        let mut seen = Vec::new();
+        let id = match value.get_mut() {
+            DeValue::Table(table) => {
+                let id = match table.get("id").map(Spanned::get_ref) {
+                    Some(DeValue::String(id)) => Some(id.to_string()),
+                    _ => None,
+                };
+                self.drop_unknown(
+                    table,
+                    Shape::Meeting,
+                    path,
+                    base,
+                    id.as_deref(),
+                    span,
+                    &mut seen,
+                );
+                id
+            }
+            _ => {
+                seen.push((span, path, Shape::Meeting));
+                None
+            }
+        };
+        // A table goes through toml's table deserializer, which names
+        // the key of an error ("in `weekly.every`"); anything else is a
+        // wrong type for serde to name.
+        let span = value.span();
+        let read = match value.into_inner() {
+            DeValue::Table(table) => MeetingSpec::deserialize(
+                toml::de::Deserializer::from(Spanned::new(span, table)),
+            ),
+            other => MeetingSpec::deserialize(
+                toml::de::ValueDeserializer::from(Spanned::new(span, other)),
+            ),
+        };
+        match read {
+            Ok(meeting) => {
+                self.meetings.push(meeting);
+                self.kept.push(index);
+            }
+            Err(e) => self.malformed(&e, base, &seen, id),
+        }
+    }
+
+    /// Takes every key `shape` does not take out of `table` (and of the
+    /// file's tables under it), each a problem at its key.
+    #[allow(clippy::too_many_arguments)]
+    fn drop_unknown(
+        &mut self,
+        table: &mut DeTable<'_>,
+        shape: Shape,
+        path: FieldPath,
+        base: usize,
+        meeting: Option<&str>,
+        span: Range<usize>,
+        seen: &mut Vec<Seen>,
+    ) {
+        let unknown: Vec<(String, usize)> = table
+            .keys()
+            .filter(|k| shape.field(k.get_ref()).is_none())
+            .map(|k| (k.get_ref().to_string(), k.span().start))
+            .collect();
+        for (key, at) in unknown {
+            table.remove(key.as_str());
+            let fields = shape.fields();
+            let suggestion =
+                crate::suggest::nearest(&key, fields.iter().copied());
+            let problem =
+                Problem::UnknownField { field: key.clone(), expected: fields };
+            let mut invalid = Invalid::new(problem, path.clone())
+                .suggest(suggestion.map(str::to_string));
+            invalid.meeting = meeting.map(str::to_string);
+            self.problems.push((base + at, invalid));
+        }
+        for (key, value) in table.iter_mut() {
+            let (Some(child), Some(name)) =
+                (shape.child(key.get_ref()), shape.field(key.get_ref()))
+            else {
+                continue;
+            };
+            let span = value.span();
+            match value.get_mut() {
+                DeValue::Table(t) => self.drop_unknown(
+                    t,
+                    child,
+                    path.key(name),
+                    base,
+                    meeting,
+                    span,
+                    seen,
+                ),
+                DeValue::Array(items) => {
+                    for (i, item) in items.iter_mut().enumerate() {
+                        let span = item.span();
+                        if let DeValue::Table(t) = item.get_mut() {
+                            self.drop_unknown(
+                                t,
+                                child,
+                                path.key(name).index(i),
+                                base,
+                                meeting,
+                                span,
+                                seen,
+                            );
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        seen.push((span, path, shape));
+    }
+
+    /// A serde error of one piece as a problem: at its span, at the
+    /// field named by toml's chain of keys ("in `online.url`"), with
+    /// the index of the array element that holds it.
+    fn malformed(
+        &mut self,
+        e: &toml::de::Error,
+        base: usize,
+        seen: &[Seen],
+        meeting: Option<String>,
+    ) {
+        let at = e.span().map_or(0, |s| s.start);
+        // The piece's own table is seen last.
+        let (mut path, mut shape) = match seen.last() {
+            Some((_, path, shape)) => (path.clone(), *shape),
+            None => (FieldPath::root(), Shape::Schedule),
+        };
+        for key in keys(e) {
+            let Some(name) = shape.field(&key) else { break };
+            path = path.key(name);
+            let Some(child) = shape.child(name) else { break };
+            shape = child;
+            // In an array of tables, the element that starts last
+            // before the error.
+            let element = seen
+                .iter()
+                .filter(|(span, p, _)| {
+                    span.start <= at
+                        && p.parts().len() == path.parts().len() + 1
+                        && p.parts().starts_with(path.parts())
+                })
+                .max_by_key(|(span, ..)| span.start);
+            if let Some((_, p, _)) = element {
+                path = p.clone();
+            }
+        }
+        let mut message = crate::suggest::plain_message(e.message());
         // A TOML date (`starts = 2022-11-12`, unquoted) reaches serde
         // as a map; say what it is and what to write.
-        let at_digit = start
-            .and_then(|s| text.as_bytes().get(s))
+        let at_digit = self
+            .text
+            .as_bytes()
+            .get(base + at)
             .is_some_and(u8::is_ascii_digit);
         if at_digit && message == "invalid type: map, expected a string" {
             message = "invalid type: TOML date or time, expected a \
                        string; put it in quotes, such as \"2022-11-12\""
                 .to_string();
         }
-        Error::Syntax {
-            suggestion: crate::suggest::unknown_field(&message),
-            position: start.map(|s| Position::at_offset(text, s)),
-            message,
+        let message =
+            crate::suggest::missing_field_hint(&message).unwrap_or(message);
+        let mut invalid = Invalid::new(Problem::Malformed(message), path);
+        invalid.meeting = meeting;
+        self.problems.push((base + at, invalid));
+    }
+
+    /// What was read, for comparing two readings: the schedule file as
+    /// far as it was read, and the problems in file order.
+    fn into_spec(
+        mut self,
+    ) -> (Option<ScheduleSpec>, Vec<usize>, Vec<(usize, Invalid)>) {
+        let mut header = self.header.take();
+        if let Some(h) = &mut header {
+            h.meetings = std::mem::take(&mut self.meetings);
         }
-    })
+        self.problems.sort_by_key(|(at, _)| *at);
+        (header, self.kept, self.problems)
+    }
+
+    /// Validates what was read; every problem, from reading or from
+    /// validation, in file order with its position.
+    fn into_schedule(mut self) -> Result<Schedule, Error> {
+        let mut found = std::mem::take(&mut self.problems);
+        if let Some(mut header) = self.header.take() {
+            header.meetings = std::mem::take(&mut self.meetings);
+            match Schedule::try_from(header) {
+                Ok(schedule) if found.is_empty() => return Ok(schedule),
+                Ok(_) => {}
+                Err(Error::Invalid { first, others }) => {
+                    let mut problems: Vec<Invalid> =
+                        std::iter::once(*first).chain(others).collect();
+                    for p in &mut problems {
+                        p.path.renumber_meeting(&self.kept);
+                    }
+                    let offsets = self.offsets(&problems);
+                    found.extend(offsets.into_iter().zip(problems));
+                }
+                Err(other) => return Err(other),
+            }
+        }
+        found.sort_by_key(|(at, _)| *at);
+        let at: Vec<usize> = found.iter().map(|(at, _)| *at).collect();
+        let positions = Position::at_offsets(self.text, &at);
+        let mut problems =
+            found.into_iter().zip(positions).map(|((_, mut p), at)| {
+                p.position.get_or_insert(at);
+                p
+            });
+        let first =
+            problems.next().expect("a problem, or the schedule was returned");
+        Err(Error::Invalid {
+            first: Box::new(first),
+            others: problems.collect(),
+        })
+    }
+
+    /// The offset of each problem's value (or of the nearest enclosing
+    /// value that exists), parsing each piece they name once.
+    fn offsets(&self, problems: &[Invalid]) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..problems.len()).collect();
+        let piece = |p: &Invalid| match (&self.layout, p.path.parts()) {
+            (Layout::Whole, _) => None,
+            (_, [PathPart::Key("meetings"), PathPart::Index(i), ..]) => {
+                Some(*i)
+            }
+            _ => None,
+        };
+        order.sort_by_key(|&i| piece(&problems[i]));
+        let mut out = vec![0; problems.len()];
+        let mut parsed: Option<(Option<usize>, usize, Spanned<DeValue<'_>>)> =
+            None;
+        for i in order {
+            let want = piece(&problems[i]);
+            if parsed.as_ref().map(|(p, ..)| *p) != Some(want) {
+                let value = match want {
+                    None => parse(self.text, &self.root, 0, DeTable::parse)
+                        .ok()
+                        .map(|doc| {
+                            let span = doc.span();
+                            (
+                                0,
+                                Spanned::new(
+                                    span,
+                                    DeValue::Table(doc.into_inner()),
+                                ),
+                            )
+                        }),
+                    Some(m) => self.meeting(m).ok(),
+                };
+                parsed = value.map(|(base, v)| (want, base, v));
+            }
+            let skip = if want.is_some() { 2 } else { 0 };
+            out[i] = match &parsed {
+                Some((_, base, value)) => {
+                    base + offset(value, &problems[i].path.parts()[skip..])
+                }
+                None => 0,
+            };
+        }
+        out
+    }
+}
+
+/// Parses one piece of `file`, the text at `base`, after checking that
+/// its tree stays bounded.
+fn parse<'a, T>(
+    file: &str,
+    piece: &'a str,
+    base: usize,
+    parser: impl FnOnce(&'a str) -> Result<Spanned<T>, toml::de::Error>,
+) -> Result<Spanned<T>, Error> {
+    let tokens = toml_layout::tokens(piece);
+    if tokens > MAX_TOKENS {
+        let message = format!(
+            "too much in one table: {tokens} TOML tokens from here, more \
+             than the limit of {MAX_TOKENS} for the schedule's own table or \
+             one meeting; write each meeting as its own [[meetings]] table"
+        );
+        return Err(syntax(file, base, message));
+    }
+    parser(piece).map_err(|e| syntax_error(file, base, &e))
+}
+
+fn syntax(file: &str, at: usize, message: String) -> Error {
+    Error::Syntax {
+        message,
+        position: Some(Position::at_offset(file, at)),
+        suggestion: None,
+    }
+}
+
+/// A toml syntax error in our words, at its place in the file.
+fn syntax_error(file: &str, base: usize, e: &toml::de::Error) -> Error {
+    let mut message = crate::suggest::plain_message(e.message());
+    let mut start = e.span().map(|s| base + s.start);
+    // The toml crate gives no span when a dotted key is nested too
+    // deep (`a.a.a...`, a few hundred levels): point at that key.
+    if start.is_none() && message == "recursion limit" {
+        message = "recursion limit: a dotted key or table header is \
+                   nested too deeply"
+            .to_string();
+        start = deepest_dotted_key(file);
+    }
+    Error::Syntax {
+        suggestion: None,
+        position: start.map(|s| Position::at_offset(file, s)),
+        message,
+    }
 }
 
 /// The start of the key (or table header) with the most dots: where a
@@ -112,100 +527,88 @@ fn deepest_dotted_key(text: &str) -> Option<usize> {
     best.map(|(_, at)| at)
 }
 
-/// The root table of one `[[meetings]]` block read on its own.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Block {
-    meetings: Vec<MeetingSpec>,
-}
-
-/// The file read one `[[meetings]]` block at a time, so that the
-/// parser's tokens and document tree only ever hold one block (the
-/// whole file's tree is several times the text). `None` whenever this
-/// might differ from [`spec_whole`]: the caller then reads the file as
-/// one document, which also gives every error its exact message.
-///
-/// The file is cut before each line that starts with `[[meetings]]`.
-/// Reading each piece alone gives what the whole document gives when
-/// every piece parses and
-///
-/// - the text before the first cut (names, zone) has no `meetings`
-///   key, so the blocks are the only elements of the array: a
-///   `meetings = [...]` or `[meetings]` there would make the whole file
-///   invalid, so it is left to [`spec_whole`];
-/// - each block's root holds `meetings` only, so no block reaches a
-///   table outside the array, and its `[meetings.x]` and
-///   `[[meetings.changes]]` headers name its own last meeting, as in
-///   the whole file.
-///
-/// A cut inside a multi-line string, array or inline table (a line
-/// `[[meetings]]` in `notes = """..."""`) leaves that value unclosed at
-/// the end of its piece, which then does not parse.
-fn spec_by_blocks(text: &str) -> Option<ScheduleSpec> {
-    let mut cuts = block_starts(text);
-    let first = cuts.next()?;
-    let header = DeTable::parse(&text[..first]).ok()?;
-    if header.get_ref().contains_key("meetings") {
-        return None;
-    }
-    let mut spec =
-        ScheduleSpec::deserialize(toml::de::Deserializer::from(header))
-            .ok()?;
-    let mut start = first;
-    for end in cuts.chain(std::iter::once(text.len())) {
-        let block: Block = toml::from_str(&text[start..end]).ok()?;
-        spec.meetings.extend(block.meetings);
-        start = end;
-    }
-    Some(spec)
-}
-
-/// The byte offsets of the lines that start with `[[meetings]]`.
-fn block_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let first = text.starts_with("[[meetings]]").then_some(0);
-    let later = text.match_indices("\n[[meetings]]").map(|(i, _)| i + 1);
-    first.into_iter().chain(later)
-}
-
-/// Whether reading `text` by `[[meetings]]` blocks, where it applies,
-/// gives exactly the schedule file that reading it whole gives (the
-/// fuzz target and tests check this; not part of the stable API).
-#[doc(hidden)]
-pub fn toml_blocks_agree(text: &str) -> bool {
-    match spec_by_blocks(text) {
-        Some(spec) => spec_whole(text).ok() == Some(spec),
-        None => true,
-    }
-}
-
-/// The byte offset in TOML `text` of the value at each path, or of the
-/// nearest enclosing value that exists (a missing field points at its
-/// table). The text is parsed once for all of them.
-fn offsets(text: &str, paths: &[&FieldPath]) -> Vec<Option<usize>> {
-    let Ok(doc) = DeTable::parse(text) else {
-        return vec![None; paths.len()];
+/// Takes the `meetings` array's elements out of a table, leaving other
+/// values of `meetings` (a table, a string) for serde to name.
+fn take_meetings<'i>(table: &mut DeTable<'i>) -> Vec<Spanned<DeValue<'i>>> {
+    let Some(value) = table.get_mut("meetings") else {
+        return Vec::new();
     };
-    paths.iter().map(|path| Some(offset(&doc, path))).collect()
+    let DeValue::Array(items) = value.get_mut() else {
+        return Vec::new();
+    };
+    let taken = items
+        .iter_mut()
+        .map(|item| {
+            let blank = Spanned::new(0..0, DeValue::Boolean(false));
+            std::mem::replace(item, blank)
+        })
+        .collect();
+    table.remove("meetings");
+    taken
 }
 
-fn offset(doc: &toml::Spanned<DeTable<'_>>, path: &FieldPath) -> usize {
-    let mut span = doc.span();
-    let mut table = Some(doc.get_ref());
-    let mut array: Option<&toml::de::DeArray<'_>> = None;
-    for part in path.parts() {
-        let value = match part {
-            PathPart::Key(k) => table.and_then(|t| t.get(*k)),
-            PathPart::Index(i) => array.and_then(|a| a.get(*i)),
+/// The file with the array at `array` emptied (`[`, blanks and line
+/// breaks, `]`), so that every other offset stays where it is.
+fn blanked(text: &str, array: Range<usize>) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[array.start + 1..array.end - 1] {
+        if !matches!(*b, b'\n' | b'\r') {
+            *b = b' ';
+        }
+    }
+    // Only ASCII replaced whole UTF-8 sequences (every byte of them).
+    String::from_utf8(bytes).expect("blanks and ASCII")
+}
+
+/// The keys toml names for a serde error, outermost first ("in
+/// `weekly.every`" under its message when shown without the text).
+fn keys(e: &toml::de::Error) -> Vec<String> {
+    let mut plain = e.clone();
+    plain.set_input(None);
+    let shown = plain.to_string();
+    let chain = shown
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix("in `")?.strip_suffix('`'));
+    chain.map_or_else(Vec::new, |c| c.split('.').map(str::to_string).collect())
+}
+
+/// The offset of the value at `parts` under `value`, or of the nearest
+/// enclosing value that exists (a missing field points at its table).
+fn offset(value: &Spanned<DeValue<'_>>, parts: &[PathPart]) -> usize {
+    let mut span = value.span();
+    let mut at = value.get_ref();
+    for part in parts {
+        let next = match (at, part) {
+            (DeValue::Table(t), PathPart::Key(k)) => t.get(*k),
+            (DeValue::Array(a), PathPart::Index(i)) => a.get(*i),
+            _ => None,
         };
-        let Some(value) = value else { break };
-        span = value.span();
-        (table, array) = match value.get_ref() {
-            DeValue::Table(t) => (Some(t), None),
-            DeValue::Array(a) => (None, Some(a)),
-            _ => (None, None),
-        };
+        let Some(next) = next else { break };
+        span = next.span();
+        at = next.get_ref();
     }
     span.start
+}
+
+/// Whether reading `text` by the pieces its layout finds gives exactly
+/// what reading it as one document gives: the same schedule file, or
+/// the same problems (the fuzz target and tests check this; not part
+/// of the stable API).
+#[doc(hidden)]
+pub fn toml_blocks_agree(text: &str) -> bool {
+    let layout = toml_layout::layout(text);
+    if layout == Layout::Whole || toml_layout::tokens(text) > MAX_TOKENS {
+        return true;
+    }
+    let by_pieces = File::new(text, layout).map(File::into_spec);
+    let whole = File::new(text, Layout::Whole).map(File::into_spec);
+    match (by_pieces, whole) {
+        (Ok(a), Ok(b)) => a == b,
+        // A piece's syntax error is replaced by the whole document's.
+        (Err(_), Err(_)) => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -218,35 +621,45 @@ mod tests {
         weekly = { day = \"saturday\", time = \"07:00\" }\n\
         duration = \"60m\"\nstarts = \"2022-11-12\"\n";
 
+    fn blocks(text: &str) -> Option<usize> {
+        match toml_layout::layout(text) {
+            Layout::Blocks { meetings, .. } => Some(meetings.len()),
+            _ => None,
+        }
+    }
+
     #[test]
     fn blocks_read_a_plain_file() {
         let b = MEETING.replace("\"a\"", "\"b\"");
         let text = format!("{HEADER}\n{MEETING}\n{b}");
-        let spec = spec_by_blocks(&text).expect("read by blocks");
-        assert_eq!(spec.meetings.len(), 2);
-        assert_eq!(spec_whole(&text).ok(), Some(spec));
-        let seed = spec_by_blocks(crate::SEED_TOML).expect("read by blocks");
-        assert_eq!(spec_whole(crate::SEED_TOML).ok(), Some(seed));
+        assert_eq!(blocks(&text), Some(2));
+        assert!(toml_blocks_agree(&text));
+        assert_eq!(blocks(crate::SEED_TOML), Some(6));
+        assert!(toml_blocks_agree(crate::SEED_TOML));
     }
 
-    /// Each of these is left to the whole-document reader.
+    /// The lexer sees `[[meetings]]` in strings as text; the rest is
+    /// left to the whole-document reader.
     #[test]
     fn blocks_step_aside() {
-        let cases = [
-            // `[[meetings]]` lines inside multi-line strings.
+        let in_strings = [
             format!("{HEADER}{MEETING}notes = \"\"\"\n{MEETING}\"\"\"\n"),
             format!("{HEADER}notes = '''\n[[meetings]]\n'''\n{MEETING}"),
+        ];
+        for text in &in_strings {
+            assert_eq!(blocks(text), Some(1), "{text}");
+            assert!(toml_blocks_agree(text));
+        }
+        let cases = [
             // The array given inline, then appended to (invalid).
             format!("{HEADER}meetings = []\n{MEETING}"),
             format!("{HEADER}[meetings]\n{MEETING}"),
             format!("{HEADER}meetings.x = 1\n{MEETING}"),
             // A root table after a meeting (an unknown field).
             format!("{HEADER}{MEETING}[other]\nx = 1\n"),
-            // No name before the first block.
-            MEETING.to_string(),
         ];
         for text in &cases {
-            assert_eq!(spec_by_blocks(text), None, "{text}");
+            assert_eq!(toml_layout::layout(text), Layout::Whole, "{text}");
             assert!(toml_blocks_agree(text));
         }
     }

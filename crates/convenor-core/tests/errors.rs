@@ -31,16 +31,17 @@ fn bad_times_and_days() {
     let err = Schedule::from_toml_str(&text).unwrap_err();
     let all: Vec<String> = err.problems().map(|p| p.to_string()).collect();
     assert_eq!(all.len(), 2, "{all:?}");
-    assert!(all[0].starts_with("invalid time \"7pm\""), "{}", all[0]);
-    assert!(
-        all[0].contains("(field weekly.time) at line 8 column 36"),
-        "{}",
-        all[0]
-    );
+    // In file order: the day is written first.
     assert_eq!(
-        all[1],
+        all[0],
         "invalid weekday \"saturdy\", expected a day such as `monday` for meeting sat \
          (field weekly.day) at line 8 column 18; did you mean \"saturday\"?"
+    );
+    assert!(all[1].starts_with("invalid time \"7pm\""), "{}", all[1]);
+    assert!(
+        all[1].contains("(field weekly.time) at line 8 column 36"),
+        "{}",
+        all[1]
     );
 }
 
@@ -48,15 +49,62 @@ fn bad_times_and_days() {
 fn unknown_fields_suggest_the_nearest_name() {
     let text = meeting("weekly = { day = \"saturday\", time = \"07:00\" }\ntimzone = \"UTC\"\n");
     let err = Schedule::from_toml_str(&text).unwrap_err();
-    assert!(err.is_syntax());
+    assert!(!err.is_syntax());
     assert!(err.to_string().starts_with("unknown field `timzone`"), "{err}");
     assert_eq!(err.position().map(|p| p.line), Some(9));
-    match err {
-        convenor_core::Error::Syntax { suggestion, .. } => {
-            assert_eq!(suggestion.as_deref(), Some("timezone"))
-        }
-        other => panic!("{other}"),
-    }
+    let problem = err.problems().next().unwrap();
+    assert_eq!(problem.meeting.as_deref(), Some("sat"));
+    assert_eq!(problem.suggestion.as_deref(), Some("timezone"));
+}
+
+/// Every unknown key and wrong type is reported, not only the first,
+/// with the meeting and field of each.
+#[test]
+fn every_mistake_is_reported() {
+    let text = "name = \"x\"\ntimezone = \"UTC\"\ncolour = \"red\"\n\
+        [[meetings]]\nid = \"a\"\nname = \"A\"\nweekly = { day = \"monday\", time = \"07:00\", every = \"2\" }\n\
+        duration = \"60m\"\nstarts = \"2025-04-01\"\n\
+        [[meetings]]\nid = \"b\"\nname = \"B\"\nweekly = { day = \"monday\", time = \"07:00\" }\n\
+        duraton = \"60m\"\nstarts = \"2025-04-01\"\n\
+        [[meetings]]\nid = \"c\"\nname = \"C\"\nweekly = { day = \"monday\", time = \"25:00\" }\n\
+        duration = \"60m\"\nstarts = \"2025-04-01\"\n";
+    let err = Schedule::from_toml_str(text).unwrap_err();
+    let all: Vec<String> = err.problems().map(|p| p.to_string()).collect();
+    assert_eq!(all.len(), 5, "{all:#?}");
+    assert!(all[0].starts_with("unknown field `colour`"), "{}", all[0]);
+    assert!(all[0].ends_with("at line 3 column 1"), "{}", all[0]);
+    assert_eq!(
+        all[1],
+        "invalid type: string \"2\", expected a positive whole number for meeting a \
+         (field weekly.every) at line 7 column 52"
+    );
+    // The missing field points at its meeting's table, before the key.
+    assert!(
+        all[2].starts_with(
+            "missing field `duration` (how long each session lasts"
+        ),
+        "{}",
+        all[2]
+    );
+    assert!(
+        all[2].contains("for meeting b at line 10 column 1"),
+        "{}",
+        all[2]
+    );
+    assert!(all[3].starts_with("unknown field `duraton`"), "{}", all[3]);
+    assert!(
+        all[3].contains(
+            "for meeting b at line 14 column 1; did you mean \"duration\"?"
+        ),
+        "{}",
+        all[3]
+    );
+    assert!(all[4].starts_with("invalid time \"25:00\""), "{}", all[4]);
+    assert!(
+        all[4].contains("for meeting c (field weekly.time) at line 19"),
+        "{}",
+        all[4]
+    );
 }
 
 #[test]
