@@ -66,7 +66,8 @@ pub fn from_str(text: &str) -> Result<Schedule, Error> {
     }
     let spec: ScheduleSpec = serde_json::from_str(text).map_err(|e| {
         let position = (e.line() > 0)
-            .then(|| Position { line: e.line(), column: e.column().max(1) });
+            .then(|| Position { line: e.line(), column: e.column().max(1) })
+            .map(|p| unknown_key_start(text, &message(&e), p).unwrap_or(p));
         convenor_core::Error::Syntax {
             suggestion: convenor_core::suggest::unknown_field(&message(&e)),
             message: message(&e),
@@ -76,6 +77,25 @@ pub fn from_str(text: &str) -> Result<Schedule, Error> {
     Schedule::try_from(spec).map_err(|e| {
         Error::Core(e.locate_in(text, |paths| offsets(text, paths)))
     })
+}
+
+/// serde_json reports an unknown field after its key, at the colon:
+/// the position of the key itself (its opening quote), the last such
+/// key before `at`.
+fn unknown_key_start(text: &str, message: &str, at: Position) -> Option<Position> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let key = &rest[..rest.find('`')?];
+    let quoted = serde_json::to_string(key).ok()?;
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(at.line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let line = text[line_start..].split('\n').next().unwrap_or("");
+    let column: usize =
+        line.chars().take(at.column).map(char::len_utf8).sum();
+    let found = text[..line_start + column].rfind(&quoted)?;
+    Some(Position::at_offset(text, found))
 }
 
 /// serde_json's message without its ` at line L column C` suffix (the
