@@ -75,6 +75,26 @@ pub fn load(text: &str) -> Result<Schedule> {
     })
 }
 
+/// Where each field is in schedule `text` (TOML or JSON, told apart as
+/// [`load`] does): the position of its value, or of the nearest
+/// enclosing value that exists. For pointing at a warning's field
+/// ([`Schedule::warning_path`]) or any other.
+///
+/// ```
+/// let schedule = convenor::load(convenor::SEED_TOML)?;
+/// let path = convenor::FieldPath::root().key("meetings").index(1).key("starts");
+/// let at = convenor::positions(convenor::SEED_TOML, &[&path]);
+/// assert!(at[0].is_some());
+/// # Ok::<(), convenor::Error>(())
+/// ```
+pub fn positions(text: &str, paths: &[&FieldPath]) -> Vec<Option<Position>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match looks_like_json(text) {
+        true => convenor_json::positions(text, paths),
+        false => convenor_core::toml_positions(text, paths),
+    }
+}
+
 /// Whether `text` is JSON rather than TOML: an object, or an array of
 /// objects or an empty one (never a schedule, but JSON says why better
 /// than TOML's "invalid table header").

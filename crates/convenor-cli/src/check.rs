@@ -44,20 +44,32 @@ pub fn check(
     };
     let window =
         Window::new(now - Duration::days(366), now + Duration::days(2 * 366))?;
-    let mut warnings: Vec<String> =
-        schedule.warnings(window).iter().map(ToString::to_string).collect();
-    warnings.extend(tzdata_disagreements(&schedule, window));
+    // Each warning with the field it is about, when it has one.
+    let mut warnings: Vec<(String, Option<convenor::FieldPath>)> = schedule
+        .warnings(window)
+        .iter()
+        .map(|w| (w.to_string(), Some(schedule.warning_path(w))))
+        .collect();
+    warnings.extend(
+        tzdata_disagreements(&schedule, window).into_iter().map(|w| (w, None)),
+    );
     // What meeting finders would drop or misread in the feed published
     // from this schedule (`convenor json --view meeting-guide`).
     let feed_options = FeedOptions::new(now.date_naive());
     match convenor::json::to_meeting_guide(&schedule, &feed_options) {
-        Ok(feed) => warnings.extend(
-            feed.warnings.iter().map(|w| format!("meeting guide feed: {w}")),
-        ),
-        Err(e) => warnings.push(format!("meeting guide feed: {e}")),
+        Ok(feed) => {
+            warnings.extend(feed.warnings.iter().map(|w| {
+                (format!("meeting guide feed: {w}"), w.path(&schedule))
+            }))
+        }
+        Err(e) => warnings.push((format!("meeting guide feed: {e}"), None)),
     }
-    for w in &warnings {
-        writeln!(out, "warning: {}\n  --> {name}", escape_controls(w))?;
+    let paths: Vec<&convenor::FieldPath> =
+        warnings.iter().filter_map(|(_, p)| p.as_ref()).collect();
+    let mut positions = convenor::positions(&text, &paths).into_iter();
+    for (message, path) in &warnings {
+        let position = path.as_ref().and_then(|_| positions.next().flatten());
+        block(out, "warning", message, &name, &text, position, None)?;
     }
     writeln!(out, "{name}: times from tz database {}", schedule.tzdata())?;
     writeln!(
@@ -131,7 +143,15 @@ fn report_error(
 ) -> Result<usize> {
     match err {
         Error::Syntax { message, position, suggestion } => {
-            block(out, message, name, text, *position, suggestion.as_deref())?;
+            block(
+                out,
+                "error",
+                message,
+                name,
+                text,
+                *position,
+                suggestion.as_deref(),
+            )?;
             Ok(1)
         }
         Error::Invalid { .. } => {
@@ -141,6 +161,7 @@ fn report_error(
                     Invalid { position: None, suggestion: None, ..p.clone() };
                 block(
                     out,
+                    "error",
                     &bare.to_string(),
                     name,
                     text,
@@ -169,13 +190,14 @@ fn report_error(
 
 fn block(
     out: &mut impl Write,
+    label: &str,
     message: &str,
     name: &str,
     text: &str,
     position: Option<Position>,
     suggestion: Option<&str>,
 ) -> Result<()> {
-    writeln!(out, "error: {}", escape_controls(message))?;
+    writeln!(out, "{label}: {}", escape_controls(message))?;
     // The excerpt's gutter is as wide as the line number, plus one.
     let gutter =
         " ".repeat(position.map_or(1, |p| p.line.to_string().len()) + 1);

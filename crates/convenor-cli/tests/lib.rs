@@ -157,6 +157,15 @@ fn check_of_the_seed_warns_only_what_is_true() {
         );
     }
     assert!(text.ends_with("6 meetings, no errors, 18 warnings\n"), "{text}");
+    // Each warning points at its field (the database line depends on
+    // the machine's zoneinfo).
+    assert!(text.contains("tags = [\"co-occurring\", \"HWYW\""), "{text}");
+    let shown: String = text
+        .lines()
+        .filter(|l| !l.contains("times from tz database"))
+        .map(|l| l.replace(seed, "seed.toml") + "\n")
+        .collect();
+    golden("check-seed-warnings.txt", &shown);
 }
 
 #[test]

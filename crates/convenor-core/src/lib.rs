@@ -118,6 +118,8 @@ pub use spec::{
 #[cfg(feature = "toml")]
 #[doc(hidden)]
 pub use toml_text::toml_blocks_agree;
+#[cfg(feature = "toml")]
+pub use toml_text::toml_positions;
 pub use tzdata::{
     version_at_least as tzdata_version_at_least, Tzdata, TzdataError,
     TzdataSource, UnknownZone, BUNDLED_VERSION, TZDATA_ENV,

@@ -571,6 +571,55 @@ impl Schedule {
         all
     }
 
+    /// The path of meeting `id`'s table in the schedule file
+    /// (`meetings[2]`), when the schedule has it.
+    ///
+    /// ```
+    /// use convenor_core::Schedule;
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let id = seed.meetings()[1].id().to_string();
+    /// assert_eq!(seed.meeting_path(&id).map(|p| p.to_string()).as_deref(), Some("meetings[1]"));
+    /// assert_eq!(seed.meeting_path("no-such-meeting"), None);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn meeting_path(&self, id: &str) -> Option<FieldPath> {
+        let index =
+            self.meetings.iter().position(|m| m.id().as_str() == id)?;
+        Some(FieldPath::root().key("meetings").index(index))
+    }
+
+    /// The field of the schedule file that `warning` is about, for
+    /// pointing at it: the meeting's `weekly` rule for a session in a
+    /// gap or fold, its `timezone` (or the schedule's) for an old zone
+    /// name, its `changes` for an overlap. A path that the file does not
+    /// have (an `rrule` meeting has no `weekly`) is found as its nearest
+    /// enclosing table.
+    ///
+    /// ```
+    /// use convenor_core::{Schedule, Warning};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let id = seed.meetings()[2].id().to_string();
+    /// let w = Warning::InGap { meeting: id, date: "2023-03-12".parse().unwrap() };
+    /// assert_eq!(seed.warning_path(&w).to_string(), "meetings[2].weekly");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn warning_path(&self, warning: &Warning) -> FieldPath {
+        let meeting =
+            |id: &str| self.meeting_path(id).unwrap_or_else(FieldPath::root);
+        match warning {
+            Warning::InGap { meeting: id, .. }
+            | Warning::InFold { meeting: id, .. } => meeting(id).key("weekly"),
+            Warning::LegacyZone { meeting: Some(id), .. } => {
+                meeting(id).key("timezone")
+            }
+            Warning::LegacyZone { meeting: None, .. } => {
+                FieldPath::root().key("timezone")
+            }
+            Warning::Overlap { meeting: id, .. } => meeting(id).key("changes"),
+        }
+    }
+
     /// Legal but surprising things: zones given by old (link) names,
     /// session times in a DST gap or fold,
     /// moved or extra sessions that overlap another session. Looks at

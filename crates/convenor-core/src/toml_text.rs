@@ -77,11 +77,7 @@ impl Schedule {
 /// each meeting on its own, so that one meeting's unknown keys or wrong
 /// types do not hide the next one's.
 struct File<'t> {
-    text: &'t str,
-    layout: Layout,
-    /// The text of the schedule's own table, at the same offsets as in
-    /// the file (for `meetings = [...]`, the file with the array blanked).
-    root: std::borrow::Cow<'t, str>,
+    pieces: Pieces<'t>,
     header: Option<ScheduleSpec>,
     meetings: Vec<MeetingSpec>,
     /// The index in the file of each of `meetings`.
@@ -90,12 +86,21 @@ struct File<'t> {
     problems: Vec<(usize, Invalid)>,
 }
 
+/// Where the schedule's own table and each meeting are in a file.
+struct Pieces<'t> {
+    text: &'t str,
+    layout: Layout,
+    /// The text of the schedule's own table, at the same offsets as in
+    /// the file (for `meetings = [...]`, the file with the array blanked).
+    root: std::borrow::Cow<'t, str>,
+}
+
 /// A table seen while reading one piece: its span in the piece, its
 /// path in the file and its shape, to name the field of a serde error.
 type Seen = (Range<usize>, FieldPath, Shape);
 
-impl<'t> File<'t> {
-    fn new(text: &'t str, layout: Layout) -> Result<File<'t>, Error> {
+impl<'t> Pieces<'t> {
+    fn new(text: &'t str, layout: Layout) -> Pieces<'t> {
         let root = match &layout {
             Layout::Blocks { root, .. } => text[root.clone()].into(),
             Layout::Inline { array, .. } => {
@@ -103,35 +108,7 @@ impl<'t> File<'t> {
             }
             Layout::Whole => text.into(),
         };
-        let mut file = File {
-            text,
-            layout,
-            root,
-            header: None,
-            meetings: Vec::new(),
-            kept: Vec::new(),
-            problems: Vec::new(),
-        };
-        let root = std::mem::take(&mut file.root);
-        let mut doc = parse(text, &root, 0, DeTable::parse)?;
-        let inline = take_meetings(doc.get_mut());
-        file.read_root(doc);
-        match &file.layout {
-            Layout::Whole => {
-                for (i, meeting) in inline.into_iter().enumerate() {
-                    file.read_meeting(meeting, 0, i);
-                }
-            }
-            Layout::Blocks { meetings, .. }
-            | Layout::Inline { meetings, .. } => {
-                for i in 0..meetings.len() {
-                    let (base, meeting) = file.meeting(i)?;
-                    file.read_meeting(meeting, base, i);
-                }
-            }
-        }
-        file.root = root;
-        Ok(file)
+        Pieces { text, layout, root }
     }
 
     /// The text of meeting `i`'s piece, parsed, with its offset.
@@ -167,6 +144,39 @@ impl<'t> File<'t> {
                 unreachable!("a file read whole has no meeting pieces")
             }
         }
+    }
+}
+
+impl<'t> File<'t> {
+    fn new(text: &'t str, layout: Layout) -> Result<File<'t>, Error> {
+        let pieces = Pieces::new(text, layout);
+        let mut file = File {
+            pieces: Pieces { root: "".into(), ..pieces },
+            header: None,
+            meetings: Vec::new(),
+            kept: Vec::new(),
+            problems: Vec::new(),
+        };
+        let root = pieces.root;
+        let mut doc = parse(text, &root, 0, DeTable::parse)?;
+        let inline = take_meetings(doc.get_mut());
+        file.read_root(doc);
+        match &file.pieces.layout {
+            Layout::Whole => {
+                for (i, meeting) in inline.into_iter().enumerate() {
+                    file.read_meeting(meeting, 0, i);
+                }
+            }
+            Layout::Blocks { meetings, .. }
+            | Layout::Inline { meetings, .. } => {
+                for i in 0..meetings.len() {
+                    let (base, meeting) = file.pieces.meeting(i)?;
+                    file.read_meeting(meeting, base, i);
+                }
+            }
+        }
+        file.pieces.root = root;
+        Ok(file)
     }
 
     fn read_root(&mut self, mut doc: Spanned<DeTable<'_>>) {
@@ -347,6 +357,7 @@ impl<'t> File<'t> {
         // A TOML date (`starts = 2022-11-12`, unquoted) reaches serde
         // as a map; say what it is and what to write.
         let at_digit = self
+            .pieces
             .text
             .as_bytes()
             .get(base + at)
@@ -391,15 +402,19 @@ impl<'t> File<'t> {
                     for p in &mut problems {
                         p.path.renumber_meeting(&self.kept);
                     }
-                    let offsets = self.offsets(&problems);
-                    found.extend(offsets.into_iter().zip(problems));
+                    let paths: Vec<&FieldPath> =
+                        problems.iter().map(|p| &p.path).collect();
+                    let offsets = self.pieces.offsets(&paths);
+                    let at =
+                        offsets.into_iter().map(Option::unwrap_or_default);
+                    found.extend(at.zip(problems));
                 }
                 Err(other) => return Err(other),
             }
         }
         found.sort_by_key(|(at, _)| *at);
         let at: Vec<usize> = found.iter().map(|(at, _)| *at).collect();
-        let positions = Position::at_offsets(self.text, &at);
+        let positions = Position::at_offsets(self.pieces.text, &at);
         let mut problems =
             found.into_iter().zip(positions).map(|((_, mut p), at)| {
                 p.position.get_or_insert(at);
@@ -412,24 +427,26 @@ impl<'t> File<'t> {
             others: problems.collect(),
         })
     }
+}
 
+impl Pieces<'_> {
     /// The offset of each problem's value (or of the nearest enclosing
     /// value that exists), parsing each piece they name once.
-    fn offsets(&self, problems: &[Invalid]) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..problems.len()).collect();
-        let piece = |p: &Invalid| match (&self.layout, p.path.parts()) {
+    pub(crate) fn offsets(&self, paths: &[&FieldPath]) -> Vec<Option<usize>> {
+        let mut order: Vec<usize> = (0..paths.len()).collect();
+        let piece = |p: &FieldPath| match (&self.layout, p.parts()) {
             (Layout::Whole, _) => None,
             (_, [PathPart::Key("meetings"), PathPart::Index(i), ..]) => {
                 Some(*i)
             }
             _ => None,
         };
-        order.sort_by_key(|&i| piece(&problems[i]));
-        let mut out = vec![0; problems.len()];
+        order.sort_by_key(|&i| piece(paths[i]));
+        let mut out = vec![None; paths.len()];
         let mut parsed: Option<(Option<usize>, usize, Spanned<DeValue<'_>>)> =
             None;
         for i in order {
-            let want = piece(&problems[i]);
+            let want = piece(paths[i]);
             if parsed.as_ref().map(|(p, ..)| *p) != Some(want) {
                 let value = match want {
                     None => parse(self.text, &self.root, 0, DeTable::parse)
@@ -451,9 +468,9 @@ impl<'t> File<'t> {
             let skip = if want.is_some() { 2 } else { 0 };
             out[i] = match &parsed {
                 Some((_, base, value)) => {
-                    base + offset(value, &problems[i].path.parts()[skip..])
+                    Some(base + offset(value, &paths[i].parts()[skip..]))
                 }
-                None => 0,
+                None => None,
             };
         }
         out
@@ -589,6 +606,29 @@ fn offset(value: &Spanned<DeValue<'_>>, parts: &[PathPart]) -> usize {
         at = next.get_ref();
     }
     span.start
+}
+
+/// Where each field is in TOML schedule `text`: the position of its
+/// value, or of the nearest enclosing value that exists (a missing
+/// field points at its table); `None` where the text does not parse.
+/// Each meeting's table is parsed at most once for all the paths.
+///
+/// ```
+/// use convenor_core::{toml_positions, FieldPath};
+/// let text = "name = 'x'\n[[meetings]]\nid = 'a'\nweekly = { day = 'monday' }\n";
+/// let day = FieldPath::root().key("meetings").index(0).key("weekly").key("day");
+/// let at = toml_positions(text, &[&day]);
+/// assert_eq!(at[0].map(|p| (p.line, p.column)), Some((4, 18)));
+/// ```
+pub fn toml_positions(
+    text: &str,
+    paths: &[&FieldPath],
+) -> Vec<Option<Position>> {
+    let pieces = Pieces::new(text, toml_layout::layout(text));
+    let offsets = pieces.offsets(paths);
+    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut positions = Position::at_offsets(text, &found).into_iter();
+    offsets.iter().map(|o| o.and_then(|_| positions.next())).collect()
 }
 
 /// Whether reading `text` by the pieces its layout finds gives exactly

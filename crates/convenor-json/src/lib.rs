@@ -119,6 +119,7 @@ mod schedule;
 mod schema;
 
 pub use error::Error;
+pub use locate::positions;
 pub use meeting_guide::{
     conference_provider, from_meeting_guide_str, phone_digits,
     to_meeting_guide, Feed, FeedOptions, FeedWarning, ImportOptions, Imported,

@@ -82,7 +82,11 @@ pub fn from_str(text: &str) -> Result<Schedule, Error> {
 /// serde_json reports an unknown field after its key, at the colon:
 /// the position of the key itself (its opening quote), the last such
 /// key before `at`.
-fn unknown_key_start(text: &str, message: &str, at: Position) -> Option<Position> {
+fn unknown_key_start(
+    text: &str,
+    message: &str,
+    at: Position,
+) -> Option<Position> {
     let rest = message.strip_prefix("unknown field `")?;
     let key = &rest[..rest.find('`')?];
     let quoted = serde_json::to_string(key).ok()?;
@@ -92,8 +96,7 @@ fn unknown_key_start(text: &str, message: &str, at: Position) -> Option<Position
         .map(str::len)
         .sum();
     let line = text[line_start..].split('\n').next().unwrap_or("");
-    let column: usize =
-        line.chars().take(at.column).map(char::len_utf8).sum();
+    let column: usize = line.chars().take(at.column).map(char::len_utf8).sum();
     let found = text[..line_start + column].rfind(&quoted)?;
     Some(Position::at_offset(text, found))
 }

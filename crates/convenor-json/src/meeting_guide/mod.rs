@@ -315,6 +315,67 @@ pub enum FeedWarning {
     },
 }
 
+impl FeedWarning {
+    /// The meeting of the schedule the warning is about, for an export
+    /// warning (import warnings name a feed record instead).
+    ///
+    /// ```
+    /// use convenor_json::FeedWarning;
+    /// let w = FeedWarning::NoPlace { meeting: "sat".into() };
+    /// assert_eq!(w.meeting(), Some("sat"));
+    /// ```
+    pub fn meeting(&self) -> Option<&str> {
+        use FeedWarning::*;
+        match self {
+            NotWeekly { meeting, .. }
+            | EveryNWeeks { meeting, .. }
+            | Ended { meeting, .. }
+            | UnmappedTag { meeting, .. }
+            | NoConference { meeting, .. }
+            | NoPlace { meeting }
+            | UnknownConferenceHost { meeting, .. }
+            | ShortPhone { meeting, .. }
+            | CrossesMidnight { meeting, .. }
+            | WeekdayInName { meeting, .. } => Some(meeting),
+            ByAppointment { .. } | Skipped { .. } | NotKept { .. } => None,
+        }
+    }
+}
+
+impl FeedWarning {
+    /// The field of `schedule`'s file that an export warning is about
+    /// (`meetings[1].tags`, `meetings[1].online.url`), for pointing at
+    /// it; `None` for import warnings.
+    ///
+    /// ```
+    /// use convenor_core::Schedule;
+    /// use convenor_json::FeedWarning;
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let id = seed.meetings()[1].id().to_string();
+    /// let w = FeedWarning::UnmappedTag { meeting: id, tag: "HWYW".into() };
+    /// assert_eq!(w.path(&seed).unwrap().to_string(), "meetings[1].tags");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn path(
+        &self,
+        schedule: &convenor_core::Schedule,
+    ) -> Option<convenor_core::FieldPath> {
+        use FeedWarning::*;
+        let meeting = schedule.meeting_path(self.meeting()?)?;
+        Some(match self {
+            NotWeekly { .. } => meeting.key("rrule"),
+            EveryNWeeks { .. } => meeting.key("weekly").key("every"),
+            Ended { .. } => meeting.key("ends"),
+            UnmappedTag { .. } => meeting.key("tags"),
+            NoConference { .. } => meeting.key("online"),
+            UnknownConferenceHost { .. } => meeting.key("online").key("url"),
+            ShortPhone { .. } => meeting.key("online").key("phone"),
+            WeekdayInName { .. } => meeting.key("name"),
+            _ => meeting,
+        })
+    }
+}
+
 impl fmt::Display for FeedWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
