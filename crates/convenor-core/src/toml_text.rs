@@ -466,12 +466,9 @@ impl Pieces<'_> {
                 parsed = value.map(|(base, v)| (want, base, v));
             }
             let skip = if want.is_some() { 2 } else { 0 };
-            out[i] = match &parsed {
-                Some((_, base, value)) => {
-                    Some(base + offset(value, &paths[i].parts()[skip..]))
-                }
-                None => None,
-            };
+            out[i] = parsed.as_ref().map(|(_, base, value)| {
+                base + offset(value, &paths[i].parts()[skip..])
+            });
         }
         out
     }
