@@ -223,6 +223,27 @@ fn string_end(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// Where each field is in JSON schedule `text`: the position of its
+/// value, or of the nearest enclosing value that exists (a missing field
+/// points at its object), in one pass over the text.
+///
+/// ```
+/// use convenor_core::FieldPath;
+/// let text = "{\"name\": \"x\",\n \"meetings\": [{\"id\": \"a\"}]}";
+/// let id = FieldPath::root().key("meetings").index(0).key("id");
+/// let at = convenor_json::positions(text, &[&id]);
+/// assert_eq!(at[0].map(|p| (p.line, p.column)), Some((2, 22)));
+/// ```
+pub fn positions(
+    text: &str,
+    paths: &[&FieldPath],
+) -> Vec<Option<convenor_core::Position>> {
+    let offsets = offsets(text, paths);
+    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut at = convenor_core::Position::at_offsets(text, &found).into_iter();
+    offsets.iter().map(|o| o.and_then(|_| at.next())).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,25 +335,4 @@ mod tests {
             format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(locate_offset(&deep_ok, &FieldPath::root()), Some(0));
     }
-}
-
-/// Where each field is in JSON schedule `text`: the position of its
-/// value, or of the nearest enclosing value that exists (a missing field
-/// points at its object), in one pass over the text.
-///
-/// ```
-/// use convenor_core::FieldPath;
-/// let text = "{\"name\": \"x\",\n \"meetings\": [{\"id\": \"a\"}]}";
-/// let id = FieldPath::root().key("meetings").index(0).key("id");
-/// let at = convenor_json::positions(text, &[&id]);
-/// assert_eq!(at[0].map(|p| (p.line, p.column)), Some((2, 22)));
-/// ```
-pub fn positions(
-    text: &str,
-    paths: &[&FieldPath],
-) -> Vec<Option<convenor_core::Position>> {
-    let offsets = offsets(text, paths);
-    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
-    let mut at = convenor_core::Position::at_offsets(text, &found).into_iter();
-    offsets.iter().map(|o| o.and_then(|_| at.next())).collect()
 }
