@@ -18,7 +18,7 @@ pub use convenor_core::{
     canonical_zone, resolve_local, suggest_zone, tzdata_version_at_least,
     weekday_name, Change, ChangeKind, ChangeRef, ChangeSpec, Day, Error,
     FieldPath, Fit, Interval, Invalid, LocalTime, Meeting, MeetingDuration,
-    MeetingId, MeetingOccurrences, MeetingSpec, Occurrence, Occurrences,
+    MeetingId, MeetingOccurrences, MeetingSpec, NoSession, Occurrence, Occurrences,
     Online, OnlineSpec, Pattern, Place, Position, Problem, RRulePattern,
     Reschedule, Result, Rule, Schedule, ScheduleSpec, Segment, Status, Tzdata,
     TzdataError, TzdataSource, UnknownZone, Viewed, Warning, Week, WeeklySpec,
