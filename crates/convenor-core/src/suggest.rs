@@ -58,7 +58,10 @@ pub fn nearest_by<T>(
 /// ```
 pub fn time24(text: &str) -> Option<String> {
     let text = text.trim().to_ascii_lowercase().replace('.', ":");
-    let (clock, pm) = match text.strip_suffix("pm").or(text.strip_suffix("p:m:")) {
+    let (clock, pm) = match text
+        .strip_suffix("pm")
+        .or(text.strip_suffix("p:m:"))
+    {
         Some(rest) => (rest.trim_end(), Some(true)),
         None => match text.strip_suffix("am").or(text.strip_suffix("a:m:")) {
             Some(rest) => (rest.trim_end(), Some(false)),

@@ -71,7 +71,10 @@ fn a_cancel_on_a_date_with_no_session_is_an_error() {
     let Problem::NoSession(why) = &p.problem else {
         panic!("not NoSession: {:?}", p.problem);
     };
-    assert_eq!((why.date, why.before, why.after), (d(13), Some(d(12)), Some(d(19))));
+    assert_eq!(
+        (why.date, why.before, why.after),
+        (d(13), Some(d(12)), Some(d(19)))
+    );
     assert_eq!(
         err.to_string(),
         "no session is due on Sunday 2022-11-13 (the nearest are \
