@@ -12,6 +12,8 @@ mod tzdata;
 // The schedule page in a real browser.
 /// Hostile and careless input (issue 12).
 mod hostile;
+// Issue 17: suggestions, changes, flags meaning the same everywhere.
+mod consistent;
 mod page;
 
 fn convenor(args: &[&str]) -> Output {
@@ -113,7 +115,7 @@ fn agenda_in_sydney() {
 
 #[test]
 fn changes_in_plain_words() {
-    let out = stdout(&["changes", "--now", "2022-11-20"]);
+    let out = stdout(&["changes"]);
     assert!(out.contains("from 12 Nov 2022, Saturdays at 7:00am Pacific instead of Saturdays at 9:30am Pacific (announced 10 Nov 2022)"));
     golden("changes.txt", &out);
 }
