@@ -122,6 +122,19 @@ fn changes_without_announced_count_on_their_date_in_one_style() {
     // 12-hour rule words.
     assert!(!out.contains("CEST") && !out.contains("18:30"), "{out}");
     golden("changes-berlin-since.txt", &out);
+    // `--since` means the same in `announce`: the undated move is a
+    // footnote of the list as published on its date.
+    let list = stdout(&[
+        "announce",
+        &file,
+        "--as-of",
+        "2025-04-17",
+        "--since",
+        "2025-04-01",
+        "--now",
+        "2025-04-17",
+    ]);
+    assert!(list.ends_with("* SMART Thursday (every 2 weeks): the Thursday 17 Apr 2025 session moves to Wed 16 Apr 2025 at 6:30pm Berlin — Maundy Thursday\n"), "{list}");
     // Nothing changes after the cancellation's date.
     assert_eq!(
         stdout(&["changes", &file, "--since", "2025-12-24"]),
