@@ -145,7 +145,8 @@ pub enum Command {
         #[arg(long, value_name = "ID", conflicts_with = "occurrence")]
         meeting: Option<String>,
         /// Only one session, named by meeting id and the date it is due:
-        /// co-occurring-saturday@2022-11-19.
+        /// co-occurring-saturday@2022-11-19. A moved session keeps the
+        /// date it was due; an extra one is named by its own date.
         #[arg(long, value_name = "ID@DATE")]
         occurrence: Option<String>,
         /// The UID domain (default: the host of the schedule's url).

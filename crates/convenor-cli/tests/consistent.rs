@@ -16,6 +16,17 @@ fn berlin() -> String {
         .to_string()
 }
 
+/// A file of `text` in a fresh folder of its own (removed by the caller).
+fn scratch(name: &str, text: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-consistent-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder made");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("temp file written");
+    let path = path.to_str().expect("a UTF-8 temp path").to_string();
+    (dir, path)
+}
+
 /// Each command's standard error, after `$ convenor ARGS`, with bad input
 /// asserted (exit 2) and the fixture's path shortened.
 fn messages(cases: &[&[&str]]) -> String {
@@ -75,12 +86,8 @@ fn suggestions_for_zones_and_sessions_given_by_the_wrong_date() {
 
 #[test]
 fn check_suggests_times_zones_and_dates() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-suggest-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("mistakes.toml");
-    std::fs::write(
-        &path,
+    let (dir, path) = scratch(
+        "mistakes.toml",
         "name = \"SMART Recovery Berlin\"\n\n[[meetings]]\n\
          id = \"berlin-tuesday\"\nname = \"SMART\"\ntimezone = \"Berlin\"\n\
          weekly = { day = \"tuesday\", time = \"7pm\" }\nduration = \"90m\"\n\
@@ -89,14 +96,11 @@ fn check_suggests_times_zones_and_dates() {
          weekly = { day = \"wednesday\", time = \"19:00\" }\n\
          duration = \"90m\"\nstarts = \"2025-01-08\"\n\n\
          [[meetings.changes]]\nkind = \"cancel\"\ndate = \"2025-12-23\"\n",
-    )
-    .unwrap();
-    let out =
-        convenor(&["check", path.to_str().unwrap(), "--now", "2025-01-01"]);
+    );
+    let out = convenor(&["check", &path, "--now", "2025-01-01"]);
     assert_eq!(out.status.code(), Some(2));
-    let text = String::from_utf8(out.stdout)
-        .unwrap()
-        .replace(path.to_str().unwrap(), "mistakes.toml");
+    let text =
+        String::from_utf8(out.stdout).unwrap().replace(&path, "mistakes.toml");
     assert!(text.contains("help: did you mean \"19:00\"?"), "{text}");
     assert!(text.contains("help: did you mean \"Europe/Berlin\"?"), "{text}");
     assert!(
@@ -183,23 +187,11 @@ fn occurrences_take_the_window_flags_of_agenda() {
 
 #[test]
 fn publish_into_a_file_says_it_is_not_a_directory() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-out-file-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("afile");
-    std::fs::write(&file, "").unwrap();
-    let out = convenor(&[
-        "publish",
-        "--out",
-        file.to_str().unwrap(),
-        "--now",
-        "2022-11-10",
-    ]);
+    let (dir, file) = scratch("afile", "");
+    let out = convenor(&["publish", "--out", &file, "--now", "2022-11-10"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
-        String::from_utf8(out.stderr)
-            .unwrap()
-            .replace(file.to_str().unwrap(), "afile"),
+        String::from_utf8(out.stderr).unwrap().replace(&file, "afile"),
         "convenor: afile is not a directory; --out names the folder to \
          publish into (created if missing)\n"
     );
@@ -238,16 +230,5 @@ fn next_says_days_and_minutes_in_80_columns() {
         "{out}"
     );
     golden("next-two-days.txt", &out);
-    let seed = stdout(&[
-        "next",
-        "--tz",
-        "Europe/Berlin",
-        "--now",
-        "2022-11-12T15:30:00Z",
-        "-n",
-        "5",
-    ]);
-    for line in out.lines().chain(seed.lines()) {
-        assert!(line.chars().count() <= 80, "over 80 columns: {line:?}");
-    }
+    super::assert_fits_80_columns(&out);
 }

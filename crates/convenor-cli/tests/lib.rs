@@ -51,6 +51,13 @@ fn golden(name: &str, actual: &str) {
     assert_eq!(actual, expected, "{name} differs from its golden file");
 }
 
+/// Output for a terminal: no line wider than 80 columns.
+fn assert_fits_80_columns(text: &str) {
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line:?}");
+    }
+}
+
 fn bad_file() -> PathBuf {
     let path = std::env::temp_dir()
         .join(format!("convenor-bad-{}.toml", std::process::id()));
@@ -94,6 +101,7 @@ fn next_from_berlin_during_the_first_saturday() {
         "2",
     ]);
     assert!(out.starts_with("now "));
+    assert_fits_80_columns(&out);
     golden("next-berlin.txt", &out);
 }
 
