@@ -517,25 +517,9 @@ fn find_occurrence<'s>(
             .unwrap_or_default();
         bad(format!("no meeting \"{id}\" in the schedule{hint}"))
     })?;
-    let tz = meeting.zone();
-    let around = |days: i64| {
-        let local =
-            date.and_time(chrono::NaiveTime::MIN) + Duration::days(days);
-        convenor::resolve_local(tz, local).0.with_timezone(&Utc)
-    };
-    // A moved session can be far from its due date; look a month around.
-    let window = Window::new(around(-31), around(32))?;
+    // Why none, when none: the dates around, or the session moved onto
+    // this date.
     meeting
-        .occurrences(window)
-        .with_cancelled()
-        .find(|o| o.due() == date)
-        .ok_or_else(|| {
-            // Why not, from the meeting's history: the dates around, or
-            // the session moved onto this date.
-            let why = meeting.no_session(date).map_or_else(
-                || format!("no session is due on {date} within a month"),
-                |why| why.to_string(),
-            );
-            bad(format!("meeting {id}: {why}"))
-        })
+        .session_due(date)
+        .map_err(|why| bad(format!("meeting {id}: {why}")))
 }

@@ -82,6 +82,19 @@ fn suggestions_for_zones_and_sessions_given_by_the_wrong_date() {
         "(the nearest are Tuesday 2025-12-23 and Tuesday 2025-12-30)"
     ));
     golden("suggestions.txt", &text);
+    // By the date it was due, the moved session is found where it went.
+    let moved = stdout(&[
+        "ics",
+        &berlin(),
+        "--occurrence",
+        "berlin-thursday-biweekly@2025-04-17",
+        "--now",
+        "2025-04-01",
+    ]);
+    assert!(
+        moved.contains("DTSTART;TZID=Europe/Berlin:20250416T183000"),
+        "{moved}"
+    );
 }
 
 #[test]

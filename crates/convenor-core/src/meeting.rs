@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::change::{Change, ChangeKind, Reschedule};
 use crate::error::{Error, FieldPath, Invalid, NoSession, Problem};
+use crate::occurrence::{Occurrence, Window};
 use crate::rule::{Dates, Pattern, Rule};
 use crate::values::{MeetingDuration, MeetingId};
 use crate::zone::{resolve_local, Fit};
@@ -467,6 +468,57 @@ impl Meeting {
             matches!(c.kind, ChangeKind::Extra { at, .. } if at.date() == date)
         });
         (!due && !extra).then(|| t.no_session(&self.changes, date))
+    }
+
+    /// The session due on `date` (in the meeting's zone) wherever it
+    /// happens: as scheduled, cancelled (marked so) or moved to another
+    /// day; or the extra session on `date`.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let monday = seed.meeting("co-occurring-monday").unwrap();
+    /// let d = |d| chrono::NaiveDate::from_ymd_opt(2022, 11, d).unwrap();
+    /// assert_eq!(monday.session_due(d(21)).unwrap().due(), d(21));
+    /// assert_eq!(monday.session_due(d(22)).unwrap_err().after, Some(d(28)));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NoSession`] when none is due on `date`: the due dates around
+    /// it, or the session moved onto it.
+    pub fn session_due(
+        &self,
+        date: NaiveDate,
+    ) -> Result<Occurrence<'_>, NoSession> {
+        if let Some(why) = self.no_session(date) {
+            return Err(why);
+        }
+        // A moved session happens on the day it was moved to.
+        let on = self
+            .timeline
+            .moved
+            .get(&date)
+            .and_then(|&i| match self.changes[i].kind {
+                ChangeKind::Move { to, .. } => Some(to.date()),
+                _ => None,
+            })
+            .unwrap_or(date);
+        let midnight = |d: Option<NaiveDate>| {
+            let local = d.unwrap_or(on).and_time(chrono::NaiveTime::MIN);
+            resolve_local(self.zone, local).0.with_timezone(&chrono::Utc)
+        };
+        let day = chrono::Days::new(1);
+        let window = Window::new(
+            midnight(on.checked_sub_days(day)),
+            midnight(on.checked_add_days(chrono::Days::new(2))),
+        );
+        window
+            .ok()
+            .and_then(|w| {
+                self.occurrences(w).with_cancelled().find(|o| o.due() == date)
+            })
+            .ok_or_else(|| self.timeline.no_session(&self.changes, date))
     }
 
     pub(crate) fn timeline(&self) -> &Timeline {
