@@ -141,13 +141,22 @@ pub enum Command {
     Ics {
         #[command(flatten)]
         view: View,
-        /// Only this meeting's series.
-        #[arg(long, value_name = "ID", conflicts_with = "occurrence")]
+        /// Only this meeting's series (with its reminders always).
+        #[arg(
+            long,
+            value_name = "ID",
+            conflicts_with_all = ["occurrence", "reminders_in_feed"]
+        )]
         meeting: Option<String>,
         /// Only one session, named by meeting id and the date it is due:
         /// co-occurring-saturday@2022-11-19. A moved session keeps the
-        /// date it was due; an extra one is named by its own date.
-        #[arg(long, value_name = "ID@DATE")]
+        /// date it was due; an extra one is named by its own date. Its
+        /// calendar has its reminders always and no history to keep.
+        #[arg(
+            long,
+            value_name = "ID@DATE",
+            conflicts_with_all = ["keep_since", "reminders_in_feed"]
+        )]
         occurrence: Option<String>,
         /// The UID domain (default: the host of the schedule's url).
         #[arg(long, value_name = "DOMAIN")]

@@ -167,6 +167,16 @@ fn flags_a_command_cannot_use_are_refused() {
         &["json", "--view", "occurrences", "--as-of", "2022-11-12"],
         &["json", "--view", "schedule", "--tz", "Europe/London"],
         &["changes", "--tz", "Europe/Berlin"],
+        // One session's calendar has no history to keep, and a meeting's
+        // or a session's own calendar always has its reminders.
+        &[
+            "ics",
+            "--occurrence",
+            "co-occurring-saturday@2022-11-19",
+            "--keep-since",
+            "2022-11-01",
+        ],
+        &["ics", "--meeting", "co-occurring-saturday", "--reminders-in-feed"],
     ]);
     assert!(text.contains(
         "convenor: --from, --to and --days are for --view occurrences only, \
