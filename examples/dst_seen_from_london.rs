@@ -14,6 +14,11 @@ fn main() -> Result<(), convenor::Error> {
     let sunday =
         schedule.meeting("co-occurring-sunday").expect("the seed has it");
     let london: convenor::Zone = "Europe/London".parse()?;
+    println!(
+        "{} ({}), seen from London:\n",
+        sunday.name(),
+        convenor::words::rule_words(sunday.rule(), sunday.zone())
+    );
     for (from, to) in
         [((2022, 10, 15), (2022, 11, 15)), ((2023, 3, 1), (2023, 4, 5))]
     {

@@ -38,7 +38,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     .announced(date(11, 10))
     .note("Starts at 7:00am Pacific, not 9:30am as first posted");
     let saturday = saturday.with_change(moved)?;
-    let schedule = Schedule::new("LifeRing", Some(pacific), vec![saturday])?;
+    // The seed's url: UIDs take its host, as `convenor ics` writes them
+    // for the seed (`co-occurring-saturday@lifering.org`).
+    let schedule = Schedule::new("LifeRing", Some(pacific), vec![saturday])?
+        .with_url(Some("https://lifering.org/".into()));
+
+    println!(
+        "Co-Occurring Disorders (Saturday): 9:30am Pacific, moved to 7:00am"
+    );
+    println!("before its first session. A subscriber's calendar app sees:\n");
+    let mut events = Vec::new();
 
     for published in [date(11, 5), date(11, 10)] {
         let as_of = schedule.as_of(published)?;
@@ -54,13 +63,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         let ics = convenor::ical::to_string(&as_of, &IcalOptions::new(stamp));
         let event = ics.split("BEGIN:VEVENT").nth(1).unwrap_or_default();
-        for line in event.lines().filter(|l| {
-            ["UID", "SEQUENCE", "DTSTART", "RRULE"]
-                .iter()
-                .any(|p| l.starts_with(p))
-        }) {
-            println!("    {line}");
+        let field = |name: &str| {
+            event
+                .lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(':'))
+                .unwrap_or_default()
+                .to_string()
+        };
+        for name in ["UID", "SEQUENCE", "DTSTART;TZID=America/Los_Angeles"] {
+            println!("    {name}:{}", field(name));
         }
+        events.push((field("UID"), field("SEQUENCE")));
     }
+    // The point of the story, checked rather than only printed.
+    let [(uid_before, seq_before), (uid_after, seq_after)] = &events[..]
+    else {
+        return Err("expected two published versions".into());
+    };
+    if uid_before != uid_after || seq_before >= seq_after {
+        return Err("the update must keep the UID and raise SEQUENCE".into());
+    }
+    println!(
+        "\nSame UID ({uid_after}), SEQUENCE {seq_before} then {seq_after}:\n\
+         the app replaces the 9:30 event with the 7:00 one rather than add it."
+    );
     Ok(())
 }

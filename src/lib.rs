@@ -18,12 +18,12 @@ pub use convenor_core::{
     canonical_zone, resolve_local, suggest_zone, tzdata_version_at_least,
     weekday_name, Change, ChangeKind, ChangeRef, ChangeSpec, Day, Error,
     FieldPath, Fit, Interval, Invalid, LocalTime, Meeting, MeetingDuration,
-    MeetingId, MeetingOccurrences, MeetingSpec, Occurrence, Occurrences,
-    Online, OnlineSpec, Pattern, Place, Position, Problem, RRulePattern,
-    Reschedule, Result, Rule, Schedule, ScheduleSpec, Segment, Status, Tzdata,
-    TzdataError, TzdataSource, UnknownZone, Viewed, Warning, Week, WeeklySpec,
-    Window, Zone, ZoneOffset, BUNDLED_VERSION, MAX_INPUT_BYTES, MAX_SESSIONS,
-    SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
+    MeetingId, MeetingOccurrences, MeetingSpec, NoSession, Occurrence,
+    Occurrences, Online, OnlineSpec, Pattern, Place, Position, Problem,
+    RRulePattern, Reschedule, Result, Rule, Schedule, ScheduleSpec, Segment,
+    Status, Tzdata, TzdataError, TzdataSource, UnknownZone, Viewed, Warning,
+    Week, WeeklySpec, Window, Zone, ZoneOffset, BUNDLED_VERSION,
+    MAX_INPUT_BYTES, MAX_SESSIONS, SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
 };
 
 /// Plumbing shared by convenor's own crates, benches and fuzz targets;

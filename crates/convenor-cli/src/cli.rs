@@ -7,9 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// See your meetings in your time zone, check a schedule file, publish
 /// calendars.
 ///
-/// Every command takes an optional schedule file (TOML); without one it
-/// uses the embedded seed schedule (LifeRing's co-occurring disorders
-/// meetings, November 2022).
+/// Every command takes an optional schedule file (TOML or JSON); without
+/// one it uses the embedded seed schedule (LifeRing's co-occurring
+/// disorders meetings, November 2022). A flag means the same in every
+/// command that takes it; a command that cannot use a flag rejects it.
 #[derive(Debug, Parser)]
 #[command(name = "convenor", version, propagate_version = true)]
 pub struct Cli {
@@ -26,12 +27,19 @@ pub struct Cli {
     pub tzdata: Option<String>,
 }
 
-/// Options every viewing command shares.
+/// The schedule a command reads.
 #[derive(Debug, Args)]
-pub struct View {
+pub struct Source {
     /// The schedule file (TOML or JSON). Default: the embedded seed
     /// schedule.
     pub file: Option<PathBuf>,
+}
+
+/// Options every viewing command shares.
+#[derive(Debug, Args)]
+pub struct View {
+    #[command(flatten)]
+    pub source: Source,
 
     /// Your IANA time zone, e.g. Europe/London. Default: the system's, then
     /// UTC.
@@ -68,16 +76,8 @@ pub enum Command {
     Agenda {
         #[command(flatten)]
         view: View,
-        /// Start of the window: a date (midnight in --tz) or an RFC 3339
-        /// instant. Default: now.
-        #[arg(long, value_name = "WHEN")]
-        from: Option<String>,
-        /// End of the window (exclusive), like --from.
-        #[arg(long, value_name = "WHEN", conflicts_with = "days")]
-        to: Option<String>,
-        /// Length of the window in days. Default: 7.
-        #[arg(long, value_name = "N")]
-        days: Option<u32>,
+        #[command(flatten)]
+        span: Span,
         /// Also list cancelled sessions.
         #[arg(long)]
         cancelled: bool,
@@ -104,10 +104,16 @@ pub enum Command {
     },
     /// The history of changes in plain words.
     ///
+    /// A change without an `announced` date counts as announced on the
+    /// date it is about (its effective date, or the date of a one-off
+    /// change). Every time is in its meeting's own zone, on the 12-hour
+    /// clock as convenors post them (7:00pm Berlin), so --tz is not
+    /// taken.
+    ///
     /// Example: convenor changes --since 2022-11-01
     Changes {
         #[command(flatten)]
-        view: View,
+        source: Source,
         /// Only changes announced on or after this date.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
@@ -135,12 +141,22 @@ pub enum Command {
     Ics {
         #[command(flatten)]
         view: View,
-        /// Only this meeting's series.
-        #[arg(long, value_name = "ID", conflicts_with = "occurrence")]
+        /// Only this meeting's series (with its reminders always).
+        #[arg(
+            long,
+            value_name = "ID",
+            conflicts_with_all = ["occurrence", "reminders_in_feed"]
+        )]
         meeting: Option<String>,
         /// Only one session, named by meeting id and the date it is due:
-        /// co-occurring-saturday@2022-11-19.
-        #[arg(long, value_name = "ID@DATE")]
+        /// co-occurring-saturday@2022-11-19. A moved session keeps the
+        /// date it was due; an extra one is named by its own date. Its
+        /// calendar has its reminders always and no history to keep.
+        #[arg(
+            long,
+            value_name = "ID@DATE",
+            conflicts_with_all = ["keep_since", "reminders_in_feed"]
+        )]
         occurrence: Option<String>,
         /// The UID domain (default: the host of the schedule's url).
         #[arg(long, value_name = "DOMAIN")]
@@ -162,15 +178,13 @@ pub enum Command {
     Json {
         #[command(flatten)]
         view: View,
-        /// Which view.
+        /// Which view. `schedule` takes neither --tz nor --now; the
+        /// window flags are for `occurrences` only, --as-of for
+        /// `meeting-guide` only.
         #[arg(long = "view", value_enum, default_value_t = JsonView::Schedule)]
         which: JsonView,
-        /// Occurrences: start of the window (date or RFC 3339). Default: now.
-        #[arg(long, value_name = "WHEN")]
-        from: Option<String>,
-        /// Occurrences: length of the window in days.
-        #[arg(long, value_name = "N", default_value_t = 7)]
-        days: u32,
+        #[command(flatten)]
+        span: Span,
         /// Meeting Guide: the date the feed is as of. Default: today in --tz.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
@@ -274,6 +288,29 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// A window of sessions, as `agenda` and `json --view occurrences` take
+/// it.
+#[derive(Debug, Args)]
+pub struct Span {
+    /// Start of the window: a date (midnight in --tz) or an RFC 3339
+    /// instant. Default: now.
+    #[arg(long, value_name = "WHEN")]
+    pub from: Option<String>,
+    /// End of the window (exclusive), like --from.
+    #[arg(long, value_name = "WHEN", conflicts_with = "days")]
+    pub to: Option<String>,
+    /// Length of the window in days. Default: 7.
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
+}
+
+impl Span {
+    /// Whether any of the window's flags was given.
+    pub fn is_given(&self) -> bool {
+        self.from.is_some() || self.to.is_some() || self.days.is_some()
+    }
 }
 
 /// Calendar reminders (`VALARM`) in exported calendars.

@@ -5,10 +5,10 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use chrono::{Duration, Utc};
-use clap::CommandFactory;
+use clap::{CommandFactory, ValueEnum};
 use convenor::{Occurrence, Schedule, Status, Window};
 
-use crate::cli::{Cli, Command, Format, JsonView, View};
+use crate::cli::{Cli, Command, Format, JsonView, Source, Span, View};
 use crate::config::{self, Config};
 use crate::human;
 use crate::style;
@@ -19,19 +19,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
         Command::Week { view, week, first_day } => {
             week_table(&view, week.as_deref(), &first_day, out)
         }
-        Command::Agenda { view, from, to, days, cancelled, format } => {
-            let request = AgendaRequest { from, to, days, cancelled, format };
+        Command::Agenda { view, span, cancelled, format } => {
+            let request = AgendaRequest { span, cancelled, format };
             agenda(&view, &request, out)
         }
-        Command::Json { view, which, from, days, as_of, compact, output } => {
-            let text = json(
-                &view,
-                which,
-                from.as_deref(),
-                days,
-                as_of.as_deref(),
-                !compact,
-            )?;
+        Command::Json { view, which, span, as_of, compact, output } => {
+            let text = json(&view, which, &span, as_of.as_deref(), !compact)?;
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }
@@ -42,8 +35,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::publish::publish(&view, &dir, &request, out)
         }
         Command::Next { view, count } => next(&view, count, out),
-        Command::Changes { view, since } => {
-            changes(&view, since.as_deref(), out)
+        Command::Changes { source, since } => {
+            changes(&source, since.as_deref(), out)
         }
         Command::Check { file, deny_warnings, now } => {
             crate::check::check(&file, deny_warnings, now.as_deref(), out)
@@ -137,12 +130,6 @@ fn week_table(
             writeln!(out, "  no sessions")?;
         }
         for s in &day.sessions {
-            let own = human::short(&s.occurrence.start());
-            let marker = if s.day_shift() != 0 {
-                "  ◂ another day there"
-            } else {
-                ""
-            };
             writeln!(
                 out,
                 "  {}–{}  {}{}",
@@ -151,14 +138,19 @@ fn week_table(
                 shown(s.occurrence.meeting().name()),
                 status_suffix(&s.occurrence),
             )?;
-            let own = format!(
-                "= {own} {}",
-                convenor::words::zone_label(s.occurrence.meeting().zone())
-            );
+            // The meeting's own time, only where it is not the viewer's.
+            let Some(own) = own_time(&s.occurrence, c.tz) else {
+                continue;
+            };
+            let marker = if s.day_shift() != 0 {
+                "  ◂ another day there"
+            } else {
+                ""
+            };
             writeln!(
                 out,
                 "               {}{}",
-                style::dim(&own),
+                style::dim(&format!("= {own}")),
                 style::alert(marker)
             )?;
         }
@@ -182,9 +174,7 @@ fn status_suffix(o: &Occurrence<'_>) -> String {
 
 /// What `convenor agenda` was asked for.
 struct AgendaRequest {
-    from: Option<String>,
-    to: Option<String>,
-    days: Option<u32>,
+    span: Span,
     cancelled: bool,
     format: Format,
 }
@@ -194,20 +184,15 @@ const MAX_DAYS: u32 = 3660;
 
 /// The window of `--from` and `--to` or `--days` (default: a week from
 /// now), at most [`MAX_DAYS`] long.
-fn window(
-    c: &Config,
-    from: Option<&str>,
-    to: Option<&str>,
-    days: Option<u32>,
-) -> Result<Window> {
-    let from = match from {
+fn window(c: &Config, span: &Span) -> Result<Window> {
+    let from = match &span.from {
         Some(text) => config::instant(text, c.tz).context("invalid --from")?,
         None => c.now,
     };
-    let to = match to {
+    let to = match &span.to {
         Some(text) => config::instant(text, c.tz).context("invalid --to")?,
         None => {
-            let days = days.unwrap_or(7);
+            let days = span.days.unwrap_or(7);
             from.checked_add_signed(Duration::days(i64::from(days)))
                 .filter(|_| days <= MAX_DAYS)
                 .ok_or_else(|| {
@@ -230,7 +215,7 @@ fn window(
 
 fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
-    let window = window(&c, r.from.as_deref(), r.to.as_deref(), r.days)?;
+    let window = window(&c, &r.span)?;
     let sessions = c.schedule.occurrences(window);
     let sessions =
         if r.cancelled { sessions.with_cancelled() } else { sessions };
@@ -254,7 +239,9 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
             "{}  {}{}{}",
             human::stamp(&here),
             shown(o.meeting().name()),
-            other_zone(&o, c.tz),
+            own_time(&o, c.tz)
+                .map(|own| format!("  ({own})"))
+                .unwrap_or_default(),
             status_suffix(&o)
         )?;
     }
@@ -277,11 +264,36 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
 fn json(
     view: &View,
     which: JsonView,
-    from: Option<&str>,
-    days: u32,
+    span: &Span,
     as_of: Option<&str>,
     pretty: bool,
 ) -> Result<String> {
+    // A flag the view cannot use is refused, never silently ignored.
+    let only_for = [
+        (
+            "--from, --to and --days are",
+            span.is_given(),
+            JsonView::Occurrences,
+        ),
+        ("--as-of is", as_of.is_some(), JsonView::MeetingGuide),
+    ];
+    for (flags, given, only) in only_for {
+        if given && which != only {
+            return Err(anyhow::Error::new(crate::BadInput(format!(
+                "{flags} for --view {} only, not --view {}",
+                view_name(only),
+                view_name(which)
+            ))));
+        }
+    }
+    if which == JsonView::Schedule && (view.tz.is_some() || view.now.is_some())
+    {
+        return Err(anyhow::Error::new(crate::BadInput(
+            "--tz and --now are not for --view schedule (the file itself \
+             as JSON, which neither changes)"
+                .to_string(),
+        )));
+    }
     let c = Config::new(view)?;
     Ok(match which {
         JsonView::Schedule if pretty => {
@@ -289,7 +301,7 @@ fn json(
         }
         JsonView::Schedule => convenor::json::to_string(&c.schedule) + "\n",
         JsonView::Occurrences => {
-            let window = window(&c, from, None, Some(days))?;
+            let window = window(&c, span)?;
             let opts = convenor::json::OccurrenceOptions::new()
                 .with_viewer(c.tz)
                 .with_pretty(pretty);
@@ -316,16 +328,26 @@ fn json(
     })
 }
 
-/// `  (Sun 17:00 PST Pacific)` when the meeting's zone is not the viewer's.
-fn other_zone(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
-    if o.meeting().zone() == viewer {
-        return String::new();
-    }
-    format!(
-        "  ({} {})",
-        human::short(&o.start()),
-        convenor::words::zone_label(o.meeting().zone())
-    )
+/// `meeting-guide`: the view's name as `--view` takes it.
+fn view_name(which: JsonView) -> String {
+    which
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+/// `Sun 17:00 PST Pacific`: a session at its meeting's own time, when
+/// the meeting's zone is not the viewer's (else the viewer's time says
+/// it already).
+fn own_time(o: &Occurrence<'_>, viewer: convenor::Zone) -> Option<String> {
+    let zone = o.meeting().zone();
+    (zone != viewer).then(|| {
+        format!(
+            "{} {}",
+            human::short(&o.start()),
+            convenor::words::zone_label(zone)
+        )
+    })
 }
 
 fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
@@ -342,17 +364,6 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let now = c.now;
     let running = c.schedule.in_progress(now);
-    for o in &running {
-        writeln!(
-            out,
-            "{:<15} {}  {} (until {}){}",
-            "now",
-            human::stamp(&o.start().with_timezone(&c.tz)),
-            shown(o.meeting().name()),
-            o.end().with_timezone(&c.tz).format("%H:%M %Z"),
-            other_zone(o, c.tz),
-        )?;
-    }
     let upcoming: Vec<Occurrence<'_>> = c
         .schedule
         .next(now, count + running.len())
@@ -363,19 +374,53 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
         })
         .take(count)
         .collect();
-    for o in &upcoming {
-        writeln!(
-            out,
-            "{:<15} {}  {}{}{}",
-            human::relative(now, o.start().with_timezone(&Utc)),
-            human::stamp(&o.start().with_timezone(&c.tz)),
-            shown(o.meeting().name()),
-            other_zone(o, c.tz),
-            status_suffix(o),
-        )?;
-    }
     if running.is_empty() && upcoming.is_empty() {
         writeln!(out, "no upcoming sessions")?;
+        return Ok(0);
+    }
+    // Two lines a session, so that they fit 80 columns: when, where it
+    // is in the viewer's zone and its name; then its end if running, its
+    // own time and its status.
+    let sessions = running
+        .iter()
+        .map(|o| (true, o))
+        .chain(upcoming.iter().map(|o| (false, o)));
+    let lines: Vec<(String, &Occurrence<'_>, Option<String>)> = sessions
+        .map(|(is_running, o)| {
+            let when = if is_running {
+                "now".to_string()
+            } else {
+                human::relative(now, o.start().with_timezone(&Utc))
+            };
+            let until = is_running.then(|| {
+                format!(
+                    "until {}",
+                    o.end().with_timezone(&c.tz).format("%H:%M %Z")
+                )
+            });
+            (when, o, until)
+        })
+        .collect();
+    let width = lines.iter().map(|(when, ..)| when.chars().count()).max();
+    let width = width.unwrap_or(0);
+    for (when, o, until) in lines {
+        writeln!(
+            out,
+            "{when:<width$}  {}  {}",
+            human::day_time(&o.start().with_timezone(&c.tz)),
+            shown(o.meeting().name()),
+        )?;
+        let own = own_time(o, c.tz).map(|own| format!("= {own}"));
+        let detail: Vec<String> = until.into_iter().chain(own).collect();
+        let status = status_suffix(o);
+        if !detail.is_empty() || !status.is_empty() {
+            writeln!(
+                out,
+                "{:width$}  {}{status}",
+                "",
+                style::dim(&detail.join("  "))
+            )?;
+        }
     }
     Ok(0)
 }
@@ -385,45 +430,23 @@ fn same(a: &Occurrence<'_>, b: &Occurrence<'_>) -> bool {
 }
 
 fn changes(
-    view: &View,
+    source: &Source,
     since: Option<&str>,
     out: &mut impl Write,
 ) -> Result<u8> {
-    let c = Config::new(view)?;
-    let lines = match since {
-        Some(text) => {
-            let since = config::date(text).context("invalid --since")?;
-            c.schedule
-                .changes_since(since)
-                .into_iter()
-                .map(|r| shown(&r.to_string()).into_owned())
-                .collect()
-        }
-        None => all_changes(&c.schedule),
+    let schedule = config::load(source.file.as_deref())?;
+    let since = match since {
+        Some(text) => config::date(text).context("invalid --since")?,
+        None => chrono::NaiveDate::MIN,
     };
-    if lines.is_empty() {
+    let changes = schedule.changes_since(since);
+    if changes.is_empty() {
         writeln!(out, "no changes")?;
     }
-    for line in lines {
-        writeln!(out, "{line}")?;
+    for change in changes {
+        writeln!(out, "{}", shown(&change.to_string()))?;
     }
     Ok(0)
-}
-
-fn all_changes(schedule: &Schedule) -> Vec<String> {
-    schedule
-        .meetings()
-        .iter()
-        .flat_map(|m| {
-            m.changes().iter().enumerate().map(move |(index, change)| {
-                shown(
-                    &convenor::ChangeRef { meeting: m, change, index }
-                        .to_string(),
-                )
-                .into_owned()
-            })
-        })
-        .collect()
 }
 
 /// Text from the schedule file (names, notes, rules) as printed: control
@@ -494,19 +517,9 @@ fn find_occurrence<'s>(
             .unwrap_or_default();
         bad(format!("no meeting \"{id}\" in the schedule{hint}"))
     })?;
-    let tz = meeting.zone();
-    let around = |days: i64| {
-        let local =
-            date.and_time(chrono::NaiveTime::MIN) + Duration::days(days);
-        convenor::resolve_local(tz, local).0.with_timezone(&Utc)
-    };
-    // A moved session can be far from its due date; look a month around.
-    let window = Window::new(around(-31), around(32))?;
+    // Why none, when none: the dates around, or the session moved onto
+    // this date.
     meeting
-        .occurrences(window)
-        .with_cancelled()
-        .find(|o| o.due() == date)
-        .ok_or_else(|| {
-            bad(format!("meeting {id} has no session due on {date}"))
-        })
+        .session_due(date)
+        .map_err(|why| bad(format!("meeting {id}: {why}")))
 }

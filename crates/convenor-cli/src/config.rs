@@ -24,7 +24,7 @@ pub struct Config {
 impl Config {
     /// Reads the schedule, the zone and the clock as the flags say.
     pub fn new(view: &View) -> Result<Config> {
-        let schedule = load(view.file.as_deref())?;
+        let schedule = load(view.source.file.as_deref())?;
         let tz = viewer_zone(view.tz.as_deref())?;
         let now = match &view.now {
             Some(text) => instant(text, tz).context("invalid --now")?,

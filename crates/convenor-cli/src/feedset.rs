@@ -73,6 +73,21 @@ pub fn replace(
     Ok(())
 }
 
+/// `--out` names a folder, or nothing yet: a file there is bad input,
+/// said as such (creating the folder said only "File exists").
+pub fn check_out(out: &Path) -> Result<()> {
+    match std::fs::metadata(out) {
+        Ok(m) if !m.is_dir() => {
+            Err(anyhow::Error::new(crate::BadInput(format!(
+                "{} is not a directory; --out names the folder to publish \
+                 into (created if missing)",
+                out.display()
+            ))))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// A complete set, not yet live.
 struct Staged<'n> {
     /// Held until the switch is done.
@@ -91,6 +106,7 @@ fn prepare<'n>(
     files: &[(PathBuf, String)],
     names: &'n [(OsString, bool)],
 ) -> Result<Staged<'n>> {
+    check_out(out)?;
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create {}", out.display()))?;
     private_dir(state)?;

@@ -11,12 +11,17 @@ pub fn stamp(t: &DateTime<Zone>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
 }
 
+/// `Sat 12 Nov 07:00 PST`: a time within days, without the year.
+pub fn day_time(t: &DateTime<Zone>) -> String {
+    t.format("%a %-d %b %H:%M %Z").to_string()
+}
+
 /// `Sat 07:00 PST`.
 pub fn short(t: &DateTime<Zone>) -> String {
     t.format("%a %H:%M %Z").to_string()
 }
 
-/// `in 2 h 15 min`, `in 3 days`, `now`, `started 10 min ago`.
+/// `in 2 h 15 min`, `in 2 days 30 min`, `now`, `started 10 min ago`.
 pub fn relative(now: DateTime<Utc>, start: DateTime<Utc>) -> String {
     let ahead = start - now;
     if ahead < Duration::zero() {
@@ -28,19 +33,26 @@ pub fn relative(now: DateTime<Utc>, start: DateTime<Utc>) -> String {
     format!("in {}", span(ahead))
 }
 
+/// Days, hours and minutes, each only when not zero (`2 days 30 min`):
+/// to the minute, so "in 2 days" is never said of 2 days 30 minutes.
 fn span(d: Duration) -> String {
     let minutes = d.num_minutes();
     let (days, hours, mins) =
         (minutes / 1440, minutes / 60 % 24, minutes % 60);
-    match (days, hours, mins) {
-        (0, 0, m) => format!("{m} min"),
-        (0, h, 0) => format!("{h} h"),
-        (0, h, m) => format!("{h} h {m} min"),
-        (1, 0, _) => "1 day".to_string(),
-        (1, h, _) => format!("1 day {h} h"),
-        (d, 0, _) => format!("{d} days"),
-        (d, h, _) => format!("{d} days {h} h"),
+    let parts = [
+        (days, if days == 1 { "day" } else { "days" }),
+        (hours, "h"),
+        (mins, "min"),
+    ];
+    let text: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n != 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
+    if text.is_empty() {
+        return "0 min".to_string();
     }
+    text.join(" ")
 }
 
 /// `12 Nov 2022`.
@@ -66,5 +78,13 @@ mod tests {
         );
         assert_eq!(relative(now, now + Duration::days(3)), "in 3 days");
         assert_eq!(relative(now, now + Duration::hours(34)), "in 1 day 10 h");
+        assert_eq!(
+            relative(now, now + Duration::minutes(2 * 1440 + 30)),
+            "in 2 days 30 min"
+        );
+        assert_eq!(
+            relative(now, now + Duration::minutes(1440 + 61)),
+            "in 1 day 1 h 1 min"
+        );
     }
 }

@@ -28,6 +28,8 @@ pub fn publish(
     request: &Request,
     out: &mut impl Write,
 ) -> Result<u8> {
+    // Before any work, so that the mistake is the first thing said.
+    crate::feedset::check_out(dir)?;
     let c = Config::new(view)?;
     let mut opts = crate::config::reminders(
         &request.reminders,

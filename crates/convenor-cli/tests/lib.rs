@@ -12,6 +12,8 @@ mod tzdata;
 // The schedule page in a real browser.
 /// Hostile and careless input (issue 12).
 mod hostile;
+// Issue 17: suggestions, changes, flags meaning the same everywhere.
+mod consistent;
 mod page;
 
 fn convenor(args: &[&str]) -> Output {
@@ -47,6 +49,13 @@ fn golden(name: &str, actual: &str) {
         panic!("{} is missing; run with UPDATE_GOLDEN=1", path.display())
     });
     assert_eq!(actual, expected, "{name} differs from its golden file");
+}
+
+/// Output for a terminal: no line wider than 80 columns.
+fn assert_fits_80_columns(text: &str) {
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "over 80 columns: {line:?}");
+    }
 }
 
 fn bad_file() -> PathBuf {
@@ -92,6 +101,7 @@ fn next_from_berlin_during_the_first_saturday() {
         "2",
     ]);
     assert!(out.starts_with("now "));
+    assert_fits_80_columns(&out);
     golden("next-berlin.txt", &out);
 }
 
@@ -113,7 +123,7 @@ fn agenda_in_sydney() {
 
 #[test]
 fn changes_in_plain_words() {
-    let out = stdout(&["changes", "--now", "2022-11-20"]);
+    let out = stdout(&["changes"]);
     assert!(out.contains("from 12 Nov 2022, Saturdays at 7:00am Pacific instead of Saturdays at 9:30am Pacific (announced 10 Nov 2022)"));
     golden("changes.txt", &out);
 }

@@ -144,7 +144,9 @@ impl Schedule {
     /// The meeting list as published on `as_of`, with each session time
     /// also shown in `zones`, and footnotes for the changes announced on
     /// or after `since` (by `as_of`); without `since`, for the changes
-    /// announced by `as_of` that are still to take effect.
+    /// announced by `as_of` that are still to take effect. A change
+    /// without `announced` counts as announced on its date, as in
+    /// [`Schedule::changes_since`].
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -171,7 +173,9 @@ impl Schedule {
         let mut footnotes: Vec<(NaiveDate, usize, usize)> = Vec::new();
         for (m, meeting) in published.meetings().iter().enumerate() {
             for (c, change) in meeting.changes().iter().enumerate() {
-                let Some(announced) = change.announced else { continue };
+                // As `Schedule::changes_since` counts it, so that
+                // `--since` means the same in `announce` and `changes`.
+                let announced = change.announced_on();
                 let wanted = match since {
                     Some(since) => announced >= since,
                     None => change.date() >= as_of,

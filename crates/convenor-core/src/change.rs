@@ -65,6 +65,26 @@ impl Change {
         }
     }
 
+    /// The date the change counts as announced on: `announced`, or for a
+    /// change without one, the date it is about ([`Change::date`]: its
+    /// effective date, or the date of a one-off change), when members
+    /// see it at the latest. [`Schedule::changes_since`] lists changes by
+    /// it.
+    ///
+    /// [`Schedule::changes_since`]: crate::Schedule::changes_since
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use convenor_core::{Change, ChangeKind};
+    /// let d = |d| NaiveDate::from_ymd_opt(2025, 12, d).unwrap();
+    /// let cancel = Change::new(ChangeKind::Cancel { date: d(23) });
+    /// assert_eq!(cancel.announced_on(), d(23));
+    /// assert_eq!(cancel.announced(d(1)).announced_on(), d(1));
+    /// ```
+    pub fn announced_on(&self) -> NaiveDate {
+        self.announced.unwrap_or_else(|| self.date())
+    }
+
     /// Whether the change was in force as published on `date` (announced
     /// on or before it, or never dated).
     pub fn is_announced_by(&self, date: NaiveDate) -> bool {

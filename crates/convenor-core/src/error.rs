@@ -462,6 +462,74 @@ impl fmt::Display for Invalid {
     }
 }
 
+/// A date with no session due, and what is near it: the due dates just
+/// before and after (within [`NoSession::LOOKBACK_DAYS`] before), and a
+/// session due on another date that was moved onto this one. What a
+/// `cancel` or `move` of the date, or a lookup by it, is told.
+///
+/// ```
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let monday = seed.meeting("co-occurring-monday").unwrap();
+/// let d = |d| chrono::NaiveDate::from_ymd_opt(2022, 11, d).unwrap();
+/// let why = monday.no_session(d(16)).unwrap();
+/// assert_eq!((why.before, why.after), (Some(d(14)), Some(d(21))));
+/// assert_eq!(
+///     why.to_string(),
+///     "no session is due on Wednesday 2022-11-16 (the nearest are \
+///      Monday 2022-11-14 and Monday 2022-11-21)",
+/// );
+/// assert!(monday.no_session(d(14)).is_none());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoSession {
+    /// The date asked for.
+    pub date: chrono::NaiveDate,
+    /// The last date before it with a session due, if any.
+    pub before: Option<chrono::NaiveDate>,
+    /// The first date after it with a session due, if any.
+    pub after: Option<chrono::NaiveDate>,
+    /// A session moved onto this date: the date it was due and its new
+    /// local start.
+    pub moved_here: Option<(chrono::NaiveDate, chrono::NaiveDateTime)>,
+}
+
+impl NoSession {
+    /// How far back [`NoSession::before`] is looked for: a little more
+    /// than a year, so that a yearly rule still has one, while the
+    /// search stays bounded for any rule.
+    pub const LOOKBACK_DAYS: i64 = 400;
+}
+
+impl fmt::Display for NoSession {
+    /// `no session is due on Wednesday 2025-12-24 (the nearest are
+    /// Tuesday 2025-12-23 and Tuesday 2025-12-30)`, or, for a date a
+    /// session was moved to, `no session is due on Wednesday 2025-04-16
+    /// (the session due on Thursday 2025-04-17 was moved to 2025-04-16
+    /// 18:30; name it by 2025-04-17)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let day = |d: chrono::NaiveDate| d.format("%A %Y-%m-%d");
+        write!(f, "no session is due on {}", day(self.date))?;
+        if let Some((due, to)) = self.moved_here {
+            return write!(
+                f,
+                " (the session due on {} was moved to {}; name it by {due})",
+                day(due),
+                to.format("%Y-%m-%d %H:%M")
+            );
+        }
+        match (self.before, self.after) {
+            (Some(b), Some(a)) => {
+                write!(f, " (the nearest are {} and {})", day(b), day(a))
+            }
+            (Some(d), None) | (None, Some(d)) => {
+                write!(f, " (the nearest is {})", day(d))
+            }
+            (None, None) => Ok(()),
+        }
+    }
+}
+
 /// What is wrong with a value or a change.
 ///
 /// ```
@@ -550,7 +618,7 @@ pub enum Problem {
     /// Two reschedules with the same `effective` and `announced` dates.
     ConflictingReschedules(chrono::NaiveDate),
     /// A `cancel` or `move` naming a date with no session.
-    NoSession(chrono::NaiveDate),
+    NoSession(NoSession),
     /// Two `cancel`/`move` changes for the same session.
     SessionChangedTwice(chrono::NaiveDate),
     /// A field that a change of this kind needs is missing.
@@ -706,7 +774,7 @@ impl fmt::Display for Problem {
                 "two reschedules effective {d} with the same announced \
                  date; give them different `announced` dates or merge them"
             ),
-            NoSession(d) => write!(f, "no session is due on {d}"),
+            NoSession(n) => write!(f, "{n}"),
             SessionChangedTwice(d) => {
                 write!(f, "the session due on {d} is cancelled or moved twice")
             }

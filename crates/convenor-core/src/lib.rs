@@ -100,7 +100,7 @@ mod zone;
 
 pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
-    Error, FieldPath, Invalid, PathPart, Position, Problem, Result,
+    Error, FieldPath, Invalid, NoSession, PathPart, Position, Problem, Result,
 };
 pub use fast::{ZoneCursor, ZoneCursors};
 pub use meeting::{Meeting, Online, Place, Segment};

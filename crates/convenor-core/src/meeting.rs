@@ -7,7 +7,8 @@ use crate::zone::Zone;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Timelike};
 
 use crate::change::{Change, ChangeKind, Reschedule};
-use crate::error::{Error, FieldPath, Invalid, Problem};
+use crate::error::{Error, FieldPath, Invalid, NoSession, Problem};
+use crate::occurrence::{Occurrence, Window};
 use crate::rule::{Dates, Pattern, Rule};
 use crate::values::{MeetingDuration, MeetingId};
 use crate::zone::{resolve_local, Fit};
@@ -328,7 +329,9 @@ impl Meeting {
     /// #     MeetingDuration::new(60)?, NaiveDate::from_ymd_opt(2022, 10, 2).unwrap());
     /// let monday = NaiveDate::from_ymd_opt(2022, 11, 21).unwrap();
     /// let err = meeting.with_change(Change::new(ChangeKind::Cancel { date: monday }));
-    /// assert_eq!(err.unwrap_err().problems().next().unwrap().problem, Problem::NoSession(monday));
+    /// let err = err.unwrap_err();
+    /// let problem = &err.problems().next().unwrap().problem;
+    /// assert!(matches!(problem, Problem::NoSession(n) if n.date == monday));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_change(mut self, change: Change) -> Result<Meeting, Error> {
@@ -453,6 +456,69 @@ impl Meeting {
     /// ```
     pub fn segment_on(&self, date: NaiveDate) -> Option<&Segment> {
         self.timeline.segments.iter().find(|s| s.contains(date))
+    }
+
+    /// What is near `date` when no session is due on it (the dates
+    /// around it, a session moved onto it); `None` when one is due,
+    /// cancelled or moved, or an extra session is on it.
+    pub fn no_session(&self, date: NaiveDate) -> Option<NoSession> {
+        let t = &self.timeline;
+        let due = t.segment(date).is_some_and(|s| s.has_session(date));
+        let extra = self.changes.iter().any(|c| {
+            matches!(c.kind, ChangeKind::Extra { at, .. } if at.date() == date)
+        });
+        (!due && !extra).then(|| t.no_session(&self.changes, date))
+    }
+
+    /// The session due on `date` (in the meeting's zone) wherever it
+    /// happens: as scheduled, cancelled (marked so) or moved to another
+    /// day; or the extra session on `date`.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let monday = seed.meeting("co-occurring-monday").unwrap();
+    /// let d = |d| chrono::NaiveDate::from_ymd_opt(2022, 11, d).unwrap();
+    /// assert_eq!(monday.session_due(d(21)).unwrap().due(), d(21));
+    /// assert_eq!(monday.session_due(d(22)).unwrap_err().after, Some(d(28)));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`NoSession`] when none is due on `date`: the due dates around
+    /// it, or the session moved onto it.
+    pub fn session_due(
+        &self,
+        date: NaiveDate,
+    ) -> Result<Occurrence<'_>, NoSession> {
+        if let Some(why) = self.no_session(date) {
+            return Err(why);
+        }
+        // A moved session happens on the day it was moved to.
+        let on = self
+            .timeline
+            .moved
+            .get(&date)
+            .and_then(|&i| match self.changes[i].kind {
+                ChangeKind::Move { to, .. } => Some(to.date()),
+                _ => None,
+            })
+            .unwrap_or(date);
+        let midnight = |d: Option<NaiveDate>| {
+            let local = d.unwrap_or(on).and_time(chrono::NaiveTime::MIN);
+            resolve_local(self.zone, local).0.with_timezone(&chrono::Utc)
+        };
+        let day = chrono::Days::new(1);
+        let window = Window::new(
+            midnight(on.checked_sub_days(day)),
+            midnight(on.checked_add_days(chrono::Days::new(2))),
+        );
+        window
+            .ok()
+            .and_then(|w| {
+                self.occurrences(w).with_cancelled().find(|o| o.due() == date)
+            })
+            .ok_or_else(|| self.timeline.no_session(&self.changes, date))
     }
 
     pub(crate) fn timeline(&self) -> &Timeline {
@@ -629,7 +695,8 @@ impl Meeting {
             let Some(segment) =
                 timeline.segment(due).filter(|s| s.has_session(due))
             else {
-                bad(Problem::NoSession(due), at(i, "date"));
+                let why = timeline.no_session(&self.changes, due);
+                bad(Problem::NoSession(why), at(i, "date"));
                 continue;
             };
             if timeline.cancelled.contains_key(&due)
@@ -674,6 +741,38 @@ impl Meeting {
 impl Timeline {
     fn segment(&self, date: NaiveDate) -> Option<&Segment> {
         self.segments.iter().find(|s| s.contains(date))
+    }
+
+    /// What is near `date`, which has no session due: the due dates
+    /// around it and a session of `changes` moved onto it.
+    fn no_session(&self, changes: &[Change], date: NaiveDate) -> NoSession {
+        let after = date.succ_opt().and_then(|next| {
+            self.segments
+                .iter()
+                .filter(|s| s.last >= next)
+                .find_map(|s| s.dates(next.max(s.from)).next())
+        });
+        // Bounded: the dates of at most LOOKBACK_DAYS are listed.
+        let lower = date
+            .checked_sub_signed(chrono::Duration::days(
+                NoSession::LOOKBACK_DAYS,
+            ))
+            .unwrap_or(NaiveDate::MIN);
+        let before = self
+            .segments
+            .iter()
+            .rev()
+            .filter(|s| s.from < date && s.last >= lower)
+            .find_map(|s| {
+                s.dates(lower.max(s.from)).take_while(|d| *d < date).last()
+            });
+        let moved_here = changes.iter().find_map(|c| match c.kind {
+            ChangeKind::Move { date: due, to, .. } if to.date() == date => {
+                Some((due, to))
+            }
+            _ => None,
+        });
+        NoSession { date, before, after, moved_here }
     }
 }
 

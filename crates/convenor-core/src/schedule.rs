@@ -540,16 +540,28 @@ impl Schedule {
     }
 
     /// The changes announced on or after `date`, by announcement date and
-    /// then file order. Undated changes have no announcement to list.
+    /// then file order. A change without `announced` counts as announced
+    /// on the date it is about ([`Change::announced_on`](crate::Change::announced_on): its effective
+    /// date, or the date of a one-off change), so a cancellation nobody
+    /// dated is still listed once it is near. `changes_since(NaiveDate::MIN)`
+    /// is the whole history.
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use convenor_core::Schedule;
+    /// use convenor_core::{Change, ChangeKind, Schedule};
     ///
     /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-    /// let since = seed.changes_since(NaiveDate::from_ymd_opt(2022, 11, 6).unwrap());
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+    /// let since = seed.changes_since(d(11, 6));
     /// assert_eq!(since.len(), 1);
     /// assert_eq!(since[0].meeting.id().as_str(), "co-occurring-saturday");
+    ///
+    /// // An undated cancellation counts as announced on its date.
+    /// let monday = seed.meeting("co-occurring-monday").unwrap().clone();
+    /// let monday = monday.with_change(Change::new(ChangeKind::Cancel { date: d(11, 28) }))?;
+    /// let seed = Schedule::new(seed.name(), None, vec![monday])?;
+    /// assert_eq!(seed.changes_since(d(11, 20)).len(), 1);
+    /// assert!(seed.changes_since(d(11, 29)).is_empty());
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn changes_since(&self, date: NaiveDate) -> Vec<ChangeRef<'_>> {
@@ -565,9 +577,9 @@ impl Schedule {
                     },
                 )
             })
-            .filter(|c| c.change.announced.is_some_and(|a| a >= date))
+            .filter(|c| c.change.announced_on() >= date)
             .collect();
-        all.sort_by_key(|c| c.change.announced);
+        all.sort_by_key(|c| c.change.announced_on());
         all
     }
 

@@ -422,6 +422,11 @@ impl Check {
         }
     }
 
+    /// A 24-hour time; `7pm` and the like get their `HH:MM` suggested.
+    fn time(&mut self, path: FieldPath, text: &str) -> Option<LocalTime> {
+        self.value(path, text.parse(), || crate::suggest::time24(text))
+    }
+
     fn weekday(
         &mut self,
         path: FieldPath,
@@ -618,12 +623,10 @@ fn rule_parts(
             );
             None
         }
-        (Some(t), None) => check
-            .value(path.key("weekly").key("time"), t.parse(), || None)
-            .map(Some),
-        (None, Some(t)) => {
-            check.value(path.key("time"), t.parse(), || None).map(Some)
+        (Some(t), None) => {
+            check.time(path.key("weekly").key("time"), t).map(Some)
         }
+        (None, Some(t)) => check.time(path.key("time"), t).map(Some),
         (None, None) => Some(None),
     };
     let pattern: Option<Option<Pattern>> = match (weekly, rrule) {

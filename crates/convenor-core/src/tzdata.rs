@@ -256,7 +256,8 @@ impl Tzdata {
         })
     }
 
-    /// The zone name nearest to a misspelt one, if any is close. Only
+    /// The zone name nearest to a misspelt one, or the zone of a city
+    /// named alone, if any is close. Only
     /// names of a plausible length are compared, so the cost is bounded
     /// whatever the input.
     ///
@@ -265,6 +266,9 @@ impl Tzdata {
     /// assert_eq!(db.suggest("America/Los_Angles"), Some("America/Los_Angeles"));
     /// assert_eq!(db.suggest("europe/london"), Some("Europe/London"));
     /// assert_eq!(db.suggest("Pacific"), None);
+    /// // A city alone names its zone.
+    /// assert_eq!(db.suggest("Berlin"), Some("Europe/Berlin"));
+    /// assert_eq!(db.suggest("buenos aires"), Some("America/Argentina/Buenos_Aires"));
     /// // A number in a name is an offset, not a typo: `Etc/GMT+14` does
     /// // not exist, and `Etc/GMT+1` or `Etc/GMT-14` is another offset.
     /// assert_eq!(db.suggest("Etc/GMT+14"), None);
@@ -283,8 +287,39 @@ impl Tzdata {
             .iter()
             .copied()
             .filter(|c| signed_numbers(c) == numbers);
-        crate::suggest::nearest(name, same_numbers)
+        crate::suggest::nearest(name, same_numbers.clone())
+            .or_else(|| city(name, same_numbers))
     }
+}
+
+/// The zone of a city given alone (`Berlin`, `buenos aires`): among the
+/// geographic zones (a continent or ocean, then the city), so that old
+/// country links such as `US/Pacific` are not offered.
+fn city(
+    name: &str,
+    zones: impl IntoIterator<Item = &'static str>,
+) -> Option<&'static str> {
+    const REGIONS: [&str; 9] = [
+        "Africa",
+        "America",
+        "Antarctica",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+    ];
+    if name.contains('/') {
+        return None;
+    }
+    let name = name.trim().replace(' ', "_");
+    let geographic = zones.into_iter().filter(|z| {
+        z.split_once('/').is_some_and(|(region, _)| REGIONS.contains(&region))
+    });
+    crate::suggest::nearest_by(&name, geographic, |z| {
+        z.rsplit('/').next().unwrap_or(z)
+    })
 }
 
 /// The numbers in `name`, each with the sign just before it (`+14` of

@@ -2,10 +2,14 @@
 //! at 7:00am Pacific", "from 12 Nov 2022, Saturdays at 7:00am Pacific
 //! instead of Saturdays at 9:30am Pacific". One place, so the CLI, the
 //! announcements and the schedule page say the same.
+//!
+//! One style throughout: times on the 12-hour clock with the zone's
+//! common name (`7:00am Pacific`, `6:30pm Berlin`), as convenors post
+//! them, for rules and for single sessions alike; dates as `12 Nov 2022`.
 
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 use crate::change::ChangeKind;
 use crate::meeting::{apply, Meeting};
@@ -115,9 +119,17 @@ fn long_date(d: NaiveDate) -> String {
     d.format("%A %-d %b %Y").to_string()
 }
 
-/// A local date-time of `zone` as it happens: `Fri 23 Dec 2022 07:00 PST`.
+/// A local date-time of `zone` as it happens, in the style of
+/// [`rule_words`]: `Fri 23 Dec 2022 at 7:00am Pacific` (a time in a DST
+/// gap as it is read, 02:30 as 3:30am).
 fn local(zone: Zone, t: NaiveDateTime) -> String {
-    resolve_local(zone, t).0.format("%a %-d %b %Y %H:%M %Z").to_string()
+    let at = resolve_local(zone, t).0;
+    format!(
+        "{} at {} {}",
+        at.format("%a %-d %b %Y"),
+        clock12(at.hour(), at.minute()),
+        zone_label(zone)
+    )
 }
 
 impl ChangeRef<'_> {

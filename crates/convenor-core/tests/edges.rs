@@ -238,9 +238,12 @@ duration = "90m"
     assert_eq!(wed.elsewhere, ["9:00pm London"]);
     let notes: Vec<String> =
         (0..list.footnotes.len()).map(|i| list.footnote(i).what()).collect();
+    // The undated move counts as announced on its date (9 Nov), so it
+    // is one of the changes since 1 Nov, as `changes_since` lists it.
     assert_eq!(
         notes,
         [
+            "the Wednesday 9 Nov 2022 session moves to Thu 10 Nov 2022 at 7:00pm Pacific",
             "from 3 Dec 2022, Saturdays at 10:00am Pacific instead of Saturdays at 9:30am Pacific",
             "from 7 Jan 2023, Saturdays at 11:00am Pacific instead of Saturdays at 10:00am Pacific",
             "from 7 Jan 2023, Saturdays at 11:00am Pacific instead of Saturdays at 11:00am Pacific, 90 minutes long",

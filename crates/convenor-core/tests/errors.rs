@@ -115,15 +115,19 @@ fn a_cancel_on_a_date_with_no_session_is_an_error() {
     );
     let err = Schedule::from_toml_str(&text).unwrap_err();
     let p = err.problems().next().unwrap();
+    let d = |d| chrono::NaiveDate::from_ymd_opt(2022, 11, d).unwrap();
+    let Problem::NoSession(why) = &p.problem else {
+        panic!("not NoSession: {:?}", p.problem);
+    };
     assert_eq!(
-        p.problem,
-        Problem::NoSession(
-            chrono::NaiveDate::from_ymd_opt(2022, 11, 13).unwrap()
-        )
+        (why.date, why.before, why.after),
+        (d(13), Some(d(12)), Some(d(19)))
     );
     assert_eq!(
         err.to_string(),
-        "no session is due on 2022-11-13 for meeting sat (field changes[0].date) at line 11 column 8"
+        "no session is due on Sunday 2022-11-13 (the nearest are \
+         Saturday 2022-11-12 and Saturday 2022-11-19) for meeting sat \
+         (field changes[0].date) at line 11 column 8"
     );
 }
 
@@ -141,7 +145,7 @@ fn changes_that_cannot_apply() {
         // A reschedule that sets nothing.
         ("kind = \"reschedule\"\neffective = \"2022-11-19\"", "reschedule changes nothing"),
         // Moving a date with no session.
-        ("kind = \"move\"\ndate = \"2022-11-20\"\nto = \"2022-11-21T07:00\"", "no session is due on 2022-11-20"),
+        ("kind = \"move\"\ndate = \"2022-11-20\"\nto = \"2022-11-21T07:00\"", "no session is due on Sunday 2022-11-20 (the nearest are Saturday 2022-11-19 and Saturday 2022-11-26)"),
     ];
     for (change, expected) in cases {
         let text = meeting(&format!(

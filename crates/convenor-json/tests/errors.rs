@@ -43,8 +43,9 @@ fn nested_change_field_points_at_the_value() {
     let err = convenor_json::from_str(&text).unwrap_err();
     assert_eq!(
         err.to_string(),
-        "no session is due on 2022-11-13 for meeting co-occurring-saturday \
-         (field changes[0].date) at line 13 column 37"
+        "no session is due on Sunday 2022-11-13 (the nearest are Saturday \
+         2022-11-12 and Saturday 2022-11-19) for meeting \
+         co-occurring-saturday (field changes[0].date) at line 13 column 37"
     );
 }
 

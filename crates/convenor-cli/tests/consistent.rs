@@ -1,0 +1,257 @@
+//! What a convenor meets at the command line (issue 17): suggestions
+//! for times and zones, the sessions near a date with none, changes
+//! without an announcement date, and flags that mean the same in every
+//! command or are refused. `tests/data/berlin.toml` is a small schedule
+//! written from the README with 24-hour times.
+
+use std::path::PathBuf;
+
+use super::{convenor, golden, stdout};
+
+fn berlin() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/berlin.toml")
+        .to_str()
+        .expect("a UTF-8 path")
+        .to_string()
+}
+
+/// A file of `text` in a fresh folder of its own (removed by the caller).
+fn scratch(name: &str, text: &str) -> (PathBuf, String) {
+    let dir = std::env::temp_dir()
+        .join(format!("convenor-consistent-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp folder made");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("temp file written");
+    let path = path.to_str().expect("a UTF-8 temp path").to_string();
+    (dir, path)
+}
+
+/// Each command's standard error, after `$ convenor ARGS`, with bad input
+/// asserted (exit 2) and the fixture's path shortened.
+fn messages(cases: &[&[&str]]) -> String {
+    let file = berlin();
+    let mut text = String::new();
+    for args in cases {
+        let args: Vec<&str> = args
+            .iter()
+            .map(|a| if *a == "BERLIN" { file.as_str() } else { a })
+            .collect();
+        let out = convenor(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {out:?}");
+        let shown = args.join(" ").replace(&file, "berlin.toml");
+        let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+        text += &format!(
+            "$ convenor {shown}\n{}\n",
+            stderr.replace(&file, "berlin.toml")
+        );
+    }
+    text
+}
+
+#[test]
+fn suggestions_for_zones_and_sessions_given_by_the_wrong_date() {
+    let text = messages(&[
+        &["agenda", "--tz", "Berlin"],
+        &["week", "--tz", "buenos aires"],
+        // The 17 April session was moved to the 16th.
+        &[
+            "ics",
+            "BERLIN",
+            "--occurrence",
+            "berlin-thursday-biweekly@2025-04-16",
+            "--now",
+            "2025-04-01",
+        ],
+        // No session on Christmas Eve: the Tuesdays around it.
+        &[
+            "ics",
+            "BERLIN",
+            "--occurrence",
+            "berlin-tuesday@2025-12-24",
+            "--now",
+            "2025-04-01",
+        ],
+    ]);
+    assert!(text.contains("did you mean \"Europe/Berlin\"?"), "{text}");
+    assert!(text.contains(
+        "(the session due on Thursday 2025-04-17 was moved to 2025-04-16 \
+         18:30; name it by 2025-04-17)"
+    ));
+    assert!(text.contains(
+        "(the nearest are Tuesday 2025-12-23 and Tuesday 2025-12-30)"
+    ));
+    golden("suggestions.txt", &text);
+    // By the date it was due, the moved session is found where it went.
+    let moved = stdout(&[
+        "ics",
+        &berlin(),
+        "--occurrence",
+        "berlin-thursday-biweekly@2025-04-17",
+        "--now",
+        "2025-04-01",
+    ]);
+    assert!(
+        moved.contains("DTSTART;TZID=Europe/Berlin:20250416T183000"),
+        "{moved}"
+    );
+}
+
+#[test]
+fn check_suggests_times_zones_and_dates() {
+    let (dir, path) = scratch(
+        "mistakes.toml",
+        "name = \"SMART Recovery Berlin\"\n\n[[meetings]]\n\
+         id = \"berlin-tuesday\"\nname = \"SMART\"\ntimezone = \"Berlin\"\n\
+         weekly = { day = \"tuesday\", time = \"7pm\" }\nduration = \"90m\"\n\
+         starts = \"2025-01-07\"\n\n[[meetings]]\nid = \"berlin-wednesday\"\n\
+         name = \"SMART\"\ntimezone = \"Europe/Berlin\"\n\
+         weekly = { day = \"wednesday\", time = \"19:00\" }\n\
+         duration = \"90m\"\nstarts = \"2025-01-08\"\n\n\
+         [[meetings.changes]]\nkind = \"cancel\"\ndate = \"2025-12-23\"\n",
+    );
+    let out = convenor(&["check", &path, "--now", "2025-01-01"]);
+    assert_eq!(out.status.code(), Some(2));
+    let text =
+        String::from_utf8(out.stdout).unwrap().replace(&path, "mistakes.toml");
+    assert!(text.contains("help: did you mean \"19:00\"?"), "{text}");
+    assert!(text.contains("help: did you mean \"Europe/Berlin\"?"), "{text}");
+    assert!(
+        text.contains(
+            "(the nearest are Wednesday 2025-12-17 and Wednesday 2025-12-24)"
+        ),
+        "{text}"
+    );
+    golden("check-suggestions.txt", &text);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn changes_without_announced_count_on_their_date_in_one_style() {
+    let file = berlin();
+    let out = stdout(&["changes", &file, "--since", "2025-04-01"]);
+    // The move and the cancellation have no `announced`: listed by
+    // their dates. The extra, announced before the 1st, is not.
+    assert!(out.contains("the Thursday 17 Apr 2025 session moves to Wed 16 Apr 2025 at 6:30pm Berlin"), "{out}");
+    assert!(out.contains("no meeting on Tuesday 23 Dec 2025"), "{out}");
+    assert!(!out.contains("extra session"), "{out}");
+    // One clock style: no 24-hour time or zone abbreviation beside the
+    // 12-hour rule words.
+    assert!(!out.contains("CEST") && !out.contains("18:30"), "{out}");
+    golden("changes-berlin-since.txt", &out);
+    // `--since` means the same in `announce`: the undated move is a
+    // footnote of the list as published on its date.
+    let list = stdout(&[
+        "announce",
+        &file,
+        "--as-of",
+        "2025-04-17",
+        "--since",
+        "2025-04-01",
+        "--now",
+        "2025-04-17",
+    ]);
+    assert!(list.ends_with("* SMART Thursday (every 2 weeks): the Thursday 17 Apr 2025 session moves to Wed 16 Apr 2025 at 6:30pm Berlin — Maundy Thursday\n"), "{list}");
+    // Nothing changes after the cancellation's date.
+    assert_eq!(
+        stdout(&["changes", &file, "--since", "2025-12-24"]),
+        "no changes\n"
+    );
+}
+
+#[test]
+fn flags_a_command_cannot_use_are_refused() {
+    let text = messages(&[
+        &["json", "--view", "meeting-guide", "--days", "3"],
+        &["json", "--view", "schedule", "--from", "2022-11-12"],
+        &["json", "--view", "occurrences", "--as-of", "2022-11-12"],
+        &["json", "--view", "schedule", "--tz", "Europe/London"],
+        &["changes", "--tz", "Europe/Berlin"],
+        // One session's calendar has no history to keep, and a meeting's
+        // or a session's own calendar always has its reminders.
+        &[
+            "ics",
+            "--occurrence",
+            "co-occurring-saturday@2022-11-19",
+            "--keep-since",
+            "2022-11-01",
+        ],
+        &["ics", "--meeting", "co-occurring-saturday", "--reminders-in-feed"],
+    ]);
+    assert!(text.contains(
+        "convenor: --from, --to and --days are for --view occurrences only, \
+         not --view meeting-guide"
+    ));
+    golden("refused-flags.txt", &text);
+    // `convenor --help` does not say TOML only: JSON files load too.
+    let help = stdout(&["--help"]);
+    assert!(help.contains("(TOML or JSON)"), "{help}");
+}
+
+#[test]
+fn occurrences_take_the_window_flags_of_agenda() {
+    let window = [
+        "--from",
+        "2022-11-12",
+        "--to",
+        "2022-11-15",
+        "--tz",
+        "Europe/London",
+        "--now",
+        "2022-11-01",
+    ];
+    let json =
+        stdout(&[&["json", "--view", "occurrences"][..], &window].concat());
+    let agenda =
+        stdout(&[&["agenda", "--format", "json"][..], &window].concat());
+    assert_eq!(json, agenda);
+    assert_eq!(json.matches("\"meeting\": ").count(), 2, "{json}");
+}
+
+#[test]
+fn publish_into_a_file_says_it_is_not_a_directory() {
+    let (dir, file) = scratch("afile", "");
+    let out = convenor(&["publish", "--out", &file, "--now", "2022-11-10"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap().replace(&file, "afile"),
+        "convenor: afile is not a directory; --out names the folder to \
+         publish into (created if missing)\n"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn week_shows_a_meetings_own_time_only_in_another_zone() {
+    let file = berlin();
+    let week = ["week", &file, "--week", "2025-04-14", "--now", "2025-04-01"];
+    let here = stdout(&[&week[..], &["--tz", "Europe/Berlin"]].concat());
+    assert!(!here.contains("= "), "{here}");
+    golden("week-berlin-own-zone.txt", &here);
+    let london = stdout(&[&week[..], &["--tz", "Europe/London"]].concat());
+    assert!(london.contains("= Tue 19:00 CEST Berlin"), "{london}");
+}
+
+#[test]
+fn next_says_days_and_minutes_in_80_columns() {
+    let file = berlin();
+    // 2 days and 30 minutes before Tuesday 14 January, 19:00 CET.
+    let out = stdout(&[
+        "next",
+        &file,
+        "--tz",
+        "Europe/Berlin",
+        "--now",
+        "2025-01-12T17:30:00Z",
+        "-n",
+        "2",
+    ]);
+    assert!(
+        out.starts_with(
+            "in 2 days 30 min  Tue 14 Jan 19:00 CET  SMART Tuesday\n"
+        ),
+        "{out}"
+    );
+    golden("next-two-days.txt", &out);
+    super::assert_fits_80_columns(&out);
+}
