@@ -444,6 +444,41 @@ impl Meeting {
         &self.timeline.segments
     }
 
+    /// The index in [`Meeting::segments`] of the segment whose dates
+    /// include `due`, if the meeting runs then.
+    ///
+    /// ```
+    /// # use convenor_core::Schedule;
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let saturday = seed.meeting("co-occurring-saturday").unwrap();
+    /// let d = chrono::NaiveDate::from_ymd_opt(2022, 11, 19).unwrap();
+    /// assert_eq!(saturday.segment_index(d), Some(0));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn segment_index(&self, due: NaiveDate) -> Option<usize> {
+        self.timeline.segments.iter().position(|s| s.contains(due))
+    }
+
+    /// The sessions its changes cancel: due date to the index of the
+    /// change in [`Meeting::changes`].
+    ///
+    /// ```
+    /// # use convenor_core::Schedule;
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let saturday = seed.meeting("co-occurring-saturday").unwrap();
+    /// assert!(saturday.cancelled_sessions().is_empty());
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn cancelled_sessions(&self) -> &BTreeMap<NaiveDate, usize> {
+        &self.timeline.cancelled
+    }
+
+    /// The sessions its changes move: due date to the index of the
+    /// change in [`Meeting::changes`].
+    pub fn moved_sessions(&self) -> &BTreeMap<NaiveDate, usize> {
+        &self.timeline.moved
+    }
+
     /// The rule and duration in force on `date`, if the meeting runs then.
     ///
     /// ```

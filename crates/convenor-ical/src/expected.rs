@@ -77,13 +77,7 @@ fn uid<'s>(
             return plan::extra_uid(m, *at, domain);
         }
     }
-    let segments = m.segments();
-    let index = segments
-        .iter()
-        .position(|s| {
-            s.from() <= o.due() && s.last().is_none_or(|l| o.due() <= l)
-        })
-        .unwrap_or(0);
+    let index = m.segment_index(o.due()).unwrap_or(0);
     let of_segment = parts
         .entry((m.id().as_str(), index))
         .or_insert_with(|| plan::parts(m, index, opts.horizon, cursors));

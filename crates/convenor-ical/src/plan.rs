@@ -25,7 +25,7 @@
 //!   session (RFC 5545 §3.3.10: inclusive, UTC with a TZID DTSTART), so
 //!   a client that places a DST-edge session an hour late still keeps it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime,
@@ -516,20 +516,9 @@ pub(crate) fn meeting_events<'s>(
     let mut one_offs = Vec::new();
     let mut uids: Vec<(NaiveDate, NaiveDate, Uid<'s>)> = Vec::new();
 
-    // Cancelled and moved sessions, by due date.
-    let mut cancelled: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    let mut moved: BTreeMap<NaiveDate, usize> = BTreeMap::new();
-    for (i, c) in changes.iter().enumerate() {
-        match c.kind {
-            ChangeKind::Cancel { date } => {
-                cancelled.insert(date, i);
-            }
-            ChangeKind::Move { date, .. } => {
-                moved.insert(date, i);
-            }
-            _ => {}
-        }
-    }
+    // Cancelled and moved sessions, by due date, as the core folded them.
+    let cancelled = meeting.cancelled_sessions();
+    let moved = meeting.moved_sessions();
 
     for (index, segment) in meeting.segments().iter().enumerate() {
         let time = segment.rule().time().to_naive();
