@@ -1,0 +1,363 @@
+//! The schedule file's shape: plain `*Spec` structs with public fields,
+//! exactly as a TOML or JSON file writes them, and the one conversion
+//! that validates them into a [`Schedule`].
+//!
+//! Field names are part of the public contract (see the README). Values
+//! stay text here so that validation, not the parser, says what is wrong
+//! with them, with the meeting id, the field and a suggestion.
+//!
+//! ```
+//! use convenor_core::{ChangeSpec, MeetingSpec, OnlineSpec, Schedule, ScheduleSpec, WeeklySpec};
+//!
+//! let saturday = MeetingSpec {
+//!     id: "co-occurring-saturday".into(),
+//!     name: "Co-Occurring Disorders (Saturday)".into(),
+//!     weekly: Some(WeeklySpec { day: "saturday".into(), time: Some("09:30".into()), every: None }),
+//!     duration: "60m".into(),
+//!     starts: "2022-11-12".into(),
+//!     online: Some(OnlineSpec { url: Some("https://example.org/join".into()), ..OnlineSpec::default() }),
+//!     changes: vec![ChangeSpec {
+//!         kind: "reschedule".into(),
+//!         effective: Some("2022-11-12".into()),
+//!         time: Some("07:00".into()),
+//!         ..ChangeSpec::default()
+//!     }],
+//!     ..MeetingSpec::default()
+//! };
+//! let spec = ScheduleSpec {
+//!     name: "LifeRing".into(),
+//!     timezone: Some("America/Los_Angeles".into()),
+//!     meetings: vec![saturday],
+//!     ..ScheduleSpec::default()
+//! };
+//! let schedule = Schedule::try_from(spec)?;
+//! // And back: the file that loads into the same schedule.
+//! let again = ScheduleSpec::from(&schedule);
+//! assert_eq!(again.meetings[0].changes[0].time.as_deref(), Some("07:00"));
+//! # Ok::<(), convenor_core::Error>(())
+//! ```
+
+use std::collections::BTreeMap;
+
+mod to_spec;
+mod validate;
+
+#[cfg(feature = "serde")]
+use serde::{Deserialize, Serialize};
+
+/// A schedule file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(expecting = "a schedule with `name` and `meetings`")
+)]
+pub struct ScheduleSpec {
+    /// The schedule's name.
+    pub name: String,
+    /// Its home page.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub url: Option<String>,
+    /// The default IANA zone of its meetings, such as
+    /// `America/Los_Angeles`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub timezone: Option<String>,
+    /// The approximate place of meetings that give none, such as
+    /// `Los Angeles, CA, USA` (for meeting finders that list by place).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub area: Option<String>,
+    /// Meeting Guide type codes for tags, such as `{ HWYW = "LIT" }`,
+    /// over the defaults (`co-occurring` is `DD`, `open` is `O`...).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "BTreeMap::is_empty")
+    )]
+    pub meeting_guide_types: BTreeMap<String, String>,
+    /// How long before each session calendars remind (`["15m", "1h"]`),
+    /// for meetings that do not say.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub reminders: Vec<String>,
+    /// The meetings.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub meetings: Vec<MeetingSpec>,
+}
+
+/// A meeting in a schedule file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        expecting = "a meeting with `id`, `name`, a rule, `duration` and `starts`"
+    )
+)]
+pub struct MeetingSpec {
+    /// The stable id, a slug of `a-z`, `0-9` and single `-` (it becomes
+    /// the iCalendar UID and the Meeting Guide slug).
+    pub id: String,
+    /// The name members see.
+    pub name: String,
+    /// Notes for members.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub notes: Option<String>,
+    /// The IANA zone of the meeting's times; default: the schedule's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub timezone: Option<String>,
+    /// A weekly rule (give this or `rrule`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub weekly: Option<WeeklySpec>,
+    /// An RFC 5545 RRULE (give this or `weekly`), with `time`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rrule: Option<String>,
+    /// The local time, `HH:MM`, with `rrule` (or instead of
+    /// `weekly.time`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<String>,
+    /// The session length (`60m`, `1h30m`, `90`).
+    pub duration: String,
+    /// The first date a session may fall on, `YYYY-MM-DD`.
+    pub starts: String,
+    /// The last date a session may fall on, if any.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub ends: Option<String>,
+    /// Tags: focus (`co-occurring`), format (`HWYW`), `open`/`closed`,
+    /// `online`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub tags: Vec<String>,
+    /// Convenors.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub convenors: Vec<String>,
+    /// How to join online.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub online: Option<OnlineSpec>,
+    /// A street address for in-person meetings.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub address: Option<String>,
+    /// An approximate place (`Los Angeles, CA, USA`), for an online
+    /// meeting; default: the schedule's `area`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub area: Option<String>,
+    /// The meeting's own page (its listing on the fellowship's site).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub url: Option<String>,
+    /// Its own reminders (`[]` for none); default: the schedule's.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub reminders: Option<Vec<String>>,
+    /// The history of changes: reschedules, cancellations, moves, extra
+    /// sessions, an end.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub changes: Vec<ChangeSpec>,
+}
+
+/// `weekly = { day = "saturday", time = "07:00", every = 2 }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(
+        expecting = "a weekly rule such as `{ day = \"saturday\", time = \"07:00\" }`"
+    )
+)]
+pub struct WeeklySpec {
+    /// The weekday: `monday` to `sunday` (or `mon`, `mo`...).
+    pub day: String,
+    /// The local time, `HH:MM` (or give `time` beside `weekly`).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<String>,
+    /// Every how many weeks (default 1).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub every: Option<u32>,
+}
+
+/// `online = { url = "...", phone = "...", notes = "..." }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(expecting = "online details with `url`, `phone` or `notes`")
+)]
+pub struct OnlineSpec {
+    /// The video-conference link.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub url: Option<String>,
+    /// A dial-in number.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub phone: Option<String>,
+    /// Meeting ID, passcode and the like.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub notes: Option<String>,
+}
+
+/// One change. `kind` says which fields apply:
+///
+/// | kind | fields |
+/// | --- | --- |
+/// | `reschedule` | `effective`; any of `time`, `day`, `every`, `duration`, `weekly`, `rrule` |
+/// | `cancel` | `date` |
+/// | `move` | `date`, `to`; optional `duration` |
+/// | `extra` | `at`; optional `duration` |
+/// | `end` | `effective` |
+///
+/// Every kind may have `announced` and `note`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
+#[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[cfg_attr(feature = "serde", serde(expecting = "a change with `kind`"))]
+pub struct ChangeSpec {
+    /// `reschedule`, `cancel`, `move`, `extra` or `end`.
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(extend("enum" = ["reschedule", "cancel", "move", "extra", "end"]))
+    )]
+    pub kind: String,
+    /// When it was announced, `YYYY-MM-DD`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub announced: Option<String>,
+    /// A note for members.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub note: Option<String>,
+    /// `reschedule`, `end`: the first date it applies to.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub effective: Option<String>,
+    /// `cancel`, `move`: the date the session was due.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub date: Option<String>,
+    /// `move`: the new local start, `YYYY-MM-DDTHH:MM`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub to: Option<String>,
+    /// `extra`: the local start, `YYYY-MM-DDTHH:MM`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub at: Option<String>,
+    /// `reschedule`: a new local time.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub time: Option<String>,
+    /// `reschedule`: a new weekday.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub day: Option<String>,
+    /// `reschedule`: a new cadence in weeks.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub every: Option<u32>,
+    /// `reschedule`: a whole new weekly rule.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub weekly: Option<WeeklySpec>,
+    /// `reschedule`: a whole new RRULE.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub rrule: Option<String>,
+    /// `reschedule`, `move`, `extra`: a session length.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub duration: Option<String>,
+}
