@@ -10,7 +10,7 @@ use std::iter::FusedIterator;
 use chrono::{Datelike, NaiveDate, Weekday};
 use rrule::{Frequency, NWeekday, RRule, Unvalidated};
 
-use crate::rule::{RRulePattern, UNIX_EPOCH_DAY};
+use crate::values::UNIX_EPOCH_DAY;
 
 /// Months in the Gregorian cycle: 400 years are 146,097 days, a whole
 /// number of weeks, so the day a shape picks in month `m` depends only
@@ -47,22 +47,24 @@ pub(crate) struct MonthlyDates {
 }
 
 impl MonthlyDates {
-    /// The dates of `rule` anchored at `first` (its DTSTART, a session
+    /// The dates of a rule of `shape` every `interval` months (its
+    /// INTERVAL) anchored at `first` (its DTSTART, a session
     /// date), from `first` to `last` inclusive, leaving out those before
     /// `lower`; the same dates the `rrule` crate lists. `None` when the
     /// rule is not one of the shapes handled here.
     pub(crate) fn new(
-        rule: &RRulePattern,
+        shape: MonthlyShape,
+        interval: u16,
         first: NaiveDate,
         last: NaiveDate,
         lower: NaiveDate,
     ) -> Option<MonthlyDates> {
-        let day = rule.monthly()?.0.unwrap_or_else(|| {
+        let day = shape.0.unwrap_or_else(|| {
             // RFC 5545 §3.3.10: parts missing from a MONTHLY rule come
             // from DTSTART, here the day of the month (1..=31 fits i8).
             Day::Monthday(first.day() as i8)
         });
-        let step = i64::from(rule.rrule().get_interval().max(1));
+        let step = i64::from(interval.max(1));
         let from = first.max(lower);
         let first_month = month_index(first);
         // The period (a whole number of steps from the first) holding
@@ -221,7 +223,7 @@ fn days_in_month(year: i32, month: u32) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rule::Dates;
+    use crate::rule::{Dates, RRulePattern};
     use crate::{LocalTime, Pattern, Rule};
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -232,9 +234,20 @@ mod tests {
         RRulePattern::new(text).unwrap()
     }
 
+    /// [`MonthlyDates::new`] for the shape and interval of `rule`.
+    fn monthly_dates(
+        rule: &RRulePattern,
+        first: NaiveDate,
+        last: NaiveDate,
+        lower: NaiveDate,
+    ) -> Option<MonthlyDates> {
+        let interval = rule.rrule().get_interval();
+        MonthlyDates::new(rule.monthly()?, interval, first, last, lower)
+    }
+
     /// The dates of `text` from `first`, at most `n`, to `last`.
     fn dates(text: &str, first: NaiveDate, n: usize) -> Vec<NaiveDate> {
-        MonthlyDates::new(&pattern(text), first, NaiveDate::MAX, first)
+        monthly_dates(&pattern(text), first, NaiveDate::MAX, first)
             .expect("a shape handled here")
             .take(n)
             .collect()
@@ -294,7 +307,7 @@ mod tests {
     #[test]
     fn lower_and_last_bound_the_dates() {
         let rule = pattern("FREQ=MONTHLY;INTERVAL=2;BYDAY=1MO");
-        let got: Vec<_> = MonthlyDates::new(
+        let got: Vec<_> = monthly_dates(
             &rule,
             date(1925, 1, 5),
             date(2025, 9, 1),
@@ -326,7 +339,7 @@ mod tests {
         ] {
             let d = date(2025, 1, 1);
             assert!(
-                MonthlyDates::new(&pattern(text), d, d, d).is_none(),
+                monthly_dates(&pattern(text), d, d, d).is_none(),
                 "{text}"
             );
         }
@@ -344,20 +357,20 @@ mod tests {
             (min, min, min),
             (min, max, date(2025, 1, 1)),
         ] {
-            let dates = MonthlyDates::new(&rule, first, last, lower).unwrap();
+            let dates = monthly_dates(&rule, first, last, lower).unwrap();
             assert!(dates
                 .take(100)
                 .all(|d| first.max(lower) <= d && d <= last));
         }
         let dates =
-            MonthlyDates::new(&rule, date(262_140, 1, 1), max, min).unwrap();
+            monthly_dates(&rule, date(262_140, 1, 1), max, min).unwrap();
         assert!(dates.count() > 0);
         // A shape that never matches from this anchor: BYMONTHDAY=31
         // every 12 months from a February (only possible when the first
         // date is not itself a session, which callers never pass).
         let never = pattern("FREQ=MONTHLY;INTERVAL=12;BYMONTHDAY=31");
         let mut dates =
-            MonthlyDates::new(&never, date(2025, 2, 1), max, min).unwrap();
+            monthly_dates(&never, date(2025, 2, 1), max, min).unwrap();
         assert_eq!(dates.next(), None);
         assert_eq!(dates.next(), None);
     }
@@ -455,7 +468,7 @@ mod tests {
             let last = last.map_or(NaiveDate::MAX, |days| {
                 first.max(lower) + chrono::Duration::days(days)
             });
-            let stepped = MonthlyDates::new(r, first, last, lower)
+            let stepped = monthly_dates(r, first, last, lower)
                 .expect("a shape handled here");
             let fast: Vec<NaiveDate> = stepped.take(40).collect();
             let slow: Vec<NaiveDate> =

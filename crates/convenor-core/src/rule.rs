@@ -404,9 +404,7 @@ pub(crate) fn next_weekday(
     from.checked_add_signed(Duration::days(i64::from(ahead)))
 }
 
-/// Days from the common era (`NaiveDate::num_days_from_ce`) to
-/// 1970-01-01: day numbers to Unix days.
-pub(crate) const UNIX_EPOCH_DAY: i64 = 719_163;
+pub(crate) use crate::values::UNIX_EPOCH_DAY;
 
 /// Session dates of one rule from its first session on, lazily and in
 /// order, skipping ahead to a lower bound and stopping after a last date.
@@ -455,7 +453,11 @@ impl Dates {
                 }
             }
             Pattern::RRule(r) => {
-                match MonthlyDates::new(r, first, last, lower) {
+                let interval = r.rrule().get_interval();
+                let monthly = r.monthly().and_then(|shape| {
+                    MonthlyDates::new(shape, interval, first, last, lower)
+                });
+                match monthly {
                     Some(monthly) => Dates::Monthly(Box::new(monthly)),
                     None => {
                         Dates::from_rrule(r, rule.time, first, last, lower)

@@ -11,6 +11,10 @@ use chrono::{NaiveTime, Timelike};
 
 use crate::error::Problem;
 
+/// Days from the common era (`NaiveDate::num_days_from_ce`) to
+/// 1970-01-01: day numbers to Unix days.
+pub(crate) const UNIX_EPOCH_DAY: i64 = 719_163;
+
 /// A meeting's stable identity: a slug such as `co-occurring-saturday`.
 ///
 /// It becomes the iCalendar UID, so it must never change once published.
