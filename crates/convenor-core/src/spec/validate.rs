@@ -229,13 +229,14 @@ fn meeting(
         address,
         area,
     };
-    let meeting = Meeting::new(id?, name, zone?, rule?, duration?, starts?)
-        .with_tags(tags)
-        .with_convenors(convenors)
-        .with_place(place)
-        .with_url(url)
-        .with_reminders(reminders?)
-        .set_history(ends?, changes?);
+    let meeting =
+        Meeting::unfolded(id?, name, zone?, rule?, duration?, starts?)
+            .with_tags(tags)
+            .with_convenors(convenors)
+            .with_place(place)
+            .with_url(url)
+            .with_reminders(reminders?)
+            .set_history(ends?, changes?);
     let meeting = match notes {
         Some(n) => meeting.with_notes(n),
         None => meeting,
