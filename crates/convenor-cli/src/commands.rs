@@ -24,16 +24,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             agenda(&view, &request, out)
         }
         Command::Json { view, which, from, days, as_of, compact, output } => {
-            let text = json(
-                &view,
-                which,
-                from.as_deref(),
-                days,
-                as_of.as_deref(),
-                !compact,
-            )?;
-            crate::output::emit(output.as_deref(), &text, out)?;
-            Ok(0)
+            let request = JsonRequest { which, from, days, as_of, compact };
+            json(&view, &request, output.as_deref(), out)
         }
         Command::Publish { view, out: dir, domain, url, reminders, weeks } => {
             let domain = domain.as_deref().map(config::domain).transpose()?;
@@ -232,19 +224,38 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let window = window(&c, r.from.as_deref(), r.to.as_deref(), r.days)?;
     let sessions = c.schedule.occurrences(window);
-    let sessions =
+    let mut sessions =
         if r.cancelled { sessions.with_cancelled() } else { sessions };
-    let sessions: Vec<Occurrence<'_>> =
-        sessions.collect_at_most(convenor::MAX_SESSIONS)?;
-    if r.format == Format::Json {
-        let opts = convenor::json::OccurrenceOptions::new()
-            .with_viewer(c.tz)
-            .with_pretty(true);
-        out.write_all(
-            convenor::json::occurrences_to_string(sessions, &opts).as_bytes(),
-        )?;
-        return Ok(0);
+    // Each session is written as it is found: memory does not grow with
+    // the window, so only the window's length is capped (MAX_DAYS).
+    let opts = convenor::json::OccurrenceOptions::new()
+        .with_viewer(c.tz)
+        .with_pretty(true);
+    match r.format {
+        Format::Json => convenor::json::occurrences_to_writer(
+            &mut *out,
+            sessions.by_ref(),
+            &opts,
+        )?,
+        Format::Jsonl => convenor::json::occurrences_to_json_lines(
+            &mut *out,
+            sessions.by_ref(),
+            &opts,
+        )?,
+        Format::Text => agenda_text(&c, window, sessions.by_ref(), out)?,
     }
+    sessions.check_complete()?;
+    Ok(0)
+}
+
+/// One line per session in the viewer's zone, or a line saying there
+/// are none.
+fn agenda_text<'s>(
+    c: &Config,
+    window: Window,
+    sessions: impl Iterator<Item = Occurrence<'s>>,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut any = false;
     for o in sessions {
         any = true;
@@ -270,38 +281,51 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
             human::stamp(&to)
         )?;
     }
-    Ok(0)
+    Ok(())
 }
 
-/// The text of a JSON view.
+/// What `convenor json` was asked for.
+struct JsonRequest {
+    which: JsonView,
+    from: Option<String>,
+    days: u32,
+    as_of: Option<String>,
+    compact: bool,
+}
+
+/// A JSON view, to `path` (atomically) or to `out`.
 fn json(
     view: &View,
-    which: JsonView,
-    from: Option<&str>,
-    days: u32,
-    as_of: Option<&str>,
-    pretty: bool,
-) -> Result<String> {
+    r: &JsonRequest,
+    path: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<u8> {
     let c = Config::new(view)?;
-    Ok(match which {
+    let pretty = !r.compact;
+    let text = match r.which {
         JsonView::Schedule if pretty => {
             convenor::json::to_string_pretty(&c.schedule)
         }
         JsonView::Schedule => convenor::json::to_string(&c.schedule) + "\n",
         JsonView::Occurrences => {
-            let window = window(&c, from, None, Some(days))?;
+            let window = window(&c, r.from.as_deref(), None, Some(r.days))?;
             let opts = convenor::json::OccurrenceOptions::new()
                 .with_viewer(c.tz)
                 .with_pretty(pretty);
-            convenor::json::occurrences_to_string(
-                c.schedule
-                    .occurrences(window)
-                    .collect_at_most(convenor::MAX_SESSIONS)?,
-                &opts,
-            )
+            // Streamed like `agenda`: written as they are found.
+            crate::output::emit_with(path, out, |w| {
+                let mut sessions = c.schedule.occurrences(window);
+                convenor::json::occurrences_to_writer(
+                    w,
+                    sessions.by_ref(),
+                    &opts,
+                )?;
+                Ok(sessions.check_complete()?)
+            })?;
+            return Ok(0);
         }
         JsonView::MeetingGuide => {
-            let as_of = match as_of {
+            let as_of = match &r.as_of {
                 Some(text) => config::date(text).context("invalid --as-of")?,
                 None => c.now.with_timezone(&c.tz).date_naive(),
             };
@@ -313,7 +337,9 @@ fn json(
             }
             feed.json
         }
-    })
+    };
+    crate::output::emit(path, &text, out)?;
+    Ok(0)
 }
 
 /// `  (Sun 17:00 PST Pacific)` when the meeting's zone is not the viewer's.

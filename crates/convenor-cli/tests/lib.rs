@@ -12,7 +12,9 @@ mod tzdata;
 // The schedule page in a real browser.
 /// Hostile and careless input (issue 12).
 mod hostile;
+// Listings written as they are found, with no cap (issue 18).
 mod page;
+mod streaming;
 
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))

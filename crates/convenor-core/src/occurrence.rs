@@ -777,14 +777,41 @@ impl<'s> Occurrences<'s> {
             }
             all.push(o);
         }
-        if let Some(s) =
-            self.streams.iter().find(|s| s.sessions.is_truncated())
-        {
-            return Err(Error::RRuleLimit {
-                meeting: s.sessions.meeting.id().to_string(),
-            });
-        }
+        self.check_complete()?;
         Ok(all)
+    }
+
+    /// Whether the sessions yielded so far are all there are: for callers
+    /// that stream the sessions (write each as it comes, with no limit)
+    /// and ask once they are done.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let year = Window::new(
+    ///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let mut sessions = seed.occurrences(year);
+    /// let written = sessions.by_ref().count();
+    /// sessions.check_complete()?;
+    /// assert!(written > 200);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RRuleLimit`] when an RRULE's sessions were cut short
+    /// ([`MeetingOccurrences::is_truncated`]).
+    pub fn check_complete(&self) -> Result<()> {
+        match self.streams.iter().find(|s| s.sessions.is_truncated()) {
+            Some(s) => Err(Error::RRuleLimit {
+                meeting: s.sessions.meeting.id().to_string(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Also yield cancelled sessions (at the time they were due).

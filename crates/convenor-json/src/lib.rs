@@ -111,6 +111,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod digits;
 mod error;
 mod locate;
 mod meeting_guide;
@@ -124,7 +125,10 @@ pub use meeting_guide::{
     to_meeting_guide, Feed, FeedOptions, FeedWarning, ImportOptions, Imported,
     Listing, TypeMap, SPEC_TYPES,
 };
-pub use occurrences::{occurrences_to_string, OccurrenceOptions};
+pub use occurrences::{
+    occurrences_to_json_lines, occurrences_to_string, occurrences_to_writer,
+    OccurrenceOptions,
+};
 pub use schedule::{from_str, to_string, to_string_pretty};
 pub use schema::{schedule_schema, schedule_schema_string, SCHEMA_ID};
 
