@@ -435,6 +435,34 @@ impl<'m> MeetingOccurrences<'m> {
         self.truncated
     }
 
+    /// Appends the start of every session left, as Unix seconds, to
+    /// `starts`: the bulk form of `map(|o| o.start_timestamp())`, for
+    /// callers that want only the instants (the iterator step is inlined
+    /// into one loop here, and no [`Occurrence`] is handed out). Ask
+    /// [`MeetingOccurrences::is_truncated`] afterwards, as when iterating.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let monday = seed.meeting("co-occurring-monday").unwrap();
+    /// let november = Window::new(
+    ///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let mut starts = Vec::new();
+    /// monday.occurrences(november).starts_into(&mut starts);
+    /// // 18:00 PST on 14, 21 and 28 November.
+    /// assert_eq!(starts, [1_668_477_600, 1_669_082_400, 1_669_687_200]);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn starts_into(&mut self, starts: &mut Vec<i64>) {
+        for o in self {
+            starts.push(o.start);
+        }
+    }
+
     /// Starts the next segment's dates, or notes that none is left.
     #[cold]
     fn next_segment(&mut self) {
@@ -709,6 +737,11 @@ struct Stream<'s> {
     rank: usize,
 }
 
+/// How much time [`Occurrences::starts_into`] sorts at once: four weeks,
+/// so a weekly meeting steps about four sessions each time its iterator
+/// is fetched into the cache.
+const SWEEP_SECS: i64 = 28 * 86_400;
+
 /// Unix seconds as a key that sorts the same way.
 fn heap_key(secs: i64) -> u64 {
     (secs as u64) ^ (1 << 63)
@@ -811,6 +844,91 @@ impl<'s> Occurrences<'s> {
                 meeting: s.sessions.meeting.id().to_string(),
             }),
             None => Ok(()),
+        }
+    }
+
+    /// Appends every session left as (start in Unix seconds, meeting),
+    /// in the order the iterator gives them (start, then meeting id): the
+    /// bulk form of `map(|o| (o.start_timestamp(), o.meeting()))`, a
+    /// 16-byte record per session, the rest of the session on demand
+    /// (from [`Meeting::occurrences`] around its start). Ask
+    /// [`Occurrences::check_complete`] afterwards, as when iterating.
+    ///
+    /// Rather than one heap step per session, it sweeps the meetings
+    /// four weeks at a time in their order and sorts those sessions by
+    /// (start, rank) as integers: each meeting's iterator is then
+    /// touched in memory order, not in the order of its sessions.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let november = Window::new(
+    ///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let mut starts = Vec::new();
+    /// seed.occurrences(november).starts_into(&mut starts);
+    /// let lazy: Vec<_> = seed
+    ///     .occurrences(november)
+    ///     .map(|o| (o.start_timestamp(), o.meeting()))
+    ///     .collect();
+    /// assert_eq!(starts.len(), lazy.len());
+    /// assert!(starts.iter().zip(&lazy).all(|(a, b)| a.0 == b.0 && std::ptr::eq(a.1, b.1)));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn starts_into(&mut self, out: &mut Vec<(i64, &'s Meeting)>) {
+        if self.started {
+            // Part way through: the heap holds the order.
+            out.extend(self.by_ref().map(|o| (o.start, o.meeting)));
+            return;
+        }
+        self.started = true;
+        let Some(first) = self.streams.first() else { return };
+        let mut lo = first.sessions.from_secs;
+        let mut by_rank = vec![0u32; self.streams.len()];
+        for (i, s) in self.streams.iter_mut().enumerate() {
+            if by_rank.len() <= s.rank {
+                by_rank.resize(s.rank + 1, 0);
+            }
+            by_rank[s.rank] = i as u32;
+            s.head = s.sessions.next();
+        }
+        let mut live: Vec<u32> = (0..self.streams.len() as u32)
+            .filter(|&i| self.streams[i as usize].head.is_some())
+            .collect();
+        let mut keys: Vec<u64> = Vec::new();
+        while !live.is_empty() {
+            let hi = lo.saturating_add(SWEEP_SECS);
+            keys.clear();
+            live.retain(|&i| {
+                let s = &mut self.streams[i as usize];
+                // Kept in a local while the meeting steps, stored once.
+                let mut head = s.head.take();
+                while let Some(o) = head.filter(|o| o.start < hi) {
+                    // Under 2^32 seconds into the sweep, and ranks under
+                    // 2^32: (start, rank) as one integer.
+                    keys.push(((o.start - lo) as u64) << 32 | s.rank as u64);
+                    head = s.sessions.next();
+                }
+                s.head = head;
+                s.head.is_some()
+            });
+            keys.sort_unstable();
+            out.extend(keys.iter().map(|k| {
+                let s = &self.streams
+                    [by_rank[(k & 0xFFFF_FFFF) as usize] as usize];
+                (lo + (k >> 32) as i64, s.sessions.meeting)
+            }));
+            // The next sweep starts at the next session: past a gap in one step.
+            let next = live
+                .iter()
+                .filter_map(|&i| {
+                    self.streams[i as usize].head.map(|o| o.start)
+                })
+                .min();
+            lo = next.map_or(hi, |n| n.max(hi));
         }
     }
 

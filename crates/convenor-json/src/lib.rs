@@ -51,8 +51,12 @@
 //! # Occurrences
 //!
 //! [`occurrences_to_string`] writes a JSON array with one object per
-//! session. This is a stable machine interface: fields are only ever
-//! added, never renamed or removed, and always appear in this order.
+//! session; [`occurrences_to_writer`] writes the same bytes to an
+//! `io::Write` one session at a time, and [`occurrences_to_json_lines`]
+//! the same objects one per line, so a listing of any length takes no
+//! more memory than one session. This is a stable machine interface:
+//! fields are only ever added, never renamed or removed, and always
+//! appear in this order.
 //!
 //! | field | type | meaning |
 //! | --- | --- | --- |
