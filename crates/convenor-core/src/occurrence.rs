@@ -742,6 +742,10 @@ struct Stream<'s> {
 /// is fetched into the cache.
 const SWEEP_SECS: i64 = 28 * 86_400;
 
+/// Bits that hold a time within a sweep (under [`SWEEP_SECS`]).
+const SWEEP_BITS: u32 = 22;
+const _: () = assert!(SWEEP_SECS < 1 << SWEEP_BITS);
+
 /// Unix seconds as a key that sorts the same way.
 fn heap_key(secs: i64) -> u64 {
     (secs as u64) ^ (1 << 63)
@@ -848,15 +852,20 @@ impl<'s> Occurrences<'s> {
     }
 
     /// Appends every session left as (start in Unix seconds, meeting),
-    /// in the order the iterator gives them (start, then meeting id): the
-    /// bulk form of `map(|o| (o.start_timestamp(), o.meeting()))`, a
-    /// 16-byte record per session, the rest of the session on demand
-    /// (from [`Meeting::occurrences`] around its start). Ask
+    /// in order of start, then meeting id: the bulk form of
+    /// `map(|o| (o.start_timestamp(), o.meeting()))`, a 16-byte record
+    /// per session, the rest of the session on demand (from
+    /// [`Meeting::occurrences`] around its start). Ask
     /// [`Occurrences::check_complete`] afterwards, as when iterating.
     ///
+    /// A session earlier than one before it of its own meeting (only a
+    /// change on a day a zone skipped makes one) comes out as soon as it
+    /// is found, here and in the iterator, though not always at the same
+    /// place in both; it is never lost.
+    ///
     /// Rather than one heap step per session, it sweeps the meetings
-    /// four weeks at a time in their order and sorts those sessions by
-    /// (start, rank) as integers: each meeting's iterator is then
+    /// four weeks at a time in their order and radix-sorts those sessions
+    /// by (start, rank) as integers: each meeting's iterator is then
     /// touched in memory order, not in the order of its sessions.
     ///
     /// ```
@@ -898,7 +907,10 @@ impl<'s> Occurrences<'s> {
         let mut live: Vec<u32> = (0..self.streams.len() as u32)
             .filter(|&i| self.streams[i as usize].head.is_some())
             .collect();
-        let mut keys: Vec<u64> = Vec::new();
+        // Keys are (seconds into the sweep, rank) packed in `bits`.
+        let rank_bits = u64::BITS - (by_rank.len() as u64).leading_zeros();
+        let bits = SWEEP_BITS + rank_bits;
+        let (mut keys, mut scratch) = (Vec::new(), Vec::new());
         while !live.is_empty() {
             let hi = lo.saturating_add(SWEEP_SECS);
             keys.clear();
@@ -907,19 +919,25 @@ impl<'s> Occurrences<'s> {
                 // Kept in a local while the meeting steps, stored once.
                 let mut head = s.head.take();
                 while let Some(o) = head.filter(|o| o.start < hi) {
-                    // Under 2^32 seconds into the sweep, and ranks under
-                    // 2^32: (start, rank) as one integer.
-                    keys.push(((o.start - lo) as u64) << 32 | s.rank as u64);
+                    if o.start < lo {
+                        // Earlier than a session before it of the same
+                        // meeting (see RadixHeap): due now, never lost.
+                        out.push((o.start, o.meeting));
+                    } else {
+                        let at = (o.start - lo) as u64;
+                        keys.push(at << rank_bits | s.rank as u64);
+                    }
                     head = s.sessions.next();
                 }
                 s.head = head;
                 s.head.is_some()
             });
-            keys.sort_unstable();
+            crate::radix_sort::sort(&mut keys, &mut scratch, bits);
+            let rank_mask = (1 << rank_bits) - 1;
             out.extend(keys.iter().map(|k| {
-                let s = &self.streams
-                    [by_rank[(k & 0xFFFF_FFFF) as usize] as usize];
-                (lo + (k >> 32) as i64, s.sessions.meeting)
+                let s =
+                    &self.streams[by_rank[(k & rank_mask) as usize] as usize];
+                (lo + (k >> rank_bits) as i64, s.sessions.meeting)
             }));
             // The next sweep starts at the next session: past a gap in one step.
             let next = live
