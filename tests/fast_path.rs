@@ -237,6 +237,23 @@ fn meeting_named(c: &Case, id: &str) -> Meeting {
     )
 }
 
+/// A meeting on the `n`th weekday of `c` (from the end when negative)
+/// every `c.every` months, and its RRULE text.
+fn monthly_meeting(c: &Case, n: i32) -> (Meeting, String) {
+    let day = convenor::__private::weekday_code(c.day);
+    let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
+    let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
+    let m = Meeting::new(
+        MeetingId::new("m").unwrap(),
+        "m",
+        c.tz,
+        Rule::rrule(&text, time).unwrap(),
+        MeetingDuration::new(c.minutes).unwrap(),
+        c.starts,
+    );
+    (m, text)
+}
+
 use chrono::Timelike;
 
 proptest! {
@@ -260,21 +277,7 @@ proptest! {
     #[test]
     fn bulk_starts_equal_the_iterator(c in cases(), monthly: bool) {
         let window = Window::new(c.from, c.to).unwrap();
-        let m = if monthly {
-            let day = convenor::__private::weekday_code(c.day);
-            let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY=-1{day}", c.every);
-            let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
-            Meeting::new(
-                MeetingId::new("m").unwrap(),
-                "m",
-                c.tz,
-                Rule::rrule(&text, time).unwrap(),
-                MeetingDuration::new(c.minutes).unwrap(),
-                c.starts,
-            )
-        } else {
-            meeting(&c)
-        };
+        let m = if monthly { monthly_meeting(&c, -1).0 } else { meeting(&c) };
         let lazy: Vec<i64> =
             m.occurrences(window).map(|o| o.start_timestamp()).collect();
         let mut bulk = vec![7];
@@ -293,17 +296,7 @@ proptest! {
         n in prop::sample::select(vec![1, 2, 3, 4, 5, -1, -2, -3, -4]),
     ) {
         let window = Window::new(c.from, c.to).unwrap();
-        let day = convenor::__private::weekday_code(c.day);
-        let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
-        let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
-        let m = Meeting::new(
-            MeetingId::new("m").unwrap(),
-            "m",
-            c.tz,
-            Rule::rrule(&text, time).unwrap(),
-            MeetingDuration::new(c.minutes).unwrap(),
-            c.starts,
-        );
+        let (m, text) = monthly_meeting(&c, n);
         let fast: Vec<Session> = m
             .occurrences(window)
             .map(|o| describe(o.start(), o.end(), o.fit(), o.due()))

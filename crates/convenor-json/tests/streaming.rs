@@ -145,18 +145,17 @@ fn writer_errors_come_back() {
     let from = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
     let window = Window::new(from, from + chrono::Duration::days(3)).unwrap();
     let opts = OccurrenceOptions::new();
-    let err = convenor_json::occurrences_to_writer(
+    type Writer = fn(
         Full,
-        s.occurrences(window),
-        &opts,
-    )
-    .unwrap_err();
-    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
-    let err = convenor_json::occurrences_to_json_lines(
-        Full,
-        s.occurrences(window),
-        &opts,
-    )
-    .unwrap_err();
-    assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+        convenor_core::Occurrences<'_>,
+        &OccurrenceOptions,
+    ) -> std::io::Result<()>;
+    let writers: [Writer; 2] = [
+        |w, o, opts| convenor_json::occurrences_to_writer(w, o, opts),
+        |w, o, opts| convenor_json::occurrences_to_json_lines(w, o, opts),
+    ];
+    for write in writers {
+        let err = write(Full, s.occurrences(window), &opts).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
+    }
 }
