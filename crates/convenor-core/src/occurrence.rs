@@ -983,3 +983,16 @@ impl<'s> Iterator for Occurrences<'s> {
 }
 
 impl std::iter::FusedIterator for Occurrences<'_> {}
+
+#[cfg(test)]
+mod tests {
+    /// A session's size is what the expansion and merge figures in
+    /// BENCHMARKS.md were measured with; a change to it should be seen.
+    #[test]
+    fn occurrence_size() {
+        assert_eq!(std::mem::size_of::<super::Occurrence<'_>>(), 64);
+        assert_eq!(std::mem::size_of::<Option<super::Occurrence<'_>>>(), 64);
+        assert_eq!(std::mem::size_of::<(i64, &crate::Meeting)>(), 16);
+        assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 248);
+    }
+}
