@@ -81,6 +81,21 @@ fn per_meeting_vec(schedule: &Schedule, window: Window) -> usize {
         .sum()
 }
 
+/// The bulk form (`starts_into`): every meeting's session starts into
+/// one buffer reused between meetings, as rrule's `all()` gives its
+/// dates; returns how many and a checksum of the starts.
+fn per_meeting_starts(schedule: &Schedule, window: Window) -> (usize, i64) {
+    let mut starts = Vec::new();
+    let (mut n, mut sum) = (0, 0i64);
+    for m in schedule.meetings() {
+        starts.clear();
+        m.occurrences(window).starts_into(&mut starts);
+        n += starts.len();
+        sum = black_box(&starts).iter().fold(sum, |s, t| s.wrapping_add(*t));
+    }
+    (n, sum)
+}
+
 /// rrule 0.14 on the same rules: DTSTART the first session in the
 /// meeting's zone, `all()` between the window's ends.
 fn rrule_sets(
@@ -156,6 +171,12 @@ fn expand(c: &mut Criterion) {
     g.bench_function("convenor_vec", |b| {
         b.iter(|| {
             assert_eq!(per_meeting_vec(black_box(&w1), window), W1_SESSIONS)
+        })
+    });
+    g.bench_function("convenor_starts", |b| {
+        b.iter(|| {
+            let (n, _) = per_meeting_starts(black_box(&w1), window);
+            assert_eq!(n, W1_SESSIONS)
         })
     });
     g.bench_function("stepper", |b| {
@@ -266,6 +287,14 @@ fn merged(schedule: &Schedule, window: Window) -> usize {
     })
 }
 
+/// The bulk merge (`Occurrences::starts_into`): (start, meeting) of
+/// every session in merged order, into one buffer.
+fn merged_starts(schedule: &Schedule, window: Window) -> usize {
+    let mut out = Vec::new();
+    schedule.occurrences(window).starts_into(&mut out);
+    black_box(&out).len()
+}
+
 fn merge(c: &mut Criterion) {
     let window = workload::w1_window();
     let w1 = workload::w1(W1Options::new(10_000));
@@ -273,6 +302,11 @@ fn merge(c: &mut Criterion) {
     g.throughput(sessions(W1_SESSIONS));
     g.bench_function("convenor", |b| {
         b.iter(|| assert_eq!(merged(black_box(&w1), window), W1_SESSIONS))
+    });
+    g.bench_function("convenor_starts", |b| {
+        b.iter(|| {
+            assert_eq!(merged_starts(black_box(&w1), window), W1_SESSIONS)
+        })
     });
     g.bench_function("stepper_sort", |b| {
         b.iter(|| {
@@ -286,10 +320,13 @@ fn merge(c: &mut Criterion) {
     for n in [1_000, 10_000, 100_000] {
         // W1's meetings repeat every 140 (20 zones x 7 days).
         g.throughput(sessions(W1_SESSIONS * n / 10_000));
+        let s = workload::w1(W1Options::new(n));
+        let count = per_meeting(&s, window).0;
         g.bench_function(n.to_string(), |b| {
-            let s = workload::w1(W1Options::new(n));
-            let count = per_meeting(&s, window).0;
             b.iter(|| assert_eq!(merged(black_box(&s), window), count))
+        });
+        g.bench_function(format!("{n}_starts"), |b| {
+            b.iter(|| assert_eq!(merged_starts(black_box(&s), window), count))
         });
     }
     g.finish();

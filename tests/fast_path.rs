@@ -237,6 +237,23 @@ fn meeting_named(c: &Case, id: &str) -> Meeting {
     )
 }
 
+/// A meeting on the `n`th weekday of `c` (from the end when negative)
+/// every `c.every` months, and its RRULE text.
+fn monthly_meeting(c: &Case, n: i32) -> (Meeting, String) {
+    let day = convenor::__private::weekday_code(c.day);
+    let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
+    let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
+    let m = Meeting::new(
+        MeetingId::new("m").unwrap(),
+        "m",
+        c.tz,
+        Rule::rrule(&text, time).unwrap(),
+        MeetingDuration::new(c.minutes).unwrap(),
+        c.starts,
+    );
+    (m, text)
+}
+
 use chrono::Timelike;
 
 proptest! {
@@ -255,6 +272,20 @@ proptest! {
         prop_assert_eq!(fast, slow);
     }
 
+    /// The bulk path (`starts_into`) gives the lazy iterator's starts,
+    /// for weekly and monthly rules, cancelled sessions left out.
+    #[test]
+    fn bulk_starts_equal_the_iterator(c in cases(), monthly: bool) {
+        let window = Window::new(c.from, c.to).unwrap();
+        let m = if monthly { monthly_meeting(&c, -1).0 } else { meeting(&c) };
+        let lazy: Vec<i64> =
+            m.occurrences(window).map(|o| o.start_timestamp()).collect();
+        let mut bulk = vec![7];
+        m.occurrences(window).starts_into(&mut bulk);
+        prop_assert_eq!(bulk[0], 7, "appended, not replaced");
+        prop_assert_eq!(&bulk[1..], &lazy[..]);
+    }
+
     /// Monthly rules (the nth weekday, from the start or the end of the
     /// month, every one to four months), stepped by integer arithmetic,
     /// give what stepping months with chrono and resolving each local
@@ -265,17 +296,7 @@ proptest! {
         n in prop::sample::select(vec![1, 2, 3, 4, 5, -1, -2, -3, -4]),
     ) {
         let window = Window::new(c.from, c.to).unwrap();
-        let day = convenor::__private::weekday_code(c.day);
-        let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
-        let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
-        let m = Meeting::new(
-            MeetingId::new("m").unwrap(),
-            "m",
-            c.tz,
-            Rule::rrule(&text, time).unwrap(),
-            MeetingDuration::new(c.minutes).unwrap(),
-            c.starts,
-        );
+        let (m, text) = monthly_meeting(&c, n);
         let fast: Vec<Session> = m
             .occurrences(window)
             .map(|o| describe(o.start(), o.end(), o.fit(), o.due()))
@@ -311,6 +332,49 @@ proptest! {
             .collect();
         sorted.sort();
         prop_assert_eq!(merged, sorted);
+    }
+
+    /// The bulk merge (`starts_into`: sweeps of four weeks, each sorted) is
+    /// the merged stream, ties by meeting id included, from the start and
+    /// from part way through.
+    #[test]
+    fn bulk_merge_equals_the_merged_stream(
+        cs in prop::collection::vec(cases(), 1..6),
+        same_time: bool,
+        skip in 0usize..3,
+    ) {
+        let meetings: Vec<Meeting> = cs
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                // Half the time, every meeting at the first one's time and
+                // zone: ties at each start.
+                let c = if same_time { Case { day: cs[0].day, time: cs[0].time, tz: cs[0].tz, ..c.clone() } } else { c.clone() };
+                meeting_named(&c, &format!("m{}", 9 - i))
+            })
+            .collect();
+        let schedule = convenor::Schedule::new("p", None, meetings).unwrap();
+        let window = Window::new(cs[0].from, cs[0].to).unwrap();
+        let key = |(start, m): (i64, &Meeting)| (start, m.id().to_string());
+        let lazy: Vec<_> = schedule
+            .occurrences(window)
+            .map(|o| key((o.start_timestamp(), o.meeting())))
+            .collect();
+        let mut sessions = schedule.occurrences(window);
+        let mut bulk: Vec<_> = sessions
+            .by_ref()
+            .take(skip)
+            .map(|o| key((o.start_timestamp(), o.meeting())))
+            .collect();
+        let mut rest = Vec::new();
+        sessions.starts_into(&mut rest);
+        bulk.extend(rest.into_iter().map(key));
+        prop_assert_eq!(&bulk, &lazy);
+        prop_assert!(sessions.next().is_none());
+        let mut whole = Vec::new();
+        schedule.occurrences(window).starts_into(&mut whole);
+        let whole: Vec<_> = whole.into_iter().map(key).collect();
+        prop_assert_eq!(whole, lazy);
     }
 
     /// The .ics overrides are exactly the sessions the per-session walk

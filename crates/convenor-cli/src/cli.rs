@@ -82,7 +82,9 @@ pub enum Command {
         #[arg(long)]
         cancelled: bool,
         /// `text` for people, `json` for programs (the occurrence JSON of
-        /// `convenor json --view occurrences`).
+        /// `convenor json --view occurrences`), `jsonl` for programs that
+        /// read one session at a time (one such object per line).
+        /// Sessions are written as they are found, however many.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -359,8 +361,10 @@ pub enum FileFormat {
 pub enum Format {
     /// For people.
     Text,
-    /// For programs.
+    /// For programs: one JSON array.
     Json,
+    /// For programs: JSON Lines, one object per session.
+    Jsonl,
 }
 
 /// The JSON views.

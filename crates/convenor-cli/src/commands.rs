@@ -24,9 +24,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             agenda(&view, &request, out)
         }
         Command::Json { view, which, span, as_of, compact, output } => {
-            let text = json(&view, which, &span, as_of.as_deref(), !compact)?;
-            crate::output::emit(output.as_deref(), &text, out)?;
-            Ok(0)
+            let request = JsonRequest { which, span, as_of, compact };
+            json(&view, &request, output.as_deref(), out)
         }
         Command::Publish { view, out: dir, domain, url, reminders, weeks } => {
             let domain = domain.as_deref().map(config::domain).transpose()?;
@@ -217,19 +216,38 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let window = window(&c, &r.span)?;
     let sessions = c.schedule.occurrences(window);
-    let sessions =
+    let mut sessions =
         if r.cancelled { sessions.with_cancelled() } else { sessions };
-    let sessions: Vec<Occurrence<'_>> =
-        sessions.collect_at_most(convenor::MAX_SESSIONS)?;
-    if r.format == Format::Json {
-        let opts = convenor::json::OccurrenceOptions::new()
-            .with_viewer(c.tz)
-            .with_pretty(true);
-        out.write_all(
-            convenor::json::occurrences_to_string(sessions, &opts).as_bytes(),
-        )?;
-        return Ok(0);
+    // Each session is written as it is found: memory does not grow with
+    // the window, so only the window's length is capped (MAX_DAYS).
+    let opts = convenor::json::OccurrenceOptions::new()
+        .with_viewer(c.tz)
+        .with_pretty(true);
+    match r.format {
+        Format::Json => convenor::json::occurrences_to_writer(
+            &mut *out,
+            sessions.by_ref(),
+            &opts,
+        )?,
+        Format::Jsonl => convenor::json::occurrences_to_json_lines(
+            &mut *out,
+            sessions.by_ref(),
+            &opts,
+        )?,
+        Format::Text => agenda_text(&c, window, sessions.by_ref(), out)?,
     }
+    sessions.check_complete()?;
+    Ok(0)
+}
+
+/// One line per session in the viewer's zone, or a line saying there
+/// are none.
+fn agenda_text<'s>(
+    c: &Config,
+    window: Window,
+    sessions: impl Iterator<Item = Occurrence<'s>>,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut any = false;
     for o in sessions {
         any = true;
@@ -257,36 +275,44 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
             human::stamp(&to)
         )?;
     }
-    Ok(0)
+    Ok(())
 }
 
-/// The text of a JSON view.
+/// What `convenor json` was asked for.
+struct JsonRequest {
+    which: JsonView,
+    span: Span,
+    as_of: Option<String>,
+    compact: bool,
+}
+
+/// A JSON view, to `path` (atomically) or to `out`.
 fn json(
     view: &View,
-    which: JsonView,
-    span: &Span,
-    as_of: Option<&str>,
-    pretty: bool,
-) -> Result<String> {
+    r: &JsonRequest,
+    path: Option<&std::path::Path>,
+    out: &mut impl Write,
+) -> Result<u8> {
     // A flag the view cannot use is refused, never silently ignored.
     let only_for = [
         (
             "--from, --to and --days are",
-            span.is_given(),
+            r.span.is_given(),
             JsonView::Occurrences,
         ),
-        ("--as-of is", as_of.is_some(), JsonView::MeetingGuide),
+        ("--as-of is", r.as_of.is_some(), JsonView::MeetingGuide),
     ];
     for (flags, given, only) in only_for {
-        if given && which != only {
+        if given && r.which != only {
             return Err(anyhow::Error::new(crate::BadInput(format!(
                 "{flags} for --view {} only, not --view {}",
                 view_name(only),
-                view_name(which)
+                view_name(r.which)
             ))));
         }
     }
-    if which == JsonView::Schedule && (view.tz.is_some() || view.now.is_some())
+    if r.which == JsonView::Schedule
+        && (view.tz.is_some() || view.now.is_some())
     {
         return Err(anyhow::Error::new(crate::BadInput(
             "--tz and --now are not for --view schedule (the file itself \
@@ -295,25 +321,31 @@ fn json(
         )));
     }
     let c = Config::new(view)?;
-    Ok(match which {
+    let pretty = !r.compact;
+    let text = match r.which {
         JsonView::Schedule if pretty => {
             convenor::json::to_string_pretty(&c.schedule)
         }
         JsonView::Schedule => convenor::json::to_string(&c.schedule) + "\n",
         JsonView::Occurrences => {
-            let window = window(&c, span)?;
+            let window = window(&c, &r.span)?;
             let opts = convenor::json::OccurrenceOptions::new()
                 .with_viewer(c.tz)
                 .with_pretty(pretty);
-            convenor::json::occurrences_to_string(
-                c.schedule
-                    .occurrences(window)
-                    .collect_at_most(convenor::MAX_SESSIONS)?,
-                &opts,
-            )
+            // Streamed like `agenda`: written as they are found.
+            crate::output::emit_with(path, out, |w| {
+                let mut sessions = c.schedule.occurrences(window);
+                convenor::json::occurrences_to_writer(
+                    w,
+                    sessions.by_ref(),
+                    &opts,
+                )?;
+                Ok(sessions.check_complete()?)
+            })?;
+            return Ok(0);
         }
         JsonView::MeetingGuide => {
-            let as_of = match as_of {
+            let as_of = match &r.as_of {
                 Some(text) => config::date(text).context("invalid --as-of")?,
                 None => c.now.with_timezone(&c.tz).date_naive(),
             };
@@ -325,7 +357,9 @@ fn json(
             }
             feed.json
         }
-    })
+    };
+    crate::output::emit(path, &text, out)?;
+    Ok(0)
 }
 
 /// `meeting-guide`: the view's name as `--view` takes it.

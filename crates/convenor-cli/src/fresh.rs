@@ -32,7 +32,17 @@ pub fn random_name(prefix: &str) -> io::Result<String> {
 /// with exactly `mode`, and writes `bytes`; removes it again if that
 /// fails. The caller syncs it ([`sync`] or [`sync_tree`]).
 pub fn create_file(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    let mut file = OpenOptions::new()
+    create_file_with(path, mode, |file| file.write_all(bytes))
+}
+
+/// [`create_file`] with the content written by `write` (through a
+/// buffer, flushed here), for content made as it is written.
+pub fn create_file_with<E: From<io::Error>>(
+    path: &Path,
+    mode: u32,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(mode)
@@ -41,7 +51,12 @@ pub fn create_file(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     // The umask may have narrowed `mode` at creation.
     let written = file
         .set_permissions(Permissions::from_mode(mode))
-        .and_then(|()| file.write_all(bytes));
+        .map_err(E::from)
+        .and_then(|()| {
+            let mut buffered = io::BufWriter::new(file);
+            write(&mut buffered)?;
+            Ok(buffered.flush()?)
+        });
     if written.is_err() {
         // The file is this call's own: it was created above.
         let _ = std::fs::remove_file(path);

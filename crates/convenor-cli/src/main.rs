@@ -71,7 +71,12 @@ fn main() -> ExitCode {
         Err(err) => err.exit(),
     };
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout::Guarded(stdout.lock()));
+    // 64 KiB, not the default 8: a streamed listing of a year of a large
+    // schedule is hundreds of MB, and each flush is a system call.
+    let mut out = std::io::BufWriter::with_capacity(
+        64 * 1024,
+        stdout::Guarded(stdout.lock()),
+    );
     let result = commands::run(cli, &mut out).and_then(|code| {
         out.flush()?;
         Ok(code)

@@ -17,15 +17,28 @@ pub fn emit(
     content: &str,
     out: &mut impl Write,
 ) -> Result<()> {
+    emit_with(path, out, |w| Ok(w.write_all(content.as_bytes())?))
+}
+
+/// Has `write` write to `path` (atomically, as [`emit`]) or to `out`
+/// when there is no path, for content made as it is written.
+pub fn emit_with(
+    path: Option<&Path>,
+    out: &mut impl Write,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match path {
-        None => Ok(out.write_all(content.as_bytes())?),
-        Some(path) => write_atomically(path, content.as_bytes()),
+        None => write(out),
+        Some(path) => write_atomically(path, write),
     }
 }
 
-/// Writes `bytes` to a new temporary sibling of `path` and renames it over
+/// Has `write` write a new temporary sibling of `path` and renames it over
 /// `path`; on failure the old file is untouched and the temporary removed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -35,15 +48,16 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         .with_context(|| format!("{} is not a file path", path.display()))?;
     let temp =
         fresh::random_name(&format!(".{}.tmp-", name.to_string_lossy()))
-            .map(|n| dir.join(n));
-    let result = temp.and_then(|temp| {
-        fresh::create_file(&temp, bytes, fresh::FILE_MODE)?;
-        let synced = fresh::sync(&temp);
-        if let Err(e) = synced.and_then(|()| std::fs::rename(&temp, path)) {
-            let _ = std::fs::remove_file(&temp);
-            return Err(e);
-        }
-        fresh::sync(dir)
-    });
-    result.with_context(|| format!("cannot write {}", path.display()))
+            .map(|n| dir.join(n))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    fresh::create_file_with(&temp, fresh::FILE_MODE, write)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    let switched =
+        fresh::sync(&temp).and_then(|()| std::fs::rename(&temp, path));
+    if switched.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    switched
+        .and_then(|()| fresh::sync(dir))
+        .with_context(|| format!("cannot write {}", path.display()))
 }

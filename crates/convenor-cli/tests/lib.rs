@@ -14,7 +14,9 @@ mod tzdata;
 mod hostile;
 // Issue 17: suggestions, changes, flags meaning the same everywhere.
 mod consistent;
+// Listings written as they are found, with no cap (issue 18).
 mod page;
+mod streaming;
 
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))

@@ -82,6 +82,7 @@ mod monthly;
 mod occurrence;
 pub mod quote;
 mod radix_heap;
+mod radix_sort;
 mod rule;
 mod schedule;
 #[cfg(feature = "serde")]

@@ -435,6 +435,34 @@ impl<'m> MeetingOccurrences<'m> {
         self.truncated
     }
 
+    /// Appends the start of every session left, as Unix seconds, to
+    /// `starts`: the bulk form of `map(|o| o.start_timestamp())`, for
+    /// callers that want only the instants (the iterator step is inlined
+    /// into one loop here, and no [`Occurrence`] is handed out). Ask
+    /// [`MeetingOccurrences::is_truncated`] afterwards, as when iterating.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let monday = seed.meeting("co-occurring-monday").unwrap();
+    /// let november = Window::new(
+    ///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let mut starts = Vec::new();
+    /// monday.occurrences(november).starts_into(&mut starts);
+    /// // 18:00 PST on 14, 21 and 28 November.
+    /// assert_eq!(starts, [1_668_477_600, 1_669_082_400, 1_669_687_200]);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn starts_into(&mut self, starts: &mut Vec<i64>) {
+        for o in self {
+            starts.push(o.start);
+        }
+    }
+
     /// Starts the next segment's dates, or notes that none is left.
     #[cold]
     fn next_segment(&mut self) {
@@ -709,6 +737,15 @@ struct Stream<'s> {
     rank: usize,
 }
 
+/// How much time [`Occurrences::starts_into`] sorts at once: four weeks,
+/// so a weekly meeting steps about four sessions each time its iterator
+/// is fetched into the cache.
+const SWEEP_SECS: i64 = 28 * 86_400;
+
+/// Bits that hold a time within a sweep (under [`SWEEP_SECS`]).
+const SWEEP_BITS: u32 = 22;
+const _: () = assert!(SWEEP_SECS < 1 << SWEEP_BITS);
+
 /// Unix seconds as a key that sorts the same way.
 fn heap_key(secs: i64) -> u64 {
     (secs as u64) ^ (1 << 63)
@@ -777,14 +814,140 @@ impl<'s> Occurrences<'s> {
             }
             all.push(o);
         }
-        if let Some(s) =
-            self.streams.iter().find(|s| s.sessions.is_truncated())
-        {
-            return Err(Error::RRuleLimit {
-                meeting: s.sessions.meeting.id().to_string(),
-            });
-        }
+        self.check_complete()?;
         Ok(all)
+    }
+
+    /// Whether the sessions yielded so far are all there are: for callers
+    /// that stream the sessions (write each as it comes, with no limit)
+    /// and ask once they are done.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let year = Window::new(
+    ///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let mut sessions = seed.occurrences(year);
+    /// let written = sessions.by_ref().count();
+    /// sessions.check_complete()?;
+    /// assert!(written > 200);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RRuleLimit`] when an RRULE's sessions were cut short
+    /// ([`MeetingOccurrences::is_truncated`]).
+    pub fn check_complete(&self) -> Result<()> {
+        match self.streams.iter().find(|s| s.sessions.is_truncated()) {
+            Some(s) => Err(Error::RRuleLimit {
+                meeting: s.sessions.meeting.id().to_string(),
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Appends every session left as (start in Unix seconds, meeting),
+    /// in order of start, then meeting id: the bulk form of
+    /// `map(|o| (o.start_timestamp(), o.meeting()))`, a 16-byte record
+    /// per session, the rest of the session on demand (from
+    /// [`Meeting::occurrences`] around its start). Ask
+    /// [`Occurrences::check_complete`] afterwards, as when iterating.
+    ///
+    /// A session earlier than one before it of its own meeting (only a
+    /// change on a day a zone skipped makes one) comes out as soon as it
+    /// is found, here and in the iterator, though not always at the same
+    /// place in both; it is never lost.
+    ///
+    /// Rather than one heap step per session, it sweeps the meetings
+    /// four weeks at a time in their order and radix-sorts those sessions
+    /// by (start, rank) as integers: each meeting's iterator is then
+    /// touched in memory order, not in the order of its sessions.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use convenor_core::{Schedule, Window};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let november = Window::new(
+    ///     Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2022, 12, 1, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let mut starts = Vec::new();
+    /// seed.occurrences(november).starts_into(&mut starts);
+    /// let lazy: Vec<_> = seed
+    ///     .occurrences(november)
+    ///     .map(|o| (o.start_timestamp(), o.meeting()))
+    ///     .collect();
+    /// assert_eq!(starts.len(), lazy.len());
+    /// assert!(starts.iter().zip(&lazy).all(|(a, b)| a.0 == b.0 && std::ptr::eq(a.1, b.1)));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn starts_into(&mut self, out: &mut Vec<(i64, &'s Meeting)>) {
+        if self.started {
+            // Part way through: the heap holds the order.
+            out.extend(self.by_ref().map(|o| (o.start, o.meeting)));
+            return;
+        }
+        self.started = true;
+        let Some(first) = self.streams.first() else { return };
+        let mut lo = first.sessions.from_secs;
+        let mut by_rank = vec![0u32; self.streams.len()];
+        for (i, s) in self.streams.iter_mut().enumerate() {
+            if by_rank.len() <= s.rank {
+                by_rank.resize(s.rank + 1, 0);
+            }
+            by_rank[s.rank] = i as u32;
+            s.head = s.sessions.next();
+        }
+        let mut live: Vec<u32> = (0..self.streams.len() as u32)
+            .filter(|&i| self.streams[i as usize].head.is_some())
+            .collect();
+        // Keys are (seconds into the sweep, rank) packed in `bits`.
+        let rank_bits = u64::BITS - (by_rank.len() as u64).leading_zeros();
+        let bits = SWEEP_BITS + rank_bits;
+        let (mut keys, mut scratch) = (Vec::new(), Vec::new());
+        while !live.is_empty() {
+            let hi = lo.saturating_add(SWEEP_SECS);
+            keys.clear();
+            live.retain(|&i| {
+                let s = &mut self.streams[i as usize];
+                // Kept in a local while the meeting steps, stored once.
+                let mut head = s.head.take();
+                while let Some(o) = head.filter(|o| o.start < hi) {
+                    if o.start < lo {
+                        // Earlier than a session before it of the same
+                        // meeting (see RadixHeap): due now, never lost.
+                        out.push((o.start, o.meeting));
+                    } else {
+                        let at = (o.start - lo) as u64;
+                        keys.push(at << rank_bits | s.rank as u64);
+                    }
+                    head = s.sessions.next();
+                }
+                s.head = head;
+                s.head.is_some()
+            });
+            crate::radix_sort::sort(&mut keys, &mut scratch, bits);
+            let rank_mask = (1 << rank_bits) - 1;
+            out.extend(keys.iter().map(|k| {
+                let s =
+                    &self.streams[by_rank[(k & rank_mask) as usize] as usize];
+                (lo + (k >> rank_bits) as i64, s.sessions.meeting)
+            }));
+            // The next sweep starts at the next session: past a gap in one step.
+            let next = live
+                .iter()
+                .filter_map(|&i| {
+                    self.streams[i as usize].head.map(|o| o.start)
+                })
+                .min();
+            lo = next.map_or(hi, |n| n.max(hi));
+        }
     }
 
     /// Also yield cancelled sessions (at the time they were due).
@@ -820,3 +983,16 @@ impl<'s> Iterator for Occurrences<'s> {
 }
 
 impl std::iter::FusedIterator for Occurrences<'_> {}
+
+#[cfg(test)]
+mod tests {
+    /// A session's size is what the expansion and merge figures in
+    /// BENCHMARKS.md were measured with; a change to it should be seen.
+    #[test]
+    fn occurrence_size() {
+        assert_eq!(std::mem::size_of::<super::Occurrence<'_>>(), 64);
+        assert_eq!(std::mem::size_of::<Option<super::Occurrence<'_>>>(), 64);
+        assert_eq!(std::mem::size_of::<(i64, &crate::Meeting)>(), 16);
+        assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 248);
+    }
+}

@@ -51,8 +51,12 @@
 //! # Occurrences
 //!
 //! [`occurrences_to_string`] writes a JSON array with one object per
-//! session. This is a stable machine interface: fields are only ever
-//! added, never renamed or removed, and always appear in this order.
+//! session; [`occurrences_to_writer`] writes the same bytes to an
+//! `io::Write` one session at a time, and [`occurrences_to_json_lines`]
+//! the same objects one per line, so a listing of any length takes no
+//! more memory than one session. This is a stable machine interface:
+//! fields are only ever added, never renamed or removed, and always
+//! appear in this order.
 //!
 //! | field | type | meaning |
 //! | --- | --- | --- |
@@ -111,6 +115,7 @@
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]
 
+mod digits;
 mod error;
 mod locate;
 mod meeting_guide;
@@ -125,7 +130,10 @@ pub use meeting_guide::{
     to_meeting_guide, Feed, FeedOptions, FeedWarning, ImportOptions, Imported,
     Listing, TypeMap, SPEC_TYPES,
 };
-pub use occurrences::{occurrences_to_string, OccurrenceOptions};
+pub use occurrences::{
+    occurrences_to_json_lines, occurrences_to_string, occurrences_to_writer,
+    OccurrenceOptions,
+};
 pub use schedule::{from_str, to_string, to_string_pretty};
 pub use schema::{schedule_schema, schedule_schema_string, SCHEMA_ID};
 

@@ -1,9 +1,12 @@
 //! Occurrence lists as JSON: one object per session, the stable machine
 //! interface documented in the crate docs.
 
-use chrono::{DateTime, SecondsFormat, TimeZone};
+use std::io;
+
+use chrono::{DateTime, NaiveDate, Offset, SecondsFormat, TimeZone};
 use convenor_core::{Occurrence, Zone};
-use serde::Serialize;
+
+use crate::digits;
 
 /// How to write an occurrence list: a viewer zone for `local_*` fields,
 /// and pretty or compact.
@@ -60,37 +63,277 @@ impl OccurrenceOptions {
     }
 }
 
-/// One session; field order is the output order.
-#[derive(Serialize)]
-struct Record<'a> {
-    meeting: &'a str,
-    name: &'a str,
-    status: &'static str,
-    start: String,
-    end: String,
-    timezone: &'static str,
-    due: String,
-    note: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    local_start: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    local_end: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    local_timezone: Option<&'static str>,
+/// How a session's object is laid out: serde_json's compact form, or its
+/// pretty form (two spaces a level) as an element of an array.
+struct Layout {
+    /// Before the first field, before each other field, between a key
+    /// and its value, and after the last field.
+    open: &'static [u8],
+    between: &'static [u8],
+    colon: &'static [u8],
+    close: &'static [u8],
 }
 
-/// RFC 3339 with the zone's offset, to the second
-/// (`2022-11-12T07:00:00-08:00`).
-fn rfc3339<Z: TimeZone>(t: &DateTime<Z>) -> String
-where
-    Z::Offset: std::fmt::Display,
-{
-    t.to_rfc3339_opts(SecondsFormat::Secs, false)
+const COMPACT: Layout =
+    Layout { open: b"{", between: b",", colon: b":", close: b"}" };
+
+const PRETTY: Layout = Layout {
+    open: b"{\n    ",
+    between: b",\n    ",
+    colon: b": ",
+    close: b"\n  }",
+};
+
+/// The keys of a session's object, in output order (the crate docs).
+const KEYS: [&str; 11] = [
+    "meeting",
+    "name",
+    "status",
+    "start",
+    "end",
+    "timezone",
+    "due",
+    "note",
+    "local_start",
+    "local_end",
+    "local_timezone",
+];
+
+/// Writes one session's object into a buffer kept between sessions, so
+/// the writer sees one write per session and nothing is allocated.
+struct Records {
+    /// What goes before each value: the separator, the key and the colon
+    /// of [`KEYS`] in the layout, made once.
+    prefixes: [Vec<u8>; KEYS.len()],
+    close: &'static [u8],
+    viewer: Option<Zone>,
+    buffer: Vec<u8>,
+}
+
+impl Records {
+    fn new(options: &OccurrenceOptions, layout: &Layout) -> Records {
+        let prefixes = std::array::from_fn(|i| {
+            let before = if i == 0 { layout.open } else { layout.between };
+            let key = format!("\"{}\"", KEYS[i]);
+            [before, key.as_bytes(), layout.colon].concat()
+        });
+        Records {
+            prefixes,
+            close: layout.close,
+            viewer: options.viewer,
+            buffer: Vec::new(),
+        }
+    }
+
+    /// The object of `o`, with the fields in the order of the crate docs.
+    fn write(&mut self, o: &Occurrence<'_>) -> &[u8] {
+        let (start, end) = (o.start(), o.end());
+        let meeting = o.meeting();
+        self.buffer.clear();
+        // Room for the whole object, so no field has to grow the buffer.
+        self.buffer.reserve(1024);
+        let mut fields = Fields {
+            out: &mut self.buffer,
+            prefixes: &self.prefixes,
+            next: 0,
+        };
+        fields.text("meeting", meeting.id().as_str());
+        fields.text("name", meeting.name());
+        fields.text("status", o.status().as_str());
+        fields.instant("start", &start);
+        fields.instant("end", &end);
+        fields.text("timezone", meeting.zone().name());
+        fields.day("due", o.due());
+        match o.note() {
+            Some(note) => fields.text("note", note),
+            None => fields.raw("note", b"null"),
+        }
+        if let Some(tz) = self.viewer {
+            fields.instant("local_start", &start.with_timezone(&tz));
+            fields.instant("local_end", &end.with_timezone(&tz));
+            fields.text("local_timezone", tz.name());
+        }
+        self.buffer.extend_from_slice(self.close);
+        &self.buffer
+    }
+}
+
+/// The fields of one object being written, in the order of [`KEYS`].
+struct Fields<'b> {
+    out: &'b mut Vec<u8>,
+    prefixes: &'b [Vec<u8>; KEYS.len()],
+    /// The index in [`KEYS`] of the next field.
+    next: usize,
+}
+
+impl Fields<'_> {
+    /// `"key": value` with `value` written as given (JSON already).
+    fn raw(&mut self, key: &str, value: &[u8]) {
+        self.key(key);
+        self.out.extend_from_slice(value);
+    }
+
+    /// `"key": "text"`, escaped as serde_json escapes strings.
+    fn text(&mut self, key: &str, text: &str) {
+        self.key(key);
+        string(self.out, text);
+    }
+
+    fn instant<Z: TimeZone>(&mut self, key: &str, t: &DateTime<Z>) {
+        let offset = t.offset().fix().local_minus_utc();
+        match digits::rfc3339(t.naive_local(), offset) {
+            Some(text) => self.quoted(key, text),
+            // Years outside 0-9999 (never a session's): chrono's form.
+            None => self.text(
+                key,
+                &t.fixed_offset().to_rfc3339_opts(SecondsFormat::Secs, false),
+            ),
+        }
+    }
+
+    fn day(&mut self, key: &str, day: NaiveDate) {
+        match digits::date(day) {
+            Some(text) => self.quoted(key, text),
+            None => self.text(key, &day.format("%Y-%m-%d").to_string()),
+        }
+    }
+
+    /// `"key": "text"` for text with nothing to escape (digits), copied
+    /// as one array of known length.
+    fn quoted<const N: usize>(&mut self, key: &str, text: [u8; N]) {
+        self.key(key);
+        self.out.push(b'"');
+        self.out.extend_from_slice(&text);
+        self.out.push(b'"');
+    }
+
+    /// The separator, `"key"` and the colon, as made for the layout.
+    fn key(&mut self, key: &str) {
+        debug_assert_eq!(KEYS[self.next], key, "fields in the order of KEYS");
+        self.out.extend_from_slice(&self.prefixes[self.next]);
+        self.next += 1;
+    }
+}
+
+/// `text` as a JSON string. serde_json escapes exactly the control
+/// characters, `"` and `\`; text without them (ids, zone names, times)
+/// is copied between quotes.
+fn string(out: &mut Vec<u8>, text: &str) {
+    // Every byte is looked at (no early exit), so the check vectorises.
+    let plain = text.bytes().fold(true, |plain, b| {
+        plain & (b >= 0x20) & (b != b'"') & (b != b'\\')
+    });
+    if plain {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    } else {
+        serde_json::to_writer(out, text).expect("a str always serializes");
+    }
 }
 
 /// Writes sessions as a JSON array of objects, in the order given (the
-/// core yields them by start, then meeting id). The fields are listed in
-/// the [crate docs](crate#occurrences).
+/// core yields them by start, then meeting id), each as it comes: memory
+/// does not grow with the number of sessions. Compact, or pretty with a
+/// final newline, as `options` say. The fields are listed in the
+/// [crate docs](crate#occurrences).
+///
+/// # Errors
+///
+/// The first error of `writer`; what was written before it stays written.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+/// use convenor_json::{occurrences_to_writer, OccurrenceOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let window = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 15, 0, 0, 0).unwrap(),
+/// )?;
+/// let mut out = Vec::new();
+/// occurrences_to_writer(&mut out, seed.occurrences(window), &OccurrenceOptions::new())?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with(r#"[{"meeting":"co-occurring-saturday","#));
+/// assert!(text.ends_with(r#""due":"2022-11-13","note":null}]"#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn occurrences_to_writer<'s, W: io::Write>(
+    mut writer: W,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+) -> io::Result<()> {
+    // serde_json's array forms: `[a,b]`, or each element on its own line
+    // indented by two spaces, and `[]` when empty.
+    let (layout, first, between, close): (_, &[u8], &[u8], &[u8]) =
+        if options.pretty {
+            (&PRETTY, b"[\n  ", b",\n  ", b"\n]\n")
+        } else {
+            (&COMPACT, b"[", b",", b"]")
+        };
+    let mut records = Records::new(options, layout);
+    let mut any = false;
+    for o in occurrences {
+        writer.write_all(if any { between } else { first })?;
+        writer.write_all(records.write(&o))?;
+        any = true;
+    }
+    match (any, options.pretty) {
+        (true, _) => writer.write_all(close),
+        (false, true) => writer.write_all(b"[]\n"),
+        (false, false) => writer.write_all(b"[]"),
+    }
+}
+
+/// Writes sessions as [JSON Lines](https://jsonlines.org/): each one a
+/// compact object of the same fields as [`occurrences_to_writer`]'s,
+/// on a line of its own, written as it comes (`options.pretty` does not
+/// apply). A consumer can read one session at a time.
+///
+/// # Errors
+///
+/// The first error of `writer`; what was written before it stays written.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Window};
+/// use convenor_json::{occurrences_to_json_lines, OccurrenceOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let window = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 15, 0, 0, 0).unwrap(),
+/// )?;
+/// let mut out = Vec::new();
+/// occurrences_to_json_lines(&mut out, seed.occurrences(window), &OccurrenceOptions::new())?;
+/// let text = String::from_utf8(out)?;
+/// let lines: Vec<&str> = text.lines().collect();
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[1].starts_with(r#"{"meeting":"co-occurring-sunday","#));
+/// assert!(text.ends_with("}\n"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn occurrences_to_json_lines<'s, W: io::Write>(
+    mut writer: W,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+) -> io::Result<()> {
+    let mut records = Records::new(options, &COMPACT);
+    for o in occurrences {
+        writer.write_all(records.write(&o))?;
+        writer.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes sessions as a JSON array of objects, in the order given (the
+/// core yields them by start, then meeting id): [`occurrences_to_writer`]
+/// into a string. The fields are listed in the [crate docs](crate#occurrences).
 ///
 /// # Example
 ///
@@ -120,30 +363,8 @@ pub fn occurrences_to_string<'s>(
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
 ) -> String {
-    let records: Vec<Record<'_>> = occurrences
-        .into_iter()
-        .map(|o| {
-            let local = options.viewer.map(|tz| {
-                (
-                    rfc3339(&o.start().with_timezone(&tz)),
-                    rfc3339(&o.end().with_timezone(&tz)),
-                    tz.name(),
-                )
-            });
-            Record {
-                meeting: o.meeting().id().as_str(),
-                name: o.meeting().name(),
-                status: o.status().as_str(),
-                start: rfc3339(&o.start()),
-                end: rfc3339(&o.end()),
-                timezone: o.meeting().zone().name(),
-                due: o.due().format("%Y-%m-%d").to_string(),
-                note: o.note(),
-                local_start: local.as_ref().map(|l| l.0.clone()),
-                local_end: local.as_ref().map(|l| l.1.clone()),
-                local_timezone: local.map(|l| l.2),
-            }
-        })
-        .collect();
-    crate::write(&records, options.pretty)
+    let mut bytes = Vec::new();
+    occurrences_to_writer(&mut bytes, occurrences, options)
+        .expect("writing into a Vec cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }

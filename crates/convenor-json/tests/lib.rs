@@ -10,6 +10,8 @@ mod schema;
 mod meeting_guide;
 // Round trips over random schedules.
 mod props;
+// The streamed occurrence writers equal serde_json's forms.
+mod streaming;
 
 /// The seed schedule (`data/lifering-co-occurring.toml`).
 pub fn seed() -> convenor_core::Schedule {
