@@ -649,15 +649,6 @@ pub enum Problem {
     /// Two extra sessions at the same local time (one session, and one
     /// iCalendar UID, each).
     ExtraTwice(chrono::NaiveDateTime),
-    /// An id that is another meeting's id plus `-YYYYMMDD`: the iCalendar
-    /// UID of that meeting's series from that date (a later segment), so
-    /// two different series could share a UID.
-    IdClash {
-        /// The id.
-        id: String,
-        /// The other meeting's id.
-        other: String,
-    },
 }
 
 impl fmt::Display for Problem {
@@ -785,12 +776,6 @@ impl fmt::Display for Problem {
                 f,
                 "two extra sessions at {}; keep one",
                 at.format("%Y-%m-%dT%H:%M")
-            ),
-            IdClash { id, other } => write!(
-                f,
-                "meeting id \"{id}\" is meeting {other}'s id and a date, \
-                 which calendar UIDs use for a later series of {other}; \
-                 choose another id"
             ),
             NoZone => write!(
                 f,

@@ -259,27 +259,6 @@ impl Schedule {
                 Invalid::new(Problem::DuplicateId(w[1].0.to_string()), path)
             })
             .collect();
-        let mut problems = problems;
-        // A later series of meeting `m` has the UID `m-YYYYMMDD@domain`: no
-        // other meeting may have that id.
-        for (i, m) in meetings.iter().enumerate() {
-            let id = m.id().as_str();
-            let Some((other, date)) = id.rsplit_once('-') else { continue };
-            let is_date = date.len() == 8
-                && NaiveDate::parse_from_str(date, "%Y%m%d").is_ok();
-            if is_date && ids.binary_search_by(|(x, _)| x.cmp(&other)).is_ok()
-            {
-                let path =
-                    FieldPath::root().key("meetings").index(i).key("id");
-                problems.push(Invalid::new(
-                    Problem::IdClash {
-                        id: id.to_string(),
-                        other: other.to_string(),
-                    },
-                    path,
-                ));
-            }
-        }
         if let Some(err) = Error::from_problems(problems) {
             return Err(err);
         }

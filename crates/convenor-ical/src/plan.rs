@@ -96,9 +96,9 @@ pub(crate) enum Kind<'s> {
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Uid<'s> {
     /// The series of the segment `index` that starts on `from`: the first
-    /// segment keeps the bare meeting id, later ones add their first
-    /// date, so an edit to an earlier part of the history never renames
-    /// a later series.
+    /// segment keeps the bare meeting id, later ones add `--` and their
+    /// first date, so an edit to an earlier part of the history never
+    /// renames a later series.
     Segment { meeting: &'s Meeting, index: usize, from: NaiveDate },
     /// A later part of a segment cut around sessions due in a DST gap
     /// (see [`parts`]), by its first date.
@@ -114,16 +114,18 @@ impl Uid<'_> {
     /// Appends the UID, `@domain` included.
     pub(crate) fn push_to(&self, out: &mut String, domain: &str) {
         match *self {
+            // `--`, which no meeting id contains: a later series' UID
+            // can never be another meeting's.
             Uid::Segment { meeting, index, from } => {
                 out.push_str(meeting.id().as_str());
                 if index > 0 {
-                    out.push('-');
+                    out.push_str("--");
                     push_date(out, from);
                 }
             }
             Uid::Part { meeting, from } => {
                 out.push_str(meeting.id().as_str());
-                out.push('-');
+                out.push_str("--");
                 push_date(out, from);
             }
             Uid::Extra { meeting, at } => {
