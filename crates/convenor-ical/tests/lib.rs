@@ -13,4 +13,6 @@ mod text;
 // A schedule edit never gives a UID to a different series.
 mod uids;
 // Reminders (VALARM): where they go and where not.
+// The reader on the icalendar crate: its workarounds, positioned errors.
+mod read;
 mod reminders;
