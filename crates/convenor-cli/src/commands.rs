@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use clap::CommandFactory;
 use convenor::{Occurrence, Schedule, Status, Window};
 
-use crate::cli::{Cli, Command, Format, JsonView, View};
+use crate::cli::{Cli, Command, Format, ImportKind, JsonView, View};
 use crate::config::{self, Config};
 use crate::human;
 use crate::style;
@@ -72,11 +72,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::announce::announce(&view, &request, out)
         }
         Command::Import {
-            kind: _,
+            kind,
             file,
             timezone,
             name,
             starts,
+            from,
             format,
             output,
         } => {
@@ -85,9 +86,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
                 timezone,
                 name,
                 starts,
+                from,
                 format,
             };
-            let text = crate::import::meeting_guide(&request)?;
+            let text = match kind {
+                ImportKind::MeetingGuide => {
+                    crate::import::meeting_guide(&request)?
+                }
+                ImportKind::Ics => crate::import::ics(&request)?,
+            };
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }
