@@ -197,11 +197,13 @@ impl Event {
         if let Some(alarm) = vevent.all("VALARM").next() {
             warnings.push(alarm.line, Some(&uid), "VALARM", "the event's own alarms are not kept; set `reminders` in the schedule file");
         }
+        // Surrounding blank lines (Outlook ends DESCRIPTION with one)
+        // are not part of the text.
         let text = |name: &str| {
             vevent
                 .property(name)
-                .map(Property::text)
-                .filter(|t| !t.trim().is_empty())
+                .map(|p| p.text().trim().to_string())
+                .filter(|t| !t.is_empty())
         };
         let conference = text("CONFERENCE")
             .or_else(|| text("X-GOOGLE-CONFERENCE"))

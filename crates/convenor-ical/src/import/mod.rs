@@ -215,7 +215,9 @@ pub fn from_str(text: &str, opts: &ImportOptions) -> Result<Imported, Error> {
             None,
         )
     })?;
-    Ok(Imported { schedule, warnings: import.warnings.0, ended_before_from })
+    let mut warnings = import.warnings.0;
+    warnings.sort_by_key(|w| w.line);
+    Ok(Imported { schedule, warnings, ended_before_from })
 }
 
 /// A session of the schedule: start, end, status and due date.

@@ -50,7 +50,6 @@ impl Series {
         let zone = zone_of(start, floating, line, uid, "DTSTART", warnings)?;
         let local = start.local_in(zone, floating)?;
         let local = whole_minute(local, line, uid, "DTSTART", warnings);
-        let minutes = minutes_of(ev, floating, warnings)?;
         let parts = rrule_parts(&rrule);
         let skip = |warnings: &mut Warnings, why: String| {
             warnings.push(
@@ -121,6 +120,8 @@ impl Series {
             }
             RuleSpec::RRule(text)
         };
+        // After the rule: no word about the length of a series left out.
+        let minutes = minutes_of(ev, floating, warnings)?;
         if let RuleSpec::Weekly { day, .. } = rule {
             if day != local.weekday() {
                 warnings.push(line, uid, "DTSTART", format!("DTSTART is a {} but the rule meets on {}s: clients disagree whether DTSTART is a session; it is not one here (RFC 5545 §3.8.5.3 leaves it undefined)", weekday_name(local.weekday()), weekday_name(day)));

@@ -1,0 +1,49 @@
+//! iCalendar import: never a panic on any text, errors carry a position,
+//! and an imported schedule's own feed imports again with the same
+//! meetings and the same sessions (over 2020–2030).
+#![cfg_attr(fuzzing, no_main)]
+
+#[macro_use]
+mod shim;
+
+use chrono::{TimeZone, Utc};
+use convenor::ical::import::{from_str, ImportOptions};
+use convenor::ical::IcalOptions;
+use convenor::{Schedule, Status, Window};
+use libfuzzer_sys::fuzz_target;
+
+fn sessions(s: &Schedule) -> Vec<(i64, i64)> {
+    let w = Window::new(
+        Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap(),
+        Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap(),
+    )
+    .unwrap();
+    let mut all: Vec<(i64, i64)> = s
+        .occurrences(w)
+        .filter(|o| o.status() != Status::Cancelled)
+        .take(20_000)
+        .map(|o| (o.start().timestamp(), o.end().timestamp()))
+        .collect();
+    all.sort();
+    all
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let opts = ImportOptions::new("x");
+    let imported = match from_str(text, &opts) {
+        Ok(i) => i,
+        Err(e) => {
+            assert!(e.position().is_some() || e.to_string().contains("not valid"), "{e}");
+            return;
+        }
+    };
+    let now = Utc.with_ymd_and_hms(2022, 11, 10, 0, 0, 0).unwrap();
+    let ics = convenor::ical::to_string(&imported.schedule, &IcalOptions::new(now));
+    let again = from_str(&ics, &opts)
+        .unwrap_or_else(|e| panic!("our own feed does not import: {e}\n{ics}"));
+    assert_eq!(again.schedule.meetings().len(), imported.schedule.meetings().len());
+    assert_eq!(sessions(&again.schedule), sessions(&imported.schedule), "{ics}");
+});
+
+maybe_define_main!();
