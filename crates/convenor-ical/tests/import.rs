@@ -67,6 +67,11 @@ fn the_seed_feed_imports_back_to_six_meetings_with_the_same_sessions() {
     assert_eq!(back.timezone().map(|z| z.name()), Some("America/Los_Angeles"));
     let saturday = back.meeting("co-occurring-disorders-saturday").unwrap();
     assert_eq!(saturday.rule().time().to_string(), "07:00");
+    // The lines a convenor feed's DESCRIPTION adds go back to their
+    // fields.
+    assert_eq!(saturday.convenors(), ["Kara K"]);
+    assert_eq!(saturday.tags(), ["co-occurring", "HWYW", "online", "open"]);
+    assert_eq!(saturday.notes(), None);
 }
 
 #[test]

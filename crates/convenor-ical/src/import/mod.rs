@@ -144,6 +144,9 @@ pub fn from_str(text: &str, opts: &ImportOptions) -> Result<Imported, Error> {
         }
     }
     let mut import = Import {
+        convenor_feed: cal
+            .property("PRODID")
+            .is_some_and(|p| p.value.starts_with("-//convenor//")),
         floating: opts.timezone,
         events: &events,
         warnings,
@@ -220,6 +223,10 @@ pub fn from_str(text: &str, opts: &ImportOptions) -> Result<Imported, Error> {
     Ok(Imported { schedule, warnings, ended_before_from })
 }
 
+/// The longest span whose sessions an import compares with the
+/// calendar's: bounded work whatever dates a file holds.
+const MAX_SPAN: Duration = Duration::days(100 * 366);
+
 /// A session of the schedule: start, end, status and due date.
 type Had = (DateTime<Utc>, DateTime<Utc>, Status, NaiveDate);
 
@@ -264,6 +271,8 @@ struct Group {
 }
 
 struct Import<'e> {
+    /// Whether convenor wrote the calendar (its DESCRIPTION lines).
+    convenor_feed: bool,
     floating: Option<Zone>,
     events: &'e [Event],
     warnings: Warnings,
@@ -369,7 +378,11 @@ impl Import<'_> {
                         continue;
                     };
                     let s = &self.series[k];
-                    let note = ev.description.clone();
+                    let master = &self.events[s.event];
+                    let note = own_note(
+                        ev.description.as_deref(),
+                        master.description.as_deref(),
+                    );
                     if ev.cancelled {
                         self.overrides.push(Override {
                             series: k,
@@ -563,10 +576,15 @@ impl Import<'_> {
                         o.start = o.instant.with_timezone(&zone).naive_local();
                         o.zone = zone;
                     }
+                    let master =
+                        &self.events[self.series[groups[g].series[0]].event];
                     o.note = if o.of_uid.is_some() && ev.rrule.is_some() {
-                        None
+                        None // an RDATE
                     } else {
-                        ev.description.clone()
+                        own_note(
+                            ev.description.as_deref(),
+                            master.description.as_deref(),
+                        )
                     };
                     groups[g].oneoffs.push(o);
                 }
@@ -633,7 +651,7 @@ impl Import<'_> {
                 spec
             }
         };
-        describe(&mut spec, ev);
+        describe(&mut spec, ev, self.convenor_feed);
         let zone = match group.series.first() {
             Some(&k) => self.series[k].zone,
             None => group.oneoffs[0].zone,
@@ -691,9 +709,15 @@ impl Import<'_> {
             .copied()
             .unwrap_or(group.oneoffs.first().map_or(60, |o| o.minutes));
         let always_duration = durations.len() > 1;
+        // One cancel a date (an EXDATE may repeat, or name a date an
+        // override cancels too).
+        let mut cancelled: BTreeSet<NaiveDate> = BTreeSet::new();
         for &k in &group.series {
             let s = &self.series[k];
             for d in &s.exdates {
+                if !cancelled.insert(*d) {
+                    continue;
+                }
                 spec.changes.push(ChangeSpec {
                     kind: "cancel".into(),
                     date: Some(d.to_string()),
@@ -706,6 +730,7 @@ impl Import<'_> {
         {
             let s = &self.series[o.series];
             match o.to {
+                None if !cancelled.insert(o.due) => {}
                 None => spec.changes.push(ChangeSpec {
                     kind: "cancel".into(),
                     date: Some(o.due.to_string()),
@@ -735,9 +760,23 @@ impl Import<'_> {
             }
         }
         let spec = self.valid(spec, &uid, ev.line)?;
+        // A series alone, without overrides or sessions of its own, is
+        // exactly what it says: nothing to compare.
+        if let ([k], []) = (group.series.as_slice(), group.oneoffs.as_slice())
+        {
+            if !self.overrides.iter().any(|o| o.series == *k) {
+                return Some((
+                    spec,
+                    self.series[*k].ends.unwrap_or(NaiveDate::MAX),
+                ));
+            }
+        }
         // What the file means, session by session.
         let mut target: Vec<Session> = Vec::new();
         let window = self.window(group)?;
+        if window.to() - window.from() >= MAX_SPAN {
+            self.warnings.push(ev.line, Some(&uid), "VEVENT", format!("the sessions are checked against the calendar's for {} years from {}, not beyond", MAX_SPAN.num_days() / 365, window.from().date_naive()));
+        }
         for &k in &group.series {
             let s = &self.series[k];
             let mut alone = s.spec();
@@ -745,7 +784,9 @@ impl Import<'_> {
             alone.name = "series".into();
             let overridden =
                 self.overrides.iter().filter(|o| o.series == k).map(|o| o.due);
-            for d in s.exdates.iter().copied().chain(overridden) {
+            let dates: BTreeSet<NaiveDate> =
+                s.exdates.iter().copied().chain(overridden).collect();
+            for d in dates {
                 alone.changes.push(ChangeSpec {
                     kind: "cancel".into(),
                     date: Some(d.to_string()),
@@ -827,6 +868,7 @@ impl Import<'_> {
         dates.extend(group.oneoffs.iter().map(|o| o.instant.date_naive()));
         let first = *dates.iter().min()?;
         let last = *dates.iter().max()?;
+        let to_cap = first + MAX_SPAN;
         let open = group
             .series
             .last()
@@ -837,7 +879,7 @@ impl Import<'_> {
             last + Duration::days(3)
         };
         let at = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-        Window::new(at(first - Duration::days(2))?, at(to)?).ok()
+        Window::new(at(first - Duration::days(2))?, at(to.min(to_cap))?).ok()
     }
 
     /// `spec` valid on its own: changes that cannot apply (a cancelled
@@ -993,8 +1035,28 @@ impl Import<'_> {
     }
 }
 
-/// Name, notes, place, tags from the event.
-fn describe(spec: &mut MeetingSpec, ev: &Event) {
+/// What an override's or extra session's DESCRIPTION says of its own:
+/// clients (Google, and convenor's own feeds) repeat the series'
+/// description in it, after the session's note.
+fn own_note(
+    description: Option<&str>,
+    master: Option<&str>,
+) -> Option<String> {
+    let d = description?;
+    let own = match master {
+        Some(m) if d == m => "",
+        Some(m) => {
+            d.strip_suffix(m).and_then(|p| p.strip_suffix('\n')).unwrap_or(d)
+        }
+        None => d,
+    };
+    Some(own.trim().to_string()).filter(|n| !n.is_empty())
+}
+
+/// Name, notes, place, tags from the event; in a convenor feed, the
+/// lines its DESCRIPTION adds (`Convenors:`, `Join:`, `Phone:`, `Tags:`;
+/// see `export.rs`) go back to their fields.
+fn describe(spec: &mut MeetingSpec, ev: &Event, convenor_feed: bool) {
     spec.name = ev.summary.clone().unwrap_or_else(|| ev.uid.clone());
     spec.notes = ev.description.clone();
     let is_link =
@@ -1020,6 +1082,39 @@ fn describe(spec: &mut MeetingSpec, ev: &Event) {
         }
     }
     spec.tags = tags;
+    if convenor_feed {
+        convenor_lines(spec);
+    }
+}
+
+/// Takes back the lines a convenor feed's DESCRIPTION adds after the
+/// notes, from the last: `Tags: ...` (the CATEGORIES), `Phone: ...`,
+/// `Join: URL` (the conference link) and `Convenors: a, b`.
+fn convenor_lines(spec: &mut MeetingSpec) {
+    let Some(notes) = spec.notes.take() else { return };
+    let mut lines: Vec<&str> = notes.lines().collect();
+    let tags = format!("Tags: {}", spec.tags.join(", "));
+    if !spec.tags.is_empty() && lines.last() == Some(&tags.as_str()) {
+        lines.pop();
+    }
+    if let Some(phone) = lines.last().and_then(|l| l.strip_prefix("Phone: ")) {
+        spec.online.get_or_insert_with(OnlineSpec::default).phone =
+            Some(phone.to_string());
+        lines.pop();
+    }
+    let url = spec.online.as_ref().and_then(|o| o.url.clone());
+    if let Some(join) = lines.last().and_then(|l| l.strip_prefix("Join: ")) {
+        if url.as_deref() == Some(join) {
+            lines.pop();
+        }
+    }
+    if let Some(names) =
+        lines.last().and_then(|l| l.strip_prefix("Convenors: "))
+    {
+        spec.convenors = names.split(", ").map(str::to_string).collect();
+        lines.pop();
+    }
+    spec.notes = Some(lines.join("\n")).filter(|n| !n.trim().is_empty());
 }
 
 fn describe_change(c: &ChangeSpec) -> String {
@@ -1070,6 +1165,7 @@ fn sessions(spec: &MeetingSpec, window: Window) -> Vec<Had> {
     let Ok(schedule) = validate(spec) else { return Vec::new() };
     schedule
         .occurrences(window)
+        .take(convenor_core::MAX_SESSIONS)
         .map(|o| (o.start().to_utc(), o.end().to_utc(), o.status(), o.due()))
         .collect()
 }
@@ -1181,6 +1277,18 @@ fn most_common(names: impl Iterator<Item = String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_override_keeps_only_its_own_note() {
+        let master = Some("Step study\nTags: a, b");
+        assert_eq!(
+            own_note(Some("Moved\nStep study\nTags: a, b"), master).as_deref(),
+            Some("Moved")
+        );
+        assert_eq!(own_note(Some("Step study\nTags: a, b"), master), None);
+        assert_eq!(own_note(Some("Other"), master).as_deref(), Some("Other"));
+        assert_eq!(own_note(None, master), None);
+    }
 
     #[test]
     fn ids_are_slugs_made_unique() {
