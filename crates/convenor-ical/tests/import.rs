@@ -99,6 +99,29 @@ fn every_testdata_case_imports_back_with_the_same_sessions() {
     assert!(checked >= 10);
 }
 
+/// Found by the proptest below: a series that continues another of the
+/// same rule every two weeks, but a week out of step with it (a
+/// reschedule effective mid-cadence), is a reschedule, not the old rule
+/// continued.
+#[test]
+fn a_series_out_of_step_with_the_one_it_continues_is_a_reschedule() {
+    let text = "name = \"p\"\n[[meetings]]\nid = \"m0\"\nname = \"M0\"\n\
+        timezone = \"America/Los_Angeles\"\n\
+        weekly = { day = \"sunday\", time = \"01:30\", every = 2 }\n\
+        duration = \"30m\"\nstarts = \"2023-01-01\"\n\
+        [[meetings.changes]]\nkind = \"reschedule\"\neffective = \"2023-10-25\"\n\
+        day = \"sunday\"\ntime = \"01:30\"\n";
+    let schedule = Schedule::from_toml_str(text).unwrap();
+    let imported = round_trip(&schedule);
+    let life = window((2022, 1, 1), (2040, 1, 1));
+    assert_eq!(
+        happening(&schedule, life),
+        happening(&imported.schedule, life)
+    );
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    assert_eq!(imported.schedule.meetings()[0].changes().len(), 1);
+}
+
 /// A weekly or monthly meeting with every change kind, in a zone with
 /// DST, starting on a clock-change weekend or not.
 fn meeting_toml() -> impl Strategy<Value = String> {

@@ -661,12 +661,20 @@ impl Import<'_> {
             let (a, b) = (&self.series[pair[0]], &self.series[pair[1]]);
             let same_rule =
                 a.rule == b.rule && a.start.time() == b.start.time();
-            if let Some(e) = b.ends {
-                spec.ends = Some(e.to_string());
-            } else {
-                spec.ends = None;
-            }
-            if same_rule && a.minutes == b.minutes {
+            // The old rule, continued, gives b's sessions only when b is
+            // in step with it: every week, or every N weeks a multiple of
+            // N weeks on. An RRULE's instances can hang on DTSTART (a
+            // monthly rule without BYDAY takes its day), so a new RRULE
+            // series is always a reschedule.
+            let in_step = match b.rule {
+                RuleSpec::Weekly { every, .. } => {
+                    (b.start.date() - a.start.date()).num_days()
+                        % (7 * i64::from(every))
+                        == 0
+                }
+                RuleSpec::RRule(_) => false,
+            };
+            if same_rule && in_step && a.minutes == b.minutes {
                 continue;
             }
             let after =
@@ -686,7 +694,7 @@ impl Import<'_> {
                 effective: Some(effective.to_string()),
                 ..ChangeSpec::default()
             };
-            if !same_rule {
+            if !(same_rule && in_step) {
                 b.rule.write(
                     &mut change.weekly,
                     &mut change.rrule,
