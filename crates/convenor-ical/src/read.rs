@@ -291,7 +291,7 @@ impl Lines {
                 match stack.pop() {
                     None => {
                         return Err(Error::calendar(
-                            format!("END:{name} without BEGIN"),
+                            format!("END:{} without BEGIN", clip(name, 40)),
                             Some(at(i)),
                         ))
                     }
@@ -299,7 +299,9 @@ impl Lines {
                     Some((open, from)) if open != name => {
                         return Err(Error::calendar(
                             format!(
-                                "END:{name} closes BEGIN:{open} of line {from}"
+                                "END:{} closes BEGIN:{} of line {from}",
+                                clip(name, 40),
+                                clip(open, 40)
                             ),
                             Some(at(i)),
                         ))
@@ -315,6 +317,7 @@ impl Lines {
             }
         }
         if let Some((open, from)) = stack.last() {
+            let open = clip(open, 40);
             return Err(Error::calendar(
                 format!(
                     "the calendar ends inside BEGIN:{open} of line {from} \
@@ -330,6 +333,15 @@ impl Lines {
             ));
         }
         Ok(())
+    }
+}
+
+/// `text`, or its first `max` characters and `…`: values quoted in
+/// messages stay short whatever a file holds (a component name of 10 MB).
+pub(crate) fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((at, _)) => format!("{}…", &text[..at]).into(),
     }
 }
 

@@ -11,7 +11,7 @@ use convenor_core::{resolve_local, Zone};
 
 use super::warning::Warnings;
 use super::zones;
-use crate::read::{Component, Property};
+use crate::read::{clip, Component, Property};
 use crate::Error;
 
 /// A DATE-TIME or DATE value.
@@ -115,8 +115,8 @@ impl Event {
         let fail = |p: &Property, message: String| Error::Calendar {
             message,
             position: Some(p.position()),
-            uid: Some(uid.clone()),
-            property: Some(p.name.clone()),
+            uid: Some(clip(&uid, 100).into_owned()),
+            property: Some(clip(&p.name, 40).into_owned()),
         };
         let Some(dtstart) = vevent.property("DTSTART") else {
             warnings.push(
@@ -138,7 +138,7 @@ impl Event {
         let end = vevent.property("DTEND").map(one).transpose()?;
         let duration = match vevent.property("DURATION") {
             Some(p) => Some(parse_duration(&p.value).ok_or_else(|| {
-                fail(p, format!("{:?} is not a duration such as PT1H30M (RFC 5545 §3.3.6)", p.value))
+                fail(p, format!("{:?} is not a duration such as PT1H30M (RFC 5545 §3.3.6)", clip(&p.value, 60)))
             })?),
             None => None,
         };
@@ -258,7 +258,7 @@ fn values(p: &Property) -> Result<Vec<When>, String> {
                 "unknown time zone {:?}; expected an IANA name such as \
                  America/Los_Angeles or a Windows name such as Pacific \
                  Standard Time",
-                e.name
+                clip(&e.name, 60)
             );
             if let Some(s) = e.suggestion {
                 m += &format!("; did you mean \"{s}\"?");
@@ -273,8 +273,9 @@ fn values(p: &Property) -> Result<Vec<When>, String> {
             let v = v.trim();
             let bad = || {
                 format!(
-                    "{v:?} is not a {} (RFC 5545 §3.3.4–5: 20221112T070000, \
+                    "{:?} is not a {} (RFC 5545 §3.3.4–5: 20221112T070000, \
                      20221112T150000Z or 20221112)",
+                    clip(v, 60),
                     if date_only { "date" } else { "date-time" }
                 )
             };

@@ -125,7 +125,10 @@ pub fn from_str(text: &str, opts: &ImportOptions) -> Result<Imported, Error> {
     let cal = read::parse(text)?;
     if cal.name != "VCALENDAR" {
         return Err(Error::calendar(
-            format!("BEGIN:{} where BEGIN:VCALENDAR was expected", cal.name),
+            format!(
+                "BEGIN:{} where BEGIN:VCALENDAR was expected",
+                read::clip(&cal.name, 40)
+            ),
             Some(cal.position()),
         ));
     }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::read::clip;
+
 /// Something in the calendar that the schedule file does not keep as it
 /// was, or keeps under an assumption.
 ///
@@ -53,11 +55,12 @@ impl Warnings {
         property: &str,
         message: impl Into<String>,
     ) {
+        // Values a file holds are quoted short (a UID of 10 MB).
         self.0.push(ImportWarning {
             line,
-            uid: uid.map(str::to_string),
-            property: property.to_string(),
-            message: message.into(),
+            uid: uid.map(|u| clip(u, 100).into_owned()),
+            property: clip(property, 40).into_owned(),
+            message: clip(&message.into(), 500).into_owned(),
         });
     }
 }
