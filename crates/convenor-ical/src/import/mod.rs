@@ -40,7 +40,10 @@
 //! # Ok::<(), convenor_ical::Error>(())
 //! ```
 
+mod compare;
+mod describe;
 mod event;
+mod names;
 mod series;
 mod warning;
 mod zones;
@@ -49,11 +52,16 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use convenor_core::{
-    ChangeSpec, MeetingId, MeetingSpec, OnlineSpec, PathPart, Schedule,
-    ScheduleSpec, Status, Window, Zone,
+    ChangeSpec, MeetingSpec, PathPart, Schedule, ScheduleSpec, Status, Window,
+    Zone,
 };
 
+use self::compare::{
+    difference, nth_date, sessions, validate, Had, Session, MAX_SPAN,
+};
+use self::describe::{describe, own_note};
 use self::event::{Event, When};
+use self::names::{most_common, name_key, unique_id};
 use self::series::{minutes_of, whole_minute, zone_of, RuleSpec, Series};
 pub use self::warning::ImportWarning;
 use self::warning::Warnings;
@@ -224,21 +232,6 @@ pub fn from_str(text: &str, opts: &ImportOptions) -> Result<Imported, Error> {
     let mut warnings = import.warnings.0;
     warnings.sort_by_key(|w| w.line);
     Ok(Imported { schedule, warnings, ended_before_from })
-}
-
-/// The longest span whose sessions an import compares with the
-/// calendar's: bounded work whatever dates a file holds.
-const MAX_SPAN: Duration = Duration::days(100 * 366);
-
-/// A session of the schedule: start, end, status and due date.
-type Had = (DateTime<Utc>, DateTime<Utc>, Status, NaiveDate);
-
-/// A session of the file: its instants and a note.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-struct Session {
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    note: Option<String>,
 }
 
 /// An override of a series' session.
@@ -1046,88 +1039,6 @@ impl Import<'_> {
     }
 }
 
-/// What an override's or extra session's DESCRIPTION says of its own:
-/// clients (Google, and convenor's own feeds) repeat the series'
-/// description in it, after the session's note.
-fn own_note(
-    description: Option<&str>,
-    master: Option<&str>,
-) -> Option<String> {
-    let d = description?;
-    let own = match master {
-        Some(m) if d == m => "",
-        Some(m) => {
-            d.strip_suffix(m).and_then(|p| p.strip_suffix('\n')).unwrap_or(d)
-        }
-        None => d,
-    };
-    Some(own.trim().to_string()).filter(|n| !n.is_empty())
-}
-
-/// Name, notes, place, tags from the event; in a convenor feed, the
-/// lines its DESCRIPTION adds (`Convenors:`, `Join:`, `Phone:`, `Tags:`;
-/// see `export.rs`) go back to their fields.
-fn describe(spec: &mut MeetingSpec, ev: &Event, convenor_feed: bool) {
-    spec.name = ev.summary.clone().unwrap_or_else(|| ev.uid.clone());
-    spec.notes = ev.description.clone();
-    let is_link =
-        |t: &str| t.starts_with("https://") || t.starts_with("http://");
-    let mut online = ev.conference.clone().filter(|c| is_link(c));
-    if let Some(loc) = &ev.location {
-        if is_link(loc) && online.is_none() {
-            online = Some(loc.clone());
-        } else if !is_link(loc) {
-            spec.address = Some(loc.clone());
-        }
-    }
-    spec.online = online
-        .map(|url| OnlineSpec { url: Some(url), ..OnlineSpec::default() });
-    spec.url = ev.url.clone().filter(|u| {
-        is_link(u)
-            && spec.online.as_ref().and_then(|o| o.url.as_ref()) != Some(u)
-    });
-    let mut tags: Vec<String> = Vec::new();
-    for c in &ev.categories {
-        if !tags.contains(c) {
-            tags.push(c.clone());
-        }
-    }
-    spec.tags = tags;
-    if convenor_feed {
-        convenor_lines(spec);
-    }
-}
-
-/// Takes back the lines a convenor feed's DESCRIPTION adds after the
-/// notes, from the last: `Tags: ...` (the CATEGORIES), `Phone: ...`,
-/// `Join: URL` (the conference link) and `Convenors: a, b`.
-fn convenor_lines(spec: &mut MeetingSpec) {
-    let Some(notes) = spec.notes.take() else { return };
-    let mut lines: Vec<&str> = notes.lines().collect();
-    let tags = format!("Tags: {}", spec.tags.join(", "));
-    if !spec.tags.is_empty() && lines.last() == Some(&tags.as_str()) {
-        lines.pop();
-    }
-    if let Some(phone) = lines.last().and_then(|l| l.strip_prefix("Phone: ")) {
-        spec.online.get_or_insert_with(OnlineSpec::default).phone =
-            Some(phone.to_string());
-        lines.pop();
-    }
-    let url = spec.online.as_ref().and_then(|o| o.url.clone());
-    if let Some(join) = lines.last().and_then(|l| l.strip_prefix("Join: ")) {
-        if url.as_deref() == Some(join) {
-            lines.pop();
-        }
-    }
-    if let Some(names) =
-        lines.last().and_then(|l| l.strip_prefix("Convenors: "))
-    {
-        spec.convenors = names.split(", ").map(str::to_string).collect();
-        lines.pop();
-    }
-    spec.notes = Some(lines.join("\n")).filter(|n| !n.trim().is_empty());
-}
-
 fn describe_change(c: &ChangeSpec) -> String {
     let when = c
         .date
@@ -1152,167 +1063,5 @@ fn change_date(c: &ChangeSpec) -> Option<NaiveDate> {
         }
         "extra" => c.at.as_deref()?.get(..10)?.parse().ok(),
         _ => None,
-    }
-}
-
-/// A one-meeting schedule of `spec`.
-fn validate(spec: &MeetingSpec) -> Result<Schedule, convenor_core::Error> {
-    let mut spec = spec.clone();
-    if spec.id.is_empty() {
-        spec.id = "import".into();
-    }
-    if spec.name.is_empty() {
-        spec.name = "import".into();
-    }
-    Schedule::try_from(ScheduleSpec {
-        name: "import".into(),
-        meetings: vec![spec],
-        ..ScheduleSpec::default()
-    })
-}
-
-/// The sessions of `spec` in `window`: start, end, status and due date.
-fn sessions(spec: &MeetingSpec, window: Window) -> Vec<Had> {
-    let Ok(schedule) = validate(spec) else { return Vec::new() };
-    schedule
-        .occurrences(window)
-        .take(convenor_core::MAX_SESSIONS)
-        .map(|o| (o.start().to_utc(), o.end().to_utc(), o.status(), o.due()))
-        .collect()
-}
-
-/// (sessions only the schedule has, sessions only the file has), by
-/// start and end; both lists sorted.
-fn difference<'t>(
-    have: &[Had],
-    target: &'t [Session],
-) -> (Vec<Had>, Vec<&'t Session>) {
-    let mut target_keys: Vec<(DateTime<Utc>, DateTime<Utc>, usize)> =
-        target.iter().enumerate().map(|(i, s)| (s.start, s.end, i)).collect();
-    target_keys.sort();
-    let (mut i, mut j) = (0, 0);
-    let (mut surplus, mut missing) = (Vec::new(), Vec::new());
-    while i < have.len() || j < target_keys.len() {
-        let h = have.get(i).map(|h| (h.0, h.1));
-        let t = target_keys.get(j).map(|t| (t.0, t.1));
-        match (h, t) {
-            (Some(h), Some(t)) if h == t => {
-                i += 1;
-                j += 1;
-            }
-            (Some(h), Some(t)) if h < t => {
-                surplus.push(have[i]);
-                i += 1;
-            }
-            (Some(_), None) => {
-                surplus.push(have[i]);
-                i += 1;
-            }
-            _ => {
-                missing.push(&target[target_keys[j].2]);
-                j += 1;
-            }
-        }
-    }
-    (surplus, missing)
-}
-
-/// The due date of the `n`th session of a series (COUNT), counting
-/// sessions EXDATEs remove (RFC 5545 §3.3.10).
-fn nth_date(s: &Series, n: u32) -> Option<NaiveDate> {
-    let mut spec = s.spec();
-    spec.id = "series".into();
-    spec.name = "series".into();
-    let schedule = validate(&spec).ok()?;
-    let from =
-        s.start.date().and_hms_opt(0, 0, 0)?.and_utc() - Duration::days(2);
-    let window = Window::new(
-        from,
-        NaiveDate::from_ymd_opt(9999, 1, 1)?.and_hms_opt(0, 0, 0)?.and_utc(),
-    )
-    .ok()?;
-    let n = usize::try_from(n).ok()?.min(convenor_core::MAX_SESSIONS);
-    schedule.occurrences(window).nth(n - 1).map(|o| o.due())
-}
-
-/// What two events' names have in common: case and spacing aside.
-fn name_key(ev: &Event) -> String {
-    ev.summary
-        .as_deref()
-        .unwrap_or(&ev.uid)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// A slug of `name`, unique among `taken`: `tuesday-circle`,
-/// `tuesday-circle-2`...
-fn unique_id(name: &str, taken: &mut BTreeSet<String>) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.len() >= 60 {
-            break;
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_string();
-    if MeetingId::new(&slug).is_err() {
-        slug = "meeting".into();
-    }
-    let mut id = slug.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{slug}-{n}");
-        n += 1;
-    }
-    taken.insert(id.clone());
-    id
-}
-
-fn most_common(names: impl Iterator<Item = String>) -> Option<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for n in names {
-        *counts.entry(n).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(n, _)| n)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_override_keeps_only_its_own_note() {
-        let master = Some("Step study\nTags: a, b");
-        assert_eq!(
-            own_note(Some("Moved\nStep study\nTags: a, b"), master).as_deref(),
-            Some("Moved")
-        );
-        assert_eq!(own_note(Some("Step study\nTags: a, b"), master), None);
-        assert_eq!(own_note(Some("Other"), master).as_deref(), Some("Other"));
-        assert_eq!(own_note(None, master), None);
-    }
-
-    #[test]
-    fn ids_are_slugs_made_unique() {
-        let mut taken = BTreeSet::new();
-        assert_eq!(
-            unique_id("Co-Occurring Disorders (Saturday)", &mut taken),
-            "co-occurring-disorders-saturday"
-        );
-        assert_eq!(
-            unique_id("Co-Occurring Disorders (Saturday)", &mut taken),
-            "co-occurring-disorders-saturday-2"
-        );
-        assert_eq!(unique_id("¿?", &mut taken), "meeting");
-        assert_eq!(unique_id("Réunion", &mut taken), "r-union");
     }
 }
