@@ -169,3 +169,22 @@ fn cancelled_overrides_rdates_and_what_is_left_out() {
         from_str(text, &ImportOptions::new("x").with_timezone(zone)).unwrap();
     assert_eq!(i.schedule.meetings().len(), 2);
 }
+
+/// Found by fuzzing (`testdata/fuzz/ics_import/`): the calendar's own URL
+/// with a control character made the whole import fail without a
+/// position; it is left out with a warning.
+#[test]
+fn a_calendar_url_that_is_not_valid_is_left_out() {
+    let text =
+        "BEGIN:VCALENDAR\r\nURL;VALUE=URI:https://example.org/\\\rx\r\n\
+        BEGIN:VEVENT\r\nUID:m@x\r\nSUMMARY:Monday\r\n\
+        DTSTART;TZID=America/Chicago:20240101T180000\r\nDURATION:PT1H\r\n\
+        RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let i = from_str(text, &ImportOptions::new("x")).unwrap();
+    assert_eq!(i.schedule.url(), None);
+    assert_eq!(i.schedule.meetings().len(), 1);
+    assert_eq!(
+        (i.warnings[0].line, i.warnings[0].property.as_str()),
+        (2, "URL")
+    );
+}

@@ -223,10 +223,46 @@ pub fn from_str(text: &str, opts: &ImportOptions) -> Result<Imported, Error> {
     } else {
         spec.timezone = default_zone;
     }
+    // The calendar's own name and link are kept when valid, else left
+    // out with a warning (a URL with a control character...).
+    let head = ScheduleSpec {
+        name: spec.name.clone(),
+        url: spec.url.clone(),
+        ..ScheduleSpec::default()
+    };
+    if let Err(e) = Schedule::try_from(head) {
+        let line =
+            |name: &str| cal.property(name).map_or(cal.line, |p| p.line);
+        for p in e.problems() {
+            match p.path.parts() {
+                [PathPart::Key("url")] => {
+                    import.warnings.push(
+                        line("URL"),
+                        None,
+                        "URL",
+                        format!("{}; left out", p.problem),
+                    );
+                    spec.url = None;
+                }
+                [PathPart::Key("name")] => {
+                    import.warnings.push(
+                        line("X-WR-CALNAME"),
+                        None,
+                        "X-WR-CALNAME",
+                        format!("{}; the file's name is used", p.problem),
+                    );
+                    spec.name = opts.name.clone();
+                }
+                _ => {}
+            }
+        }
+    }
+    // Each meeting was checked on its own, so this holds but for a
+    // fallback name that is not valid either.
     let schedule = Schedule::try_from(spec).map_err(|e| {
         Error::calendar(
             format!("the imported schedule is not valid: {e}"),
-            None,
+            Some(cal.position()),
         )
     })?;
     let mut warnings = import.warnings.0;
