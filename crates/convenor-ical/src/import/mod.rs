@@ -815,7 +815,7 @@ impl Import<'_> {
         let mut target: Vec<Session> = Vec::new();
         let window = self.window(group)?;
         if window.to() - window.from() >= MAX_SPAN {
-            self.warnings.push(ev.line, Some(&uid), "VEVENT", format!("the sessions are checked against the calendar's for {} years from {}, not beyond", MAX_SPAN.num_days() / 365, window.from().date_naive()));
+            self.warnings.push(ev.line, Some(&uid), "VEVENT", format!("the sessions are checked against the calendar's for the {} years from {}, not before", MAX_SPAN.num_days() / 365, window.from().date_naive()));
         }
         for &k in &group.series {
             let s = &self.series[k];
@@ -890,7 +890,8 @@ impl Import<'_> {
     /// The span to compare sessions over: the whole life of a group that
     /// ends; for an open-ended one, three years past the last thing that
     /// differs from its rule (after that, schedule and file follow the
-    /// same rule).
+    /// same rule). At most [`MAX_SPAN`], the latest part: the years
+    /// nearest the calendar's last change are the ones people meet in.
     fn window(&self, group: &Group) -> Option<Window> {
         let mut dates: Vec<NaiveDate> = Vec::new();
         for &k in &group.series {
@@ -908,7 +909,6 @@ impl Import<'_> {
         dates.extend(group.oneoffs.iter().map(|o| o.instant.date_naive()));
         let first = *dates.iter().min()?;
         let last = *dates.iter().max()?;
-        let to_cap = first + MAX_SPAN;
         let open = group
             .series
             .last()
@@ -919,7 +919,8 @@ impl Import<'_> {
             last + Duration::days(3)
         };
         let at = |d: NaiveDate| d.and_hms_opt(0, 0, 0).map(|t| t.and_utc());
-        Window::new(at(first - Duration::days(2))?, at(to.min(to_cap))?).ok()
+        let from = (first - Duration::days(2)).max(to - MAX_SPAN);
+        Window::new(at(from)?, at(to)?).ok()
     }
 
     /// `spec` valid on its own: changes that cannot apply (a cancelled
