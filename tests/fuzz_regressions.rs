@@ -78,6 +78,13 @@ fn loader_regressions_do_not_panic() {
     for (_, bytes) in corpus("ics_roundtrip") {
         let _ = convenor::ical::read::parse(&String::from_utf8_lossy(&bytes));
     }
+    let opts = convenor::ical::import::ImportOptions::new("x");
+    for (name, bytes) in corpus("ics_import") {
+        let text = String::from_utf8_lossy(&bytes);
+        if let Err(e) = convenor::ical::import::from_str(&text, &opts) {
+            assert!(e.position().is_some(), "{name}: {e}");
+        }
+    }
 }
 
 /// `convenor check` panicked quoting a line under an error past column

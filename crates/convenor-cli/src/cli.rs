@@ -254,11 +254,15 @@ pub enum Command {
         format: AnnounceFormat,
     },
     /// A schedule file from another format: a Meeting Guide feed (the
-    /// JSON that meeting finders read). A record that cannot be imported
-    /// is left out with a warning naming it, the field and why; the rest
-    /// are imported.
+    /// JSON that meeting finders read) or an iCalendar (.ics) calendar
+    /// (Google, Outlook, Apple, Nextcloud, or a convenor feed). What
+    /// cannot be imported is left out with a warning naming it (the
+    /// record, or the event's line and UID), the field and why; the rest
+    /// is imported.
     ///
     /// Example: convenor import meeting-guide meetings.json --timezone America/Chicago -o schedule.toml
+    ///
+    /// Example: convenor import ics calendar.ics --from 2024-01-01 -o schedule.toml
     Import {
         /// What the file is.
         #[arg(value_enum)]
@@ -266,16 +270,21 @@ pub enum Command {
         /// The file to import.
         file: PathBuf,
         /// The zone of records that give none (the spec allows a feed
-        /// without zones).
+        /// without zones). For ics: the schedule's zone, and the zone
+        /// floating times are read in (without it they are left out).
         #[arg(long, value_name = "ZONE")]
         timezone: Option<String>,
         /// The schedule's name. Default: the file's name.
         #[arg(long, value_name = "NAME")]
         name: Option<String>,
         /// The first date the meetings run (feeds have no dates).
-        /// Default: today.
+        /// Default: today. Meeting Guide feeds only.
         #[arg(long, value_name = "DATE")]
         starts: Option<String>,
+        /// Leave out meetings that ended before this date, and
+        /// cancellations, moves and extra sessions before it. ics only.
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
         /// `toml` for people, `json` for programs.
         #[arg(long, value_enum, default_value_t = FileFormat::Toml)]
         format: FileFormat,
@@ -345,6 +354,8 @@ pub enum AnnounceFormat {
 pub enum ImportKind {
     /// A Meeting Guide feed (code4recovery's spec).
     MeetingGuide,
+    /// An iCalendar file (RFC 5545).
+    Ics,
 }
 
 /// Schedule file formats.

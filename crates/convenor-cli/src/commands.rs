@@ -8,7 +8,9 @@ use chrono::{Duration, Utc};
 use clap::{CommandFactory, ValueEnum};
 use convenor::{Occurrence, Schedule, Status, Window};
 
-use crate::cli::{Cli, Command, Format, JsonView, Source, Span, View};
+use crate::cli::{
+    Cli, Command, Format, ImportKind, JsonView, Source, Span, View,
+};
 use crate::config::{self, Config};
 use crate::human;
 use crate::style;
@@ -64,11 +66,12 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::announce::announce(&view, &request, out)
         }
         Command::Import {
-            kind: _,
+            kind,
             file,
             timezone,
             name,
             starts,
+            from,
             format,
             output,
         } => {
@@ -77,9 +80,15 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
                 timezone,
                 name,
                 starts,
+                from,
                 format,
             };
-            let text = crate::import::meeting_guide(&request)?;
+            let text = match kind {
+                ImportKind::MeetingGuide => {
+                    crate::import::meeting_guide(&request)?
+                }
+                ImportKind::Ics => crate::import::ics(&request)?,
+            };
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }

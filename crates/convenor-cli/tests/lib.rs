@@ -3,6 +3,8 @@
 //! `UPDATE_GOLDEN=1 cargo test -p convenor-cli` rewrites them.
 
 mod publish;
+// `convenor import ics`.
+mod import_ics;
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

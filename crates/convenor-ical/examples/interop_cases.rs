@@ -11,6 +11,9 @@
 //! fall-back fold, including zones whose clocks change at midnight
 //! (Santiago, Havana, Beirut, Asuncion, Cairo).
 //!
+//! Each feed must also import back (`convenor_ical::import`) to a
+//! schedule with the same sessions in the window, without warnings.
+//!
 //! Prints one line of figures: cases, sessions, overrides (RECURRENCE-ID
 //! VEVENTs), sessions written on their own that cut their series (see
 //! `parts` in `src/plan.rs`), and how many generated schedules have a
@@ -26,6 +29,7 @@ use convenor_core::{
     Change, ChangeKind, Fit, Interval, LocalTime, Meeting, MeetingDuration,
     MeetingId, Reschedule, Rule, Schedule, Window, Zone,
 };
+use convenor_ical::import::ImportOptions;
 use convenor_ical::{expected_sessions, IcalOptions};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -148,6 +152,7 @@ fn write_case(
     let opts = IcalOptions::new(stamp).with_domain("interop.convenor.test");
     let ics = convenor_ical::to_string(schedule, &opts);
     std::fs::write(out.join(format!("{name}.ics")), &ics)?;
+    imports_back(name, schedule, &ics, window)?;
     // A session on its own has a UID ending in its start, `…-YYYYMMDDTHHMM@`
     // (an extra's is `…-extra-YYYYMMDDTHHMM@`).
     let on_its_own = |line: &str| {
@@ -186,6 +191,44 @@ fn write_case(
         sessions: expected["occurrences"].as_array().map_or(0, Vec::len),
         ..figures
     })
+}
+
+/// `convenor import ics` of the feed gives a schedule with the same
+/// sessions in the window (and, checked in tests/import.rs, over the
+/// whole life of the testdata cases).
+fn imports_back(
+    name: &str,
+    schedule: &Schedule,
+    ics: &str,
+    window: Window,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let imported =
+        convenor_ical::import::from_str(ics, &ImportOptions::new(name))?;
+    let happening = |s: &Schedule| {
+        let mut all: Vec<_> = s
+            .occurrences(window)
+            .filter(|o| !o.is_cancelled())
+            .map(|o| (o.start().to_utc(), o.end().to_utc()))
+            .collect();
+        all.sort();
+        all
+    };
+    let (want, got) = (happening(schedule), happening(&imported.schedule));
+    if want != got || !imported.warnings.is_empty() {
+        let only: Vec<_> =
+            want.iter().filter(|s| !got.contains(s)).take(3).collect();
+        let extra: Vec<_> =
+            got.iter().filter(|s| !want.contains(s)).take(3).collect();
+        return Err(format!(
+            "{name}: the feed imports back with other sessions: {} vs {}; \
+             missing {only:?}, extra {extra:?}; warnings {:?}",
+            want.len(),
+            got.len(),
+            imported.warnings
+        )
+        .into());
+    }
+    Ok(())
 }
 
 /// A deterministic generator (SplitMix64), so cases are the same on every

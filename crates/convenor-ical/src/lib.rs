@@ -51,6 +51,7 @@
 mod error;
 mod expected;
 mod export;
+pub mod import;
 mod options;
 mod plan;
 pub mod read;

@@ -13,4 +13,10 @@ mod text;
 // A schedule edit never gives a UID to a different series.
 mod uids;
 // Reminders (VALARM): where they go and where not.
+// Google, Outlook and Apple calendars import as they mean.
+mod fixtures;
+// Exported feeds import back to the same sessions.
+mod import;
+// The reader on the icalendar crate: its workarounds, positioned errors.
+mod read;
 mod reminders;

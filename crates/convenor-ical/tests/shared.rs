@@ -119,7 +119,7 @@ starts = "2023-03-01"
 /// change their clocks early on a Sunday), with a cancellation and a
 /// move picked from the same few weekends, so that meetings often share
 /// a walk and differ only in their changes.
-fn meeting_toml() -> impl Strategy<Value = String> {
+pub fn meeting_toml() -> impl Strategy<Value = String> {
     let zone = prop::sample::select(vec![
         "America/Los_Angeles",
         "Europe/London",

@@ -62,7 +62,7 @@ proptest! {
             prop_assert!(line.len() <= 75);
             prop_assert!(!line.contains(['\r', '\n']));
         }
-        let cal = parse(&ics).map_err(TestCaseError::fail)?;
+        let cal = parse(&ics).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(cal.components.len(), 2, "one VTIMEZONE, one VEVENT");
         let event = cal.all("VEVENT").next().unwrap();
         let allowed = [
