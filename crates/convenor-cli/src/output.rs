@@ -35,10 +35,14 @@ pub fn emit_with(
 
 /// Has `write` write a new temporary sibling of `path` and renames it over
 /// `path`; on failure the old file is untouched and the temporary removed.
+/// A device or pipe is written in place (see [`open_device`]).
 fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    if let Some(mut device) = open_device(path)? {
+        return write(&mut device);
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -60,4 +64,31 @@ fn write_atomically(
     switched
         .and_then(|()| fresh::sync(dir))
         .with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// `path` opened for writing when it is (or links to) a character
+/// device, a pipe or a socket (`-o /dev/null`, `-o /dev/stdout`, a
+/// FIFO): renaming a file over it would replace the device's name in its
+/// folder with a plain file, `/dev/null` included. A block device is
+/// refused. Anything else (a file, a symlink to one, nothing yet) is
+/// `None`, for the atomic replace.
+fn open_device(path: &Path) -> Result<Option<std::fs::File>> {
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(kind) = std::fs::metadata(path).map(|m| m.file_type()) else {
+        return Ok(None);
+    };
+    if kind.is_block_device() {
+        anyhow::bail!(
+            "{} is a block device; write the output to a file",
+            path.display()
+        );
+    }
+    if !(kind.is_char_device() || kind.is_fifo() || kind.is_socket()) {
+        return Ok(None);
+    }
+    let device = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(Some(device))
 }

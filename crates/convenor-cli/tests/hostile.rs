@@ -276,3 +276,32 @@ fn messages_say_what_happened() {
         .unwrap()
         .ends_with("did you mean \"Etc/GMT+5\"?\n"));
 }
+
+/// `-o` naming a pipe or device (`/dev/null`, `/dev/stdout`) writes to
+/// it: the atomic replace renamed a file over `/dev/null` itself. A FIFO
+/// stands in for the device, so a failure cannot break the machine.
+#[test]
+fn output_to_a_pipe_writes_through_it() {
+    let fifo = std::env::temp_dir()
+        .join(format!("convenor-hostile-{}-fifo", std::process::id()));
+    let _ = std::fs::remove_file(&fifo);
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: no mkfifo to make a named pipe");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo))
+    };
+    let out = convenor(&["json", "-o", fifo.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // Checked before the reader is joined: a replaced pipe never gets a
+    // writer, and its reader would wait for ever.
+    use std::os::unix::fs::FileTypeExt;
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    std::fs::remove_file(&fifo).unwrap();
+    assert!(kind.is_fifo(), "the pipe was replaced: {kind:?}");
+    let text = reader.join().unwrap().expect("the pipe read");
+    assert!(text.starts_with("{\n  \"name\": \"LifeRing"), "{text}");
+}
