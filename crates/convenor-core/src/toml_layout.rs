@@ -30,10 +30,15 @@ pub(crate) enum Layout {
     Whole,
 }
 
-/// The number of tokens in `text` other than whitespace and comments:
-/// what a parse of it costs.
-pub(crate) fn tokens(text: &str) -> usize {
-    Source::new(text).lex().filter(|t| counts(t.kind())).count()
+/// The number of tokens in `text` other than whitespace and comments
+/// (what a parse of it costs), when it is over `limit`. Every token is
+/// at least a byte, so text of at most `limit` bytes is not lexed.
+pub(crate) fn tokens_over(text: &str, limit: usize) -> Option<usize> {
+    if text.len() <= limit {
+        return None;
+    }
+    let n = Source::new(text).lex().filter(|t| counts(t.kind())).count();
+    (n > limit).then_some(n)
 }
 
 fn counts(kind: TokenKind) -> bool {
@@ -338,7 +343,10 @@ mod tests {
     }
 
     #[test]
-    fn counts_tokens() {
-        assert_eq!(tokens("x = [1, 2] # c\n"), 8);
+    fn counts_tokens_over_a_limit() {
+        assert_eq!(tokens_over("x = [1, 2] # c\n", 7), Some(8));
+        assert_eq!(tokens_over("x = [1, 2] # c\n", 8), None);
+        // At most a token a byte: short text is not lexed.
+        assert_eq!(tokens_over("x = [1, 2] # c\n", 16), None);
     }
 }

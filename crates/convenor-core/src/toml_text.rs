@@ -64,7 +64,7 @@ impl Schedule {
             // A piece that does not parse: the whole document gives the
             // error its exact message and position, when it may be
             // parsed (a file with no layout is already read whole).
-            Err(_) if toml_layout::tokens(text) <= MAX_TOKENS => {
+            Err(_) if toml_layout::tokens_over(text, MAX_TOKENS).is_none() => {
                 File::new(text, Layout::Whole)?
             }
             Err(e) => return Err(e),
@@ -482,8 +482,8 @@ fn parse<'a, T>(
     base: usize,
     parser: impl FnOnce(&'a str) -> Result<Spanned<T>, toml::de::Error>,
 ) -> Result<Spanned<T>, Error> {
-    let tokens = toml_layout::tokens(piece);
-    if tokens > MAX_TOKENS {
+    let tokens = toml_layout::tokens_over(piece, MAX_TOKENS);
+    if let Some(tokens) = tokens {
         let message = format!(
             "too much in one table: {tokens} TOML tokens from here, more \
              than the limit of {MAX_TOKENS} for the schedule's own table or \
@@ -635,7 +635,8 @@ pub fn toml_positions(
 #[doc(hidden)]
 pub fn toml_blocks_agree(text: &str) -> bool {
     let layout = toml_layout::layout(text);
-    if layout == Layout::Whole || toml_layout::tokens(text) > MAX_TOKENS {
+    let too_many = toml_layout::tokens_over(text, MAX_TOKENS).is_some();
+    if layout == Layout::Whole || too_many {
         return true;
     }
     let by_pieces = File::new(text, layout).map(File::into_spec);
