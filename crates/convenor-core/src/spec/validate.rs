@@ -14,8 +14,56 @@ use crate::values::{
 };
 use crate::zone::Zone;
 
-const CHANGE_KINDS: [&str; 5] =
-    ["reschedule", "cancel", "move", "extra", "end"];
+/// A change's `kind`, parsed once, so that the fields each kind takes
+/// and the change it makes are matched exhaustively.
+#[derive(Clone, Copy)]
+enum Kind {
+    Reschedule,
+    Cancel,
+    Move,
+    Extra,
+    End,
+}
+
+impl Kind {
+    const ALL: [Kind; 5] =
+        [Kind::Reschedule, Kind::Cancel, Kind::Move, Kind::Extra, Kind::End];
+
+    /// The name as the file writes it.
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Reschedule => "reschedule",
+            Kind::Cancel => "cancel",
+            Kind::Move => "move",
+            Kind::Extra => "extra",
+            Kind::End => "end",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == text)
+    }
+
+    /// The fields a change of this kind takes, besides `kind`,
+    /// `announced` and `note`.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            Kind::Reschedule => &[
+                "effective",
+                "time",
+                "day",
+                "every",
+                "weekly",
+                "rrule",
+                "duration",
+            ],
+            Kind::Cancel => &["date"],
+            Kind::Move => &["date", "to", "duration"],
+            Kind::Extra => &["at", "duration"],
+            Kind::End => &["effective"],
+        }
+    }
+}
 
 /// Collects problems while converting, so a file reports all of them.
 struct Check {
@@ -336,16 +384,32 @@ fn change(
     path: &FieldPath,
     c: &ChangeSpec,
 ) -> Option<Change> {
+    let announced =
+        check.opt(path.key("announced"), c.announced.as_deref(), parse_date);
+    let duration = check.opt(
+        path.key("duration"),
+        c.duration.as_deref(),
+        str::parse::<MeetingDuration>,
+    );
+    let Some(kind) = Kind::parse(&c.kind) else {
+        let names = Kind::ALL.map(Kind::name);
+        let p = Invalid::new(
+            Problem::BadChangeKind(c.kind.clone()),
+            path.key("kind"),
+        )
+        .suggest(crate::suggest::nearest(&c.kind, names).map(str::to_string));
+        check.report(p);
+        return None;
+    };
     let date_field = |check: &mut Check,
                       field: &'static str,
                       value: &Option<String>| {
         match value {
             Some(v) => check.value(path.key(field), parse_date(v), || None),
             None => {
-                let kind = kind_name(&c.kind);
                 check.shape(
                     path.key(field),
-                    Problem::MissingField { field, kind },
+                    Problem::MissingField { field, kind: kind.name() },
                 );
                 None
             }
@@ -359,49 +423,15 @@ fn change(
                 check.value(path.key(field), parse_local_datetime(v), || None)
             }
             None => {
-                let kind = kind_name(&c.kind);
                 check.shape(
                     path.key(field),
-                    Problem::MissingField { field, kind },
+                    Problem::MissingField { field, kind: kind.name() },
                 );
                 None
             }
         }
     };
-    let announced =
-        check.opt(path.key("announced"), c.announced.as_deref(), parse_date);
-    let duration = check.opt(
-        path.key("duration"),
-        c.duration.as_deref(),
-        str::parse::<MeetingDuration>,
-    );
-    let allowed: &[&str] = match c.kind.as_str() {
-        "reschedule" => &[
-            "effective",
-            "time",
-            "day",
-            "every",
-            "weekly",
-            "rrule",
-            "duration",
-        ],
-        "cancel" => &["date"],
-        "move" => &["date", "to", "duration"],
-        "extra" => &["at", "duration"],
-        "end" => &["effective"],
-        other => {
-            let p = Invalid::new(
-                Problem::BadChangeKind(other.to_string()),
-                path.key("kind"),
-            )
-            .suggest(
-                crate::suggest::nearest(other, CHANGE_KINDS)
-                    .map(str::to_string),
-            );
-            check.report(p);
-            return None;
-        }
-    };
+    let allowed = kind.fields();
     let given = [
         ("effective", c.effective.is_some()),
         ("date", c.date.is_some()),
@@ -419,13 +449,13 @@ fn change(
         if is_given && !allowed.contains(&field) {
             check.shape(
                 path.key(field),
-                Problem::FieldNotForKind { field, kind: kind_name(&c.kind) },
+                Problem::FieldNotForKind { field, kind: kind.name() },
             );
             misplaced = true;
         }
     }
-    let kind = match c.kind.as_str() {
-        "reschedule" => {
+    let kind = match kind {
+        Kind::Reschedule => {
             let effective = date_field(check, "effective", &c.effective);
             let (pattern, time) = rule_parts(
                 check,
@@ -448,19 +478,19 @@ fn change(
                 ..Reschedule::effective(effective?)
             })
         }
-        "cancel" => {
+        Kind::Cancel => {
             ChangeKind::Cancel { date: date_field(check, "date", &c.date)? }
         }
-        "move" => {
+        Kind::Move => {
             let date = date_field(check, "date", &c.date);
             let to = local_field(check, "to", &c.to);
             ChangeKind::Move { date: date?, to: to?, duration: duration? }
         }
-        "extra" => ChangeKind::Extra {
+        Kind::Extra => ChangeKind::Extra {
             at: local_field(check, "at", &c.at)?,
             duration: duration?,
         },
-        _ => ChangeKind::End {
+        Kind::End => ChangeKind::End {
             effective: date_field(check, "effective", &c.effective)?,
         },
     };
@@ -468,8 +498,4 @@ fn change(
         return None;
     }
     Some(Change { kind, announced: announced?, note: c.note.clone() })
-}
-
-fn kind_name(kind: &str) -> &'static str {
-    CHANGE_KINDS.iter().find(|k| **k == kind).copied().unwrap_or("change")
 }
