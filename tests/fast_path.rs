@@ -334,7 +334,7 @@ proptest! {
         prop_assert_eq!(merged, sorted);
     }
 
-    /// The bulk merge (`starts_into`: sweeps of four weeks, each sorted) is
+    /// The bulk merge (`starts_into`: sweeps of time, each sorted) is
     /// the merged stream, ties by meeting id included, from the start and
     /// from part way through.
     #[test]

@@ -737,14 +737,26 @@ struct Stream<'s> {
     rank: usize,
 }
 
-/// How much time [`Occurrences::starts_into`] sorts at once: four weeks,
-/// so a weekly meeting steps about four sessions each time its iterator
-/// is fetched into the cache.
-const SWEEP_SECS: i64 = 28 * 86_400;
+/// How many sessions [`Occurrences::starts_into`] aims to sort at once
+/// (8 MB of keys): enough that each meeting's stream, fetched into the
+/// cache once a sweep, steps many sessions each time; few enough that
+/// the keys and their copy are reused from sweep to sweep rather than
+/// allocated afresh (and zeroed by the kernel) for a long window.
+const SWEEP_KEYS: usize = 1 << 20;
 
-/// Bits that hold a time within a sweep (under [`SWEEP_SECS`]).
-const SWEEP_BITS: u32 = 22;
-const _: () = assert!(SWEEP_SECS < 1 << SWEEP_BITS);
+/// The shortest and longest sweep, as bits of seconds: 2^16 s (18
+/// hours) and 2^25 s (388 days).
+const SWEEP_BITS: std::ops::RangeInclusive<u32> = 16..=25;
+
+/// The first sweep's length in bits of seconds, for `live` meetings: as
+/// if they met weekly, [`SWEEP_KEYS`] sessions; later sweeps adjust to
+/// the sessions found.
+fn first_sweep_bits(live: usize, sweep_keys: usize) -> u32 {
+    let week_secs = 7 * 86_400;
+    let secs = (sweep_keys.saturating_mul(week_secs) / live.max(1)).max(1);
+    (usize::BITS - 1 - secs.leading_zeros())
+        .clamp(*SWEEP_BITS.start(), *SWEEP_BITS.end())
+}
 
 /// Unix seconds as a key that sorts the same way.
 fn heap_key(secs: i64) -> u64 {
@@ -863,10 +875,11 @@ impl<'s> Occurrences<'s> {
     /// is found, here and in the iterator, though not always at the same
     /// place in both; it is never lost.
     ///
-    /// Rather than one heap step per session, it sweeps the meetings
-    /// four weeks at a time in their order and radix-sorts those sessions
-    /// by (start, rank) as integers: each meeting's iterator is then
-    /// touched in memory order, not in the order of its sessions.
+    /// Rather than one heap step per session, it sweeps the meetings in
+    /// id order, a stretch of time at a time (about a million sessions,
+    /// up to 388 days), and radix-sorts that stretch's sessions by start
+    /// as integers: each meeting's iterator is then touched once a sweep
+    /// and in memory order, not once a session in the order of starts.
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -888,6 +901,16 @@ impl<'s> Occurrences<'s> {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn starts_into(&mut self, out: &mut Vec<(i64, &'s Meeting)>) {
+        self.sweep_into(out, SWEEP_KEYS);
+    }
+
+    /// [`Occurrences::starts_into`], aiming at `sweep_keys` sessions a
+    /// sweep (tests make sweeps short with a small one).
+    fn sweep_into(
+        &mut self,
+        out: &mut Vec<(i64, &'s Meeting)>,
+        sweep_keys: usize,
+    ) {
         if self.started {
             // Part way through: the heap holds the order.
             out.extend(self.by_ref().map(|o| (o.start, o.meeting)));
@@ -896,23 +919,28 @@ impl<'s> Occurrences<'s> {
         self.started = true;
         let Some(first) = self.streams.first() else { return };
         let mut lo = first.sessions.from_secs;
-        let mut by_rank = vec![0u32; self.streams.len()];
-        for (i, s) in self.streams.iter_mut().enumerate() {
-            if by_rank.len() <= s.rank {
-                by_rank.resize(s.rank + 1, 0);
-            }
-            by_rank[s.rank] = i as u32;
+        // Streams in rank order (a stable sort: nearly free when the
+        // meetings are already in id order), so that a stable sort by
+        // start alone keeps equal starts in meeting-id order: the rank
+        // rides in the low bits of each key and is not sorted.
+        self.streams.sort_by_key(|s| s.rank);
+        let meetings: Vec<&'s Meeting> =
+            self.streams.iter().map(|s| s.sessions.meeting).collect();
+        for s in &mut self.streams {
             s.head = s.sessions.next();
         }
         let mut live: Vec<u32> = (0..self.streams.len() as u32)
             .filter(|&i| self.streams[i as usize].head.is_some())
             .collect();
-        // Keys are (seconds into the sweep, rank) packed in `bits`.
-        let rank_bits = u64::BITS - (by_rank.len() as u64).leading_zeros();
-        let bits = SWEEP_BITS + rank_bits;
+        // Keys are (seconds into the sweep, stream) packed in
+        // `sweep_bits + index_bits`.
+        let index_bits =
+            u64::BITS - (self.streams.len() as u64).leading_zeros();
+        let index_mask = (1 << index_bits) - 1;
         let (mut keys, mut scratch) = (Vec::new(), Vec::new());
+        let mut sweep_bits = first_sweep_bits(live.len(), sweep_keys);
         while !live.is_empty() {
-            let hi = lo.saturating_add(SWEEP_SECS);
+            let hi = lo.saturating_add(1 << sweep_bits);
             keys.clear();
             live.retain(|&i| {
                 let s = &mut self.streams[i as usize];
@@ -925,20 +953,28 @@ impl<'s> Occurrences<'s> {
                         out.push((o.start, o.meeting));
                     } else {
                         let at = (o.start - lo) as u64;
-                        keys.push(at << rank_bits | s.rank as u64);
+                        keys.push(at << index_bits | u64::from(i));
                     }
                     head = s.sessions.next();
                 }
                 s.head = head;
                 s.head.is_some()
             });
-            crate::radix_sort::sort(&mut keys, &mut scratch, bits);
-            let rank_mask = (1 << rank_bits) - 1;
+            crate::radix_sort::sort(
+                &mut keys,
+                &mut scratch,
+                index_bits..index_bits + sweep_bits,
+            );
+            out.reserve(keys.len());
             out.extend(keys.iter().map(|k| {
-                let s =
-                    &self.streams[by_rank[(k & rank_mask) as usize] as usize];
-                (lo + (k >> rank_bits) as i64, s.sessions.meeting)
+                let m = meetings[(k & index_mask) as usize];
+                (lo + (k >> index_bits) as i64, m)
             }));
+            if keys.len() > 2 * sweep_keys {
+                sweep_bits = (sweep_bits - 1).max(*SWEEP_BITS.start());
+            } else if keys.len() < sweep_keys / 2 {
+                sweep_bits = (sweep_bits + 1).min(*SWEEP_BITS.end());
+            }
             // The next sweep starts at the next session: past a gap in one step.
             let next = live
                 .iter()
@@ -994,5 +1030,66 @@ mod tests {
         assert_eq!(std::mem::size_of::<Option<super::Occurrence<'_>>>(), 64);
         assert_eq!(std::mem::size_of::<(i64, &crate::Meeting)>(), 16);
         assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 248);
+    }
+
+    use crate::{Schedule, Window};
+    use chrono::{Duration, TimeZone, Utc};
+    use proptest::prelude::*;
+
+    /// Weekly meetings, listed against id order so that ranks and
+    /// places differ: `(zone, day, hour, every)` each.
+    fn schedule(meetings: &[(usize, usize, u32, u32)]) -> Schedule {
+        const ZONES: [&str; 4] =
+            ["America/Los_Angeles", "Europe/London", "Asia/Kolkata", "UTC"];
+        const DAYS: [&str; 7] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut toml = String::new();
+        for (i, &(zone, day, hour, every)) in meetings.iter().enumerate() {
+            toml += &format!(
+                "[[meetings]]\nid = \"m{:02}\"\nname = \"M\"\n\
+                 timezone = \"{}\"\nduration = \"60m\"\n\
+                 starts = \"2020-01-01\"\nweekly = {{ day = \"{}\", \
+                 time = \"{hour:02}:00\", every = {every} }}\n",
+                99 - i,
+                ZONES[zone],
+                DAYS[day],
+            );
+        }
+        Schedule::from_toml_str(&format!("name = \"p\"\n{toml}")).unwrap()
+    }
+
+    proptest! {
+        /// The bulk merge gives the merged stream's (start, meeting),
+        /// with short sweeps too (a few sessions each, adjusting their
+        /// length as they go) over windows of up to four years.
+        #[test]
+        fn prop_sweeps_of_any_length_give_the_merged_stream(
+            meetings in prop::collection::vec(
+                (0usize..4, 0usize..7, 0u32..24, 1u32..3), 1..12),
+            from_day in 0i64..1500,
+            days in 1i64..1500,
+            sweep_keys in prop::sample::select(vec![1usize, 2, 5, 40, super::SWEEP_KEYS]),
+        ) {
+            let schedule = schedule(&meetings);
+            let from = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap()
+                + Duration::days(from_day);
+            let window = Window::new(from, from + Duration::days(days)).unwrap();
+            let lazy: Vec<(i64, &str)> = schedule
+                .occurrences(window)
+                .map(|o| (o.start_timestamp(), o.meeting().id().as_str()))
+                .collect();
+            let mut bulk = Vec::new();
+            schedule.occurrences(window).sweep_into(&mut bulk, sweep_keys);
+            let bulk: Vec<(i64, &str)> =
+                bulk.iter().map(|&(t, m)| (t, m.id().as_str())).collect();
+            prop_assert_eq!(bulk, lazy);
+        }
     }
 }
