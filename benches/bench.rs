@@ -244,6 +244,11 @@ fn expand(c: &mut Criterion) {
     g.bench_function("convenor", |b| {
         b.iter(|| assert_eq!(per_meeting(black_box(&monthly), window).0, n))
     });
+    g.bench_function("convenor_starts", |b| {
+        b.iter(|| {
+            assert_eq!(per_meeting_starts(black_box(&monthly), window).0, n)
+        })
+    });
     // Starting 30 years before the window: rrule re-anchored in phase.
     let monthly_30y = workload::monthly_from(
         10_000,

@@ -16,7 +16,7 @@ use crate::values::UNIX_EPOCH_DAY;
 /// number of weeks, so the day a shape picks in month `m` depends only
 /// on `m` modulo this. A shape that misses this many periods in a row
 /// never matches again.
-const CYCLE_MONTHS: i64 = 400 * 12;
+const CYCLE_MONTHS: i32 = 400 * 12;
 
 /// The day of a month a rule picks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,82 +31,150 @@ enum Day {
 
 /// The dates of a MONTHLY rule of one of the shapes above, from its first
 /// session on, in order, from a lower bound to a last date (inclusive).
+///
+/// Small (36 bytes) and held in place in [`crate::rule::Dates`], so a
+/// meeting's iterator allocates nothing: days and months fit `i32` for
+/// every date chrono holds.
 #[derive(Clone, Debug)]
 pub(crate) struct MonthlyDates {
     day: Day,
     /// The next month to look at, as `year * 12 + month0`.
-    month: i64,
+    month: i32,
     /// INTERVAL, in months (at least 1).
-    step: i64,
+    step: i32,
     /// Dates before this (the later of the first session and the lower
     /// bound) are left out; as days from the common era.
-    from: i64,
-    last: i64,
+    from: i32,
+    last: i32,
     /// The month of `last`; past it the iterator is done.
-    last_month: i64,
+    last_month: i32,
+    /// The year of the month looked at last (as the month index of its
+    /// January), its 1 January in days from 1970-01-01, that day's
+    /// weekday (0 is Monday) and whether the year is a leap year: each
+    /// month of a year then takes table lookups and small additions, no
+    /// division.
+    january: i32,
+    year_start: i32,
+    year_weekday: u8,
+    leap: bool,
+}
+
+/// Days before each month (January first) in a common year, and the
+/// same modulo 7.
+const DAYS_BEFORE: [i32; 12] =
+    [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+const DAYS_BEFORE_MOD7: [i32; 12] = {
+    let mut t = [0; 12];
+    let mut i = 0;
+    while i < 12 {
+        t[i] = DAYS_BEFORE[i] % 7;
+        i += 1;
+    }
+    t
+};
+
+/// Days in each month of a common year.
+const DAYS_IN: [i32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/// `x` modulo 7 for `0 <= x < 14`: a comparison, no division.
+#[inline(always)]
+fn mod7_small(x: i32) -> i32 {
+    if x >= 7 {
+        x - 7
+    } else {
+        x
+    }
 }
 
 impl MonthlyDates {
-    /// The dates of a rule of `shape` every `interval` months (its
-    /// INTERVAL) anchored at `first` (its DTSTART, a session
-    /// date), from `first` to `last` inclusive, leaving out those before
-    /// `lower`; the same dates the `rrule` crate lists. `None` when the
-    /// rule is not one of the shapes handled here.
+    /// The dates of a rule of `shape` anchored at `first` (its DTSTART,
+    /// a session date), from `first` to `last` inclusive, leaving out
+    /// those before `lower`; the same dates the `rrule` crate lists.
     pub(crate) fn new(
         shape: MonthlyShape,
-        interval: u16,
         first: NaiveDate,
         last: NaiveDate,
         lower: NaiveDate,
-    ) -> Option<MonthlyDates> {
-        let day = shape.0.unwrap_or_else(|| {
+    ) -> MonthlyDates {
+        let day = shape.day.unwrap_or_else(|| {
             // RFC 5545 §3.3.10: parts missing from a MONTHLY rule come
             // from DTSTART, here the day of the month (1..=31 fits i8).
             Day::Monthday(first.day() as i8)
         });
-        let step = i64::from(interval.max(1));
+        let step = i32::from(shape.interval.max(1));
         let from = first.max(lower);
         let first_month = month_index(first);
         // The period (a whole number of steps from the first) holding
         // `from`; only its date can fall before `from`.
         let behind = month_index(from) - first_month;
         let month = first_month + behind / step * step;
-        Some(MonthlyDates {
+        let mut dates = MonthlyDates {
             day,
             month,
             step,
-            from: i64::from(from.num_days_from_ce()),
-            last: i64::from(last.num_days_from_ce()),
+            from: from.num_days_from_ce(),
+            last: last.num_days_from_ce(),
             last_month: month_index(last),
-        })
+            january: 0,
+            year_start: 0,
+            year_weekday: 0,
+            leap: false,
+        };
+        dates.set_year(month.div_euclid(12));
+        dates
+    }
+
+    /// Notes `year` as the year of the months looked at: once a year of
+    /// dates, so out of line.
+    #[cold]
+    #[inline(never)]
+    fn set_year(&mut self, year: i32) {
+        self.january = year * 12;
+        self.year_start = days_of_first(year, 1);
+        // Day 0, 1970-01-01, was a Thursday (3 days after a Monday).
+        self.year_weekday = (self.year_start + 3).rem_euclid(7) as u8;
+        self.leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     }
 
     /// The rule's date in month `index`, if that month has one, as days
     /// from the common era.
-    fn date_in(&self, index: i64) -> Option<i64> {
-        let year = i32::try_from(index.div_euclid(12)).ok()?;
-        let month = index.rem_euclid(12) as u32 + 1;
-        let len = i32::from(days_in_month(year, month));
-        let first = days_of_first(year, month);
+    #[inline(always)]
+    fn date_in(&mut self, index: i32) -> Option<i32> {
+        if !(self.january..self.january + 12).contains(&index) {
+            self.set_year(index.div_euclid(12));
+        }
+        let month0 = (index - self.january) as usize;
+        let leap_day = i32::from(self.leap && month0 >= 2);
+        let first = self.year_start + DAYS_BEFORE[month0] + leap_day;
+        let len = DAYS_IN[month0] + i32::from(self.leap && month0 == 1);
         let day = match self.day {
             Day::Monthday(n) if n > 0 => i32::from(n),
             Day::Monthday(n) => len + 1 + i32::from(n),
             Day::Nth(n, weekday) => {
-                // Day 0, 1970-01-01, was a Thursday.
-                let start = (first + 3).rem_euclid(7) as i32;
+                // The weekdays (0 is Monday) of the month's first day and
+                // of the one wanted; each sum reduced is under 14.
+                let start = mod7_small(
+                    mod7_small(
+                        i32::from(self.year_weekday)
+                            + DAYS_BEFORE_MOD7[month0],
+                    ) + leap_day,
+                );
                 let want = weekday.num_days_from_monday() as i32;
                 if n > 0 {
-                    1 + (7 + want - start) % 7 + 7 * (i32::from(n) - 1)
+                    1 + mod7_small(7 + want - start) + 7 * (i32::from(n) - 1)
                 } else {
-                    let end = (start + len - 1) % 7;
-                    len - (7 + end - want) % 7 - 7 * (-i32::from(n) - 1)
+                    // The last day's weekday, (start + len - 1) mod 7:
+                    // 21 days are three weeks, and start + len - 22 is 6
+                    // to 15.
+                    let end = mod7_small(mod7_small(start + len - 22));
+                    len - mod7_small(7 + end - want) - 7 * (-i32::from(n) - 1)
                 }
             }
         };
         if !(1..=len).contains(&day) {
             return None;
         }
-        Some(first + i64::from(day) - 1 + UNIX_EPOCH_DAY)
+        Some(first + day - 1 + UNIX_EPOCH_DAY as i32)
     }
 
     /// The next date as days from the common era.
@@ -124,11 +192,11 @@ impl MonthlyDates {
             match self.date_in(index) {
                 Some(d) if d > self.last => break,
                 // In [from, last]: a date chrono can hold.
-                Some(d) if d >= self.from => return i32::try_from(d).ok(),
+                Some(d) if d >= self.from => return Some(d),
                 _ => {}
             }
         }
-        self.month = i64::MAX;
+        self.month = i32::MAX;
         None
     }
 }
@@ -144,15 +212,21 @@ impl Iterator for MonthlyDates {
 impl FusedIterator for MonthlyDates {}
 
 /// The shape of a MONTHLY rule stepped here: the day of each month it
-/// picks, or `None` for a plain MONTHLY rule (the day of DTSTART).
+/// picks (`None` for a plain MONTHLY rule: the day of DTSTART) and its
+/// INTERVAL, kept beside the parsed rule so that starting a meeting's
+/// dates reads no more than this.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct MonthlyShape(Option<Day>);
+pub(crate) struct MonthlyShape {
+    day: Option<Day>,
+    interval: u16,
+}
 
 impl MonthlyShape {
     /// The shape of rule `r` (with RRULE text `text`) if it is handled
     /// here, `None` for anything else.
     pub(crate) fn of(r: &RRule<Unvalidated>, text: &str) -> Option<Self> {
-        shape(r, text).map(MonthlyShape)
+        let day = shape(r, text)?;
+        Some(MonthlyShape { day, interval: r.get_interval() })
     }
 }
 
@@ -189,35 +263,25 @@ fn shape(r: &RRule<Unvalidated>, text: &str) -> Option<Option<Day>> {
     }
 }
 
-/// `year * 12 + month0`: months counted from year 0.
-fn month_index(date: NaiveDate) -> i64 {
-    i64::from(date.year()) * 12 + i64::from(date.month0())
+/// `year * 12 + month0`: months counted from year 0 (within `i32` for
+/// every year chrono holds).
+fn month_index(date: NaiveDate) -> i32 {
+    date.year() * 12 + date.month0() as i32
 }
 
 /// Days from 1970-01-01 to the first of `month` (1..=12) of the
 /// proleptic Gregorian `year`, by integer arithmetic: cheaper than
 /// building a `NaiveDate`. Howard Hinnant's `days_from_civil`
 /// (<https://howardhinnant.github.io/date_algorithms.html>).
-fn days_of_first(year: i32, month: u32) -> i64 {
+fn days_of_first(year: i32, month: u32) -> i32 {
     // Years start in March, so leap days fall at the end.
-    let y = i64::from(year) - i64::from(month <= 2);
+    let y = year - i32::from(month <= 2);
     let era = y.div_euclid(400);
     let year_of_era = y - era * 400;
-    let day_of_year = (153 * ((i64::from(month) + 9) % 12) + 2) / 5;
+    let day_of_year = (153 * ((month as i32 + 9) % 12) + 2) / 5;
     let day_of_era =
         year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
     era * 146_097 + day_of_era - 719_468
-}
-
-/// The number of days in `month` (1..=12) of the proleptic Gregorian
-/// `year`.
-fn days_in_month(year: i32, month: u32) -> u8 {
-    match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]
@@ -234,15 +298,15 @@ mod tests {
         RRulePattern::new(text).unwrap()
     }
 
-    /// [`MonthlyDates::new`] for the shape and interval of `rule`.
+    /// [`MonthlyDates::new`] for the shape of `rule`, `None` when it is
+    /// not one of those handled here.
     fn monthly_dates(
         rule: &RRulePattern,
         first: NaiveDate,
         last: NaiveDate,
         lower: NaiveDate,
     ) -> Option<MonthlyDates> {
-        let interval = rule.rrule().get_interval();
-        MonthlyDates::new(rule.monthly()?, interval, first, last, lower)
+        Some(MonthlyDates::new(rule.monthly()?, first, last, lower))
     }
 
     /// The dates of `text` from `first`, at most `n`, to `last`.
@@ -382,11 +446,11 @@ mod tests {
         let months =
             (min..=max).step_by(97).chain(min..min + 24).chain(max - 23..=max);
         for index in months {
-            let year = i32::try_from(index.div_euclid(12)).unwrap();
+            let year = index.div_euclid(12);
             let month = index.rem_euclid(12) as u32 + 1;
             let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap();
             assert_eq!(
-                days_of_first(year, month) + UNIX_EPOCH_DAY,
+                i64::from(days_of_first(year, month)) + UNIX_EPOCH_DAY,
                 i64::from(first.num_days_from_ce()),
                 "{first}"
             );

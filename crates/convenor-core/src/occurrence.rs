@@ -1029,7 +1029,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::Occurrence<'_>>(), 64);
         assert_eq!(std::mem::size_of::<Option<super::Occurrence<'_>>>(), 64);
         assert_eq!(std::mem::size_of::<(i64, &crate::Meeting)>(), 16);
-        assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 248);
+        assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 256);
     }
 
     use crate::{Schedule, Window};

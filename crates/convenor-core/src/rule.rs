@@ -425,7 +425,7 @@ pub(crate) enum Dates {
         truncated: bool,
     },
     /// A MONTHLY rule of a common shape, by arithmetic.
-    Monthly(Box<MonthlyDates>),
+    Monthly(MonthlyDates),
 }
 
 impl Dates {
@@ -452,18 +452,12 @@ impl Dates {
                     last: last.num_days_from_ce(),
                 }
             }
-            Pattern::RRule(r) => {
-                let interval = r.rrule().get_interval();
-                let monthly = r.monthly().and_then(|shape| {
-                    MonthlyDates::new(shape, interval, first, last, lower)
-                });
-                match monthly {
-                    Some(monthly) => Dates::Monthly(Box::new(monthly)),
-                    None => {
-                        Dates::from_rrule(r, rule.time, first, last, lower)
-                    }
-                }
-            }
+            Pattern::RRule(r) => match r.monthly() {
+                Some(shape) => Dates::Monthly(MonthlyDates::new(
+                    shape, first, last, lower,
+                )),
+                None => Dates::from_rrule(r, rule.time, first, last, lower),
+            },
         }
     }
 
