@@ -112,18 +112,18 @@ pub(crate) fn layout(text: &str) -> Layout {
 }
 
 /// A `[table]` or `[[array]]` header line.
-struct Header {
-    first: Option<String>,
+struct Header<'t> {
+    first: Option<&'t str>,
     array: bool,
     dotted: bool,
 }
 
 /// Reads a header after its first `[`, to the end of its line.
-fn header(
-    text: &str,
+fn header<'t>(
+    text: &'t str,
     open: Token,
     lexer: &mut impl Iterator<Item = Token>,
-) -> Option<Header> {
+) -> Option<Header<'t>> {
     let mut next = lexer.next()?;
     // `[[` must be two brackets with nothing between them.
     let array = next.kind() == TokenKind::LeftSquareBracket
@@ -148,19 +148,19 @@ fn header(
 }
 
 /// A `key = value` line (or lines, for a multi-line array or string).
-struct KeyVal {
-    first: Option<String>,
+struct KeyVal<'t> {
+    first: Option<&'t str>,
     dotted: bool,
     /// The value is an array (`[` ...).
     array: bool,
     value: Range<usize>,
 }
 
-fn keyval(
-    text: &str,
+fn keyval<'t>(
+    text: &'t str,
     first: Token,
     lexer: &mut impl Iterator<Item = Token>,
-) -> Option<KeyVal> {
+) -> Option<KeyVal<'t>> {
     let (key, dotted, _) = key(text, first, lexer, TokenKind::Equals)?;
     let start = lexer.next()?;
     let end = value_end(start, lexer)?;
@@ -174,13 +174,14 @@ fn keyval(
 
 /// Reads a key up to `until`: its first part when the lexer alone can
 /// name it (a bare key, or a quoted one without escapes), whether it is
-/// dotted, and the closing token.
-fn key(
-    text: &str,
+/// dotted, and the closing token. (Borrowed from the text: a key a
+/// line, so no allocation for each.)
+fn key<'t>(
+    text: &'t str,
     mut token: Token,
     lexer: &mut impl Iterator<Item = Token>,
     until: TokenKind,
-) -> Option<(Option<String>, bool, Token)> {
+) -> Option<(Option<&'t str>, bool, Token)> {
     let first = part(text, token);
     let mut dotted = false;
     loop {
@@ -196,7 +197,7 @@ fn key(
     }
 }
 
-fn part(text: &str, token: Token) -> Option<String> {
+fn part(text: &str, token: Token) -> Option<&str> {
     let raw = text.get(token.span().start()..token.span().end())?;
     let quoted = |q: char| {
         raw.strip_prefix(q)
@@ -204,9 +205,9 @@ fn part(text: &str, token: Token) -> Option<String> {
             .filter(|r| !r.contains('\\'))
     };
     match token.kind() {
-        TokenKind::Atom => Some(raw.to_string()),
-        TokenKind::BasicString => quoted('"').map(str::to_string),
-        TokenKind::LiteralString => quoted('\'').map(str::to_string),
+        TokenKind::Atom => Some(raw),
+        TokenKind::BasicString => quoted('"'),
+        TokenKind::LiteralString => quoted('\''),
         _ => None,
     }
 }

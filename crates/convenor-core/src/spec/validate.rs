@@ -79,18 +79,20 @@ impl Check {
 
     fn value<T>(
         &mut self,
-        path: FieldPath,
+        path: impl FnOnce() -> FieldPath,
         parsed: Result<T, Problem>,
         suggest: impl FnOnce() -> Option<String>,
     ) -> Option<T> {
         parsed
-            .map_err(|p| self.report(Invalid::new(p, path).suggest(suggest())))
+            .map_err(|p| {
+                self.report(Invalid::new(p, path()).suggest(suggest()))
+            })
             .ok()
     }
 
     fn opt<T>(
         &mut self,
-        path: FieldPath,
+        path: impl FnOnce() -> FieldPath,
         text: Option<&str>,
         parse: impl FnOnce(&str) -> Result<T, Problem>,
     ) -> Option<Option<T>> {
@@ -100,11 +102,16 @@ impl Check {
         }
     }
 
-    fn zone(&mut self, path: FieldPath, name: &str) -> Option<Zone> {
+    fn zone(
+        &mut self,
+        path: impl FnOnce() -> FieldPath,
+        name: &str,
+    ) -> Option<Zone> {
         match crate::Tzdata::current().zone(name) {
             Ok(zone) => Some(zone),
             Err(e) => {
-                let invalid = Invalid::new(Problem::UnknownZone(e.name), path);
+                let invalid =
+                    Invalid::new(Problem::UnknownZone(e.name), path());
                 self.report(invalid.suggest(e.suggestion));
                 None
             }
@@ -112,13 +119,17 @@ impl Check {
     }
 
     /// A 24-hour time; `7pm` and the like get their `HH:MM` suggested.
-    fn time(&mut self, path: FieldPath, text: &str) -> Option<LocalTime> {
+    fn time(
+        &mut self,
+        path: impl FnOnce() -> FieldPath,
+        text: &str,
+    ) -> Option<LocalTime> {
         self.value(path, text.parse(), || crate::suggest::time24(text))
     }
 
     fn weekday(
         &mut self,
-        path: FieldPath,
+        path: impl FnOnce() -> FieldPath,
         name: &str,
     ) -> Option<chrono::Weekday> {
         self.value(path, parse_weekday(name), || {
@@ -128,7 +139,7 @@ impl Check {
 
     fn interval(
         &mut self,
-        path: FieldPath,
+        path: impl FnOnce() -> FieldPath,
         every: Option<u32>,
     ) -> Option<Option<Interval>> {
         match every {
@@ -146,15 +157,15 @@ impl Check {
         let parsed: Vec<Option<MeetingDuration>> = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| self.value(path.index(i), t.parse(), || None))
+            .map(|(i, t)| self.value(|| path.index(i), t.parse(), || None))
             .collect();
         parsed.into_iter().collect()
     }
 
     /// Names are what people see in every view and feed: not empty.
-    fn name(&mut self, path: FieldPath, name: &str) {
+    fn name(&mut self, path: impl FnOnce() -> FieldPath, name: &str) {
         if name.trim().is_empty() {
-            self.shape(path, Problem::EmptyName);
+            self.shape(path(), Problem::EmptyName);
         }
     }
 
@@ -174,10 +185,10 @@ impl TryFrom<ScheduleSpec> for Schedule {
         let default_zone = spec
             .timezone
             .as_deref()
-            .and_then(|z| check.zone(root.key("timezone"), z));
-        check.name(root.key("name"), &spec.name);
+            .and_then(|z| check.zone(|| root.key("timezone"), z));
+        check.name(|| root.key("name"), &spec.name);
         if let Some(url) = &spec.url {
-            check.value(root.key("url"), check_web_url(url), || None);
+            check.value(|| root.key("url"), check_web_url(url), || None);
         }
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         let has_zone = spec.timezone.is_some();
@@ -187,7 +198,7 @@ impl TryFrom<ScheduleSpec> for Schedule {
             // otherwise problems give its place (`meetings[2]`).
             check.meeting = MeetingId::new(&m.id).ok().map(|_| m.id.clone());
             let zone = match (&m.timezone, has_zone) {
-                (Some(z), _) => check.zone(path.key("timezone"), z),
+                (Some(z), _) => check.zone(|| path.key("timezone"), z),
                 (None, true) => default_zone,
                 (None, false) => {
                     check.shape(path.key("timezone"), Problem::NoZone);
@@ -222,30 +233,34 @@ fn meeting(
     m: MeetingSpec,
     zone: Option<Zone>,
 ) -> Option<Meeting> {
-    let id = check.value(path.key("id"), MeetingId::new(&m.id), || {
-        // No suggestion that silently drops letters (`café` is not `caf`).
-        if m.id.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
-            return None;
-        }
-        let slug = MeetingId::slug_from(&m.id);
-        MeetingId::new(&slug).ok().map(|_| slug)
-    });
-    check.name(path.key("name"), &m.name);
+    let id = check.value(
+        || path.key("id"),
+        MeetingId::new(&m.id),
+        || {
+            // No suggestion that silently drops letters (`café` is not `caf`).
+            if m.id.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
+                return None;
+            }
+            let slug = MeetingId::slug_from(&m.id);
+            MeetingId::new(&slug).ok().map(|_| slug)
+        },
+    );
+    check.name(|| path.key("name"), &m.name);
     if let Some(o) = &m.online {
         let online = path.key("online");
         if let Some(url) = &o.url {
-            check.value(online.key("url"), check_web_url(url), || None);
+            check.value(|| online.key("url"), check_web_url(url), || None);
         }
         if let Some(phone) = &o.phone {
-            check.value(online.key("phone"), check_phone(phone), || None);
+            check.value(|| online.key("phone"), check_phone(phone), || None);
         }
     }
     let rule = rule(check, path, &m);
     let duration =
-        check.value(path.key("duration"), m.duration.parse(), || None);
+        check.value(|| path.key("duration"), m.duration.parse(), || None);
     let starts =
-        check.value(path.key("starts"), parse_date(&m.starts), || None);
-    let ends = check.opt(path.key("ends"), m.ends.as_deref(), parse_date);
+        check.value(|| path.key("starts"), parse_date(&m.starts), || None);
+    let ends = check.opt(|| path.key("ends"), m.ends.as_deref(), parse_date);
     let changes: Vec<Option<Change>> = m
         .changes
         .iter()
@@ -314,16 +329,16 @@ fn rule_parts(
             None
         }
         (Some(t), None) => {
-            check.time(path.key("weekly").key("time"), t).map(Some)
+            check.time(|| path.key("weekly").key("time"), t).map(Some)
         }
-        (None, Some(t)) => check.time(path.key("time"), t).map(Some),
+        (None, Some(t)) => check.time(|| path.key("time"), t).map(Some),
         (None, None) => Some(None),
     };
     let pattern: Option<Option<Pattern>> = match (weekly, rrule) {
         (Some(w), None) => {
-            let day = check.weekday(path.key("weekly").key("day"), &w.day);
+            let day = check.weekday(|| path.key("weekly").key("day"), &w.day);
             let every =
-                check.interval(path.key("weekly").key("every"), w.every);
+                check.interval(|| path.key("weekly").key("every"), w.every);
             day.zip(every).map(|(day, every)| {
                 Some(Pattern::Weekly {
                     day,
@@ -332,7 +347,7 @@ fn rule_parts(
             })
         }
         (None, Some(r)) => check
-            .value(path.key("rrule"), RRulePattern::new(r), || None)
+            .value(|| path.key("rrule"), RRulePattern::new(r), || None)
             .map(|p| Some(Pattern::RRule(p))),
         (Some(_), Some(_)) => {
             check.shape(
@@ -384,10 +399,13 @@ fn change(
     path: &FieldPath,
     c: &ChangeSpec,
 ) -> Option<Change> {
-    let announced =
-        check.opt(path.key("announced"), c.announced.as_deref(), parse_date);
+    let announced = check.opt(
+        || path.key("announced"),
+        c.announced.as_deref(),
+        parse_date,
+    );
     let duration = check.opt(
-        path.key("duration"),
+        || path.key("duration"),
         c.duration.as_deref(),
         str::parse::<MeetingDuration>,
     );
@@ -405,7 +423,7 @@ fn change(
                       field: &'static str,
                       value: &Option<String>| {
         match value {
-            Some(v) => check.value(path.key(field), parse_date(v), || None),
+            Some(v) => check.value(|| path.key(field), parse_date(v), || None),
             None => {
                 check.shape(
                     path.key(field),
@@ -415,22 +433,23 @@ fn change(
             }
         }
     };
-    let local_field = |check: &mut Check,
-                       field: &'static str,
-                       value: &Option<String>| {
-        match value {
-            Some(v) => {
-                check.value(path.key(field), parse_local_datetime(v), || None)
+    let local_field =
+        |check: &mut Check, field: &'static str, value: &Option<String>| {
+            match value {
+                Some(v) => check.value(
+                    || path.key(field),
+                    parse_local_datetime(v),
+                    || None,
+                ),
+                None => {
+                    check.shape(
+                        path.key(field),
+                        Problem::MissingField { field, kind: kind.name() },
+                    );
+                    None
+                }
             }
-            None => {
-                check.shape(
-                    path.key(field),
-                    Problem::MissingField { field, kind: kind.name() },
-                );
-                None
-            }
-        }
-    };
+        };
     let allowed = kind.fields();
     let given = [
         ("effective", c.effective.is_some()),
@@ -465,10 +484,10 @@ fn change(
                 c.time.as_deref(),
             )?;
             let day = match &c.day {
-                Some(d) => Some(check.weekday(path.key("day"), d)?),
+                Some(d) => Some(check.weekday(|| path.key("day"), d)?),
                 None => None,
             };
-            let every = check.interval(path.key("every"), c.every)?;
+            let every = check.interval(|| path.key("every"), c.every)?;
             ChangeKind::Reschedule(Reschedule {
                 time,
                 day,
