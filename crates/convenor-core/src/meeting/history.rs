@@ -25,13 +25,50 @@ pub(crate) struct Special {
 /// The history folded into what expansion needs.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Timeline {
-    pub(crate) segments: Vec<Segment>,
+    pub(crate) segments: Segments,
     /// Due date of a cancelled session -> index of the change.
     pub(crate) cancelled: BTreeMap<NaiveDate, usize>,
     /// Due date of a moved session -> index of the change.
     pub(crate) moved: BTreeMap<NaiveDate, usize>,
     /// Moved and extra sessions, by start.
     pub(crate) specials: Vec<Special>,
+}
+
+/// A meeting's segments as a slice, a single one held in place: most
+/// meetings have one, and every iterator over a meeting's sessions reads
+/// it first. In place it lies in the meeting itself, which a schedule
+/// keeps in one array read in order, so reaching it costs no cache miss
+/// of its own (a separate list cost a fifth of expanding monthly rules,
+/// `perf`, BENCHMARKS.md).
+#[derive(Clone, Debug, Default)]
+pub(crate) enum Segments {
+    #[default]
+    None,
+    One(Segment),
+    Many(Vec<Segment>),
+}
+
+impl From<Vec<Segment>> for Segments {
+    fn from(mut segments: Vec<Segment>) -> Segments {
+        match segments.len() {
+            0 => Segments::None,
+            1 => segments.pop().map_or(Segments::None, Segments::One),
+            _ => Segments::Many(segments),
+        }
+    }
+}
+
+impl std::ops::Deref for Segments {
+    type Target = [Segment];
+
+    #[inline]
+    fn deref(&self) -> &[Segment] {
+        match self {
+            Segments::None => &[],
+            Segments::One(s) => std::slice::from_ref(s),
+            Segments::Many(v) => v,
+        }
+    }
 }
 
 impl Meeting {
@@ -161,7 +198,8 @@ impl Meeting {
                 s.rule.first_on_or_after(s.from).filter(|d| *d <= s.last);
         }
 
-        let mut timeline = Timeline { segments, ..Timeline::default() };
+        let mut timeline =
+            Timeline { segments: segments.into(), ..Timeline::default() };
         let mut specials = Vec::new();
         for (i, c) in self.changes.iter().enumerate() {
             let due = match &c.kind {
