@@ -748,12 +748,13 @@ const SWEEP_KEYS: usize = 1 << 20;
 /// hours) and 2^25 s (388 days).
 const SWEEP_BITS: std::ops::RangeInclusive<u32> = 16..=25;
 
+const WEEK_SECS: usize = 7 * 86_400;
+
 /// The first sweep's length in bits of seconds, for `live` meetings: as
 /// if they met weekly, [`SWEEP_KEYS`] sessions; later sweeps adjust to
 /// the sessions found.
 fn first_sweep_bits(live: usize, sweep_keys: usize) -> u32 {
-    let week_secs = 7 * 86_400;
-    let secs = (sweep_keys.saturating_mul(week_secs) / live.max(1)).max(1);
+    let secs = (sweep_keys.saturating_mul(WEEK_SECS) / live.max(1)).max(1);
     (usize::BITS - 1 - secs.leading_zeros())
         .clamp(*SWEEP_BITS.start(), *SWEEP_BITS.end())
 }
@@ -937,8 +938,12 @@ impl<'s> Occurrences<'s> {
         let index_bits =
             u64::BITS - (self.streams.len() as u64).leading_zeros();
         let index_mask = (1 << index_bits) - 1;
-        let (mut keys, mut scratch) = (Vec::new(), Vec::new());
         let mut sweep_bits = first_sweep_bits(live.len(), sweep_keys);
+        // Room for a sweep as the first one's length was chosen (weekly
+        // meetings), so that the keys are not copied as they grow.
+        let expected = live.len().saturating_mul(1 << sweep_bits) / WEEK_SECS;
+        let mut keys = Vec::with_capacity(expected.min(4 * sweep_keys));
+        let mut scratch = Vec::new();
         while !live.is_empty() {
             let hi = lo.saturating_add(1 << sweep_bits);
             keys.clear();

@@ -17,7 +17,7 @@ pub(crate) fn sort(
     scratch: &mut Vec<u64>,
     bits: std::ops::Range<u32>,
 ) {
-    scratch.clear();
+    // Its old contents are overwritten, so only new room is zeroed.
     scratch.resize(keys.len(), 0);
     let width = bits.end.saturating_sub(bits.start);
     let passes = width.div_ceil(MAX_DIGIT);
