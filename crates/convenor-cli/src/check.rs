@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
 use convenor::json::FeedOptions;
-use convenor::quote::{escape_controls, source_excerpt};
+use convenor::quote::{escape_controls, SourceLines};
 use convenor::{
     Error, Invalid, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
 };
@@ -28,11 +28,12 @@ pub fn check(
     // For quoting source lines; an invalid UTF-8 file is reported by
     // load_bytes at its first bad byte.
     let text = String::from_utf8_lossy(&bytes);
+    let lines = SourceLines::new(&text);
     let name = escape_controls(&file.display().to_string()).into_owned();
     let schedule = match convenor::load_bytes(&bytes) {
         Ok(s) => s,
         Err(err) => {
-            let count = report_error(&err, &name, &text, out)?;
+            let count = report_error(&err, &name, &lines, out)?;
             writeln!(out, "{name}: {count} error{}", plural(count))?;
             return Ok(exit::BAD_INPUT);
         }
@@ -64,12 +65,24 @@ pub fn check(
         }
         Err(e) => warnings.push((format!("meeting guide feed: {e}"), None)),
     }
+    // As with errors, the first MAX_SHOWN are shown and the rest
+    // counted: 10,000 meetings without an area are 10,000 warnings.
+    let shown = &warnings[..warnings.len().min(MAX_SHOWN)];
     let paths: Vec<&convenor::FieldPath> =
-        warnings.iter().filter_map(|(_, p)| p.as_ref()).collect();
+        shown.iter().filter_map(|(_, p)| p.as_ref()).collect();
     let mut positions = convenor::positions(&text, &paths).into_iter();
-    for (message, path) in &warnings {
+    for (message, path) in shown {
         let position = path.as_ref().and_then(|_| positions.next().flatten());
-        block(out, "warning", message, &name, &text, position, None)?;
+        block(out, "warning", message, &name, &lines, position, None)?;
+    }
+    if warnings.len() > MAX_SHOWN {
+        let more = warnings.len() - MAX_SHOWN;
+        writeln!(
+            out,
+            "warning: and {more} more warning{} (only the first \
+             {MAX_SHOWN} are shown)\n",
+            plural(more)
+        )?;
     }
     writeln!(out, "{name}: times from tz database {}", schedule.tzdata())?;
     writeln!(
@@ -129,16 +142,17 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The most problems `check` prints; the rest are counted, so that a
-/// file with a million bad values prints a page, not a million blocks.
-const MAX_SHOWN: usize = 100;
+/// The most problems, and the most warnings, `check` prints; the rest
+/// are counted, so that a file with a million bad values prints a page,
+/// not a million blocks.
+pub(crate) const MAX_SHOWN: usize = 100;
 
 /// Prints each problem of `err` (the first [`MAX_SHOWN`]); how many
 /// there were.
 fn report_error(
     err: &Error,
     name: &str,
-    text: &str,
+    lines: &SourceLines,
     out: &mut impl Write,
 ) -> Result<usize> {
     match err {
@@ -148,7 +162,7 @@ fn report_error(
                 "error",
                 message,
                 name,
-                text,
+                lines,
                 *position,
                 suggestion.as_deref(),
             )?;
@@ -164,7 +178,7 @@ fn report_error(
                     "error",
                     &bare.to_string(),
                     name,
-                    text,
+                    lines,
                     p.position,
                     p.suggestion.as_deref(),
                 )?;
@@ -193,7 +207,7 @@ fn block(
     label: &str,
     message: &str,
     name: &str,
-    text: &str,
+    lines: &SourceLines,
     position: Option<Position>,
     suggestion: Option<&str>,
 ) -> Result<()> {
@@ -204,7 +218,7 @@ fn block(
     match position {
         Some(p) => {
             writeln!(out, "{gutter}--> {name}:{}:{}", p.line, p.column)?;
-            if let Some(excerpt) = source_excerpt(text, p) {
+            if let Some(excerpt) = lines.excerpt(p) {
                 write!(out, "{excerpt}")?;
             }
         }

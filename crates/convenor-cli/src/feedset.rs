@@ -37,6 +37,17 @@ const STATE: &str = ".convenor";
 /// How long a publish waits for another one into the same folder.
 const LOCK_WAIT: Duration = Duration::from_secs(120);
 
+/// A file of the set: text made beforehand, or made as it is written,
+/// so that a large feed (the sessions of 90 days of a big fellowship)
+/// is never held whole in memory.
+pub enum Content<'a> {
+    Text(String),
+    Made(Make<'a>),
+}
+
+/// Writes a file's content.
+pub type Make<'a> = Box<dyn Fn(&mut dyn std::io::Write) -> Result<()> + 'a>;
+
 /// What every failure before the switch says.
 const NOT_PUBLISHED: &str = "nothing was published";
 
@@ -45,7 +56,7 @@ const NOT_PUBLISHED: &str = "nothing was published";
 /// if it fails, nothing is published.
 pub fn replace(
     out: &Path,
-    files: &[(PathBuf, String)],
+    files: &[(PathBuf, Content<'_>)],
     commit: impl FnOnce() -> Result<()>,
 ) -> Result<()> {
     let names = public_names(files)?;
@@ -103,7 +114,7 @@ struct Staged<'n> {
 fn prepare<'n>(
     out: &Path,
     state: &Path,
-    files: &[(PathBuf, String)],
+    files: &[(PathBuf, Content<'_>)],
     names: &'n [(OsString, bool)],
 ) -> Result<Staged<'n>> {
     check_out(out)?;
@@ -128,7 +139,9 @@ fn prepare<'n>(
 
 /// The top-level names the set publishes, each with whether it is a
 /// folder, in order of first appearance.
-fn public_names(files: &[(PathBuf, String)]) -> Result<Vec<(OsString, bool)>> {
+fn public_names(
+    files: &[(PathBuf, Content<'_>)],
+) -> Result<Vec<(OsString, bool)>> {
     let mut names: Vec<(OsString, bool)> = Vec::new();
     for (path, _) in files {
         let mut parts = Vec::new();
@@ -382,7 +395,7 @@ fn put_link(state: &Path, target: &Path, at: &Path) -> io::Result<()> {
 fn stage(
     out: &Path,
     sets: &Path,
-    files: &[(PathBuf, String)],
+    files: &[(PathBuf, Content<'_>)],
 ) -> Result<OsString> {
     let mut attempts = 0;
     let (name, root) = loop {
@@ -414,7 +427,7 @@ fn stage(
 fn write_set(
     out: &Path,
     root: &Path,
-    files: &[(PathBuf, String)],
+    files: &[(PathBuf, Content<'_>)],
 ) -> Result<()> {
     let mut dirs: Vec<&Path> = Vec::new();
     for (path, content) in files {
@@ -431,10 +444,19 @@ fn write_set(
                 dirs.push(dir);
             }
         }
-        fresh::create_file(&root.join(path), content.as_bytes(), FILE_MODE)
-            .with_context(|| {
-                format!("cannot write {}", out.join(path).display())
-            })?;
+        let at = root.join(path);
+        match content {
+            Content::Text(text) => {
+                fresh::create_file(&at, text.as_bytes(), FILE_MODE)
+                    .map_err(anyhow::Error::from)
+            }
+            Content::Made(make) => {
+                fresh::create_file_with(&at, FILE_MODE, make)
+            }
+        }
+        .with_context(|| {
+            format!("cannot write {}", out.join(path).display())
+        })?;
     }
     for dir in dirs.iter().rev() {
         fresh::set_dir_mode(&root.join(dir), DIR_MODE).with_context(|| {

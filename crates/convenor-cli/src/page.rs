@@ -56,7 +56,7 @@ pub fn files(
     let mut all = schedule.occurrences(window).with_cancelled();
     let sessions: Vec<Occurrence<'_>> =
         all.by_ref().take(PAGE_SESSIONS).collect();
-    let more = all.take(convenor::MAX_SESSIONS).count();
+    let more = all.count();
     let home = schedule
         .timezone()
         .or_else(|| schedule.meetings().first().map(|m| m.zone()))

@@ -11,6 +11,12 @@ use convenor::Window;
 
 use crate::cli::View;
 use crate::config::Config;
+use crate::feedset::Content;
+
+/// Content made as it is written.
+fn made<'a>(write: impl Fn(&mut dyn Write) -> Result<()> + 'a) -> Content<'a> {
+    Content::Made(Box::new(write))
+}
 
 /// The flags of `publish` beside the viewing ones.
 pub struct Request {
@@ -39,46 +45,69 @@ pub fn publish(
         opts = opts.with_domain(d.clone());
     }
     let today = c.now.with_timezone(&c.tz).date_naive();
-    // First, so that a schedule over the session cap fails fast.
-    let window = Window::new(c.now, c.now + Duration::days(90))?;
-    let sessions = c
-        .schedule
-        .occurrences(window)
-        .with_cancelled()
-        .collect_at_most(convenor::MAX_SESSIONS)
-        .context("occurrences.json (the next 90 days)")?;
-    let mut files: Vec<(PathBuf, String)> = vec![
-        ("schedule.ics".into(), convenor::ical::to_string(&c.schedule, &opts)),
+    let schedule = &c.schedule;
+    let opts = &opts;
+    // The feeds are made as they are written (feedset::Content), one at
+    // a time: the sessions of the next 90 days are streamed, however many
+    // (a fellowship of 10,000 weekly meetings has 129,000).
+    let mut files: Vec<(PathBuf, Content<'_>)> = vec![
+        (
+            "schedule.ics".into(),
+            made(move |w| {
+                Ok(w.write_all(
+                    convenor::ical::to_string(schedule, opts).as_bytes(),
+                )?)
+            }),
+        ),
         (
             "schedule.json".into(),
-            convenor::json::to_string_pretty(&c.schedule),
+            Content::Text(convenor::json::to_string_pretty(schedule)),
         ),
     ];
-    for m in c.schedule.meetings() {
+    for m in schedule.meetings() {
         let id = m.id().as_str();
-        let ics = convenor::ical::meeting_to_string(&c.schedule, id, &opts)?;
+        let ics = made(move |w| {
+            let ics = convenor::ical::meeting_to_string(schedule, id, opts)?;
+            Ok(w.write_all(ics.as_bytes())?)
+        });
         files.push((PathBuf::from("meetings").join(format!("{id}.ics")), ics));
     }
-    let pretty = convenor::json::OccurrenceOptions::new().with_pretty(true);
-    files.push((
-        "occurrences.json".into(),
-        convenor::json::occurrences_to_string(sessions, &pretty),
-    ));
+    let window = Window::new(c.now, c.now + Duration::days(90))?;
+    let occurrences = made(move |w| {
+        let pretty =
+            convenor::json::OccurrenceOptions::new().with_pretty(true);
+        let mut sessions = schedule.occurrences(window).with_cancelled();
+        convenor::json::occurrences_to_writer(w, sessions.by_ref(), &pretty)?;
+        Ok(sessions.check_complete()?)
+    });
+    files.push(("occurrences.json".into(), occurrences));
     let guide = convenor::json::FeedOptions::new(today).with_pretty(true);
     let feed = convenor::json::to_meeting_guide(&c.schedule, &guide)?;
-    for w in &feed.warnings {
+    // The first ones and a count, as `check` shows them: a schedule of
+    // 10,000 meetings without an area has 10,000.
+    let max = crate::check::MAX_SHOWN;
+    for w in feed.warnings.iter().take(max) {
         let w = w.to_string();
         let shown = convenor::quote::escape_controls(&w);
         eprintln!("convenor: warning: meeting-guide.json: {shown}");
     }
-    files.push(("meeting-guide.json".into(), feed.json));
+    let more = feed.warnings.len().saturating_sub(max);
+    if more > 0 {
+        eprintln!(
+            "convenor: warning: meeting-guide.json: and {more} more \
+             (only the first {max} are shown; `convenor check` shows \
+             where they are)"
+        );
+    }
+    files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
     let page = crate::page::PageOptions {
         now: c.now,
         weeks: request.weeks,
         base_url: request.url.as_deref(),
-        ical: &opts,
+        ical: opts,
     };
-    files.extend(crate::page::files(&c.schedule, &page)?);
+    let page_files = crate::page::files(schedule, &page)?;
+    files.extend(page_files.into_iter().map(|(p, t)| (p, Content::Text(t))));
 
     crate::feedset::replace(dir, &files, || summary(dir, &files, out))?;
     Ok(0)
@@ -90,7 +119,7 @@ pub fn publish(
 /// (`convenor publish | head`) does not stop the publish.
 fn summary(
     dir: &Path,
-    files: &[(PathBuf, String)],
+    files: &[(PathBuf, Content<'_>)],
     out: &mut impl Write,
 ) -> Result<()> {
     let written = files

@@ -301,10 +301,13 @@ fn publish_converts_an_older_convenors_folder() {
     std::fs::remove_dir_all(&base).ok();
 }
 
-/// Finding 4: `publish` keeps to the session cap (100,000) instead of
-/// writing a huge occurrences.json; nothing is published.
+/// Finding 4 of issue 12 capped `occurrences.json` at 100,000 sessions,
+/// which refused to publish a fellowship of 10,000 weekly meetings
+/// (129,000 sessions in 90 days). Since issue 18 it is written as the
+/// sessions are found, all of them, with memory that does not grow with
+/// their number (BENCHMARKS.md measures it).
 #[test]
-fn publish_respects_the_session_cap() {
+fn publish_writes_every_session_of_the_90_days() {
     let base = scratch("cap");
     // 1,200 daily meetings: 108,000 sessions in the 90 days published.
     let daily = "rrule = \"FREQ=DAILY\"\ntime = \"08:00\"\n";
@@ -312,9 +315,11 @@ fn publish_respects_the_session_cap() {
     let out = base.join("site");
     let result = publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);
-    assert_eq!(result.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("more than 100000 sessions"), "{stderr}");
-    assert!(snapshot(&out).is_empty());
+    assert_eq!(result.status.code(), Some(0), "{stderr}");
+    let text = std::fs::read_to_string(out.join("occurrences.json")).unwrap();
+    let sessions: Vec<serde_json::Value> =
+        serde_json::from_str(&text).unwrap();
+    assert_eq!(sessions.len(), 108_000);
     std::fs::remove_dir_all(&base).ok();
 }
 

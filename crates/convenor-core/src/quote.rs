@@ -74,6 +74,52 @@ pub const EXCERPT_WIDTH: usize = 100;
 /// ```
 pub fn source_excerpt(text: &str, at: Position) -> Option<String> {
     let line = text.split('\n').nth(at.line.checked_sub(1)?)?;
+    line_excerpt(line, at)
+}
+
+/// The lines of a text, found once: [`source_excerpt`] for many
+/// positions in one text at the cost of a lookup each, where each call
+/// of [`source_excerpt`] reads the text up to its line (`check` quotes
+/// up to 200 lines of a file of any size).
+///
+/// ```
+/// use convenor_core::{quote::{source_excerpt, SourceLines}, Position};
+/// let text = "name = \"x\"\r\nduration = \"0\"\n";
+/// let lines = SourceLines::new(text);
+/// for (line, column) in [(1, 1), (2, 12), (2, 99), (3, 1), (0, 1)] {
+///     let at = Position { line, column };
+///     assert_eq!(lines.excerpt(at), source_excerpt(text, at));
+/// }
+/// ```
+#[derive(Debug)]
+pub struct SourceLines<'t> {
+    text: &'t str,
+    /// The offset of each line's first byte.
+    starts: Vec<usize>,
+}
+
+impl<'t> SourceLines<'t> {
+    /// Finds the lines of `text` (one pass).
+    pub fn new(text: &'t str) -> SourceLines<'t> {
+        let breaks = text.match_indices('\n').map(|(i, _)| i + 1);
+        SourceLines {
+            text,
+            starts: std::iter::once(0).chain(breaks).collect(),
+        }
+    }
+
+    /// [`source_excerpt`] of this text at `at`.
+    pub fn excerpt(&self, at: Position) -> Option<String> {
+        let start = *self.starts.get(at.line.checked_sub(1)?)?;
+        let rest = &self.text[start..];
+        let line = rest.find('\n').map_or(rest, |end| &rest[..end]);
+        line_excerpt(line, at)
+    }
+}
+
+/// [`source_excerpt`] of `line` (without its `\n`), line `at.line` of
+/// its text.
+fn line_excerpt(line: &str, at: Position) -> Option<String> {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let split = char_offset(line, at.column.saturating_sub(1));
     let (before, after) = line.split_at(split);

@@ -48,6 +48,9 @@ pub struct Schedule {
     meetings: Vec<Meeting>,
     /// Rank of each meeting's id in sorted order, for tie-breaks.
     ranks: Vec<usize>,
+    /// The meetings' places in id order (the inverse of `ranks`), so a
+    /// meeting is found by its id in a binary search.
+    by_rank: Vec<usize>,
     /// Each meeting's rule as plain numbers where it is a plain weekly
     /// one, side by side so [`Schedule::next`] reads them in one sweep.
     quick: Vec<Option<Quick>>,
@@ -266,6 +269,7 @@ impl Schedule {
         for (rank, (_, i)) in ids.iter().enumerate() {
             ranks[*i] = rank;
         }
+        let by_rank = ids.iter().map(|&(_, i)| i).collect();
         let quick = meetings.iter().map(Quick::of).collect();
         Ok(Schedule {
             name: name.into(),
@@ -276,6 +280,7 @@ impl Schedule {
             timezone,
             meetings,
             ranks,
+            by_rank,
             quick,
         })
     }
@@ -389,7 +394,18 @@ impl Schedule {
 
     /// The meeting with this id.
     pub fn meeting(&self, id: &str) -> Option<&Meeting> {
-        self.meetings.iter().find(|m| m.id().as_str() == id)
+        self.index_of(id).map(|i| &self.meetings[i])
+    }
+
+    /// The place of the meeting with `id` in [`Schedule::meetings`]: a
+    /// binary search, so that naming each of many meetings (a warning a
+    /// meeting) costs no more than sorting them.
+    fn index_of(&self, id: &str) -> Option<usize> {
+        let rank = self
+            .by_rank
+            .binary_search_by(|&i| self.meetings[i].id().as_str().cmp(id))
+            .ok()?;
+        Some(self.by_rank[rank])
     }
 
     /// Every session that starts in `window`, merged in order of (start,
@@ -574,8 +590,7 @@ impl Schedule {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn meeting_path(&self, id: &str) -> Option<FieldPath> {
-        let index =
-            self.meetings.iter().position(|m| m.id().as_str() == id)?;
+        let index = self.index_of(id)?;
         Some(FieldPath::root().key("meetings").index(index))
     }
 
