@@ -48,7 +48,7 @@ mod series;
 mod warning;
 mod zones;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use convenor_core::{
@@ -367,19 +367,26 @@ impl Import<'_> {
     }
 
     fn read_overrides_and_oneoffs(&mut self) {
+        // Found once, so that each override costs a lookup, not a pass
+        // over every series and event (a calendar of 20,000 series took
+        // seconds).
+        let mut series_of: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (k, s) in self.series.iter().enumerate() {
+            series_of.entry(s.uid.as_str()).or_default().push(k);
+        }
+        let masters: HashSet<&str> = self
+            .events
+            .iter()
+            .filter(|e| e.rrule.is_some() && e.recurrence_id.is_none())
+            .map(|e| e.uid.as_str())
+            .collect();
         for (i, ev) in self.events.iter().enumerate() {
             let uid = Some(ev.uid.as_str());
             if let Some((rid, line)) = ev.recurrence_id {
-                let of = |s: &Series| s.uid == ev.uid;
-                let candidates: Vec<usize> = (0..self.series.len())
-                    .filter(|&k| of(&self.series[k]))
-                    .collect();
+                let candidates: &[usize] =
+                    series_of.get(ev.uid.as_str()).map_or(&[], Vec::as_slice);
                 if candidates.is_empty() {
-                    let skipped = self.events.iter().any(|e| {
-                        e.uid == ev.uid
-                            && e.rrule.is_some()
-                            && e.recurrence_id.is_none()
-                    });
+                    let skipped = masters.contains(ev.uid.as_str());
                     if skipped {
                         self.warnings.push(line, uid, "RECURRENCE-ID", "this override's series was left out, so it is too");
                         continue;
@@ -533,29 +540,36 @@ impl Import<'_> {
         // The group of each series, and whether a series was continued.
         let mut group_of: HashMap<usize, usize> = HashMap::new();
         let mut continued: BTreeSet<usize> = BTreeSet::new();
+        // The series seen so far, in `order`, by their event's UID and by
+        // (zone, name): where a later series looks for the one it
+        // continues, rather than in every series (quadratic).
+        let mut seen_by_uid: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut seen_by_name: HashMap<(Zone, String), Vec<usize>> =
+            HashMap::new();
         for &b in &order {
             let sb = &self.series[b];
             let eb = &self.events[sb.event];
-            let pred = order
+            let name_b = name_key(eb);
+            let seen = match eb.related_to.as_deref() {
+                Some(r) => seen_by_uid.get(r),
+                None => seen_by_name.get(&(sb.zone, name_b.clone())),
+            };
+            let pred = seen
+                .map_or(&[][..], Vec::as_slice)
                 .iter()
                 .copied()
-                .filter(|&a| {
-                    a != b
-                        && !continued.contains(&a)
-                        && group_of.contains_key(&a)
-                })
+                .filter(|&a| !continued.contains(&a))
                 .filter(|&a| {
                     let sa = &self.series[a];
                     sa.zone == sb.zone
                         && sa.ends.is_some_and(|e| e < sb.start.date())
                 })
-                .filter(|&a| {
-                    let ea = &self.events[self.series[a].event];
-                    eb.related_to.as_deref() == Some(ea.uid.as_str())
-                        || (eb.related_to.is_none()
-                            && name_key(ea) == name_key(eb))
-                })
                 .max_by_key(|&a| self.series[a].ends);
+            seen_by_uid
+                .entry(self.events[sb.event].uid.as_str())
+                .or_default()
+                .push(b);
+            seen_by_name.entry((sb.zone, name_b)).or_default().push(b);
             match pred {
                 Some(a) => {
                     continued.insert(a);
@@ -570,14 +584,15 @@ impl Import<'_> {
                 }
             }
         }
+        let mut first_of: HashMap<&str, usize> = HashMap::new();
+        for (k, s) in self.series.iter().enumerate().rev() {
+            first_of.insert(s.uid.as_str(), k);
+        }
         let oneoffs = std::mem::take(&mut self.oneoffs);
         for mut o in oneoffs {
             let ev = &self.events[o.event];
             let by_uid = |uid: &str| {
-                self.series
-                    .iter()
-                    .position(|s| s.uid == uid)
-                    .and_then(|k| group_of.get(&k).copied())
+                first_of.get(uid).and_then(|k| group_of.get(k).copied())
             };
             let found = o
                 .of_uid
