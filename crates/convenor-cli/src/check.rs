@@ -75,15 +75,7 @@ pub fn check(
         let position = path.as_ref().and_then(|_| positions.next().flatten());
         block(out, "warning", message, &name, &lines, position, None)?;
     }
-    if warnings.len() > MAX_SHOWN {
-        let more = warnings.len() - MAX_SHOWN;
-        writeln!(
-            out,
-            "warning: and {more} more warning{} (only the first \
-             {MAX_SHOWN} are shown)\n",
-            plural(more)
-        )?;
-    }
+    and_more(out, "warning", "warning", warnings.len())?;
     writeln!(out, "{name}: times from tz database {}", schedule.tzdata())?;
     writeln!(
         out,
@@ -132,6 +124,25 @@ fn tzdata_disagreements(schedule: &Schedule, window: Window) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// Says how many of `count` were not shown, when some were not.
+fn and_more(
+    out: &mut impl Write,
+    label: &str,
+    noun: &str,
+    count: usize,
+) -> Result<()> {
+    let more = count.saturating_sub(MAX_SHOWN);
+    if more > 0 {
+        writeln!(
+            out,
+            "{label}: and {more} more {noun}{} (only the first \
+             {MAX_SHOWN} are shown)\n",
+            plural(more)
+        )?;
+    }
+    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {
@@ -184,15 +195,7 @@ fn report_error(
                 )?;
             }
             let count = err.problems().count();
-            if count > MAX_SHOWN {
-                let more = count - MAX_SHOWN;
-                writeln!(
-                    out,
-                    "error: and {more} more problem{} (only the first \
-                     {MAX_SHOWN} are shown)\n",
-                    plural(more)
-                )?;
-            }
+            and_more(out, "error", "problem", count)?;
             Ok(count)
         }
         other => {

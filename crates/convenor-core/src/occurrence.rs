@@ -1046,15 +1046,6 @@ mod tests {
     fn schedule(meetings: &[(usize, usize, u32, u32)]) -> Schedule {
         const ZONES: [&str; 4] =
             ["America/Los_Angeles", "Europe/London", "Asia/Kolkata", "UTC"];
-        const DAYS: [&str; 7] = [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
         let mut toml = String::new();
         for (i, &(zone, day, hour, every)) in meetings.iter().enumerate() {
             toml += &format!(
@@ -1064,7 +1055,7 @@ mod tests {
                  time = \"{hour:02}:00\", every = {every} }}\n",
                 99 - i,
                 ZONES[zone],
-                DAYS[day],
+                crate::WEEKDAY_NAMES[day],
             );
         }
         Schedule::from_toml_str(&format!("name = \"p\"\n{toml}")).unwrap()
