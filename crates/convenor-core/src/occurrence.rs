@@ -1089,13 +1089,3 @@ mod tests {
         }
     }
 }
-#[test]
-fn zz_sizes() {
-    eprintln!(
-        "MeetingSpec {} Meeting {} Segment {} Timeline {}",
-        std::mem::size_of::<crate::MeetingSpec>(),
-        std::mem::size_of::<crate::Meeting>(),
-        std::mem::size_of::<crate::Segment>(),
-        std::mem::size_of::<crate::meeting::Timeline>()
-    );
-}
