@@ -920,23 +920,28 @@ impl<'s> Occurrences<'s> {
         self.started = true;
         let Some(first) = self.streams.first() else { return };
         let mut lo = first.sessions.from_secs;
-        // Streams in rank order (a stable sort: nearly free when the
-        // meetings are already in id order), so that a stable sort by
-        // start alone keeps equal starts in meeting-id order: the rank
-        // rides in the low bits of each key and is not sorted.
-        self.streams.sort_by_key(|s| s.rank);
-        let meetings: Vec<&'s Meeting> =
-            self.streams.iter().map(|s| s.sessions.meeting).collect();
+        // The streams in id order (indices sorted, the streams left in
+        // place): swept in that order, a stable sort by start alone keeps
+        // equal starts in id order, so the place in `order` rides in the
+        // low bits of each key and is not sorted.
+        let mut order: Vec<u32> = (0..self.streams.len() as u32).collect();
+        order.sort_by_key(|&i| self.streams[i as usize].rank);
+        let meetings: Vec<&'s Meeting> = order
+            .iter()
+            .map(|&i| self.streams[i as usize].sessions.meeting)
+            .collect();
         for s in &mut self.streams {
             s.head = s.sessions.next();
         }
-        let mut live: Vec<u32> = (0..self.streams.len() as u32)
-            .filter(|&i| self.streams[i as usize].head.is_some())
+        // Places in `order` of the streams with sessions left.
+        let mut live: Vec<u32> = (0..order.len() as u32)
+            .filter(|&p| {
+                self.streams[order[p as usize] as usize].head.is_some()
+            })
             .collect();
-        // Keys are (seconds into the sweep, stream) packed in
+        // Keys are (seconds into the sweep, place in `order`) packed in
         // `sweep_bits + index_bits`.
-        let index_bits =
-            u64::BITS - (self.streams.len() as u64).leading_zeros();
+        let index_bits = u64::BITS - (order.len() as u64).leading_zeros();
         let index_mask = (1 << index_bits) - 1;
         let mut sweep_bits = first_sweep_bits(live.len(), sweep_keys);
         // Room for a sweep as the first one's length was chosen (weekly
@@ -947,8 +952,8 @@ impl<'s> Occurrences<'s> {
         while !live.is_empty() {
             let hi = lo.saturating_add(1 << sweep_bits);
             keys.clear();
-            live.retain(|&i| {
-                let s = &mut self.streams[i as usize];
+            live.retain(|&p| {
+                let s = &mut self.streams[order[p as usize] as usize];
                 // Kept in a local while the meeting steps, stored once.
                 let mut head = s.head.take();
                 while let Some(o) = head.filter(|o| o.start < hi) {
@@ -958,7 +963,7 @@ impl<'s> Occurrences<'s> {
                         out.push((o.start, o.meeting));
                     } else {
                         let at = (o.start - lo) as u64;
-                        keys.push(at << index_bits | u64::from(i));
+                        keys.push(at << index_bits | u64::from(p));
                     }
                     head = s.sessions.next();
                 }
@@ -983,8 +988,10 @@ impl<'s> Occurrences<'s> {
             // The next sweep starts at the next session: past a gap in one step.
             let next = live
                 .iter()
-                .filter_map(|&i| {
-                    self.streams[i as usize].head.map(|o| o.start)
+                .filter_map(|&p| {
+                    self.streams[order[p as usize] as usize]
+                        .head
+                        .map(|o| o.start)
                 })
                 .min();
             lo = next.map_or(hi, |n| n.max(hi));
