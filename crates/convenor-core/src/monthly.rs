@@ -32,9 +32,9 @@ enum Day {
 /// The dates of a MONTHLY rule of one of the shapes above, from its first
 /// session on, in order, from a lower bound to a last date (inclusive).
 ///
-/// Small (36 bytes) and held in place in [`crate::rule::Dates`], so a
-/// meeting's iterator allocates nothing: days and months fit `i32` for
-/// every date chrono holds.
+/// Small (32 bytes, checked in `occurrence.rs`) and held in place in
+/// [`crate::rule::Dates`], so a meeting's iterator allocates nothing:
+/// days and months fit `i32` for every date chrono holds.
 #[derive(Clone, Debug)]
 pub(crate) struct MonthlyDates {
     day: Day,

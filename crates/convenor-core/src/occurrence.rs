@@ -1042,6 +1042,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<Option<super::Occurrence<'_>>>(), 64);
         assert_eq!(std::mem::size_of::<(i64, &crate::Meeting)>(), 16);
         assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 256);
+        assert_eq!(std::mem::size_of::<crate::monthly::MonthlyDates>(), 32);
     }
 
     use crate::{Schedule, Window};
