@@ -350,11 +350,11 @@ pub fn weekday_code(day: chrono::Weekday) -> &'static str {
     WEEKDAY_CODES[day.num_days_from_monday() as usize]
 }
 
-/// Parses `YYYY-MM-DD` with a year in `1..=9999`.
 /// Checks a web address that exports make a link (iCalendar `URL`,
-/// Meeting Guide `conference_url`): `https:` or `http:`, a host, no
-/// spaces or control characters. Anything else (`javascript:...`, `not a
-/// url`) would be a link that runs code or goes nowhere.
+/// Meeting Guide `conference_url`): `https://` or `http://` (either
+/// case), a host, no spaces or control characters. Anything else
+/// (`javascript:...`, `not a url`) would be a link that runs code or
+/// goes nowhere.
 pub(crate) fn check_web_url(s: &str) -> Result<(), Problem> {
     let bad = || Problem::BadUrl(s.to_string());
     let (scheme, rest) = s.split_once("://").ok_or_else(bad)?;
@@ -393,6 +393,7 @@ pub(crate) fn check_phone(s: &str) -> Result<(), Problem> {
     }
 }
 
+/// Parses `YYYY-MM-DD` with a year in `1..=9999`.
 pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, Problem> {
     let bad = || Problem::BadDate(s.to_string());
     if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
