@@ -13,8 +13,7 @@
 // Many files per process: Node start-up and module load dominate the cost of one file.
 // Exit: 0 ok; 2 at least one file had an error; 3 usage error or ical.js not installed.
 //
-// How ical.js is driven (adapted from the team's ics oracle, which the harness does
-// not use at run time):
+// How ical.js is driven:
 // - every VTIMEZONE of the file is registered with ICAL.TimezoneService (which is reset
 //   between files, so one file's zones never leak into the next), so ical.js follows the
 //   file's VTIMEZONEs;

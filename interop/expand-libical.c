@@ -40,8 +40,6 @@
  *     override's RECURRENCE-ID) to two days past TO (or past its last one), so an
  *     instance moved into the window from outside it is found.
  *
- * Adapted from the team's libical oracle driver; the harness needs nothing outside
- * the repository at run time.
  * Build (interop/install does it):
  *   cc -O2 -o expand-libical expand-libical.c $(pkg-config --cflags --libs libical)
  */

@@ -26,9 +26,6 @@
 // Like the other expanders, each series is expanded from two days before FROM (or
 // before its earliest override's RECURRENCE-ID) to two days past TO (or past its last
 // one), so an instance moved into the window from outside it is found.
-//
-// Adapted from the team's node-ical oracle driver; the harness needs nothing outside
-// the repository at run time.
 'use strict';
 const os = require('node:os');
 const path = require('node:path');

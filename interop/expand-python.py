@@ -13,8 +13,6 @@ Exit: 0 ok; 2 at least one file had an error; 3 usage error or the packages are 
 
 Note: icalendar resolves known IANA TZIDs with the IANA database (zoneinfo) and ignores
 the rules of the file's VTIMEZONE; only unknown TZIDs use the VTIMEZONE.
-
-Adapted from the team's ics oracle; the harness does not use it at run time.
 """
 
 import datetime as dt
