@@ -12,8 +12,8 @@ use crate::cli::{
     Cli, Command, Format, ImportKind, JsonView, Source, Span, View,
 };
 use crate::config::{self, Config};
-use crate::human;
 use crate::style;
+use convenor::site::relative as human;
 
 /// Runs the command; the exit code on success.
 pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
@@ -40,7 +40,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             changes(&source, since.as_deref(), out)
         }
         Command::Check { file, deny_warnings, now } => {
-            crate::check::check(&file, deny_warnings, now.as_deref(), out)
+            check(&file, deny_warnings, now.as_deref(), out)
         }
         Command::Ics {
             view,
@@ -61,9 +61,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             ics(&view, &request, output.as_deref(), out)
         }
         Command::Announce { view, as_of, since, zones, format } => {
-            let request =
-                crate::announce::Request { as_of, since, zones, format };
-            crate::announce::announce(&view, &request, out)
+            let request = AnnounceRequest { as_of, since, zones, format };
+            announce(&view, &request, out)
         }
         Command::Import {
             kind,
@@ -348,8 +347,9 @@ fn json(
                     w,
                     sessions.by_ref(),
                     &opts,
-                )?;
-                Ok(sessions.check_complete()?)
+                )
+                .map_err(|e| convenor::Error::io(String::new(), e))?;
+                sessions.check_complete()
             })?;
             return Ok(0);
         }
@@ -565,4 +565,74 @@ fn find_occurrence<'s>(
     meeting
         .session_due(date)
         .map_err(|why| bad(format!("meeting {id}: {why}")))
+}
+
+/// Prints the check report of `file`; the exit code: 0 clean, 1
+/// warnings denied, 2 errors.
+fn check(
+    file: &std::path::Path,
+    deny_warnings: bool,
+    now: Option<&str>,
+    out: &mut impl Write,
+) -> Result<u8> {
+    use convenor::site::check::Verdict;
+    let bytes = config::read(file)?;
+    let now = match now {
+        Some(t) => config::instant(t, convenor::Zone::utc())
+            .context("invalid --now")?,
+        None => Utc::now(),
+    };
+    let report =
+        convenor::site::check::check(&file.display().to_string(), &bytes, now);
+    out.write_all(report.text.as_bytes())?;
+    Ok(match report.verdict {
+        Verdict::Errors => crate::exit::BAD_INPUT,
+        Verdict::Warnings if deny_warnings => crate::exit::WARNINGS,
+        _ => 0,
+    })
+}
+
+/// The flags of `announce`.
+struct AnnounceRequest {
+    as_of: Option<String>,
+    since: Option<String>,
+    zones: Vec<String>,
+    format: crate::cli::AnnounceFormat,
+}
+
+fn announce(
+    view: &View,
+    request: &AnnounceRequest,
+    out: &mut impl Write,
+) -> Result<u8> {
+    use convenor::site::announce::{render, Format};
+    let c = Config::new(view)?;
+    let as_of = match &request.as_of {
+        Some(text) => config::date(text).context("invalid --as-of")?,
+        None => c.now.with_timezone(&c.tz).date_naive(),
+    };
+    let since = match &request.since {
+        Some(text) => Some(config::date(text).context("invalid --since")?),
+        None => None,
+    };
+    let zones = request
+        .zones
+        .iter()
+        .map(|z| config::zone(z.trim()))
+        .collect::<Result<Vec<_>>>()?;
+    let list = c.schedule.announcement(as_of, since, &zones)?;
+    let text = match request.format {
+        // Text goes to a terminal as often as into a post: a file cannot
+        // drive the terminal.
+        crate::cli::AnnounceFormat::Text => render(&list, Format::Text)
+            .lines()
+            .map(|l| shown(l) + "\n")
+            .collect(),
+        crate::cli::AnnounceFormat::Markdown => {
+            render(&list, Format::Markdown)
+        }
+        crate::cli::AnnounceFormat::Html => render(&list, Format::Html),
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(0)
 }

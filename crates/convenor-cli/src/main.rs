@@ -2,17 +2,11 @@
 //! once, with their context; a closed pipe (`convenor agenda | head`) is
 //! not an error.
 
-mod announce;
-mod check;
 mod cli;
 mod commands;
 mod config;
-mod feedset;
-mod fresh;
-mod human;
 mod import;
 mod output;
-mod page;
 mod publish;
 mod stdout;
 mod style;
@@ -75,7 +69,10 @@ fn main() -> ExitCode {
     // schedule is hundreds of MB, and each flush is a system call.
     let mut out = std::io::BufWriter::with_capacity(
         64 * 1024,
-        stdout::Guarded(stdout.lock()),
+        stdout::Guarded {
+            inner: stdout.lock(),
+            closed: stdout::closed_at_start(),
+        },
     );
     let result = commands::run(cli, &mut out).and_then(|code| {
         out.flush()?;
@@ -94,9 +91,11 @@ fn main() -> ExitCode {
                 "convenor: {}",
                 convenor::quote::escape_controls(&message)
             );
-            let bad_input = err
-                .chain()
-                .any(|e| e.is::<BadInput>() || e.is::<convenor::Error>());
+            let bad_input = err.chain().any(|e| {
+                e.is::<BadInput>()
+                    || e.downcast_ref::<convenor::Error>()
+                        .is_some_and(convenor::Error::is_bad_input)
+            });
             ExitCode::from(if bad_input {
                 exit::BAD_INPUT
             } else {

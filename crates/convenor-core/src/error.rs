@@ -117,6 +117,28 @@ pub enum Error {
         /// The meeting.
         meeting: String,
     },
+    /// Reading or writing a file failed. Only the crates that do I/O
+    /// (publishing, the CLI) return it; `convenor-core` itself never
+    /// touches a file, but every crate's error converts into this one.
+    #[error("{what}")]
+    Io {
+        /// What was being done, with the path (`cannot write site/index.html`).
+        what: String,
+        /// Why it failed.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file or folder cannot be used as asked: a file where a folder
+    /// is needed, a folder others can change, a lock another run held
+    /// too long. `kind` says which, as `std::io` would.
+    #[error("{message}")]
+    Unusable {
+        /// What is wrong and what to do.
+        message: String,
+        /// The kind of failure (`NotADirectory`, `PermissionDenied`,
+        /// `WouldBlock`...).
+        kind: std::io::ErrorKind,
+    },
     /// A query asked for more work than the configured limit allows.
     #[error(
         "query would yield more than {limit} sessions; narrow the window"
@@ -127,7 +149,79 @@ pub enum Error {
     },
 }
 
+/// A single value's problem (`"7pm".parse::<LocalTime>()?`) is an
+/// invalid schedule with that one problem and no field.
+///
+/// ```
+/// fn time() -> convenor_core::Result<convenor_core::LocalTime> {
+///     Ok("7pm".parse()?)
+/// }
+/// assert!(time().unwrap_err().is_invalid());
+/// ```
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Error {
+        Error::from(Invalid::new(problem, FieldPath::root()))
+    }
+}
+
+/// One problem of a schedule, as an error.
+impl From<Invalid> for Error {
+    fn from(invalid: Invalid) -> Error {
+        Error::Invalid { first: Box::new(invalid), others: Vec::new() }
+    }
+}
+
 impl Error {
+    /// An [`Error::Io`]: `what` was being done when `source` happened.
+    ///
+    /// ```
+    /// let err = convenor_core::Error::io(
+    ///     "cannot read meetings.toml",
+    ///     std::io::Error::from(std::io::ErrorKind::NotFound),
+    /// );
+    /// assert_eq!(err.to_string(), "cannot read meetings.toml");
+    /// ```
+    pub fn io(what: impl Into<String>, source: std::io::Error) -> Error {
+        Error::Io { what: what.into(), source }
+    }
+
+    /// The same error with `context: ` before what it says, for an
+    /// [`Error::Io`] (`nothing was published: cannot write ...`; an empty
+    /// `what` becomes `context`) or [`Error::Unusable`]; other errors are
+    /// returned as they are.
+    #[must_use]
+    pub fn context(self, context: &str) -> Error {
+        match self {
+            Error::Io { what, source } if what.is_empty() => {
+                Error::Io { what: context.to_string(), source }
+            }
+            Error::Io { what, source } => {
+                Error::Io { what: format!("{context}: {what}"), source }
+            }
+            Error::Unusable { message, kind } => Error::Unusable {
+                message: format!("{context}: {message}"),
+                kind,
+            },
+            other => other,
+        }
+    }
+
+    /// Whether the error is the input's fault (a schedule, a value, a
+    /// window, a folder that is not one) rather than the machine's (a
+    /// disk, a permission, a lock held too long).
+    pub fn is_bad_input(&self) -> bool {
+        let kind = match self {
+            Error::Io { source, .. } => source.kind(),
+            Error::Unusable { kind, .. } => *kind,
+            _ => return true,
+        };
+        matches!(
+            kind,
+            std::io::ErrorKind::NotADirectory
+                | std::io::ErrorKind::InvalidInput
+        )
+    }
+
     /// Whether this is a validation error (a value or change).
     pub fn is_invalid(&self) -> bool {
         matches!(self, Error::Invalid { .. })

@@ -39,6 +39,9 @@
 //!
 //! # The schedule file
 //!
+//! [`load`] reads a schedule file written as TOML or JSON, told apart by
+//! content ([`load_bytes`] from bytes read from disk, checked for size
+//! and UTF-8 first); [`schedule_positions`] finds fields in either.
 //! [`from_str`] reads a schedule file written as JSON: the same model
 //! and field names as the TOML file (`convenor_core::ScheduleSpec`, see
 //! the main README), with `line:column` positions in every error (the
@@ -117,6 +120,7 @@
 
 mod digits;
 mod error;
+mod file;
 mod locate;
 mod meeting_guide;
 mod occurrences;
@@ -124,6 +128,7 @@ mod schedule;
 mod schema;
 
 pub use error::Error;
+pub use file::{load, load_bytes, schedule_positions};
 pub use locate::positions;
 pub use meeting_guide::{
     conference_provider, from_meeting_guide_str, phone_digits,

@@ -1,63 +1,108 @@
-//! `convenor check`: every error and warning of a schedule file, each with
-//! `file:line:column`, the source line, a caret and the suggestion.
+//! The report of every error and warning of a schedule file, each with
+//! `file:line:column`, the source line, a caret and the suggestion: what
+//! `convenor check` prints, for any program that checks schedules.
+//!
+//! ```
+//! use convenor_site::check::{check, Verdict};
+//!
+//! let text = "name = \"x\"\ntimezone = \"Europe/Lndon\"\n";
+//! let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+//! let report = check("meetings.toml", text.as_bytes(), now);
+//! assert_eq!(report.verdict, Verdict::Errors);
+//! assert!(report.text.contains(" --> meetings.toml:2:12\n"), "{}", report.text);
+//! assert!(report.text.contains("= help: did you mean \"Europe/London\"?"));
+//! ```
 
-use std::io::Write;
-use std::path::Path;
-
-use anyhow::{Context, Result};
 use std::collections::BTreeSet;
+use std::fmt::Write;
 
 use chrono::{DateTime, Duration, Utc};
-use convenor::json::FeedOptions;
-use convenor::quote::{escape_controls, SourceLines};
-use convenor::{
+use convenor_core::quote::{escape_controls, SourceLines};
+use convenor_core::{
     Error, Invalid, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
 };
+use convenor_json::FeedOptions;
 
-use crate::config;
-use crate::exit;
+/// What a check found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Verdict {
+    /// No errors and no warnings.
+    Clean,
+    /// Warnings only: the schedule loads.
+    Warnings,
+    /// Errors: the schedule does not load.
+    Errors,
+}
 
-/// Prints the report; the exit code: 0 clean, 1 warnings denied, 2 errors.
-pub fn check(
-    file: &Path,
-    deny_warnings: bool,
-    now: Option<&str>,
-    out: &mut impl Write,
-) -> Result<u8> {
-    let bytes = config::read(file)?;
+/// A check's report: the text to show and what it found.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Report {
+    /// Every problem as a block (`error: ...`, ` --> file:line:column`,
+    /// the source line with a caret, `= help: ...`), then a summary line.
+    /// Text from the file is shown with control characters escaped.
+    pub text: String,
+    /// What was found.
+    pub verdict: Verdict,
+}
+
+/// Checks the schedule file `bytes` (TOML or JSON) called `name` in the
+/// report, with warnings for the sessions from a year before `now` to two
+/// years after: the schedule's own warnings, the zones whose offsets the
+/// system and bundled tz databases disagree on, and what meeting finders
+/// would drop from its Meeting Guide feed.
+pub fn check(name: &str, bytes: &[u8], now: DateTime<Utc>) -> Report {
+    let mut out = String::new();
+    let verdict = write_report(&mut out, name, bytes, now);
+    Report { text: out, verdict }
+}
+
+fn write_report(
+    out: &mut String,
+    name: &str,
+    bytes: &[u8],
+    now: DateTime<Utc>,
+) -> Verdict {
     // For quoting source lines; an invalid UTF-8 file is reported by
     // load_bytes at its first bad byte.
-    let text = String::from_utf8_lossy(&bytes);
+    let text = String::from_utf8_lossy(bytes);
     let lines = SourceLines::new(&text);
-    let name = escape_controls(&file.display().to_string()).into_owned();
-    let schedule = match convenor::load_bytes(&bytes) {
+    let name = escape_controls(name).into_owned();
+    let loaded = convenor_json::load_bytes(bytes);
+    let schedule = match loaded {
         Ok(s) => s,
         Err(err) => {
-            let count = report_error(&err, &name, &lines, out)?;
-            writeln!(out, "{name}: {count} error{}", plural(count))?;
-            return Ok(exit::BAD_INPUT);
+            let count = report_error(&err, &name, &lines, out);
+            let _ = writeln!(out, "{name}: {count} error{}", plural(count));
+            return Verdict::Errors;
         }
     };
-    let now = match now {
-        Some(t) => config::instant(t, convenor::Zone::utc())
-            .context("invalid --now")?,
-        None => Utc::now(),
+    let window = match Window::new(
+        now - Duration::days(366),
+        now + Duration::days(2 * 366),
+    ) {
+        Ok(w) => w,
+        Err(err) => {
+            let _ =
+                writeln!(out, "error: {}", escape_controls(&err.to_string()));
+            return Verdict::Errors;
+        }
     };
-    let window =
-        Window::new(now - Duration::days(366), now + Duration::days(2 * 366))?;
     // Each warning with the field it is about, when it has one.
-    let mut warnings: Vec<(String, Option<convenor::FieldPath>)> = schedule
-        .warnings(window)
-        .iter()
-        .map(|w| (w.to_string(), Some(schedule.warning_path(w))))
-        .collect();
+    let mut warnings: Vec<(String, Option<convenor_core::FieldPath>)> =
+        schedule
+            .warnings(window)
+            .iter()
+            .map(|w| (w.to_string(), Some(schedule.warning_path(w))))
+            .collect();
     warnings.extend(
         tzdata_disagreements(&schedule, window).into_iter().map(|w| (w, None)),
     );
     // What meeting finders would drop or misread in the feed published
     // from this schedule (`convenor json --view meeting-guide`).
     let feed_options = FeedOptions::new(now.date_naive());
-    match convenor::json::to_meeting_guide(&schedule, &feed_options) {
+    match convenor_json::to_meeting_guide(&schedule, &feed_options) {
         Ok(feed) => {
             warnings.extend(feed.warnings.iter().map(|w| {
                 (format!("meeting guide feed: {w}"), w.path(&schedule))
@@ -68,24 +113,30 @@ pub fn check(
     // As with errors, the first MAX_SHOWN are shown and the rest
     // counted: 10,000 meetings without an area are 10,000 warnings.
     let shown = &warnings[..warnings.len().min(MAX_SHOWN)];
-    let paths: Vec<&convenor::FieldPath> =
+    let paths: Vec<&convenor_core::FieldPath> =
         shown.iter().filter_map(|(_, p)| p.as_ref()).collect();
-    let mut positions = convenor::positions(&text, &paths).into_iter();
+    let mut positions =
+        convenor_json::schedule_positions(&text, &paths).into_iter();
     for (message, path) in shown {
         let position = path.as_ref().and_then(|_| positions.next().flatten());
-        block(out, "warning", message, &name, &lines, position, None)?;
+        block(out, "warning", message, &name, &lines, position, None);
     }
-    and_more(out, "warning", "warning", warnings.len())?;
-    writeln!(out, "{name}: times from tz database {}", schedule.tzdata())?;
-    writeln!(
+    and_more(out, "warning", "warning", warnings.len());
+    let _ =
+        writeln!(out, "{name}: times from tz database {}", schedule.tzdata());
+    let _ = writeln!(
         out,
         "{name}: {} meeting{}, no errors, {} warning{}",
         schedule.meetings().len(),
         plural(schedule.meetings().len()),
         warnings.len(),
         plural(warnings.len())
-    )?;
-    Ok(if deny_warnings && !warnings.is_empty() { exit::WARNINGS } else { 0 })
+    );
+    if warnings.is_empty() {
+        Verdict::Clean
+    } else {
+        Verdict::Warnings
+    }
 }
 
 /// For each zone of the schedule whose UTC offsets in `window` differ
@@ -127,22 +178,16 @@ fn tzdata_disagreements(schedule: &Schedule, window: Window) -> Vec<String> {
 }
 
 /// Says how many of `count` were not shown, when some were not.
-fn and_more(
-    out: &mut impl Write,
-    label: &str,
-    noun: &str,
-    count: usize,
-) -> Result<()> {
+fn and_more(out: &mut String, label: &str, noun: &str, count: usize) {
     let more = count.saturating_sub(MAX_SHOWN);
     if more > 0 {
-        writeln!(
+        let _ = writeln!(
             out,
             "{label}: and {more} more {noun}{} (only the first \
              {MAX_SHOWN} are shown)\n",
             plural(more)
-        )?;
+        );
     }
-    Ok(())
 }
 
 fn plural(n: usize) -> &'static str {
@@ -153,10 +198,10 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-/// The most problems, and the most warnings, `check` prints; the rest
-/// are counted, so that a file with a million bad values prints a page,
+/// The most problems, and the most warnings, a report shows; the rest
+/// are counted, so that a file with a million bad values makes a page,
 /// not a million blocks.
-pub(crate) const MAX_SHOWN: usize = 100;
+pub const MAX_SHOWN: usize = 100;
 
 /// Prints each problem of `err` (the first [`MAX_SHOWN`]); how many
 /// there were.
@@ -164,8 +209,8 @@ fn report_error(
     err: &Error,
     name: &str,
     lines: &SourceLines,
-    out: &mut impl Write,
-) -> Result<usize> {
+    out: &mut String,
+) -> usize {
     match err {
         Error::Syntax { message, position, suggestion } => {
             block(
@@ -176,8 +221,8 @@ fn report_error(
                 lines,
                 *position,
                 suggestion.as_deref(),
-            )?;
-            Ok(1)
+            );
+            1
         }
         Error::Invalid { .. } => {
             for p in err.problems().take(MAX_SHOWN) {
@@ -192,48 +237,55 @@ fn report_error(
                     lines,
                     p.position,
                     p.suggestion.as_deref(),
-                )?;
+                );
             }
             let count = err.problems().count();
-            and_more(out, "error", "problem", count)?;
-            Ok(count)
+            and_more(out, "error", "problem", count);
+            count
         }
         other => {
-            writeln!(out, "error: {}", escape_controls(&other.to_string()))?;
-            Ok(1)
+            let _ = writeln!(
+                out,
+                "error: {}",
+                escape_controls(&other.to_string())
+            );
+            1
         }
     }
 }
 
+/// One problem: what, where (with the source line and a caret) and the
+/// suggestion. Writing to a String cannot fail.
 fn block(
-    out: &mut impl Write,
+    out: &mut String,
     label: &str,
     message: &str,
     name: &str,
     lines: &SourceLines,
     position: Option<Position>,
     suggestion: Option<&str>,
-) -> Result<()> {
-    writeln!(out, "{label}: {}", escape_controls(message))?;
+) {
+    let _ = writeln!(out, "{label}: {}", escape_controls(message));
     // The excerpt's gutter is as wide as the line number, plus one.
     let gutter =
         " ".repeat(position.map_or(1, |p| p.line.to_string().len()) + 1);
-    match position {
+    let _ = match position {
         Some(p) => {
-            writeln!(out, "{gutter}--> {name}:{}:{}", p.line, p.column)?;
-            if let Some(excerpt) = lines.excerpt(p) {
-                write!(out, "{excerpt}")?;
+            let _ =
+                writeln!(out, "{gutter}--> {name}:{}:{}", p.line, p.column);
+            match lines.excerpt(p) {
+                Some(excerpt) => write!(out, "{excerpt}"),
+                None => Ok(()),
             }
         }
-        None => writeln!(out, "{gutter}--> {name}")?,
-    }
+        None => writeln!(out, "{gutter}--> {name}"),
+    };
     if let Some(s) = suggestion {
-        writeln!(
+        let _ = writeln!(
             out,
             "{gutter}= help: did you mean \"{}\"?",
             escape_controls(s)
-        )?;
+        );
     }
-    writeln!(out)?;
-    Ok(())
+    out.push('\n');
 }

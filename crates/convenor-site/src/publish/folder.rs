@@ -20,16 +20,22 @@
 //! half-way through its path. HARDENING.md states the guarantees.
 
 use std::ffi::{OsStr, OsString};
-use std::fs::OpenOptions;
+use std::fs::{OpenOptions, TryLockError};
 use std::io::{self, ErrorKind};
-use std::os::fd::AsRawFd;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::{bail, Context, Result};
+use convenor_core::Error;
 
-use crate::fresh::{self, DIR_MODE, FILE_MODE};
+use super::fresh::{self, DIR_MODE, FILE_MODE, NOFOLLOW};
+use super::IoContext;
+use crate::Result;
+
+/// An error of the folder itself, not of a file in it.
+fn refuse(kind: ErrorKind, message: String) -> Error {
+    Error::Unusable { message, kind }
+}
 
 /// convenor's own folder inside `--out`.
 const STATE: &str = ".convenor";
@@ -41,12 +47,30 @@ const LOCK_WAIT: Duration = Duration::from_secs(120);
 /// so that a large feed (the sessions of 90 days of a big fellowship)
 /// is never held whole in memory.
 pub enum Content<'a> {
+    /// Text made beforehand.
     Text(String),
+    /// Content made as it is written.
     Made(Make<'a>),
 }
 
+impl Content<'_> {
+    /// Writes the content to `w`.
+    ///
+    /// # Errors
+    ///
+    /// As making it, and [`Error::Io`] when `w` fails.
+    pub fn write_to(&self, w: &mut dyn io::Write) -> Result<()> {
+        match self {
+            Content::Text(text) => {
+                w.write_all(text.as_bytes()).map_err(super::files::io)
+            }
+            Content::Made(make) => make(w),
+        }
+    }
+}
+
 /// Writes a file's content.
-pub type Make<'a> = Box<dyn Fn(&mut dyn std::io::Write) -> Result<()> + 'a>;
+pub type Make<'a> = Box<dyn Fn(&mut dyn io::Write) -> Result<()> + 'a>;
 
 /// What every failure before the switch says.
 const NOT_PUBLISHED: &str = "nothing was published";
@@ -61,20 +85,21 @@ pub fn replace(
 ) -> Result<()> {
     let names = public_names(files)?;
     let state = out.join(STATE);
-    let staged = prepare(out, &state, files, &names).context(NOT_PUBLISHED)?;
+    let staged = prepare(out, &state, files, &names)
+        .map_err(|e| e.context(NOT_PUBLISHED))?;
     let set = Path::new("sets").join(&staged.set);
     if let Err(e) = commit() {
         let _ = std::fs::remove_dir_all(state.join(&set));
         return Err(e.context(NOT_PUBLISHED));
     }
     put_link(&state, &set, &state.join("current"))
-        .context("cannot switch to the new feeds")
-        .context(NOT_PUBLISHED)?;
-    fresh::sync(&state).context(
-        "the new feeds are live, but the switch may not survive a crash",
-    )?;
+        .what(|| format!("{NOT_PUBLISHED}: cannot switch to the new feeds"))?;
+    fresh::sync(&state).what(|| {
+        "the new feeds are live, but the switch may not survive a crash"
+            .to_string()
+    })?;
     for name in staged.legacy {
-        replace_legacy(out, &state, name).with_context(|| {
+        replace_legacy(out, &state, name).what(|| {
             format!(
                 "the new feeds are live, but {} is still the old one",
                 out.join(name).display()
@@ -84,17 +109,24 @@ pub fn replace(
     Ok(())
 }
 
-/// `--out` names a folder, or nothing yet: a file there is bad input,
-/// said as such (creating the folder said only "File exists").
+/// `out` names a folder, or nothing yet: a file there is bad input
+/// ([`Error::is_bad_input`]), said as such (creating the folder said only
+/// "File exists"). [`replace`] checks it first; a caller may check it
+/// before any other work, so that the mistake is the first thing said.
+///
+/// # Errors
+///
+/// [`Error::Io`] of kind `NotADirectory` when `out` is not a folder.
 pub fn check_out(out: &Path) -> Result<()> {
     match std::fs::metadata(out) {
-        Ok(m) if !m.is_dir() => {
-            Err(anyhow::Error::new(crate::BadInput(format!(
+        Ok(m) if !m.is_dir() => Err(refuse(
+            ErrorKind::NotADirectory,
+            format!(
                 "{} is not a directory; --out names the folder to publish \
                  into (created if missing)",
                 out.display()
-            ))))
-        }
+            ),
+        )),
         _ => Ok(()),
     }
 }
@@ -119,14 +151,14 @@ fn prepare<'n>(
 ) -> Result<Staged<'n>> {
     check_out(out)?;
     std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create {}", out.display()))?;
+        .what(|| format!("cannot create {}", out.display()))?;
     private_dir(state)?;
     let lock = lock(state)?;
     let sets = state.join("sets");
     private_dir(&sets)?;
     let live = live_set(state)?;
     clean(out, state, live.as_deref(), names)
-        .context("cannot remove what earlier runs left")?;
+        .what(|| "cannot remove what earlier runs left".to_string())?;
     let mut legacy = Vec::new();
     for (name, is_dir) in names {
         if !link_public(out, state, name, *is_dir)? {
@@ -148,11 +180,22 @@ fn public_names(
         for part in path.components() {
             match part {
                 Component::Normal(p) => parts.push(p),
-                _ => bail!("{} is not a plain relative path", path.display()),
+                _ => {
+                    return Err(refuse(
+                        ErrorKind::InvalidInput,
+                        format!(
+                            "{} is not a plain relative path",
+                            path.display()
+                        ),
+                    ))
+                }
             }
         }
         let Some(first) = parts.first() else {
-            bail!("an empty file name");
+            return Err(refuse(
+                ErrorKind::InvalidInput,
+                "an empty file name".to_string(),
+            ));
         };
         if !names.iter().any(|(n, _)| n == first) {
             names.push((first.to_os_string(), parts.len() > 1));
@@ -167,24 +210,25 @@ fn private_dir(path: &Path) -> Result<()> {
     match fresh::create_dir(path, DIR_MODE) {
         Ok(()) => fresh::set_dir_mode(path, DIR_MODE)
             .and_then(|()| fresh::sync(path))
-            .with_context(|| format!("cannot create {}", path.display()))?,
+            .what(|| format!("cannot create {}", path.display()))?,
         Err(e) if e.kind() == ErrorKind::AlreadyExists => {}
         Err(e) => {
-            return Err(e)
-                .with_context(|| format!("cannot create {}", path.display()))
+            return Err(e).what(|| format!("cannot create {}", path.display()))
         }
     }
     let meta = std::fs::symlink_metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
-    // SAFETY: geteuid takes nothing and cannot fail.
-    let me = unsafe { libc::geteuid() };
+        .what(|| format!("cannot read {}", path.display()))?;
+    let me = rustix::process::geteuid().as_raw();
     if !meta.is_dir() || meta.uid() != me || meta.mode() & 0o022 != 0 {
-        bail!(
-            "{} is not a folder that only you can change; convenor keeps \
-             its feeds there and will not use it: remove it and publish \
-             again",
-            path.display()
-        );
+        return Err(refuse(
+            ErrorKind::PermissionDenied,
+            format!(
+                "{} is not a folder that only you can change; convenor \
+                 keeps its feeds there and will not use it: remove it and \
+                 publish again",
+                path.display()
+            ),
+        ));
     }
     Ok(())
 }
@@ -198,35 +242,34 @@ fn lock(state: &Path) -> Result<std::fs::File> {
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(NOFOLLOW)
         .open(&path)
-        .with_context(|| format!("cannot open {}", path.display()))?;
+        .what(|| format!("cannot open {}", path.display()))?;
     let deadline = Instant::now() + LOCK_WAIT;
     loop {
-        // SAFETY: the descriptor stays open for the whole call.
-        let taken = unsafe {
-            libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB)
-        };
-        if taken == 0 {
-            return Ok(file);
-        }
-        let err = io::Error::last_os_error();
-        match err.kind() {
-            ErrorKind::WouldBlock if Instant::now() < deadline => {
+        match file.try_lock() {
+            Ok(()) => return Ok(file),
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 std::thread::sleep(Duration::from_millis(20));
             }
-            ErrorKind::Interrupted => {}
-            ErrorKind::WouldBlock => bail!(
-                "another convenor publish into {} held {} for all the {} \
-                 seconds this one waited; try again when it is done",
-                state.parent().unwrap_or(state).display(),
-                LOCK_WAIT.as_secs(),
-                path.display()
-            ),
-            _ => {
-                return Err(err).with_context(|| {
-                    format!("cannot lock {}", path.display())
-                })
+            Err(TryLockError::WouldBlock) => {
+                return Err(refuse(
+                    ErrorKind::WouldBlock,
+                    format!(
+                        "another convenor publish into {} held {} for all \
+                         the {} seconds this one waited; try again when it \
+                         is done",
+                        state.parent().unwrap_or(state).display(),
+                        path.display(),
+                        LOCK_WAIT.as_secs(),
+                    ),
+                ))
+            }
+            Err(TryLockError::Error(e))
+                if e.kind() == ErrorKind::Interrupted => {}
+            Err(TryLockError::Error(e)) => {
+                return Err(e)
+                    .what(|| format!("cannot lock {}", path.display()))
             }
         }
     }
@@ -240,18 +283,24 @@ fn live_set(state: &Path) -> Result<Option<OsString>> {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => {
             return Err(e)
-                .with_context(|| format!("cannot read {}", current.display()))
+                .what(|| format!("cannot read {}", current.display()))
         }
-        Ok(m) if m.is_dir() => bail!(
-            "{} is a folder, not convenor's link; remove it and publish again",
-            current.display()
-        ),
+        Ok(m) if m.is_dir() => {
+            return Err(refuse(
+                ErrorKind::AlreadyExists,
+                format!(
+                    "{} is a folder, not convenor's link; remove it and \
+                     publish again",
+                    current.display()
+                ),
+            ))
+        }
         // A planted file is replaced at the switch.
         Ok(m) if !m.file_type().is_symlink() => return Ok(None),
         Ok(_) => {}
     }
     let target = std::fs::read_link(&current)
-        .with_context(|| format!("cannot read {}", current.display()))?;
+        .what(|| format!("cannot read {}", current.display()))?;
     let mut parts = target.components();
     Ok(match (parts.next(), parts.next(), parts.next()) {
         (
@@ -335,8 +384,7 @@ fn link_public(
     match std::fs::symlink_metadata(&path) {
         Err(e) if e.kind() == ErrorKind::NotFound => {}
         Err(e) => {
-            return Err(e)
-                .with_context(|| format!("cannot read {}", path.display()))
+            return Err(e).what(|| format!("cannot read {}", path.display()))
         }
         Ok(m) if m.file_type().is_symlink() => {
             if std::fs::read_link(&path).is_ok_and(|t| t == target) {
@@ -344,15 +392,20 @@ fn link_public(
             }
             // Anyone else's link is replaced, never followed.
         }
-        Ok(m) if m.is_dir() && !is_dir => bail!(
-            "{} is a folder where convenor publishes a file; remove it and \
-             publish again",
-            path.display()
-        ),
+        Ok(m) if m.is_dir() && !is_dir => {
+            return Err(refuse(
+                ErrorKind::AlreadyExists,
+                format!(
+                    "{} is a folder where convenor publishes a file; remove \
+                     it and publish again",
+                    path.display()
+                ),
+            ))
+        }
         Ok(_) => return Ok(false),
     }
     put_link(state, &target, &path)
-        .with_context(|| format!("cannot link {}", path.display()))?;
+        .what(|| format!("cannot link {}", path.display()))?;
     Ok(true)
 }
 
@@ -399,7 +452,8 @@ fn stage(
 ) -> Result<OsString> {
     let mut attempts = 0;
     let (name, root) = loop {
-        let name = fresh::random_name("")?;
+        let name = fresh::random_name("")
+            .what(|| "cannot name a new set".to_string())?;
         let root = sets.join(&name);
         match fresh::create_dir(&root, 0o700) {
             Ok(()) => break (name, root),
@@ -407,14 +461,14 @@ fn stage(
                 attempts += 1;
             }
             Err(e) => {
-                return Err(e).with_context(|| {
-                    format!("cannot create {}", root.display())
-                })
+                return Err(e)
+                    .what(|| format!("cannot create {}", root.display()))
             }
         }
     };
-    let written = write_set(out, &root, files)
-        .and_then(|()| fresh::sync(sets).context("cannot sync the set"));
+    let written = write_set(out, &root, files).and_then(|()| {
+        fresh::sync(sets).what(|| "cannot sync the set".to_string())
+    });
     if let Err(e) = written {
         let _ = std::fs::remove_dir_all(&root);
         return Err(e);
@@ -438,34 +492,29 @@ fn write_set(
             .collect();
         for dir in parents.into_iter().rev() {
             if !dirs.contains(&dir) {
-                fresh::create_dir(&root.join(dir), 0o700).with_context(
-                    || format!("cannot create {}", out.join(dir).display()),
-                )?;
+                fresh::create_dir(&root.join(dir), 0o700).what(|| {
+                    format!("cannot create {}", out.join(dir).display())
+                })?;
                 dirs.push(dir);
             }
         }
         let at = root.join(path);
-        match content {
-            Content::Text(text) => {
-                fresh::create_file(&at, text.as_bytes(), FILE_MODE)
-                    .map_err(anyhow::Error::from)
-            }
-            Content::Made(make) => {
-                fresh::create_file_with(&at, FILE_MODE, make)
-            }
-        }
-        .with_context(|| {
-            format!("cannot write {}", out.join(path).display())
-        })?;
+        fresh::create_file_with(&at, FILE_MODE, |w| content.write_to(w))
+            .map_err(|e| {
+                e.context(&format!(
+                    "cannot write {}",
+                    out.join(path).display()
+                ))
+            })?;
     }
     for dir in dirs.iter().rev() {
-        fresh::set_dir_mode(&root.join(dir), DIR_MODE).with_context(|| {
+        fresh::set_dir_mode(&root.join(dir), DIR_MODE).what(|| {
             format!("cannot open {} to readers", out.join(dir).display())
         })?;
     }
     fresh::set_dir_mode(root, DIR_MODE)
-        .context("cannot open the set to readers")?;
+        .what(|| "cannot open the set to readers".to_string())?;
     let paths: Vec<&Path> =
         files.iter().map(|(p, _)| p.as_path()).chain(dirs).collect();
-    fresh::sync_tree(root, &paths).context("cannot sync the set")
+    fresh::sync_tree(root, &paths).what(|| "cannot sync the set".to_string())
 }

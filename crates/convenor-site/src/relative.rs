@@ -1,8 +1,18 @@
-//! Words and times for people: "Sat 12 Nov 2022 07:00 PST", "in 2 h 15
-//! min" (plain words of the schedule itself are `convenor::words`).
+//! Times for people: "Sat 12 Nov 2022 07:00 PST", "in 2 h 15 min". The
+//! caller passes "now"; nothing here reads the clock. (The plain words
+//! of the schedule itself are `convenor_core::words`.)
+//!
+//! ```
+//! use chrono::{Duration, TimeZone, Utc};
+//! use convenor_site::relative::relative;
+//!
+//! let now = Utc.with_ymd_and_hms(2022, 11, 12, 12, 0, 0).unwrap();
+//! assert_eq!(relative(now, now + Duration::minutes(135)), "in 2 h 15 min");
+//! assert_eq!(relative(now, now - Duration::minutes(10)), "started 10 min ago");
+//! ```
 
 use chrono::{DateTime, Duration, Utc};
-use convenor::Zone;
+use convenor_core::Zone;
 
 /// `Sat 12 Nov 2022 07:00 PST`: the date, the time and the zone's
 /// abbreviation (an offset such as `-03` where the tz database has no
@@ -66,7 +76,7 @@ mod tests {
 
     #[test]
     fn relative_times() {
-        let now = Utc::now();
+        let now = DateTime::from_timestamp(1_668_254_400, 0).unwrap();
         assert_eq!(
             relative(now, now + Duration::minutes(135)),
             "in 2 h 15 min"

@@ -2,14 +2,22 @@
 //! through a symlink (`O_NOFOLLOW`), under unguessable temporary names, and
 //! synced to disk before anything points at them. An existing file is
 //! never opened for writing, so nothing planted in an output folder can
-//! redirect a write. Used by `ics -o`/`json -o` (output.rs) and `publish`
-//! (feedset.rs).
+//! redirect a write. Used by [`write_atomically`](super::write_atomically)
+//! (atomic.rs) and the publish folder (folder.rs).
 
 use std::fmt::Write as _;
 use std::fs::{DirBuilder, File, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
+
+use rustix::fs::OFlags;
+
+use super::files::io as io_error;
+use crate::Result;
+
+/// `O_NOFOLLOW`: an open fails on a symlink instead of following it.
+pub const NOFOLLOW: i32 = OFlags::NOFOLLOW.bits() as i32;
 
 /// Mode of every file convenor writes: a web server running as another
 /// user must be able to read it.
@@ -29,33 +37,29 @@ pub fn random_name(prefix: &str) -> io::Result<String> {
 }
 
 /// Creates `path`, which must not exist (not even as a dangling symlink),
-/// with exactly `mode`, and writes `bytes`; removes it again if that
-/// fails. The caller syncs it ([`sync`] or [`sync_tree`]).
-pub fn create_file(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
-    create_file_with(path, mode, |file| file.write_all(bytes))
-}
-
-/// [`create_file`] with the content written by `write` (through a
-/// buffer, flushed here), for content made as it is written.
-pub fn create_file_with<E: From<io::Error>>(
+/// with exactly `mode`, and has `write` write it (through a buffer,
+/// flushed here); removes it again if that fails. The caller syncs it
+/// ([`sync`] or [`sync_tree`]).
+pub fn create_file_with(
     path: &Path,
     mode: u32,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
-) -> Result<(), E> {
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(mode)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)?;
+        .custom_flags(NOFOLLOW)
+        .open(path)
+        .map_err(io_error)?;
     // The umask may have narrowed `mode` at creation.
     let written = file
         .set_permissions(Permissions::from_mode(mode))
-        .map_err(E::from)
+        .map_err(io_error)
         .and_then(|()| {
             let mut buffered = io::BufWriter::new(file);
             write(&mut buffered)?;
-            Ok(buffered.flush()?)
+            buffered.flush().map_err(io_error)
         });
     if written.is_err() {
         // The file is this call's own: it was created above.
@@ -75,7 +79,7 @@ pub fn create_dir(path: &Path, mode: u32) -> io::Result<()> {
 pub fn open_dir(path: &Path) -> io::Result<File> {
     OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .custom_flags((OFlags::DIRECTORY | OFlags::NOFOLLOW).bits() as i32)
         .open(path)
 }
 
@@ -87,11 +91,7 @@ pub fn set_dir_mode(path: &Path, mode: u32) -> io::Result<()> {
 /// Syncs the file or folder `path` (its data, or its entries) to disk,
 /// failing if it is a symlink.
 pub fn sync(path: &Path) -> io::Result<()> {
-    OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW)
-        .open(path)?
-        .sync_all()
+    OpenOptions::new().read(true).custom_flags(NOFOLLOW).open(path)?.sync_all()
 }
 
 /// Syncs the new folder `root` and everything in it (`paths`, relative to
@@ -106,12 +106,7 @@ pub fn sync_tree(root: &Path, paths: &[&Path]) -> io::Result<()> {
     {
         let _ = paths;
         let dir = open_dir(root)?;
-        // SAFETY: the descriptor stays open for the whole call.
-        if unsafe { libc::syncfs(std::os::fd::AsRawFd::as_raw_fd(&dir)) } != 0
-        {
-            return Err(io::Error::last_os_error());
-        }
-        Ok(())
+        rustix::fs::syncfs(&dir).map_err(io::Error::from)
     }
     #[cfg(not(any(target_os = "linux", target_os = "android")))]
     {

@@ -1,0 +1,447 @@
+//! The schedule page a publish writes (`index.html`): one self-contained
+//! file, no external request, no cookies. Every session instant is
+//! computed by convenor and embedded as UTC; the page's script only
+//! formats those instants in the visitor's zone with the browser's
+//! `Intl.DateTimeFormat` (no recurrence or offset arithmetic in
+//! JavaScript). Without JavaScript the page lists every session in the
+//! schedule's own zone and says so.
+//!
+//! The page is an askama template (`templates/page.html`) with HTML
+//! auto-escaping: every name, note and zone from the schedule file is
+//! text, never markup.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+use askama::Template;
+use chrono::{DateTime, Duration, Timelike, Utc};
+use convenor_core::{Occurrence, Schedule, Status, Window, Zone};
+use convenor_ical::IcalOptions;
+use serde::Serialize;
+
+use crate::Result;
+
+/// What the page shows and where its links point.
+///
+/// ```
+/// use convenor_site::page::PageOptions;
+///
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let options = PageOptions::new(now).with_weeks(2);
+/// assert_eq!(options.weeks(), 2);
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct PageOptions {
+    now: DateTime<Utc>,
+    weeks: u32,
+    base_url: Option<String>,
+    ical: IcalOptions,
+}
+
+impl PageOptions {
+    /// A page of the 4 weeks from `now`, with relative links and the
+    /// one-session files made with `IcalOptions::new(now)`.
+    pub fn new(now: DateTime<Utc>) -> PageOptions {
+        PageOptions {
+            now,
+            weeks: 4,
+            base_url: None,
+            ical: IcalOptions::new(now),
+        }
+    }
+
+    /// How many weeks of sessions to list (at least 1).
+    #[must_use]
+    pub fn with_weeks(mut self, weeks: u32) -> PageOptions {
+        self.weeks = weeks.max(1);
+        self
+    }
+
+    /// Where the published folder is served
+    /// (`https://example.org/meetings/`), for `webcal://` and
+    /// calendar-service subscribe links; without it the links are
+    /// relative.
+    #[must_use]
+    pub fn with_base_url(mut self, url: impl Into<String>) -> PageOptions {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// How each listed session's own `.ics` is made.
+    #[must_use]
+    pub fn with_ical(mut self, ical: IcalOptions) -> PageOptions {
+        self.ical = ical;
+        self
+    }
+
+    /// How many weeks of sessions the page lists.
+    pub fn weeks(&self) -> u32 {
+        self.weeks
+    }
+}
+
+/// The most sessions the page lists; the rest are counted, and the feeds
+/// hold them all.
+pub const PAGE_SESSIONS: usize = 400;
+
+/// The page and the one-session `.ics` files it links to, as
+/// `(path in the published folder, content)`; the page is last.
+///
+/// ```
+/// use convenor_site::page::{files, PageOptions};
+///
+/// let schedule = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let files = files(&schedule, &PageOptions::new(now))?;
+/// let (path, html) = files.last().unwrap();
+/// assert_eq!(path.to_str(), Some("index.html"));
+/// assert!(html.contains("<h1>LifeRing Co-Occurring Disorders Meetings</h1>"));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// A window out of range (a `now` near the year 9999).
+pub fn files(
+    schedule: &Schedule,
+    options: &PageOptions,
+) -> Result<Vec<(PathBuf, String)>> {
+    let now = options.now;
+    let window = Window::new(
+        now,
+        now + Duration::weeks(i64::from(options.weeks.max(1))),
+    )?;
+    let mut all = schedule.occurrences(window).with_cancelled();
+    let sessions: Vec<Occurrence<'_>> =
+        all.by_ref().take(PAGE_SESSIONS).collect();
+    let more = all.count();
+    let paths = session_paths(&sessions);
+    let mut files = Vec::new();
+    for (o, path) in sessions.iter().zip(&paths) {
+        if let Some(path) = path {
+            let ics = convenor_ical::occurrence_to_string(
+                schedule,
+                o,
+                &options.ical,
+            );
+            files.push((path.clone(), ics));
+        }
+    }
+    let page = Page::new(schedule, &sessions, &paths, more, options)?;
+    let html = page.render().map_err(|e| {
+        convenor_core::Error::io(
+            "cannot render the schedule page",
+            std::io::Error::other(e.to_string()),
+        )
+    })?;
+    files.push((PathBuf::from("index.html"), html));
+    Ok(files)
+}
+
+/// Each session's own `.ics` (none for a cancelled one):
+/// `sessions/ID-YYYY-MM-DDTHHMM.ics` by its local start, with `-2`, `-3`
+/// after a name already taken (two sessions of a meeting may start
+/// together: an extra one over a regular one).
+fn session_paths(sessions: &[Occurrence<'_>]) -> Vec<Option<PathBuf>> {
+    let mut taken = HashSet::new();
+    sessions
+        .iter()
+        .map(|o| {
+            if o.is_cancelled() {
+                return None;
+            }
+            let stem = format!(
+                "{}-{}",
+                o.meeting().id(),
+                o.start().format("%Y-%m-%dT%H%M")
+            );
+            let name = (1..)
+                .map(|n| match n {
+                    1 => stem.clone(),
+                    n => format!("{stem}-{n}"),
+                })
+                .find(|name| taken.insert(name.clone()))?;
+            Some(PathBuf::from("sessions").join(format!("{name}.ics")))
+        })
+        .collect()
+}
+
+/// The template's values; askama escapes each as it is written.
+#[derive(Template)]
+#[template(path = "page.html", escape = "html")]
+struct Page {
+    name: String,
+    home: &'static str,
+    home_label: String,
+    weeks: u32,
+    from: String,
+    days: Vec<Day>,
+    more: usize,
+    weekly: Vec<WeeklyLine>,
+    footnotes: Vec<Footnote>,
+    links: Vec<Link>,
+    zones: &'static [&'static str],
+    /// JSON with `<` escaped, so it cannot close its script element.
+    data: String,
+    stamp: String,
+    css: &'static str,
+    js: &'static str,
+}
+
+/// One day's heading and sessions, in the schedule's own zone.
+struct Day {
+    heading: String,
+    sessions: Vec<SessionRow>,
+}
+
+struct SessionRow {
+    index: usize,
+    cancelled: bool,
+    start: String,
+    end: String,
+    start_time: String,
+    end_time: String,
+    name: String,
+    /// The meeting's own time is hidden where it is the page's zone.
+    own_hidden: bool,
+    own_day: String,
+    own_time: String,
+    status: Option<String>,
+    first: bool,
+    note: Option<String>,
+    add: Option<String>,
+}
+
+struct WeeklyLine {
+    text: String,
+    marks: String,
+}
+
+struct Footnote {
+    mark: String,
+    text: String,
+}
+
+/// A subscribe link: to `https` (and its `webcal` form) where the folder's
+/// address is known, else to `path`.
+struct Link {
+    label: String,
+    path: String,
+    webcal: Option<String>,
+    https: String,
+}
+
+/// One session as the page's script reads it.
+#[derive(Serialize)]
+struct SessionData<'s> {
+    meeting: &'s str,
+    /// The meeting's own zone: its own time is shown beside a session
+    /// shown in another zone.
+    zone: &'static str,
+    start: String,
+    end: String,
+    status: &'static str,
+}
+
+impl Page {
+    fn new(
+        schedule: &Schedule,
+        sessions: &[Occurrence<'_>],
+        paths: &[Option<PathBuf>],
+        more: usize,
+        options: &PageOptions,
+    ) -> Result<Page> {
+        let home = schedule
+            .timezone()
+            .or_else(|| schedule.meetings().first().map(|m| m.zone()))
+            .unwrap_or_else(Zone::utc);
+        let now = options.now;
+        let as_of = now.with_timezone(&home).date_naive();
+        let overview = schedule.announcement(
+            as_of,
+            Some(as_of - Duration::days(60)),
+            &[],
+        )?;
+        let weekly = overview
+            .lines
+            .iter()
+            .map(|line| WeeklyLine {
+                text: line.text(),
+                marks: crate::announce::marks(&line.footnotes),
+            })
+            .collect();
+        let footnotes = (0..overview.footnotes.len())
+            .map(|i| Footnote {
+                mark: convenor_core::announce::mark(i),
+                text: overview.footnote(i).to_string(),
+            })
+            .collect();
+        let base = options.base_url.as_deref();
+        let links =
+            std::iter::once(link("all meetings", "schedule.ics", base))
+                .chain(schedule.meetings().iter().map(|m| {
+                    link(m.name(), &format!("meetings/{}.ics", m.id()), base)
+                }))
+                .collect();
+        let data: Vec<SessionData<'_>> = sessions
+            .iter()
+            .map(|o| SessionData {
+                meeting: o.meeting().id().as_str(),
+                zone: o.meeting().zone().name(),
+                start: utc(o.start()),
+                end: utc(o.end()),
+                status: o.status().as_str(),
+            })
+            .collect();
+        let data = serde_json::to_string(&data)
+            .map_err(|e| {
+                convenor_core::Error::io(
+                    "cannot write the page's session data",
+                    e.into(),
+                )
+            })?
+            .replace('<', "\\u003c");
+        Ok(Page {
+            name: schedule.name().to_string(),
+            home: home.name(),
+            home_label: format!(
+                "{} time ({})",
+                convenor_core::words::zone_label(home),
+                home.name()
+            ),
+            weeks: options.weeks,
+            from: now.with_timezone(&home).format("%A %-d %B %Y").to_string(),
+            days: days(sessions, paths, home),
+            more,
+            weekly,
+            footnotes,
+            links,
+            zones: ZONES,
+            data,
+            stamp: now.format("%Y-%m-%d %H:%M UTC").to_string(),
+            css: include_str!("../templates/page.css"),
+            js: include_str!("../templates/page.js"),
+        })
+    }
+}
+
+/// The sessions grouped by their day in `home`.
+fn days(
+    sessions: &[Occurrence<'_>],
+    paths: &[Option<PathBuf>],
+    home: Zone,
+) -> Vec<Day> {
+    let mut days: Vec<Day> = Vec::new();
+    let mut current = None;
+    for (index, (o, path)) in sessions.iter().zip(paths).enumerate() {
+        let start = o.start().with_timezone(&home);
+        let end = o.end().with_timezone(&home);
+        if current != Some(start.date_naive()) {
+            current = Some(start.date_naive());
+            days.push(Day {
+                heading: start.format("%A %-d %B %Y").to_string(),
+                sessions: Vec::new(),
+            });
+        }
+        let m = o.meeting();
+        let row = SessionRow {
+            index,
+            cancelled: o.is_cancelled(),
+            start: utc(o.start()),
+            end: utc(o.end()),
+            start_time: start.format("%H:%M").to_string(),
+            end_time: end.format("%H:%M %Z").to_string(),
+            name: m.name().to_string(),
+            own_hidden: m.zone() == home,
+            own_day: o.start().format("%A").to_string(),
+            own_time: format!(
+                "{} {}",
+                convenor_core::words::clock12(
+                    o.start().hour(),
+                    o.start().minute()
+                ),
+                convenor_core::words::zone_label(m.zone())
+            ),
+            status: status_words(o),
+            first: is_first(o),
+            note: o.note().map(str::to_string),
+            add: path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+        };
+        if let Some(day) = days.last_mut() {
+            day.sessions.push(row);
+        }
+    }
+    days
+}
+
+/// An instant as RFC 3339 in UTC (`2022-11-12T15:00:00+00:00`).
+fn utc(t: DateTime<Zone>) -> String {
+    t.with_timezone(&Utc).to_rfc3339()
+}
+
+/// Subscribe links for a feed at `path` in the published folder.
+fn link(label: &str, path: &str, base: Option<&str>) -> Link {
+    let https = base
+        .map(|base| format!("{}/{path}", base.trim_end_matches('/')))
+        .unwrap_or_default();
+    let webcal = base.map(|_| {
+        https
+            .strip_prefix("https://")
+            .or_else(|| https.strip_prefix("http://"))
+            .map(|rest| format!("webcal://{rest}"))
+            .unwrap_or_else(|| https.clone())
+    });
+    Link { label: label.to_string(), path: path.to_string(), webcal, https }
+}
+
+fn status_words(o: &Occurrence<'_>) -> Option<String> {
+    let due = o.due().format("%A %-d %B");
+    match o.status() {
+        Status::Cancelled => Some(format!("No meeting on {due}")),
+        Status::Moved => Some(format!("Moved from {due}")),
+        Status::Extra => Some("Extra session".to_string()),
+        _ => None,
+    }
+}
+
+/// Whether `o` is its meeting's first session ever.
+fn is_first(o: &Occurrence<'_>) -> bool {
+    let first = o
+        .meeting()
+        .segments()
+        .iter()
+        .find_map(|s| s.first_session())
+        .map(|f| f.date());
+    o.status() == Status::Scheduled && first == Some(o.due())
+}
+
+/// Zones offered in the zone field (any IANA name may be typed).
+const ZONES: &[&str] = &[
+    "America/Los_Angeles",
+    "America/Vancouver",
+    "America/Denver",
+    "America/Edmonton",
+    "America/Phoenix",
+    "America/Chicago",
+    "America/Winnipeg",
+    "America/New_York",
+    "America/Toronto",
+    "America/Halifax",
+    "America/St_Johns",
+    "America/Sao_Paulo",
+    "Europe/London",
+    "Europe/Dublin",
+    "Europe/Paris",
+    "Europe/Berlin",
+    "Europe/Athens",
+    "Africa/Johannesburg",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
+    "Australia/Perth",
+    "Australia/Adelaide",
+    "Australia/Sydney",
+    "Pacific/Auckland",
+    "Pacific/Honolulu",
+    "UTC",
+];

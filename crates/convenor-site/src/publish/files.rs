@@ -1,0 +1,231 @@
+//! Which files a publish writes, and what each holds.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, Utc};
+use convenor_core::{Error, Schedule, Window};
+use convenor_ical::IcalOptions;
+use convenor_json::FeedWarning;
+
+use super::folder::{self, Content};
+use crate::page::{self, PageOptions};
+use crate::Result;
+
+/// What a publish is for: the instant taken as now, how many weeks the
+/// page lists, where the folder is served and how the feeds are made.
+///
+/// ```
+/// use convenor_site::publish::PublishOptions;
+///
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let options = PublishOptions::new(now)
+///     .with_weeks(4)
+///     .with_base_url("https://lifering.example/meetings/");
+/// assert_eq!(options.weeks(), 4);
+/// ```
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct PublishOptions {
+    now: DateTime<Utc>,
+    weeks: u32,
+    base_url: Option<String>,
+    ical: IcalOptions,
+}
+
+impl PublishOptions {
+    /// The sessions of the page and of `occurrences.json` start at `now`;
+    /// the page lists 4 weeks; the feeds use `IcalOptions::new(now)`.
+    pub fn new(now: DateTime<Utc>) -> PublishOptions {
+        PublishOptions {
+            now,
+            weeks: 4,
+            base_url: None,
+            ical: IcalOptions::new(now),
+        }
+    }
+
+    /// How many weeks of sessions the page lists (at least 1).
+    #[must_use]
+    pub fn with_weeks(mut self, weeks: u32) -> PublishOptions {
+        self.weeks = weeks.max(1);
+        self
+    }
+
+    /// Where the published folder is served, for the page's subscribe
+    /// links (`webcal://`, Google Calendar).
+    #[must_use]
+    pub fn with_base_url(mut self, url: impl Into<String>) -> PublishOptions {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// How the `.ics` feeds are made (reminders, UID domain...).
+    #[must_use]
+    pub fn with_ical(mut self, ical: IcalOptions) -> PublishOptions {
+        self.ical = ical;
+        self
+    }
+
+    /// How many weeks of sessions the page lists.
+    pub fn weeks(&self) -> u32 {
+        self.weeks
+    }
+}
+
+/// How many days of sessions `occurrences.json` lists.
+const OCCURRENCE_DAYS: i64 = 90;
+
+/// Every file of a website's schedule, by its path in the published
+/// folder: `schedule.ics`, `schedule.json`, `meetings/ID.ics`,
+/// `occurrences.json` (the sessions of the next 90 days),
+/// `meeting-guide.json`, the page `index.html` and the one-session files
+/// it links to. Large files are made as they are written
+/// ([`Content::Made`]), so a fellowship of 10,000 meetings is never held
+/// whole in memory.
+///
+/// ```
+/// use convenor_site::publish::{Publication, PublishOptions};
+///
+/// let schedule = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let set = Publication::new(&schedule, &PublishOptions::new(now))?;
+/// let index = set.bytes("index.html")?.expect("a page");
+/// assert!(String::from_utf8_lossy(&index).contains("Co-Occurring"));
+/// assert!(set.paths().any(|p| p == std::path::Path::new("meetings/co-occurring-saturday.ics")));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub struct Publication<'s> {
+    files: Vec<(PathBuf, Content<'s>)>,
+    warnings: Vec<FeedWarning>,
+}
+
+impl<'s> Publication<'s> {
+    /// The files of `schedule` as `options` say.
+    ///
+    /// # Errors
+    ///
+    /// As the Meeting Guide feed and the page: a window out of range.
+    pub fn new(
+        schedule: &'s Schedule,
+        options: &PublishOptions,
+    ) -> Result<Publication<'s>> {
+        let now = options.now;
+        let ical = options.ical.clone();
+        let today = match schedule.timezone() {
+            Some(zone) => now.with_timezone(&zone).date_naive(),
+            None => now.date_naive(),
+        };
+        let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
+        let all = ical.clone();
+        files.push((
+            "schedule.ics".into(),
+            made(move |w| {
+                let text = convenor_ical::to_string(schedule, &all);
+                w.write_all(text.as_bytes()).map_err(io)
+            }),
+        ));
+        files.push((
+            "schedule.json".into(),
+            Content::Text(convenor_json::to_string_pretty(schedule)),
+        ));
+        for m in schedule.meetings() {
+            let id = m.id().as_str();
+            let opts = ical.clone();
+            let ics = made(move |w| {
+                let text =
+                    convenor_ical::meeting_to_string(schedule, id, &opts)?;
+                w.write_all(text.as_bytes()).map_err(io)
+            });
+            files.push((Path::new("meetings").join(format!("{id}.ics")), ics));
+        }
+        let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
+        files.push((
+            "occurrences.json".into(),
+            made(move |w| {
+                let pretty =
+                    convenor_json::OccurrenceOptions::new().with_pretty(true);
+                let mut sessions =
+                    schedule.occurrences(window).with_cancelled();
+                convenor_json::occurrences_to_writer(
+                    w,
+                    sessions.by_ref(),
+                    &pretty,
+                )
+                .map_err(io)?;
+                sessions.check_complete()
+            }),
+        ));
+        let guide = convenor_json::FeedOptions::new(today).with_pretty(true);
+        let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
+        files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
+        let mut page =
+            PageOptions::new(now).with_weeks(options.weeks).with_ical(ical);
+        if let Some(url) = &options.base_url {
+            page = page.with_base_url(url.clone());
+        }
+        for (path, text) in page::files(schedule, &page)? {
+            files.push((path, Content::Text(text)));
+        }
+        Ok(Publication { files, warnings: feed.warnings })
+    }
+
+    /// The paths of the files, relative to the published folder, in the
+    /// order they are written.
+    pub fn paths(&self) -> impl Iterator<Item = &Path> {
+        self.files.iter().map(|(p, _)| p.as_path())
+    }
+
+    /// The files, each with its content.
+    pub fn files(&self) -> &[(PathBuf, Content<'s>)] {
+        &self.files
+    }
+
+    /// The bytes of the file at `path`, made now; `None` when the set has
+    /// no such file.
+    ///
+    /// # Errors
+    ///
+    /// As making the file: a session list cut short.
+    pub fn bytes(&self, path: impl AsRef<Path>) -> Result<Option<Vec<u8>>> {
+        let Some((_, content)) =
+            self.files.iter().find(|(p, _)| p == path.as_ref())
+        else {
+            return Ok(None);
+        };
+        let mut bytes = Vec::new();
+        content.write_to(&mut bytes)?;
+        Ok(Some(bytes))
+    }
+
+    /// What meeting finders would drop or misread in
+    /// `meeting-guide.json` (a meeting without an area, ...).
+    pub fn warnings(&self) -> &[FeedWarning] {
+        &self.warnings
+    }
+
+    /// Publishes the set into the folder `out`, replacing the previous
+    /// set whole ([`folder::replace`](super::replace)); `commit` runs
+    /// when the new set is complete, before it goes live.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when `out` cannot hold it; nothing is published then.
+    pub fn write_into(
+        &self,
+        out: &Path,
+        commit: impl FnOnce() -> Result<()>,
+    ) -> Result<()> {
+        folder::replace(out, &self.files, commit)
+    }
+}
+
+/// Content made as it is written.
+fn made<'a>(write: impl Fn(&mut dyn Write) -> Result<()> + 'a) -> Content<'a> {
+    Content::Made(Box::new(write))
+}
+
+/// An I/O failure inside a file's content; the folder says which file.
+pub(crate) fn io(e: std::io::Error) -> Error {
+    Error::io(String::new(), e)
+}

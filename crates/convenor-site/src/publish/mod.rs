@@ -1,0 +1,27 @@
+//! The set of files a publish writes ([`Publication`]: name → bytes, made
+//! as they are written) and its atomic switch into a folder
+//! ([`replace`]); and one file replaced atomically ([`write_atomically`]).
+//!
+//! A publish never leaves a half-written website: the new set is written
+//! into a fresh folder beside the live one and switched in with one
+//! rename(2); a failed or killed run leaves the previous set live.
+
+mod atomic;
+mod files;
+mod folder;
+mod fresh;
+
+pub use atomic::write_atomically;
+pub use files::{Publication, PublishOptions};
+pub use folder::{check_out, replace, Content, Make};
+
+/// An I/O result with what was being done, as [`convenor_core::Error::Io`].
+trait IoContext<T> {
+    fn what(self, what: impl FnOnce() -> String) -> crate::Result<T>;
+}
+
+impl<T> IoContext<T> for std::io::Result<T> {
+    fn what(self, what: impl FnOnce() -> String) -> crate::Result<T> {
+        self.map_err(|e| convenor_core::Error::io(what(), e))
+    }
+}
