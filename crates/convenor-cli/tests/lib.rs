@@ -11,14 +11,26 @@ use std::process::{Command, Output};
 
 // Which tz database a run uses.
 mod tzdata;
-// The schedule page in a real browser.
-/// Hostile and careless input (issue 12).
+// Hostile and careless input (issue 12).
 mod hostile;
 // Issue 17: suggestions, changes, flags meaning the same everywhere.
 mod consistent;
-// Listings written as they are found, with no cap (issue 18).
+// The schedule page in a real browser.
 mod page;
+// Listings written as they are found, with no cap (issue 18).
 mod streaming;
+
+/// A test whose outside program is missing calls this and returns: it
+/// says `why` on standard error (`--nocapture` shows it) and skips, but
+/// fails where `CONVENOR_REQUIRE` (comma-separated, set by `.ci/run`)
+/// names `requirement`, so CI cannot take a skip for a pass.
+fn skip_or_fail(requirement: &str, why: &str) {
+    let required = std::env::var("CONVENOR_REQUIRE").unwrap_or_default();
+    if required.split(',').any(|r| r.trim() == requirement) {
+        panic!("CONVENOR_REQUIRE names {requirement} but {why}");
+    }
+    eprintln!("skipped (needs {requirement}): {why}");
+}
 
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))

@@ -29,7 +29,8 @@ fn text(out: &Output) -> String {
 /// A zoneinfo directory compiled with `zic` in which Vancouver is
 /// UTC-05 all year ("XST") and Los Angeles UTC-08 all year, claiming
 /// release 2099z (so the rule of choice prefers it to the bundle).
-/// `None`, with the reason printed, where zic is missing.
+/// `None` where zic is missing: the test skips, or fails where
+/// `CONVENOR_REQUIRE` names `zic`. [`remove_altered`] removes it.
 fn altered_zoneinfo(test: &str) -> Option<PathBuf> {
     let dir = std::env::temp_dir()
         .join(format!("convenor-zoneinfo-{test}-{}", std::process::id()));
@@ -47,14 +48,23 @@ fn altered_zoneinfo(test: &str) -> Option<PathBuf> {
     match compiled {
         Ok(s) if s.success() => {}
         other => {
-            println!(
-                "skipped: zic (Debian's libc-bin) did not run: {other:?}"
-            );
+            remove_altered(&dir);
+            let why =
+                format!("zic (Debian's libc-bin) did not run: {other:?}");
+            crate::skip_or_fail("zic", &why);
             return None;
         }
     }
     std::fs::write(dir.join("tzdata.zi"), "# version 2099z\n").unwrap();
     Some(dir)
+}
+
+/// Removes an [`altered_zoneinfo`] directory and the files beside it.
+fn remove_altered(dir: &Path) {
+    std::fs::remove_dir_all(dir).ok();
+    for extension in ["zi", "toml"] {
+        std::fs::remove_file(dir.with_extension(extension)).ok();
+    }
 }
 
 /// `convenor week` of 7 December 2026 in Vancouver: the Monday line.
@@ -109,6 +119,7 @@ fn tzdir_changes_the_result_and_bundled_ignores_it() {
         vancouver_monday(&[], &["--tzdata", &dir_text]),
         "21:00–22:00 XST  Co-Occurring Disorders (Monday)"
     );
+    remove_altered(&dir);
 }
 
 #[test]
@@ -157,4 +168,5 @@ fn check_warns_where_the_system_and_bundled_data_disagree() {
         bundled.contains("in the system tz database (2099z) than in this run's (2026f; bundled)"),
         "{bundled}"
     );
+    remove_altered(&dir);
 }
