@@ -6,7 +6,8 @@
 //
 // Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE [--top]] [--width PX]
 // (--top: the first screenful only, not the whole page)
-// Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME.
+// Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME, and
+// the Chromium it checks for: $CONVENOR_CHROMIUM, else /usr/bin/chromium.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
@@ -24,7 +25,7 @@ const shotAt = args.indexOf("--screenshot");
 const screenshot = shotAt >= 0 ? args[shotAt + 1] : null;
 const widthAt = args.indexOf("--width");
 const width = widthAt >= 0 ? Number(args[widthAt + 1]) : 1000;
-const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
+const executablePath = process.env.CONVENOR_CHROMIUM || "/usr/bin/chromium";
 
 const browser = await puppeteer.launch({
   executablePath,

@@ -3,14 +3,16 @@
 //! zones would: the dated sessions it shows equal `convenor agenda` in
 //! that zone, without JavaScript it shows the schedule's own zone, there
 //! is no console error, no request leaves the page and axe-core finds no
-//! accessibility violation. Skipped, with the reason printed, where the
-//! browser or its driver is missing (`browser/install` installs them;
-//! `.ci/run` runs it first).
+//! accessibility violation. Where the browser or its driver is missing
+//! (`browser/install` installs them) the tests skip and say why, or fail
+//! when `CONVENOR_REQUIRE` names `browser`, as `.ci/run` sets it.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
+
+use crate::skip_or_fail;
 
 const NOW: &str = "2022-11-10T12:00:00Z";
 
@@ -18,19 +20,27 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Why the browser tests cannot run here, if they cannot.
+/// Why the browser tests cannot run here, if they cannot. The browser
+/// is the one `browser/page.mjs` drives and `browser/install` checks for:
+/// `CONVENOR_CHROMIUM`, else Debian's `/usr/bin/chromium`.
 fn missing() -> Option<String> {
-    let home = std::env::var_os("CONVENOR_BROWSER_HOME")
+    let Some(home) = std::env::var_os("CONVENOR_BROWSER_HOME")
         .map(PathBuf::from)
         .or_else(|| {
             std::env::var_os("HOME")
                 .map(|h| PathBuf::from(h).join(".cache/convenor-browser"))
-        })?;
-    let chromium = std::env::var_os("CHROMIUM")
+        })
+    else {
+        return Some("neither CONVENOR_BROWSER_HOME nor HOME is set".into());
+    };
+    let chromium = std::env::var_os("CONVENOR_CHROMIUM")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if !chromium.exists() {
-        return Some(format!("no browser at {}", chromium.display()));
+    if !chromium.is_file() {
+        return Some(format!(
+            "no Chromium at {} (run browser/install, or set CONVENOR_CHROMIUM)",
+            chromium.display()
+        ));
     }
     if Command::new("node").arg("--version").output().is_err() {
         return Some("no node on PATH".into());
@@ -91,7 +101,7 @@ fn open(site: &Path, tz: &str, extra: &[&str]) -> Value {
 #[test]
 fn the_page_in_four_zones_equals_the_agenda() {
     if let Some(why) = missing() {
-        println!("skipped: {why}");
+        skip_or_fail("browser", &why);
         return;
     }
     let site = site("zones");
@@ -189,7 +199,7 @@ fn the_page_in_four_zones_equals_the_agenda() {
 #[test]
 fn without_javascript_the_page_shows_the_schedules_zone() {
     if let Some(why) = missing() {
-        println!("skipped: {why}");
+        skip_or_fail("browser", &why);
         return;
     }
     let site = site("nojs");
