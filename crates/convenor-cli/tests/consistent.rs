@@ -6,7 +6,7 @@
 
 use std::path::PathBuf;
 
-use super::{convenor, golden, stdout};
+use super::{convenor, golden, scratch, stdout};
 
 fn berlin() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -16,12 +16,11 @@ fn berlin() -> String {
         .to_string()
 }
 
-/// A file of `text` in a fresh folder of its own (removed by the caller).
-fn scratch(name: &str, text: &str) -> (PathBuf, String) {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-consistent-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp folder made");
-    let path = dir.join(name);
+/// A file of `text` in a scratch folder of its own, which the caller
+/// keeps until it is done with the file.
+fn scratch_file(name: &str, text: &str) -> (tempfile::TempDir, String) {
+    let dir = scratch("consistent");
+    let path = dir.path().join(name);
     std::fs::write(&path, text).expect("temp file written");
     let path = path.to_str().expect("a UTF-8 temp path").to_string();
     (dir, path)
@@ -99,7 +98,7 @@ fn suggestions_for_zones_and_sessions_given_by_the_wrong_date() {
 
 #[test]
 fn check_suggests_times_zones_and_dates() {
-    let (dir, path) = scratch(
+    let (_dir, path) = scratch_file(
         "mistakes.toml",
         "name = \"SMART Recovery Berlin\"\n\n[[meetings]]\n\
          id = \"berlin-tuesday\"\nname = \"SMART\"\ntimezone = \"Berlin\"\n\
@@ -123,7 +122,6 @@ fn check_suggests_times_zones_and_dates() {
         "{text}"
     );
     golden("check-suggestions.txt", &text);
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -210,7 +208,7 @@ fn occurrences_take_the_window_flags_of_agenda() {
 
 #[test]
 fn publish_into_a_file_says_it_is_not_a_directory() {
-    let (dir, file) = scratch("afile", "");
+    let (_dir, file) = scratch_file("afile", "");
     let out = convenor(&["publish", "--out", &file, "--now", "2022-11-10"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
@@ -218,7 +216,6 @@ fn publish_into_a_file_says_it_is_not_a_directory() {
         "convenor: afile is not a directory; --out names the folder to \
          publish into (created if missing)\n"
     );
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]

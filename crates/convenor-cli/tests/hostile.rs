@@ -5,27 +5,25 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use super::convenor;
+use super::{convenor, scratch};
 
-/// A file in the temp folder, removed when dropped.
-struct TempFile(PathBuf);
+/// A file in a scratch folder of its own, removed (with the folder) when
+/// dropped.
+struct TempFile {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
 
 impl TempFile {
     fn new(name: &str, text: &str) -> TempFile {
-        let path = std::env::temp_dir()
-            .join(format!("convenor-hostile-{}-{name}", std::process::id()));
+        let dir = scratch("hostile");
+        let path = dir.path().join(name);
         std::fs::write(&path, text).expect("temp file written");
-        TempFile(path)
+        TempFile { _dir: dir, path }
     }
 
     fn path(&self) -> &str {
-        self.0.to_str().expect("a UTF-8 temp path")
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        std::fs::remove_file(&self.0).ok();
+        self.path.to_str().expect("a UTF-8 temp path")
     }
 }
 
@@ -200,12 +198,12 @@ fn control_characters_are_shown_escaped() {
 /// online `url = "javascript:alert(1)"` went into the `.ics` `URL`.
 #[test]
 fn empty_domains_and_script_urls_are_refused() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-hostile-{}-publish", std::process::id()));
+    let tmp = scratch("hostile");
+    let dir = tmp.path().join("publish");
     for args in [
         &["ics", "--domain", ""][..],
         &["ics", "--domain", "a b"],
-        &["publish", "--out", dir.to_str().unwrap(), "--domain", ""],
+        &["publish", "--example", "--out", dir.to_str().unwrap(), "--domain", ""],
     ] {
         let out = convenor(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -302,9 +300,8 @@ fn messages_say_what_happened() {
 /// stands in for the device, so a failure cannot break the machine.
 #[test]
 fn output_to_a_pipe_writes_through_it() {
-    let fifo = std::env::temp_dir()
-        .join(format!("convenor-hostile-{}-fifo", std::process::id()));
-    let _ = std::fs::remove_file(&fifo);
+    let tmp = scratch("hostile");
+    let fifo = tmp.path().join("fifo");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     if !made.as_ref().is_ok_and(|s| s.success()) {
         let why = format!("mkfifo made no named pipe: {made:?}");
@@ -315,7 +312,7 @@ fn output_to_a_pipe_writes_through_it() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo))
     };
-    let out = convenor(&["json", "-o", fifo.to_str().unwrap()]);
+    let out = convenor(&["json", "--example", "-o", fifo.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     // Checked before the reader is joined: a replaced pipe never gets a
     // writer, and its reader would wait for ever.

@@ -2,28 +2,20 @@
 //! meetings; bad calendars are bad input with file:line:column; warnings
 //! name line, UID and property; `--from` leaves out what ended.
 
-use crate::{convenor, stdout};
-
-/// A folder for the files of one test, which removes it at its end.
-fn folder(test: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-import-ics-{test}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use crate::{convenor, scratch, stdout};
 
 #[test]
 fn the_seed_feed_imports_back_to_the_seed_sessions() {
-    let dir = folder("seed");
-    let feed = dir.join("seed.ics");
+    let dir = scratch("import-ics");
+    let feed = dir.path().join("seed.ics");
     let feed_s = feed.display().to_string();
-    stdout(&["ics", "--now", "2022-11-01", "-o", &feed_s]);
+    stdout(&["ics", "--example", "--now", "2022-11-01", "-o", &feed_s]);
     let out = convenor(&["import", "ics", &feed_s]);
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.ends_with("seed.ics: imported 6 meetings\n"), "{stderr}");
     assert!(!stderr.contains("warning"), "{stderr}");
-    let toml = dir.join("seed.toml");
+    let toml = dir.path().join("seed.toml");
     std::fs::write(&toml, &out.stdout).unwrap();
     let toml_s = toml.display().to_string();
     // The same sessions, day by day, 2022-10-30 to 2024-12-31.
@@ -59,7 +51,6 @@ fn the_seed_feed_imports_back_to_the_seed_sessions() {
     let (seed, back) = (agenda(None), agenda(Some(&toml_s)));
     assert!(seed.len() > 600, "{}", seed.len());
     assert_eq!(seed, back);
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -73,9 +64,9 @@ fn bad_calendars_are_bad_input_at_a_line_and_column() {
             ":4:1: event \"a@b\", DTSTART: unknown time zone \"America/Los_Angles\"; expected an IANA name such as America/Los_Angeles or a Windows name such as Pacific Standard Time; did you mean \"America/Los_Angeles\"?",
         ),
     ];
-    let dir = folder("bad");
+    let dir = scratch("import-ics");
     for (name, text, message) in cases {
-        let path = dir.join(name);
+        let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
         let out = convenor(&["import", "ics", &path.display().to_string()]);
         assert_eq!(out.status.code(), Some(2), "{name}");
@@ -83,7 +74,6 @@ fn bad_calendars_are_bad_input_at_a_line_and_column() {
         let expected = format!("convenor: {}{message}\n", path.display());
         assert_eq!(stderr, expected, "{name}");
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
@@ -95,8 +85,8 @@ fn warnings_name_line_uid_and_property_and_from_drops_the_past() {
         DURATION:PT1H\r\nRRULE:FREQ=WEEKLY\r\nATTENDEE:mailto:a@x\r\nEND:VEVENT\r\n\
         BEGIN:VEVENT\r\nUID:day@x\r\nSUMMARY:Picnic\r\nDTSTART;VALUE=DATE:20240601\r\nEND:VEVENT\r\n\
         END:VCALENDAR\r\n";
-    let dir = folder("warnings");
-    let path = dir.join("warnings.ics");
+    let dir = scratch("import-ics");
+    let path = dir.path().join("warnings.ics");
     std::fs::write(&path, text).unwrap();
     let p = path.display().to_string();
     let out = convenor(&["import", "ics", &p, "--from", "2023-01-01"]);
@@ -117,5 +107,4 @@ fn warnings_name_line_uid_and_property_and_from_drops_the_past() {
     let ids: Vec<&str> =
         schedule.meetings().iter().map(|m| m.id().as_str()).collect();
     assert_eq!(ids, ["new"]);
-    std::fs::remove_dir_all(dir).ok();
 }

@@ -32,6 +32,15 @@ fn skip_or_fail(requirement: &str, why: &str) {
     eprintln!("skipped (needs {requirement}): {why}");
 }
 
+/// A fresh folder for one test's files (`convenor-NAME-` and a random
+/// suffix in the temp folder), removed when dropped, even by a failure.
+fn scratch(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("convenor-{name}-"))
+        .tempdir()
+        .expect("a scratch folder")
+}
+
 fn convenor(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_convenor"))
         .args(args)
@@ -74,9 +83,10 @@ fn assert_fits_80_columns(text: &str) {
     }
 }
 
-fn bad_file() -> PathBuf {
-    let path = std::env::temp_dir()
-        .join(format!("convenor-bad-{}.toml", std::process::id()));
+/// A schedule file with mistakes, `bad.toml` in a scratch folder.
+fn bad_file() -> (tempfile::TempDir, PathBuf) {
+    let dir = scratch("bad");
+    let path = dir.path().join("bad.toml");
     std::fs::write(
         &path,
         "name = \"x\"\ntimezone = \"America/Los_Angles\"\n[[meetings]]\nid = \"sat\"\n\
@@ -84,7 +94,7 @@ fn bad_file() -> PathBuf {
          weekly = { day = \"saturdy\", time = \"7pm\" }\n",
     )
     .expect("temp file written");
-    path
+    (dir, path)
 }
 
 #[test]
@@ -146,7 +156,7 @@ fn changes_in_plain_words() {
 
 #[test]
 fn check_reports_every_error_with_position_and_exits_2() {
-    let path = bad_file();
+    let (_dir, path) = bad_file();
     let out = convenor(&["check", path.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stdout)
@@ -155,7 +165,6 @@ fn check_reports_every_error_with_position_and_exits_2() {
     assert!(text.contains("  --> bad.toml:2:12\n"));
     assert!(text.contains("  = help: did you mean \"America/Los_Angeles\"?"));
     golden("check-bad.txt", &text);
-    std::fs::remove_file(path).ok();
 }
 
 #[test]
@@ -226,12 +235,11 @@ fn ics_of_one_session_and_of_the_schedule() {
     golden("ics-occurrence.ics", &one);
     let whole = stdout(&["ics", "--now", "2022-11-10T00:00:00Z"]);
     assert_eq!(whole.matches("BEGIN:VEVENT").count(), 6);
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-ics-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("feed.ics");
+    let dir = scratch("ics");
+    let path = dir.path().join("feed.ics");
     stdout(&[
         "ics",
+        "--example",
         "--now",
         "2022-11-10T00:00:00Z",
         "-o",
@@ -239,8 +247,7 @@ fn ics_of_one_session_and_of_the_schedule() {
     ]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), whole);
     // Nothing but the feed is left behind.
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
-    std::fs::remove_dir_all(dir).ok();
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     let unknown = convenor(&["ics", "--meeting", "co-occuring-monday"]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&unknown.stderr)
@@ -275,10 +282,8 @@ fn json_views_and_agenda_as_json() {
     ]);
     assert!(agenda.contains("\"local_start\": \"2022-11-12T15:00:00+00:00\""));
     // A JSON schedule file loads like a TOML one.
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-json-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("schedule.json");
+    let dir = scratch("json");
+    let file = dir.path().join("schedule.json");
     std::fs::write(&file, stdout(&["json", "--view", "schedule"])).unwrap();
     let week = stdout(&[
         "week",
@@ -302,16 +307,15 @@ fn json_views_and_agenda_as_json() {
             "2022-11-14"
         ])
     );
-    std::fs::remove_dir_all(dir).ok();
 }
 
 #[test]
 fn publish_writes_every_feed_or_none() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-publish-{}", std::process::id()));
-    std::fs::remove_dir_all(&dir).ok();
+    let tmp = scratch("publish");
+    let dir = tmp.path().join("site");
     let out = stdout(&[
         "publish",
+        "--example",
         "--out",
         dir.to_str().unwrap(),
         "--now",
@@ -333,6 +337,7 @@ fn publish_writes_every_feed_or_none() {
     std::fs::write(dir.join("schedule.ics"), "old feed").unwrap();
     let failed = convenor(&[
         "publish",
+        "--example",
         "--out",
         dir.to_str().unwrap(),
         "--now",
@@ -354,7 +359,6 @@ fn publish_writes_every_feed_or_none() {
         })
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// A sample of the bad-input catalogue (`testdata/invalid/`) through
@@ -409,12 +413,10 @@ fn check_reports_catalogue_samples_with_position_and_suggestion() {
 /// and a file over the size limit exit 2 naming the file.
 #[test]
 fn unreadable_schedules_are_bad_input_with_the_file_name() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-hardening-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let utf8 = dir.join("latin1.toml");
+    let dir = scratch("hardening");
+    let utf8 = dir.path().join("latin1.toml");
     std::fs::write(&utf8, b"name = \"Caf\xe9\"\n").expect("written");
-    let big = dir.join("big.toml");
+    let big = dir.path().join("big.toml");
     let file = std::fs::File::create(&big).expect("created");
     file.set_len(50 * 1024 * 1024).expect("a sparse 50 MB file");
     for (path, message) in [
@@ -427,7 +429,6 @@ fn unreadable_schedules_are_bad_input_with_the_file_name() {
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains(&format!("convenor: {p}: {message}")), "{stderr}");
     }
-    std::fs::remove_dir_all(&dir).expect("cleaned up");
 }
 
 /// A query for unbounded work is refused with a clear error, not run:
@@ -460,8 +461,8 @@ fn agenda_refuses_unbounded_windows() {
 /// `check` warns about zones given by old (link) names.
 #[test]
 fn check_warns_about_legacy_zone_names() {
-    let path = std::env::temp_dir()
-        .join(format!("convenor-kiev-{}.toml", std::process::id()));
+    let dir = scratch("kiev");
+    let path = dir.path().join("kiev.toml");
     std::fs::write(
         &path,
         "name = \"x\"\ntimezone = \"Europe/Kiev\"\n[[meetings]]\nid = \"sat\"\n\
@@ -479,7 +480,6 @@ fn check_warns_about_legacy_zone_names() {
     assert!(stdout.contains(
         "warning: meeting sat: time zone \"US/Pacific\" is an old name (a link in the tz database); write \"America/Los_Angeles\""
     ), "{stdout}");
-    std::fs::remove_file(&path).expect("cleaned up");
 }
 
 /// The spec README's example records (the first without `timezone`, as
@@ -500,10 +500,8 @@ const MEETING_GUIDE_FEED: &str = r#"[
 
 #[test]
 fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-import-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let feed = dir.join("district-123.json");
+    let dir = scratch("import");
+    let feed = dir.path().join("district-123.json");
     std::fs::write(&feed, MEETING_GUIDE_FEED).unwrap();
     let feed = feed.display().to_string();
     let out = convenor(&[
@@ -547,7 +545,7 @@ fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
     assert_eq!(daily.place().area.as_deref(), Some("Chicago, IL, USA"));
     assert_eq!(daily.zone().name(), "America/New_York");
     // JSON too, and to a file.
-    let json_path = dir.join("schedule.json").display().to_string();
+    let json_path = dir.path().join("schedule.json").display().to_string();
     let out = convenor(&[
         "import",
         "meeting-guide",
@@ -564,7 +562,6 @@ fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
     assert!(out.status.success());
     let json = std::fs::read_to_string(&json_path).unwrap();
     assert_eq!(convenor::json::from_str(&json).unwrap().meetings().len(), 3);
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// The seed post's list, line by line (its double space after
@@ -633,12 +630,12 @@ fn announce_reproduces_the_seed_post() {
 /// The page is a function of the schedule and `--now`: a golden file.
 #[test]
 fn the_schedule_page_is_deterministic() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-page-golden-{}", std::process::id()));
-    std::fs::remove_dir_all(&dir).ok();
+    let tmp = scratch("page-golden");
+    let dir = tmp.path().join("site");
     let out = dir.display().to_string();
     stdout(&[
         "publish",
+        "--example",
         "--out",
         &out,
         "--now",
@@ -660,7 +657,6 @@ fn the_schedule_page_is_deterministic() {
     assert!(page.contains(
         "href=\"https://calendar.google.com/calendar/r?cid=webcal%3A%2F%2Flifering.example%2Fmeetings%2Fschedule.ics\""
     ));
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// Found in review: an extra session on the day of a regular one gets a
@@ -668,9 +664,8 @@ fn the_schedule_page_is_deterministic() {
 /// past the years convenor works in are bad input, not a panic.
 #[test]
 fn publish_names_each_session_file_and_extreme_dates_are_refused() {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-extra-same-day-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = scratch("extra-same-day");
+    let dir = tmp.path();
     let file = dir.join("x.toml");
     std::fs::write(
         &file,
@@ -696,7 +691,7 @@ fn publish_names_each_session_file_and_extreme_dates_are_refused() {
     for args in [
         vec!["announce", "--as-of=-262143-01-01"],
         vec!["check", file.as_str(), "--now=-262143-01-20"],
-        vec!["publish", "--out", site.as_str(), "--now=+262142-12-20"],
+        vec!["publish", "--example", "--out", site.as_str(), "--now=+262142-12-20"],
     ] {
         let run = convenor(&args);
         assert_eq!(run.status.code(), Some(2), "{args:?}");
@@ -706,7 +701,6 @@ fn publish_names_each_session_file_and_extreme_dates_are_refused() {
             "{args:?}: {err}"
         );
     }
-    std::fs::remove_dir_all(dir).ok();
 }
 
 /// Unknown keys, mistyped keys and impossible changes are all reported

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-use crate::skip_or_fail;
+use crate::{scratch, skip_or_fail};
 
 const NOW: &str = "2022-11-10T12:00:00Z";
 
@@ -67,14 +67,15 @@ fn convenor(args: &[&str]) -> String {
     String::from_utf8(out.stdout).expect("UTF-8")
 }
 
-/// The seed published on 10 November 2022 into a fresh folder.
-fn site(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-page-{test}-{}", std::process::id()));
-    std::fs::remove_dir_all(&dir).ok();
+/// The seed published on 10 November 2022 into `site` in a scratch
+/// folder, which the caller keeps while it opens the page.
+fn site() -> (tempfile::TempDir, PathBuf) {
+    let tmp = scratch("page");
+    let dir = tmp.path().join("site");
     let out = dir.display().to_string();
     convenor(&[
         "publish",
+        "--example",
         "--out",
         &out,
         "--now",
@@ -82,7 +83,7 @@ fn site(test: &str) -> PathBuf {
         "--url",
         "https://lifering.example/meetings/",
     ]);
-    dir
+    (tmp, dir)
 }
 
 /// What the page shows a visitor whose zone is `tz`.
@@ -104,7 +105,7 @@ fn the_page_in_four_zones_equals_the_agenda() {
         skip_or_fail("browser", &why);
         return;
     }
-    let site = site("zones");
+    let (_tmp, site) = site();
     for tz in [
         "Europe/London",
         "Asia/Kolkata",
@@ -193,7 +194,6 @@ fn the_page_in_four_zones_equals_the_agenda() {
         .expect("the first Saturday session");
     assert_eq!(first["local"], "2022-11-12T15:00");
     assert_eq!(first["day"], "Saturday 12 November 2022");
-    std::fs::remove_dir_all(site).ok();
 }
 
 #[test]
@@ -202,11 +202,10 @@ fn without_javascript_the_page_shows_the_schedules_zone() {
         skip_or_fail("browser", &why);
         return;
     }
-    let site = site("nojs");
+    let (_tmp, site) = site();
     let seen = open(&site, "Europe/London", &["--no-js"]);
     assert_eq!(seen["zone"], "Pacific time (America/Los_Angeles)");
     let first = &seen["sessions"][0];
     assert_eq!(first["shown"], "18:30");
     assert_eq!(first["day"], "Thursday 10 November 2022");
-    std::fs::remove_dir_all(site).ok();
 }

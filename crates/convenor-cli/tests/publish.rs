@@ -9,18 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::convenor;
+use super::{convenor, scratch};
 
 const NOW: &str = "2022-11-12T00:00:00Z";
-
-/// A fresh, empty folder for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-{name}-{}", std::process::id()));
-    std::fs::remove_dir_all(&dir).ok();
-    std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
-}
 
 /// Writes a schedule of `n` meetings whose names carry `tag`: weekly on
 /// weekdays, or by `rule` (TOML lines) when given.
@@ -112,7 +103,10 @@ fn names(dir: &Path) -> Vec<String> {
 /// remain, with no temporary links or folders.
 fn assert_no_leftovers(out: &Path) {
     let state = out.join(".convenor");
-    assert_eq!(names(&state), ["current", "lock", "sets"]);
+    let mut own = names(&state);
+    // What --force moved aside stays until the convenor removes it.
+    own.retain(|n| n != "backups");
+    assert_eq!(own, ["current", "lock", "sets"]);
     let sets = names(&state.join("sets"));
     assert!(sets.len() <= 2, "sets left: {sets:?}");
 }
@@ -122,7 +116,8 @@ fn assert_no_leftovers(out: &Path) {
 /// through; a planted `.convenor` is refused.
 #[test]
 fn publish_and_exports_never_write_through_planted_symlinks() {
-    let base = scratch("plant");
+    let tmp = scratch("plant");
+    let base = tmp.path();
     let out = base.join("site");
     let elsewhere = base.join("elsewhere");
     std::fs::create_dir_all(&out).unwrap();
@@ -147,8 +142,12 @@ fn publish_and_exports_never_write_through_planted_symlinks() {
     std::os::unix::fs::symlink(&elsewhere, out.join("meetings")).unwrap();
     std::os::unix::fs::symlink(&victim, out.join("schedule.ics")).unwrap();
     std::os::unix::fs::symlink(&victim, out.join("feed.ics")).unwrap();
-    let toml = schedule(&base, "A", 3, None);
-    run(publish(&toml, &out));
+    let toml = schedule(base, "A", 3, None);
+    // Links convenor did not make stop the publish (issue 32)...
+    let refused = publish(&toml, &out).status().unwrap();
+    assert_eq!(refused.code(), Some(3));
+    // ...and --force moves them aside, never following them.
+    run(with(publish(&toml, &out), "--force"));
     let feed = out.join("feed.ics");
     let exported = convenor(&[
         "ics",
@@ -188,16 +187,16 @@ fn publish_and_exports_never_write_through_planted_symlinks() {
     let refused = publish(&toml, &other).status().unwrap();
     assert_eq!(refused.code(), Some(3));
     assert_eq!(names(&elsewhere), ["m0000.ics"]);
-    std::fs::remove_dir_all(&base).ok();
 }
 
 /// Finding 2: SIGKILL at random moments leaves the previous set or the
 /// new one, whole, and the next publish removes what killed runs left.
 #[test]
 fn publish_killed_at_random_leaves_one_whole_set() {
-    let base = scratch("kill");
-    let a = schedule(&base, "A", 1000, None);
-    let b = schedule(&base, "B", 1000, None);
+    let tmp = scratch("kill");
+    let base = tmp.path();
+    let a = schedule(base, "A", 1000, None);
+    let b = schedule(base, "B", 1000, None);
     let (ref_b, out) = (base.join("ref-b"), base.join("site"));
     let started = Instant::now();
     run(publish(&a, &out));
@@ -227,16 +226,16 @@ fn publish_killed_at_random_leaves_one_whole_set() {
     run(publish(&a, &out));
     assert!(snapshot(&out) == whole_a);
     assert_no_leftovers(&out);
-    std::fs::remove_dir_all(&base).ok();
 }
 
 /// Finding 2: two publishes at once into one folder take turns; the
 /// result is exactly one schedule's feeds.
 #[test]
 fn concurrent_publishes_leave_exactly_one_schedule() {
-    let base = scratch("concurrent");
-    let a = schedule(&base, "A", 200, None);
-    let b = schedule(&base, "B", 150, None);
+    let tmp = scratch("concurrent");
+    let base = tmp.path();
+    let a = schedule(base, "A", 200, None);
+    let b = schedule(base, "B", 150, None);
     let (ref_a, ref_b) = (base.join("ref-a"), base.join("ref-b"));
     run(publish(&a, &ref_a));
     run(publish(&b, &ref_b));
@@ -251,41 +250,63 @@ fn concurrent_publishes_leave_exactly_one_schedule() {
         assert!(seen == whole_a || seen == whole_b, "pair {pair}: a mix");
         assert_no_leftovers(&out);
     }
-    std::fs::remove_dir_all(&base).ok();
 }
 
 /// Finding 2: a meeting removed from the schedule loses its feed.
 #[test]
 fn publish_drops_the_feeds_of_removed_meetings() {
-    let base = scratch("removed");
+    let tmp = scratch("removed");
+    let base = tmp.path();
     let out = base.join("site");
-    run(publish(&schedule(&base, "A", 3, None), &out));
+    run(publish(&schedule(base, "A", 3, None), &out));
     assert!(out.join("meetings/m0002.ics").is_file());
-    run(publish(&schedule(&base, "B", 2, None), &out));
+    run(publish(&schedule(base, "B", 2, None), &out));
     assert_eq!(names(&out.join("meetings")), ["m0000.ics", "m0001.ics"]);
     assert!(std::fs::read_to_string(out.join("schedule.json"))
         .unwrap()
         .contains("Schedule B"));
     assert_no_leftovers(&out);
-    std::fs::remove_dir_all(&base).ok();
 }
 
 /// A folder an older convenor published into (plain files, a real
 /// `meetings` folder, its `.NAME.tmp-PID` leftovers) is converted: the
 /// public names become links into the new set, and the old files go.
 #[test]
-fn publish_converts_an_older_convenors_folder() {
-    let base = scratch("legacy");
+fn publish_keeps_what_it_did_not_write() {
+    let tmp = scratch("legacy");
+    let base = tmp.path();
     let out = base.join("site");
     std::fs::create_dir_all(out.join("meetings")).unwrap();
     for name in ["index.html", "schedule.ics", ".schedule.ics.tmp-123"] {
         std::fs::write(out.join(name), "old").unwrap();
     }
     std::fs::write(out.join("meetings/gone.ics"), "old").unwrap();
-    std::fs::write(out.join("meetings/.gone.ics.tmp-9"), "old").unwrap();
     std::fs::write(out.join("notes.txt"), "not convenor's").unwrap();
-    let toml = schedule(&base, "A", 2, None);
-    run(publish(&toml, &out));
+    let before = snapshot(&out);
+    let toml = schedule(base, "A", 2, None);
+    // Issue 32: a hand-written page is never replaced silently.
+    let refused = publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(refused.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    for name in ["index.html", "schedule.ics", "meetings"] {
+        assert!(stderr.contains(&*out.join(name).to_string_lossy()), "{stderr}");
+    }
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert!(snapshot(&out) == before);
+    // With --force they are moved into a backup the run names.
+    let forced = with(publish(&toml, &out), "--force")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+    let stderr = String::from_utf8_lossy(&forced.stderr);
+    let backup = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("convenor: what convenor had not written is kept in "))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("no backup named: {stderr}"));
+    assert_eq!(std::fs::read(backup.join("index.html")).unwrap(), b"old");
+    assert_eq!(std::fs::read(backup.join("meetings/gone.ics")).unwrap(), b"old");
     let fresh = base.join("fresh");
     run(publish(&toml, &fresh));
     let mut expected = snapshot(&fresh);
@@ -296,9 +317,15 @@ fn publish_converts_an_older_convenors_folder() {
         assert!(link.is_symlink(), "{name}");
     }
     assert!(!out.join(".schedule.ics.tmp-123").exists());
+    // Its own links are convenor's: the next publish needs no --force.
     run(publish(&toml, &out));
     assert_no_leftovers(&out);
-    std::fs::remove_dir_all(&base).ok();
+}
+
+/// `command` with one more argument.
+fn with(mut command: Command, arg: &str) -> Command {
+    command.arg(arg);
+    command
 }
 
 /// Finding 4 of issue 12 capped `occurrences.json` at 100,000 sessions,
@@ -308,10 +335,11 @@ fn publish_converts_an_older_convenors_folder() {
 /// their number (BENCHMARKS.md measures it).
 #[test]
 fn publish_writes_every_session_of_the_90_days() {
-    let base = scratch("cap");
+    let tmp = scratch("cap");
+    let base = tmp.path();
     // 1,200 daily meetings: 108,000 sessions in the 90 days published.
     let daily = "rrule = \"FREQ=DAILY\"\ntime = \"08:00\"\n";
-    let toml = schedule(&base, "D", 1200, Some(daily));
+    let toml = schedule(base, "D", 1200, Some(daily));
     let out = base.join("site");
     let result = publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);
@@ -320,7 +348,6 @@ fn publish_writes_every_session_of_the_90_days() {
     let sessions: Vec<serde_json::Value> =
         serde_json::from_str(&text).unwrap();
     assert_eq!(sessions.len(), 108_000);
-    std::fs::remove_dir_all(&base).ok();
 }
 
 /// Finding 7: a summary that cannot be written (a full disk, a closed
@@ -329,9 +356,9 @@ fn publish_writes_every_session_of_the_90_days() {
 /// Any command whose output is lost exits non-zero.
 #[test]
 fn lost_output_fails_before_anything_is_published() {
-    let base = scratch("stdout");
-    let (a, b) =
-        (schedule(&base, "A", 2, None), schedule(&base, "B", 1, None));
+    let tmp = scratch("stdout");
+    let base = tmp.path();
+    let (a, b) = (schedule(base, "A", 2, None), schedule(base, "B", 1, None));
     let out = base.join("site");
     run(publish(&a, &out));
     let before = snapshot(&out);
@@ -357,12 +384,11 @@ fn lost_output_fails_before_anything_is_published() {
     assert!(snapshot(&out) == before);
     assert_eq!(closed(&["week", "--now", NOW]).code(), Some(3));
     let feed = base.join("feed.ics");
-    let quiet = ["ics", "--now", NOW, "-o", feed.to_str().unwrap()];
+    let quiet = ["ics", "--example", "--now", NOW, "-o", feed.to_str().unwrap()];
     assert_eq!(closed(&quiet).code(), Some(0));
     // The reader goes away at once: a broken pipe, not a failure.
     let mut child = publish(&b, &out).stdout(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take());
     assert!(child.wait().unwrap().success());
     assert_eq!(names(&out.join("meetings")), ["m0000.ics"]);
-    std::fs::remove_dir_all(&base).ok();
 }

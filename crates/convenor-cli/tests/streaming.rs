@@ -4,7 +4,7 @@
 
 use std::process::{Command, Stdio};
 
-use super::stdout;
+use super::{scratch, stdout};
 
 /// `agenda --format jsonl` is the array of `--format json`, one compact
 /// object per line.
@@ -65,8 +65,8 @@ fn many_meetings() -> String {
 /// full, in each format.
 #[test]
 fn listings_beyond_the_old_cap_stream_in_full() {
-    let path = std::env::temp_dir()
-        .join(format!("convenor-many-{}.toml", std::process::id()));
+    let dir = scratch("many");
+    let path = dir.path().join("many.toml");
     std::fs::write(&path, many_meetings()).unwrap();
     let file = path.to_str().unwrap();
     let window =
@@ -96,7 +96,6 @@ fn listings_beyond_the_old_cap_stream_in_full() {
     );
     assert_eq!(json.matches("{\"meeting\":").count(), sessions);
     assert!(json.starts_with("[{") && json.ends_with("}]"));
-    std::fs::remove_file(&path).ok();
 }
 
 /// Output that cannot be written fails the run (exit 3, with the reason),

@@ -26,15 +26,15 @@ fn text(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8")
 }
 
-/// A zoneinfo directory compiled with `zic` in which Vancouver is
-/// UTC-05 all year ("XST") and Los Angeles UTC-08 all year, claiming
-/// release 2099z (so the rule of choice prefers it to the bundle).
-/// `None` where zic is missing: the test skips, or fails where
-/// `CONVENOR_REQUIRE` names `zic`. [`remove_altered`] removes it.
-fn altered_zoneinfo(test: &str) -> Option<PathBuf> {
-    let dir = std::env::temp_dir()
-        .join(format!("convenor-zoneinfo-{test}-{}", std::process::id()));
-    let source = dir.with_extension("zi");
+/// A scratch folder with `zoneinfo`, a zoneinfo directory compiled
+/// with `zic` in which Vancouver is UTC-05 all year ("XST") and Los
+/// Angeles UTC-08 all year, claiming release 2099z (so the rule of choice
+/// prefers it to the bundle). `None` where zic is missing: the test
+/// skips, or fails where `CONVENOR_REQUIRE` names `zic`.
+fn altered_zoneinfo() -> Option<(tempfile::TempDir, PathBuf)> {
+    let tmp = crate::scratch("zoneinfo");
+    let dir = tmp.path().join("zoneinfo");
+    let source = tmp.path().join("zoneinfo.zi");
     std::fs::write(
         &source,
         "Zone America/Vancouver -5:00 - XST\n\
@@ -48,7 +48,6 @@ fn altered_zoneinfo(test: &str) -> Option<PathBuf> {
     match compiled {
         Ok(s) if s.success() => {}
         other => {
-            remove_altered(&dir);
             let why =
                 format!("zic (Debian's libc-bin) did not run: {other:?}");
             crate::skip_or_fail("zic", &why);
@@ -56,15 +55,7 @@ fn altered_zoneinfo(test: &str) -> Option<PathBuf> {
         }
     }
     std::fs::write(dir.join("tzdata.zi"), "# version 2099z\n").unwrap();
-    Some(dir)
-}
-
-/// Removes an [`altered_zoneinfo`] directory and the files beside it.
-fn remove_altered(dir: &Path) {
-    std::fs::remove_dir_all(dir).ok();
-    for extension in ["zi", "toml"] {
-        std::fs::remove_file(dir.with_extension(extension)).ok();
-    }
+    Some((tmp, dir))
 }
 
 /// `convenor week` of 7 December 2026 in Vancouver: the Monday line.
@@ -94,7 +85,7 @@ fn the_bundled_data_puts_the_pacific_monday_at_19_00_in_vancouver() {
 
 #[test]
 fn tzdir_changes_the_result_and_bundled_ignores_it() {
-    let Some(dir) = altered_zoneinfo("tzdir") else { return };
+    let Some((_tmp, dir)) = altered_zoneinfo() else { return };
     let tzdir = [("TZDIR", dir.as_path())];
     // The altered data is newer than the bundle, so it is chosen.
     assert_eq!(
@@ -119,13 +110,12 @@ fn tzdir_changes_the_result_and_bundled_ignores_it() {
         vancouver_monday(&[], &["--tzdata", &dir_text]),
         "21:00–22:00 XST  Co-Occurring Disorders (Monday)"
     );
-    remove_altered(&dir);
 }
 
 #[test]
 fn check_warns_where_the_system_and_bundled_data_disagree() {
-    let Some(dir) = altered_zoneinfo("check") else { return };
-    let schedule = dir.with_extension("toml");
+    let Some((tmp, dir)) = altered_zoneinfo() else { return };
+    let schedule = tmp.path().join("vancouver.toml");
     std::fs::write(
         &schedule,
         "name = \"Vancouver\"\ntimezone = \"America/Vancouver\"\n\
@@ -168,5 +158,4 @@ fn check_warns_where_the_system_and_bundled_data_disagree() {
         bundled.contains("in the system tz database (2099z) than in this run's (2026f; bundled)"),
         "{bundled}"
     );
-    remove_altered(&dir);
 }
