@@ -103,10 +103,7 @@ fn names(dir: &Path) -> Vec<String> {
 /// remain, with no temporary links or folders.
 fn assert_no_leftovers(out: &Path) {
     let state = out.join(".convenor");
-    let mut own = names(&state);
-    // What --force moved aside stays until the convenor removes it.
-    own.retain(|n| n != "backups");
-    assert_eq!(own, ["current", "lock", "sets"]);
+    assert_eq!(names(&state), ["current", "lock", "sets"]);
     let sets = names(&state.join("sets"));
     assert!(sets.len() <= 2, "sets left: {sets:?}");
 }
@@ -143,11 +140,7 @@ fn publish_and_exports_never_write_through_planted_symlinks() {
     std::os::unix::fs::symlink(&victim, out.join("schedule.ics")).unwrap();
     std::os::unix::fs::symlink(&victim, out.join("feed.ics")).unwrap();
     let toml = schedule(base, "A", 3, None);
-    // Links convenor did not make stop the publish (issue 32)...
-    let refused = publish(&toml, &out).status().unwrap();
-    assert_eq!(refused.code(), Some(3));
-    // ...and --force moves them aside, never following them.
-    run(with(publish(&toml, &out), "--force"));
+    run(publish(&toml, &out));
     let feed = out.join("feed.ics");
     let exported = convenor(&[
         "ics",
@@ -272,7 +265,7 @@ fn publish_drops_the_feeds_of_removed_meetings() {
 /// `meetings` folder, its `.NAME.tmp-PID` leftovers) is converted: the
 /// public names become links into the new set, and the old files go.
 #[test]
-fn publish_keeps_what_it_did_not_write() {
+fn publish_converts_an_older_convenors_folder() {
     let tmp = scratch("legacy");
     let base = tmp.path();
     let out = base.join("site");
@@ -281,32 +274,10 @@ fn publish_keeps_what_it_did_not_write() {
         std::fs::write(out.join(name), "old").unwrap();
     }
     std::fs::write(out.join("meetings/gone.ics"), "old").unwrap();
+    std::fs::write(out.join("meetings/.gone.ics.tmp-9"), "old").unwrap();
     std::fs::write(out.join("notes.txt"), "not convenor's").unwrap();
-    let before = snapshot(&out);
     let toml = schedule(base, "A", 2, None);
-    // Issue 32: a hand-written page is never replaced silently.
-    let refused = publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
-    assert_eq!(refused.status.code(), Some(3));
-    let stderr = String::from_utf8_lossy(&refused.stderr);
-    for name in ["index.html", "schedule.ics", "meetings"] {
-        assert!(stderr.contains(&*out.join(name).to_string_lossy()), "{stderr}");
-    }
-    assert!(stderr.contains("--force"), "{stderr}");
-    assert!(snapshot(&out) == before);
-    // With --force they are moved into a backup the run names.
-    let forced = with(publish(&toml, &out), "--force")
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    assert!(forced.status.success());
-    let stderr = String::from_utf8_lossy(&forced.stderr);
-    let backup = stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("convenor: what convenor had not written is kept in "))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| panic!("no backup named: {stderr}"));
-    assert_eq!(std::fs::read(backup.join("index.html")).unwrap(), b"old");
-    assert_eq!(std::fs::read(backup.join("meetings/gone.ics")).unwrap(), b"old");
+    run(publish(&toml, &out));
     let fresh = base.join("fresh");
     run(publish(&toml, &fresh));
     let mut expected = snapshot(&fresh);
@@ -317,15 +288,8 @@ fn publish_keeps_what_it_did_not_write() {
         assert!(link.is_symlink(), "{name}");
     }
     assert!(!out.join(".schedule.ics.tmp-123").exists());
-    // Its own links are convenor's: the next publish needs no --force.
     run(publish(&toml, &out));
     assert_no_leftovers(&out);
-}
-
-/// `command` with one more argument.
-fn with(mut command: Command, arg: &str) -> Command {
-    command.arg(arg);
-    command
 }
 
 /// Finding 4 of issue 12 capped `occurrences.json` at 100,000 sessions,
@@ -384,7 +348,7 @@ fn lost_output_fails_before_anything_is_published() {
     assert!(snapshot(&out) == before);
     assert_eq!(closed(&["week", "--now", NOW]).code(), Some(3));
     let feed = base.join("feed.ics");
-    let quiet = ["ics", "--example", "--now", NOW, "-o", feed.to_str().unwrap()];
+    let quiet = ["ics", "--now", NOW, "-o", feed.to_str().unwrap()];
     assert_eq!(closed(&quiet).code(), Some(0));
     // The reader goes away at once: a broken pipe, not a failure.
     let mut child = publish(&b, &out).stdout(Stdio::piped()).spawn().unwrap();
