@@ -25,6 +25,8 @@ pub use convenor_core::{
     Week, WeeklySpec, Window, Zone, ZoneOffset, BUNDLED_VERSION,
     MAX_INPUT_BYTES, MAX_SESSIONS, SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
 };
+// A meeting's folded history, as exporters read it.
+pub use convenor_core::{CancelledSession, ExtraSession, MovedSession};
 
 /// Plumbing shared by convenor's own crates, benches and fuzz targets;
 /// not part of the API and may change in any release.

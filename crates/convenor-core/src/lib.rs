@@ -59,7 +59,12 @@
 //!   [`Schedule::as_of`], [`Schedule::changes_since`],
 //!   [`Schedule::warnings`].
 //! - [`Meeting`]: id, name, place, zone, [`Rule`], duration, dates and its
-//!   history of [`Change`]s, folded into [`Segment`]s.
+//!   history of [`Change`]s, folded once into [`Segment`]s and the
+//!   sessions exporters ask for: [`Meeting::cancellations`] and
+//!   [`Meeting::moves`] ([`CancelledSession`], [`MovedSession`], with the
+//!   new local start and length), [`Meeting::extras`] ([`ExtraSession`]),
+//!   [`Meeting::segment_changes`] and [`Meeting::end_change`]; each
+//!   change in plain words with [`ChangeRef::describe`].
 //! - [`Occurrence`]: one session, with its [`Status`].
 //!
 //! # Features
@@ -104,7 +109,10 @@ pub use error::{
     Error, FieldPath, Invalid, NoSession, PathPart, Position, Problem, Result,
 };
 pub use fast::{ZoneCursor, ZoneCursors};
-pub use meeting::{Meeting, Online, Place, Segment};
+pub use meeting::{
+    CancelledSession, ExtraSession, Meeting, MovedSession, Online, Place,
+    Segment,
+};
 pub use occurrence::{
     MeetingOccurrences, Occurrence, Occurrences, Status, Window,
 };

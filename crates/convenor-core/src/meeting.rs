@@ -14,8 +14,10 @@ use crate::values::{MeetingDuration, MeetingId};
 use crate::zone::{resolve_local, Fit};
 
 mod history;
+mod sessions;
 
 pub(crate) use history::{apply, Special, Timeline};
+pub use sessions::{CancelledSession, ExtraSession, MovedSession};
 
 /// Where a meeting happens: online, in person, or both. Plain data.
 ///
@@ -445,26 +447,6 @@ impl Meeting {
     /// ```
     pub fn segment_index(&self, due: NaiveDate) -> Option<usize> {
         self.timeline.segments.iter().position(|s| s.contains(due))
-    }
-
-    /// The sessions its changes cancel: due date to the index of the
-    /// change in [`Meeting::changes`].
-    ///
-    /// ```
-    /// # use convenor_core::Schedule;
-    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-    /// let saturday = seed.meeting("co-occurring-saturday").unwrap();
-    /// assert!(saturday.cancelled_sessions().is_empty());
-    /// # Ok::<(), convenor_core::Error>(())
-    /// ```
-    pub fn cancelled_sessions(&self) -> &BTreeMap<NaiveDate, usize> {
-        &self.timeline.cancelled
-    }
-
-    /// The sessions its changes move: due date to the index of the
-    /// change in [`Meeting::changes`].
-    pub fn moved_sessions(&self) -> &BTreeMap<NaiveDate, usize> {
-        &self.timeline.moved
     }
 
     /// The rule and duration in force on `date`, if the meeting runs then.

@@ -32,8 +32,8 @@ use chrono::{
     Timelike, Utc, Weekday,
 };
 use convenor_core::{
-    resolve_local, Change, ChangeKind, Fit, Meeting, MeetingDuration, Pattern,
-    Schedule, Segment, Zone, ZoneCursor, ZoneCursors,
+    resolve_local, Fit, Meeting, MeetingDuration, Pattern, Schedule, Segment,
+    Zone, ZoneCursor, ZoneCursors,
 };
 
 use crate::wire::{push_date, push_number, push_two, push_utc};
@@ -350,19 +350,12 @@ pub(crate) fn parts<'s>(
     let tz = meeting.zone();
     let time = segment.rule().time().to_naive();
     let last = segment.last().unwrap_or(NaiveDate::MAX);
-    // Dates of cancelled and moved sessions.
-    let changed: Vec<NaiveDate> = meeting
-        .changes()
-        .iter()
-        .filter_map(|c| match c.kind {
-            ChangeKind::Cancel { date } | ChangeKind::Move { date, .. } => {
-                Some(date)
-            }
-            _ => None,
-        })
-        .collect();
+    // A session due in a fold is left out when it is cancelled or moved.
+    let changed = |due: NaiveDate| {
+        meeting.cancelled(due).is_some() || meeting.moved(due).is_some()
+    };
     let left_out = |fit: Fit, due: NaiveDate| {
-        fit == Fit::Gap || (fit == Fit::Fold && changed.contains(&due))
+        fit == Fit::Gap || (fit == Fit::Fold && changed(due))
     };
     let mut alone = Vec::new();
     match segment.rule().pattern() {
@@ -513,24 +506,22 @@ pub(crate) fn meeting_events<'s>(
     events: &mut Vec<Event<'s>>,
 ) {
     let tz = meeting.zone();
-    let changes = meeting.changes();
     let mut overrides = Vec::new();
     let mut one_offs = Vec::new();
     let mut uids: Vec<(NaiveDate, NaiveDate, Uid<'s>)> = Vec::new();
 
     // Cancelled and moved sessions, by due date, as the core folded them.
-    let cancelled = meeting.cancelled_sessions();
-    let moved = meeting.moved_sessions();
+    let cancelled = |due: NaiveDate| meeting.cancelled(due).is_some();
+    let moved = |due: NaiveDate| meeting.moved(due).is_some();
 
     for (index, segment) in meeting.segments().iter().enumerate() {
         let time = segment.rule().time().to_naive();
-        let last_date = segment.last().unwrap_or(NaiveDate::MAX);
-        let touching: Vec<&Change> = changes
-            .iter()
-            .filter(|c| touches(c, segment.from(), last_date))
-            .collect();
-        let sequence = touching.len();
-        let last_modified = touching.iter().filter_map(|c| c.announced).max();
+        // The series' revision: how many changes shape it, and the last
+        // announced.
+        let (sequence, last_modified) =
+            meeting.segment_changes(index).fold((0, None), |(n, last), c| {
+                (n + 1, last.max(c.change.announced))
+            });
         let (parts, alone) = parts(meeting, index, opts.horizon, cursors);
         // A rule's COUNT counts from the segment's first session: a later
         // part ends by UNTIL instead.
@@ -580,9 +571,7 @@ pub(crate) fn meeting_events<'s>(
                 };
                 for &nominal in cursors.walk(walk) {
                     let due = nominal.date();
-                    if !cancelled.contains_key(&due)
-                        && !moved.contains_key(&due)
-                    {
+                    if !cancelled(due) && !moved(due) {
                         override_at(nominal);
                     }
                 }
@@ -593,8 +582,9 @@ pub(crate) fn meeting_events<'s>(
                             .and_time(time),
                     );
                 }
-                for &due in
-                    cancelled.range(first_date..=part_last).map(|(d, _)| d)
+                for due in meeting
+                    .cancellations(first_date..=part_last)
+                    .map(|c| c.due())
                 {
                     let nominal = due.and_time(time);
                     if open
@@ -621,12 +611,11 @@ pub(crate) fn meeting_events<'s>(
                         break;
                     }
                     last_due = Some(nominal);
-                    if cancelled.contains_key(&due) {
+                    if cancelled(due) {
                         exdates.push(nominal);
                         continue;
                     }
-                    if moved.contains_key(&due)
-                        || start.with_timezone(&Utc) >= opts.horizon
+                    if moved(due) || start.with_timezone(&Utc) >= opts.horizon
                     {
                         continue;
                     }
@@ -635,15 +624,10 @@ pub(crate) fn meeting_events<'s>(
                     }
                 }
             }
-            for (&due, &i) in moved.range(first_date..=part_last) {
-                let ChangeKind::Move { to, duration, .. } = &changes[i].kind
-                else {
-                    continue;
-                };
-                let (s, e, _) =
-                    stamps(tz, *to, duration.unwrap_or(segment.duration()));
-                let note = changes[i].note.as_deref();
-                overrides.push(override_of(due.and_time(time), s, e, note));
+            for m in meeting.moves(first_date..=part_last) {
+                let (s, e, _) = stamps(tz, m.to(), m.duration());
+                let (due, note) = (m.due().and_time(time), m.change().note());
+                overrides.push(override_of(due, s, e, note));
             }
 
             let until = match (open, last_due) {
@@ -679,23 +663,14 @@ pub(crate) fn meeting_events<'s>(
         let segment_uid =
             Uid::Segment { meeting, index, from: segment.from() };
         for due in alone {
-            if cancelled.contains_key(&due) {
+            if cancelled(due) {
                 continue;
             }
             let nominal = due.and_time(time);
-            let (at, length, note) =
-                match moved.get(&due).map(|&i| &changes[i]) {
-                    Some(Change {
-                        kind: ChangeKind::Move { to, duration, .. },
-                        note,
-                        ..
-                    }) => (
-                        *to,
-                        duration.unwrap_or(segment.duration()),
-                        note.as_deref(),
-                    ),
-                    _ => (nominal, segment.duration(), None),
-                };
+            let (at, length, note) = match meeting.moved(due) {
+                Some(m) => (m.to(), m.duration(), m.change().note()),
+                None => (nominal, segment.duration(), None),
+            };
             let (s, e, _) = stamps(tz, at, length);
             let related_to = uids
                 .iter()
@@ -716,28 +691,25 @@ pub(crate) fn meeting_events<'s>(
     }
     events.extend(one_offs);
 
-    for change in changes {
-        let ChangeKind::Extra { at, duration } = &change.kind else {
-            continue;
-        };
-        let in_force = meeting.segment_on(at.date());
-        let length = duration
-            .or(in_force.map(Segment::duration))
-            .unwrap_or(meeting.duration());
-        let (s, e, _) = stamps(tz, *at, length);
+    // In the order of the history, as feeds have always listed them.
+    let mut extras: Vec<_> = meeting.extras().collect();
+    extras.sort_by_key(|e| e.change().index);
+    for extra in extras {
+        let at = extra.at();
+        let (s, e, _) = stamps(tz, at, extra.duration());
         let related_to = uids
             .iter()
             .find(|(from, last, _)| (*from..=*last).contains(&at.date()))
             .map(|&(_, _, u)| u);
         events.push(Event {
             meeting,
-            uid: Uid::Extra { meeting, at: *at },
+            uid: Uid::Extra { meeting, at },
             sequence: 0,
-            last_modified: change.announced,
+            last_modified: extra.change().announced(),
             start: s,
             length: Length::End(e),
             kind: Kind::OneOff { related_to },
-            note: change.note.as_deref(),
+            note: extra.change().note(),
         });
     }
     overrides.sort_by_cached_key(|e| match e.kind {
@@ -770,23 +742,6 @@ pub(crate) fn session_uid(
         )
     };
     uid.to_string(domain)
-}
-
-/// Whether a change alters the series of a segment running from `from` to
-/// `last`: its reschedules and cancellations inside it, and the reschedule
-/// or end that cuts it short.
-fn touches(c: &Change, from: NaiveDate, last: NaiveDate) -> bool {
-    let inside = |d: NaiveDate| from <= d && d <= last;
-    match &c.kind {
-        ChangeKind::Reschedule(r) => {
-            inside(r.effective) || last.succ_opt() == Some(r.effective)
-        }
-        ChangeKind::End { effective } => last.succ_opt() == Some(*effective),
-        ChangeKind::Cancel { date } | ChangeKind::Move { date, .. } => {
-            inside(*date)
-        }
-        ChangeKind::Extra { .. } => false,
-    }
 }
 
 /// Appends the RRULE text of a segment (RFC 5545 §3.3.10), from our own
