@@ -5,7 +5,9 @@
 //!
 //! One style throughout: times on the 12-hour clock with the zone's
 //! common name (`7:00am Pacific`, `6:30pm Berlin`), as convenors post
-//! them, for rules and for single sessions alike; dates as `12 Nov 2022`.
+//! them, for rules and for single sessions alike; dates as `12 Nov 2022`,
+//! or spelt out (`Saturday 12 November 2022`, [`DateStyle::Long`]) where
+//! the text is read on its own, as in meeting finders' notes.
 
 use std::fmt;
 
@@ -15,7 +17,7 @@ use crate::change::ChangeKind;
 use crate::meeting::{apply, Meeting};
 use crate::rule::{Pattern, Rule};
 use crate::schedule::ChangeRef;
-use crate::values::{weekday_name, LocalTime};
+use crate::values::{weekday_name, LocalTime, MeetingDuration};
 use crate::zone::{resolve_local, Zone};
 
 /// `7:00am`, `6:30pm`, `12:00pm`, `12:05am`.
@@ -109,34 +111,75 @@ pub fn rule_words(rule: &Rule, zone: Zone) -> String {
     }
 }
 
-/// `12 Nov 2022`.
-fn short_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+/// How [`ChangeRef::describe`] writes dates. Times are the same in
+/// both: `7:00pm Pacific`.
+///
+/// ```
+/// use convenor_core::words::DateStyle;
+/// let d = chrono::NaiveDate::from_ymd_opt(2022, 11, 26).unwrap();
+/// assert_eq!(DateStyle::Short.date(d), "Saturday 26 Nov 2022");
+/// assert_eq!(DateStyle::Long.date(d), "Saturday 26 November 2022");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum DateStyle {
+    /// Abbreviated, as `convenor changes` and the announcements print
+    /// them: `from 12 Nov 2022`, `no meeting on Saturday 26 Nov 2022`,
+    /// `moves to Fri 23 Dec 2022 at 7:00am Pacific`.
+    #[default]
+    Short,
+    /// Spelt out, with the weekday, for text read on its own (Meeting
+    /// Guide notes): `Saturday 26 November 2022` everywhere.
+    Long,
 }
 
-/// `Saturday 26 Nov 2022`.
-fn long_date(d: NaiveDate) -> String {
-    d.format("%A %-d %b %Y").to_string()
+impl DateStyle {
+    /// A day: `Saturday 26 Nov 2022`, `Saturday 26 November 2022`.
+    pub fn date(self, d: NaiveDate) -> String {
+        let format = match self {
+            DateStyle::Short => "%A %-d %b %Y",
+            DateStyle::Long => "%A %-d %B %Y",
+        };
+        d.format(format).to_string()
+    }
+
+    /// The first day of a new rule: `12 Nov 2022`, `Saturday 12
+    /// November 2022`.
+    fn day_month_year(self, d: NaiveDate) -> String {
+        match self {
+            DateStyle::Short => d.format("%-d %b %Y").to_string(),
+            DateStyle::Long => self.date(d),
+        }
+    }
+
+    /// A local date-time of `zone` as it happens, in the style of
+    /// [`rule_words`]: `Fri 23 Dec 2022 at 7:00am Pacific` (a time in a
+    /// DST gap as it is read, 02:30 as 3:30am).
+    fn at(self, zone: Zone, t: NaiveDateTime) -> String {
+        let at = resolve_local(zone, t).0;
+        let day = match self {
+            DateStyle::Short => at.format("%a %-d %b %Y").to_string(),
+            DateStyle::Long => self.date(at.date_naive()),
+        };
+        format!(
+            "{day} at {} {}",
+            clock12(at.hour(), at.minute()),
+            zone_label(zone)
+        )
+    }
 }
 
-/// A local date-time of `zone` as it happens, in the style of
-/// [`rule_words`]: `Fri 23 Dec 2022 at 7:00am Pacific` (a time in a DST
-/// gap as it is read, 02:30 as 3:30am).
-fn local(zone: Zone, t: NaiveDateTime) -> String {
-    let at = resolve_local(zone, t).0;
-    format!(
-        "{} at {} {}",
-        at.format("%a %-d %b %Y"),
-        clock12(at.hour(), at.minute()),
-        zone_label(zone)
-    )
+/// `, 90 minutes long` for a change that sets a length.
+fn minutes_long(duration: Option<MeetingDuration>) -> String {
+    duration
+        .map_or(String::new(), |d| format!(", {} minutes long", d.minutes()))
 }
 
 impl ChangeRef<'_> {
     /// What the change does, in plain words, without the meeting's name:
     /// `from 12 Nov 2022, Saturdays at 7:00am Pacific instead of
     /// Saturdays at 9:30am Pacific`, `no meeting on Saturday 26 Nov
-    /// 2022`.
+    /// 2022`; [`ChangeRef::describe`] with [`DateStyle::Short`].
     ///
     /// ```
     /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
@@ -148,6 +191,36 @@ impl ChangeRef<'_> {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn what(&self) -> String {
+        self.describe(DateStyle::Short)
+    }
+
+    /// What the change does, in plain words, without the meeting's name,
+    /// with dates in `dates`' style; every time gives its zone as
+    /// convenors write it (`7:00pm Pacific`), and a move or extra session
+    /// with a length of its own says it (`, 90 minutes long`).
+    ///
+    /// ```
+    /// use convenor_core::words::DateStyle;
+    /// let s = convenor_core::Schedule::from_toml_str(
+    ///     "name = 'x'\ntimezone = 'America/Los_Angeles'\n[[meetings]]\nid = 'wed'\nname = 'W'\n\
+    ///      weekly = { day = 'wednesday', time = '13:00' }\nduration = '60m'\nstarts = '2022-11-02'\n\
+    ///      [[meetings.changes]]\nkind = 'move'\ndate = '2022-11-16'\nto = '2022-11-23T19:00'\n\
+    ///      duration = '90m'\n",
+    /// )?;
+    /// let moved = s.meetings()[0].moves(..).next().unwrap().change();
+    /// assert_eq!(
+    ///     moved.describe(DateStyle::Long),
+    ///     "the Wednesday 16 November 2022 session moves to Wednesday 23 November 2022 \
+    ///      at 7:00pm Pacific, 90 minutes long"
+    /// );
+    /// assert_eq!(
+    ///     moved.describe(DateStyle::Short),
+    ///     "the Wednesday 16 Nov 2022 session moves to Wed 23 Nov 2022 at 7:00pm Pacific, \
+    ///      90 minutes long"
+    /// );
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn describe(&self, dates: DateStyle) -> String {
         let m: &Meeting = self.meeting;
         let zone = m.zone();
         match &self.change.kind {
@@ -182,30 +255,30 @@ impl ChangeRef<'_> {
                     }
                     None => (m.rule().clone(), m.rule().clone()),
                 };
-                let mut text = format!(
-                    "from {}, {} instead of {}",
-                    short_date(r.effective),
+                format!(
+                    "from {}, {} instead of {}{}",
+                    dates.day_month_year(r.effective),
                     rule_words(&after, zone),
-                    rule_words(&before, zone)
-                );
-                if let Some(d) = r.duration {
-                    text += &format!(", {} minutes long", d.minutes());
-                }
-                text
+                    rule_words(&before, zone),
+                    minutes_long(r.duration)
+                )
             }
             ChangeKind::Cancel { date } => {
-                format!("no meeting on {}", long_date(*date))
+                format!("no meeting on {}", dates.date(*date))
             }
-            ChangeKind::Move { date, to, .. } => format!(
-                "the {} session moves to {}",
-                long_date(*date),
-                local(zone, *to)
+            ChangeKind::Move { date, to, duration } => format!(
+                "the {} session moves to {}{}",
+                dates.date(*date),
+                dates.at(zone, *to),
+                minutes_long(*duration)
             ),
-            ChangeKind::Extra { at, .. } => {
-                format!("an extra session on {}", local(zone, *at))
-            }
+            ChangeKind::Extra { at, duration } => format!(
+                "an extra session on {}{}",
+                dates.at(zone, *at),
+                minutes_long(*duration)
+            ),
             ChangeKind::End { effective } => {
-                format!("no more sessions from {}", long_date(*effective))
+                format!("no more sessions from {}", dates.date(*effective))
             }
         }
     }
@@ -228,7 +301,7 @@ impl fmt::Display for ChangeRef<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.meeting.name(), self.what())?;
         if let Some(a) = self.change.announced {
-            write!(f, " (announced {})", short_date(a))?;
+            write!(f, " (announced {})", DateStyle::Short.day_month_year(a))?;
         }
         if let Some(note) = &self.change.note {
             write!(f, " — {note}")?;

@@ -85,12 +85,18 @@
 //! spec), as published and in force on [`FeedOptions::as_of`]. The spec
 //! is weekly-only and has no dates, so a record carries the rule in force
 //! on that date (for a meeting that has not started, its first rule), and
-//! `notes` says the rest in plain words, one line each, in date order:
-//! "Starts Saturday 12 November 2022", "No meeting on Thursday 24
-//! November 2022 (Thanksgiving)", "From Friday 16 December 2022: Fridays
-//! at 14:00", "The meeting of Wednesday 30 November 2022 moves to
-//! Thursday 1 December 2022 at 13:00", "Extra meeting on ...", "No
-//! meetings from ... on". The fields, in output order:
+//! `notes` says the rest in plain words, one line each, in date order.
+//! A change still to come is said in the same words as `convenor
+//! changes` says it (`ChangeRef::describe` in `convenor_core`), with
+//! dates spelt out, every time with its zone as convenors write it, and
+//! the change's note in brackets: "Starts Saturday 12 November 2022",
+//! "No meeting on Thursday 24 November 2022 (Thanksgiving)", "The
+//! Wednesday 30 November 2022 session moves to Thursday 1 December 2022
+//! at 1:00pm Pacific", "An extra session on Saturday 10 December 2022 at
+//! 10:00am Pacific, 90 minutes long", "From Monday 12 December 2022,
+//! Fridays at 2:00pm Pacific instead of Wednesdays at 1:00pm Pacific",
+//! "No more sessions from Sunday 1 January 2023", "No meetings after
+//! ...". The fields, in output order:
 //!
 //! | field | from |
 //! | --- | --- |
@@ -102,10 +108,12 @@
 //! | `types` | the tags' type codes through the [`TypeMap`], sorted |
 //! | `notes` | the meeting's notes, then the plain-words lines above (absent when empty) |
 //! | `conference_url`, `conference_url_notes`, `conference_phone`, `conference_phone_notes` | the meeting's online link, phone and notes (the notes go with the url when there is one) |
-//! | `formatted_address` | the meeting's address |
-//! | `group` | the schedule's name |
-//! | `url` | the schedule's url |
-//! | `updated` | UTC `YYYY-MM-DD HH:MM:SS`: the latest `announced` date of the meeting's changes at 00:00:00, else [`FeedOptions::updated`], else absent |
+//! | `formatted_address` | the meeting's `address`, else its `area`, else the schedule's `area` (absent without any) |
+//! | `approximate` | `"no"` for an address, `"yes"` for an area |
+//! | `url` | the meeting's own page (its `url`), when it has one |
+//! | `entity` | the schedule's name: who publishes the feed |
+//! | `entity_url` | the schedule's `url`, when it has one |
+//! | `updated` | UTC `YYYY-MM-DD HH:MM:SS`: [`FeedOptions::updated`], else absent (a schedule file has no such time, so a feed imported and exported again is the same feed) |
 //!
 //! What the spec cannot say is never written silently wrong: RRULE
 //! meetings (monthly...) are left out, every-N-weeks meetings are

@@ -301,14 +301,39 @@ fn every_change_kind_in_notes() -> Result<(), Box<dyn std::error::Error>> {
     let records: Value = serde_json::from_str(&feed.json)?;
     assert_eq!(records[0]["day"], 3);
     assert_eq!(records[0]["time"], "13:00");
+    // The core's words for each change, dates spelt out, every time with
+    // its zone as convenors write it.
     assert_eq!(
         records[0]["notes"].as_str().unwrap(),
         "No meeting on Wednesday 23 November 2022 (Thanksgiving eve)\n\
-         The meeting of Wednesday 30 November 2022 moves to Thursday 1 December 2022 at 13:00 (Thursday this week)\n\
-         Extra meeting on Saturday 10 December 2022 at 10:00, 90 minutes (Holiday special)\n\
-         From Friday 16 December 2022: Fridays at 14:00\n\
-         No meetings from Sunday 1 January 2023 on"
+         The Wednesday 30 November 2022 session moves to Thursday 1 December 2022 at 1:00pm Pacific (Thursday this week)\n\
+         An extra session on Saturday 10 December 2022 at 10:00am Pacific, 90 minutes long (Holiday special)\n\
+         From Monday 12 December 2022, Fridays at 2:00pm Pacific instead of Wednesdays at 1:00pm Pacific\n\
+         No more sessions from Sunday 1 January 2023"
     );
+    Ok(())
+}
+
+#[test]
+fn notes_name_the_zone_of_every_time() -> Result<(), Box<dyn std::error::Error>>
+{
+    // Moved to an evening on a day in London's winter: a finder's
+    // visitor in London must not read "19:00" as London time.
+    let text = "name = 'x'\ntimezone = 'America/Los_Angeles'\n\
+        area = 'Los Angeles, CA, USA'\n[[meetings]]\nid = 'wed'\nname = 'Midweek'\n\
+        weekly = { day = 'wednesday', time = '13:00' }\nduration = '60m'\n\
+        starts = '2022-11-02'\n[[meetings.changes]]\nkind = 'move'\n\
+        date = '2022-11-16'\nto = '2022-11-23T19:00'\n";
+    let s = convenor_core::Schedule::from_toml_str(text)?;
+    let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+    let feed = to_meeting_guide(&s, &FeedOptions::new(day))?;
+    let records: Value = serde_json::from_str(&feed.json)?;
+    let notes = records[0]["notes"].as_str().unwrap();
+    assert_eq!(
+        notes,
+        "The Wednesday 16 November 2022 session moves to Wednesday 23 November 2022 at 7:00pm Pacific"
+    );
+    assert!(!notes.contains("19:00"), "{notes}");
     Ok(())
 }
 

@@ -1,7 +1,8 @@
 //! Schedule -> feed.
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
-use convenor_core::{ChangeKind, Meeting, Pattern, Rule, Schedule, Segment};
+use convenor_core::words::DateStyle;
+use convenor_core::{ChangeRef, Meeting, Pattern, Schedule, Segment};
 use serde::Serialize;
 
 use super::consumers::{conference_provider, phone_digits};
@@ -143,35 +144,7 @@ struct Record {
 
 /// A date in plain words: `Saturday 12 November 2022`.
 fn words(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
-
-fn hhmm(t: NaiveDateTime) -> String {
-    t.format("%H:%M").to_string()
-}
-
-fn weekday_plural(day: chrono::Weekday) -> String {
-    let name = convenor_core::weekday_name(day);
-    let mut chars = name.chars();
-    let first = chars.next().map(|c| c.to_ascii_uppercase());
-    format!("{}{}s", first.into_iter().collect::<String>(), chars.as_str())
-}
-
-/// A rule in plain words: `Fridays at 14:00`, `every 2 weeks on Mondays
-/// at 18:00`.
-fn rule_words(rule: &Rule) -> String {
-    match rule.pattern() {
-        Pattern::Weekly { day, every } if every.weeks() == 1 => {
-            format!("{} at {}", weekday_plural(*day), rule.time())
-        }
-        Pattern::Weekly { day, every } => format!(
-            "every {} weeks on {} at {}",
-            every.weeks(),
-            weekday_plural(*day),
-            rule.time()
-        ),
-        _ => rule.to_string(),
-    }
+    DateStyle::Long.date(date)
 }
 
 fn with_note(text: String, note: Option<&str>) -> String {
@@ -179,6 +152,20 @@ fn with_note(text: String, note: Option<&str>) -> String {
         Some(n) => format!("{text} ({n})"),
         None => text,
     }
+}
+
+/// A change as a line of `notes`: the core's words for it, dates spelt
+/// out, as a sentence, with its note: `The Wednesday 30 November 2022
+/// session moves to Thursday 1 December 2022 at 1:00pm Pacific
+/// (Thursday this week)`.
+fn change_line(change: ChangeRef<'_>) -> String {
+    let text = change.describe(DateStyle::Long);
+    let mut chars = text.chars();
+    let sentence = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => text,
+    };
+    with_note(sentence, change.note())
 }
 
 /// Writes the schedule as a Meeting Guide feed: one record per meeting
@@ -280,7 +267,7 @@ fn record(
         // Reschedules folded into the first rule (announced before the
         // first session): their notes still matter.
         for &c in segments[0].causes() {
-            if let Some(note) = m.changes()[c].note.as_deref() {
+            if let Some(note) = m.change(c).and_then(|c| c.note()) {
                 dated.push((first.date(), note.to_string()));
             }
         }
@@ -300,62 +287,39 @@ fn record(
             ),
         ));
     }
+    // What is still to come, from the core's folded history, each in the
+    // core's words: the reschedules of later rules, cancelled, moved and
+    // extra sessions, and the end.
+    let mut ahead: Vec<(NaiveDate, ChangeRef<'_>)> = Vec::new();
     for later in &segments[index + 1..] {
-        let Some(first) = later.first_session() else { continue };
-        let mut text = format!(
-            "From {}: {}",
-            words(first.date()),
-            rule_words(later.rule())
-        );
-        if later.duration() != current.duration() {
-            text += &format!(", {} minutes", later.duration().minutes());
-        }
-        let note = later
-            .causes()
-            .last()
-            .and_then(|&c| m.changes()[c].note.as_deref());
-        dated.push((first.date(), with_note(text, note)));
-    }
-    for change in m.changes() {
-        let note = change.note.as_deref();
-        let line = match &change.kind {
-            ChangeKind::Cancel { date } if *date >= as_of => {
-                Some((*date, format!("No meeting on {}", words(*date))))
-            }
-            ChangeKind::Move { date, to, .. }
-                if *date >= as_of || to.date() >= as_of =>
-            {
-                Some((
-                    (*date).min(to.date()),
-                    format!(
-                        "The meeting of {} moves to {} at {}",
-                        words(*date),
-                        words(to.date()),
-                        hhmm(*to)
-                    ),
-                ))
-            }
-            ChangeKind::Extra { at, duration } if at.date() >= as_of => {
-                let mut text = format!(
-                    "Extra meeting on {} at {}",
-                    words(at.date()),
-                    hhmm(*at)
-                );
-                if let Some(d) = duration {
-                    text += &format!(", {} minutes", d.minutes());
-                }
-                Some((at.date(), text))
-            }
-            ChangeKind::End { effective } if *effective > as_of => Some((
-                *effective,
-                format!("No meetings from {} on", words(*effective)),
-            )),
-            _ => None,
-        };
-        if let Some((date, text)) = line {
-            dated.push((date, with_note(text, note)));
+        if later.first_session().is_some() {
+            ahead.extend(
+                later.causes().iter().filter_map(|&c| {
+                    m.change(c).map(|c| (c.change.date(), c))
+                }),
+            );
         }
     }
+    ahead.extend(m.cancellations(as_of..).map(|c| (c.due(), c.change())));
+    ahead.extend(
+        m.moves(..)
+            .map(|mv| (mv.due().min(mv.to().date()), mv))
+            .filter(|(_, mv)| mv.due().max(mv.to().date()) >= as_of)
+            .map(|(date, mv)| (date, mv.change())),
+    );
+    ahead.extend(
+        m.extras()
+            .filter(|e| e.at().date() >= as_of)
+            .map(|e| (e.at().date(), e.change())),
+    );
+    ahead.extend(
+        m.end_change()
+            .filter(|e| e.change.date() > as_of)
+            .map(|e| (e.change.date(), e)),
+    );
+    // On one date, in the order of the history.
+    ahead.sort_by_key(|(date, c)| (*date, c.index));
+    dated.extend(ahead.into_iter().map(|(date, c)| (date, change_line(c))));
     if let Some(ends) = m.ends().filter(|e| *e >= as_of) {
         dated.push((ends, format!("No meetings after {}", words(ends))));
     }
