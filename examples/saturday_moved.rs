@@ -41,7 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The seed's url: UIDs take its host, as `convenor ics` writes them
     // for the seed (`co-occurring-saturday@lifering.org`).
     let schedule = Schedule::new("LifeRing", Some(pacific), vec![saturday])?
-        .with_url(Some("https://lifering.org/".into()));
+        .with_url(Some("https://lifering.org/".parse()?));
 
     println!(
         "Co-Occurring Disorders (Saturday): 9:30am Pacific, moved to 7:00am"

@@ -22,7 +22,7 @@ pub use convenor_core::{
     Occurrences, Online, OnlineSpec, Pattern, Place, Position, Problem,
     RRulePattern, Reschedule, Result, Rule, Schedule, ScheduleSpec, Segment,
     Status, Tzdata, TzdataError, TzdataSource, UnknownZone, Viewed, Warning,
-    Week, WeeklySpec, Window, Zone, ZoneOffset, BUNDLED_VERSION,
+    WebUrl, Week, WeeklySpec, Window, Zone, ZoneOffset, BUNDLED_VERSION,
     MAX_INPUT_BYTES, MAX_SESSIONS, SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
 };
 // A meeting's folded history, as exporters read it.

@@ -219,9 +219,11 @@ pub enum Command {
         domain: Option<String>,
         /// Where the folder is served (`https://example.org/meetings/`):
         /// the page then offers webcal:// and Google Calendar
-        /// subscriptions, not only downloads.
+        /// subscriptions, not only downloads. An https: or http: URL
+        /// with a host; anything else (javascript:, data:, //host) is
+        /// refused.
         #[arg(long, value_name = "URL")]
-        url: Option<String>,
+        url: Option<convenor::WebUrl>,
         #[command(flatten)]
         reminders: ReminderFlags,
         /// How many weeks of sessions the page lists.

@@ -104,20 +104,16 @@ pub fn zone(name: &str) -> Result<Zone> {
 
 /// A `--domain` for UIDs (`id@domain`): a host name, as the schedule
 /// URL's host would be; an empty one gave UIDs such as `id@`.
+/// Checked as the schedule URL's host is ([`convenor::WebUrl`]), and
+/// given in the same ASCII form (`bücher.example` is
+/// `xn--bcher-kva.example`).
 pub fn domain(text: &str) -> Result<String> {
-    let ok = !text.is_empty()
-        && !text.starts_with(['.', '-'])
-        && text
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    if ok {
-        Ok(text.to_string())
-    } else {
-        Err(anyhow::Error::new(BadInput(format!(
+    convenor::WebUrl::host_name(text).map_err(|_| {
+        anyhow::Error::new(BadInput(format!(
             "invalid --domain \"{text}\", expected a host name such as \
              lifering.org"
-        ))))
-    }
+        )))
+    })
 }
 
 /// An RFC 3339 instant, or a date meaning its midnight in `tz`.

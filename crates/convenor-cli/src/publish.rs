@@ -15,7 +15,7 @@ use crate::config::Config;
 pub struct Request {
     pub domain: Option<String>,
     pub reminders: crate::cli::ReminderFlags,
-    pub url: Option<String>,
+    pub url: Option<convenor::WebUrl>,
     pub weeks: u32,
 }
 

@@ -535,7 +535,7 @@ fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
     let sunday = &schedule.meetings()[0];
     assert_eq!(sunday.zone().name(), "America/Los_Angeles");
     assert_eq!(
-        sunday.url(),
+        sunday.url().map(|u| u.as_str()),
         Some("https://district123.org/meetings/sunday-serenity")
     );
     let daily = &schedule.meetings()[1];

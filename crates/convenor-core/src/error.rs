@@ -740,6 +740,8 @@ pub enum Problem {
     BadUrl(String),
     /// A phone number with no digits, or with a scheme other than `tel:`.
     BadPhone(String),
+    /// Not a host name or address (a UID domain such as `lifering.org`).
+    BadHost(String),
     /// Two extra sessions at the same local time (one session, and one
     /// iCalendar UID, each).
     ExtraTwice(chrono::NaiveDateTime),
@@ -804,6 +806,11 @@ impl fmt::Display for Problem {
                 f,
                 "invalid URL \"{url}\", expected an `https:` or `http:` \
                  address with a host, such as `https://example.org/join`"
+            ),
+            BadHost(host) => write!(
+                f,
+                "invalid host name \"{host}\", expected a host such as \
+                 `lifering.org`"
             ),
             BadPhone(phone) => write!(
                 f,

@@ -100,6 +100,7 @@ mod toml_layout;
 mod toml_text;
 mod tzdata;
 mod values;
+mod web_url;
 mod week;
 pub mod words;
 mod zone;
@@ -137,6 +138,7 @@ pub use values::{
     weekday_code, weekday_name, Interval, LocalTime, MeetingDuration,
     MeetingId, WEEKDAY_CODES, WEEKDAY_NAMES,
 };
+pub use web_url::WebUrl;
 pub use week::{Day, Viewed, Week};
 pub use zone::{
     canonical_zone, resolve_local, suggest_zone, Fit, Zone, ZoneOffset,

@@ -11,6 +11,7 @@ use crate::error::{Error, FieldPath, Invalid, NoSession, Problem};
 use crate::occurrence::{Occurrence, Window};
 use crate::rule::{Dates, Pattern, Rule};
 use crate::values::{MeetingDuration, MeetingId};
+use crate::web_url::WebUrl;
 use crate::zone::{resolve_local, Fit};
 
 mod history;
@@ -24,11 +25,12 @@ pub use sessions::{CancelledSession, ExtraSession, MovedSession};
 /// ```
 /// use convenor_core::{Online, Place};
 /// let place = Place {
-///     online: Some(Online { url: Some("https://example.org/join".into()), ..Online::default() }),
+///     online: Some(Online { url: Some("https://example.org/join".parse()?), ..Online::default() }),
 ///     address: None,
 ///     area: Some("Los Angeles, CA, USA".into()),
 /// };
 /// assert!(place.online.is_some());
+/// # Ok::<(), convenor_core::Problem>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Place {
@@ -52,7 +54,7 @@ pub struct Place {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Online {
     /// The video-conference link.
-    pub url: Option<String>,
+    pub url: Option<WebUrl>,
     /// A dial-in number.
     pub phone: Option<String>,
     /// Meeting ID, passcode and the like.
@@ -88,7 +90,7 @@ pub struct Meeting {
     tags: Vec<String>,
     convenors: Vec<String>,
     place: Place,
-    url: Option<String>,
+    url: Option<WebUrl>,
     /// How long before a session calendars remind; `None`: the
     /// schedule's.
     reminders: Option<Vec<MeetingDuration>>,
@@ -279,7 +281,7 @@ impl Meeting {
 
     /// The same meeting with a page of its own (its listing on the
     /// fellowship's site).
-    pub fn with_url(mut self, url: Option<String>) -> Meeting {
+    pub fn with_url(mut self, url: Option<WebUrl>) -> Meeting {
         self.url = url;
         self
     }
@@ -389,8 +391,8 @@ impl Meeting {
     }
 
     /// Its own page, if it has one.
-    pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
+    pub fn url(&self) -> Option<&WebUrl> {
+        self.url.as_ref()
     }
 
     /// Its own reminders, if it sets them (see

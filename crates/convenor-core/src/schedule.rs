@@ -13,6 +13,7 @@ use crate::occurrence::{Occurrence, Occurrences, Window};
 use crate::rule::Pattern;
 use crate::tzdata::Tzdata;
 use crate::values::MeetingDuration;
+use crate::web_url::WebUrl;
 use crate::zone::{Fit, Zone};
 
 /// A named set of meetings with unique ids. Immutable once built: every
@@ -35,7 +36,7 @@ use crate::zone::{Fit, Zone};
 #[derive(Clone, Debug)]
 pub struct Schedule {
     name: String,
-    url: Option<String>,
+    url: Option<WebUrl>,
     /// The approximate place of meetings that give none of their own.
     area: Option<String>,
     /// Tag -> Meeting Guide type code, as the file says (plain data here;
@@ -286,7 +287,7 @@ impl Schedule {
     }
 
     /// The same schedule with a home page.
-    pub fn with_url(mut self, url: Option<String>) -> Schedule {
+    pub fn with_url(mut self, url: Option<WebUrl>) -> Schedule {
         self.url = url;
         self
     }
@@ -363,8 +364,8 @@ impl Schedule {
     }
 
     /// Its home page.
-    pub fn url(&self) -> Option<&str> {
-        self.url.as_deref()
+    pub fn url(&self) -> Option<&WebUrl> {
+        self.url.as_ref()
     }
 
     /// The default zone of its meetings, if the file set one.

@@ -257,7 +257,7 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
     w.text("NAME", &[], schedule.name());
     w.text("X-WR-CALNAME", &[], schedule.name());
     if let Some(url) = schedule.url() {
-        w.property("URL", &[("VALUE", "URI")], url);
+        w.property("URL", &[("VALUE", "URI")], url.as_str());
     }
     if let Some(source) = &opts.source {
         w.property("SOURCE", &[("VALUE", "URI")], source);
@@ -310,7 +310,7 @@ fn write_alarms(
         };
         let mut text = format!("{} starts in {}", m.name(), words_of(minutes));
         if let Some(url) =
-            m.place().online.as_ref().and_then(|o| o.url.as_deref())
+            m.place().online.as_ref().and_then(|o| o.url.as_ref())
         {
             text += &format!(": {url}");
         }
@@ -394,7 +394,7 @@ fn write_event(
         w.text("DESCRIPTION", &[], &description);
     }
     let online = m.place().online.as_ref();
-    let url = online.and_then(|o| o.url.as_deref());
+    let url = online.and_then(|o| o.url.as_ref()).map(|u| u.as_str());
     if let Some(address) = &m.place().address {
         w.text("LOCATION", &[], address);
     } else if let Some(url) = url {

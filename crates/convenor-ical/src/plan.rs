@@ -172,16 +172,12 @@ pub(crate) fn domain(schedule: &Schedule, opts: &IcalOptions) -> String {
     if let Some(d) = &opts.domain {
         return d.clone();
     }
-    let host = schedule.url().and_then(|url| {
-        let rest = url.split_once("://")?.1;
-        let host = rest.split(['/', ':', '?', '#']).next()?;
-        let ok = !host.is_empty()
-            && host
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-        ok.then(|| host.to_ascii_lowercase())
-    });
-    host.unwrap_or_else(|| "convenor.invalid".to_string())
+    // The host `WebUrl` checked: `https://bücher.example/` gives
+    // `xn--bcher-kva.example`.
+    schedule.url().map_or_else(
+        || "convenor.invalid".to_string(),
+        |url| url.host().to_string(),
+    )
 }
 
 /// Where a session starts and ends as written, and whether the wall

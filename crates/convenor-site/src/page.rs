@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use askama::Template;
 use chrono::{DateTime, Duration, Timelike, Utc};
-use convenor_core::{Occurrence, Schedule, Status, Window, Zone};
+use convenor_core::{Occurrence, Schedule, Status, WebUrl, Window, Zone};
 use convenor_ical::IcalOptions;
 use serde::Serialize;
 
@@ -35,7 +35,7 @@ use crate::Result;
 pub struct PageOptions {
     now: DateTime<Utc>,
     weeks: u32,
-    base_url: Option<String>,
+    base_url: Option<WebUrl>,
     ical: IcalOptions,
 }
 
@@ -63,8 +63,10 @@ impl PageOptions {
     /// calendar-service subscribe links; without it the links are
     /// relative.
     #[must_use]
-    pub fn with_base_url(mut self, url: impl Into<String>) -> PageOptions {
-        self.base_url = Some(url.into());
+    /// The type is a checked [`WebUrl`]: the subscribe links cannot be
+    /// `javascript:` or another host's `//evil.example/`.
+    pub fn with_base_url(mut self, url: WebUrl) -> PageOptions {
+        self.base_url = Some(url);
         self
     }
 
@@ -277,7 +279,7 @@ impl Page {
                 text: overview.footnote(i).to_string(),
             })
             .collect();
-        let base = options.base_url.as_deref();
+        let base = options.base_url.as_ref().map(WebUrl::as_str);
         let links =
             std::iter::once(link("all meetings", "schedule.ics", base))
                 .chain(schedule.meetings().iter().map(|m| {
@@ -385,11 +387,11 @@ fn link(label: &str, path: &str, base: Option<&str>) -> Link {
     let https = base
         .map(|base| format!("{}/{path}", base.trim_end_matches('/')))
         .unwrap_or_default();
+    // A `WebUrl` starts with `https://` or `http://` in any case.
     let webcal = base.map(|_| {
         https
-            .strip_prefix("https://")
-            .or_else(|| https.strip_prefix("http://"))
-            .map(|rest| format!("webcal://{rest}"))
+            .split_once("://")
+            .map(|(_, rest)| format!("webcal://{rest}"))
             .unwrap_or_else(|| https.clone())
     });
     Link { label: label.to_string(), path: path.to_string(), webcal, https }

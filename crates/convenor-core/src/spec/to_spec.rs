@@ -16,7 +16,7 @@ impl From<&Schedule> for ScheduleSpec {
     fn from(s: &Schedule) -> ScheduleSpec {
         ScheduleSpec {
             name: s.name().to_string(),
-            url: s.url().map(str::to_string),
+            url: s.url().map(ToString::to_string),
             timezone: s.timezone().map(|z| z.name().to_string()),
             area: s.area().map(str::to_string),
             meeting_guide_types: s.meeting_guide_types().clone(),
@@ -48,13 +48,13 @@ impl MeetingSpec {
             tags: m.tags().to_vec(),
             convenors: m.convenors().to_vec(),
             online: m.place().online.as_ref().map(|o| OnlineSpec {
-                url: o.url.clone(),
+                url: o.url.as_ref().map(ToString::to_string),
                 phone: o.phone.clone(),
                 notes: o.notes.clone(),
             }),
             address: m.place().address.clone(),
             area: m.place().area.clone(),
-            url: m.url().map(str::to_string),
+            url: m.url().map(ToString::to_string),
             reminders: m
                 .reminders()
                 .map(|r| r.iter().map(ToString::to_string).collect()),

@@ -8,10 +8,10 @@ use crate::meeting::{Meeting, Online, Place};
 use crate::rule::{Pattern, RRulePattern, Rule};
 use crate::schedule::Schedule;
 use crate::values::{
-    check_phone, check_web_url, parse_date, parse_local_datetime,
-    parse_weekday, Interval, LocalTime, MeetingDuration, MeetingId,
-    WEEKDAY_NAMES,
+    check_phone, parse_date, parse_local_datetime, parse_weekday, Interval,
+    LocalTime, MeetingDuration, MeetingId, WEEKDAY_NAMES,
 };
+use crate::web_url::WebUrl;
 use crate::zone::Zone;
 
 /// A change's `kind`, parsed once, so that the fields each kind takes
@@ -118,6 +118,25 @@ impl Check {
         }
     }
 
+    /// A link ([`WebUrl`]); one with spaces around it gets the URL
+    /// without them suggested (they are refused, not trimmed).
+    fn url(
+        &mut self,
+        path: impl FnOnce() -> FieldPath,
+        text: Option<&str>,
+    ) -> Option<Option<WebUrl>> {
+        let text = match text {
+            None => return Some(None),
+            Some(t) => t,
+        };
+        self.value(path, WebUrl::new(text), || {
+            let trimmed = text.trim();
+            (trimmed != text && WebUrl::new(trimmed).is_ok())
+                .then(|| trimmed.to_string())
+        })
+        .map(Some)
+    }
+
     /// A 24-hour time; `7pm` and the like get their `HH:MM` suggested.
     fn time(
         &mut self,
@@ -187,9 +206,7 @@ impl TryFrom<ScheduleSpec> for Schedule {
             .as_deref()
             .and_then(|z| check.zone(|| root.key("timezone"), z));
         check.name(|| root.key("name"), &spec.name);
-        if let Some(url) = &spec.url {
-            check.value(|| root.key("url"), check_web_url(url), || None);
-        }
+        let url = check.url(|| root.key("url"), spec.url.as_deref());
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         let has_zone = spec.timezone.is_some();
         for (i, m) in spec.meetings.into_iter().enumerate() {
@@ -219,7 +236,7 @@ impl TryFrom<ScheduleSpec> for Schedule {
         }
         Ok(Schedule::new(spec.name, default_zone, meetings)?
             .with_reminders(reminders.unwrap_or_default())
-            .with_url(spec.url)
+            .with_url(url.flatten())
             .with_area(spec.area)
             .with_meeting_guide_types(spec.meeting_guide_types))
     }
@@ -246,15 +263,15 @@ fn meeting(
         },
     );
     check.name(|| path.key("name"), &m.name);
+    let mut online_url = Some(None);
     if let Some(o) = &m.online {
         let online = path.key("online");
-        if let Some(url) = &o.url {
-            check.value(|| online.key("url"), check_web_url(url), || None);
-        }
+        online_url = check.url(|| online.key("url"), o.url.as_deref());
         if let Some(phone) = &o.phone {
             check.value(|| online.key("phone"), check_phone(phone), || None);
         }
     }
+    let url = check.url(|| path.key("url"), m.url.as_deref());
     let rule = rule(check, path, &m);
     let duration =
         check.value(|| path.key("duration"), m.duration.parse(), || None);
@@ -280,12 +297,11 @@ fn meeting(
         online,
         address,
         area,
-        url,
         ..
     } = m;
     let place = Place {
         online: online.map(|o| Online {
-            url: o.url,
+            url: online_url.flatten(),
             phone: o.phone,
             notes: o.notes,
         }),
@@ -297,7 +313,7 @@ fn meeting(
             .with_tags(tags)
             .with_convenors(convenors)
             .with_place(place)
-            .with_url(url)
+            .with_url(url?)
             .with_reminders(reminders?)
             .set_history(ends?, changes?);
     let meeting = match notes {

@@ -350,8 +350,8 @@ fn record(
         warnings.push(FeedWarning::NoConference { meeting: id.clone() });
     }
     if let Some(url) = &online.url {
-        if conference_provider(url).is_none() {
-            let host = url.split('/').nth(2).unwrap_or(url).to_string();
+        if conference_provider(url.as_str()).is_none() {
+            let host = url.host().to_string();
             warnings.push(FeedWarning::UnknownConferenceHost {
                 meeting: id.clone(),
                 host,
@@ -407,15 +407,15 @@ fn record(
         timezone: m.zone().name(),
         types,
         notes: (!notes.is_empty()).then(|| notes.join("\n")),
-        conference_url: online.url,
+        conference_url: online.url.map(String::from),
         conference_url_notes: url_notes,
         conference_phone: online.phone,
         conference_phone_notes: phone_notes,
         formatted_address,
         approximate,
-        url: m.url().map(str::to_string),
+        url: m.url().map(ToString::to_string),
         entity: schedule.name().to_string(),
-        entity_url: schedule.url().map(str::to_string),
+        entity_url: schedule.url().map(ToString::to_string),
         updated,
     })
 }

@@ -206,7 +206,7 @@ pub fn from_meeting_guide_str(
                 *not_kept.entry(field.clone()).or_default() += 1;
             }
         }
-        let specs = match import_record(index, r, options) {
+        let specs = match import_record(index, r, options, &mut warnings) {
             Ok(Some(specs)) => specs,
             Ok(None) => {
                 let slug = r.get("slug").map(value_text);
@@ -263,12 +263,28 @@ pub fn from_meeting_guide_str(
             fields: not_kept.into_iter().collect(),
         });
     }
-    let entity_url = records.iter().find_map(|r| match r.get("entity_url") {
-        Some(Value::String(u)) if !u.trim().is_empty() => {
-            Some(u.trim().to_string())
+    // The first valid `entity_url`; an invalid one is said, naming its
+    // record, and left out (it failed the whole import).
+    let mut entity_url = None;
+    for (index, r) in records.iter().enumerate() {
+        let Some(Value::String(u)) = r.get("entity_url") else { continue };
+        let u = u.trim();
+        if u.is_empty() {
+            continue;
         }
-        _ => None,
-    });
+        match convenor_core::WebUrl::new(u) {
+            Ok(_) => {
+                entity_url = Some(u.to_string());
+                break;
+            }
+            Err(problem) => warnings.push(FeedWarning::Dropped {
+                index,
+                slug: r.get("slug").map(value_text),
+                field: "entity_url".to_string(),
+                problem: problem.to_string(),
+            }),
+        }
+    }
     let spec = ScheduleSpec {
         name: options.name.clone(),
         url: entity_url,
@@ -295,6 +311,7 @@ fn import_record(
     index: usize,
     r: &serde_json::Map<String, Value>,
     options: &ImportOptions,
+    warnings: &mut Vec<FeedWarning>,
 ) -> Result<Option<Vec<MeetingSpec>>, FeedWarning> {
     let slug_text = match r.get("slug") {
         Some(Value::String(s)) => Some(s.clone()),
@@ -412,7 +429,26 @@ fn import_record(
             ))
         }
     }
-    let url = text("conference_url")?;
+    // A link that is not `https:` or `http:` (`javascript:`, `data:`,
+    // `ftp:`, `//host`) is not carried into the schedule: said, and the
+    // rest of the record kept.
+    let mut link =
+        |field: &'static str| -> Result<Option<String>, FeedWarning> {
+            let url = text(field)?;
+            match url.as_deref().map(convenor_core::WebUrl::new) {
+                Some(Err(problem)) => {
+                    warnings.push(FeedWarning::Dropped {
+                        index,
+                        slug: Some(slug_text.clone()),
+                        field: field.to_string(),
+                        problem: problem.to_string(),
+                    });
+                    Ok(None)
+                }
+                _ => Ok(url),
+            }
+        };
+    let url = link("conference_url")?;
     let phone = text("conference_phone")?;
     let conference_notes: Vec<String> =
         [text("conference_url_notes")?, text("conference_phone_notes")?]
@@ -455,7 +491,7 @@ fn import_record(
     };
     let (address, area) =
         if approximate { (None, place) } else { (place, None) };
-    let url = text("url")?;
+    let url = link("url")?;
     let notes = text("notes")?;
     let several = matches!(r.get("day"), Some(Value::Array(_)));
     Ok(Some(

@@ -307,6 +307,20 @@ pub enum FeedWarning {
         /// What is wrong with it.
         problem: String,
     },
+    /// Import: a field of a record that is not kept because its value
+    /// is invalid (a `conference_url`, `url` or `entity_url` that is not
+    /// an `https:` or `http:` link, such as `javascript:...`); the rest
+    /// of the record is imported.
+    Dropped {
+        /// The record's index in the feed.
+        index: usize,
+        /// Its slug, if any.
+        slug: Option<String>,
+        /// The field.
+        field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// Import: fields the schedule file has no place for, with the
     /// number of records that had each.
     NotKept {
@@ -337,7 +351,10 @@ impl FeedWarning {
             | ShortPhone { meeting, .. }
             | CrossesMidnight { meeting, .. }
             | WeekdayInName { meeting, .. } => Some(meeting),
-            ByAppointment { .. } | Skipped { .. } | NotKept { .. } => None,
+            ByAppointment { .. }
+            | Skipped { .. }
+            | Dropped { .. }
+            | NotKept { .. } => None,
         }
     }
 }
@@ -448,6 +465,13 @@ impl fmt::Display for FeedWarning {
                     write!(f, " ({s})")?;
                 }
                 write!(f, " is left out: invalid `{field}`: {problem}")
+            }
+            FeedWarning::Dropped { index, slug, field, problem } => {
+                write!(f, "record {index}")?;
+                if let Some(s) = slug {
+                    write!(f, " ({s})")?;
+                }
+                write!(f, ": `{field}` is left out: {problem}")
             }
             FeedWarning::NotKept { fields } => {
                 let list: Vec<String> = fields

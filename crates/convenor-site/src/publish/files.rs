@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
-use convenor_core::{Error, Schedule, Window};
+use convenor_core::{Error, Schedule, WebUrl, Window};
 use convenor_ical::IcalOptions;
 use convenor_json::FeedWarning;
 
@@ -21,15 +21,18 @@ use crate::Result;
 /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
 /// let options = PublishOptions::new(now)
 ///     .with_weeks(4)
-///     .with_base_url("https://lifering.example/meetings/");
+///     .with_base_url("https://lifering.example/meetings/".parse()?);
 /// assert_eq!(options.weeks(), 4);
+/// // Only an https: or http: URL with a host can be a base URL.
+/// assert!("javascript:alert(1)//".parse::<convenor_core::WebUrl>().is_err());
+/// # Ok::<(), convenor_core::Problem>(())
 /// ```
 #[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct PublishOptions {
     now: DateTime<Utc>,
     weeks: u32,
-    base_url: Option<String>,
+    base_url: Option<WebUrl>,
     ical: IcalOptions,
 }
 
@@ -53,10 +56,10 @@ impl PublishOptions {
     }
 
     /// Where the published folder is served, for the page's subscribe
-    /// links (`webcal://`, Google Calendar).
+    /// links (`webcal://`, Google Calendar): a checked [`WebUrl`].
     #[must_use]
-    pub fn with_base_url(mut self, url: impl Into<String>) -> PublishOptions {
-        self.base_url = Some(url.into());
+    pub fn with_base_url(mut self, url: WebUrl) -> PublishOptions {
+        self.base_url = Some(url);
         self
     }
 
