@@ -105,8 +105,12 @@ pub fn ics(request: &Request) -> Result<String> {
     write(&imported.schedule, &path, &warnings, &dropped, request.format)
 }
 
-/// Prints the warnings and the count to standard error and returns the
-/// schedule file's text.
+/// Prints the warnings (the first [`MAX_SHOWN`] and a count, as `check`
+/// shows them: a feed of 900,000 bad records printed 900,000 lines) and
+/// the count to standard error and returns the schedule file's text,
+/// once it is known to load back.
+///
+/// [`MAX_SHOWN`]: convenor::site::check::MAX_SHOWN
 fn write(
     schedule: &Schedule,
     path: &str,
@@ -115,23 +119,56 @@ fn write(
     format: FileFormat,
 ) -> Result<String> {
     let shown_path = convenor::quote::escape_controls(path);
-    for w in warnings {
+    let max = convenor::site::check::MAX_SHOWN;
+    for w in warnings.iter().take(max) {
         // A Meeting Guide warning follows "path: "; an ics one starts
         // with ":line:column: ".
         let sep = if w.starts_with(':') { "" } else { ": " };
         let shown = convenor::quote::escape_controls(w);
         eprintln!("convenor: warning: {shown_path}{sep}{shown}");
     }
+    let more = warnings.len().saturating_sub(max);
+    if more > 0 {
+        eprintln!(
+            "convenor: warning: {shown_path}: and {more} more (only the \
+             first {max} are shown)"
+        );
+    }
+    let text = match format {
+        FileFormat::Json => convenor::json::to_string_pretty(schedule),
+        FileFormat::Toml => to_toml(ScheduleSpec::from(schedule))
+            .context("cannot write the schedule as TOML")?,
+    };
+    // Whatever is written, convenor reads back (issue 25: 100,000
+    // EXDATEs imported with exit 0 into a file `check` refused, "too
+    // much in one table"). The check is a load: linear in the text.
+    if let Err(e) = convenor::load(&text) {
+        // The likely cause, named: a meeting with a huge exception list.
+        let most = schedule
+            .meetings()
+            .iter()
+            .max_by_key(|m| m.changes().len())
+            .filter(|m| m.changes().len() > 1000)
+            .map(|m| {
+                format!(
+                    " (meeting {} has {} changes: its calendar's \
+                     exceptions, EXDATE and RECURRENCE-ID)",
+                    m.id(),
+                    m.changes().len()
+                )
+            })
+            .unwrap_or_default();
+        return Err(anyhow::Error::new(BadInput(format!(
+            "{path}: the imported schedule cannot be written as a file \
+             convenor reads back, so nothing was written{most}: {e}"
+        ))));
+    }
     let n = schedule.meetings().len();
     eprintln!(
         "convenor: {path}: imported {n} meeting{}{count_note}",
         if n == 1 { "" } else { "s" }
     );
-    Ok(match format {
-        FileFormat::Json => convenor::json::to_string_pretty(schedule),
-        FileFormat::Toml => to_toml(ScheduleSpec::from(schedule))
-            .context("cannot write the schedule as TOML")?,
-    })
+    Ok(text)
 }
 
 /// `spec` as TOML, the same text as `toml::to_string` gives, made a

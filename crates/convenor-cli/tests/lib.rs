@@ -19,6 +19,8 @@ mod consistent;
 mod page;
 // Listings written as they are found, with no cap (issue 18).
 mod streaming;
+// Links, imports and COUNTs (issue 25).
+mod hardening;
 
 /// A test whose outside program is missing calls this and returns: it
 /// says `why` on standard error (`--nocapture` shows it) and skips, but

@@ -85,9 +85,25 @@ pub(super) fn difference<'t>(
     (surplus, missing)
 }
 
-/// The due date of the `n`th session of a series (COUNT), counting
-/// sessions EXDATEs remove (RFC 5545 §3.3.10).
-pub(super) fn nth_date(s: &Series, n: u32) -> Option<NaiveDate> {
+/// Where the `n`th session of a series (its COUNT) is.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Nth {
+    /// On this date.
+    Date(NaiveDate),
+    /// Not before 9999-01-01: as far as a schedule can say, the series
+    /// does not end.
+    Beyond,
+    /// Not within the sessions an import may still walk.
+    TooFar,
+}
+
+/// The `n`th session of a series (COUNT), counting sessions EXDATEs
+/// remove (RFC 5545 §3.3.10): the true one, however large `n` (it was
+/// cut at 100,000 sessions: `FREQ=DAILY;COUNT=200000` ended in 2296, not
+/// 2570). The walk is bounded by the year 9999 (about 2.9 million daily
+/// sessions) and by `budget`, the sessions the whole import may still
+/// walk, which it uses up. `None` when the series is not a schedule.
+pub(super) fn nth_date(s: &Series, n: u32, budget: &mut usize) -> Option<Nth> {
     let mut spec = s.spec();
     spec.id = "series".into();
     spec.name = "series".into();
@@ -99,6 +115,17 @@ pub(super) fn nth_date(s: &Series, n: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(9999, 1, 1)?.and_hms_opt(0, 0, 0)?.and_utc(),
     )
     .ok()?;
-    let n = usize::try_from(n).ok()?.min(convenor_core::MAX_SESSIONS);
-    schedule.occurrences(window).nth(n - 1).map(|o| o.due())
+    let n = usize::try_from(n).ok()?;
+    let mut seen = 0;
+    for o in schedule.occurrences(window) {
+        if *budget == 0 {
+            return Some(Nth::TooFar);
+        }
+        *budget -= 1;
+        seen += 1;
+        if seen == n {
+            return Some(Nth::Date(o.due()));
+        }
+    }
+    Some(Nth::Beyond)
 }

@@ -1,7 +1,7 @@
 //! Names and ids: which events share a name, a slug for each meeting,
 //! the zone most meetings use.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 use convenor_core::MeetingId;
 
@@ -18,9 +18,18 @@ pub(super) fn name_key(ev: &Event) -> String {
         .to_lowercase()
 }
 
-/// A slug of `name`, unique among `taken`: `tuesday-circle`,
-/// `tuesday-circle-2`...
-pub(super) fn unique_id(name: &str, taken: &mut BTreeSet<String>) -> String {
+/// The ids given so far, and the next number to try for each slug, so
+/// that 16,000 meetings of one name cost a lookup each, not a count
+/// from 2 each (quadratic).
+#[derive(Default)]
+pub(super) struct Ids {
+    taken: HashSet<String>,
+    next: HashMap<String, usize>,
+}
+
+/// A slug of `name`, unique among `ids`: `tuesday-circle`,
+/// `tuesday-circle-2`..., at most 64 characters with the number.
+pub(super) fn unique_id(name: &str, ids: &mut Ids) -> String {
     let mut slug = String::new();
     for c in name.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
@@ -37,12 +46,19 @@ pub(super) fn unique_id(name: &str, taken: &mut BTreeSet<String>) -> String {
         slug = "meeting".into();
     }
     let mut id = slug.clone();
-    let mut n = 2;
-    while taken.contains(&id) {
-        id = format!("{slug}-{n}");
-        n += 1;
+    if ids.taken.contains(&id) {
+        let n = ids.next.entry(slug.clone()).or_insert(2);
+        loop {
+            let suffix = format!("-{n}");
+            *n += 1;
+            let stem = slug.get(..64 - suffix.len()).unwrap_or(&slug);
+            id = format!("{}{suffix}", stem.trim_end_matches('-'));
+            if !ids.taken.contains(&id) {
+                break;
+            }
+        }
     }
-    taken.insert(id.clone());
+    ids.taken.insert(id.clone());
     id
 }
 
@@ -65,7 +81,7 @@ mod tests {
 
     #[test]
     fn ids_are_slugs_made_unique() {
-        let mut taken = BTreeSet::new();
+        let mut taken = Ids::default();
         assert_eq!(
             unique_id("Co-Occurring Disorders (Saturday)", &mut taken),
             "co-occurring-disorders-saturday"
@@ -76,5 +92,19 @@ mod tests {
         );
         assert_eq!(unique_id("¿?", &mut taken), "meeting");
         assert_eq!(unique_id("Réunion", &mut taken), "r-union");
+        // A name that is its own numbered id, and ids of 64 characters
+        // at most with the number.
+        assert_eq!(unique_id("Meeting 2", &mut taken), "meeting-2");
+        assert_eq!(unique_id("¿?", &mut taken), "meeting-3");
+        let long = "x".repeat(70);
+        assert_eq!(unique_id(&long, &mut taken).len(), 60);
+        for _ in 0..20_000 {
+            let id = unique_id(&long, &mut taken);
+            assert!(MeetingId::new(&id).is_ok(), "{id}");
+        }
+        assert_eq!(
+            unique_id(&long, &mut taken),
+            format!("{}-20002", "x".repeat(58))
+        );
     }
 }
