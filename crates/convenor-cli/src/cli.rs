@@ -30,9 +30,14 @@ pub struct Cli {
 /// The schedule a command reads.
 #[derive(Debug, Args)]
 pub struct Source {
-    /// The schedule file (TOML or JSON). Default: the embedded seed
-    /// schedule.
+    /// The schedule file (TOML or JSON). Without it, the built-in example
+    /// (LifeRing's meetings of November 2022) is shown, with a note on
+    /// standard error; a command that writes files needs --example for it.
     pub file: Option<PathBuf>,
+
+    /// Use the built-in example schedule, on purpose (no FILE).
+    #[arg(long, conflicts_with = "file")]
+    pub example: bool,
 }
 
 /// Options every viewing command shares.
@@ -230,6 +235,11 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 4,
               value_parser = clap::value_parser!(u32).range(1..=52))]
         weeks: u32,
+        /// Replace files and folders in DIR that convenor did not write
+        /// (they are moved into DIR/.convenor/backups/, and the run says
+        /// where). Without it such a name stops the publish (exit 3).
+        #[arg(long)]
+        force: bool,
     },
     /// The meeting list as a convenor posts it: each meeting's weekday
     /// and time in the schedule's zone, "(Starts November 14th)" for one
@@ -293,6 +303,22 @@ pub enum Command {
         /// Write to this file (atomically) instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Change a schedule file in place: cancel, move or add a session,
+    /// reschedule or end a meeting, add a meeting. Comments, order and
+    /// formatting are kept; the edited file is checked as a whole and
+    /// written atomically, or nothing is written (exit 2 with the
+    /// reason). Then prints what members will see.
+    ///
+    /// Example: convenor edit schedule.toml cancel co-occurring-saturday 2022-11-26 --note "Thanksgiving weekend"
+    ///
+    /// Example: convenor edit schedule.toml reschedule co-occurring-saturday --effective 2023-01-07 --time 08:00 --dry-run
+    Edit {
+        /// The schedule file (TOML or JSON).
+        file: PathBuf,
+        /// What to change.
+        #[command(subcommand)]
+        action: crate::edit::Action,
     },
     /// Print a shell completion script.
     ///

@@ -29,10 +29,23 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             let request = JsonRequest { which, span, as_of, compact };
             json(&view, &request, output.as_deref(), out)
         }
-        Command::Publish { view, out: dir, domain, url, reminders, weeks } => {
+        Command::Publish {
+            view,
+            out: dir,
+            domain,
+            url,
+            reminders,
+            weeks,
+            force,
+        } => {
             let domain = domain.as_deref().map(config::domain).transpose()?;
-            let request =
-                crate::publish::Request { domain, url, reminders, weeks };
+            let request = crate::publish::Request {
+                force,
+                domain,
+                url,
+                reminders,
+                weeks,
+            };
             crate::publish::publish(&view, &dir, &request, out)
         }
         Command::Next { view, count } => next(&view, count, out),
@@ -91,6 +104,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }
+        Command::Edit { file, action } => crate::edit::run(&file, action, out),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -328,7 +342,7 @@ fn json(
                 .to_string(),
         )));
     }
-    let c = Config::new(view)?;
+    let c = Config::load(view, config::Use::of_output(path))?;
     let pretty = !r.compact;
     let text = match r.which {
         JsonView::Schedule if pretty => {
@@ -477,7 +491,7 @@ fn changes(
     since: Option<&str>,
     out: &mut impl Write,
 ) -> Result<u8> {
-    let schedule = config::load(source.file.as_deref())?;
+    let schedule = config::load(source, config::Use::Print)?;
     let since = match since {
         Some(text) => config::date(text).context("invalid --since")?,
         None => chrono::NaiveDate::MIN,
@@ -513,7 +527,7 @@ fn ics(
     path: Option<&std::path::Path>,
     out: &mut impl Write,
 ) -> Result<u8> {
-    let c = Config::new(view)?;
+    let c = Config::load(view, config::Use::of_output(path))?;
     let mut opts = config::reminders(
         &request.reminders,
         convenor::ical::IcalOptions::new(c.now),

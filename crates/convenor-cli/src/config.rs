@@ -22,21 +22,67 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads the schedule, the zone and the clock as the flags say.
+    /// Reads the schedule, the zone and the clock as the flags say, for a
+    /// command that prints.
     pub fn new(view: &View) -> Result<Config> {
-        let schedule = load(view.source.file.as_deref())?;
+        Config::load(view, Use::Print)
+    }
+
+    /// As [`Config::new`], for a command that prints or writes files as
+    /// `how` says.
+    pub fn load(view: &View, how: Use) -> Result<Config> {
+        // The flags first: a mistake in one is said alone, before any
+        // note about the schedule.
         let tz = viewer_zone(view.tz.as_deref())?;
         let now = match &view.now {
             Some(text) => instant(text, tz).context("invalid --now")?,
             None => Utc::now(),
         };
+        let schedule = load(&view.source, how)?;
         Ok(Config { schedule, tz, now })
     }
 }
 
-/// The schedule in `file` (TOML or JSON), or the embedded seed.
-pub fn load(file: Option<&Path>) -> Result<Schedule> {
-    let Some(path) = file else {
+/// What a command does with the schedule it reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Use {
+    /// Prints it: without a file, the built-in example, with a note.
+    Print,
+    /// Writes files from it: the built-in example only with --example,
+    /// so a forgotten FILE never publishes the example over a website.
+    Write,
+}
+
+impl Use {
+    /// [`Use::Write`] when there is an output file, else [`Use::Print`].
+    pub fn of_output(path: Option<&Path>) -> Use {
+        if path.is_some() {
+            Use::Write
+        } else {
+            Use::Print
+        }
+    }
+}
+
+/// The schedule in the source's file (TOML or JSON), or the built-in
+/// example as `how` allows.
+pub fn load(source: &crate::cli::Source, how: Use) -> Result<Schedule> {
+    let Some(path) = source.file.as_deref() else {
+        if source.example {
+            return Ok(convenor::seed());
+        }
+        if how == Use::Write {
+            return Err(anyhow::Error::new(BadInput(
+                "no schedule FILE given; this command writes files, so it \
+                 will not use the built-in example unless you add --example"
+                    .to_string(),
+            )));
+        }
+        eprintln!(
+            "convenor: no schedule FILE given: showing the built-in example \
+             (LifeRing's meetings of November 2022); add --example to say \
+             you mean it"
+        );
         return Ok(convenor::seed());
     };
     let bytes = read(path)?;

@@ -6,13 +6,16 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use convenor::site::publish::{check_out, Publication, PublishOptions};
+use convenor::site::publish::{
+    check_out, Outcome, Publication, PublishFolder, PublishOptions,
+};
 
 use crate::cli::View;
-use crate::config::Config;
+use crate::config::{Config, Use};
 
 /// The flags of `publish` beside the viewing ones.
 pub struct Request {
+    pub force: bool,
     pub domain: Option<String>,
     pub reminders: crate::cli::ReminderFlags,
     pub url: Option<convenor::WebUrl>,
@@ -29,7 +32,19 @@ pub fn publish(
 ) -> Result<u8> {
     // Before any work, so that the mistake is the first thing said.
     check_out(dir)?;
-    let c = Config::new(view)?;
+    if view.source.file.is_none() && !view.source.example {
+        // Refused before the folder is made or locked.
+        Config::load(view, Use::Write)?;
+    }
+    // The lock comes before the schedule is read: of two publishes into
+    // one folder, the one started last wins, whichever finishes first.
+    let folder = PublishFolder::lock(dir, || {
+        eprintln!(
+            "convenor: waiting for another publish into {} to finish",
+            dir.display()
+        );
+    })?;
+    let c = Config::load(view, Use::Write)?;
     let mut ical = crate::config::reminders(
         &request.reminders,
         convenor::ical::IcalOptions::new(c.now),
@@ -60,7 +75,18 @@ pub fn publish(
              where they are)"
         );
     }
-    set.write_into(dir, || summary(dir, &set, out))?;
+    match set.write_into(&folder, request.force, || summary(dir, &set, out))? {
+        Outcome::Superseded => eprintln!(
+            "convenor: a publish into {} started after this one is already \
+             live; nothing was changed",
+            dir.display()
+        ),
+        Outcome::Published { backup: Some(backup) } => eprintln!(
+            "convenor: what convenor had not written is kept in {}",
+            backup.display()
+        ),
+        _ => {}
+    }
     Ok(0)
 }
 

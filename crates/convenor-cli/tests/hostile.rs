@@ -203,7 +203,14 @@ fn empty_domains_and_script_urls_are_refused() {
     for args in [
         &["ics", "--domain", ""][..],
         &["ics", "--domain", "a b"],
-        &["publish", "--out", dir.to_str().unwrap(), "--domain", ""],
+        &[
+            "publish",
+            "--example",
+            "--out",
+            dir.to_str().unwrap(),
+            "--domain",
+            "",
+        ],
     ] {
         let out = convenor(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -312,7 +319,7 @@ fn output_to_a_pipe_writes_through_it() {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo))
     };
-    let out = convenor(&["json", "-o", fifo.to_str().unwrap()]);
+    let out = convenor(&["json", "--example", "-o", fifo.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     // Checked before the reader is joined: a replaced pipe never gets a
     // writer, and its reader would wait for ever.

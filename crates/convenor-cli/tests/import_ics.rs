@@ -9,7 +9,7 @@ fn the_seed_feed_imports_back_to_the_seed_sessions() {
     let dir = scratch("import-ics");
     let feed = dir.path().join("seed.ics");
     let feed_s = feed.display().to_string();
-    stdout(&["ics", "--now", "2022-11-01", "-o", &feed_s]);
+    stdout(&["ics", "--example", "--now", "2022-11-01", "-o", &feed_s]);
     let out = convenor(&["import", "ics", &feed_s]);
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(out.status.success(), "{stderr}");

@@ -21,6 +21,8 @@ mod page;
 mod streaming;
 // Links, imports and COUNTs (issue 25).
 mod hardening;
+// Changing a schedule file by command (issue 26).
+mod edit;
 
 /// A test whose outside program is missing calls this and returns: it
 /// says `why` on standard error (`--nocapture` shows it) and skips, but
@@ -241,6 +243,7 @@ fn ics_of_one_session_and_of_the_schedule() {
     let path = dir.path().join("feed.ics");
     stdout(&[
         "ics",
+        "--example",
         "--now",
         "2022-11-10T00:00:00Z",
         "-o",
@@ -316,6 +319,7 @@ fn publish_writes_every_feed_or_none() {
     let dir = tmp.path().join("site");
     let out = stdout(&[
         "publish",
+        "--example",
         "--out",
         dir.to_str().unwrap(),
         "--now",
@@ -337,6 +341,7 @@ fn publish_writes_every_feed_or_none() {
     std::fs::write(dir.join("schedule.ics"), "old feed").unwrap();
     let failed = convenor(&[
         "publish",
+        "--example",
         "--out",
         dir.to_str().unwrap(),
         "--now",
@@ -634,6 +639,7 @@ fn the_schedule_page_is_deterministic() {
     let out = dir.display().to_string();
     stdout(&[
         "publish",
+        "--example",
         "--out",
         &out,
         "--now",
@@ -689,7 +695,13 @@ fn publish_names_each_session_file_and_extreme_dates_are_refused() {
     for args in [
         vec!["announce", "--as-of=-262143-01-01"],
         vec!["check", file.as_str(), "--now=-262143-01-20"],
-        vec!["publish", "--out", site.as_str(), "--now=+262142-12-20"],
+        vec![
+            "publish",
+            "--example",
+            "--out",
+            site.as_str(),
+            "--now=+262142-12-20",
+        ],
     ] {
         let run = convenor(&args);
         assert_eq!(run.status.code(), Some(2), "{args:?}");

@@ -75,6 +75,7 @@ fn site() -> (tempfile::TempDir, PathBuf) {
     let out = dir.display().to_string();
     convenor(&[
         "publish",
+        "--example",
         "--out",
         &out,
         "--now",

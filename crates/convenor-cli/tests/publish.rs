@@ -103,7 +103,10 @@ fn names(dir: &Path) -> Vec<String> {
 /// remain, with no temporary links or folders.
 fn assert_no_leftovers(out: &Path) {
     let state = out.join(".convenor");
-    assert_eq!(names(&state), ["current", "lock", "sets"]);
+    let mut own = names(&state);
+    // What --force moved aside stays until the convenor removes it.
+    own.retain(|n| n != "backups");
+    assert_eq!(own, ["current", "lock", "sets"]);
     let sets = names(&state.join("sets"));
     assert!(sets.len() <= 2, "sets left: {sets:?}");
 }
@@ -140,7 +143,11 @@ fn publish_and_exports_never_write_through_planted_symlinks() {
     std::os::unix::fs::symlink(&victim, out.join("schedule.ics")).unwrap();
     std::os::unix::fs::symlink(&victim, out.join("feed.ics")).unwrap();
     let toml = schedule(base, "A", 3, None);
-    run(publish(&toml, &out));
+    // Links convenor did not make stop the publish (issue 32)...
+    let refused = publish(&toml, &out).status().unwrap();
+    assert_eq!(refused.code(), Some(3));
+    // ...and --force moves them aside, never following them.
+    run(with(publish(&toml, &out), "--force"));
     let feed = out.join("feed.ics");
     let exported = convenor(&[
         "ics",
@@ -265,7 +272,7 @@ fn publish_drops_the_feeds_of_removed_meetings() {
 /// `meetings` folder, its `.NAME.tmp-PID` leftovers) is converted: the
 /// public names become links into the new set, and the old files go.
 #[test]
-fn publish_converts_an_older_convenors_folder() {
+fn publish_keeps_what_it_did_not_write() {
     let tmp = scratch("legacy");
     let base = tmp.path();
     let out = base.join("site");
@@ -274,10 +281,43 @@ fn publish_converts_an_older_convenors_folder() {
         std::fs::write(out.join(name), "old").unwrap();
     }
     std::fs::write(out.join("meetings/gone.ics"), "old").unwrap();
-    std::fs::write(out.join("meetings/.gone.ics.tmp-9"), "old").unwrap();
     std::fs::write(out.join("notes.txt"), "not convenor's").unwrap();
+    let before = snapshot(&out);
     let toml = schedule(base, "A", 2, None);
-    run(publish(&toml, &out));
+    // Issue 32: a hand-written page is never replaced silently.
+    let refused =
+        publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(refused.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    for name in ["index.html", "schedule.ics", "meetings"] {
+        assert!(
+            stderr.contains(&*out.join(name).to_string_lossy()),
+            "{stderr}"
+        );
+    }
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert!(snapshot(&out) == before);
+    // With --force they are moved into a backup the run names.
+    let forced = with(publish(&toml, &out), "--force")
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(forced.status.success());
+    let stderr = String::from_utf8_lossy(&forced.stderr);
+    let backup = stderr
+        .lines()
+        .find_map(|l| {
+            l.strip_prefix(
+                "convenor: what convenor had not written is kept in ",
+            )
+        })
+        .map(PathBuf::from)
+        .unwrap_or_else(|| panic!("no backup named: {stderr}"));
+    assert_eq!(std::fs::read(backup.join("index.html")).unwrap(), b"old");
+    assert_eq!(
+        std::fs::read(backup.join("meetings/gone.ics")).unwrap(),
+        b"old"
+    );
     let fresh = base.join("fresh");
     run(publish(&toml, &fresh));
     let mut expected = snapshot(&fresh);
@@ -288,8 +328,15 @@ fn publish_converts_an_older_convenors_folder() {
         assert!(link.is_symlink(), "{name}");
     }
     assert!(!out.join(".schedule.ics.tmp-123").exists());
+    // Its own links are convenor's: the next publish needs no --force.
     run(publish(&toml, &out));
     assert_no_leftovers(&out);
+}
+
+/// `command` with one more argument.
+fn with(mut command: Command, arg: &str) -> Command {
+    command.arg(arg);
+    command
 }
 
 /// Finding 4 of issue 12 capped `occurrences.json` at 100,000 sessions,
@@ -348,11 +395,35 @@ fn lost_output_fails_before_anything_is_published() {
     assert!(snapshot(&out) == before);
     assert_eq!(closed(&["week", "--now", NOW]).code(), Some(3));
     let feed = base.join("feed.ics");
-    let quiet = ["ics", "--now", NOW, "-o", feed.to_str().unwrap()];
+    let quiet =
+        ["ics", "--example", "--now", NOW, "-o", feed.to_str().unwrap()];
     assert_eq!(closed(&quiet).code(), Some(0));
     // The reader goes away at once: a broken pipe, not a failure.
     let mut child = publish(&b, &out).stdout(Stdio::piped()).spawn().unwrap();
     drop(child.stdout.take());
     assert!(child.wait().unwrap().success());
     assert_eq!(names(&out.join("meetings")), ["m0000.ics"]);
+}
+
+/// Issue 32: a forgotten FILE never publishes the built-in example over
+/// a website; a command that only prints says it shows the example.
+#[test]
+fn a_forgotten_file_is_never_published() {
+    let tmp = scratch("forgotten");
+    let out = tmp.path().join("site");
+    let refused = convenor(&["publish", "--out", out.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(stderr.contains("--example"), "{stderr}");
+    assert!(!out.exists());
+    let feed = tmp.path().join("feed.ics");
+    let refused = convenor(&["ics", "-o", feed.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(!feed.exists());
+    let shown = convenor(&["next", "--now", NOW]);
+    assert!(shown.status.success());
+    let stderr = String::from_utf8_lossy(&shown.stderr);
+    assert!(stderr.contains("built-in example"), "{stderr}");
+    let meant = convenor(&["next", "--example", "--now", NOW]);
+    assert!(meant.stderr.is_empty());
 }

@@ -8,7 +8,7 @@ use convenor_core::{Error, Schedule, WebUrl, Window};
 use convenor_ical::IcalOptions;
 use convenor_json::FeedWarning;
 
-use super::folder::{self, Content};
+use super::folder::{Content, Outcome, PublishFolder};
 use crate::page::{self, PageOptions};
 use crate::Result;
 
@@ -207,19 +207,20 @@ impl<'s> Publication<'s> {
         &self.warnings
     }
 
-    /// Publishes the set into the folder `out`, replacing the previous
-    /// set whole ([`folder::replace`](super::replace)); `commit` runs
-    /// when the new set is complete, before it goes live.
+    /// Publishes the set into `folder`, replacing the previous set
+    /// whole ([`PublishFolder::replace`]); `commit` runs when the new set
+    /// is complete, before it goes live.
     ///
     /// # Errors
     ///
-    /// [`Error::Io`] when `out` cannot hold it; nothing is published then.
+    /// As [`PublishFolder::replace`]; nothing is published then.
     pub fn write_into(
         &self,
-        out: &Path,
+        folder: &PublishFolder,
+        force: bool,
         commit: impl FnOnce() -> Result<()>,
-    ) -> Result<()> {
-        folder::replace(out, &self.files, commit)
+    ) -> Result<Outcome> {
+        folder.replace(&self.files, force, commit)
     }
 }
 

@@ -3,11 +3,21 @@
 //!
 //! ```text
 //! --out/.convenor/lock                 flock: one publish at a time
-//! --out/.convenor/sets/<random>/       one complete set of feeds
-//! --out/.convenor/current -> sets/<random>
+//! --out/.convenor/sets/<T>-<random>/   one complete set of feeds, asked
+//!                                      for at T (ns since 1970)
+//! --out/.convenor/current -> sets/<T>-<random>
+//! --out/.convenor/backups/<T>/         what --force moved aside
 //! --out/index.html -> .convenor/current/index.html
 //! --out/meetings -> .convenor/current/meetings
 //! ```
+//!
+//! The lock is taken before the caller reads its schedule
+//! ([`PublishFolder::lock`]), and a set goes live only if no publish
+//! asked for later is live already, so the publish started last wins,
+//! whichever finishes first. A name in the folder that convenor did not
+//! create (a hand-written `index.html`, anyone else's link) is never
+//! replaced unless the caller forces it, and then it is kept in
+//! `.convenor/backups/`.
 //!
 //! A new set is written into a fresh folder (mode 0700 until complete, see
 //! fresh.rs), every file and folder synced, then `current` is replaced by
@@ -75,43 +85,193 @@ pub type Make<'a> = Box<dyn Fn(&mut dyn io::Write) -> Result<()> + 'a>;
 /// What every failure before the switch says.
 const NOT_PUBLISHED: &str = "nothing was published";
 
-/// Replaces the feeds in `out` by `files` (paths relative to `out`).
-/// `commit` runs when the new set is complete and before it goes live;
-/// if it fails, nothing is published.
-pub fn replace(
-    out: &Path,
-    files: &[(PathBuf, Content<'_>)],
-    commit: impl FnOnce() -> Result<()>,
-) -> Result<()> {
-    let names = public_names(files)?;
-    let state = out.join(STATE);
-    let staged = prepare(out, &state, files, &names)
-        .map_err(|e| e.context(NOT_PUBLISHED))?;
-    let set = Path::new("sets").join(&staged.set);
-    if let Err(e) = commit() {
-        let _ = std::fs::remove_dir_all(state.join(&set));
-        return Err(e.context(NOT_PUBLISHED));
+/// A folder to publish into, locked: no other publish can change it
+/// until this value is dropped.
+///
+/// ```
+/// use convenor_site::publish::{Content, Outcome, PublishFolder};
+///
+/// let dir = tempfile::tempdir()?;
+/// let site = dir.path().join("site");
+/// let folder = PublishFolder::lock(&site, || {})?;
+/// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
+/// let outcome = folder.replace(&files, false, || Ok(()))?;
+/// assert_eq!(outcome, Outcome::Published { backup: None });
+/// assert_eq!(std::fs::read_to_string(site.join("index.html"))?, "<p>Hello</p>");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct PublishFolder {
+    out: PathBuf,
+    state: PathBuf,
+    /// When this publish was asked for, in nanoseconds since 1970.
+    asked: u128,
+    /// Held until the value drops; the lock goes with it.
+    _lock: std::fs::File,
+}
+
+/// What [`PublishFolder::replace`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome {
+    /// The new set is live. `backup` is where the names convenor had
+    /// not written were moved, when they were forced aside.
+    Published {
+        /// The folder holding what was moved aside, if anything was.
+        backup: Option<PathBuf>,
+    },
+    /// Nothing changed: a publish asked for after this one is live.
+    Superseded,
+}
+
+impl PublishFolder {
+    /// Takes the folder `out` (created if missing), waiting for another
+    /// publish into it for at most two minutes; `waiting` is called once
+    /// if it has to wait, so the caller can say so. Take it before
+    /// reading the schedule, so that the publish asked for last wins.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Unusable`] when `out` is a file, when `out/.convenor` is
+    /// not a folder only this user can change, or when another publish
+    /// held the lock for the whole wait; [`Error::Io`] when the folder
+    /// cannot be created.
+    pub fn lock(out: &Path, waiting: impl FnOnce()) -> Result<PublishFolder> {
+        let asked = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let locked = (|| {
+            check_out(out)?;
+            std::fs::create_dir_all(out)
+                .what(|| format!("cannot create {}", out.display()))?;
+            let state = out.join(STATE);
+            private_dir(&state)?;
+            let lock = lock(&state, waiting)?;
+            Ok(PublishFolder {
+                out: out.to_path_buf(),
+                state,
+                asked,
+                _lock: lock,
+            })
+        })();
+        locked.map_err(|e: Error| e.context(NOT_PUBLISHED))
     }
-    put_link(&state, &set, &state.join("current"))
-        .what(|| format!("{NOT_PUBLISHED}: cannot switch to the new feeds"))?;
-    fresh::sync(&state).what(|| {
-        "the new feeds are live, but the switch may not survive a crash"
-            .to_string()
-    })?;
-    for name in staged.legacy {
-        replace_legacy(out, &state, name).what(|| {
-            format!(
-                "the new feeds are live, but {} is still the old one",
-                out.join(name).display()
-            )
+
+    /// Replaces the files in the folder by `files` (paths relative to
+    /// it) in one atomic switch. `commit` runs when the new set is
+    /// complete and before it goes live; if it fails, nothing is
+    /// published. A top-level name that convenor did not create is
+    /// refused, naming it, unless `force`, which moves it into
+    /// `.convenor/backups/` once the new set is live.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Unusable`] (kind `AlreadyExists`) for names convenor did
+    /// not create, [`Error::Io`] when a file cannot be written, and what
+    /// `commit` or a file's content returns; nothing is published then.
+    pub fn replace(
+        &self,
+        files: &[(PathBuf, Content<'_>)],
+        force: bool,
+        commit: impl FnOnce() -> Result<()>,
+    ) -> Result<Outcome> {
+        let (out, state) = (self.out.as_path(), self.state.as_path());
+        let names = public_names(files)?;
+        let Some(staged) = self
+            .prepare(files, &names, force)
+            .map_err(|e| e.context(NOT_PUBLISHED))?
+        else {
+            return Ok(Outcome::Superseded);
+        };
+        let set = Path::new("sets").join(&staged.set);
+        if let Err(e) = commit() {
+            let _ = std::fs::remove_dir_all(state.join(&set));
+            return Err(e.context(NOT_PUBLISHED));
+        }
+        put_link(state, &set, &state.join("current")).what(|| {
+            format!("{NOT_PUBLISHED}: cannot switch to the new feeds")
         })?;
+        fresh::sync(state).what(|| {
+            "the new feeds are live, but the switch may not survive a crash"
+                .to_string()
+        })?;
+        let backup = match staged.foreign.is_empty() {
+            true => None,
+            false => Some(state.join("backups").join(self.asked.to_string())),
+        };
+        for name in staged.foreign {
+            let backup = backup.as_deref().unwrap_or(state);
+            move_aside(out, state, backup, name).what(|| {
+                format!(
+                    "the new feeds are live, but {} is still the old one",
+                    out.join(name).display()
+                )
+            })?;
+        }
+        Ok(Outcome::Published { backup })
     }
-    Ok(())
+
+    /// Everything before the switch: the clean-up, the check of every
+    /// public name, the links and the new set; `None` when a publish
+    /// asked for later is live.
+    fn prepare<'n>(
+        &self,
+        files: &[(PathBuf, Content<'_>)],
+        names: &'n [(OsString, bool)],
+        force: bool,
+    ) -> Result<Option<Staged<'n>>> {
+        let (out, state) = (self.out.as_path(), self.state.as_path());
+        // First, so that a refusal changes nothing in the folder.
+        let mut foreign = Vec::new();
+        for (name, is_dir) in names {
+            if !is_ours(out, name, *is_dir)? {
+                foreign.push(name.as_os_str());
+            }
+        }
+        if !foreign.is_empty() && !force {
+            return Err(refuse_foreign(out, &foreign));
+        }
+        let sets = state.join("sets");
+        private_dir(&sets)?;
+        let live = live_set(state)?;
+        if live.as_deref().and_then(asked_at).is_some_and(|t| t > self.asked) {
+            return Ok(None);
+        }
+        clean(out, state, live.as_deref(), names)
+            .what(|| "cannot remove what earlier runs left".to_string())?;
+        for (name, _) in names {
+            if !foreign.contains(&name.as_os_str()) {
+                link_public(out, state, name)?;
+            }
+        }
+        let set = stage(out, &sets, files, self.asked)?;
+        Ok(Some(Staged { set, foreign }))
+    }
+}
+
+/// The refusal to replace names convenor did not create.
+fn refuse_foreign(out: &Path, foreign: &[&OsStr]) -> Error {
+    let names: Vec<String> =
+        foreign.iter().map(|n| out.join(n).display().to_string()).collect();
+    refuse(
+        ErrorKind::AlreadyExists,
+        format!(
+            "{} {} not written by convenor, and publishing would replace \
+             {}: move {} away or publish into another folder, or publish \
+             with --force, which keeps {} in {}",
+            names.join(", "),
+            if names.len() == 1 { "was" } else { "were" },
+            if names.len() == 1 { "it" } else { "them" },
+            if names.len() == 1 { "it" } else { "them" },
+            if names.len() == 1 { "a copy" } else { "copies" },
+            out.join(STATE).join("backups").display(),
+        ),
+    )
 }
 
 /// `out` names a folder, or nothing yet: a file there is bad input
 /// ([`Error::is_bad_input`]), said as such (creating the folder said only
-/// "File exists"). [`replace`] checks it first; a caller may check it
+/// "File exists"). [`PublishFolder::lock`] checks it first; a caller may check it
 /// before any other work, so that the mistake is the first thing said.
 ///
 /// # Errors
@@ -133,40 +293,11 @@ pub fn check_out(out: &Path) -> Result<()> {
 
 /// A complete set, not yet live.
 struct Staged<'n> {
-    /// Held until the switch is done.
-    _lock: std::fs::File,
     /// Its folder's name in `sets`.
     set: OsString,
-    /// Public names still held by an older convenor's plain files.
-    legacy: Vec<&'n OsStr>,
-}
-
-/// Everything before the switch: the lock, the clean-up, the public links
-/// and the new set.
-fn prepare<'n>(
-    out: &Path,
-    state: &Path,
-    files: &[(PathBuf, Content<'_>)],
-    names: &'n [(OsString, bool)],
-) -> Result<Staged<'n>> {
-    check_out(out)?;
-    std::fs::create_dir_all(out)
-        .what(|| format!("cannot create {}", out.display()))?;
-    private_dir(state)?;
-    let lock = lock(state)?;
-    let sets = state.join("sets");
-    private_dir(&sets)?;
-    let live = live_set(state)?;
-    clean(out, state, live.as_deref(), names)
-        .what(|| "cannot remove what earlier runs left".to_string())?;
-    let mut legacy = Vec::new();
-    for (name, is_dir) in names {
-        if !link_public(out, state, name, *is_dir)? {
-            legacy.push(name.as_os_str());
-        }
-    }
-    let set = stage(out, &sets, files)?;
-    Ok(Staged { _lock: lock, set, legacy })
+    /// Public names held by something convenor did not create, to be
+    /// moved aside (forced) once the new set is live.
+    foreign: Vec<&'n OsStr>,
 }
 
 /// The top-level names the set publishes, each with whether it is a
@@ -235,7 +366,7 @@ fn private_dir(path: &Path) -> Result<()> {
 
 /// Takes `state/lock`, waiting for another publish at most [`LOCK_WAIT`].
 /// The lock goes with the returned file, or with the process.
-fn lock(state: &Path) -> Result<std::fs::File> {
+fn lock(state: &Path, waiting: impl FnOnce()) -> Result<std::fs::File> {
     let path = state.join("lock");
     let file = OpenOptions::new()
         .write(true)
@@ -246,10 +377,14 @@ fn lock(state: &Path) -> Result<std::fs::File> {
         .open(&path)
         .what(|| format!("cannot open {}", path.display()))?;
     let deadline = Instant::now() + LOCK_WAIT;
+    let mut waiting = Some(waiting);
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(file),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                if let Some(say) = waiting.take() {
+                    say();
+                }
                 std::thread::sleep(Duration::from_millis(20));
             }
             Err(TryLockError::WouldBlock) => {
@@ -369,44 +504,40 @@ fn remove(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Makes `out/name` convenor's link into the live set. Returns false when
-/// a plain file or folder is there (an older convenor's output), to be
-/// replaced once the new set is live; refuses a folder where the set has
-/// a file.
-fn link_public(
-    out: &Path,
-    state: &Path,
-    name: &OsStr,
-    is_dir: bool,
-) -> Result<bool> {
+/// Whether `out/name` is free or convenor's own link into the live set
+/// (false: a file, a folder or anyone else's link is there). A folder
+/// where the set has a file is refused even with force: it may be a
+/// whole website.
+fn is_ours(out: &Path, name: &OsStr, is_dir: bool) -> Result<bool> {
+    let path = out.join(name);
+    match std::fs::symlink_metadata(&path) {
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(true),
+        Err(e) => Err(e).what(|| format!("cannot read {}", path.display())),
+        Ok(m) if m.file_type().is_symlink() => {
+            Ok(std::fs::read_link(&path)
+                .is_ok_and(|t| t == public_target(name)))
+        }
+        Ok(m) if m.is_dir() && !is_dir => Err(refuse(
+            ErrorKind::AlreadyExists,
+            format!(
+                "{} is a folder where convenor publishes a file; move it \
+                 away and publish again",
+                path.display()
+            ),
+        )),
+        Ok(_) => Ok(false),
+    }
+}
+
+/// Makes `out/name` convenor's link into the live set, if it is not yet.
+fn link_public(out: &Path, state: &Path, name: &OsStr) -> Result<()> {
     let path = out.join(name);
     let target = public_target(name);
-    match std::fs::symlink_metadata(&path) {
-        Err(e) if e.kind() == ErrorKind::NotFound => {}
-        Err(e) => {
-            return Err(e).what(|| format!("cannot read {}", path.display()))
-        }
-        Ok(m) if m.file_type().is_symlink() => {
-            if std::fs::read_link(&path).is_ok_and(|t| t == target) {
-                return Ok(true);
-            }
-            // Anyone else's link is replaced, never followed.
-        }
-        Ok(m) if m.is_dir() && !is_dir => {
-            return Err(refuse(
-                ErrorKind::AlreadyExists,
-                format!(
-                    "{} is a folder where convenor publishes a file; remove \
-                     it and publish again",
-                    path.display()
-                ),
-            ))
-        }
-        Ok(_) => return Ok(false),
+    if std::fs::read_link(&path).is_ok_and(|t| t == target) {
+        return Ok(());
     }
     put_link(state, &target, &path)
-        .what(|| format!("cannot link {}", path.display()))?;
-    Ok(true)
+        .what(|| format!("cannot link {}", path.display()))
 }
 
 /// What the public name `name` links to (relative to `--out`).
@@ -414,21 +545,20 @@ fn public_target(name: &OsStr) -> PathBuf {
     Path::new(STATE).join("current").join(name)
 }
 
-/// Replaces an older convenor's plain file or folder `out/name` by the
-/// link into the live set.
-fn replace_legacy(out: &Path, state: &Path, name: &OsStr) -> io::Result<()> {
+/// Moves what holds the public name `out/name` into `backup` and puts
+/// the link into the live set in its place.
+fn move_aside(
+    out: &Path,
+    state: &Path,
+    backup: &Path,
+    name: &OsStr,
+) -> io::Result<()> {
     let path = out.join(name);
-    let target = public_target(name);
-    if std::fs::symlink_metadata(&path)?.is_dir() {
-        // rename(2) cannot put a link over a folder: move the folder
-        // aside first (one time, for a few microseconds).
-        let aside = state.join(fresh::random_name("legacy-")?);
-        std::fs::rename(&path, &aside)?;
-        put_link(state, &target, &path)?;
-        std::fs::remove_dir_all(&aside)?;
-    } else {
-        put_link(state, &target, &path)?;
-    }
+    std::fs::create_dir_all(backup)?;
+    // rename(2) cannot put a link over a folder, and a file is kept
+    // anyway: the name is free for a few microseconds.
+    std::fs::rename(&path, backup.join(name))?;
+    put_link(state, &public_target(name), &path)?;
     fresh::sync(out)
 }
 
@@ -443,16 +573,23 @@ fn put_link(state: &Path, target: &Path, at: &Path) -> io::Result<()> {
     })
 }
 
+/// When the set `name` (`<T>-<random>`) was asked for; `None` for a set
+/// of a convenor that did not record it.
+fn asked_at(name: &OsStr) -> Option<u128> {
+    name.to_str()?.split_once('-')?.0.parse().ok()
+}
+
 /// Writes `files` into a new set in `sets`; returns its name. On failure
 /// removes it and says which file failed.
 fn stage(
     out: &Path,
     sets: &Path,
     files: &[(PathBuf, Content<'_>)],
+    asked: u128,
 ) -> Result<OsString> {
     let mut attempts = 0;
     let (name, root) = loop {
-        let name = fresh::random_name("")
+        let name = fresh::random_name(&format!("{asked}-"))
             .what(|| "cannot name a new set".to_string())?;
         let root = sets.join(&name);
         match fresh::create_dir(&root, 0o700) {
@@ -517,4 +654,55 @@ fn write_set(
     let paths: Vec<&Path> =
         files.iter().map(|(p, _)| p.as_path()).chain(dirs).collect();
     fresh::sync_tree(root, &paths).what(|| "cannot sync the set".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Vec<(PathBuf, Content<'static>)> {
+        vec![("index.html".into(), Content::Text(text.into()))]
+    }
+
+    /// Issue 32: a publish asked for earlier but locked later (a slow
+    /// reader, an unfair lock) never replaces a later one.
+    #[test]
+    fn an_earlier_publish_does_not_replace_a_later_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let later = PublishFolder::lock(&out, || {}).unwrap();
+        let published = later.replace(&page("later"), false, || Ok(()));
+        assert_eq!(published.unwrap(), Outcome::Published { backup: None });
+        drop(later);
+        let mut earlier = PublishFolder::lock(&out, || {}).unwrap();
+        earlier.asked -= 1_000_000_000;
+        let outcome = earlier.replace(&page("earlier"), false, || Ok(()));
+        assert_eq!(outcome.unwrap(), Outcome::Superseded);
+        let live = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert_eq!(live, "later");
+    }
+
+    /// A second publish waits for the first and says so once.
+    #[test]
+    fn a_waiting_publish_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let first = PublishFolder::lock(&out, || {}).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter = {
+            let out = out.clone();
+            std::thread::spawn(move || {
+                let second =
+                    PublishFolder::lock(&out, || tx.send(()).unwrap());
+                second.map(|f| f.replace(&page("second"), false, || Ok(())))
+            })
+        };
+        rx.recv().unwrap();
+        first.replace(&page("first"), false, || Ok(())).unwrap();
+        drop(first);
+        let second = waiter.join().unwrap().unwrap().unwrap();
+        assert_eq!(second, Outcome::Published { backup: None });
+        let live = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert_eq!(live, "second");
+    }
 }

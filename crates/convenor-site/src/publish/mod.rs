@@ -1,6 +1,6 @@
 //! The set of files a publish writes ([`Publication`]: name → bytes, made
 //! as they are written) and its atomic switch into a folder
-//! ([`replace`]); and one file replaced atomically ([`write_atomically`]).
+//! ([`PublishFolder`]); and one file replaced atomically ([`write_atomically`]).
 //!
 //! A publish never leaves a half-written website: the new set is written
 //! into a fresh folder beside the live one and switched in with one
@@ -13,7 +13,7 @@ mod fresh;
 
 pub use atomic::write_atomically;
 pub use files::{Publication, PublishOptions};
-pub use folder::{check_out, replace, Content, Make};
+pub use folder::{check_out, Content, Make, Outcome, PublishFolder};
 
 /// An I/O result with what was being done, as [`convenor_core::Error::Io`].
 trait IoContext<T> {
