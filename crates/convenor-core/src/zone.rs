@@ -241,7 +241,20 @@ impl Zone {
                     .following(timestamp(lo - shift))
                     .map(|t| t.timestamp().as_second() + shift),
             );
+            // Only instants that move forward: a legal TZif with no
+            // transitions and an empty footer made `following` give one
+            // instant forever, and `agenda`, `next` and `check` spun
+            // (issue 25). `lo + 1` may come twice (also as a real one).
+            let mut last = lo;
+            let mut repeats = 0;
             for at in changes.take_while(|&at| at <= hi) {
+                if at == last {
+                    repeats += 1;
+                }
+                if at < last || repeats > 1 {
+                    break;
+                }
+                last = at;
                 let after = self.offset_in_database(at);
                 if after != before {
                     out.push((at, before, after));
@@ -584,6 +597,10 @@ pub fn suggest_zone(name: &str) -> Option<String> {
 pub fn canonical_zone(name: &str) -> Option<&'static str> {
     Zone::get(name).ok()?.primary_name()
 }
+
+#[cfg(test)]
+#[path = "zone_tzif_tests.rs"]
+mod tzif_tests;
 
 #[cfg(test)]
 mod tests {
