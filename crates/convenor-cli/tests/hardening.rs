@@ -308,3 +308,60 @@ fn import_ics_never_writes_a_file_convenor_cannot_read_back() {
     );
     assert!(!written.exists());
 }
+
+/// Runs convenor with `args`, killed (and the test failed) if it has
+/// not finished after a minute: a hang is the bug under test.
+fn convenor_within_a_minute(args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_convenor"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("CONVENOR_TZDATA", "bundled")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let deadline =
+        std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("a status").is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().expect("killed");
+            child.wait().expect("reaped");
+            panic!("convenor {args:?} was still running after a minute");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("its output")
+}
+
+/// issue 25, finding 12: a FIFO at `DIR/.convenor/lock` kept publish in
+/// `open()` for minutes (the promised 120 s wait never applied). The
+/// lock is opened without blocking and only as a regular file.
+#[test]
+fn a_fifo_at_the_publish_lock_is_refused() {
+    let tmp = scratch("hardening");
+    let dir = tmp.path().join("site");
+    std::fs::create_dir_all(dir.join(".convenor")).unwrap();
+    let fifo = dir.join(".convenor").join("lock");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.as_ref().is_ok_and(|s| s.success()) {
+        let why = format!("mkfifo made no named pipe: {made:?}");
+        crate::skip_or_fail("mkfifo", &why);
+        return;
+    }
+    let file = tmp.path().join("schedule.toml");
+    std::fs::write(&file, schedule("", "")).unwrap();
+    let out = convenor_within_a_minute(&[
+        "publish",
+        file.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_ne!(out.status.code(), Some(0));
+    let message = stderr_of(&out);
+    assert!(
+        message.contains(
+            "lock is not a regular file, so it cannot be the publish lock"
+        ),
+        "{message}"
+    );
+}

@@ -39,6 +39,9 @@ use std::time::{Duration, Instant};
 use convenor_core::Error;
 
 use super::fresh::{self, DIR_MODE, FILE_MODE, NOFOLLOW};
+
+/// `O_NONBLOCK`: opening a FIFO does not wait for the other end.
+const NONBLOCK: i32 = rustix::fs::OFlags::NONBLOCK.bits() as i32;
 use super::IoContext;
 use crate::Result;
 
@@ -366,16 +369,42 @@ fn private_dir(path: &Path) -> Result<()> {
 
 /// Takes `state/lock`, waiting for another publish at most [`LOCK_WAIT`].
 /// The lock goes with the returned file, or with the process.
+///
+/// Opened without blocking (`O_NONBLOCK`) and only as a regular file: a
+/// FIFO planted at `DIR/.convenor/lock` kept `open()` waiting for a
+/// writer for minutes, so the promised wait never applied (issue 25).
 fn lock(state: &Path, waiting: impl FnOnce()) -> Result<std::fs::File> {
     let path = state.join("lock");
+    let not_regular = || {
+        refuse(
+            ErrorKind::InvalidInput,
+            format!(
+                "{} is not a regular file, so it cannot be the publish \
+                 lock; remove it and publish again",
+                path.display()
+            ),
+        )
+    };
+    // Said plainly before the open (a FIFO with no reader fails it with
+    // "No such device or address"), and checked again after it.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(not_regular());
+    }
     let file = OpenOptions::new()
         .write(true)
         .create(true)
         .truncate(false)
         .mode(0o600)
-        .custom_flags(NOFOLLOW)
+        .custom_flags(NOFOLLOW | NONBLOCK)
         .open(&path)
         .what(|| format!("cannot open {}", path.display()))?;
+    let regular = file
+        .metadata()
+        .what(|| format!("cannot read {}", path.display()))?
+        .is_file();
+    if !regular {
+        return Err(not_regular());
+    }
     let deadline = Instant::now() + LOCK_WAIT;
     let mut waiting = Some(waiting);
     loop {
