@@ -697,6 +697,15 @@ pub enum Problem {
     },
     /// A reschedule that sets nothing.
     EmptyReschedule,
+    /// A reschedule that sets values the meeting already has: no session
+    /// changes from its effective date on (refused by
+    /// [`document::edit_with`](crate::document::edit_with)).
+    UnchangedReschedule {
+        /// Its effective date.
+        effective: chrono::NaiveDate,
+        /// The schedule in force then, in plain words.
+        now: String,
+    },
     /// A change kind other than `reschedule`, `cancel`, `move`, `extra`,
     /// `end`.
     BadChangeKind(String),
@@ -855,6 +864,12 @@ impl fmt::Display for Problem {
                 f,
                 "reschedule changes nothing, expected at least one of \
                  `time`, `day`, `every`, `duration`, `weekly`, `rrule`"
+            ),
+            UnchangedReschedule { effective, now } => write!(
+                f,
+                "reschedule changes nothing: from {effective} the sessions \
+                 are already {now}; give another `time`, `day`, `every` or \
+                 `duration`"
             ),
             WeeklyFieldOnRRule(field) => write!(
                 f,

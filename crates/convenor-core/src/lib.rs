@@ -80,6 +80,7 @@
 
 pub mod announce;
 mod change;
+pub mod document;
 mod error;
 mod fast;
 mod meeting;
