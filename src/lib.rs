@@ -13,7 +13,7 @@
 // The public surface, listed: what a program that embeds convenor needs.
 // `chrono` is re-exported so `convenor` alone is enough to name times.
 pub use chrono;
-pub use convenor_core::{announce, quote, suggest, words};
+pub use convenor_core::{announce, document, quote, suggest, words};
 pub use convenor_core::{
     canonical_zone, resolve_local, suggest_zone, tzdata_version_at_least,
     weekday_name, Change, ChangeKind, ChangeRef, ChangeSpec, Day, Error,
@@ -45,6 +45,9 @@ pub use convenor_ical as ical;
 pub use convenor_json as json;
 #[doc(inline)]
 pub use convenor_json::{load, load_bytes, schedule_positions as positions};
+// Edits of a schedule file, TOML or JSON told apart as `load` does.
+#[doc(inline)]
+pub use convenor_json::edit;
 
 #[doc(inline)]
 pub use convenor_site as site;

@@ -63,7 +63,7 @@ pub fn schedule_positions(
 /// Whether `text` is JSON rather than TOML: an object, or an array of
 /// objects or an empty one (never a schedule, but JSON says why better
 /// than TOML's "invalid table header").
-fn looks_like_json(text: &str) -> bool {
+pub(crate) fn looks_like_json(text: &str) -> bool {
     let text = text.trim_start();
     match text.strip_prefix('[') {
         Some(rest) => rest.trim_start().starts_with(['{', ']']),

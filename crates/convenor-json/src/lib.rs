@@ -127,6 +127,7 @@
 #![warn(missing_debug_implementations)]
 
 mod digits;
+mod edit;
 mod error;
 mod file;
 mod locate;
@@ -135,6 +136,7 @@ mod occurrences;
 mod schedule;
 mod schema;
 
+pub use edit::{edit, edit_json};
 pub use error::Error;
 pub use file::{load, load_bytes, schedule_positions};
 pub use locate::positions;
