@@ -138,6 +138,9 @@ fn viewer_zone(flag: Option<&str>) -> Result<Zone> {
 /// An IANA zone name, with a suggestion when misspelt.
 pub fn zone(name: &str) -> Result<Zone> {
     name.parse().map_err(|e: convenor::UnknownZone| {
+        if e.unreadable.is_some() {
+            return anyhow::Error::new(BadInput(e.to_string()));
+        }
         let hint = e
             .suggestion
             .map(|s| format!("; did you mean \"{s}\"?"))
@@ -205,7 +208,16 @@ pub fn reminders(
             })
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(opts.with_reminders(parsed))
+    let mut distinct = parsed;
+    let mut seen = std::collections::HashSet::new();
+    distinct.retain(|r| seen.insert(*r));
+    if distinct.len() > convenor::MAX_REMINDERS {
+        return Err(anyhow::Error::new(BadInput(format!(
+            "invalid --remind: {}",
+            convenor::Problem::TooManyReminders(distinct.len())
+        ))));
+    }
+    Ok(opts.with_reminders(distinct))
 }
 
 /// A `YYYY-MM-DD` date, or the date of an RFC 3339 time as written

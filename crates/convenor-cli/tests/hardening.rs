@@ -312,10 +312,16 @@ fn import_ics_never_writes_a_file_convenor_cannot_read_back() {
 /// Runs convenor with `args`, killed (and the test failed) if it has
 /// not finished after a minute: a hang is the bug under test.
 fn convenor_within_a_minute(args: &[&str]) -> std::process::Output {
+    convenor_in(args, "bundled")
+}
+
+/// As [`convenor_within_a_minute`], with `CONVENOR_TZDATA=tzdata`.
+fn convenor_in(args: &[&str], tzdata: &str) -> std::process::Output {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_convenor"))
         .args(args)
         .env("NO_COLOR", "1")
-        .env("CONVENOR_TZDATA", "bundled")
+        .env("TZ", "UTC")
+        .env("CONVENOR_TZDATA", tzdata)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -364,4 +370,176 @@ fn a_fifo_at_the_publish_lock_is_refused() {
         ),
         "{message}"
     );
+}
+
+/// A TZif version 2 file: no transitions, one type (`offset` seconds,
+/// `abbreviation`), the same data in both blocks, then `footer`.
+fn tzif(offset: i32, abbreviation: &[u8], footer: &str) -> Vec<u8> {
+    let block = || {
+        let mut out = b"TZif2".to_vec();
+        out.extend_from_slice(&[0; 15]);
+        let chars = abbreviation.len() as u32 + 1;
+        for count in [0u32, 0, 0, 0, 1, chars] {
+            out.extend_from_slice(&count.to_be_bytes());
+        }
+        out.extend_from_slice(&offset.to_be_bytes());
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(abbreviation);
+        out.push(0);
+        out
+    };
+    let mut data = block();
+    data.extend(block());
+    data.extend_from_slice(format!("\n{footer}\n").as_bytes());
+    data
+}
+
+/// A zoneinfo folder with `UTC` and the hostile zones of issue 25.
+fn hostile_zoneinfo(dir: &std::path::Path) {
+    let evil = dir.join("Evil");
+    std::fs::create_dir_all(&evil).unwrap();
+    std::fs::write(dir.join("UTC"), tzif(0, b"UTC", "UTC0")).unwrap();
+    // Legal, with no transitions and an empty footer (finding 7).
+    std::fs::write(evil.join("Empty"), tzif(3600, b"EVL", "")).unwrap();
+    // An abbreviation that clears the screen and reverses text (10).
+    let abbr = "\u{1b}[2J\u{202e}".as_bytes();
+    std::fs::write(evil.join("Abbr"), tzif(3600, abbr, "")).unwrap();
+    // Valid data and then junk (9): more than the size limit.
+    let mut junk = tzif(0, b"UTC", "UTC0");
+    junk.extend(std::iter::repeat_n(b'x', 70_000));
+    std::fs::write(evil.join("Junk"), junk).unwrap();
+    // Not TZif past its magic (13).
+    std::fs::write(evil.join("Corrupt"), b"TZif2garbage").unwrap();
+    // A zone that never ends (9).
+    std::os::unix::fs::symlink("/dev/zero", evil.join("Zero")).unwrap();
+}
+
+/// issue 25, findings 7-10 and 13: zone files are untrusted input. A
+/// FIFO (named after a zone, or as `tzdata.zi`) hung every command, a
+/// zone symlinked to `/dev/zero` grew to 17.5 GB, junk after valid data
+/// was accepted, a legal zone without transitions looped for ever, a
+/// corrupt zone was "unknown ... did you mean" itself, and control
+/// characters in abbreviations reached the terminal.
+#[test]
+fn tz_data_is_read_as_untrusted_input() {
+    let tmp = scratch("hardening");
+    let zoneinfo = tmp.path().join("zoneinfo");
+    hostile_zoneinfo(&zoneinfo);
+    let fifos = ["Evil/Fifo", "tzdata.zi"].map(|name| {
+        std::process::Command::new("mkfifo")
+            .arg(zoneinfo.join(name))
+            .status()
+            .is_ok_and(|s| s.success())
+    });
+    if !fifos.iter().all(|made| *made) {
+        crate::skip_or_fail("mkfifo", "mkfifo made no named pipe");
+    }
+    let tzdata = zoneinfo.to_str().unwrap();
+    let run = |zone: &str| {
+        let file = tmp.path().join("schedule.toml");
+        let text = schedule("", "").replace("America/Los_Angeles", zone);
+        std::fs::write(&file, text).unwrap();
+        convenor_in(
+            &[
+                "agenda",
+                file.to_str().unwrap(),
+                "--now",
+                "2022-11-10T00:00:00Z",
+                "--days",
+                "7",
+            ],
+            tzdata,
+        )
+    };
+    let mut unreadable = vec![
+        ("Evil/Zero", "is a device, not a regular file"),
+        ("Evil/Junk", "more than the limit of 65536"),
+        ("Evil/Corrupt", "is not a TZif zone file"),
+    ];
+    if fifos[0] {
+        unreadable.push(("Evil/Fifo", "is a FIFO, not a regular file"));
+    }
+    for (zone, why) in unreadable {
+        let out = run(zone);
+        assert_eq!(out.status.code(), Some(2), "{zone}");
+        let message = stderr_of(&out);
+        assert!(
+            message.contains(&format!(
+                "time zone \"{zone}\" cannot be read from the tz database"
+            )) && message.contains(why)
+                && !message.contains("did you mean"),
+            "{zone}: {message}"
+        );
+    }
+    let out = run("Evil/Empty");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let out = run("Evil/Abbr");
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let agenda = String::from_utf8(out.stdout).unwrap();
+    assert!(agenda.contains("07:00 \\u{1b}[2J\\u{202e}"), "{agenda}");
+    assert!(!agenda.contains('\u{1b}') && !agenda.contains('\u{202e}'));
+    // A FIFO `tzdata.zi` (where the release is read) hung even this.
+    let out = convenor_in(&["--version"], tzdata);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
+
+/// issue 25, finding 11: 100,000 copies of `"15m"` gave 100,000 alarms.
+/// A length counts once, and more than five different ones are refused.
+#[test]
+fn reminders_are_distinct_and_few() {
+    let tmp = scratch("hardening");
+    let file = tmp.path().join("reminders.toml");
+    let copies = vec!["\"15m\""; 10_000].join(", ");
+    let text = schedule(&format!("reminders = [{copies}, \"1h\"]\n"), "");
+    std::fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    let out = convenor(&[
+        "ics",
+        file,
+        "--meeting",
+        "sat",
+        "--now",
+        "2022-11-10T00:00:00Z",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let ics = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(ics.matches("BEGIN:VALARM").count(), 2, "{ics}");
+    let out = convenor(&[
+        "ics",
+        file,
+        "--meeting",
+        "sat",
+        "--remind",
+        "1m,2m,3m,4m,5m,6m",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr_of(&out).contains("6 different reminders, more than the 5"));
+    let out =
+        convenor(&["ics", file, "--meeting", "sat", "--remind", "5m,5m,5m"]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+}
+
+/// issue 25, finding 10: a reversing override and an escape in a name
+/// reached the page's link text raw. They are shown escaped, as in the
+/// terminal.
+#[test]
+fn the_page_shows_control_characters_in_names_escaped() {
+    let tmp = scratch("hardening");
+    let file = tmp.path().join("names.toml");
+    let text = schedule("", "")
+        .replace("name = \"Saturday\"", "name = \"Sat\\u202eyad\\u001b[2J\"");
+    std::fs::write(&file, text).unwrap();
+    let dir = tmp.path().join("site");
+    let out = convenor(&[
+        "publish",
+        file.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+        "--now",
+        "2022-11-10T12:00:00Z",
+    ]);
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(!page.contains('\u{202e}') && !page.contains('\u{1b}'));
+    assert!(page.contains("Sat\\u{202e}yad\\u{1b}[2J"), "{page}");
 }

@@ -751,6 +751,12 @@ pub enum Problem {
     BadPhone(String),
     /// Not a host name or address (a UID domain such as `lifering.org`).
     BadHost(String),
+    /// More different reminders than [`crate::MAX_REMINDERS`].
+    TooManyReminders(usize),
+    /// A zone file of the tz database in use that cannot be read (a
+    /// FIFO, a device, more than the size limit, not TZif): the whole
+    /// message, naming the zone.
+    UnreadableZone(String),
     /// Two extra sessions at the same local time (one session, and one
     /// iCalendar UID, each).
     ExtraTwice(chrono::NaiveDateTime),
@@ -815,6 +821,13 @@ impl fmt::Display for Problem {
                 f,
                 "invalid URL \"{url}\", expected an `https:` or `http:` \
                  address with a host, such as `https://example.org/join`"
+            ),
+            UnreadableZone(message) => f.write_str(message),
+            TooManyReminders(n) => write!(
+                f,
+                "{n} different reminders, more than the {} a meeting may \
+                 have; keep the ones members need, such as \"15m\" and \"1h\"",
+                crate::MAX_REMINDERS
             ),
             BadHost(host) => write!(
                 f,

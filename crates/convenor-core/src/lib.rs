@@ -100,6 +100,7 @@ mod toml_layout;
 #[cfg(feature = "toml")]
 mod toml_text;
 mod tzdata;
+mod tzdir;
 mod values;
 mod web_url;
 mod week;
@@ -119,7 +120,7 @@ pub use occurrence::{
     MeetingOccurrences, Occurrence, Occurrences, Status, Window,
 };
 pub use rule::{Pattern, RRulePattern, Rule};
-pub use schedule::{ChangeRef, Schedule, Warning};
+pub use schedule::{ChangeRef, Schedule, Warning, MAX_REMINDERS};
 #[cfg(feature = "serde")]
 #[doc(hidden)]
 pub use shape::Shape;

@@ -69,6 +69,9 @@ pub struct Tzdata(&'static Inner);
 
 struct Inner {
     db: TimeZoneDatabase,
+    /// A zoneinfo directory's path: its zones are read by
+    /// [`crate::tzdir`] (regular files of bounded size), not by `db`.
+    dir: Option<PathBuf>,
     version: Option<String>,
     source: TzdataSource,
     /// Zones taken from this database, by the name asked for.
@@ -91,6 +94,7 @@ impl Tzdata {
                 TimeZoneDatabase::bundled(),
                 Some(BUNDLED_VERSION.to_string()),
                 TzdataSource::Bundled,
+                None,
             )
         })
     }
@@ -116,12 +120,24 @@ impl Tzdata {
     }
 
     fn load(dir: &Path, source: TzdataSource) -> Result<Tzdata, TzdataError> {
-        let no_database = || TzdataError::NoDatabase(dir.to_path_buf());
-        let db = TimeZoneDatabase::from_dir(dir).map_err(|_| no_database())?;
-        if db.is_definitively_empty() {
-            return Err(no_database());
+        // Listed here, not by jiff, which opens every file it lists (a
+        // FIFO hung it) and reads zones without a size limit.
+        let names = crate::tzdir::names(dir);
+        if names.is_empty() {
+            return Err(TzdataError::NoDatabase(dir.to_path_buf()));
         }
-        Ok(Tzdata::new(db, dir_version(dir), source))
+        let tzdata = Tzdata::new(
+            TimeZoneDatabase::none(),
+            dir_version(dir),
+            source,
+            Some(dir.to_path_buf()),
+        );
+        let names = names
+            .into_iter()
+            .map(|n| &*Box::leak(n.into_boxed_str()))
+            .collect();
+        let _ = tzdata.0.names.set(names);
+        Ok(tzdata)
     }
 
     /// The database a program should use, by the rule the CLI follows:
@@ -193,9 +209,11 @@ impl Tzdata {
         db: TimeZoneDatabase,
         version: Option<String>,
         source: TzdataSource,
+        dir: Option<PathBuf>,
     ) -> Tzdata {
         Tzdata(Box::leak(Box::new(Inner {
             db,
+            dir,
             version,
             source,
             zones: Mutex::new(HashMap::new()),
@@ -225,18 +243,41 @@ impl Tzdata {
         let unknown = || UnknownZone {
             name: name.to_string(),
             suggestion: self.suggest(name).map(str::to_string),
+            unreadable: None,
+        };
+        // A zone file that is there but cannot be read (a FIFO, a
+        // device, too large, not TZif) is said so, not "unknown ... did
+        // you mean" itself.
+        let unreadable = |why: String| UnknownZone {
+            name: name.to_string(),
+            suggestion: None,
+            unreadable: Some(why),
         };
         let mut zones =
             self.0.zones.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(zone) = zones.get(name) {
             return Ok(*zone);
         }
-        // jiff looks names up without regard to case; a schedule must
-        // spell them as the database does.
-        let tz = self.0.db.get(name).map_err(|_| unknown())?;
-        if tz.iana_name() != Some(name) {
-            return Err(unknown());
-        }
+        let tz = match &self.0.dir {
+            Some(dir) => {
+                // Spelt as listed, whatever the file system's case rules.
+                let listed = self.names().binary_search(&name).is_ok();
+                match crate::tzdir::zone(dir, name) {
+                    Ok(Some(tz)) if listed => tz,
+                    Ok(_) => return Err(unknown()),
+                    Err(why) => return Err(unreadable(why)),
+                }
+            }
+            None => {
+                // jiff looks names up without regard to case; a schedule
+                // must spell them as the database does.
+                let tz = self.0.db.get(name).map_err(|_| unknown())?;
+                if tz.iana_name() != Some(name) {
+                    return Err(unknown());
+                }
+                tz
+            }
+        };
         let zone = Zone::register(name, tz, *self);
         zones.insert(name.to_string(), zone);
         Ok(zone)
@@ -379,12 +420,31 @@ pub const BUNDLED_VERSION: &str = "2026f";
 /// assert_eq!(e.to_string(), "unknown time zone \"America/Los_Angles\" (did you mean \"America/Los_Angeles\"?)");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("unknown time zone \"{name}\"{}", .suggestion.as_ref().map(|s| format!(" (did you mean \"{s}\"?)")).unwrap_or_default())]
+#[error("{}", unknown_zone(.name, .suggestion, .unreadable))]
 pub struct UnknownZone {
     /// The name as given.
     pub name: String,
     /// The nearest name the database has, when one is close.
     pub suggestion: Option<String>,
+    /// Why a zone file of that name cannot be read (a FIFO, a device,
+    /// more than the size limit, not TZif), when there is one.
+    pub unreadable: Option<String>,
+}
+
+fn unknown_zone(
+    name: &str,
+    suggestion: &Option<String>,
+    unreadable: &Option<String>,
+) -> String {
+    match (unreadable, suggestion) {
+        (Some(why), _) => format!(
+            "time zone \"{name}\" cannot be read from the tz database: {why}"
+        ),
+        (None, Some(s)) => {
+            format!("unknown time zone \"{name}\" (did you mean \"{s}\"?)")
+        }
+        (None, None) => format!("unknown time zone \"{name}\""),
+    }
 }
 
 /// A tz database that could not be loaded.
@@ -421,12 +481,12 @@ fn system_dir() -> Option<PathBuf> {
 /// The release of a zoneinfo directory, from the first line of
 /// `tzdata.zi` (`# version 2026f`), else the `+VERSION` file.
 fn dir_version(dir: &Path) -> Option<String> {
-    use std::io::Read;
     let first_line = |name: &str| -> Option<String> {
         // A longer first line is not a version line.
-        let mut head = Vec::with_capacity(256);
-        let file = std::fs::File::open(dir.join(name)).ok()?;
-        file.take(256).read_to_end(&mut head).ok()?;
+        // A regular file only: a FIFO `tzdata.zi` hung every command,
+        // even `--version`.
+        let head =
+            crate::tzdir::read_regular(&dir.join(name), 256, false).ok()?;
         let text = String::from_utf8_lossy(&head);
         Some(text.lines().next()?.trim().to_string())
     };

@@ -162,7 +162,14 @@ impl Zone {
     /// The place of `abbreviation` in the zone's list, added if new (the
     /// list only grows, so a place stays valid). Offsets keep the place,
     /// not the text: they stay 16 bytes, copied with every session.
+    ///
+    /// Kept with its control characters escaped (`\u{1b}`), as schedule
+    /// text is: an abbreviation comes from tz data, which may be a
+    /// hostile directory's (issue 25: `\e[2J\u{202e}` was printed raw by
+    /// `week`, `agenda` and `next`, and on the page).
     fn abbreviation_index(&self, abbreviation: &str) -> u16 {
+        let abbreviation = crate::quote::escape_controls(abbreviation);
+        let abbreviation: &str = &abbreviation;
         let known = |list: &[&'static str]| {
             list.iter().position(|a| *a == abbreviation)
         };

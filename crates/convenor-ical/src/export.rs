@@ -293,6 +293,25 @@ fn reminders<'a>(
     opts.reminders.as_deref().unwrap_or_else(|| schedule.reminders_of(meeting))
 }
 
+/// Each length once, at most [`convenor_core::MAX_REMINDERS`]: whatever
+/// a program built, a session gets a handful of alarms (100,000 copies
+/// of `15m` gave 100,000).
+fn distinct(
+    alarms: &[MeetingDuration],
+) -> impl Iterator<Item = &MeetingDuration> {
+    let mut seen: Vec<MeetingDuration> = Vec::new();
+    alarms
+        .iter()
+        .filter(move |a| {
+            let new = !seen.contains(a);
+            if new {
+                seen.push(**a);
+            }
+            new
+        })
+        .take(convenor_core::MAX_REMINDERS)
+}
+
 /// `VALARM`s (RFC 5545 §3.6.6) that show a reminder `before` each
 /// session, naming the meeting and, when it has one, its link.
 fn write_alarms(
@@ -300,7 +319,7 @@ fn write_alarms(
     m: &Meeting,
     alarms: &[MeetingDuration],
 ) {
-    for before in alarms {
+    for before in distinct(alarms) {
         let minutes = before.minutes();
         let trigger = match (minutes / 60, minutes % 60) {
             (24, 0) => "-P1D".to_string(),

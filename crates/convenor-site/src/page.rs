@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 use askama::Template;
 use chrono::{DateTime, Duration, Timelike, Utc};
+use convenor_core::quote::escape_controls;
 use convenor_core::{Occurrence, Schedule, Status, WebUrl, Window, Zone};
 use convenor_ical::IcalOptions;
 use serde::Serialize;
@@ -305,7 +306,7 @@ impl Page {
             })?
             .replace('<', "\\u003c");
         Ok(Page {
-            name: schedule.name().to_string(),
+            name: escape_controls(schedule.name()).into_owned(),
             home: home.name(),
             home_label: format!(
                 "{} time ({})",
@@ -354,7 +355,7 @@ fn days(
             end: utc(o.end()),
             start_time: start.format("%H:%M").to_string(),
             end_time: end.format("%H:%M %Z").to_string(),
-            name: m.name().to_string(),
+            name: escape_controls(m.name()).into_owned(),
             own_hidden: m.zone() == home,
             own_day: o.start().format("%A").to_string(),
             own_time: format!(
@@ -394,7 +395,10 @@ fn link(label: &str, path: &str, base: Option<&str>) -> Link {
             .map(|(_, rest)| format!("webcal://{rest}"))
             .unwrap_or_else(|| https.clone())
     });
-    Link { label: label.to_string(), path: path.to_string(), webcal, https }
+    // Control characters as the terminal shows them (`\u{202e}`), not
+    // raw: a reversing override in a name reordered the link's text.
+    let label = escape_controls(label).into_owned();
+    Link { label, path: path.to_string(), webcal, https }
 }
 
 fn status_words(o: &Occurrence<'_>) -> Option<String> {

@@ -109,6 +109,11 @@ impl Check {
     ) -> Option<Zone> {
         match crate::Tzdata::current().zone(name) {
             Ok(zone) => Some(zone),
+            Err(e) if e.unreadable.is_some() => {
+                let problem = Problem::UnreadableZone(e.to_string());
+                self.report(Invalid::new(problem, path()));
+                None
+            }
             Err(e) => {
                 let invalid =
                     Invalid::new(Problem::UnknownZone(e.name), path());
@@ -167,18 +172,33 @@ impl Check {
         }
     }
 
-    /// Reminder lengths (`15m`, `1h`), each checked.
+    /// Reminder lengths (`15m`, `1h`), each checked: a length given
+    /// twice counts once, and more than [`crate::MAX_REMINDERS`]
+    /// different ones are an error.
     fn reminders(
         &mut self,
         path: &FieldPath,
         texts: &[String],
     ) -> Option<Vec<MeetingDuration>> {
-        let parsed: Vec<Option<MeetingDuration>> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| self.value(|| path.index(i), t.parse(), || None))
-            .collect();
-        parsed.into_iter().collect()
+        // Bounded work: past the limit, only the count matters.
+        let mut distinct: Vec<MeetingDuration> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut ok = true;
+        for (i, t) in texts.iter().enumerate() {
+            match self.value(|| path.index(i), t.parse(), || None) {
+                Some(r) if seen.insert(r) => distinct.push(r),
+                Some(_) => {}
+                None => ok = false,
+            }
+        }
+        if distinct.len() > crate::MAX_REMINDERS {
+            self.shape(
+                path.clone(),
+                Problem::TooManyReminders(distinct.len()),
+            );
+            return None;
+        }
+        ok.then_some(distinct)
     }
 
     /// Names are what people see in every view and feed: not empty.
@@ -229,6 +249,8 @@ impl TryFrom<ScheduleSpec> for Schedule {
                 }
             }
         }
+        // The schedule's own field: no meeting's.
+        check.meeting = None;
         let reminders =
             check.reminders(&root.key("reminders"), &spec.reminders);
         if let Some(err) = Error::from_problems(check.problems) {
