@@ -543,3 +543,35 @@ fn the_page_shows_control_characters_in_names_escaped() {
     assert!(!page.contains('\u{202e}') && !page.contains('\u{1b}'));
     assert!(page.contains("Sat\\u{202e}yad\\u{1b}[2J"), "{page}");
 }
+
+/// issue 25, finding 13: a `TZDIR` whose `tzdata.zi` claimed 2099a while
+/// holding other data was chosen over the bundled database and gave
+/// wrong times. A claimed release must agree with the bundled data
+/// where releases agree (2010 to 2024), or the bundled data is used.
+#[test]
+fn a_tzdir_that_claims_a_newer_release_than_its_data_is_not_chosen() {
+    let tmp = scratch("hardening");
+    let zoneinfo = tmp.path().join("zoneinfo");
+    let zone = zoneinfo.join("America").join("Los_Angeles");
+    std::fs::create_dir_all(zone.parent().unwrap()).unwrap();
+    // Los Angeles on UTC: not what any release says.
+    std::fs::write(&zone, tzif(0, b"UTC", "UTC0")).unwrap();
+    std::fs::write(zoneinfo.join("tzdata.zi"), "# version 2099a\n").unwrap();
+    let version = |choice: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_convenor"))
+            .arg("--version")
+            .env("TZDIR", &zoneinfo)
+            .env("CONVENOR_TZDATA", choice)
+            .output()
+            .expect("the binary runs");
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(version("auto").contains("bundled"), "{}", version("auto"));
+    // Asked for by name, it is used (and `check` warns where it differs).
+    assert!(
+        version("system").contains("2099a; system"),
+        "{}",
+        version("system")
+    );
+}

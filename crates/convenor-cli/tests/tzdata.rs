@@ -28,9 +28,11 @@ fn text(out: &Output) -> String {
 
 /// A scratch folder with `zoneinfo`, a zoneinfo directory compiled
 /// with `zic` in which Vancouver is UTC-05 all year ("XST") and Los
-/// Angeles UTC-08 all year, claiming release 2099z (so the rule of choice
-/// prefers it to the bundle). `None` where zic is missing: the test
-/// skips, or fails where `CONVENOR_REQUIRE` names `zic`.
+/// Angeles keeps the US rules of 2007, claiming release 2099z (so the
+/// rule of choice prefers it to the bundle: where releases agree, 2010
+/// to 2024, its Los Angeles agrees with the bundle's, issue 25). `None`
+/// where zic is missing: the test skips, or fails where
+/// `CONVENOR_REQUIRE` names `zic`.
 fn altered_zoneinfo() -> Option<(tempfile::TempDir, PathBuf)> {
     let tmp = crate::scratch("zoneinfo");
     let dir = tmp.path().join("zoneinfo");
@@ -38,7 +40,9 @@ fn altered_zoneinfo() -> Option<(tempfile::TempDir, PathBuf)> {
     std::fs::write(
         &source,
         "Zone America/Vancouver -5:00 - XST\n\
-         Zone America/Los_Angeles -8:00 - PST\n\
+         Rule US 2007 max - Mar Sun>=8 2:00 1:00 D\n\
+         Rule US 2007 max - Nov Sun>=1 2:00 0 S\n\
+         Zone America/Los_Angeles -8:00 US P%sT\n\
          Zone Etc/UTC 0 - UTC\n\
          Link Etc/UTC UTC\n",
     )

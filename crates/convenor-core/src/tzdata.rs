@@ -174,9 +174,17 @@ impl Tzdata {
     }
 
     /// The rule of choice: the system's database when there is one whose
-    /// version is known and at least as new as the bundled one's, else
-    /// the bundled one (a server whose OS package is out of date gets the
-    /// newer rules convenor shipped with).
+    /// version is known and at least as new as the bundled one's, and
+    /// whose data agrees with the bundled one's where releases agree,
+    /// else the bundled one (a server whose OS package is out of date
+    /// gets the newer rules convenor shipped with).
+    ///
+    /// The version is only what `tzdata.zi` says: a directory that
+    /// claimed `2099a` while holding other data was chosen, and gave
+    /// wrong times with a warning only in `check` (issue 25). So the
+    /// offsets of five zones that both have (Los Angeles, New York,
+    /// London, Sydney, Kolkata) must equal the bundled ones from 2010
+    /// to 2024, years no release since has corrected.
     ///
     /// ```
     /// use convenor_core::Tzdata;
@@ -185,9 +193,32 @@ impl Tzdata {
     /// ```
     pub fn choose(system: Option<Tzdata>, bundled: Tzdata) -> Tzdata {
         match system {
-            Some(s) if version_at_least(s.version(), bundled.version()) => s,
+            Some(s)
+                if version_at_least(s.version(), bundled.version())
+                    && s.agrees_with(bundled) =>
+            {
+                s
+            }
             _ => bundled,
         }
+    }
+
+    /// Whether this database's offsets equal `other`'s from 2010 to
+    /// 2024 in the zones of [`Tzdata::choose`] that both have.
+    fn agrees_with(&self, other: Tzdata) -> bool {
+        const SAMPLE: [&str; 5] = [
+            "America/Los_Angeles",
+            "America/New_York",
+            "Europe/London",
+            "Australia/Sydney",
+            "Asia/Kolkata",
+        ];
+        // 2010-01-01 and 2024-01-01, 00:00 UTC.
+        let (from, to) = (1_262_304_000, 1_704_067_200);
+        SAMPLE.iter().all(|name| match (self.zone(name), other.zone(name)) {
+            (Ok(a), Ok(b)) => a.first_difference(b, from, to).is_none(),
+            _ => true,
+        })
     }
 
     /// The database zones are parsed from ([`Zone::from_str`](std::str::FromStr)),
