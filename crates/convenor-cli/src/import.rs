@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result};
 use chrono::Utc;
 use convenor::json::{from_meeting_guide_str, ImportOptions};
-use convenor::{MeetingSpec, Schedule, ScheduleSpec};
+use convenor::{Schedule, ScheduleSpec};
 
 use crate::cli::FileFormat;
 use crate::{config, BadInput};
@@ -136,8 +136,9 @@ fn write(
     }
     let text = match format {
         FileFormat::Json => convenor::json::to_string_pretty(schedule),
-        FileFormat::Toml => to_toml(ScheduleSpec::from(schedule))
-            .context("cannot write the schedule as TOML")?,
+        FileFormat::Toml => {
+            convenor::document::to_toml(&ScheduleSpec::from(schedule))
+        }
     };
     // Whatever is written, convenor reads back (issue 25: 100,000
     // EXDATEs imported with exit 0 into a file `check` refused, "too
@@ -168,25 +169,5 @@ fn write(
         "convenor: {path}: imported {n} meeting{}{count_note}",
         if n == 1 { "" } else { "s" }
     );
-    Ok(text)
-}
-
-/// `spec` as TOML, the same text as `toml::to_string` gives, made a
-/// meeting at a time: the toml crate's serializer takes time that grows
-/// with the square of the number of `[[meetings]]` (20,000 meetings took
-/// 1.6 s, three quarters of it moving memory, `perf`). The schedule's
-/// own fields go with its first meeting, and each other meeting is a
-/// document of one `[[meetings]]` block of its own.
-fn to_toml(mut spec: ScheduleSpec) -> Result<String, toml::ser::Error> {
-    #[derive(serde::Serialize)]
-    struct Block<'a> {
-        meetings: [&'a MeetingSpec; 1],
-    }
-    let rest = spec.meetings.split_off(spec.meetings.len().min(1));
-    let mut text = toml::to_string(&spec)?;
-    for meeting in &rest {
-        text.push('\n');
-        text += &toml::to_string(&Block { meetings: [meeting] })?;
-    }
     Ok(text)
 }
