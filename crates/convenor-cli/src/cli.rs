@@ -304,6 +304,22 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Change a schedule file in place: cancel, move or add a session,
+    /// reschedule or end a meeting, add a meeting. Comments, order and
+    /// formatting are kept; the edited file is checked as a whole and
+    /// written atomically, or nothing is written (exit 2 with the
+    /// reason). Then prints what members will see.
+    ///
+    /// Example: convenor edit schedule.toml cancel co-occurring-saturday 2022-11-26 --note "Thanksgiving weekend"
+    ///
+    /// Example: convenor edit schedule.toml reschedule co-occurring-saturday --effective 2023-01-07 --time 08:00 --dry-run
+    Edit {
+        /// The schedule file (TOML or JSON).
+        file: PathBuf,
+        /// What to change.
+        #[command(subcommand)]
+        action: crate::edit::Action,
+    },
     /// Print a shell completion script.
     ///
     /// Example: convenor completions bash > /etc/bash_completion.d/convenor

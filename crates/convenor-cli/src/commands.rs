@@ -104,6 +104,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             crate::output::emit(output.as_deref(), &text, out)?;
             Ok(0)
         }
+        Command::Edit { file, action } => crate::edit::run(&file, action, out),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,

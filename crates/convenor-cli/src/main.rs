@@ -5,6 +5,7 @@
 mod cli;
 mod commands;
 mod config;
+mod edit;
 mod import;
 mod output;
 mod publish;

@@ -21,6 +21,8 @@ mod page;
 mod streaming;
 // Links, imports and COUNTs (issue 25).
 mod hardening;
+// Changing a schedule file by command (issue 26).
+mod edit;
 
 /// A test whose outside program is missing calls this and returns: it
 /// says `why` on standard error (`--nocapture` shows it) and skips, but
