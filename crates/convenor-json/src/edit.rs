@@ -514,4 +514,46 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().ends_with("did you mean \"18:00\"?"), "{err}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(48))]
+
+        /// Any accepted sequence of edits of the seed as JSON, indented
+        /// or on one line, only inserts into the text and loads.
+        #[test]
+        fn accepted_json_edits_only_insert_and_load(
+            pretty: bool,
+            edits in proptest::collection::vec(
+                (0..6usize, 0..7usize, 0u64..400, 0..3usize),
+                1..6,
+            ),
+        ) {
+            let seed = seed();
+            let mut text = match pretty {
+                true => crate::to_string_pretty(&seed),
+                false => crate::to_string(&seed),
+            };
+            let ids: Vec<String> =
+                seed.meetings().iter().map(|m| m.id().to_string()).collect();
+            for (kind, who, day, time) in edits {
+                let id = ids.get(who).map_or("friday", String::as_str);
+                let start = chrono::NaiveDate::from_ymd_opt(2022, 10, 1).unwrap();
+                let date = (start + chrono::Days::new(day)).to_string();
+                let at = format!("{date}T{}", ["07:00", "18:30", "7pm"][time]);
+                let edit = match kind {
+                    0 => Edit::cancel(id, date),
+                    1 => Edit::move_to(id, date, at),
+                    2 => Edit::extra(id, at).note("a \"quoted\" note"),
+                    3 => Edit::reschedule(id, date).day("friday"),
+                    4 => Edit::end(id, date),
+                    _ => friday(),
+                };
+                if let Ok(edited) = edit_json(&text, &edit) {
+                    only_inserts(&text, edited.text());
+                    proptest::prop_assert_eq!(pretty, edited.text().contains('\n'));
+                    text = edited.into_text();
+                }
+            }
+        }
+    }
 }
