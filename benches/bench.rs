@@ -13,10 +13,10 @@ use std::time::Duration as StdDuration;
 use chrono::{
     DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday,
 };
-use convenor::{
-    __private::weekday_code, Occurrence, Schedule, ScheduleSpec, Window, Zone,
+use convenor::{Occurrence, Schedule, ScheduleSpec, Window, Zone};
+use convenor_workload::{
+    self as workload, weekday_code, W1Options, W1_SESSIONS,
 };
-use convenor_workload::{self as workload, W1Options, W1_SESSIONS};
 use criterion::{Criterion, Throughput};
 
 fn main() {

@@ -32,10 +32,7 @@ pub use convenor_core::{CancelledSession, ExtraSession, MovedSession};
 /// not part of the API and may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use convenor_core::toml_blocks_agree;
-    pub use convenor_core::{
-        weekday_code, PathPart, ZoneCursor, ZoneCursors, WEEKDAY_CODES,
-    };
+    pub use convenor_core::__private::toml_blocks_agree;
 }
 
 #[doc(inline)]

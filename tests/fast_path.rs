@@ -240,7 +240,7 @@ fn meeting_named(c: &Case, id: &str) -> Meeting {
 /// A meeting on the `n`th weekday of `c` (from the end when negative)
 /// every `c.every` months, and its RRULE text.
 fn monthly_meeting(c: &Case, n: i32) -> (Meeting, String) {
-    let day = convenor::__private::weekday_code(c.day);
+    let day = convenor_workload::weekday_code(c.day);
     let text = format!("FREQ=MONTHLY;INTERVAL={};BYDAY={n}{day}", c.every);
     let time = LocalTime::new(c.time.hour(), c.time.minute()).unwrap();
     let m = Meeting::new(

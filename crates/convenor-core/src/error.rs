@@ -392,7 +392,6 @@ impl fmt::Display for Position {
 /// use convenor_core::FieldPath;
 /// let path = FieldPath::root().key("meetings").index(2).key("changes").index(0).key("date");
 /// assert_eq!(path.to_string(), "meetings[2].changes[0].date");
-/// assert_eq!(path.parts().len(), 5);
 /// // Indexes compare as numbers, so paths sort in file order.
 /// let changes = FieldPath::root().key("changes");
 /// assert!(changes.index(2) < changes.index(10));
@@ -400,10 +399,11 @@ impl fmt::Display for Position {
 #[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FieldPath(Vec<PathPart>);
 
-/// One step of a [`FieldPath`].
+/// One step of a [`FieldPath`], for the crates that find paths in text
+/// (`convenor_core::__private`, not part of the API).
 ///
 /// ```
-/// use convenor_core::{FieldPath, PathPart};
+/// use convenor_core::{FieldPath, __private::PathPart};
 /// let path = FieldPath::root().key("meetings").index(1);
 /// assert_eq!(path.parts(), [PathPart::Key("meetings"), PathPart::Index(1)]);
 /// ```
@@ -440,7 +440,9 @@ impl FieldPath {
         FieldPath(parts)
     }
 
-    /// The steps, outermost first.
+    /// The steps, outermost first (for convenor's own crates; not part
+    /// of the API).
+    #[doc(hidden)]
     pub fn parts(&self) -> &[PathPart] {
         &self.0
     }

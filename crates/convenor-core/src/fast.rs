@@ -193,7 +193,7 @@ impl ZoneCursors {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use convenor_core::{resolve_local, Zone, ZoneCursor};
+/// use convenor_core::{__private::ZoneCursor, resolve_local, Zone};
 ///
 /// let los_angeles: Zone = "America/Los_Angeles".parse()?;
 /// let mut cursor = ZoneCursor::new(los_angeles);
@@ -345,7 +345,7 @@ impl ZoneCursor {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use convenor_core::ZoneCursor;
+    /// use convenor_core::__private::ZoneCursor;
     ///
     /// let mut c = ZoneCursor::new("America/Los_Angeles".parse()?);
     /// let june = NaiveDate::from_ymd_opt(2025, 6, 1).unwrap().and_hms_opt(17, 0, 0).unwrap();

@@ -92,6 +92,8 @@ mod radix_sort;
 mod rule;
 mod schedule;
 #[cfg(feature = "serde")]
+mod serde_text;
+#[cfg(feature = "toml")]
 mod shape;
 mod spec;
 pub mod suggest;
@@ -109,9 +111,8 @@ mod zone;
 
 pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
-    Error, FieldPath, Invalid, NoSession, PathPart, Position, Problem, Result,
+    Error, FieldPath, Invalid, NoSession, Position, Problem, Result,
 };
-pub use fast::{ZoneCursor, ZoneCursors};
 pub use meeting::{
     CancelledSession, ExtraSession, Meeting, MovedSession, Online, Place,
     Segment,
@@ -121,15 +122,9 @@ pub use occurrence::{
 };
 pub use rule::{Pattern, RRulePattern, Rule};
 pub use schedule::{ChangeRef, Schedule, Warning, MAX_REMINDERS};
-#[cfg(feature = "serde")]
-#[doc(hidden)]
-pub use shape::Shape;
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };
-#[cfg(feature = "toml")]
-#[doc(hidden)]
-pub use toml_text::toml_blocks_agree;
 #[cfg(feature = "toml")]
 pub use toml_text::toml_positions;
 pub use tzdata::{
@@ -137,14 +132,27 @@ pub use tzdata::{
     TzdataSource, UnknownZone, BUNDLED_VERSION, TZDATA_ENV,
 };
 pub use values::{
-    weekday_code, weekday_name, Interval, LocalTime, MeetingDuration,
-    MeetingId, WEEKDAY_CODES, WEEKDAY_NAMES,
+    weekday_name, Interval, LocalTime, MeetingDuration, MeetingId,
+    WEEKDAY_NAMES,
 };
 pub use web_url::WebUrl;
 pub use week::{Day, Viewed, Week};
 pub use zone::{
     canonical_zone, resolve_local, suggest_zone, Fit, Zone, ZoneOffset,
 };
+
+/// Plumbing shared with convenor's own crates (`convenor-ical`,
+/// `convenor-json`), its benches and its fuzz targets. Not part of the
+/// API: anything here may change or go in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::error::PathPart;
+    pub use crate::fast::{ZoneCursor, ZoneCursors};
+    #[cfg(feature = "serde")]
+    pub use crate::serde_text::{plain_message, unknown_field};
+    #[cfg(feature = "toml")]
+    pub use crate::toml_text::toml_blocks_agree;
+}
 
 /// The longest schedule text the loaders accept, in bytes (32 MiB):
 /// about 150,000 meetings. Longer text is rejected with

@@ -477,7 +477,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn weekday() -> impl Strategy<Value = &'static str> {
-        prop::sample::select(crate::WEEKDAY_CODES.to_vec())
+        prop::sample::select(vec!["MO", "TU", "WE", "TH", "FR", "SA", "SU"])
     }
 
     /// The shapes handled here: nth weekday, month day, plain; INTERVAL

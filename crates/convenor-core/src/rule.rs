@@ -184,19 +184,9 @@ impl RRulePattern {
         &self.text
     }
 
-    /// The frequency.
-    pub fn frequency(&self) -> Frequency {
-        self.rule.get_freq()
-    }
-
     /// The COUNT, if the rule has one.
     pub fn count(&self) -> Option<u32> {
         self.rule.get_count()
-    }
-
-    /// The parsed rule, for callers that need its parts.
-    pub fn rrule(&self) -> &RRule<Unvalidated> {
-        &self.rule
     }
 
     /// All session date-times (nominal local) from `start` on: the first

@@ -10,10 +10,9 @@ use crate::spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };
 
-/// One kind of table in the schedule file (not part of the stable API).
-#[doc(hidden)]
+/// One kind of table in the schedule file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Shape {
+pub(crate) enum Shape {
     /// The file's top-level table.
     Schedule,
     /// An element of `meetings`.
@@ -28,11 +27,6 @@ pub enum Shape {
 
 impl Shape {
     /// The keys the table takes, in the order the struct declares them.
-    ///
-    /// ```
-    /// use convenor_core::Shape;
-    /// assert_eq!(Shape::Weekly.fields(), ["day", "time", "every"]);
-    /// ```
     pub fn fields(self) -> &'static [&'static str] {
         match self {
             Shape::Schedule => fields_of::<ScheduleSpec>(),
@@ -122,6 +116,7 @@ mod tests {
         assert!(Shape::Meeting.fields().contains(&"changes"));
         assert!(Shape::Online.fields().contains(&"phone"));
         assert!(Shape::Change.fields().contains(&"kind"));
+        assert_eq!(Shape::Weekly.fields(), ["day", "time", "every"]);
         assert_eq!(Shape::Meeting.field("starts"), Some("starts"));
         assert_eq!(Shape::Meeting.field("start"), None);
     }

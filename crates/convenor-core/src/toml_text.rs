@@ -358,7 +358,7 @@ impl<'t> File<'t> {
                 path = p.clone();
             }
         }
-        let mut message = crate::suggest::plain_message(e.message());
+        let mut message = crate::serde_text::plain_message(e.message());
         // A TOML date (`starts = 2022-11-12`, unquoted) reaches serde
         // as a map; say what it is and what to write.
         let at_digit = self
@@ -373,7 +373,7 @@ impl<'t> File<'t> {
                 .to_string();
         }
         let message =
-            crate::suggest::missing_field_hint(&message).unwrap_or(message);
+            crate::serde_text::missing_field_hint(&message).unwrap_or(message);
         let mut invalid = Invalid::new(Problem::Malformed(message), path);
         invalid.meeting = meeting;
         self.problems.push((base + at, invalid));
@@ -509,7 +509,7 @@ fn syntax(file: &str, at: usize, message: String) -> Error {
 
 /// A toml syntax error in our words, at its place in the file.
 fn syntax_error(file: &str, base: usize, e: &toml::de::Error) -> Error {
-    let mut message = crate::suggest::plain_message(e.message());
+    let mut message = crate::serde_text::plain_message(e.message());
     let mut start = e.span().map(|s| base + s.start);
     // The toml crate gives no span when a dotted key is nested too
     // deep (`a.a.a...`, a few hundred levels): point at that key.

@@ -333,23 +333,6 @@ pub fn weekday_name(day: chrono::Weekday) -> &'static str {
     WEEKDAY_NAMES[day.num_days_from_monday() as usize]
 }
 
-/// RFC 5545's two-letter weekday codes (`BYDAY`, `WKST`), Monday first.
-///
-/// ```
-/// assert_eq!(convenor_core::WEEKDAY_CODES[6], "SU");
-/// ```
-pub const WEEKDAY_CODES: [&str; 7] =
-    ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
-
-/// The RFC 5545 code of a weekday, as `BYDAY` writes it.
-///
-/// ```
-/// assert_eq!(convenor_core::weekday_code(chrono::Weekday::Sat), "SA");
-/// ```
-pub fn weekday_code(day: chrono::Weekday) -> &'static str {
-    WEEKDAY_CODES[day.num_days_from_monday() as usize]
-}
-
 /// Checks a dial-in number: digits, with the usual separators and
 /// pause characters, optionally as a `tel:` URI (RFC 3966); no other
 /// scheme, since clients dial or link it.

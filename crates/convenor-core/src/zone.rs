@@ -393,19 +393,6 @@ impl FromStr for Zone {
     }
 }
 
-impl From<chrono_tz::Tz> for Zone {
-    /// The zone of the same name in the [current](Tzdata::current)
-    /// database, or the bundled one when the current lacks it (the
-    /// bundled database has every name chrono-tz has; a test checks).
-    fn from(tz: chrono_tz::Tz) -> Zone {
-        Zone::get(tz.name()).unwrap_or_else(|_| {
-            Tzdata::bundled()
-                .zone(tz.name())
-                .expect("the bundled database has every chrono-tz name")
-        })
-    }
-}
-
 /// A zone's offset at one instant: seconds east of UTC, abbreviation and
 /// daylight-saving flag. The `Offset` of [`Zone`] as a chrono
 /// `TimeZone`; its `Display` is the abbreviation (chrono's `%Z`).

@@ -74,7 +74,7 @@ fn moves_and_extras_with_seconds_are_refused() {
 #[test]
 fn local_times_at_the_ends_of_the_calendar() {
     use chrono::{NaiveDateTime, TimeDelta};
-    use convenor_core::{resolve_local, ZoneCursor};
+    use convenor_core::{__private::ZoneCursor, resolve_local};
     let zones = [
         Zone::utc(),
         "America/Los_Angeles".parse::<Zone>().unwrap(),

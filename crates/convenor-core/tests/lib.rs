@@ -14,6 +14,17 @@ mod edges;
 // checks against chrono-tz and the system zoneinfo.
 mod tzdata;
 
+/// The convenor zone of a chrono-tz zone: the same name in the current
+/// database, or in the bundled one when the current lacks it (the bundle
+/// has every chrono-tz name; a unit test of `zone.rs` checks).
+fn zone_of(tz: chrono_tz::Tz) -> convenor_core::Zone {
+    convenor_core::Zone::get(tz.name()).unwrap_or_else(|_| {
+        convenor_core::Tzdata::bundled()
+            .zone(tz.name())
+            .expect("the bundled database has every chrono-tz name")
+    })
+}
+
 /// A test whose outside data is missing calls this and returns: it says
 /// `why` on standard error (`--nocapture` shows it) and skips, but fails
 /// where `CONVENOR_REQUIRE` (comma-separated, set by `.ci/run`) names

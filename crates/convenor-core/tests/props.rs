@@ -11,7 +11,7 @@ use proptest::prelude::*;
 
 fn zone() -> impl Strategy<Value = Zone> {
     (0..chrono_tz::TZ_VARIANTS.len())
-        .prop_map(|i| Zone::from(chrono_tz::TZ_VARIANTS[i]))
+        .prop_map(|i| crate::zone_of(chrono_tz::TZ_VARIANTS[i]))
 }
 
 fn date(from_year: i32, to_year: i32) -> impl Strategy<Value = NaiveDate> {

@@ -11,7 +11,7 @@ use chrono::{
 };
 use convenor_core::{
     resolve_local, Fit, LocalTime, Meeting, MeetingDuration, MeetingId, Rule,
-    Tzdata, TzdataSource, Window, Zone,
+    Tzdata, TzdataSource, Window,
 };
 use proptest::prelude::*;
 
@@ -341,7 +341,7 @@ proptest! {
     /// compilation of the same rules, for every zone it has.
     #[test]
     fn offsets_equal_chrono_tz_before_2025_03(tz in chrono_tz_zone(), at in instant()) {
-        let zone = Zone::from(tz);
+        let zone = crate::zone_of(tz);
         let utc = DateTime::from_timestamp(at, 0).unwrap().naive_utc();
         prop_assert_eq!(
             zone.offset_at(at).seconds(),
@@ -354,7 +354,7 @@ proptest! {
     /// under RFC 5545 §3.3.5.
     #[test]
     fn resolution_equals_chrono_tz_before_2025_03(tz in chrono_tz_zone(), local in local()) {
-        let (ours, fit) = resolve_local(Zone::from(tz), local);
+        let (ours, fit) = resolve_local(crate::zone_of(tz), local);
         let ours = ours.with_timezone(&Utc);
         match tz.from_local_datetime(&local) {
             LocalResult::Single(t) => {

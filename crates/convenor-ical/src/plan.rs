@@ -31,12 +31,15 @@ use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime,
     Timelike, Utc, Weekday,
 };
+use convenor_core::__private::{ZoneCursor, ZoneCursors};
 use convenor_core::{
     resolve_local, Fit, Meeting, MeetingDuration, Pattern, Schedule, Segment,
-    Zone, ZoneCursor, ZoneCursors,
+    Zone,
 };
 
-use crate::wire::{push_date, push_number, push_two, push_utc};
+use crate::wire::{
+    push_date, push_number, push_two, push_utc, weekday_code, weekday_of_code,
+};
 use crate::IcalOptions;
 
 /// How long after the last session a segment's `UNTIL` is: more than any
@@ -452,11 +455,7 @@ fn period(rrule: &str, date: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
         }
         "WEEKLY" => {
             let code = part("WKST").unwrap_or("MO");
-            let wkst = convenor_core::WEEKDAY_CODES
-                .iter()
-                .position(|c| *c == code)
-                .and_then(|i| Weekday::try_from(i as u8).ok())
-                .unwrap_or(Weekday::Mon);
+            let wkst = weekday_of_code(code).unwrap_or(Weekday::Mon);
             let first = date.week(wkst).first_day();
             (first, first + Duration::days(7))
         }
@@ -756,7 +755,7 @@ pub(crate) fn push_rrule(
                 push_number(out, every.weeks().into());
             }
             out.push_str(";BYDAY=");
-            out.push_str(convenor_core::weekday_code(*day));
+            out.push_str(weekday_code(*day));
         }
         Pattern::RRule(r) => {
             let parts = r

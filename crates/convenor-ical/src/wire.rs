@@ -425,6 +425,20 @@ fn push_param_value(out: &mut String, value: &str) {
     }
 }
 
+/// RFC 5545's two-letter weekday codes (`BYDAY`, `WKST`), Monday first.
+const WEEKDAY_CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+
+/// The RFC 5545 code of a weekday, as `BYDAY` writes it: `SA`.
+pub(crate) fn weekday_code(day: chrono::Weekday) -> &'static str {
+    WEEKDAY_CODES[day.num_days_from_monday() as usize]
+}
+
+/// The weekday of an RFC 5545 code, in any case (`SA`, `sa`).
+pub(crate) fn weekday_of_code(code: &str) -> Option<chrono::Weekday> {
+    let i = WEEKDAY_CODES.iter().position(|c| c.eq_ignore_ascii_case(code))?;
+    chrono::Weekday::try_from(u8::try_from(i).ok()?).ok()
+}
+
 /// Appends `n` in decimal.
 pub(crate) fn push_number(out: &mut String, n: u64) {
     let mut digits = [0u8; 20];

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use convenor_core::{FieldPath, PathPart};
+use convenor_core::{__private::PathPart, FieldPath};
 
 /// One step below a value on the way to a target.
 #[derive(PartialEq, Eq, Hash)]

@@ -69,7 +69,7 @@ pub fn from_str(text: &str) -> Result<Schedule, Error> {
             .then(|| Position { line: e.line(), column: e.column().max(1) })
             .map(|p| unknown_key_start(text, &message(&e), p).unwrap_or(p));
         convenor_core::Error::Syntax {
-            suggestion: convenor_core::suggest::unknown_field(&message(&e)),
+            suggestion: convenor_core::__private::unknown_field(&message(&e)),
             message: message(&e),
             position,
         }
@@ -106,7 +106,7 @@ fn unknown_key_start(
 fn message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    convenor_core::suggest::plain_message(
+    convenor_core::__private::plain_message(
         full.strip_suffix(&suffix).unwrap_or(&full),
     )
 }

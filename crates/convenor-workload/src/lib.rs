@@ -16,6 +16,11 @@ use convenor_core::{
     Rule, Schedule, ScheduleSpec, WeeklySpec, Window, Zone,
 };
 
+/// The RFC 5545 code of a weekday, as RRULE text writes it: `SA`.
+pub fn weekday_code(day: Weekday) -> String {
+    convenor_core::weekday_name(day)[..2].to_ascii_uppercase()
+}
+
 /// The twenty zones of W1, in order.
 pub const W1_ZONES: [&str; 20] = [
     "America/Los_Angeles",
@@ -118,10 +123,7 @@ pub fn monthly_from(n: usize, starts: NaiveDate) -> Schedule {
     let meetings = (0..n)
         .map(|i| {
             let (tz, day) = w1_zone_day(i);
-            let text = format!(
-                "FREQ=MONTHLY;BYDAY=2{}",
-                &convenor_core::weekday_name(day)[..2].to_uppercase()
-            );
+            let text = format!("FREQ=MONTHLY;BYDAY=2{}", weekday_code(day));
             let rule = Rule::rrule(&text, LocalTime::constant(17, 0))
                 .expect("a valid rule");
             meeting(i, tz, rule, starts)

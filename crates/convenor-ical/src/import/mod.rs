@@ -52,9 +52,9 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
+use convenor_core::__private::PathPart;
 use convenor_core::{
-    ChangeSpec, MeetingSpec, PathPart, Schedule, ScheduleSpec, Status, Window,
-    Zone,
+    ChangeSpec, MeetingSpec, Schedule, ScheduleSpec, Status, Window, Zone,
 };
 
 use self::compare::{

@@ -276,11 +276,7 @@ pub(crate) fn minutes_of(
 
 /// A single BYDAY weekday without an ordinal (`SA`).
 fn weekday(byday: &str) -> Option<chrono::Weekday> {
-    convenor_core::WEEKDAY_CODES
-        .iter()
-        .position(|c| c.eq_ignore_ascii_case(byday))
-        .and_then(|i| u8::try_from(i).ok())
-        .and_then(|i| chrono::Weekday::try_from(i).ok())
+    crate::wire::weekday_of_code(byday)
 }
 
 /// The last date a session may fall on under UNTIL (RFC 5545 §3.3.10:
