@@ -482,7 +482,7 @@ fn ical(c: &mut Criterion) {
     });
     g.bench_function("icalendar", |b| {
         b.iter(|| {
-            let text = icalendar_feed(black_box(&s), opts.dtstamp);
+            let text = icalendar_feed(black_box(&s), opts.dtstamp());
             assert!(text.len() > 1_000_000);
         })
     });

@@ -76,7 +76,8 @@ fn loader_regressions_do_not_panic() {
         );
     }
     for (_, bytes) in corpus("ics_roundtrip") {
-        let _ = convenor::ical::read::parse(&String::from_utf8_lossy(&bytes));
+        let _ =
+            convenor::ical::__private::parse(&String::from_utf8_lossy(&bytes));
     }
     let opts = convenor::ical::import::ImportOptions::new("x");
     for (name, bytes) in corpus("ics_import") {

@@ -15,7 +15,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let _ = convenor::ical::read::parse(text);
+    let _ = convenor::ical::__private::parse(text);
 
     let meeting = Meeting::new(
         MeetingId::new("m").unwrap(),
@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     }
     assert!(ics.ends_with("\r\n"));
     let calendar =
-        convenor::ical::read::parse(&ics).expect("our output parses");
+        convenor::ical::__private::parse(&ics).expect("our output parses");
     let events: Vec<_> = calendar.all("VEVENT").collect();
     assert_eq!(events.len(), 1, "{ics}");
     let summary = events[0].property("SUMMARY").expect("a SUMMARY").text();

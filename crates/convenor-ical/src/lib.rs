@@ -20,7 +20,7 @@
 //! # What the feed holds
 //!
 //! - A `VTIMEZONE` for every zone used, generated from the tz database
-//!   and exact over the life of every series ([`vtimezone`]).
+//!   and exact over the life of every series.
 //! - One `VEVENT` series per segment of a meeting's history: a reschedule
 //!   effective mid-series ends the old series with `UNTIL` and starts a
 //!   new one with a derived UID, `RELATED-TO` the old; a reschedule
@@ -54,11 +54,19 @@ mod export;
 pub mod import;
 mod options;
 mod plan;
-pub mod read;
-pub mod vtimezone;
-pub mod wire;
+mod read;
+mod vtimezone;
+mod wire;
 
 pub use error::Error;
 pub use expected::{expected_sessions, ClientSession};
 pub use export::{meeting_to_string, occurrence_to_string, to_string};
 pub use options::IcalOptions;
+
+/// Plumbing for convenor's own tests and fuzz targets: the `.ics` reader
+/// that [`import`] reads through. Not part of the API: anything here may
+/// change or go in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::read::{parse, Component, Property, MAX_DEPTH};
+}

@@ -6,7 +6,9 @@ use convenor_core::MeetingDuration;
 
 /// Export options. [`IcalOptions::new`] takes the one required value, the
 /// export's `DTSTAMP` (the caller's "now": the library never reads the
-/// clock); the rest have defaults, set with `with_*`.
+/// clock); the rest have defaults, set with `with_*` and read with the
+/// getters of the same names. The horizon follows the stamp unless it is
+/// set: there is no way to change one and leave the other stale.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -14,41 +16,28 @@ use convenor_core::MeetingDuration;
 ///
 /// let now = Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap();
 /// let opts = IcalOptions::new(now).with_domain("lifering.org");
-/// assert_eq!(opts.domain.as_deref(), Some("lifering.org"));
-/// assert_eq!(opts.horizon, Utc.with_ymd_and_hms(2027, 11, 1, 0, 0, 0).unwrap());
+/// assert_eq!(opts.dtstamp(), now);
+/// assert_eq!(opts.domain(), Some("lifering.org"));
+/// assert_eq!(opts.horizon(), Utc.with_ymd_and_hms(2027, 11, 1, 0, 0, 0).unwrap());
+/// assert_eq!(opts.refresh_minutes(), 720);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct IcalOptions {
-    /// `DTSTAMP` of every component: when the feed was made.
-    pub dtstamp: DateTime<Utc>,
-    /// The right side of every UID (`<meeting-id>@<domain>`). Default: the
-    /// host of the schedule's `url`, else `convenor.invalid`.
-    pub domain: Option<String>,
-    /// Leave out series, sessions and changes that end before this
-    /// instant; `None` keeps the whole history.
-    pub keep_since: Option<DateTime<Utc>>,
-    /// Sessions that real clients would place differently (a start in a
-    /// DST gap or fold, or a session spanning a clock change) get an
-    /// exact override up to this instant. Default: five years after
-    /// `dtstamp`; republish before then.
-    pub horizon: DateTime<Utc>,
-    /// How often subscribers should refresh, in minutes
-    /// (`REFRESH-INTERVAL`, `X-PUBLISHED-TTL`). Default: 720 (12 hours).
-    pub refresh_minutes: u32,
-    /// Where the feed is published (`SOURCE`), if known.
-    pub source: Option<String>,
-    /// Reminders (`VALARM`) for every meeting, instead of what the
-    /// schedule says; `Some(vec![])` for none.
-    pub reminders: Option<Vec<MeetingDuration>>,
-    /// Whether the whole schedule's feed carries reminders too. A
-    /// meeting's and a session's own calendars always do; a subscribed
-    /// feed does only when asked, since many clients strip or ignore
-    /// alarms in subscriptions and some repeat them.
-    pub reminders_in_feed: bool,
+    // Read in place by the exporter; callers use the getters.
+    pub(crate) dtstamp: DateTime<Utc>,
+    pub(crate) domain: Option<String>,
+    pub(crate) keep_since: Option<DateTime<Utc>>,
+    pub(crate) horizon: DateTime<Utc>,
+    pub(crate) refresh_minutes: u32,
+    pub(crate) source: Option<String>,
+    pub(crate) reminders: Option<Vec<MeetingDuration>>,
+    pub(crate) reminders_in_feed: bool,
 }
 
 impl IcalOptions {
-    /// Options with defaults and the given `DTSTAMP`.
+    /// Options with defaults and the given `DTSTAMP`; the horizon is five
+    /// years after it.
     pub fn new(dtstamp: DateTime<Utc>) -> IcalOptions {
         IcalOptions {
             dtstamp,
@@ -65,24 +54,70 @@ impl IcalOptions {
     }
 
     /// Sets the UID domain.
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let opts = convenor_ical::IcalOptions::new(now).with_domain("lifering.org");
+    /// assert_eq!(opts.domain(), Some("lifering.org"));
+    /// ```
+    #[must_use]
     pub fn with_domain(mut self, domain: impl Into<String>) -> IcalOptions {
         self.domain = Some(domain.into());
         self
     }
 
     /// Keeps only what ends at or after `since`.
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let opts = convenor_ical::IcalOptions::new(now).with_keep_since(now);
+    /// assert_eq!(opts.keep_since(), Some(now));
+    /// ```
+    #[must_use]
     pub fn with_keep_since(mut self, since: DateTime<Utc>) -> IcalOptions {
         self.keep_since = Some(since);
         self
     }
 
     /// Sets the instant up to which DST edge cases get exact overrides.
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let later = now + chrono::Duration::days(365);
+    /// let opts = convenor_ical::IcalOptions::new(now).with_horizon(later);
+    /// assert_eq!(opts.horizon(), later);
+    /// ```
+    #[must_use]
     pub fn with_horizon(mut self, horizon: DateTime<Utc>) -> IcalOptions {
         self.horizon = horizon;
         self
     }
 
-    /// Reminders for every meeting instead of the schedule's own.
+    /// Sets how often subscribers should refresh, in minutes (at least
+    /// 1).
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let opts = convenor_ical::IcalOptions::new(now).with_refresh_minutes(60);
+    /// assert_eq!(opts.refresh_minutes(), 60);
+    /// ```
+    #[must_use]
+    pub fn with_refresh_minutes(mut self, minutes: u32) -> IcalOptions {
+        self.refresh_minutes = minutes.max(1);
+        self
+    }
+
+    /// Reminders for every meeting instead of the schedule's own; an
+    /// empty list for none.
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let ten: convenor_core::MeetingDuration = "10m".parse()?;
+    /// let opts = convenor_ical::IcalOptions::new(now).with_reminders(vec![ten]);
+    /// assert_eq!(opts.reminders(), Some(&[ten][..]));
+    /// # Ok::<(), convenor_core::Problem>(())
+    /// ```
+    #[must_use]
     pub fn with_reminders(
         mut self,
         reminders: Vec<MeetingDuration>,
@@ -92,14 +127,79 @@ impl IcalOptions {
     }
 
     /// Puts reminders in the whole schedule's feed too.
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let opts = convenor_ical::IcalOptions::new(now).with_reminders_in_feed(true);
+    /// assert!(opts.reminders_in_feed());
+    /// ```
+    #[must_use]
     pub fn with_reminders_in_feed(mut self, yes: bool) -> IcalOptions {
         self.reminders_in_feed = yes;
         self
     }
 
     /// Sets the feed's published address (`SOURCE`).
+    ///
+    /// ```
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let opts = convenor_ical::IcalOptions::new(now)
+    ///     .with_source("https://lifering.example/meetings/feed.ics");
+    /// assert_eq!(opts.source(), Some("https://lifering.example/meetings/feed.ics"));
+    /// ```
+    #[must_use]
     pub fn with_source(mut self, url: impl Into<String>) -> IcalOptions {
         self.source = Some(url.into());
         self
+    }
+
+    /// `DTSTAMP` of every component: when the feed was made.
+    pub fn dtstamp(&self) -> DateTime<Utc> {
+        self.dtstamp
+    }
+
+    /// The right side of every UID (`<meeting-id>@<domain>`); `None`: the
+    /// host of the schedule's `url`, else `convenor.invalid`.
+    pub fn domain(&self) -> Option<&str> {
+        self.domain.as_deref()
+    }
+
+    /// Series, sessions and changes that end before this instant are left
+    /// out; `None` keeps the whole history.
+    pub fn keep_since(&self) -> Option<DateTime<Utc>> {
+        self.keep_since
+    }
+
+    /// Sessions that real clients would place differently (a start in a
+    /// DST gap or fold, or a session spanning a clock change) get an
+    /// exact override up to this instant. Default: five years after the
+    /// `DTSTAMP`; republish before then.
+    pub fn horizon(&self) -> DateTime<Utc> {
+        self.horizon
+    }
+
+    /// How often subscribers should refresh, in minutes
+    /// (`REFRESH-INTERVAL`, `X-PUBLISHED-TTL`). Default: 720 (12 hours).
+    pub fn refresh_minutes(&self) -> u32 {
+        self.refresh_minutes
+    }
+
+    /// Where the feed is published (`SOURCE`), if known.
+    pub fn source(&self) -> Option<&str> {
+        self.source.as_deref()
+    }
+
+    /// Reminders (`VALARM`) for every meeting, instead of what the
+    /// schedule says; `Some(&[])` for none, `None` for the schedule's.
+    pub fn reminders(&self) -> Option<&[MeetingDuration]> {
+        self.reminders.as_deref()
+    }
+
+    /// Whether the whole schedule's feed carries reminders too. A
+    /// meeting's and a session's own calendars always do; a subscribed
+    /// feed does only when asked, since many clients strip or ignore
+    /// alarms in subscriptions and some repeat them. Default: no.
+    pub fn reminders_in_feed(&self) -> bool {
+        self.reminders_in_feed
     }
 }

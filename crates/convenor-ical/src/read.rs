@@ -64,7 +64,7 @@ impl Property {
     /// The value read as TEXT (RFC 5545 §3.3.11).
     ///
     /// ```
-    /// let cal = convenor_ical::read::parse(
+    /// let cal = convenor_ical::__private::parse(
     ///     "BEGIN:VCALENDAR\r\nX-A:a\\, b\r\nSUMMARY:a\\, b\\\\n\r\nEND:VCALENDAR\r\n",
     /// )?;
     /// assert_eq!(cal.property("X-A").unwrap().text(), "a, b");
@@ -130,7 +130,7 @@ impl Component {
 /// object.
 ///
 /// ```
-/// use convenor_ical::read::parse;
+/// use convenor_ical::__private::parse;
 /// let cal = parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:a\\, b\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")?;
 /// let event = cal.all("VEVENT").next().unwrap();
 /// assert_eq!(event.property("SUMMARY").unwrap().text(), "a, b");

@@ -48,38 +48,7 @@ const MIN_RULE_YEARS: usize = 3;
 /// are clamped to 2099-12-31 (yearly rules still in force then are left
 /// open); for an open-ended series, pass that as `to`. If `to` is before `from`, the
 /// span is just `from`. The output depends only on the arguments.
-///
-/// # Example
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// use convenor_ical::vtimezone::vtimezone;
-///
-/// let from = Utc.with_ymd_and_hms(2025, 1, 4, 17, 30, 0).unwrap();
-/// let to = Utc.with_ymd_and_hms(2099, 12, 31, 23, 59, 59).unwrap();
-/// let text = vtimezone("America/Los_Angeles".parse()?, from, to);
-/// assert_eq!(
-///     text,
-///     "BEGIN:VTIMEZONE\r\n\
-///      TZID:America/Los_Angeles\r\n\
-///      BEGIN:STANDARD\r\n\
-///      DTSTART:20241103T020000\r\n\
-///      RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n\
-///      TZOFFSETFROM:-0700\r\n\
-///      TZOFFSETTO:-0800\r\n\
-///      TZNAME:PST\r\n\
-///      END:STANDARD\r\n\
-///      BEGIN:DAYLIGHT\r\n\
-///      DTSTART:20250309T020000\r\n\
-///      RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n\
-///      TZOFFSETFROM:-0800\r\n\
-///      TZOFFSETTO:-0700\r\n\
-///      TZNAME:PDT\r\n\
-///      END:DAYLIGHT\r\n\
-///      END:VTIMEZONE\r\n",
-/// );
-/// # Ok::<(), convenor_core::UnknownZone>(())
-/// ```
+#[cfg(test)]
 pub fn vtimezone(tz: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     let mut w = ContentWriter::new();
     write_vtimezone(&mut w, tz, from, to);
@@ -87,30 +56,6 @@ pub fn vtimezone(tz: Zone, from: DateTime<Utc>, to: DateTime<Utc>) -> String {
 }
 
 /// Writes the component that [`vtimezone`] returns to `w`.
-///
-/// # Example
-///
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// use convenor_ical::{vtimezone::write_vtimezone, wire::ContentWriter};
-///
-/// let at = Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap();
-/// let mut w = ContentWriter::new();
-/// write_vtimezone(&mut w, "Asia/Kolkata".parse()?, at, at);
-/// assert_eq!(
-///     w.as_str(),
-///     "BEGIN:VTIMEZONE\r\n\
-///      TZID:Asia/Kolkata\r\n\
-///      BEGIN:STANDARD\r\n\
-///      DTSTART:20250601T053000\r\n\
-///      TZOFFSETFROM:+0530\r\n\
-///      TZOFFSETTO:+0530\r\n\
-///      TZNAME:IST\r\n\
-///      END:STANDARD\r\n\
-///      END:VTIMEZONE\r\n",
-/// );
-/// # Ok::<(), convenor_core::UnknownZone>(())
-/// ```
 pub fn write_vtimezone(
     w: &mut ContentWriter,
     tz: Zone,
@@ -432,3 +377,62 @@ fn offset_text(secs: i32) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The examples of the items above, as unit tests: the module is
+/// private to the crate, so they cannot be doc tests.
+#[cfg(test)]
+mod examples {
+    use super::*;
+
+    #[test]
+    fn vtimezone_example() -> Result<(), convenor_core::UnknownZone> {
+        use chrono::{TimeZone, Utc};
+
+        let from = Utc.with_ymd_and_hms(2025, 1, 4, 17, 30, 0).unwrap();
+        let to = Utc.with_ymd_and_hms(2099, 12, 31, 23, 59, 59).unwrap();
+        let text = vtimezone("America/Los_Angeles".parse()?, from, to);
+        assert_eq!(
+            text,
+            "BEGIN:VTIMEZONE\r\n\
+             TZID:America/Los_Angeles\r\n\
+             BEGIN:STANDARD\r\n\
+             DTSTART:20241103T020000\r\n\
+             RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU\r\n\
+             TZOFFSETFROM:-0700\r\n\
+             TZOFFSETTO:-0800\r\n\
+             TZNAME:PST\r\n\
+             END:STANDARD\r\n\
+             BEGIN:DAYLIGHT\r\n\
+             DTSTART:20250309T020000\r\n\
+             RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU\r\n\
+             TZOFFSETFROM:-0800\r\n\
+             TZOFFSETTO:-0700\r\n\
+             TZNAME:PDT\r\n\
+             END:DAYLIGHT\r\n\
+             END:VTIMEZONE\r\n",
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn write_vtimezone_example() -> Result<(), convenor_core::UnknownZone> {
+        use chrono::{TimeZone, Utc};
+
+        let at = Utc.with_ymd_and_hms(2025, 6, 1, 0, 0, 0).unwrap();
+        let mut w = ContentWriter::new();
+        write_vtimezone(&mut w, "Asia/Kolkata".parse()?, at, at);
+        assert_eq!(
+            w.as_str(),
+            "BEGIN:VTIMEZONE\r\n\
+             TZID:Asia/Kolkata\r\n\
+             BEGIN:STANDARD\r\n\
+             DTSTART:20250601T053000\r\n\
+             TZOFFSETFROM:+0530\r\n\
+             TZOFFSETTO:+0530\r\n\
+             TZNAME:IST\r\n\
+             END:STANDARD\r\n\
+             END:VTIMEZONE\r\n",
+        );
+        Ok(())
+    }
+}

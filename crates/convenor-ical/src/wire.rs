@@ -25,29 +25,6 @@ pub const MAX_LINE_OCTETS: usize = 75;
 /// Names (of components, properties and parameters) are the caller's
 /// constants, such as `"DTSTART"` or `"TZID"`; values may come from users
 /// and are sanitised here.
-///
-/// # Example
-///
-/// ```
-/// use convenor_ical::wire::ContentWriter;
-///
-/// let mut w = ContentWriter::new();
-/// w.begin("VEVENT");
-/// w.property(
-///     "DTSTART",
-///     &[("TZID", "America/Los_Angeles")],
-///     "20250104T093000",
-/// );
-/// w.text("SUMMARY", &[], "Saturday Serenity; open, all welcome");
-/// w.end("VEVENT");
-/// assert_eq!(
-///     w.as_str(),
-///     "BEGIN:VEVENT\r\n\
-///      DTSTART;TZID=America/Los_Angeles:20250104T093000\r\n\
-///      SUMMARY:Saturday Serenity\\; open\\, all welcome\r\n\
-///      END:VEVENT\r\n",
-/// );
-/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ContentWriter {
     out: String,
@@ -55,14 +32,6 @@ pub struct ContentWriter {
 
 impl ContentWriter {
     /// Creates a writer with an empty buffer.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// assert_eq!(ContentWriter::new().as_str(), "");
-    /// ```
     pub fn new() -> ContentWriter {
         ContentWriter { out: String::new() }
     }
@@ -78,16 +47,6 @@ impl ContentWriter {
     ///
     /// In debug builds, if `component` is not a valid name (letters,
     /// digits and `-`); names are meant to be constants.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// let mut w = ContentWriter::new();
-    /// w.begin("VCALENDAR");
-    /// assert_eq!(w.as_str(), "BEGIN:VCALENDAR\r\n");
-    /// ```
     pub fn begin(&mut self, component: &str) {
         self.property("BEGIN", &[], component);
     }
@@ -97,16 +56,6 @@ impl ContentWriter {
     /// # Panics
     ///
     /// In debug builds, if `component` is not a valid name.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// let mut w = ContentWriter::new();
-    /// w.end("VCALENDAR");
-    /// assert_eq!(w.as_str(), "END:VCALENDAR\r\n");
-    /// ```
     pub fn end(&mut self, component: &str) {
         self.property("END", &[], component);
     }
@@ -125,24 +74,6 @@ impl ContentWriter {
     ///
     /// In debug builds, if `name` or a parameter name is not a valid name
     /// (letters, digits and `-`); names are meant to be constants.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// let mut w = ContentWriter::new();
-    /// w.property(
-    ///     "ORGANIZER",
-    ///     &[("CN", "Sam \"Sunny\" Lee, secretary")],
-    ///     "mailto:sam@example.org",
-    /// );
-    /// assert_eq!(
-    ///     w.as_str(),
-    ///     "ORGANIZER;CN=\"Sam Sunny Lee, secretary\":\
-    ///      mailto:sam@example.org\r\n",
-    /// );
-    /// ```
     pub fn property(
         &mut self,
         name: &str,
@@ -200,50 +131,17 @@ impl ContentWriter {
     /// # Panics
     ///
     /// In debug builds, if a name is not a valid name.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// let mut w = ContentWriter::new();
-    /// w.text("DESCRIPTION", &[], "Step 3\r\nBring a friend\nEND:VEVENT");
-    /// assert_eq!(
-    ///     w.as_str(),
-    ///     "DESCRIPTION:Step 3\\nBring a friend\\nEND:VEVENT\r\n",
-    /// );
-    /// ```
     pub fn text(&mut self, name: &str, params: &[(&str, &str)], text: &str) {
         self.property_with(name, params, |out| push_escaped(out, text));
     }
 
     /// The lines written so far.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// let mut w = ContentWriter::new();
-    /// w.property("VERSION", &[], "2.0");
-    /// assert_eq!(w.as_str(), "VERSION:2.0\r\n");
-    /// ```
+    #[cfg(test)]
     pub fn as_str(&self) -> &str {
         &self.out
     }
 
     /// Returns the buffer, which holds whole CRLF-terminated lines.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use convenor_ical::wire::ContentWriter;
-    ///
-    /// let mut w = ContentWriter::new();
-    /// w.property("VERSION", &[], "2.0");
-    /// let s: String = w.into_string();
-    /// assert!(s.ends_with("\r\n"));
-    /// ```
     pub fn into_string(self) -> String {
         self.out
     }
@@ -255,17 +153,7 @@ impl ContentWriter {
 /// becomes `\n`. Other control characters except tab are not allowed in
 /// TEXT and are dropped. The result has no raw line break, so it cannot
 /// end the content line it is written into.
-///
-/// # Example
-///
-/// ```
-/// use convenor_ical::wire::escape_text;
-///
-/// assert_eq!(
-///     escape_text("Room 2; bring a chair, C:\\\r\nNo dogs"),
-///     "Room 2\\; bring a chair\\, C:\\\\\\nNo dogs",
-/// );
-/// ```
+#[cfg(test)]
 pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     push_escaped(&mut out, text);
@@ -305,16 +193,6 @@ pub(crate) fn push_escaped(out: &mut String, text: &str) {
 /// `\n` and `\N` become LF; `\\`, `\;` and `\,` lose their backslash.
 /// Being lenient with real feeds, an unknown escape such as `\:` keeps
 /// both characters, and so does a trailing lone backslash.
-///
-/// # Example
-///
-/// ```
-/// use convenor_ical::wire::{escape_text, unescape_text};
-///
-/// assert_eq!(unescape_text("a\\, b\\;c\\nd\\\\"), "a, b;c\nd\\");
-/// let s = "12 & 12; \"HWYW\", C:\\\nline two";
-/// assert_eq!(unescape_text(&escape_text(s)), s);
-/// ```
 pub fn unescape_text(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     let mut chars = value.chars();
@@ -340,17 +218,7 @@ pub fn unescape_text(value: &str) -> String {
 /// of at most [`MAX_LINE_OCTETS`] octets, joined by CRLF and one space
 /// (RFC 5545 §3.1). A fold never splits a UTF-8 character. The result
 /// has no trailing CRLF.
-///
-/// # Example
-///
-/// ```
-/// use convenor_ical::wire::{fold, unfold};
-///
-/// let line = format!("DESCRIPTION:{}", "é".repeat(40));
-/// let folded = fold(&line);
-/// assert!(folded.split("\r\n").all(|l| l.len() <= 75));
-/// assert_eq!(unfold(&folded), line);
-/// ```
+#[cfg(test)]
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 30);
     push_folded(&mut out, line);
@@ -360,17 +228,7 @@ pub fn fold(line: &str) -> String {
 /// Undoes folding: removes every CRLF (or bare LF, as some producers
 /// write) that is followed by a space or a tab, together with that one
 /// whitespace character (RFC 5545 §3.1).
-///
-/// # Example
-///
-/// ```
-/// use convenor_ical::wire::unfold;
-///
-/// assert_eq!(
-///     unfold("SUMMARY:Sunday Ev\r\n ening\r\nEND:VEVENT\r\n"),
-///     "SUMMARY:Sunday Evening\r\nEND:VEVENT\r\n",
-/// );
-/// ```
+#[cfg(test)]
 pub fn unfold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -706,5 +564,122 @@ mod tests {
             }
         }
         panic!("no value in {line:?}")
+    }
+}
+
+/// The examples of the items above, as unit tests: the module is
+/// private to the crate, so they cannot be doc tests.
+#[cfg(test)]
+mod examples {
+    use super::*;
+
+    #[test]
+    fn content_writer_example() {
+        let mut w = ContentWriter::new();
+        w.begin("VEVENT");
+        w.property(
+            "DTSTART",
+            &[("TZID", "America/Los_Angeles")],
+            "20250104T093000",
+        );
+        w.text("SUMMARY", &[], "Saturday Serenity; open, all welcome");
+        w.end("VEVENT");
+        assert_eq!(
+            w.as_str(),
+            "BEGIN:VEVENT\r\n\
+             DTSTART;TZID=America/Los_Angeles:20250104T093000\r\n\
+             SUMMARY:Saturday Serenity\\; open\\, all welcome\r\n\
+             END:VEVENT\r\n",
+        );
+    }
+
+    #[test]
+    fn new_example() {
+        assert_eq!(ContentWriter::new().as_str(), "");
+    }
+
+    #[test]
+    fn begin_example() {
+        let mut w = ContentWriter::new();
+        w.begin("VCALENDAR");
+        assert_eq!(w.as_str(), "BEGIN:VCALENDAR\r\n");
+    }
+
+    #[test]
+    fn end_example() {
+        let mut w = ContentWriter::new();
+        w.end("VCALENDAR");
+        assert_eq!(w.as_str(), "END:VCALENDAR\r\n");
+    }
+
+    #[test]
+    fn property_example() {
+        let mut w = ContentWriter::new();
+        w.property(
+            "ORGANIZER",
+            &[("CN", "Sam \"Sunny\" Lee, secretary")],
+            "mailto:sam@example.org",
+        );
+        assert_eq!(
+            w.as_str(),
+            "ORGANIZER;CN=\"Sam Sunny Lee, secretary\":\
+             mailto:sam@example.org\r\n",
+        );
+    }
+
+    #[test]
+    fn text_example() {
+        let mut w = ContentWriter::new();
+        w.text("DESCRIPTION", &[], "Step 3\r\nBring a friend\nEND:VEVENT");
+        assert_eq!(
+            w.as_str(),
+            "DESCRIPTION:Step 3\\nBring a friend\\nEND:VEVENT\r\n",
+        );
+    }
+
+    #[test]
+    fn as_str_example() {
+        let mut w = ContentWriter::new();
+        w.property("VERSION", &[], "2.0");
+        assert_eq!(w.as_str(), "VERSION:2.0\r\n");
+    }
+
+    #[test]
+    fn into_string_example() {
+        let mut w = ContentWriter::new();
+        w.property("VERSION", &[], "2.0");
+        let s: String = w.into_string();
+        assert!(s.ends_with("\r\n"));
+    }
+
+    #[test]
+    fn escape_text_example() {
+        assert_eq!(
+            escape_text("Room 2; bring a chair, C:\\\r\nNo dogs"),
+            "Room 2\\; bring a chair\\, C:\\\\\\nNo dogs",
+        );
+    }
+
+    #[test]
+    fn unescape_text_example() {
+        assert_eq!(unescape_text("a\\, b\\;c\\nd\\\\"), "a, b;c\nd\\");
+        let s = "12 & 12; \"HWYW\", C:\\\nline two";
+        assert_eq!(unescape_text(&escape_text(s)), s);
+    }
+
+    #[test]
+    fn fold_example() {
+        let line = format!("DESCRIPTION:{}", "é".repeat(40));
+        let folded = fold(&line);
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(unfold(&folded), line);
+    }
+
+    #[test]
+    fn unfold_example() {
+        assert_eq!(
+            unfold("SUMMARY:Sunday Ev\r\n ening\r\nEND:VEVENT\r\n"),
+            "SUMMARY:Sunday Evening\r\nEND:VEVENT\r\n",
+        );
     }
 }

@@ -7,7 +7,7 @@
 
 use chrono::{TimeZone, Utc};
 use convenor_core::{Schedule, Window};
-use convenor_ical::{expected_sessions, read::parse, IcalOptions};
+use convenor_ical::{__private::parse, expected_sessions, IcalOptions};
 
 fn opts() -> IcalOptions {
     IcalOptions::new(Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap())

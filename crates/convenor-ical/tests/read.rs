@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use convenor_ical::read::{parse, MAX_DEPTH};
+use convenor_ical::__private::{parse, MAX_DEPTH};
 
 fn err(text: &str) -> String {
     parse(text).expect_err("an error").to_string()

@@ -2,7 +2,7 @@
 //! only, lines of at most 75 octets, balanced components, required
 //! properties, a VTIMEZONE for every TZID, UNTIL in UTC.
 
-use convenor_ical::read::{parse, Component};
+use convenor_ical::__private::{parse, Component};
 
 use crate::golden::{opts, schedules};
 

@@ -7,7 +7,7 @@ use convenor_core::{
     LocalTime, Meeting, MeetingDuration, MeetingId, Online, Place, Rule,
     Schedule, Zone,
 };
-use convenor_ical::{read::parse, IcalOptions};
+use convenor_ical::{__private::parse, IcalOptions};
 use proptest::prelude::*;
 
 /// Text as a person might type it, and worse.

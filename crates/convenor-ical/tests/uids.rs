@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime, TimeZone, Utc};
 use convenor_core::Schedule;
-use convenor_ical::{read::parse, IcalOptions};
+use convenor_ical::{__private::parse, IcalOptions};
 
 const HEAD: &str = r#"name = "x"
 timezone = "America/Los_Angeles"

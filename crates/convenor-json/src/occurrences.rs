@@ -17,16 +17,14 @@ use crate::digits;
 /// use convenor_json::OccurrenceOptions;
 ///
 /// let opts = OccurrenceOptions::new().with_viewer("Europe/London".parse::<convenor_core::Zone>().unwrap()).with_pretty(true);
-/// assert_eq!(opts.viewer, Some("Europe/London".parse::<convenor_core::Zone>().unwrap()));
-/// assert!(opts.pretty);
+/// assert_eq!(opts.viewer(), Some("Europe/London".parse::<convenor_core::Zone>().unwrap()));
+/// assert!(opts.pretty());
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct OccurrenceOptions {
-    /// The zone of the person looking: adds `local_start`, `local_end`
-    /// and `local_timezone`.
-    pub viewer: Option<Zone>,
-    /// Indent by two spaces and end with a newline (default: one line).
-    pub pretty: bool,
+    viewer: Option<Zone>,
+    pretty: bool,
 }
 
 impl OccurrenceOptions {
@@ -34,7 +32,7 @@ impl OccurrenceOptions {
     ///
     /// ```
     /// let opts = convenor_json::OccurrenceOptions::new();
-    /// assert_eq!((opts.viewer, opts.pretty), (None, false));
+    /// assert_eq!((opts.viewer(), opts.pretty()), (None, false));
     /// ```
     pub fn new() -> OccurrenceOptions {
         OccurrenceOptions::default()
@@ -44,8 +42,9 @@ impl OccurrenceOptions {
     ///
     /// ```
     /// let opts = convenor_json::OccurrenceOptions::new().with_viewer("Asia/Tokyo".parse::<convenor_core::Zone>().unwrap());
-    /// assert_eq!(opts.viewer, Some("Asia/Tokyo".parse::<convenor_core::Zone>().unwrap()));
+    /// assert_eq!(opts.viewer(), Some("Asia/Tokyo".parse::<convenor_core::Zone>().unwrap()));
     /// ```
+    #[must_use]
     pub fn with_viewer(mut self, viewer: Zone) -> OccurrenceOptions {
         self.viewer = Some(viewer);
         self
@@ -55,11 +54,24 @@ impl OccurrenceOptions {
     ///
     /// ```
     /// let opts = convenor_json::OccurrenceOptions::new().with_pretty(true);
-    /// assert!(opts.pretty);
+    /// assert!(opts.pretty());
     /// ```
+    #[must_use]
     pub fn with_pretty(mut self, pretty: bool) -> OccurrenceOptions {
         self.pretty = pretty;
         self
+    }
+
+    /// The zone of the person looking, if any: it adds `local_start`,
+    /// `local_end` and `local_timezone`.
+    pub fn viewer(&self) -> Option<Zone> {
+        self.viewer
+    }
+
+    /// Whether to indent by two spaces and end with a newline (default:
+    /// one line).
+    pub fn pretty(&self) -> bool {
+        self.pretty
     }
 }
 

@@ -110,7 +110,9 @@ proptest! {
             .map(|o| expected(&o, viewer))
             .collect();
         let mut opts = OccurrenceOptions::new().with_pretty(pretty);
-        opts.viewer = viewer;
+        if let Some(viewer) = viewer {
+            opts = opts.with_viewer(viewer);
+        }
         let sessions = || s.occurrences(window).with_cancelled();
         let array = if pretty {
             serde_json::to_string_pretty(&records).unwrap() + "\n"

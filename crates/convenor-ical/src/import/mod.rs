@@ -70,27 +70,24 @@ pub use self::zones::windows_zone;
 use crate::read;
 use crate::Error;
 
-/// How to import.
+/// How to import: [`ImportOptions::new`] with the fallback name, the
+/// rest set with `with_*` and read with the getters of the same names.
 ///
 /// ```
 /// use convenor_ical::import::ImportOptions;
 /// let opts = ImportOptions::new("Our meetings")
 ///     .with_timezone("Europe/Berlin".parse().unwrap())
 ///     .with_from(chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
-/// assert_eq!(opts.timezone.map(|z| z.name()), Some("Europe/Berlin"));
+/// assert_eq!(opts.name(), "Our meetings");
+/// assert_eq!(opts.timezone().map(|z| z.name()), Some("Europe/Berlin"));
+/// assert_eq!(opts.from().map(|d| d.to_string()).as_deref(), Some("2024-01-01"));
 /// ```
 #[derive(Clone, Debug)]
+#[non_exhaustive]
 pub struct ImportOptions {
-    /// The schedule's name when the calendar gives none
-    /// (`X-WR-CALNAME`, `NAME`).
-    pub name: String,
-    /// The schedule's zone, and the zone floating times are read in
-    /// (without it they are left out). Default: the calendar's
-    /// `X-WR-TIMEZONE`, else the zone most meetings use.
-    pub timezone: Option<Zone>,
-    /// Leave out meetings whose last session ended before this date, and
-    /// cancellations, moves and extra sessions before it.
-    pub from: Option<NaiveDate>,
+    name: String,
+    timezone: Option<Zone>,
+    from: Option<NaiveDate>,
 }
 
 impl ImportOptions {
@@ -100,15 +97,36 @@ impl ImportOptions {
     }
 
     /// Sets the schedule's zone (and the zone of floating times).
+    #[must_use]
     pub fn with_timezone(mut self, zone: Zone) -> ImportOptions {
         self.timezone = Some(zone);
         self
     }
 
     /// Leaves out what ended before `from`.
+    #[must_use]
     pub fn with_from(mut self, from: NaiveDate) -> ImportOptions {
         self.from = Some(from);
         self
+    }
+
+    /// The schedule's name when the calendar gives none
+    /// (`X-WR-CALNAME`, `NAME`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The schedule's zone, and the zone floating times are read in
+    /// (without it they are left out). `None`: the calendar's
+    /// `X-WR-TIMEZONE`, else the zone most meetings use.
+    pub fn timezone(&self) -> Option<Zone> {
+        self.timezone
+    }
+
+    /// Meetings whose last session ended before this date are left out,
+    /// and so are cancellations, moves and extra sessions before it.
+    pub fn from(&self) -> Option<NaiveDate> {
+        self.from
     }
 }
 

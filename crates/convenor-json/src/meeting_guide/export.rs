@@ -18,20 +18,16 @@ use crate::error::Error;
 /// use convenor_json::FeedOptions;
 ///
 /// let opts = FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap()).with_pretty(true);
-/// assert!(opts.pretty && opts.updated.is_none());
+/// assert!(opts.pretty() && opts.updated().is_none());
+/// assert_eq!(opts.as_of(), NaiveDate::from_ymd_opt(2022, 11, 20).unwrap());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FeedOptions {
-    /// The feed shows the schedule as published and in force on this
-    /// date.
-    pub as_of: NaiveDate,
-    /// Tags → type codes.
-    pub types: TypeMap,
-    /// `updated` (UTC) of every record, such as when the feed was
-    /// published; with `None`, no record has `updated`.
-    pub updated: Option<NaiveDateTime>,
-    /// Indent by two spaces and end with a newline.
-    pub pretty: bool,
+    as_of: NaiveDate,
+    types: TypeMap,
+    updated: Option<NaiveDateTime>,
+    pretty: bool,
 }
 
 impl FeedOptions {
@@ -39,7 +35,7 @@ impl FeedOptions {
     ///
     /// ```
     /// let opts = convenor_json::FeedOptions::new(chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap());
-    /// assert_eq!(opts.types, convenor_json::TypeMap::default());
+    /// assert_eq!(opts.types(), &convenor_json::TypeMap::default());
     /// ```
     pub fn new(as_of: NaiveDate) -> FeedOptions {
         FeedOptions {
@@ -56,8 +52,9 @@ impl FeedOptions {
     /// # use convenor_json::*;
     /// let opts = FeedOptions::new(chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap())
     ///     .with_types(TypeMap::default().ignoring("HWYW"));
-    /// assert!(opts.types.knows("HWYW"));
+    /// assert!(opts.types().knows("HWYW"));
     /// ```
+    #[must_use]
     pub fn with_types(mut self, types: TypeMap) -> FeedOptions {
         self.types = types;
         self
@@ -68,8 +65,9 @@ impl FeedOptions {
     /// ```
     /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
     /// let opts = convenor_json::FeedOptions::new(day).with_updated(day.and_hms_opt(12, 0, 0).unwrap());
-    /// assert!(opts.updated.is_some());
+    /// assert!(opts.updated().is_some());
     /// ```
+    #[must_use]
     pub fn with_updated(mut self, updated: NaiveDateTime) -> FeedOptions {
         self.updated = Some(updated);
         self
@@ -79,11 +77,34 @@ impl FeedOptions {
     ///
     /// ```
     /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
-    /// assert!(convenor_json::FeedOptions::new(day).with_pretty(true).pretty);
+    /// assert!(convenor_json::FeedOptions::new(day).with_pretty(true).pretty());
     /// ```
+    #[must_use]
     pub fn with_pretty(mut self, pretty: bool) -> FeedOptions {
         self.pretty = pretty;
         self
+    }
+
+    /// The feed shows the schedule as published and in force on this
+    /// date.
+    pub fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// Tags → type codes.
+    pub fn types(&self) -> &TypeMap {
+        &self.types
+    }
+
+    /// `updated` (UTC) of every record, such as when the feed was
+    /// published; with `None`, no record has `updated`.
+    pub fn updated(&self) -> Option<NaiveDateTime> {
+        self.updated
+    }
+
+    /// Whether to indent by two spaces and end with a newline.
+    pub fn pretty(&self) -> bool {
+        self.pretty
     }
 }
 

@@ -49,18 +49,17 @@ const DERIVED: &[&str] = &["entity", "entity_url"];
 /// use convenor_json::ImportOptions;
 /// let opts = ImportOptions::new("District 123", chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
 ///     .with_timezone("America/Los_Angeles".parse::<convenor_core::Zone>().unwrap());
-/// assert_eq!(opts.timezone, Some("America/Los_Angeles".parse::<convenor_core::Zone>().unwrap()));
+/// assert_eq!(opts.timezone(), Some("America/Los_Angeles".parse::<convenor_core::Zone>().unwrap()));
+/// assert_eq!(opts.name(), "District 123");
+/// assert_eq!(opts.starts().to_string(), "2024-01-01");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ImportOptions {
-    /// The schedule's name.
-    pub name: String,
-    /// `starts` of every imported meeting.
-    pub starts: NaiveDate,
-    /// The zone of records without `timezone`.
-    pub timezone: Option<Zone>,
-    /// Type codes → tags ([`TypeMap::tag`]).
-    pub types: TypeMap,
+    name: String,
+    starts: NaiveDate,
+    timezone: Option<Zone>,
+    types: TypeMap,
 }
 
 impl ImportOptions {
@@ -69,7 +68,7 @@ impl ImportOptions {
     ///
     /// ```
     /// let opts = convenor_json::ImportOptions::new("x", chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
-    /// assert_eq!(opts.timezone, None);
+    /// assert_eq!(opts.timezone(), None);
     /// ```
     pub fn new(name: impl Into<String>, starts: NaiveDate) -> ImportOptions {
         ImportOptions {
@@ -85,8 +84,9 @@ impl ImportOptions {
     /// ```
     /// let opts = convenor_json::ImportOptions::new("x", chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
     ///     .with_timezone("Europe/London".parse::<convenor_core::Zone>().unwrap());
-    /// assert!(opts.timezone.is_some());
+    /// assert!(opts.timezone().is_some());
     /// ```
+    #[must_use]
     pub fn with_timezone(mut self, zone: Zone) -> ImportOptions {
         self.timezone = Some(zone);
         self
@@ -98,11 +98,32 @@ impl ImportOptions {
     /// # use convenor_json::*;
     /// let opts = ImportOptions::new("x", chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap())
     ///     .with_types(TypeMap::default().with("hwyw", "LIT"));
-    /// assert_eq!(opts.types.tag("LIT"), "hwyw");
+    /// assert_eq!(opts.types().tag("LIT"), "hwyw");
     /// ```
+    #[must_use]
     pub fn with_types(mut self, types: TypeMap) -> ImportOptions {
         self.types = types;
         self
+    }
+
+    /// The schedule's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `starts` of every imported meeting.
+    pub fn starts(&self) -> NaiveDate {
+        self.starts
+    }
+
+    /// The zone of records without `timezone`.
+    pub fn timezone(&self) -> Option<Zone> {
+        self.timezone
+    }
+
+    /// Type codes → tags ([`TypeMap::tag`]).
+    pub fn types(&self) -> &TypeMap {
+        &self.types
     }
 }
 
