@@ -17,7 +17,18 @@ use crate::schedule::{ChangeRef, Schedule};
 use crate::words::{clock12, day_name, rule_words, time12, zone_label};
 use crate::zone::Zone;
 
-/// The list, as published on a date.
+/// The list, as published on a date ([`Schedule::announcement`]).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let list = seed.announcement(day, None, &[])?;
+/// assert_eq!(list.lines.len(), 6);
+/// assert_eq!(list.meeting(&list.lines[0]).id().as_str(), "co-occurring-sunday");
+/// assert!(list.to_string().starts_with("LifeRing Co-Occurring Disorders Meetings\n"));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Announcement {
     /// The schedule as published on the date (changes announced later
@@ -33,6 +44,19 @@ pub struct Announcement {
 }
 
 /// One meeting's line.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let london = "Europe/London".parse()?;
+/// let list = seed.announcement(day, None, &[london])?;
+/// let saturday = &list.lines[5];
+/// assert_eq!(saturday.when, "Saturday: 7:00am Pacific");
+/// assert_eq!(saturday.starts, NaiveDate::from_ymd_opt(2022, 11, 12));
+/// assert_eq!(saturday.text(), "Saturday: 7:00am Pacific · 3:00pm London (Starts November 12th)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// The meeting's index in [`Announcement::schedule`].
@@ -136,6 +160,11 @@ impl Line {
 }
 
 /// The footnote mark of footnote `i`: `*`, `**`, `***`...
+///
+/// ```
+/// use convenor_core::announce::mark;
+/// assert_eq!((mark(0), mark(2)), ("*".to_string(), "***".to_string()));
+/// ```
 pub fn mark(i: usize) -> String {
     "*".repeat(i + 1)
 }

@@ -67,6 +67,44 @@
 //!   change in plain words with [`ChangeRef::describe`].
 //! - [`Occurrence`]: one session, with its [`Status`].
 //!
+//! # What this crate exposes
+//!
+//! Everything public is listed here; the list in
+//! `docs/public-api/convenor_core.txt` is checked against the built docs
+//! by `.ci/public-api`, so nothing becomes public unannounced.
+//!
+//! - The model: [`Schedule`], [`Meeting`], [`Rule`] ([`Pattern`],
+//!   [`RRulePattern`]), [`Change`] ([`ChangeKind`], [`Reschedule`]),
+//!   [`Segment`], [`Online`], [`Place`], [`Warning`]; a meeting's folded
+//!   history: [`CancelledSession`], [`MovedSession`], [`ExtraSession`],
+//!   [`ChangeRef`].
+//! - The file's shape: [`ScheduleSpec`], [`MeetingSpec`],
+//!   [`WeeklySpec`], [`ChangeSpec`], [`OnlineSpec`]; [`SEED_TOML`],
+//!   [`MAX_INPUT_BYTES`], [`MAX_REMINDERS`], [`toml_positions`] (where
+//!   fields are in TOML text); [`document`]: a file changed in its text
+//!   by typed edits, comments kept, and the TOML writer.
+//! - Values: [`LocalTime`], [`MeetingDuration`], [`MeetingId`],
+//!   [`Interval`], [`WebUrl`], [`weekday_name`] and [`WEEKDAY_NAMES`]
+//!   (weekdays as the file writes them).
+//! - Sessions: [`Occurrence`], [`Occurrences`] and [`MeetingOccurrences`]
+//!   (lazy iterators, with `starts_into` for session starts in bulk),
+//!   [`Status`], [`Window`], [`Week`], [`Day`], [`Viewed`],
+//!   [`MAX_SESSIONS`].
+//! - Time zones: [`Zone`], [`ZoneOffset`], [`resolve_local`] and its
+//!   [`Fit`], [`canonical_zone`], [`suggest_zone`]; the database:
+//!   [`Tzdata`], [`TzdataSource`], [`TzdataError`], [`UnknownZone`],
+//!   [`BUNDLED_VERSION`], [`TZDATA_ENV`], [`tzdata_version_at_least`].
+//! - Errors: [`Error`] and [`Result`], [`Invalid`] with its [`Problem`],
+//!   [`FieldPath`] and [`Position`], [`NoSession`].
+//! - Modules of words for people: [`announce`] (the meeting list as a
+//!   convenor posts it), [`words`] (times, zones, rules and changes in
+//!   plain words), [`quote`] (text from a file made safe for a terminal,
+//!   and the source excerpt under an error), [`suggest`] ("did you mean
+//!   …?").
+//!
+//! No `rrule` or `chrono-tz` type is part of the API; `chrono` types are
+//! (dates, times, weekdays).
+//!
 //! # Features
 //!
 //! - `serde` (default): serde derives on the `*Spec` structs.
@@ -157,12 +195,30 @@ pub mod __private {
 /// The longest schedule text the loaders accept, in bytes (32 MiB):
 /// about 150,000 meetings. Longer text is rejected with
 /// [`Error::TooLarge`] before it is parsed.
+///
+/// ```
+/// let huge = " ".repeat(convenor_core::MAX_INPUT_BYTES + 1);
+/// let err = convenor_core::Schedule::from_toml_str(&huge).unwrap_err();
+/// assert!(matches!(err, convenor_core::Error::TooLarge { .. }));
+/// ```
 pub const MAX_INPUT_BYTES: usize = 32 * 1024 * 1024;
 
 /// The most sessions one materialising query returns
 /// ([`Occurrences::collect_at_most`]); a query for more is
 /// [`Error::TooManySessions`], never a truncated list. Lazy iteration
 /// ([`Schedule::occurrences`]) has no limit.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let year = convenor_core::Window::new(
+///     Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap(),
+/// )?;
+/// let sessions = seed.occurrences(year).collect_at_most(convenor_core::MAX_SESSIONS)?;
+/// assert!(sessions.len() > 300 && sessions.len() < convenor_core::MAX_SESSIONS);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub const MAX_SESSIONS: usize = 100_000;
 
 /// The seed schedule: LifeRing's co-occurring disorders meetings of

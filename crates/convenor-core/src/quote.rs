@@ -48,6 +48,14 @@ fn is_unsafe(c: char) -> bool {
 
 /// The most terminal columns a quoted source line takes, ellipses
 /// included.
+///
+/// ```
+/// use convenor_core::{quote::{source_excerpt, EXCERPT_WIDTH}, Position};
+/// let line = "x".repeat(10_000);
+/// let shown = source_excerpt(&line, Position { line: 1, column: 5_000 }).unwrap();
+/// // The gutter ("1 | ") and at most EXCERPT_WIDTH columns of the line.
+/// assert!(shown.lines().nth(1).unwrap().chars().count() <= 4 + EXCERPT_WIDTH);
+/// ```
 pub const EXCERPT_WIDTH: usize = 100;
 
 /// The line of `text` at `at`, as three lines for a terminal: an empty

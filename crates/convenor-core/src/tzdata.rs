@@ -20,9 +20,23 @@ use crate::zone::Zone;
 
 /// The environment variable that chooses the database for
 /// [`Tzdata::detect`]: `system`, `bundled`, or a directory.
+///
+/// ```
+/// assert_eq!(convenor_core::TZDATA_ENV, "CONVENOR_TZDATA");
+/// // A program that follows it, as the CLI does:
+/// let db = convenor_core::Tzdata::detect()?;
+/// assert!(db.zone("Europe/London").is_ok());
+/// # Ok::<(), convenor_core::TzdataError>(())
+/// ```
 pub const TZDATA_ENV: &str = "CONVENOR_TZDATA";
 
 /// Where a database's data comes from.
+///
+/// ```
+/// use convenor_core::{Tzdata, TzdataSource};
+/// assert_eq!(Tzdata::bundled().source(), &TzdataSource::Bundled);
+/// assert_eq!(TzdataSource::Bundled.to_string(), "bundled");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum TzdataSource {
@@ -441,6 +455,11 @@ impl fmt::Debug for Tzdata {
 }
 
 /// The tz database release bundled into convenor.
+///
+/// ```
+/// let bundled = convenor_core::Tzdata::bundled();
+/// assert_eq!(bundled.version(), Some(convenor_core::BUNDLED_VERSION));
+/// ```
 pub const BUNDLED_VERSION: &str = "2026f";
 
 /// A zone name the database does not have.
@@ -479,6 +498,12 @@ fn unknown_zone(
 }
 
 /// A tz database that could not be loaded.
+///
+/// ```
+/// use convenor_core::{Tzdata, TzdataError};
+/// let err = Tzdata::from_dir("/nonexistent/convenor/zoneinfo").unwrap_err();
+/// assert!(matches!(err, TzdataError::NoDatabase(_)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum TzdataError {

@@ -396,6 +396,17 @@ impl FromStr for Zone {
 /// A zone's offset at one instant: seconds east of UTC, abbreviation and
 /// daylight-saving flag. The `Offset` of [`Zone`] as a chrono
 /// `TimeZone`; its `Display` is the abbreviation (chrono's `%Z`).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let la: convenor_core::Zone = "America/Los_Angeles".parse()?;
+/// let july = Utc.with_ymd_and_hms(2025, 7, 1, 0, 0, 0).unwrap().with_timezone(&la);
+/// let offset = *july.offset();
+/// assert_eq!(offset.seconds(), -7 * 3600);
+/// assert_eq!((offset.abbreviation(), offset.is_dst()), ("PDT", true));
+/// assert_eq!(july.format("%H:%M %Z").to_string(), "17:00 PDT");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub struct ZoneOffset {
     zone: Zone,

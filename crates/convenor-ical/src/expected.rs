@@ -9,7 +9,21 @@ use convenor_core::{ChangeKind, Occurrence, Schedule, Status, Window};
 use crate::plan;
 use crate::IcalOptions;
 
-/// One session as a calendar client lists it.
+/// One session as a calendar client lists it ([`expected_sessions`]).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let opts = convenor_ical::IcalOptions::new(Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap());
+/// let week = convenor_core::Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 14, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 21, 0, 0, 0).unwrap(),
+/// )?;
+/// let sessions = convenor_ical::expected_sessions(&seed, week, &opts);
+/// assert!(sessions.windows(2).all(|w| w[0].start <= w[1].start));
+/// assert!(sessions.iter().all(|s| s.end > s.start && s.uid.ends_with("@lifering.org")));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct ClientSession {
     /// When it starts.

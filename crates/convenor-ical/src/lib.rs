@@ -44,6 +44,24 @@
 //! The interop tests (`interop/` at the repository root) check it against
 //! four real clients: Mozilla's ical.js, Python's recurring-ical-events,
 //! libical (GNOME Evolution) and node-ical.
+//!
+//! # What this crate exposes
+//!
+//! - Export: [`to_string`] (the whole schedule's feed),
+//!   [`meeting_to_string`] (one meeting's calendar),
+//!   [`occurrence_to_string`] (one session's), all made with
+//!   [`IcalOptions`] (`#[non_exhaustive]`: [`IcalOptions::new`], the
+//!   `with_*` builders and their getters).
+//! - The contract: [`expected_sessions`], the [`ClientSession`]s a
+//!   correct client lists for a feed.
+//! - Import: the [`import`] module, [`import::from_str`] with
+//!   [`import::ImportOptions`] into an [`import::Imported`] schedule and
+//!   its [`import::ImportWarning`]s; [`import::windows_zone`] names the
+//!   IANA zone of a Windows zone name, as the import reads them.
+//! - [`Error`], the error of both.
+//!
+//! The content-line writer, the `.ics` reader and the VTIMEZONE
+//! generator are private: every feed goes through the functions above.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![warn(missing_debug_implementations)]

@@ -42,6 +42,17 @@ pub fn edit(text: &str, edit: &Edit) -> Result<Edited> {
 
 /// [`edit`] of a JSON schedule file.
 ///
+/// ```
+/// use convenor_core::document::Edit;
+///
+/// let json = convenor_json::to_string(&convenor_json::load(convenor_core::SEED_TOML)?);
+/// let edited = convenor_json::edit_json(&json, &Edit::end("co-occurring-sunday", "2023-01-01"))?;
+/// // On one line still, with the change at the end of the meeting's.
+/// assert!(edited.text().contains(r#"{"kind":"end","effective":"2023-01-01"}"#));
+/// assert!(!edited.text().contains('\n'));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+///
 /// # Errors
 ///
 /// As [`edit_with`].

@@ -121,6 +121,30 @@
 //! back as [`FeedWarning`]s beside the feed, with tags that have no type
 //! code and online meetings with no conference link.
 //! [`from_meeting_guide_str`] reads a feed into a schedule.
+//!
+//! # What this crate exposes
+//!
+//! - The schedule file: [`load`], [`load_bytes`], [`from_str`],
+//!   [`to_string`], [`to_string_pretty`]; where fields are:
+//!   [`schedule_positions`] (TOML or JSON), [`positions`] (JSON); its
+//!   JSON Schema: [`schedule_schema`], [`schedule_schema_string`],
+//!   [`SCHEMA_ID`].
+//! - Edits of a schedule file in its text, keys and layout kept:
+//!   [`edit`] (TOML or JSON, told apart as [`load`] does) and
+//!   [`edit_json`].
+//! - Occurrence lists: [`occurrences_to_string`],
+//!   [`occurrences_to_writer`], [`occurrences_to_json_lines`], with
+//!   [`OccurrenceOptions`].
+//! - Meeting Guide feeds: [`to_meeting_guide`] with [`FeedOptions`] into
+//!   a [`Feed`] and its [`FeedWarning`]s; [`from_meeting_guide_str`]
+//!   with [`ImportOptions`] into an [`Imported`] schedule; the tag ↔ type
+//!   code [`TypeMap`] and the spec's codes, [`SPEC_TYPES`]; how finders
+//!   read a feed: [`Listing`], [`conference_provider`],
+//!   [`phone_digits`].
+//! - [`Error`].
+//!
+//! Every options struct is `#[non_exhaustive]` with private fields:
+//! `new`, the `with_*` builders and getters of the same names.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

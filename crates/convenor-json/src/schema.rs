@@ -5,6 +5,11 @@ use convenor_core::ScheduleSpec;
 use serde_json::{Map, Value};
 
 /// Where the checked-in schema is published, its `$id`.
+///
+/// ```
+/// let schema = convenor_json::schedule_schema();
+/// assert_eq!(schema["$id"], convenor_json::SCHEMA_ID);
+/// ```
 pub const SCHEMA_ID: &str = "https://github.com/convenor/convenor/raw/main/schema/schedule.schema.json";
 
 /// The JSON Schema (draft 2020-12) of the schedule file, with keys in

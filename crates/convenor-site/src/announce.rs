@@ -21,6 +21,16 @@ use askama::Template;
 use convenor_core::announce::{mark, Announcement};
 
 /// How an announcement is laid out.
+///
+/// ```
+/// use convenor_site::announce::{render, Format};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let list = seed.announcement(day, None, &[])?;
+/// let markdown = render(&list, Format::Markdown);
+/// assert!(markdown.starts_with("## LifeRing Co\\-Occurring Disorders Meetings\n"), "{markdown}");
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Format {
@@ -34,6 +44,15 @@ pub enum Format {
 }
 
 /// `list` laid out as `format`.
+///
+/// ```
+/// use convenor_site::announce::{render, Format};
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let list = seed.announcement(day, None, &[])?;
+/// assert_eq!(render(&list, Format::Text), list.to_string());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub fn render(list: &Announcement, format: Format) -> String {
     match format {
         Format::Text => list.to_string(),

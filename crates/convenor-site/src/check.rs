@@ -24,6 +24,13 @@ use convenor_core::{
 use convenor_json::FeedOptions;
 
 /// What a check found.
+///
+/// ```
+/// use convenor_site::check::{check, Verdict};
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// assert_eq!(check("x.toml", b"name = 'x'\n", now).verdict, Verdict::Clean);
+/// assert_eq!(check("x.toml", b"name = \n", now).verdict, Verdict::Errors);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Verdict {
@@ -36,6 +43,13 @@ pub enum Verdict {
 }
 
 /// A check's report: the text to show and what it found.
+///
+/// ```
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let report = convenor_site::check::check("seed.toml", convenor_core::SEED_TOML.as_bytes(), now);
+/// assert_ne!(report.verdict, convenor_site::check::Verdict::Errors);
+/// assert!(report.text.ends_with('\n'));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Report {
@@ -52,6 +66,14 @@ pub struct Report {
 /// years after: the schedule's own warnings, the zones whose offsets the
 /// system and bundled tz databases disagree on, and what meeting finders
 /// would drop from its Meeting Guide feed.
+///
+/// ```
+/// use convenor_site::check::{check, Verdict};
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let report = check("meetings.json", b"{\"name\": \"x\", \"meetings\": 7}", now);
+/// assert_eq!(report.verdict, Verdict::Errors);
+/// assert!(report.text.contains(" --> meetings.json:1:27\n"), "{}", report.text);
+/// ```
 pub fn check(name: &str, bytes: &[u8], now: DateTime<Utc>) -> Report {
     let mut out = String::new();
     let verdict = write_report(&mut out, name, bytes, now);
@@ -201,6 +223,15 @@ fn plural(n: usize) -> &'static str {
 /// The most problems, and the most warnings, a report shows; the rest
 /// are counted, so that a file with a million bad values makes a page,
 /// not a million blocks.
+///
+/// ```
+/// // 150 meetings without an id: 150 errors, the first 100 shown.
+/// let text = format!("name = 'x'\n{}", "[[meetings]]\n".repeat(150));
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let report = convenor_site::check::check("x.toml", text.as_bytes(), now);
+/// assert_eq!(report.text.matches(" --> x.toml:").count(), convenor_site::check::MAX_SHOWN);
+/// assert!(report.text.contains("and 50 more problems (only the first 100 are shown)"));
+/// ```
 pub const MAX_SHOWN: usize = 100;
 
 /// Prints each problem of `err` (the first [`MAX_SHOWN`]); how many

@@ -21,6 +21,22 @@
 //! assert!(html.starts_with("<section class=\"convenor-announcement\">"));
 //! # Ok::<(), convenor_core::Error>(())
 //! ```
+//!
+//! # What this crate exposes
+//!
+//! - [`page`]: [`page::files`], the page and its one-session files, made
+//!   with [`page::PageOptions`]; [`page::PAGE_SESSIONS`].
+//! - [`announce`]: [`announce::render`] in an [`announce::Format`].
+//! - [`relative`]: times for people ([`relative::relative`],
+//!   [`relative::short`], [`relative::day_time`], [`relative::stamp`],
+//!   [`relative::date`]).
+//! - [`check`]: [`check::check`], a [`check::Report`] with its
+//!   [`check::Verdict`]; [`check::MAX_SHOWN`].
+//! - [`publish`]: the set of files a publish writes
+//!   ([`publish::Publication`], made with [`publish::PublishOptions`]),
+//!   its atomic switch into a folder, and one file replaced atomically
+//!   ([`publish::write_atomically`]).
+//! - [`Result`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -31,4 +47,15 @@ pub mod publish;
 pub mod relative;
 
 /// A `Result` whose error is [`convenor_core::Error`].
+///
+/// ```
+/// fn sessions_this_week() -> convenor_site::Result<usize> {
+///     let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+///     let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+///     let files = convenor_site::page::files(&seed, &convenor_site::page::PageOptions::new(now))?;
+///     Ok(files.len())
+/// }
+/// assert!(sessions_this_week()? > 1);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub type Result<T, E = convenor_core::Error> = std::result::Result<T, E>;

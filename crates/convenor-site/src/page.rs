@@ -86,6 +86,10 @@ impl PageOptions {
 
 /// The most sessions the page lists; the rest are counted, and the feeds
 /// hold them all.
+///
+/// ```
+/// assert_eq!(convenor_site::page::PAGE_SESSIONS, 400);
+/// ```
 pub const PAGE_SESSIONS: usize = 400;
 
 /// The page and the one-session `.ics` files it links to, as

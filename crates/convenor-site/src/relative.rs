@@ -17,21 +17,53 @@ use convenor_core::Zone;
 /// `Sat 12 Nov 2022 07:00 PST`: the date, the time and the zone's
 /// abbreviation (an offset such as `-03` where the tz database has no
 /// letters).
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let la: convenor_core::Zone = "America/Los_Angeles".parse()?;
+/// let t = Utc.with_ymd_and_hms(2022, 11, 12, 15, 0, 0).unwrap().with_timezone(&la);
+/// assert_eq!(convenor_site::relative::stamp(&t), "Sat 12 Nov 2022 07:00 PST");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
 pub fn stamp(t: &DateTime<Zone>) -> String {
     t.format("%a %-d %b %Y %H:%M %Z").to_string()
 }
 
 /// `Sat 12 Nov 07:00 PST`: a time within days, without the year.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let la: convenor_core::Zone = "America/Los_Angeles".parse()?;
+/// let t = Utc.with_ymd_and_hms(2022, 11, 12, 15, 0, 0).unwrap().with_timezone(&la);
+/// assert_eq!(convenor_site::relative::day_time(&t), "Sat 12 Nov 07:00 PST");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
 pub fn day_time(t: &DateTime<Zone>) -> String {
     t.format("%a %-d %b %H:%M %Z").to_string()
 }
 
 /// `Sat 07:00 PST`.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let la: convenor_core::Zone = "America/Los_Angeles".parse()?;
+/// let t = Utc.with_ymd_and_hms(2022, 11, 12, 15, 0, 0).unwrap().with_timezone(&la);
+/// assert_eq!(convenor_site::relative::short(&t), "Sat 07:00 PST");
+/// # Ok::<(), convenor_core::UnknownZone>(())
+/// ```
 pub fn short(t: &DateTime<Zone>) -> String {
     t.format("%a %H:%M %Z").to_string()
 }
 
 /// `in 2 h 15 min`, `in 2 days 30 min`, `now`, `started 10 min ago`.
+///
+/// ```
+/// use chrono::{Duration, TimeZone, Utc};
+/// use convenor_site::relative::relative;
+/// let now = Utc.with_ymd_and_hms(2022, 11, 12, 12, 0, 0).unwrap();
+/// assert_eq!(relative(now, now + Duration::minutes(2 * 1440 + 30)), "in 2 days 30 min");
+/// assert_eq!(relative(now, now + Duration::seconds(20)), "now");
+/// ```
 pub fn relative(now: DateTime<Utc>, start: DateTime<Utc>) -> String {
     let ahead = start - now;
     if ahead < Duration::zero() {
@@ -66,6 +98,11 @@ fn span(d: Duration) -> String {
 }
 
 /// `12 Nov 2022`.
+///
+/// ```
+/// let d = chrono::NaiveDate::from_ymd_opt(2022, 11, 12).unwrap();
+/// assert_eq!(convenor_site::relative::date(d), "12 Nov 2022");
+/// ```
 pub fn date(d: chrono::NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }

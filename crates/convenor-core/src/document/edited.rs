@@ -14,6 +14,25 @@ use crate::spec::{ChangeSpec, MeetingSpec};
 /// What a format's editor writes into a schedule file's text, and
 /// where: the steps around it (loading, checking, validating) are
 /// [`edit_with`]'s.
+///
+/// ```
+/// use convenor_core::document::{edit_with, Edit, Insert};
+/// use convenor_core::{Schedule, ScheduleSpec};
+///
+/// // A writer for a format that is written whole each time.
+/// let rewrite = |text: &str, insert: Insert<'_>| {
+///     let mut spec = ScheduleSpec::from(&Schedule::from_toml_str(text)?);
+///     match insert {
+///         Insert::Change { meeting, change } => spec.meetings[meeting].changes.push(change.clone()),
+///         Insert::Meeting(new) => spec.meetings.push(new.clone()),
+///     }
+///     Ok(convenor_core::document::to_toml(&spec))
+/// };
+/// let edit = Edit::cancel("co-occurring-monday", "2022-11-21");
+/// let edited = edit_with(convenor_core::SEED_TOML, &edit, Schedule::from_toml_str, rewrite)?;
+/// assert_eq!(edited.meeting().changes().len(), 1);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub enum Insert<'a> {
     /// `change` goes at the end of the changes of the meeting at index
@@ -30,6 +49,18 @@ pub enum Insert<'a> {
 
 /// A schedule file after an [`Edit`]: the new text, which loads, and the
 /// schedules before and after it.
+///
+/// ```
+/// use convenor_core::document::{edit_toml, Edit};
+///
+/// let edit = Edit::cancel("co-occurring-monday", "2022-11-21").note("Holiday");
+/// let edited = edit_toml(convenor_core::SEED_TOML, &edit)?;
+/// assert_eq!(edited.meeting().id().as_str(), "co-occurring-monday");
+/// assert_eq!(edited.before().meetings().len(), edited.schedule().meetings().len());
+/// assert_eq!(edited.change().and_then(|c| c.note()), Some("Holiday"));
+/// assert!(edited.text().starts_with(convenor_core::SEED_TOML.lines().next().unwrap()));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug)]
 pub struct Edited {
     text: String,
@@ -99,6 +130,18 @@ impl Edited {
 /// # Errors
 ///
 /// As above; `write`'s own errors are returned as they are.
+///
+/// ```
+/// use convenor_core::document::{edit_with, Edit, Insert};
+/// use convenor_core::Schedule;
+///
+/// fn never(_: &str, _: Insert<'_>) -> convenor_core::Result<String> {
+///     unreachable!("there is no meeting of that id to write into")
+/// }
+/// let edit = Edit::cancel("co-occurring-mondy", "2022-11-21");
+/// let err = edit_with(convenor_core::SEED_TOML, &edit, Schedule::from_toml_str, never).unwrap_err();
+/// assert!(err.to_string().contains("did you mean \"co-occurring-monday\"?"), "{err}");
+/// ```
 pub fn edit_with(
     text: &str,
     edit: &Edit,

@@ -17,6 +17,16 @@ const LISTED: usize = 3;
 /// plain words, the sessions it touches, each in the meeting's own zone,
 /// and for a reschedule the meeting's line of the list as announced,
 /// with its footnote.
+///
+/// ```
+/// use convenor_core::document::{edit_toml, Edit};
+///
+/// let edit = Edit::extra("co-occurring-sunday", "2022-12-31T17:00");
+/// let notice = edit_toml(convenor_core::SEED_TOML, &edit)?.notice();
+/// assert_eq!(notice.sessions.len(), 1);
+/// assert!(notice.to_string().starts_with(&notice.change));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Notice {

@@ -45,10 +45,42 @@ mod validate;
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
 
+/// The text of [`ChangeSpec`]'s docs and of its JSON Schema description
+/// (which leaves out the example).
+macro_rules! change_kinds {
+    () => {
+        "One change. `kind` says which fields apply:
+
+| kind | fields |
+| --- | --- |
+| `reschedule` | `effective`; any of `time`, `day`, `every`, `duration`, `weekly`, `rrule` |
+| `cancel` | `date` |
+| `move` | `date`, `to`; optional `duration` |
+| `extra` | `at`; optional `duration` |
+| `end` | `effective` |
+
+Every kind may have `announced` and `note`."
+    };
+}
+
+// Each `*Spec`'s doc comment is also its JSON Schema description, but
+// for the example: the description is given apart.
+
 /// A schedule file.
+///
+/// ```
+/// use convenor_core::{Schedule, ScheduleSpec};
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let spec = ScheduleSpec::from(&seed);
+/// assert_eq!(spec.timezone.as_deref(), Some("America/Los_Angeles"));
+/// assert_eq!(spec.meetings.len(), 6);
+/// assert_eq!(Schedule::try_from(spec)?.meetings().len(), 6);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schemars", schemars(description = "A schedule file."))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(
     feature = "serde",
@@ -97,9 +129,30 @@ pub struct ScheduleSpec {
 }
 
 /// A meeting in a schedule file.
+///
+/// ```
+/// use convenor_core::{MeetingSpec, Schedule, ScheduleSpec, WeeklySpec};
+/// let circle = MeetingSpec {
+///     id: "tuesday-circle".into(),
+///     name: "Tuesday Circle".into(),
+///     timezone: Some("Europe/London".into()),
+///     weekly: Some(WeeklySpec { day: "tuesday".into(), time: Some("19:00".into()), every: None }),
+///     duration: "90m".into(),
+///     starts: "2024-01-02".into(),
+///     ..MeetingSpec::default()
+/// };
+/// let spec = ScheduleSpec { name: "Circles".into(), meetings: vec![circle], ..ScheduleSpec::default() };
+/// let schedule = Schedule::try_from(spec)?;
+/// assert_eq!(schedule.meetings()[0].rule().to_string(), "every tuesday at 19:00");
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(description = "A meeting in a schedule file.")
+)]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(
     feature = "serde",
@@ -208,9 +261,23 @@ pub struct MeetingSpec {
 }
 
 /// `weekly = { day = "saturday", time = "07:00", every = 2 }`.
+///
+/// ```
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let spec = convenor_core::ScheduleSpec::from(&seed);
+/// let weekly = spec.meetings[0].weekly.as_ref().unwrap();
+/// assert_eq!((weekly.day.as_str(), weekly.every), ("sunday", None));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        description = "`weekly = { day = \"saturday\", time = \"07:00\", every = 2 }`."
+    )
+)]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(
     feature = "serde",
@@ -236,9 +303,25 @@ pub struct WeeklySpec {
 }
 
 /// `online = { url = "...", phone = "...", notes = "..." }`.
+///
+/// ```
+/// use convenor_core::OnlineSpec;
+/// let online = OnlineSpec {
+///     url: Some("https://zoom.us/j/123".into()),
+///     notes: Some("Passcode 4321".into()),
+///     ..OnlineSpec::default()
+/// };
+/// assert_eq!(online.phone, None);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(
+        description = "`online = { url = \"...\", phone = \"...\", notes = \"...\" }`."
+    )
+)]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(
     feature = "serde",
@@ -265,20 +348,25 @@ pub struct OnlineSpec {
     pub notes: Option<String>,
 }
 
-/// One change. `kind` says which fields apply:
+#[doc = change_kinds!()]
 ///
-/// | kind | fields |
-/// | --- | --- |
-/// | `reschedule` | `effective`; any of `time`, `day`, `every`, `duration`, `weekly`, `rrule` |
-/// | `cancel` | `date` |
-/// | `move` | `date`, `to`; optional `duration` |
-/// | `extra` | `at`; optional `duration` |
-/// | `end` | `effective` |
-///
-/// Every kind may have `announced` and `note`.
+/// ```
+/// use convenor_core::ChangeSpec;
+/// let thanksgiving = ChangeSpec {
+///     kind: "cancel".into(),
+///     date: Some("2022-11-24".into()),
+///     note: Some("Thanksgiving".into()),
+///     ..ChangeSpec::default()
+/// };
+/// assert_eq!(thanksgiving.effective, None);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 #[cfg_attr(feature = "schemars", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schemars",
+    schemars(description = change_kinds!())
+)]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 #[cfg_attr(feature = "serde", serde(expecting = "a change with `kind`"))]
 pub struct ChangeSpec {

@@ -131,6 +131,20 @@ impl ImportOptions {
 }
 
 /// An imported schedule and what it could not keep.
+///
+/// ```
+/// use convenor_ical::import::{from_str, ImportOptions};
+/// let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+/// BEGIN:VEVENT\r\nUID:a@example.org\r\nSUMMARY:Tuesday Circle\r\n\
+/// DTSTART;TZID=Europe/London:20240102T190000\r\nDURATION:PT90M\r\n\
+/// RRULE:FREQ=WEEKLY;BYDAY=TU\r\nATTENDEE:mailto:sam@example.org\r\n\
+/// END:VEVENT\r\nEND:VCALENDAR\r\n";
+/// let imported = from_str(ics, &ImportOptions::new("Circles"))?;
+/// assert_eq!(imported.schedule.name(), "Circles");
+/// assert_eq!(imported.schedule.meetings()[0].name(), "Tuesday Circle");
+/// assert_eq!(imported.ended_before_from, 0);
+/// # Ok::<(), convenor_ical::Error>(())
+/// ```
 #[derive(Debug)]
 pub struct Imported {
     /// The schedule (validated).
@@ -142,6 +156,13 @@ pub struct Imported {
 }
 
 /// Imports a calendar.
+///
+/// ```
+/// use convenor_ical::import::{from_str, ImportOptions};
+/// let err = from_str("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n", &ImportOptions::new("x"))
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "3:1: END:VCALENDAR closes BEGIN:VEVENT of line 2");
+/// ```
 ///
 /// # Errors
 ///

@@ -62,6 +62,14 @@ pub fn phone_digits(phone: &str) -> String {
 }
 
 /// How a meeting finder lists one record.
+///
+/// ```
+/// use convenor_json::Listing;
+/// let feed: Vec<serde_json::Map<String, serde_json::Value>> =
+///     serde_json::from_str(r#"[{"slug": "a", "day": 1, "time": "18:00"}, {"day": 2}]"#).unwrap();
+/// let listings = Listing::of_feed(&feed);
+/// assert_eq!(listings[1], Listing::Dropped("no slug"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Listing {
     /// Not listed, and why (the finder's own words).

@@ -59,6 +59,21 @@ const LOCK_WAIT: Duration = Duration::from_secs(120);
 /// A file of the set: text made beforehand, or made as it is written,
 /// so that a large feed (the sessions of 90 days of a big fellowship)
 /// is never held whole in memory.
+///
+/// ```
+/// use std::io::Write;
+/// use convenor_site::publish::Content;
+///
+/// let made = Content::Made(Box::new(|w: &mut dyn Write| {
+///     w.write_all(b"BEGIN:VCALENDAR\r\n")
+///         .map_err(|e| convenor_core::Error::io("cannot write the feed", e))
+/// }));
+/// let mut out = Vec::new();
+/// made.write_to(&mut out)?;
+/// Content::Text("END:VCALENDAR\r\n".into()).write_to(&mut out)?;
+/// assert_eq!(out, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub enum Content<'a> {
     /// Text made beforehand.
     Text(String),
@@ -83,6 +98,19 @@ impl Content<'_> {
 }
 
 /// Writes a file's content.
+///
+/// ```
+/// use convenor_site::publish::{Content, Make};
+///
+/// let name = String::from("Tuesday Circle");
+/// let make: Make = Box::new(move |w| {
+///     writeln!(w, "{name}").map_err(|e| convenor_core::Error::io("cannot write", e))
+/// });
+/// let mut out = Vec::new();
+/// Content::Made(make).write_to(&mut out)?;
+/// assert_eq!(out, b"Tuesday Circle\n");
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
 pub type Make<'a> = Box<dyn Fn(&mut dyn io::Write) -> Result<()> + 'a>;
 
 /// What every failure before the switch says.
@@ -114,6 +142,22 @@ pub struct PublishFolder {
 }
 
 /// What [`PublishFolder::replace`] did.
+///
+/// ```
+/// use convenor_site::publish::{Content, Outcome, PublishFolder};
+///
+/// let dir = tempfile::tempdir()?;
+/// std::fs::write(dir.path().join("index.html"), "hand-written")?;
+/// let folder = PublishFolder::lock(dir.path(), || {})?;
+/// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
+/// // Refused without force; with it, the hand-written file is kept aside.
+/// assert!(folder.replace(&files, false, || Ok(())).is_err());
+/// let Outcome::Published { backup: Some(backup) } = folder.replace(&files, true, || Ok(()))? else {
+///     panic!("published, with a backup");
+/// };
+/// assert_eq!(std::fs::read_to_string(backup.join("index.html"))?, "hand-written");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Outcome {
@@ -280,6 +324,16 @@ fn refuse_foreign(out: &Path, foreign: &[&OsStr]) -> Error {
 /// # Errors
 ///
 /// [`Error::Io`] of kind `NotADirectory` when `out` is not a folder.
+///
+/// ```
+/// use convenor_site::publish::check_out;
+///
+/// let dir = tempfile::tempdir()?;
+/// assert!(check_out(&dir.path().join("not-yet")).is_ok());
+/// std::fs::write(dir.path().join("file"), "x")?;
+/// assert!(check_out(&dir.path().join("file")).unwrap_err().is_bad_input());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn check_out(out: &Path) -> Result<()> {
     match std::fs::metadata(out) {
         Ok(m) if !m.is_dir() => Err(refuse(
