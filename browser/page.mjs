@@ -5,7 +5,9 @@
 // and axe-core's accessibility violations.
 //
 // Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE [--top]] [--width PX]
-// (--top: the first screenful only, not the whole page)
+//        [--query ?tz=ZONE] [--type TEXT]
+// (--top: the first screenful only, not the whole page; --query: opened
+// with that query; --type: TEXT typed into the zone field and shown)
 // Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME, and
 // the Chromium it checks for: $CONVENOR_CHROMIUM, else /usr/bin/chromium.
 import { createRequire } from "node:module";
@@ -25,6 +27,10 @@ const shotAt = args.indexOf("--screenshot");
 const screenshot = shotAt >= 0 ? args[shotAt + 1] : null;
 const widthAt = args.indexOf("--width");
 const width = widthAt >= 0 ? Number(args[widthAt + 1]) : 1000;
+const queryAt = args.indexOf("--query");
+const query = queryAt >= 0 ? args[queryAt + 1] : "";
+const typeAt = args.indexOf("--type");
+const typed = typeAt >= 0 ? args[typeAt + 1] : null;
 const executablePath = process.env.CONVENOR_CHROMIUM || "/usr/bin/chromium";
 
 const browser = await puppeteer.launch({
@@ -46,10 +52,17 @@ try {
   page.on("request", (r) => {
     if (!r.url().startsWith("file:")) { external.push(r.url()); r.abort(); } else { r.continue(); }
   });
-  await page.goto(pathToFileURL(path.join(site, "index.html")).href, { waitUntil: "load" });
+  await page.goto(pathToFileURL(path.join(site, "index.html")).href + query, { waitUntil: "load" });
+  if (typed !== null) {
+    await page.$eval("#zone", (e) => { e.value = ""; });
+    await page.type("#zone", typed);
+    await page.click("#zone-form button[type=submit]");
+  }
   const seen = await page.evaluate(() => ({
     overflows: document.documentElement.scrollWidth > window.innerWidth,
     zone: document.getElementById("zone-label").textContent,
+    zoneError: document.getElementById("zone-error").textContent,
+    query: location.search,
     detected: Intl.DateTimeFormat().resolvedOptions().timeZone,
     sessions: Array.from(document.querySelectorAll("li.session")).map((li) => ({
       start: li.getAttribute("data-start"),

@@ -252,3 +252,89 @@ fn next_says_days_and_minutes_in_80_columns() {
     golden("next-two-days.txt", &out);
     super::assert_fits_80_columns(&out);
 }
+
+/// Issue 32 item 4: the zone words a convenor writes get the zone meant,
+/// never a name spelt alike with other offsets (`BST` once got `EST`),
+/// and an abbreviation the tz database has as a link (`EST`, `GMT`) is
+/// warned about with the zone a person means by it.
+#[test]
+fn check_answers_zone_words_with_the_zone_meant() {
+    let file = |zone: &str| {
+        format!(
+            "name = \"Manchester Online\"\ntimezone = \"{zone}\"\n\n\
+             [[meetings]]\nid = \"tuesday\"\nname = \"Tuesday\"\n\
+             area = \"Manchester, UK\"\n\
+             weekly = {{ day = \"tuesday\", time = \"19:00\" }}\n\
+             duration = \"60m\"\nstarts = \"2025-01-07\"\n"
+        )
+    };
+    let check = |zone: &str| {
+        let (_dir, path) = scratch_file("zone.toml", &file(zone));
+        let out = convenor(&["check", &path, "--now", "2025-01-01"]);
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    for (word, meant) in [
+        ("BST", "Europe/London"),
+        ("EDT", "America/New_York"),
+        ("PST", "America/Los_Angeles"),
+        ("PDT", "America/Los_Angeles"),
+        ("CEST", "Europe/Berlin"),
+        ("AEST", "Australia/Sydney"),
+        ("AEDT", "Australia/Sydney"),
+        ("IST", "Asia/Kolkata"),
+        ("Manchester", "Europe/London"),
+        ("Europe/Manchester", "Europe/London"),
+        ("New York", "America/New_York"),
+        ("Sydney", "Australia/Sydney"),
+        ("Pacific", "America/Los_Angeles"),
+    ] {
+        let (code, text) = check(word);
+        assert_eq!(code, Some(2), "{word}: {text}");
+        assert!(
+            text.contains(&format!(
+                "error: unknown time zone \"{word}\" (field timezone)"
+            )),
+            "{word}: {text}"
+        );
+        assert!(
+            text.contains(&format!("help: did you mean \"{meant}\"?")),
+            "{word}: {text}"
+        );
+    }
+    // Spelt like an abbreviation but none: no guess at all.
+    let (code, text) = check("XST");
+    assert_eq!(code, Some(2));
+    assert!(!text.contains("did you mean"), "{text}");
+    // Links named like abbreviations: the zone meant, and what the link
+    // itself keeps.
+    for (word, warning) in [
+        (
+            "GMT",
+            "warning: time zone \"GMT\" is an abbreviation that the tz \
+             database keeps at one offset all year, without summer time; for \
+             UK time (GMT in winter, BST in summer) write \"Europe/London\" \
+             (or \"UTC\" for one offset all year)",
+        ),
+        (
+            "EST",
+            "warning: time zone \"EST\" is an abbreviation that the tz \
+             database keeps at one offset all year, without summer time; for \
+             US Eastern time write \"America/New_York\" (or \"America/Panama\" \
+             for one offset all year)",
+        ),
+        (
+            "CET",
+            "warning: time zone \"CET\" is an abbreviation (a link to \
+             \"Europe/Brussels\" in the tz database); for Central European \
+             time write \"Europe/Berlin\"",
+        ),
+    ] {
+        let (code, text) = check(word);
+        assert_eq!(code, Some(0), "{word}: {text}");
+        assert!(text.contains(warning), "{word}: {text}");
+    }
+    // The viewer's zone too.
+    let out = convenor(&["agenda", "--example", "--tz", "BST"]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("did you mean \"Europe/London\""), "{stderr}");
+}

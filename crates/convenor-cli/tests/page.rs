@@ -209,3 +209,53 @@ fn without_javascript_the_page_shows_the_schedules_zone() {
     assert_eq!(first["shown"], "18:30");
     assert_eq!(first["day"], "Thursday 10 November 2022");
 }
+
+/// Issue 32 item 4: `?tz=` and the zone field take the words people
+/// write (a city, an abbreviation, a name in any case) and show the zone
+/// meant; a word that fits no zone is said, not silently replaced.
+#[test]
+fn the_page_takes_a_city_or_an_abbreviation_for_its_zone() {
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let (_tmp, site) = site();
+    for (asked, label) in [
+        ("Sydney", "Sydney time (Australia/Sydney)"),
+        ("new%20york", "New York time (America/New_York)"),
+        ("Manchester", "London time (Europe/London)"),
+        ("Europe/Manchester", "London time (Europe/London)"),
+        ("BST", "London time (Europe/London)"),
+        ("EST", "New York time (America/New_York)"),
+        ("PDT", "Pacific time (America/Los_Angeles)"),
+        ("AEDT", "Sydney time (Australia/Sydney)"),
+        ("IST", "Kolkata time (Asia/Kolkata)"),
+        ("europe/london", "London time (Europe/London)"),
+        ("Asia/Kolkata", "Kolkata time (Asia/Kolkata)"),
+    ] {
+        let seen =
+            open(&site, "Asia/Tokyo", &["--query", &format!("?tz={asked}")]);
+        assert_eq!(seen["zone"], label, "?tz={asked}");
+        assert_eq!(seen["zoneError"], "", "?tz={asked}");
+        assert_eq!(seen["errors"], serde_json::json!([]), "?tz={asked}");
+    }
+    // Not understood: said, and the visitor's own zone shown.
+    let seen = open(&site, "Asia/Tokyo", &["--query", "?tz=Atlantis"]);
+    assert_eq!(seen["zone"], "Tokyo time (Asia/Tokyo)");
+    assert_eq!(
+        seen["zoneError"],
+        "Did not understand the time zone \u{201c}Atlantis\u{201d}. Try a city or a name \
+         such as Europe/London. Showing Tokyo time (Asia/Tokyo)."
+    );
+    assert_eq!(seen["violations"], serde_json::json!([]));
+    // Typed into the zone field: the city's zone, remembered in the URL.
+    let seen = open(&site, "Asia/Tokyo", &["--type", "manchester"]);
+    assert_eq!(seen["zone"], "London time (Europe/London)");
+    assert_eq!(seen["query"], "?tz=Europe%2FLondon");
+    let seen = open(&site, "Asia/Tokyo", &["--type", "XST"]);
+    assert_eq!(seen["zone"], "Tokyo time (Asia/Tokyo)");
+    assert!(seen["zoneError"]
+        .as_str()
+        .unwrap()
+        .starts_with("Did not understand the time zone \u{201c}XST\u{201d}."));
+}

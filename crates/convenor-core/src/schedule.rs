@@ -166,13 +166,17 @@ pub enum Warning {
         date: NaiveDate,
     },
     /// A zone given by an old name (a tz database link), such as
-    /// `Europe/Kiev`: it works, but the canonical name is clearer.
+    /// `Europe/Kiev`: it works, but the canonical name is clearer. An
+    /// abbreviation the database has as a link (`EST`, `GMT`, `CET`) is
+    /// one too, and rarely the zone meant: `EST` never changes to summer
+    /// time.
     LegacyZone {
         /// The meeting, or `None` for the schedule's default zone.
         meeting: Option<String>,
         /// The name as written.
         zone: String,
-        /// The canonical name.
+        /// The name to write: the canonical name, or for an abbreviation
+        /// the zone a person means by it (`America/New_York` for `EST`).
         canonical: &'static str,
     },
     /// A moved or extra session overlaps another session of the meeting.
@@ -201,11 +205,14 @@ impl std::fmt::Display for Warning {
                 if let Some(m) = meeting {
                     write!(f, "meeting {m}: ")?;
                 }
-                write!(
-                    f,
-                    "time zone \"{zone}\" is an old name (a link in the tz \
-                     database); write \"{canonical}\""
-                )
+                match crate::suggest::abbreviation_warning(zone, canonical) {
+                    Some(words) => f.write_str(&words),
+                    None => write!(
+                        f,
+                        "time zone \"{zone}\" is an old name (a link in the \
+                         tz database); write \"{canonical}\""
+                    ),
+                }
             }
             Warning::Overlap { meeting, date } => write!(
                 f,
@@ -663,10 +670,13 @@ impl Schedule {
     pub fn warnings(&self, window: Window) -> Vec<Warning> {
         let mut out = Vec::new();
         let legacy = |meeting: Option<String>, zone: Zone| {
-            zone.primary_name().map(|canonical| Warning::LegacyZone {
+            zone.primary_name().map(|primary| Warning::LegacyZone {
                 meeting,
                 zone: zone.name().to_string(),
-                canonical,
+                // `EST` is written for US Eastern time, not for the
+                // fixed offset the tz database links it to.
+                canonical: crate::suggest::abbreviation_meant(zone.name())
+                    .unwrap_or(primary),
             })
         };
         out.extend(self.timezone.and_then(|z| legacy(None, z)));

@@ -3,6 +3,10 @@
 //! Public so that every parsing crate (TOML here, JSON in
 //! `convenor-json`) and every program makes the same suggestions.
 
+mod zones;
+pub(crate) use zones::{abbreviation_meant, abbreviation_warning, is_code};
+pub use zones::{zone_meant, zone_words};
+
 /// The candidate closest to `input` by edit distance, ignoring case, if it
 /// is close enough to be a plausible typo (at most a third of the input's
 /// length, and at least one edit is always allowed).

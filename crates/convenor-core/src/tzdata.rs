@@ -351,7 +351,8 @@ impl Tzdata {
     /// let db = convenor_core::Tzdata::bundled();
     /// assert_eq!(db.suggest("America/Los_Angles"), Some("America/Los_Angeles"));
     /// assert_eq!(db.suggest("europe/london"), Some("Europe/London"));
-    /// assert_eq!(db.suggest("Pacific"), None);
+    /// // "Pacific", as convenor itself writes the zone.
+    /// assert_eq!(db.suggest("Pacific"), Some("America/Los_Angeles"));
     /// // A city alone names its zone.
     /// assert_eq!(db.suggest("Berlin"), Some("Europe/Berlin"));
     /// assert_eq!(db.suggest("buenos aires"), Some("America/Argentina/Buenos_Aires"));
@@ -359,6 +360,11 @@ impl Tzdata {
     /// // not exist, and `Etc/GMT+1` or `Etc/GMT-14` is another offset.
     /// assert_eq!(db.suggest("Etc/GMT+14"), None);
     /// assert_eq!(db.suggest("etc/gmt+5"), Some("Etc/GMT+5"));
+    /// // An abbreviation or a city people write: the zone meant, never a
+    /// // name spelt alike (`BST` is one letter from `EST`).
+    /// assert_eq!(db.suggest("BST"), Some("Europe/London"));
+    /// assert_eq!(db.suggest("Europe/Manchester"), Some("Europe/London"));
+    /// assert_eq!(db.suggest("XST"), None);
     /// ```
     pub fn suggest(&self, name: &str) -> Option<&'static str> {
         /// A little longer than the longest IANA name
@@ -367,14 +373,28 @@ impl Tzdata {
         if name.len() > LONGEST {
             return None;
         }
+        let listed = |zone: &str| {
+            let names = self.names();
+            names.binary_search(&zone).ok().map(|i| names[i])
+        };
+        // An abbreviation or a city a person writes (`BST`, `Manchester`)
+        // is answered with the zone meant, never by its spelling.
+        if let Some(meant) = crate::suggest::zone_meant(name) {
+            return listed(meant);
+        }
         let numbers = signed_numbers(name);
         let same_numbers = self
             .names()
             .iter()
             .copied()
             .filter(|c| signed_numbers(c) == numbers);
-        crate::suggest::nearest(name, same_numbers.clone())
-            .or_else(|| city(name, same_numbers))
+        // `utc` is `UTC`, but no other code is offered for a misspelling.
+        let same_case =
+            same_numbers.clone().find(|c| c.eq_ignore_ascii_case(name));
+        let places = same_numbers.filter(|c| !crate::suggest::is_code(c));
+        same_case
+            .or_else(|| crate::suggest::nearest(name, places.clone()))
+            .or_else(|| city(name, places))
     }
 }
 

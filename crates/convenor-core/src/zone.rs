@@ -585,7 +585,9 @@ pub fn resolve_local(
 /// use convenor_core::suggest_zone;
 /// assert_eq!(suggest_zone("America/Los_Angles").as_deref(), Some("America/Los_Angeles"));
 /// assert_eq!(suggest_zone("europe/london").as_deref(), Some("Europe/London"));
-/// assert_eq!(suggest_zone("Pacific"), None);
+/// assert_eq!(suggest_zone("BST").as_deref(), Some("Europe/London"));
+/// assert_eq!(suggest_zone("Pacific").as_deref(), Some("America/Los_Angeles"));
+/// assert_eq!(suggest_zone("Pacifc/Nowhere"), None);
 /// ```
 pub fn suggest_zone(name: &str) -> Option<String> {
     Tzdata::current().suggest(name).map(str::to_string)

@@ -191,6 +191,10 @@ struct Page {
     zones: &'static [&'static str],
     /// JSON with `<` escaped, so it cannot close its script element.
     data: String,
+    /// `[[word, zone], ...]` of [`convenor_core::suggest::zone_words`],
+    /// JSON like `data`: the page's zone field and `?tz=` take `BST` and
+    /// `Manchester`.
+    zone_words: String,
     stamp: String,
     css: &'static str,
     js: &'static str,
@@ -301,14 +305,10 @@ impl Page {
                 status: o.status().as_str(),
             })
             .collect();
-        let data = serde_json::to_string(&data)
-            .map_err(|e| {
-                convenor_core::Error::io(
-                    "cannot write the page's session data",
-                    e.into(),
-                )
-            })?
-            .replace('<', "\\u003c");
+        let data = script_json(&data)?;
+        let zone_words = script_json(
+            &convenor_core::suggest::zone_words().collect::<Vec<_>>(),
+        )?;
         Ok(Page {
             name: escape_controls(schedule.name()).into_owned(),
             home: home.name(),
@@ -326,6 +326,7 @@ impl Page {
             links,
             zones: ZONES,
             data,
+            zone_words,
             stamp: now.format("%Y-%m-%d %H:%M UTC").to_string(),
             css: include_str!("../templates/page.css"),
             js: include_str!("../templates/page.js"),
@@ -380,6 +381,15 @@ fn days(
         }
     }
     days
+}
+
+/// `value` as JSON for a `<script type="application/json">`: `<`
+/// escaped, so it cannot close its script element.
+fn script_json(value: &impl Serialize) -> Result<String> {
+    let json = serde_json::to_string(value).map_err(|e| {
+        convenor_core::Error::io("cannot write the page's data", e.into())
+    })?;
+    Ok(json.replace('<', "\\u003c"))
 }
 
 /// An instant as RFC 3339 in UTC (`2022-11-12T15:00:00+00:00`).

@@ -28,6 +28,49 @@
       return false;
     }
   }
+  // What a visitor types or puts in ?tz=: a zone name in any case, an
+  // abbreviation or a city convenor knows (#zone-words: BST, Manchester),
+  // or a city with a zone of its own (Sydney). null when none fits.
+  var words = {};
+  JSON.parse(document.getElementById("zone-words").textContent).forEach(function (w) {
+    words[key(w[0])] = w[1];
+  });
+  function key(text) {
+    var k = text.replace(/[.,]/g, "").replace(/[_-]/g, " ").toLowerCase()
+      .trim().split(/\s+/).join(" ");
+    return k.replace(/(.) time$/, "$1");
+  }
+  function resolve(text) {
+    text = (text || "").trim();
+    if (!text) return null;
+    var slash = text.lastIndexOf("/");
+    var region = slash >= 0 ? text.slice(0, slash).toLowerCase() : null;
+    var meant = words[key(slash >= 0 ? text.slice(slash + 1) : text)];
+    if (meant && (region === null || meant.split("/")[0].toLowerCase() === region)) {
+      return meant;
+    }
+    // The names as spelt in the zone list, then as the browser spells
+    // them (it may say Asia/Calcutta for Asia/Kolkata).
+    var known = Array.prototype.map.call(
+      document.querySelectorAll("#zone-list option"), function (o) { return o.value; }
+    ).concat(Intl.supportedValuesOf ? Intl.supportedValuesOf("timeZone") : []);
+    var lower = text.toLowerCase();
+    var city = key(text);
+    var i;
+    if (valid(text)) {
+      for (i = 0; i < known.length; i++) {
+        if (known[i].toLowerCase() === lower) return known[i];
+      }
+      return text;
+    }
+    if (slash >= 0) return null;
+    for (i = 0; i < known.length; i++) {
+      if (known[i].indexOf("/") > 0 && key(known[i].split("/").pop()) === city) {
+        return known[i];
+      }
+    }
+    return null;
+  }
   function detected() {
     try {
       return Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -90,9 +133,14 @@
       : zone.split("/").pop().replace(/_/g, " ") + " time (" + zone + ")";
     input.value = zone;
   }
-  function choose(zone, remember) {
-    if (!valid(zone)) {
-      error.textContent = "Unknown time zone. Try a name such as Europe/London.";
+  function notUnderstood(text) {
+    return "Did not understand the time zone \u201c" + text +
+      "\u201d. Try a city or a name such as Europe/London.";
+  }
+  function choose(text, remember) {
+    var zone = resolve(text);
+    if (!zone) {
+      error.textContent = notUnderstood(text);
       return;
     }
     error.textContent = "";
@@ -109,6 +157,10 @@
     choose(detected() || home, true);
   });
   var asked = new URLSearchParams(location.search).get("tz");
-  var zone = valid(asked) ? asked : (valid(detected()) ? detected() : home);
+  var zone = resolve(asked) || (valid(detected()) ? detected() : home);
   choose(zone, false);
+  // ?tz= that fits no zone is said, not silently replaced.
+  if (asked && !resolve(asked)) {
+    error.textContent = notUnderstood(asked) + " Showing " + label.textContent + ".";
+  }
 })();
