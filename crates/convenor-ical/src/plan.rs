@@ -13,12 +13,16 @@
 //! - a session whose start falls in a fold, or that spans a clock change,
 //!   gets an override with DTSTART/DTEND in UTC: ical.js and Python
 //!   resolve such local times differently, UTC they all read alike;
-//! - no RRULE steps through a spring-forward gap at its session time, and
-//!   no DTSTART, EXDATE or RECURRENCE-ID of a series names a time in a
+//! - no RRULE steps through a spring-forward gap at its session time, nor
+//!   through a session during which the clocks go forward, and no
+//!   DTSTART, EXDATE or RECURRENCE-ID of a series names a time in a
 //!   fold, except an override restating an unchanged session: libical
 //!   and node-ical misplace such instances and then match no override or
 //!   EXDATE to them. The series is cut around such a session, which is
 //!   its own VEVENT in UTC ([`parts`]);
+//! - no RRULE steps across a change of a day or more (a skipped or
+//!   repeated day): libical's weekly step there is off by the day. The
+//!   series is cut there, no session left out ([`parts`]);
 //! - extras are their own VEVENTs (an RDATE equal to an instance is listed
 //!   twice by ical.js, and `RDATE;VALUE=PERIOD` makes it throw);
 //! - a segment that ends gets `UNTIL` in UTC a few hours after its last
@@ -208,7 +212,7 @@ pub(crate) fn stamps(
 #[derive(Debug, Default)]
 pub(crate) struct Cursors {
     zones: ZoneCursors,
-    walks: HashMap<Walk, Vec<NaiveDateTime>>,
+    walks: HashMap<Walk, Walked>,
 }
 
 impl Cursors {
@@ -219,7 +223,7 @@ impl Cursors {
     /// [`Walk::run`], done once per distinct walk: a feed's meetings
     /// often share zone, weekday, time, length and first date, and the
     /// walk depends on nothing else.
-    fn walk(&mut self, walk: Walk) -> &[NaiveDateTime] {
+    fn walk(&mut self, walk: Walk) -> &Walked {
         let Cursors { zones, walks } = self;
         walks.entry(walk).or_insert_with(|| walk.run(cursor(zones, walk.tz)))
     }
@@ -244,15 +248,29 @@ struct Walk {
     horizon: DateTime<Utc>,
 }
 
+/// What a [`Walk`] finds.
+#[derive(Clone, Debug, Default)]
+struct Walked {
+    /// The nominal starts of the sessions the wall clock cannot carry (a
+    /// start in a gap or fold, or a clock change during the session),
+    /// cancelled and moved ones included.
+    unsteady: Vec<NaiveDateTime>,
+    /// The due dates whose session's UTC offset differs from the previous
+    /// session's by a day or more: the rule steps across a skipped or
+    /// repeated day to reach them.
+    leaps: Vec<NaiveDate>,
+}
+
 impl Walk {
-    /// The nominal starts of the sessions the wall clock cannot carry
-    /// (a start in a gap or fold, or a clock change during the session),
-    /// cancelled and moved ones included: jumps from one clock change to
-    /// the next, since only sessions near one can be among them.
-    fn run(&self, cursor: &mut ZoneCursor) -> Vec<NaiveDateTime> {
+    /// Jumps from one clock change to the next, since only sessions near
+    /// one can be [`Walked`]'s.
+    fn run(&self, cursor: &mut ZoneCursor) -> Walked {
         let Walk { tz, first, last, time, duration, step, horizon } = *self;
         let length = i64::from(duration.minutes()) * 60;
-        let mut found = Vec::new();
+        let mut found = Walked::default();
+        // The offset of the last session looked at: a jump skips only
+        // sessions of the same offset, so it is the previous session's.
+        let mut offset = None;
         let mut due = first;
         while due <= last {
             let nominal = due.and_time(time);
@@ -260,6 +278,11 @@ impl Walk {
             if start.with_timezone(&Utc) >= horizon {
                 break;
             }
+            let now = start.offset().seconds();
+            if offset.is_some_and(|o: i32| (now - o).abs() >= 86_400) {
+                found.leaps.push(due);
+            }
+            offset = Some(now);
             let steady = cursor.steady_until(nominal).filter(|_| {
                 fit == Fit::Exact
                     && end.naive_local() == nominal + Duration::seconds(length)
@@ -275,7 +298,7 @@ impl Walk {
                 }
                 _ => {
                     if !stamps(tz, nominal, duration).2 {
-                        found.push(nominal);
+                        found.unsteady.push(nominal);
                     }
                     1
                 }
@@ -320,6 +343,20 @@ pub(crate) struct Part<'s> {
 ///   is the gap day (Adelaide, 02:00, 1 October 2023) the session and
 ///   every later one are an hour late. A YEARLY rule's year and a WEEKLY
 ///   rule's week are treated alike (not measured; the same arithmetic);
+/// - the clocks go forward while it runs, not at its start (Nuuk from
+///   2024: Saturday 22:30 for an hour, and 23:00 becomes 00:00). libical
+///   lists the next week's session an hour late. Measured with Debian
+///   12's libical, whose ICU (tz 2022e) still has Nuuk's old rules,
+///   which put a gap at 22:00–23:00 that night: a session in a gap of
+///   the reader's tz data. A session that only meets that stale gap
+///   (22:00 for 30 minutes) drifts alike and cannot be told from the
+///   export (see interop/README.md); sessions the clocks go forward in
+///   elsewhere (Los Angeles, Berlin, Santiago, Havana, Lord Howe) came
+///   out right with an override. The clocks going back during a session
+///   cut nothing: its override in UTC is right in all four clients,
+///   while a session on its own there would end in the fold, which
+///   recurring-ical-events 3.8.2 reads at the first of the two times
+///   when the feed has X-WR-TIMEZONE;
 /// - it is due in a fall-back fold and is cancelled or moved, or would be
 ///   a part's first session (DTSTART). node-ical reads a local time in a
 ///   fold (RECURRENCE-ID, EXDATE) at the later instant but puts the
@@ -336,6 +373,17 @@ pub(crate) struct Part<'s> {
 /// first session that is not left out), each later part is named by its
 /// first date. A segment without such sessions is one part under the
 /// segment's UID, as before.
+///
+/// A segment is also cut, no session left out, between two sessions
+/// whose UTC offsets differ by a day or more: Samoa skipped Friday 30
+/// December 2011 (-10:00 to +14:00), and libical lists a weekly Saturday
+/// 10:00 session's 31 December a day late (at 2011-12-31T20:00Z, not
+/// 2011-12-30T20:00Z). ICU, which does libical's RRULE arithmetic, adds
+/// days keeping the wall clock only up to a change of less than a day
+/// (`Calendar::add` takes the offset change modulo 24 hours). The part
+/// before ends with the last session before the change, the next starts
+/// with the first after it; its DTSTART, a local time after the change,
+/// every client reads alike.
 pub(crate) fn parts<'s>(
     meeting: &'s Meeting,
     index: usize,
@@ -353,10 +401,20 @@ pub(crate) fn parts<'s>(
     let changed = |due: NaiveDate| {
         meeting.cancelled(due).is_some() || meeting.moved(due).is_some()
     };
-    let left_out = |fit: Fit, due: NaiveDate| {
-        fit == Fit::Gap || (fit == Fit::Fold && changed(due))
-    };
+    let duration = segment.duration();
+    let left_out =
+        |cursor: &mut ZoneCursor, nominal: NaiveDateTime| match cursor
+            .resolve(nominal)
+            .1
+        {
+            Fit::Gap => true,
+            Fit::Fold => changed(nominal.date()),
+            Fit::Exact => springs_forward_inside(cursor, nominal, duration),
+        };
     let mut alone = Vec::new();
+    // Due dates a new part starts on though no session is left out: the
+    // rule would step across a day-long change to reach them.
+    let mut leaps = Vec::new();
     match segment.rule().pattern() {
         Pattern::Weekly { every, .. } => {
             // Only sessions the wall clock cannot carry can start in a
@@ -366,36 +424,43 @@ pub(crate) fn parts<'s>(
                 first: first.date(),
                 last,
                 time,
-                duration: segment.duration(),
+                duration,
                 step: 7 * i64::from(every.weeks()),
                 horizon,
             };
-            let found = cursors.walk(walk).to_vec();
+            let Walked { unsteady, leaps: found } = cursors.walk(walk).clone();
             let cursor = cursors.get(tz);
             alone.extend(
-                found
+                unsteady
                     .into_iter()
-                    .filter(|&n| left_out(cursor.resolve(n).1, n.date()))
+                    .filter(|&n| left_out(cursor, n))
                     .map(|n| n.date()),
             );
+            leaps = found;
         }
         Pattern::RRule(rule) => {
             let cursor = cursors.get(tz);
+            let mut offset = None;
             for due in segment.due_dates(first.date()) {
                 if due > last {
                     break;
                 }
-                let (start, fit) = cursor.resolve(due.and_time(time));
+                let (start, _) = cursor.resolve(due.and_time(time));
                 if start.with_timezone(&Utc) >= horizon {
                     break;
                 }
+                let now = start.offset().seconds();
+                if offset.is_some_and(|o: i32| (now - o).abs() >= 86_400) {
+                    leaps.push(due);
+                }
+                offset = Some(now);
                 let period_in_gap =
                     period(rule.as_str(), due).is_some_and(|(from, to)| {
                         from.iter_days().take_while(|&d| d <= to).any(|d| {
                             cursor.resolve(d.and_time(time)).1 == Fit::Gap
                         })
                     });
-                if left_out(fit, due) || period_in_gap {
+                if period_in_gap || left_out(cursor, due.and_time(time)) {
                     alone.push(due);
                 }
             }
@@ -422,12 +487,25 @@ pub(crate) fn parts<'s>(
         };
         parts.push(Part { first: from, last: to, uid });
     };
+    // A session left out ends a part and the next starts after it; a
+    // leap ends a part and the next starts on it (a leap sorts before a
+    // session left out on the same date).
+    let mut cuts: Vec<(NaiveDate, bool)> = leaps
+        .iter()
+        .map(|&d| (d, false))
+        .chain(alone.iter().map(|&d| (d, true)))
+        .collect();
+    cuts.sort_unstable();
     let mut from = Some(first.date());
-    for &cut in &alone {
+    for (cut, leave_out) in cuts {
         if let Some(f) = from.filter(|&f| f < cut) {
             part(f, cut.pred_opt().unwrap_or(cut));
         }
-        from = cut.succ_opt().and_then(|next| segment.due_dates(next).next());
+        from = if leave_out {
+            cut.succ_opt().and_then(|next| segment.due_dates(next).next())
+        } else {
+            from.map(|f| f.max(cut))
+        };
     }
     if let Some(f) = from.filter(|&f| f <= last) {
         part(f, last);
@@ -435,6 +513,19 @@ pub(crate) fn parts<'s>(
     alone.extend(folds);
     alone.sort_unstable();
     (parts, alone)
+}
+
+/// Whether the clocks go forward while the session due at `nominal`
+/// runs, not at its start: its start exists once and the UTC offset of
+/// its last second is greater.
+fn springs_forward_inside(
+    cursor: &mut ZoneCursor,
+    nominal: NaiveDateTime,
+    duration: MeetingDuration,
+) -> bool {
+    let length = i64::from(duration.minutes()) * 60;
+    let (start, fit, end) = cursor.session(nominal, length - 1);
+    fit == Fit::Exact && end.offset().seconds() > start.offset().seconds()
 }
 
 /// The days of the period of an RRULE's FREQ that `date` lies in, first
@@ -564,7 +655,7 @@ pub(crate) fn meeting_events<'s>(
                     step,
                     horizon: opts.horizon,
                 };
-                for &nominal in cursors.walk(walk) {
+                for &nominal in &cursors.walk(walk).unsteady {
                     let due = nominal.date();
                     if !cancelled(due) && !moved(due) {
                         override_at(nominal);
@@ -790,4 +881,161 @@ pub(crate) fn rrule_until(
     until: Option<DateTime<Utc>>,
 ) -> Option<DateTime<Utc>> {
     until.filter(|u| u.year() <= 9999)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+
+    use super::*;
+
+    /// One meeting in `zone` (`spec` holds its rule lines).
+    fn one(zone: &str, spec: &str) -> Schedule {
+        Schedule::from_toml_str(&format!(
+            "name = \"x\"\ntimezone = \"{zone}\"\n[[meetings]]\nid = \"m\"\n\
+             name = \"M\"\n{spec}\n"
+        ))
+        .expect("a valid schedule")
+    }
+
+    /// A weekly meeting in `zone`: `extra` holds more lines (`ends`).
+    fn weekly(
+        zone: &str,
+        (day, time): (&str, &str),
+        minutes: u32,
+        starts: &str,
+        extra: &str,
+    ) -> Schedule {
+        one(
+            zone,
+            &format!(
+                "weekly = {{ day = \"{day}\", time = \"{time}\" }}\n\
+                 duration = \"{minutes}m\"\nstarts = \"{starts}\"\n{extra}"
+            ),
+        )
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The first segment's parts as `(first, last, UID)`, and the sessions
+    /// left out of them, up to a horizon in 2026.
+    fn cut(
+        schedule: &Schedule,
+    ) -> (Vec<(NaiveDate, NaiveDate, String)>, Vec<NaiveDate>) {
+        let horizon = Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        let meeting = &schedule.meetings()[0];
+        let (parts, alone) =
+            parts(meeting, 0, horizon, &mut Cursors::default());
+        let parts = parts
+            .iter()
+            .map(|p| (p.first, p.last, p.uid.to_string("d")))
+            .collect();
+        (parts, alone)
+    }
+
+    /// Nuuk, Saturday 22:30 for an hour: on 30 March 2024 and 29 March
+    /// 2025 the clocks go forward from 23:00 to 00:00 during the session.
+    /// Each is on its own and the series resumes the week after.
+    #[test]
+    fn a_session_the_clocks_go_forward_in_cuts_its_series() {
+        let s = weekly(
+            "America/Nuuk",
+            ("saturday", "22:30"),
+            60,
+            "2024-03-02",
+            "",
+        );
+        let (parts, alone) = cut(&s);
+        assert_eq!(alone, [date(2024, 3, 30), date(2025, 3, 29)]);
+        assert_eq!(
+            parts,
+            [
+                (date(2024, 3, 2), date(2024, 3, 29), "m@d".into()),
+                (date(2024, 4, 6), date(2025, 3, 28), "m--20240406@d".into()),
+                (date(2025, 4, 5), NaiveDate::MAX, "m--20250405@d".into()),
+            ]
+        );
+    }
+
+    /// The clocks going back during a session cut nothing: its override
+    /// in UTC is right in all four clients, and a session on its own
+    /// there would end in the fold, which recurring-ical-events reads at
+    /// the first of the two times when the feed has X-WR-TIMEZONE.
+    /// Nor does a session that ends as the clocks go forward, nor one
+    /// that starts as they do (03:00 in Los Angeles).
+    #[test]
+    fn other_sessions_around_a_clock_change_cut_nothing() {
+        for (zone, day, time, minutes, starts) in [
+            ("America/Nuuk", "saturday", "22:30", 120, "2024-09-07"),
+            ("America/Los_Angeles", "sunday", "01:00", 60, "2024-03-03"),
+            ("America/Los_Angeles", "sunday", "03:00", 60, "2024-03-03"),
+        ] {
+            let ends = "ends = \"2024-12-31\"";
+            let s = weekly(zone, (day, time), minutes, starts, ends);
+            let (parts, alone) = cut(&s);
+            assert_eq!(alone, [], "{zone} {time}");
+            assert_eq!(parts.len(), 1, "{zone} {time}: {parts:?}");
+        }
+    }
+
+    /// Samoa skipped Friday 30 December 2011 (-10:00 to +14:00). A
+    /// Saturday series ends with 24 December and a new one starts on 31
+    /// December: no session is left out. A Friday session on the
+    /// skipped day is on its own (a gap), and the series resumes the
+    /// week after.
+    #[test]
+    fn a_skipped_day_cuts_the_series_that_steps_across_it() {
+        let saturday = weekly(
+            "Pacific/Apia",
+            ("saturday", "10:00"),
+            60,
+            "2011-12-03",
+            "",
+        );
+        let (parts, alone) = cut(&saturday);
+        assert_eq!(alone, []);
+        assert_eq!(
+            parts,
+            [
+                (date(2011, 12, 3), date(2011, 12, 30), "m@d".into()),
+                (date(2011, 12, 31), NaiveDate::MAX, "m--20111231@d".into()),
+            ]
+        );
+
+        let friday =
+            weekly("Pacific/Apia", ("friday", "19:00"), 60, "2011-12-02", "");
+        let (parts, alone) = cut(&friday);
+        assert_eq!(alone, [date(2011, 12, 30)]);
+        assert_eq!(
+            parts,
+            [
+                (date(2011, 12, 2), date(2011, 12, 29), "m@d".into()),
+                (date(2012, 1, 6), NaiveDate::MAX, "m--20120106@d".into()),
+            ]
+        );
+    }
+
+    /// An RRULE series is cut alike: a rule that steps from 15 November
+    /// to 15 January, across the skipped day (its months have no gap),
+    /// starts a new part on 15 January.
+    #[test]
+    fn a_skipped_day_cuts_an_rrule_series_too() {
+        let s = one(
+            "Pacific/Apia",
+            "rrule = \"FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15\"\n\
+             time = \"10:00\"\nduration = \"60m\"\n\
+             starts = \"2011-11-01\"\nends = \"2012-03-31\"",
+        );
+        let (parts, alone) = cut(&s);
+        assert_eq!(alone, []);
+        assert_eq!(
+            parts,
+            [
+                (date(2011, 11, 15), date(2012, 1, 14), "m@d".into()),
+                (date(2012, 1, 15), date(2012, 3, 31), "m--20120115@d".into()),
+            ]
+        );
+    }
 }
