@@ -338,3 +338,51 @@ fn check_answers_zone_words_with_the_zone_meant() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.contains("did you mean \"Europe/London\""), "{stderr}");
 }
+
+/// Issue 32 item 5: each session on the page links its meeting's join
+/// address and says its phone number and passcode, as the `.ics` does,
+/// escaped; a cancelled session offers no way in.
+#[test]
+fn the_page_links_each_sessions_join_address() {
+    let (dir, path) = scratch_file(
+        "online.toml",
+        "name = \"Manchester Online\"\ntimezone = \"Europe/London\"\n\n\
+         [[meetings]]\nid = \"tuesday\"\nname = \"Tuesday\"\n\
+         area = \"Manchester, UK\"\n\
+         online = { url = \"https://zoom.example/j/123?pwd=a&b=c\", \
+         phone = \"+44 20 7946 0000\", \
+         notes = \"Meeting ID 123 <b>passcode</b> 456\" }\n\
+         weekly = { day = \"tuesday\", time = \"19:00\" }\n\
+         duration = \"60m\"\nstarts = \"2025-01-07\"\n\n\
+         [[meetings.changes]]\nkind = \"cancel\"\ndate = \"2025-01-14\"\n\n\
+         [[meetings]]\nid = \"thursday\"\nname = \"Thursday\"\n\
+         area = \"Manchester, UK\"\n\
+         weekly = { day = \"thursday\", time = \"19:00\" }\n\
+         duration = \"60m\"\nstarts = \"2025-01-09\"\n",
+    );
+    let site = dir.path().join("site");
+    let out = convenor(&[
+        "publish",
+        &path,
+        "--out",
+        site.to_str().unwrap(),
+        "--now",
+        "2025-01-06T12:00:00Z",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let html = std::fs::read_to_string(site.join("index.html")).unwrap();
+    let join = " <span class=\"join\"><a href=\"https://zoom.example/j/123?pwd=a&#38;b=c\" \
+                rel=\"noopener noreferrer\">Join online</a> Phone: +44 20 7946 0000 \
+                <span class=\"join-notes\">Meeting ID 123 &#60;b&#62;passcode&#60;/b&#62; \
+                456</span></span>";
+    // Tuesdays 7, 21 and 28 January, not the cancelled 14th; no
+    // Thursday, which has no joining details.
+    assert_eq!(html.matches(join).count(), 3, "{html}");
+    assert_eq!(html.matches("class=\"join\"").count(), 3, "{html}");
+    let cancelled = html
+        .split("<li class=\"session cancelled\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</li>").next())
+        .expect("the cancelled session");
+    assert!(!cancelled.contains("join"), "{cancelled}");
+}

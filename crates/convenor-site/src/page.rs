@@ -222,6 +222,33 @@ struct SessionRow {
     first: bool,
     note: Option<String>,
     add: Option<String>,
+    /// How to join, as the `.ics` says it; none for a cancelled session.
+    join: Option<Join>,
+}
+
+/// A meeting's joining details: its checked [`WebUrl`], its dial-in
+/// number and notes (meeting ID, passcode), each escaped by the template.
+struct Join {
+    url: Option<String>,
+    phone: Option<String>,
+    notes: Option<String>,
+}
+
+impl Join {
+    fn of(o: &Occurrence<'_>) -> Option<Join> {
+        let online = o.meeting().place().online.as_ref()?;
+        let text = |t: &Option<String>| {
+            t.as_deref().map(|t| escape_controls(t).into_owned())
+        };
+        let join = Join {
+            url: online.url.as_ref().map(|u| u.as_str().to_string()),
+            phone: text(&online.phone),
+            notes: text(&online.notes),
+        };
+        let any =
+            join.url.is_some() || join.phone.is_some() || join.notes.is_some();
+        (any && !o.is_cancelled()).then_some(join)
+    }
 }
 
 struct WeeklyLine {
@@ -375,6 +402,7 @@ fn days(
             first: is_first(o),
             note: o.note().map(str::to_string),
             add: path.as_ref().map(|p| p.to_string_lossy().into_owned()),
+            join: Join::of(o),
         };
         if let Some(day) = days.last_mut() {
             day.sessions.push(row);
