@@ -17,13 +17,14 @@ pub use convenor_core::{announce, document, quote, suggest, words};
 pub use convenor_core::{
     canonical_zone, resolve_local, suggest_zone, tzdata_version_at_least,
     weekday_name, Change, ChangeKind, ChangeRef, ChangeSpec, Day, Error,
-    FieldPath, Fit, Interval, Invalid, LocalTime, Meeting, MeetingDuration,
-    MeetingId, MeetingOccurrences, MeetingSpec, NoSession, Occurrence,
-    Occurrences, Online, OnlineSpec, Pattern, Place, Position, Problem,
-    RRulePattern, Reschedule, Result, Rule, Schedule, ScheduleSpec, Segment,
-    Status, Tzdata, TzdataError, TzdataSource, UnknownZone, Viewed, Warning,
-    WebUrl, Week, WeeklySpec, Window, Zone, ZoneOffset, BUNDLED_VERSION,
-    MAX_INPUT_BYTES, MAX_REMINDERS, MAX_SESSIONS, SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
+    FieldPath, Fit, Interval, Invalid, LocalTime, Located, Meeting,
+    MeetingDuration, MeetingId, MeetingOccurrences, MeetingSpec, NoSession,
+    Occurrence, Occurrences, Online, OnlineSpec, Pattern, Place, Position,
+    Problem, RRulePattern, Reschedule, Result, Rule, Schedule, ScheduleSpec,
+    Segment, Status, Tzdata, TzdataError, TzdataSource, UnknownZone, Viewed,
+    Warning, WebUrl, Week, WeeklySpec, Window, Zone, ZoneOffset,
+    BUNDLED_VERSION, MAX_INPUT_BYTES, MAX_REMINDERS, MAX_SESSIONS, SEED_TOML,
+    TZDATA_ENV, WEEKDAY_NAMES,
 };
 // A meeting's folded history, as exporters read it.
 pub use convenor_core::{CancelledSession, ExtraSession, MovedSession};

@@ -45,25 +45,28 @@ fn error_of(name: &str, bytes: &[u8]) -> Result<String, String> {
             Err(e) => Ok(e.to_string()),
         };
     }
+    // As the CLI prints it: `file:line:column: message`, one a problem.
+    let shown = |e: convenor::Error| {
+        e.located(name).to_string().trim_end_matches('\n').to_string()
+    };
     let from_bytes = match convenor::load_bytes(bytes) {
         Ok(_) => return Err(format!("{name}: the schedule was accepted")),
-        Err(e) => e.to_string(),
+        Err(e) => shown(e),
     };
     // Text entry points say the same as the bytes one.
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let from_text = convenor::load(text)
-            .err()
-            .ok_or_else(|| format!("{name}: load accepted it"))?
-            .to_string();
+        let from_text = shown(
+            convenor::load(text)
+                .err()
+                .ok_or_else(|| format!("{name}: load accepted it"))?,
+        );
         if from_text != from_bytes {
             return Err(format!("{name}: {from_text} != {from_bytes}"));
         }
         let direct = if name.ends_with(".json") {
-            convenor::json::from_str(text).err().map(|e| e.to_string())
+            convenor::json::from_str(text).err().map(|e| shown(e.into()))
         } else {
-            convenor::Schedule::from_toml_str(text)
-                .err()
-                .map(|e| e.to_string())
+            convenor::Schedule::from_toml_str(text).err().map(shown)
         };
         if direct.as_deref() != Some(from_bytes.as_str()) {
             return Err(format!("{name}: direct parser said {direct:?}"));

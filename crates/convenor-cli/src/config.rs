@@ -86,7 +86,24 @@ pub fn load(source: &crate::cli::Source, how: Use) -> Result<Schedule> {
         return Ok(convenor::seed());
     };
     let bytes = read(path)?;
-    convenor::load_bytes(&bytes).with_context(|| format!("{}", path.display()))
+    convenor::load_bytes(&bytes).map_err(|e| rendered(e, path, &bytes))
+}
+
+/// A schedule's error as `file:line:column: message` with the source
+/// line under it (`convenor::Error::located`), the shape `check` and
+/// compilers print.
+pub fn rendered(
+    err: convenor::Error,
+    path: &Path,
+    bytes: &[u8],
+) -> anyhow::Error {
+    let text = String::from_utf8_lossy(bytes);
+    let name = path.display().to_string();
+    let shown = err.located(&name).with_source(&text).to_string();
+    anyhow::Error::new(crate::Rendered {
+        text: shown.trim_end().to_string(),
+        bad_input: err.is_bad_input(),
+    })
 }
 
 /// A file's bytes, with the path in the error. A file over

@@ -68,8 +68,13 @@ pub fn meeting_guide(request: &Request) -> Result<String> {
     if let Some(zone) = &request.timezone {
         options = options.with_timezone(config::zone(zone)?);
     }
-    let imported = from_meeting_guide_str(&text, &options)
-        .map_err(|e| anyhow::Error::new(BadInput(format!("{path}: {e}"))))?;
+    let imported = from_meeting_guide_str(&text, &options).map_err(|e| {
+        config::rendered(
+            e.into(),
+            std::path::Path::new(&path),
+            text.as_bytes(),
+        )
+    })?;
     let warnings: Vec<String> =
         imported.warnings.iter().map(ToString::to_string).collect();
     write(&imported.schedule, &path, &warnings, "", request.format)
@@ -94,8 +99,14 @@ pub fn ics(request: &Request) -> Result<String> {
     }
     // Errors and warnings start with line:column: after the path, as
     // compilers write them.
-    let imported = convenor::ical::import::from_str(&text, &options)
-        .map_err(|e| anyhow::Error::new(BadInput(format!("{path}:{e}"))))?;
+    let imported =
+        convenor::ical::import::from_str(&text, &options).map_err(|e| {
+            config::rendered(
+                e.into(),
+                std::path::Path::new(&path),
+                text.as_bytes(),
+            )
+        })?;
     let warnings: Vec<String> =
         imported.warnings.iter().map(|w| format!(":{w}")).collect();
     let dropped = match imported.ended_before_from {

@@ -40,6 +40,24 @@ impl std::fmt::Display for BadInput {
 
 impl std::error::Error for BadInput {}
 
+/// An error already rendered for the terminal (control characters in
+/// quoted text escaped by the library): printed as it is, lines and all.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The lines to print.
+    pub text: String,
+    /// Whether it is the input's fault.
+    pub bad_input: bool,
+}
+
+impl std::fmt::Display for Rendered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
 fn main() -> ExitCode {
     // The tz database is chosen before the flags are parsed, so that
     // `--version` can say which one this run uses.
@@ -88,12 +106,20 @@ fn main() -> ExitCode {
             // the flags: escaped, so none reaches the terminal as a
             // control sequence.
             let message = format!("{err:#}");
-            eprintln!(
-                "convenor: {}",
-                convenor::quote::escape_controls(&message)
-            );
+            let rendered = err.downcast_ref::<Rendered>();
+            match rendered {
+                Some(r) if err.chain().count() == 1 => {
+                    eprintln!("convenor: {r}")
+                }
+                _ => eprintln!(
+                    "convenor: {}",
+                    convenor::quote::escape_controls(&message)
+                ),
+            }
             let bad_input = err.chain().any(|e| {
                 e.is::<BadInput>()
+                    || e.downcast_ref::<Rendered>()
+                        .is_some_and(|r| r.bad_input)
                     || e.downcast_ref::<convenor::Error>()
                         .is_some_and(convenor::Error::is_bad_input)
             });

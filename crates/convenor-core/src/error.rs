@@ -34,9 +34,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// assert!(err.is_invalid());
 /// assert_eq!(
 ///     err.to_string(),
-///     "unknown time zone \"America/Los_Angles\" (field timezone) \
-///      at line 3 column 12; did you mean \"America/Los_Angeles\"?",
+///     "unknown time zone \"America/Los_Angles\" (field timezone); \
+///      did you mean \"America/Los_Angeles\"?",
 /// );
+/// assert_eq!(err.position().map(|p| (p.line, p.column)), Some((3, 12)));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -52,7 +53,7 @@ pub enum Error {
     },
     /// The schedule text is not well-formed (TOML or JSON syntax, a wrong
     /// type, an unknown field).
-    #[error("{message}{}{}", position_suffix(.position), suggestion_suffix(.suggestion))]
+    #[error("{message}{}", suggestion_suffix(.suggestion))]
     Syntax {
         /// What the parser said.
         message: String,
@@ -222,6 +223,29 @@ impl Error {
         )
     }
 
+    /// The error as compilers write it, `file:line:column: message`, one
+    /// line a problem (at most [`Located::MAX_SHOWN`], then a count), and
+    /// with [`Located::with_source`] each problem's source line with a
+    /// caret under the column. The one rendering of every convenor error
+    /// with a position: a schedule's, a calendar's, a feed's.
+    ///
+    /// ```
+    /// let text = "name = 'x'\ntimezone = 'Europe/Lndon'\n";
+    /// let err = convenor_core::Schedule::from_toml_str(text).unwrap_err();
+    /// assert_eq!(
+    ///     err.located("meetings.toml").to_string(),
+    ///     "meetings.toml:2:12: unknown time zone \"Europe/Lndon\" (field timezone); did you mean \"Europe/London\"?\n",
+    /// );
+    /// assert_eq!(
+    ///     err.located("meetings.toml").with_source(text).to_string(),
+    ///     "meetings.toml:2:12: unknown time zone \"Europe/Lndon\" (field timezone); did you mean \"Europe/London\"?\n  \
+    ///      |\n2 | timezone = 'Europe/Lndon'\n  |            ^\n",
+    /// );
+    /// ```
+    pub fn located<'e>(&'e self, file: &'e str) -> Located<'e> {
+        Located { error: self, file, text: None }
+    }
+
     /// Whether this is a validation error (a value or change).
     pub fn is_invalid(&self) -> bool {
         matches!(self, Error::Invalid { .. })
@@ -305,10 +329,6 @@ fn more_suffix(n: usize) -> String {
         1 => " (and 1 more problem)".to_string(),
         n => format!(" (and {n} more problems)"),
     }
-}
-
-fn position_suffix(p: &Option<Position>) -> String {
-    p.map(|p| format!(" at {p}")).unwrap_or_default()
 }
 
 /// `; did you mean "timezone"?`, as problems end.
@@ -527,8 +547,28 @@ impl Invalid {
     }
 }
 
-impl fmt::Display for Invalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Invalid {
+    /// What is wrong and where in the schedule's structure (the meeting
+    /// and the field), without the file position or the suggestion,
+    /// which are fields of their own.
+    ///
+    /// ```
+    /// let err = convenor_core::Schedule::from_toml_str("name = 'x'\ntimezone = 'Europe/Lndon'").unwrap_err();
+    /// let problem = err.problems().next().unwrap();
+    /// assert_eq!(problem.message(), "unknown time zone \"Europe/Lndon\" (field timezone)");
+    /// assert_eq!(problem.suggestion.as_deref(), Some("Europe/London"));
+    /// ```
+    pub fn message(&self) -> String {
+        struct Bare<'a>(&'a Invalid);
+        impl fmt::Display for Bare<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.write_message(f)
+            }
+        }
+        Bare(self).to_string()
+    }
+
+    fn write_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.problem)?;
         let field = match self.meeting {
             Some(_) => self.path.within_meeting(),
@@ -548,9 +588,15 @@ impl fmt::Display for Invalid {
             }
             (None, true) => {}
         }
-        if let Some(p) = self.position {
-            write!(f, " at {p}")?;
-        }
+        Ok(())
+    }
+}
+
+/// The message and the suggestion; the position is a field
+/// ([`Invalid::position`]), written by [`Error::located`].
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_message(f)?;
         if let Some(s) = &self.suggestion {
             write!(f, "; did you mean \"{s}\"?")?;
         }
@@ -920,3 +966,75 @@ impl fmt::Display for Problem {
 impl std::error::Error for Problem {}
 
 impl std::error::Error for Invalid {}
+
+/// An error rendered with its file and positions: see [`Error::located`].
+#[derive(Clone, Copy, Debug)]
+pub struct Located<'e> {
+    error: &'e Error,
+    file: &'e str,
+    text: Option<&'e str>,
+}
+
+impl<'e> Located<'e> {
+    /// The most problems written; the rest are counted.
+    pub const MAX_SHOWN: usize = 100;
+
+    /// Also quotes each problem's line of `text` (the file's text) with a
+    /// caret under its column.
+    #[must_use]
+    pub fn with_source(self, text: &'e str) -> Located<'e> {
+        Located { text: Some(text), ..self }
+    }
+
+    fn line(
+        &self,
+        f: &mut fmt::Formatter<'_>,
+        lines: Option<&crate::quote::SourceLines<'_>>,
+        position: Option<Position>,
+        message: &dyn fmt::Display,
+    ) -> fmt::Result {
+        let file = crate::quote::escape_controls(self.file);
+        let message =
+            crate::quote::escape_controls(&message.to_string()).into_owned();
+        match position {
+            Some(p) => {
+                writeln!(f, "{file}:{}:{}: {message}", p.line, p.column)?
+            }
+            None => writeln!(f, "{file}: {message}")?,
+        }
+        if let (Some(lines), Some(p)) = (lines, position) {
+            if let Some(excerpt) = lines.excerpt(p) {
+                f.write_str(&excerpt)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Located<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The text's lines are found once, however many problems.
+        let lines = self.text.map(crate::quote::SourceLines::new);
+        let lines = lines.as_ref();
+        match self.error {
+            Error::Invalid { .. } => {
+                let count = self.error.problems().count();
+                for p in self.error.problems().take(Located::MAX_SHOWN) {
+                    self.line(f, lines, p.position, p)?;
+                }
+                if count > Located::MAX_SHOWN {
+                    let more = count - Located::MAX_SHOWN;
+                    writeln!(
+                        f,
+                        "{}: and {more} more problem{} (only the first {} are shown)",
+                        crate::quote::escape_controls(self.file),
+                        if more == 1 { "" } else { "s" },
+                        Located::MAX_SHOWN
+                    )?;
+                }
+                Ok(())
+            }
+            other => self.line(f, lines, other.position(), other),
+        }
+    }
+}

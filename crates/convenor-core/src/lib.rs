@@ -149,7 +149,7 @@ mod zone;
 
 pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
-    Error, FieldPath, Invalid, NoSession, Position, Problem, Result,
+    Error, FieldPath, Invalid, Located, NoSession, Position, Problem, Result,
 };
 pub use meeting::{
     CancelledSession, ExtraSession, Meeting, MovedSession, Online, Place,

@@ -419,6 +419,34 @@ impl Schedule {
         self.index_of(id).map(|i| &self.meetings[i])
     }
 
+    /// The meeting with `id`, or [`Error::UnknownMeeting`] with the
+    /// nearest id the schedule has: the one error every crate gives for
+    /// a meeting that is not there.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// assert_eq!(seed.try_meeting("co-occurring-monday")?.name(), "Co-Occurring Disorders (Monday)");
+    /// assert_eq!(
+    ///     seed.try_meeting("co-occuring-monday").unwrap_err().to_string(),
+    ///     "no meeting \"co-occuring-monday\" in the schedule; did you mean \"co-occurring-monday\"?",
+    /// );
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownMeeting`] when there is no such meeting.
+    pub fn try_meeting(&self, id: &str) -> Result<&Meeting> {
+        self.meeting(id).ok_or_else(|| {
+            let ids = self.meetings.iter().map(|m| m.id().as_str());
+            Error::UnknownMeeting {
+                id: id.to_string(),
+                suggestion: crate::suggest::nearest(id, ids)
+                    .map(str::to_string),
+            }
+        })
+    }
+
     /// The place of the meeting with `id` in [`Schedule::meetings`]: a
     /// binary search, so that naming each of many meetings (a warning a
     /// meeting) costs no more than sorting them.

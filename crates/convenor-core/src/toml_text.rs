@@ -40,9 +40,9 @@ impl Schedule {
     ///
     /// let err = Schedule::from_toml_str("name = 'x'\nmeetings = [{ id = 'a' }]").unwrap_err();
     /// assert_eq!(
-    ///     err.to_string(),
-    ///     "missing field `name` (the name people see, such as \
-    ///      `name = \"Co-Occurring Disorders\"`) for meeting a at line 2 column 13",
+    ///     err.located("f.toml").to_string(),
+    ///     "f.toml:2:13: missing field `name` (the name people see, such as \
+    ///      `name = \"Co-Occurring Disorders\"`) for meeting a\n",
     /// );
     /// # Ok::<(), convenor_core::Error>(())
     /// ```

@@ -3,10 +3,18 @@
 
 use convenor_core::{Problem, Schedule};
 
+/// The error as it is shown: `f:line:column: message`, one a problem.
 fn error_of(toml: &str) -> String {
     Schedule::from_toml_str(toml)
         .expect_err("the input is invalid")
+        .located("f")
         .to_string()
+}
+
+/// One problem as it is shown, position first.
+fn shown(p: &convenor_core::Invalid) -> String {
+    let at = p.position.expect("a position");
+    format!("{}:{}: {p}", at.line, at.column)
 }
 
 const HEAD: &str = "name = \"x\"\ntimezone = \"America/Los_Angeles\"\n";
@@ -20,8 +28,8 @@ fn misspelt_zone_names_the_meeting_field_position_and_suggestion() {
     let text = meeting("weekly = { day = \"saturday\", time = \"07:00\" }\ntimezone = \"America/Los_Angles\"\n");
     assert_eq!(
         error_of(&text),
-        "unknown time zone \"America/Los_Angles\" for meeting sat (field timezone) \
-         at line 9 column 12; did you mean \"America/Los_Angeles\"?"
+        "f:9:12: unknown time zone \"America/Los_Angles\" for meeting sat (field timezone); \
+         did you mean \"America/Los_Angeles\"?\n"
     );
 }
 
@@ -29,20 +37,16 @@ fn misspelt_zone_names_the_meeting_field_position_and_suggestion() {
 fn bad_times_and_days() {
     let text = meeting("weekly = { day = \"saturdy\", time = \"7pm\" }\n");
     let err = Schedule::from_toml_str(&text).unwrap_err();
-    let all: Vec<String> = err.problems().map(|p| p.to_string()).collect();
+    let all: Vec<String> = err.problems().map(shown).collect();
     assert_eq!(all.len(), 2, "{all:?}");
     // In file order: the day is written first.
     assert_eq!(
         all[0],
-        "invalid weekday \"saturdy\", expected a day such as `monday` for meeting sat \
-         (field weekly.day) at line 8 column 18; did you mean \"saturday\"?"
+        "8:18: invalid weekday \"saturdy\", expected a day such as `monday` for meeting sat \
+         (field weekly.day); did you mean \"saturday\"?"
     );
-    assert!(all[1].starts_with("invalid time \"7pm\""), "{}", all[1]);
-    assert!(
-        all[1].contains("(field weekly.time) at line 8 column 36"),
-        "{}",
-        all[1]
-    );
+    assert!(all[1].starts_with("8:36: invalid time \"7pm\""), "{}", all[1]);
+    assert!(all[1].contains("(field weekly.time)"), "{}", all[1]);
 }
 
 #[test]
@@ -69,39 +73,33 @@ fn every_mistake_is_reported() {
         [[meetings]]\nid = \"c\"\nname = \"C\"\nweekly = { day = \"monday\", time = \"25:00\" }\n\
         duration = \"60m\"\nstarts = \"2025-04-01\"\n";
     let err = Schedule::from_toml_str(text).unwrap_err();
-    let all: Vec<String> = err.problems().map(|p| p.to_string()).collect();
+    let all: Vec<String> = err.problems().map(shown).collect();
     assert_eq!(all.len(), 5, "{all:#?}");
-    assert!(all[0].starts_with("unknown field `colour`"), "{}", all[0]);
-    assert!(all[0].ends_with("at line 3 column 1"), "{}", all[0]);
+    assert!(all[0].starts_with("3:1: unknown field `colour`"), "{}", all[0]);
     assert_eq!(
         all[1],
-        "invalid type: string \"2\", expected a positive whole number for meeting a \
-         (field weekly.every) at line 7 column 52"
+        "7:52: invalid type: string \"2\", expected a positive whole number for meeting a \
+         (field weekly.every)"
     );
     // The missing field points at its meeting's table, before the key.
     assert!(
         all[2].starts_with(
-            "missing field `duration` (how long each session lasts"
+            "10:1: missing field `duration` (how long each session lasts"
         ),
         "{}",
         all[2]
     );
+    assert!(all[2].ends_with("for meeting b"), "{}", all[2]);
+    assert!(all[3].starts_with("14:1: unknown field `duraton`"), "{}", all[3]);
     assert!(
-        all[2].contains("for meeting b at line 10 column 1"),
-        "{}",
-        all[2]
-    );
-    assert!(all[3].starts_with("unknown field `duraton`"), "{}", all[3]);
-    assert!(
-        all[3].contains(
-            "for meeting b at line 14 column 1; did you mean \"duration\"?"
-        ),
+        all[3].contains("for meeting b; did you mean \"duration\"?"),
         "{}",
         all[3]
     );
-    assert!(all[4].starts_with("invalid time \"25:00\""), "{}", all[4]);
+    assert!(all[4].starts_with("19:"), "{}", all[4]);
+    assert!(all[4].contains(": invalid time \"25:00\""), "{}", all[4]);
     assert!(
-        all[4].contains("for meeting c (field weekly.time) at line 19"),
+        all[4].contains("for meeting c (field weekly.time)"),
         "{}",
         all[4]
     );
@@ -124,10 +122,10 @@ fn a_cancel_on_a_date_with_no_session_is_an_error() {
         (d(13), Some(d(12)), Some(d(19)))
     );
     assert_eq!(
-        err.to_string(),
-        "no session is due on Sunday 2022-11-13 (the nearest are \
+        err.located("f").to_string(),
+        "f:11:8: no session is due on Sunday 2022-11-13 (the nearest are \
          Saturday 2022-11-12 and Saturday 2022-11-19) for meeting sat \
-         (field changes[0].date) at line 11 column 8"
+         (field changes[0].date)\n"
     );
 }
 
@@ -179,10 +177,11 @@ fn unsupported_rrules_say_what_to_do_instead() {
 fn duplicate_ids_and_bad_slugs() {
     let twice = format!("{}\n{}", meeting("weekly = { day = \"saturday\", time = \"07:00\" }"), 
         "[[meetings]]\nid = \"sat\"\nname = \"Again\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\nweekly = { day = \"sunday\", time = \"07:00\" }\n");
-    assert!(error_of(&twice).starts_with("duplicate meeting id \"sat\""));
+    let shown = error_of(&twice);
+    assert!(shown.contains(": duplicate meeting id \"sat\""), "{shown}");
     let text = HEAD.to_string() + "[[meetings]]\nid = \"Saturday Meeting\"\nname = \"S\"\nduration = \"60m\"\nstarts = \"2022-11-12\"\nweekly = { day = \"saturday\", time = \"07:00\" }\n";
     assert!(
-        error_of(&text).ends_with("did you mean \"saturday-meeting\"?"),
+        error_of(&text).ends_with("did you mean \"saturday-meeting\"?\n"),
         "{}",
         error_of(&text)
     );

@@ -1,34 +1,27 @@
 //! The one error type of `convenor-ical`.
 
-use convenor_core::{Position, Schedule};
+use convenor_core::Position;
 
-/// What can go wrong exporting, reading or importing a calendar.
+/// What can go wrong reading or importing a calendar (exporting one fails
+/// only for an unknown meeting, which is `convenor_core`'s
+/// `Error::UnknownMeeting`). Its `Display` is the message alone; the
+/// position is [`Error::position`], and converted into
+/// `convenor_core::Error` it renders as `file:line:column: message` with
+/// `Error::located`.
 ///
 /// ```
-/// # use chrono::{TimeZone, Utc};
-/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-/// let opts = convenor_ical::IcalOptions::new(Utc.with_ymd_and_hms(2022, 11, 1, 0, 0, 0).unwrap());
-/// let err = convenor_ical::meeting_to_string(&seed, "co-occuring-monday", &opts).unwrap_err();
-/// assert_eq!(
-///     err.to_string(),
-///     "no meeting \"co-occuring-monday\" in the schedule; did you mean \"co-occurring-monday\"?"
-/// );
-/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// let opts = convenor_ical::import::ImportOptions::new("x");
+/// let err = convenor_ical::import::from_str("BEGIN:VCALENDAR\r\nX\r\n", &opts).unwrap_err();
+/// assert_eq!(err.position().map(|p| p.line), Some(3));
+/// let core = convenor_core::Error::from(err);
+/// assert!(core.located("x.ics").to_string().starts_with("x.ics:3:"), "{core}");
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// A meeting id the schedule does not have.
-    #[error("no meeting \"{id}\" in the schedule{}", .suggestion.as_ref().map(|s| format!("; did you mean \"{s}\"?")).unwrap_or_default())]
-    UnknownMeeting {
-        /// The id asked for.
-        id: String,
-        /// The nearest id the schedule has.
-        suggestion: Option<String>,
-    },
     /// A calendar (`.ics` text) that cannot be read or imported: where,
     /// which event (UID) and property, and what was expected.
-    #[error("{}{}{message}", position_prefix(.position), context_prefix(.uid, .property))]
+    #[error("{}{message}", context_prefix(.uid, .property))]
     Calendar {
         /// What is wrong and what was expected.
         message: String,
@@ -39,11 +32,6 @@ pub enum Error {
         /// The property, such as `DTSTART`, when known.
         property: Option<String>,
     },
-}
-
-/// `12:5: `, as compilers write positions.
-fn position_prefix(p: &Option<Position>) -> String {
-    p.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default()
 }
 
 /// `event "uid", DTSTART: `.
@@ -60,9 +48,6 @@ impl From<Error> for convenor_core::Error {
     /// Into the one error type of the `convenor` facade.
     fn from(e: Error) -> convenor_core::Error {
         match e {
-            Error::UnknownMeeting { id, suggestion } => {
-                convenor_core::Error::UnknownMeeting { id, suggestion }
-            }
             Error::Calendar { message, position, uid, property } => {
                 convenor_core::Error::Syntax {
                     message: format!(
@@ -95,14 +80,6 @@ impl Error {
     pub fn position(&self) -> Option<Position> {
         match self {
             Error::Calendar { position, .. } => *position,
-            _ => None,
         }
-    }
-
-    pub(crate) fn unknown_meeting(schedule: &Schedule, id: &str) -> Error {
-        let ids = schedule.meetings().iter().map(|m| m.id().as_str());
-        let suggestion =
-            convenor_core::suggest::nearest(id, ids).map(str::to_string);
-        Error::UnknownMeeting { id: id.to_string(), suggestion }
     }
 }

@@ -21,7 +21,7 @@ use crate::vtimezone::write_vtimezone;
 use crate::wire::{
     push_escaped, push_local, push_number, push_utc, ContentWriter,
 };
-use crate::{Error, IcalOptions};
+use crate::IcalOptions;
 
 /// The whole schedule as one calendar.
 ///
@@ -50,7 +50,8 @@ pub fn to_string(schedule: &Schedule, opts: &IcalOptions) -> String {
 ///
 /// # Errors
 ///
-/// [`Error::UnknownMeeting`] when the schedule has no meeting `id`.
+/// [`convenor_core::Error::UnknownMeeting`] when the schedule has no
+/// meeting `id`.
 ///
 /// ```
 /// # use chrono::{TimeZone, Utc};
@@ -67,10 +68,8 @@ pub fn meeting_to_string(
     schedule: &Schedule,
     id: &str,
     opts: &IcalOptions,
-) -> Result<String, Error> {
-    let meeting = schedule
-        .meeting(id)
-        .ok_or_else(|| Error::unknown_meeting(schedule, id))?;
+) -> convenor_core::Result<String> {
+    let meeting = schedule.try_meeting(id)?;
     Ok(calendar(schedule, vec![meeting], opts, true))
 }
 

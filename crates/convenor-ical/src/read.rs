@@ -137,7 +137,8 @@ impl Component {
 /// assert_eq!(event.line, 2);
 ///
 /// let err = parse("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n").unwrap_err();
-/// assert_eq!(err.to_string(), "3:1: END:VCALENDAR closes BEGIN:VEVENT of line 2");
+/// assert_eq!(err.to_string(), "END:VCALENDAR closes BEGIN:VEVENT of line 2");
+/// assert_eq!(err.position().map(|p| (p.line, p.column)), Some((3, 1)));
 /// # Ok::<(), convenor_ical::Error>(())
 /// ```
 pub fn parse(text: &str) -> Result<Component, Error> {

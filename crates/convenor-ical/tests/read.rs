@@ -6,8 +6,11 @@ use std::time::{Duration, Instant};
 
 use convenor_ical::__private::{parse, MAX_DEPTH};
 
+/// The error as compilers write it: `line:column: message`.
 fn err(text: &str) -> String {
-    parse(text).expect_err("an error").to_string()
+    let e = parse(text).expect_err("an error");
+    let at = e.position().expect("a position");
+    format!("{}:{}: {e}", at.line, at.column)
 }
 
 #[test]

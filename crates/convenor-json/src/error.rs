@@ -15,8 +15,9 @@ use convenor_core::Position;
 /// assert!(matches!(err, convenor_json::Error::Core(_)));
 /// assert_eq!(
 ///     err.to_string(),
-///     "invalid type: integer `7`, expected a string at line 1 column 27",
+///     "invalid type: integer `7`, expected a string",
 /// );
+/// assert_eq!(err.position().map(|p| (p.line, p.column)), Some((1, 27)));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -28,7 +29,7 @@ pub enum Error {
     Core(#[from] convenor_core::Error),
     /// A Meeting Guide feed that is not JSON or not an array of meeting
     /// records.
-    #[error("invalid meeting guide feed: {message}{}", at(.position))]
+    #[error("invalid meeting guide feed: {message}")]
     Feed {
         /// What the parser said.
         message: String,
@@ -63,6 +64,12 @@ impl From<Error> for convenor_core::Error {
     }
 }
 
-fn at(position: &Option<Position>) -> String {
-    position.map(|p| format!(" at {p}")).unwrap_or_default()
+impl Error {
+    /// Where in the text, when known.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Error::Core(core) => core.position(),
+            Error::Feed { position, .. } => *position,
+        }
+    }
 }

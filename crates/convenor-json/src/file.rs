@@ -78,8 +78,8 @@ pub(crate) fn looks_like_json(text: &str) -> bool {
 /// ```
 /// let err = convenor_json::load_bytes(b"name = \"Caf\xe9\"\n").unwrap_err();
 /// assert_eq!(
-///     err.to_string(),
-///     "the text is not UTF-8 (byte 0xE9); save the file as UTF-8 at line 1 column 12",
+///     err.located("f.toml").to_string(),
+///     "f.toml:1:12: the text is not UTF-8 (byte 0xE9); save the file as UTF-8\n",
 /// );
 /// ```
 ///

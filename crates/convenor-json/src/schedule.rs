@@ -40,9 +40,10 @@ use crate::locate::offsets;
 /// }"#).unwrap_err();
 /// assert_eq!(
 ///     err.to_string(),
-///     "unknown time zone \"America/Los_Angles\" (field timezone) at line 3 column 15; \
+///     "unknown time zone \"America/Los_Angles\" (field timezone); \
 ///      did you mean \"America/Los_Angeles\"?",
 /// );
+/// assert_eq!(err.position().map(|p| (p.line, p.column)), Some((3, 15)));
 /// # Ok::<(), convenor_json::Error>(())
 /// ```
 pub fn from_str(text: &str) -> Result<Schedule, Error> {

@@ -19,7 +19,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Duration, Utc};
 use convenor_core::quote::{escape_controls, SourceLines};
 use convenor_core::{
-    Error, Invalid, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
+    Error, Position, Schedule, Tzdata, TzdataSource, Window, Zone,
 };
 use convenor_json::FeedOptions;
 
@@ -257,13 +257,11 @@ fn report_error(
         }
         Error::Invalid { .. } => {
             for p in err.problems().take(MAX_SHOWN) {
-                // The bare problem: position and suggestion get their own lines.
-                let bare =
-                    Invalid { position: None, suggestion: None, ..p.clone() };
+                // Position and suggestion get their own lines.
                 block(
                     out,
                     "error",
-                    &bare.to_string(),
+                    &p.message(),
                     name,
                     lines,
                     p.position,

@@ -161,7 +161,8 @@ pub struct Imported {
 /// use convenor_ical::import::{from_str, ImportOptions};
 /// let err = from_str("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n", &ImportOptions::new("x"))
 ///     .unwrap_err();
-/// assert_eq!(err.to_string(), "3:1: END:VCALENDAR closes BEGIN:VEVENT of line 2");
+/// assert_eq!(err.to_string(), "END:VCALENDAR closes BEGIN:VEVENT of line 2");
+/// assert_eq!(err.position().map(|p| (p.line, p.column)), Some((3, 1)));
 /// ```
 ///
 /// # Errors
