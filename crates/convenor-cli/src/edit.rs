@@ -258,12 +258,13 @@ pub fn run(file: &Path, action: Action, out: &mut impl Write) -> Result<u8> {
     let (edit, common) = request(action)?;
     let name = file.display().to_string();
     let bytes = config::read(file)?;
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        // The loader's message: where the first bad byte is.
-        convenor::load_bytes(&bytes).with_context(|| name.clone())?;
-        unreachable!("text that is not UTF-8 does not load");
-    };
-    let before = convenor::load(text).with_context(|| name.clone())?;
+    // Errors as `file:line:column: message` with the source line; the
+    // positions of an edit's errors are in the original file.
+    let shown = |e: convenor::Error| config::rendered(e, file, &bytes);
+    let before = convenor::load_bytes(&bytes).map_err(shown)?;
+    // load_bytes has checked that the text is UTF-8.
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.as_ref();
     let edit = match (&edit, common.announced) {
         (Edit::Add(_), _) => edit,
         (_, Some(date)) => edit.announced(date),
@@ -282,7 +283,7 @@ pub fn run(file: &Path, action: Action, out: &mut impl Write) -> Result<u8> {
         Some(note) => edit.note(note),
         None => edit,
     };
-    let edited = convenor::edit(text, &edit).with_context(|| name.clone())?;
+    let edited = convenor::edit(text, &edit).map_err(shown)?;
     if common.dry_run {
         let shown = file
             .file_name()
