@@ -6,8 +6,9 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
+use convenor::site::page::PageOptions;
 use convenor::site::publish::{
-    check_out, Outcome, Publication, PublishFolder, PublishOptions,
+    check_out, Outcome, Publication, PublishFolder,
 };
 
 use crate::cli::View;
@@ -53,7 +54,7 @@ pub fn publish(
         ical = ical.with_domain(d.clone());
     }
     let mut options =
-        PublishOptions::new(c.now).with_weeks(request.weeks).with_ical(ical);
+        PageOptions::new(c.now).with_weeks(request.weeks).with_ical(ical);
     if let Some(url) = &request.url {
         options = options.with_base_url(url.clone());
     }

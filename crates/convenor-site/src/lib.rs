@@ -33,7 +33,7 @@
 //! - [`check`]: [`check::check`], a [`check::Report`] with its
 //!   [`check::Verdict`]; [`check::MAX_SHOWN`].
 //! - [`publish`]: the set of files a publish writes
-//!   ([`publish::Publication`], made with [`publish::PublishOptions`]),
+//!   ([`publish::Publication`], made with the page's [`page::PageOptions`]),
 //!   its atomic switch into a folder, and one file replaced atomically
 //!   ([`publish::write_atomically`]).
 //! - [`Result`].

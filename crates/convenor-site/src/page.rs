@@ -82,6 +82,16 @@ impl PageOptions {
     pub fn weeks(&self) -> u32 {
         self.weeks
     }
+
+    /// The instant taken as now.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// How the `.ics` files are made.
+    pub fn ical(&self) -> &IcalOptions {
+        &self.ical
+    }
 }
 
 /// The most sessions the page lists; the rest are counted, and the feeds

@@ -3,78 +3,13 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Duration, Utc};
-use convenor_core::{Error, Schedule, WebUrl, Window};
-use convenor_ical::IcalOptions;
+use chrono::Duration;
+use convenor_core::{Error, Schedule, Window};
 use convenor_json::FeedWarning;
 
 use super::folder::{Content, Outcome, PublishFolder};
 use crate::page::{self, PageOptions};
 use crate::Result;
-
-/// What a publish is for: the instant taken as now, how many weeks the
-/// page lists, where the folder is served and how the feeds are made.
-///
-/// ```
-/// use convenor_site::publish::PublishOptions;
-///
-/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
-/// let options = PublishOptions::new(now)
-///     .with_weeks(4)
-///     .with_base_url("https://lifering.example/meetings/".parse()?);
-/// assert_eq!(options.weeks(), 4);
-/// // Only an https: or http: URL with a host can be a base URL.
-/// assert!("javascript:alert(1)//".parse::<convenor_core::WebUrl>().is_err());
-/// # Ok::<(), convenor_core::Problem>(())
-/// ```
-#[derive(Clone, Debug)]
-#[non_exhaustive]
-pub struct PublishOptions {
-    now: DateTime<Utc>,
-    weeks: u32,
-    base_url: Option<WebUrl>,
-    ical: IcalOptions,
-}
-
-impl PublishOptions {
-    /// The sessions of the page and of `occurrences.json` start at `now`;
-    /// the page lists 4 weeks; the feeds use `IcalOptions::new(now)`.
-    pub fn new(now: DateTime<Utc>) -> PublishOptions {
-        PublishOptions {
-            now,
-            weeks: 4,
-            base_url: None,
-            ical: IcalOptions::new(now),
-        }
-    }
-
-    /// How many weeks of sessions the page lists (at least 1).
-    #[must_use]
-    pub fn with_weeks(mut self, weeks: u32) -> PublishOptions {
-        self.weeks = weeks.max(1);
-        self
-    }
-
-    /// Where the published folder is served, for the page's subscribe
-    /// links (`webcal://`, Google Calendar): a checked [`WebUrl`].
-    #[must_use]
-    pub fn with_base_url(mut self, url: WebUrl) -> PublishOptions {
-        self.base_url = Some(url);
-        self
-    }
-
-    /// How the `.ics` feeds are made (reminders, UID domain...).
-    #[must_use]
-    pub fn with_ical(mut self, ical: IcalOptions) -> PublishOptions {
-        self.ical = ical;
-        self
-    }
-
-    /// How many weeks of sessions the page lists.
-    pub fn weeks(&self) -> u32 {
-        self.weeks
-    }
-}
 
 /// How many days of sessions `occurrences.json` lists.
 const OCCURRENCE_DAYS: i64 = 90;
@@ -83,16 +18,18 @@ const OCCURRENCE_DAYS: i64 = 90;
 /// folder: `schedule.ics`, `schedule.json`, `meetings/ID.ics`,
 /// `occurrences.json` (the sessions of the next 90 days),
 /// `meeting-guide.json`, the page `index.html` and the one-session files
-/// it links to. Large files are made as they are written
-/// ([`Content::Made`]), so a fellowship of 10,000 meetings is never held
-/// whole in memory.
+/// it links to. The page's options say the rest too: its `now` starts
+/// the sessions of `occurrences.json` and stamps the feeds, its
+/// `IcalOptions` make every `.ics`. Large files are made as they are
+/// written ([`Content::Made`]), so a fellowship of 10,000 meetings is
+/// never held whole in memory.
 ///
 /// ```
-/// use convenor_site::publish::{Publication, PublishOptions};
+/// use convenor_site::{page::PageOptions, publish::Publication};
 ///
 /// let schedule = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
 /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
-/// let set = Publication::new(&schedule, &PublishOptions::new(now))?;
+/// let set = Publication::new(&schedule, &PageOptions::new(now).with_weeks(2))?;
 /// let index = set.bytes("index.html")?.expect("a page");
 /// assert!(String::from_utf8_lossy(&index).contains("Co-Occurring"));
 /// assert!(set.paths().any(|p| p == std::path::Path::new("meetings/co-occurring-saturday.ics")));
@@ -104,17 +41,17 @@ pub struct Publication<'s> {
 }
 
 impl<'s> Publication<'s> {
-    /// The files of `schedule` as `options` say.
+    /// The files of `schedule`, the page made as `options` say.
     ///
     /// # Errors
     ///
     /// As the Meeting Guide feed and the page: a window out of range.
     pub fn new(
         schedule: &'s Schedule,
-        options: &PublishOptions,
+        options: &PageOptions,
     ) -> Result<Publication<'s>> {
-        let now = options.now;
-        let ical = options.ical.clone();
+        let now = options.now();
+        let ical = options.ical().clone();
         let today = match schedule.timezone() {
             Some(zone) => now.with_timezone(&zone).date_naive(),
             None => now.date_naive(),
@@ -162,12 +99,7 @@ impl<'s> Publication<'s> {
         let guide = convenor_json::FeedOptions::new(today).with_pretty(true);
         let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
         files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
-        let mut page =
-            PageOptions::new(now).with_weeks(options.weeks).with_ical(ical);
-        if let Some(url) = &options.base_url {
-            page = page.with_base_url(url.clone());
-        }
-        for (path, text) in page::files(schedule, &page)? {
+        for (path, text) in page::files(schedule, options)? {
             files.push((path, Content::Text(text)));
         }
         Ok(Publication { files, warnings: feed.warnings })
