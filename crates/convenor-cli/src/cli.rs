@@ -77,14 +77,23 @@ pub enum Command {
     },
     /// Every session in a window, in order.
     ///
+    /// A cancelled session is listed, CANCELLED first on its line (in
+    /// JSON, its "status"), unless --hide-cancelled; a moved session says
+    /// when it usually is ("moved from Tue 2 Dec 18:00").
+    ///
     /// Example: convenor agenda --from 2022-11-01 --days 30 --tz Australia/Sydney
     Agenda {
         #[command(flatten)]
         view: View,
         #[command(flatten)]
         span: Span,
-        /// Also list cancelled sessions.
+        /// Leave out cancelled sessions (listed by default, marked
+        /// CANCELLED first on their line).
         #[arg(long)]
+        hide_cancelled: bool,
+        /// Kept for older scripts and changes nothing: cancelled sessions
+        /// are listed by default (hide them with --hide-cancelled).
+        #[arg(long, conflicts_with = "hide_cancelled")]
         cancelled: bool,
         /// `text` for people, `json` for programs (the occurrence JSON of
         /// `convenor json --view occurrences`), `jsonl` for programs that
@@ -95,6 +104,9 @@ pub enum Command {
     },
     /// The sessions running now and the next ones, with how long until
     /// they start.
+    ///
+    /// A cancelled session is listed, CANCELLED first on its line, unless
+    /// --hide-cancelled; a moved session says when it usually is.
     ///
     /// Example: convenor next -n 3 --tz America/New_York
     Next {
@@ -108,6 +120,10 @@ pub enum Command {
             default_value_t = 5
         )]
         count: usize,
+        /// Leave out cancelled sessions (listed by default, marked
+        /// CANCELLED first on their line).
+        #[arg(long)]
+        hide_cancelled: bool,
     },
     /// The history of changes in plain words.
     ///

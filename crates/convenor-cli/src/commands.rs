@@ -21,8 +21,10 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
         Command::Week { view, week, first_day } => {
             week_table(&view, week.as_deref(), &first_day, out)
         }
-        Command::Agenda { view, span, cancelled, format } => {
-            let request = AgendaRequest { span, cancelled, format };
+        Command::Agenda { view, span, hide_cancelled, cancelled, format } => {
+            // `--cancelled` is what the default now does.
+            let _ = cancelled;
+            let request = AgendaRequest { span, hide_cancelled, format };
             agenda(&view, &request, out)
         }
         Command::Json { view, which, span, as_of, compact, output } => {
@@ -48,7 +50,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             };
             crate::publish::publish(&view, &dir, &request, out)
         }
-        Command::Next { view, count } => next(&view, count, out),
+        Command::Next { view, count, hide_cancelled } => {
+            next(&view, count, hide_cancelled, out)
+        }
         Command::Changes { source, since } => {
             changes(&source, since.as_deref(), out)
         }
@@ -157,7 +161,7 @@ fn week_table(
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M %Z"),
                 shown(s.occurrence.meeting().name()),
-                status_suffix(&s.occurrence),
+                status_suffix(&s.occurrence, c.tz),
             )?;
             // The meeting's own time, only where it is not the viewer's.
             let Some(own) = own_time(&s.occurrence, c.tz) else {
@@ -179,24 +183,55 @@ fn week_table(
     Ok(0)
 }
 
-/// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov]`, ` [extra]`.
-fn status_suffix(o: &Occurrence<'_>) -> String {
+/// ` [cancelled: Holiday]`, ` [moved from Wed 30 Nov 18:00]`,
+/// ` [extra]`; a moved session's usual time in `viewer`'s zone.
+fn status_suffix(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
     let note = o.note().map(|n| format!(": {}", shown(n))).unwrap_or_default();
     let text = match o.status() {
         Status::Scheduled => return String::new(),
         Status::Cancelled => format!("[cancelled{note}]"),
-        Status::Moved => {
-            format!("[moved from {}{note}]", o.due().format("%a %-d %b"))
-        }
+        Status::Moved => format!("[moved from {}{note}]", usual(o, viewer)),
         Status::Extra => format!("[extra session{note}]"),
     };
     format!("  {}", style::alert(&text))
 }
 
+/// `Wed 30 Nov 18:00`: when a moved session usually is, in `viewer`'s
+/// zone (its due date at the meeting's time that day); the date alone
+/// when the meeting has no rule on that date.
+fn usual(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
+    let meeting = o.meeting();
+    match meeting.segment_on(o.due()) {
+        Some(segment) => {
+            let local = o.due().and_time(segment.rule().time().to_naive());
+            let (at, _) = convenor::resolve_local(meeting.zone(), local);
+            at.with_timezone(&viewer).format("%a %-d %b %H:%M").to_string()
+        }
+        None => o.due().format("%a %-d %b").to_string(),
+    }
+}
+
+/// What `agenda` and `next` write for a session: `CANCELLED` to go
+/// first on its line (empty when it is not cancelled), and what goes
+/// last (its note, when cancelled; else its status).
+fn marks(
+    o: &Occurrence<'_>,
+    viewer: convenor::Zone,
+) -> (&'static str, String) {
+    if !o.is_cancelled() {
+        return ("", status_suffix(o, viewer));
+    }
+    let note = o
+        .note()
+        .map(|n| format!("  {}", style::alert(&format!("[{}]", shown(n)))))
+        .unwrap_or_default();
+    ("CANCELLED", note)
+}
+
 /// What `convenor agenda` was asked for.
 struct AgendaRequest {
     span: Span,
-    cancelled: bool,
+    hide_cancelled: bool,
     format: Format,
 }
 
@@ -239,7 +274,7 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let window = window(&c, &r.span)?;
     let sessions = c.schedule.occurrences(window);
     let mut sessions =
-        if r.cancelled { sessions.with_cancelled() } else { sessions };
+        if r.hide_cancelled { sessions } else { sessions.with_cancelled() };
     // Each session is written as it is found: memory does not grow with
     // the window, so only the window's length is capped (MAX_DAYS).
     let opts = convenor::json::OccurrenceOptions::new()
@@ -274,15 +309,20 @@ fn agenda_text<'s>(
     for o in sessions {
         any = true;
         let here = o.start().with_timezone(&c.tz);
+        let (first, last) = marks(&o, c.tz);
+        let first = match first {
+            "" => String::new(),
+            mark => format!("{}  ", style::alert(mark)),
+        };
         writeln!(
             out,
-            "{}  {}{}{}",
+            "{first}{}  {}{}{}",
             human::stamp(&here),
             shown(o.meeting().name()),
             own_time(&o, c.tz)
                 .map(|own| format!("  ({own})"))
                 .unwrap_or_default(),
-            status_suffix(&o)
+            last
         )?;
     }
     if !any {
@@ -407,7 +447,12 @@ fn own_time(o: &Occurrence<'_>, viewer: convenor::Zone) -> Option<String> {
     })
 }
 
-fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
+fn next(
+    view: &View,
+    count: usize,
+    hide_cancelled: bool,
+    out: &mut impl Write,
+) -> Result<u8> {
     // The sessions are collected before printing: as for every listing,
     // at most MAX_SESSIONS (`-n 100000000` allocated gigabytes, and
     // `-n 18446744073709551615` wrapped to none at all).
@@ -421,9 +466,19 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let now = c.now;
     let running = c.schedule.in_progress(now);
-    let upcoming: Vec<Occurrence<'_>> = c
-        .schedule
-        .next(now, count + running.len())
+    let wanted = count + running.len();
+    // Cancelled sessions too, unless hidden: a member should not find
+    // the meeting room empty without a word.
+    let found = if hide_cancelled {
+        c.schedule.next(now, wanted)
+    } else {
+        c.schedule
+            .occurrences(Window::starting(now))
+            .with_cancelled()
+            .take(wanted)
+            .collect()
+    };
+    let upcoming: Vec<Occurrence<'_>> = found
         .into_iter()
         .filter(|o| {
             o.start().with_timezone(&Utc) > now
@@ -449,6 +504,12 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
             } else {
                 human::relative(now, o.start().with_timezone(&Utc))
             };
+            // CANCELLED first, in place of how long until it: it will
+            // not start.
+            let when = match marks(o, c.tz).0 {
+                "" => when,
+                mark => mark.to_string(),
+            };
             let until = is_running.then(|| {
                 format!(
                     "until {}",
@@ -461,15 +522,25 @@ fn next(view: &View, count: usize, out: &mut impl Write) -> Result<u8> {
     let width = lines.iter().map(|(when, ..)| when.chars().count()).max();
     let width = width.unwrap_or(0);
     for (when, o, until) in lines {
+        // Padded before it is painted: the escapes take no column.
+        let when = match when.as_str() {
+            "CANCELLED" => format!(
+                "{}{:pad$}",
+                style::alert(&when),
+                "",
+                pad = width.saturating_sub(when.len())
+            ),
+            _ => format!("{when:<width$}"),
+        };
         writeln!(
             out,
-            "{when:<width$}  {}  {}",
+            "{when}  {}  {}",
             human::day_time(&o.start().with_timezone(&c.tz)),
             shown(o.meeting().name()),
         )?;
         let own = own_time(o, c.tz).map(|own| format!("= {own}"));
         let detail: Vec<String> = until.into_iter().chain(own).collect();
-        let status = status_suffix(o);
+        let status = marks(o, c.tz).1;
         if !detail.is_empty() || !status.is_empty() {
             writeln!(
                 out,

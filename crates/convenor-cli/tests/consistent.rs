@@ -386,3 +386,78 @@ fn the_page_links_each_sessions_join_address() {
         .expect("the cancelled session");
     assert!(!cancelled.contains("join"), "{cancelled}");
 }
+
+/// Issue 32 item 8: `agenda` lists a cancelled session by default,
+/// marked first on its line, and hides it with `--hide-cancelled`
+/// (`--cancelled`, from before, is still taken); a moved session says
+/// its usual time.
+#[test]
+fn agenda_shows_cancelled_sessions_first_on_the_line() {
+    let file = berlin();
+    let window = ["--from", "2025-12-22", "--days", "3"];
+    let args =
+        [&["agenda", &file, "--tz", "Europe/Berlin"][..], &window].concat();
+    let out = stdout(&[&args[..], &["--now", "2025-12-01"]].concat());
+    assert!(
+        out.contains(
+            "CANCELLED  Tue 23 Dec 2025 19:30 CET  SMART Tuesday  [Christmas]\n"
+        ),
+        "{out}"
+    );
+    let old =
+        stdout(&[&args[..], &["--cancelled", "--now", "2025-12-01"]].concat());
+    assert_eq!(old, out);
+    let hidden = stdout(
+        &[&args[..], &["--hide-cancelled", "--now", "2025-12-01"]].concat(),
+    );
+    assert!(!hidden.contains("SMART Tuesday"), "{hidden}");
+    assert!(hidden.starts_with("no sessions"), "{hidden}");
+    let moved = stdout(&[
+        "agenda",
+        &file,
+        "--tz",
+        "Europe/Berlin",
+        "--from",
+        "2025-04-14",
+        "--days",
+        "4",
+        "--now",
+        "2025-04-01",
+    ]);
+    assert!(
+        moved.contains(
+            "Wed 16 Apr 2025 18:30 CEST  SMART Thursday (every 2 weeks)  \
+             [moved from Thu 17 Apr 18:30: Maundy Thursday]\n"
+        ),
+        "{moved}"
+    );
+}
+
+/// Issue 32 item 8: `next` does not skip a cancelled session without a
+/// word; `--hide-cancelled` leaves it out.
+#[test]
+fn next_shows_cancelled_sessions_first_on_the_line() {
+    let file = berlin();
+    let args = [
+        "next",
+        &file,
+        "--tz",
+        "Europe/Berlin",
+        "--now",
+        "2025-12-21T17:00:00Z",
+        "-n",
+        "2",
+    ];
+    let out = stdout(&args);
+    assert!(
+        out.starts_with(
+            "CANCELLED         Tue 23 Dec 19:30 CET  SMART Tuesday\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("[Christmas]"), "{out}");
+    super::assert_fits_80_columns(&out);
+    let hidden = stdout(&[&args[..], &["--hide-cancelled"]].concat());
+    assert!(!hidden.contains("CANCELLED"), "{hidden}");
+    assert!(!hidden.contains("Tue 23 Dec"), "{hidden}");
+}

@@ -142,11 +142,11 @@ fn the_seed_survives_cancel_reschedule_extra_move_and_add_with_its_comments() {
     assert_eq!(
         saturday(&file),
         [
-            "Sat 26 Nov 2022 07:00 PST | Co-Occurring Disorders (Saturday) | [cancelled: Thanksgiving weekend]",
+            "CANCELLED | Sat 26 Nov 2022 07:00 PST | Co-Occurring Disorders (Saturday) | [Thanksgiving weekend]",
             "Sat 3 Dec 2022 07:00 PST | Co-Occurring Disorders (Saturday)",
             "Sat 10 Dec 2022 07:00 PST | Co-Occurring Disorders (Saturday)",
             "Sat 17 Dec 2022 07:00 PST | Co-Occurring Disorders (Saturday)",
-            "Fri 23 Dec 2022 07:00 PST | Co-Occurring Disorders (Saturday) | [moved from Sat 24 Dec]",
+            "Fri 23 Dec 2022 07:00 PST | Co-Occurring Disorders (Saturday) | [moved from Sat 24 Dec 07:00]",
             "Sat 31 Dec 2022 07:00 PST | Co-Occurring Disorders (Saturday)",
             "Sat 31 Dec 2022 17:00 PST | Co-Occurring Disorders (Saturday) | [extra session]",
             "Fri 6 Jan 2023 12:00 PST | Co-Occurring Disorders (Friday)",
