@@ -461,3 +461,28 @@ fn next_shows_cancelled_sessions_first_on_the_line() {
     assert!(!hidden.contains("CANCELLED"), "{hidden}");
     assert!(!hidden.contains("Tue 23 Dec"), "{hidden}");
 }
+
+/// Issue 32 item 11: a schedule without `url` is warned that its
+/// calendar UIDs will all change when one is added, and told to add it
+/// now; with a `url` it is not.
+#[test]
+fn check_warns_that_uids_change_when_a_url_is_added() {
+    let file = berlin();
+    let out = convenor(&["check", &file, "--now", "2025-01-01"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("has no `url`"), "{text}");
+    assert!(text.contains("`@convenor.invalid`"), "{text}");
+    assert!(text.contains("deleted and added again"), "{text}");
+    assert!(text.contains("url = \"https://"), "{text}");
+    let denied =
+        convenor(&["check", &file, "--deny-warnings", "--now", "2025-01-01"]);
+    assert_eq!(denied.status.code(), Some(1));
+    let with_url = format!(
+        "url = \"https://smart-berlin.example/\"\n{}",
+        std::fs::read_to_string(&file).unwrap()
+    );
+    let (_dir, path) = scratch_file("url.toml", &with_url);
+    let out = convenor(&["check", &path, "--now", "2025-01-01"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("has no `url`"), "{text}");
+}

@@ -123,6 +123,7 @@ fn check_warns_where_the_system_and_bundled_data_disagree() {
     std::fs::write(
         &schedule,
         "name = \"Vancouver\"\ntimezone = \"America/Vancouver\"\n\
+         url = \"https://vancouver.example/\"\n\
          area = \"Vancouver, BC, Canada\"\n\n\
          [[meetings]]\nid = \"sunday\"\nname = \"Sunday\"\n\
          weekly = { day = \"sunday\", time = \"10:00\" }\n\

@@ -118,6 +118,7 @@ fn write_report(
             .iter()
             .map(|w| (w.to_string(), Some(schedule.warning_path(w))))
             .collect();
+    warnings.extend(uid_domain_warning(&schedule).map(|w| (w, None)));
     warnings.extend(
         tzdata_disagreements(&schedule, window).into_iter().map(|w| (w, None)),
     );
@@ -159,6 +160,36 @@ fn write_report(
     } else {
         Verdict::Warnings
     }
+}
+
+/// The calendar UIDs of a schedule without `url` end in
+/// `@convenor.invalid`, and adding a `url` later changes every one of
+/// them: calendar subscribers would see every event deleted and added
+/// again. A warning that says so while it is still cheap to fix.
+///
+/// ```
+/// use convenor_site::check::{check, Verdict};
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let text = "name = 'x'\ntimezone = 'UTC'\n[[meetings]]\nid = 'a'\nname = 'A'\n\
+///             weekly = { day = 'monday', time = '18:00' }\nduration = '60m'\n\
+///             starts = '2022-01-03'\n";
+/// let report = check("x.toml", text.as_bytes(), now);
+/// assert_eq!(report.verdict, Verdict::Warnings);
+/// assert!(report.text.contains("@convenor.invalid"), "{}", report.text);
+/// let with_url = format!("url = 'https://example.org/meetings/'\n{text}");
+/// let report = check("x.toml", with_url.as_bytes(), now);
+/// assert!(!report.text.contains("@convenor.invalid"), "{}", report.text);
+/// ```
+fn uid_domain_warning(schedule: &Schedule) -> Option<String> {
+    (schedule.url().is_none() && !schedule.meetings().is_empty()).then(|| {
+        "the schedule has no `url`, so the UIDs of its calendar events end \
+         in `@convenor.invalid`; adding a `url` later changes every UID, and \
+         calendar subscribers would see every event deleted and added again. \
+         Add the address the schedule is published at now, before anyone \
+         subscribes: url = \"https://example.org/meetings/\" (or give \
+         `ics` and `publish` the same --domain every time)"
+            .to_string()
+    })
 }
 
 /// For each zone of the schedule whose UTC offsets in `window` differ
