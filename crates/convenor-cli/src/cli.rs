@@ -280,6 +280,10 @@ pub enum Command {
         /// web page.
         #[arg(long, value_enum, default_value_t = AnnounceFormat::Text)]
         format: AnnounceFormat,
+        /// Also give each meeting's join details: its online link,
+        /// dial-in number and notes (meeting ID, passcode).
+        #[arg(long)]
+        links: bool,
     },
     /// A schedule file from another format: a Meeting Guide feed (the
     /// JSON that meeting finders read) or an iCalendar (.ics) calendar

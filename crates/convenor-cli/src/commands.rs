@@ -77,8 +77,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             };
             ics(&view, &request, output.as_deref(), out)
         }
-        Command::Announce { view, as_of, since, zones, format } => {
-            let request = AnnounceRequest { as_of, since, zones, format };
+        Command::Announce { view, as_of, since, zones, format, links } => {
+            let request =
+                AnnounceRequest { as_of, since, zones, format, links };
             announce(&view, &request, out)
         }
         Command::Import {
@@ -683,6 +684,7 @@ struct AnnounceRequest {
     since: Option<String>,
     zones: Vec<String>,
     format: crate::cli::AnnounceFormat,
+    links: bool,
 }
 
 fn announce(
@@ -690,7 +692,7 @@ fn announce(
     request: &AnnounceRequest,
     out: &mut impl Write,
 ) -> Result<u8> {
-    use convenor::site::announce::{render, Format};
+    use convenor::site::announce::{render_with, AnnounceOptions, Format};
     let c = Config::new(view)?;
     let as_of = match &request.as_of {
         Some(text) => config::date(text).context("invalid --as-of")?,
@@ -706,17 +708,16 @@ fn announce(
         .map(|z| config::zone(z.trim()))
         .collect::<Result<Vec<_>>>()?;
     let list = c.schedule.announcement(as_of, since, &zones)?;
+    let options = AnnounceOptions::new().with_links(request.links);
+    let render = |format| render_with(&list, format, &options);
     let text = match request.format {
         // Text goes to a terminal as often as into a post: a file cannot
         // drive the terminal.
-        crate::cli::AnnounceFormat::Text => render(&list, Format::Text)
-            .lines()
-            .map(|l| shown(l) + "\n")
-            .collect(),
-        crate::cli::AnnounceFormat::Markdown => {
-            render(&list, Format::Markdown)
+        crate::cli::AnnounceFormat::Text => {
+            render(Format::Text).lines().map(|l| shown(l) + "\n").collect()
         }
-        crate::cli::AnnounceFormat::Html => render(&list, Format::Html),
+        crate::cli::AnnounceFormat::Markdown => render(Format::Markdown),
+        crate::cli::AnnounceFormat::Html => render(Format::Html),
     };
     out.write_all(text.as_bytes())?;
     Ok(0)

@@ -486,3 +486,57 @@ fn check_warns_that_uids_change_when_a_url_is_added() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains("has no `url`"), "{text}");
 }
+
+/// A group whose Monday meeting is online (a link, a dial-in number and
+/// notes that need escaping) and whose Thursday meeting is not.
+const LINKS: &str = "name = \"Links & Co\"\ntimezone = \"Europe/London\"\n\
+    url = \"https://links.example/\"\n\n[[meetings]]\nid = \"mon\"\n\
+    name = \"Monday\"\nweekly = { day = \"monday\", time = \"19:00\" }\n\
+    duration = \"60m\"\nstarts = \"2025-01-06\"\n\
+    online = { url = \"https://zoom.example/j/123?pwd=a&b=c\", \
+    phone = \"+44 20 7946 0000\", notes = \"Passcode <42> & *tea*\" }\n\n\
+    [[meetings]]\nid = \"thu\"\nname = \"Thursday\"\n\
+    weekly = { day = \"thursday\", time = \"18:00\" }\nduration = \"60m\"\n\
+    starts = \"2025-01-09\"\naddress = \"1 High Street\"\n";
+
+/// Issue 32 items 5 and `announce --links`: each meeting's line gives
+/// its join link, dial-in number and notes, in text, Markdown and HTML
+/// (escaped); without `--links` the post is as before.
+#[test]
+fn announce_links_gives_each_meetings_join_details() {
+    let (_dir, path) = scratch_file("links.toml", LINKS);
+    let args = ["announce", path.as_str(), "--as-of", "2025-02-01"];
+    let plain = stdout(&args);
+    assert!(!plain.contains("zoom.example"), "{plain}");
+    let text = stdout(&[&args[..], &["--links"]].concat());
+    assert!(
+        text.contains(
+            "  • Monday: 7:00pm London\n    Join: \
+             https://zoom.example/j/123?pwd=a&b=c · Phone: +44 20 7946 0000 \
+             · Passcode <42> & *tea*\n  • Thursday: 6:00pm London\n"
+        ),
+        "{text}"
+    );
+    let md =
+        stdout(&[&args[..], &["--links", "--format", "markdown"]].concat());
+    assert!(
+        md.contains(
+            "- Monday: 7:00pm London\n  - Join: \
+             <https://zoom.example/j/123?pwd=a&b=c> · Phone: \\+44 20 7946 0000 \
+             · Passcode \\<42\\> & \\*tea\\*\n- Thursday: 6:00pm London\n"
+        ),
+        "{md}"
+    );
+    let html = stdout(&[&args[..], &["--links", "--format", "html"]].concat());
+    assert!(
+        html.contains(
+            "<li>Monday: 7:00pm London<br><span class=\"join\"><a \
+             href=\"https://zoom.example/j/123?pwd=a&#38;b=c\" \
+             rel=\"noopener noreferrer\">Join online</a> · Phone: +44 20 7946 \
+             0000 · Passcode &#60;42&#62; &#38; *tea*</span></li>\n  \
+             <li>Thursday: 6:00pm London</li>"
+        ),
+        "{html}"
+    );
+    assert!(html.contains("<h2>Links &#38; Co</h2>"), "{html}");
+}

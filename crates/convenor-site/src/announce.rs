@@ -18,7 +18,8 @@
 use std::fmt::Write as _;
 
 use askama::Template;
-use convenor_core::announce::{mark, Announcement};
+use convenor_core::announce::{mark, Announcement, Line};
+use convenor_core::Meeting;
 
 /// How an announcement is laid out.
 ///
@@ -43,6 +44,145 @@ pub enum Format {
     Html,
 }
 
+/// What a rendered announcement gives besides the meeting list.
+///
+/// ```
+/// use convenor_site::announce::AnnounceOptions;
+/// assert!(!AnnounceOptions::new().links());
+/// assert!(AnnounceOptions::new().with_links(true).links());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct AnnounceOptions {
+    links: bool,
+}
+
+impl AnnounceOptions {
+    /// The list alone, as [`render`] lays it out.
+    pub fn new() -> AnnounceOptions {
+        AnnounceOptions::default()
+    }
+
+    /// With `links`, each meeting's line also gives how to join it: its
+    /// online `url`, dial-in `phone` and `notes` (meeting ID, passcode),
+    /// for a meeting that has them.
+    #[must_use]
+    pub fn with_links(mut self, links: bool) -> AnnounceOptions {
+        self.links = links;
+        self
+    }
+
+    /// Whether each meeting's join details are given.
+    pub fn links(&self) -> bool {
+        self.links
+    }
+}
+
+/// `list` laid out as `format`, with what `options` asks for.
+///
+/// ```
+/// use convenor_site::announce::{render_with, AnnounceOptions, Format};
+/// let text = "name = 'Group'\ntimezone = 'Europe/London'\n[[meetings]]\nid = 'a'\n\
+///             name = 'A'\nweekly = { day = 'monday', time = '19:00' }\nduration = '60m'\n\
+///             starts = '2025-01-06'\n\
+///             online = { url = 'https://zoom.example/j/1', notes = 'Passcode <42>' }\n";
+/// let schedule = convenor_core::Schedule::from_toml_str(text)?;
+/// let day = chrono::NaiveDate::from_ymd_opt(2025, 2, 1).unwrap();
+/// let list = schedule.announcement(day, None, &[])?;
+/// let links = AnnounceOptions::new().with_links(true);
+/// let post = render_with(&list, Format::Text, &links);
+/// assert!(post.contains("  • Monday: 7:00pm London\n    Join: https://zoom.example/j/1 · Passcode <42>\n"), "{post}");
+/// let html = render_with(&list, Format::Html, &links);
+/// assert!(html.contains("<a href=\"https://zoom.example/j/1\" rel=\"noopener noreferrer\">Join online</a> · Passcode &#60;42&#62;"), "{html}");
+/// assert_eq!(render_with(&list, Format::Text, &AnnounceOptions::new()), list.to_string());
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn render_with(
+    list: &Announcement,
+    format: Format,
+    options: &AnnounceOptions,
+) -> String {
+    let join = |line: &Line| {
+        options.links.then(|| Join::of(list.meeting(line))).flatten()
+    };
+    match format {
+        Format::Text if !options.links => list.to_string(),
+        Format::Text => text(list, join),
+        Format::Markdown => markdown(list, join),
+        Format::Html => html(list, join),
+    }
+}
+
+/// How to join a meeting: its link, dial-in number and notes, each as
+/// written (the notes' lines joined with ` · `).
+struct Join {
+    url: Option<String>,
+    phone: Option<String>,
+    notes: Option<String>,
+}
+
+impl Join {
+    /// `None` for a meeting with no online details.
+    fn of(meeting: &Meeting) -> Option<Join> {
+        let online = meeting.place().online.as_ref()?;
+        let notes = online.notes.as_deref().map(|n| {
+            n.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
+        let join = Join {
+            url: online.url.as_ref().map(|u| u.as_str().to_string()),
+            phone: online.phone.clone().filter(|p| !p.trim().is_empty()),
+            notes: notes.filter(|n| !n.is_empty()),
+        };
+        (join.url.is_some() || join.phone.is_some() || join.notes.is_some())
+            .then_some(join)
+    }
+
+    /// `Join: URL · Phone: NUMBER · NOTES`, each part written by `part`
+    /// (which escapes it for the format) and the URL by `url`.
+    fn words(
+        &self,
+        url: impl Fn(&str) -> String,
+        part: impl Fn(&str) -> String,
+    ) -> String {
+        let parts: Vec<String> = [
+            self.url.as_deref().map(|u| format!("Join: {}", url(u))),
+            self.phone.as_deref().map(|p| format!("Phone: {}", part(p))),
+            self.notes.as_deref().map(&part),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        parts.join(" · ")
+    }
+}
+
+/// The plain text of [`Announcement`]'s `Display`, with a line of join
+/// details under each meeting that has them.
+fn text(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
+    let mut out = format!("{}\n\n", list.schedule.name());
+    for line in &list.lines {
+        let _ = writeln!(out, "  • {}{}", line.text(), marks(&line.footnotes));
+        if let Some(j) = join(line) {
+            let _ = writeln!(
+                out,
+                "    {}",
+                j.words(str::to_string, str::to_string)
+            );
+        }
+    }
+    if !list.footnotes.is_empty() {
+        out.push('\n');
+    }
+    for i in 0..list.footnotes.len() {
+        let _ = writeln!(out, "{} {}", mark(i), list.footnote(i));
+    }
+    out
+}
+
 /// `list` laid out as `format`.
 ///
 /// ```
@@ -54,11 +194,7 @@ pub enum Format {
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
 pub fn render(list: &Announcement, format: Format) -> String {
-    match format {
-        Format::Text => list.to_string(),
-        Format::Markdown => markdown(list),
-        Format::Html => html(list),
-    }
+    render_with(list, format, &AnnounceOptions::new())
 }
 
 /// ` * **`: the marks of a line's footnotes, each after a space.
@@ -77,7 +213,10 @@ fn markdown_escape(s: &str) -> String {
     })
 }
 
-fn markdown(list: &Announcement) -> String {
+fn markdown(
+    list: &Announcement,
+    join: impl Fn(&Line) -> Option<Join>,
+) -> String {
     let mut out = format!("## {}\n\n", markdown_escape(list.schedule.name()));
     for line in &list.lines {
         let _ = writeln!(
@@ -86,6 +225,11 @@ fn markdown(list: &Announcement) -> String {
             markdown_escape(&line.text()),
             markdown_escape(&marks(&line.footnotes))
         );
+        // A checked WebUrl has no space, `<` or `>`: an autolink holds it.
+        if let Some(j) = join(line) {
+            let words = j.words(|u| format!("<{u}>"), markdown_escape);
+            let _ = writeln!(out, "  - {words}");
+        }
     }
     if !list.footnotes.is_empty() {
         out.push('\n');
@@ -109,7 +253,7 @@ fn markdown(list: &Announcement) -> String {
     source = "<section class=\"convenor-announcement\">
 <h2>{{ name }}</h2>
 <ul>
-{% for (text, marks) in lines %}  <li>{{ text }}{{ marks }}</li>
+{% for (text, marks, join) in lines %}  <li>{{ text }}{{ marks }}{% if let Some(join) = join %}<br><span class=\"join\">{% if let Some(url) = join.url %}<a href=\"{{ url }}\" rel=\"noopener noreferrer\">Join online</a>{% if join.phone.is_some() || join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(phone) = join.phone %}Phone: {{ phone }}{% if join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(notes) = join.notes %}{{ notes }}{% endif %}</span>{% endif %}</li>
 {% endfor %}</ul>
 {% for note in footnotes %}<p>{{ note }}</p>
 {% endfor %}</section>
@@ -117,17 +261,17 @@ fn markdown(list: &Announcement) -> String {
 )]
 struct Fragment {
     name: String,
-    lines: Vec<(String, String)>,
+    lines: Vec<(String, String, Option<Join>)>,
     footnotes: Vec<String>,
 }
 
-fn html(list: &Announcement) -> String {
+fn html(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
     let fragment = Fragment {
         name: list.schedule.name().to_string(),
         lines: list
             .lines
             .iter()
-            .map(|l| (l.text(), marks(&l.footnotes)))
+            .map(|l| (l.text(), marks(&l.footnotes), join(l)))
             .collect(),
         footnotes: (0..list.footnotes.len())
             .map(|i| format!("{} {}", mark(i), list.footnote(i)))
