@@ -30,18 +30,8 @@ pub(super) struct Ids {
 /// A slug of `name`, unique among `ids`: `tuesday-circle`,
 /// `tuesday-circle-2`..., at most 64 characters with the number.
 pub(super) fn unique_id(name: &str, ids: &mut Ids) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-        if slug.len() >= 60 {
-            break;
-        }
-    }
-    let mut slug = slug.trim_end_matches('-').to_string();
+    // The one slug rule, as the Meeting Guide import uses it.
+    let mut slug = MeetingId::slug_from(name);
     if MeetingId::new(&slug).is_err() {
         slug = "meeting".into();
     }
@@ -97,7 +87,7 @@ mod tests {
         assert_eq!(unique_id("Meeting 2", &mut taken), "meeting-2");
         assert_eq!(unique_id("¿?", &mut taken), "meeting-3");
         let long = "x".repeat(70);
-        assert_eq!(unique_id(&long, &mut taken).len(), 60);
+        assert_eq!(unique_id(&long, &mut taken).len(), 64);
         for _ in 0..20_000 {
             let id = unique_id(&long, &mut taken);
             assert!(MeetingId::new(&id).is_ok(), "{id}");
