@@ -156,13 +156,18 @@ fn week_table(
             writeln!(out, "  no sessions")?;
         }
         for s in &day.sessions {
+            // A cancelled session says so first, as in `agenda` and `next`.
+            let (first, last) = marks(&s.occurrence, c.tz);
+            let first = match first {
+                "" => String::new(),
+                word => format!("{} ", style::alert(word)),
+            };
             writeln!(
                 out,
-                "  {}–{}  {}{}",
+                "  {first}{}–{}  {}{last}",
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M %Z"),
                 shown(s.occurrence.meeting().name()),
-                status_suffix(&s.occurrence, c.tz),
             )?;
             // The meeting's own time, only where it is not the viewer's.
             let Some(own) = own_time(&s.occurrence, c.tz) else {

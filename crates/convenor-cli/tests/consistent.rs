@@ -387,6 +387,29 @@ fn the_page_links_each_sessions_join_address() {
     assert!(!cancelled.contains("join"), "{cancelled}");
 }
 
+/// Issue 32 item 8: `week` says a session is cancelled first on its
+/// line, not last, as `agenda` and `next` do.
+#[test]
+fn week_shows_a_cancelled_session_first_on_its_line() {
+    let file = berlin();
+    let out = stdout(&[
+        "week",
+        &file,
+        "--week",
+        "2025-12-22",
+        "--tz",
+        "Europe/Berlin",
+        "--now",
+        "2025-12-01",
+    ]);
+    assert!(
+        out.contains(
+            "\n  CANCELLED 19:30–21:00 CET  SMART Tuesday  [Christmas]\n"
+        ),
+        "{out}"
+    );
+}
+
 /// Issue 32 item 8: `agenda` lists a cancelled session by default,
 /// marked first on its line, and hides it with `--hide-cancelled`
 /// (`--cancelled`, from before, is still taken); a moved session says
