@@ -33,7 +33,9 @@ pub use convenor_core::{CancelledSession, ExtraSession, MovedSession};
 /// not part of the API and may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use convenor_core::__private::toml_blocks_agree;
+    pub use convenor_core::__private::{
+        read_tzif, toml_blocks_agree, tzdata_version_line, TzifOffset,
+    };
 }
 
 #[doc(inline)]

@@ -104,3 +104,26 @@ fn error_excerpt_regressions_quote_a_window() {
         assert!(shown.lines().all(|l| l.chars().count() <= width), "{name}");
     }
 }
+
+/// The tz-data target's corpus (real zone files, a `tzdata.zi` head) and
+/// regressions (a v2 TZif with no transitions and an empty footer, whose
+/// walk never ended: issue 25): every walk over 1900–2200 ends; the real
+/// zones read, and Lord Howe's half-hour change of 2025 is found.
+#[test]
+fn tzdata_walks_end() {
+    let (from, to) = (-2_208_988_800, 7_258_118_400);
+    let mut read = 0;
+    for (name, bytes) in corpus("tzdata") {
+        if let Ok(changes) = convenor::__private::read_tzif(&bytes, from, to) {
+            read += 1;
+            assert!(changes.windows(2).all(|w| w[0].0 < w[1].0), "{name}");
+            if name.ends_with("Australia-Lord_Howe") {
+                // 2025-04-06 02:00 LHDT (+11) back to 01:30 LHST (+10:30).
+                let april = changes.iter().find(|c| c.0 == 1_743_865_200);
+                let seconds = april.map(|c| (c.1 .0, c.2 .0));
+                assert_eq!(seconds, Some((39_600, 37_800)), "{name}");
+            }
+        }
+    }
+    assert!(read >= 9, "{read} zone files read");
+}

@@ -190,6 +190,8 @@ pub mod __private {
     pub use crate::serde_text::{plain_message, unknown_field};
     #[cfg(feature = "toml")]
     pub use crate::toml_text::toml_blocks_agree;
+    pub use crate::tzdata::version_line as tzdata_version_line;
+    pub use crate::zone::{read_tzif, TzifOffset};
 }
 
 /// The longest schedule text the loaders accept, in bytes (32 MiB):

@@ -557,19 +557,26 @@ fn system_dir() -> Option<PathBuf> {
 /// The release of a zoneinfo directory, from the first line of
 /// `tzdata.zi` (`# version 2026f`), else the `+VERSION` file.
 fn dir_version(dir: &Path) -> Option<String> {
-    let first_line = |name: &str| -> Option<String> {
+    let first_line = |name: &str| -> Option<Vec<u8>> {
         // A longer first line is not a version line.
         // A regular file only: a FIFO `tzdata.zi` hung every command,
         // even `--version`.
-        let head =
-            crate::tzdir::read_regular(&dir.join(name), 256, false).ok()?;
-        let text = String::from_utf8_lossy(&head);
-        Some(text.lines().next()?.trim().to_string())
+        crate::tzdir::read_regular(&dir.join(name), 256, false).ok()
     };
     first_line("tzdata.zi")
-        .and_then(|l| l.strip_prefix("# version ").map(str::to_string))
-        .or_else(|| first_line("+VERSION"))
-        .filter(|v| is_version(v))
+        .and_then(|head| version_line(&head, "# version "))
+        .or_else(|| version_line(&first_line("+VERSION")?, ""))
+}
+
+/// The release a file's first bytes name on their first line after
+/// `prefix` (`# version 2026f` in `tzdata.zi`, `2026f` in `+VERSION`),
+/// if it is one. Read by [`Tzdata::from_dir`]; public only for the
+/// tz-data fuzz target (`__private`).
+pub fn version_line(head: &[u8], prefix: &str) -> Option<String> {
+    let text = String::from_utf8_lossy(head);
+    let line = text.lines().next()?.trim();
+    let version = line.strip_prefix(prefix)?;
+    is_version(version).then(|| version.to_string())
 }
 
 /// `2026f`: four digits and one or more lower-case letters.

@@ -126,9 +126,23 @@ pub(crate) fn zone(
         _ => {}
     }
     let data = read_regular(&path, MAX_ZONE_FILE_BYTES, true)?;
-    TimeZone::tzif(name, &data).map(Some).map_err(|e| {
-        format!("{} is not a TZif zone file: {e}", path.display())
-    })
+    parse_tzif(name, &data)
+        .map(Some)
+        .map_err(|e| format!("{} is {e}", path.display()))
+}
+
+/// A zone file's bytes as a zone: at most [`MAX_ZONE_FILE_BYTES`], TZif
+/// as jiff reads it. What [`zone`] does once the file is read, and what
+/// the tz-data fuzz target feeds ([`crate::zone::read_tzif`]).
+pub(crate) fn parse_tzif(name: &str, data: &[u8]) -> Result<TimeZone, String> {
+    if data.len() as u64 > MAX_ZONE_FILE_BYTES {
+        return Err(format!(
+            "{} bytes, more than the limit of {MAX_ZONE_FILE_BYTES} for a zone file",
+            data.len()
+        ));
+    }
+    TimeZone::tzif(name, data)
+        .map_err(|e| format!("not a TZif zone file: {e}"))
 }
 
 /// Every zone name of the directory, sorted: the regular files of at

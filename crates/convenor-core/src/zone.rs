@@ -229,49 +229,90 @@ impl Zone {
         from: i64,
         to: i64,
     ) -> Vec<(i64, ZoneOffset, ZoneOffset)> {
-        let mut out = Vec::new();
-        let mut before = self.offset_in_database(from);
-        // Before jiff's first instant the offset does not change; past
-        // its last, `timestamp` maps each 400-year cycle back onto the
-        // last one, so each cycle is walked with its own shift.
-        let (min, max) =
-            (Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
-        let mut lo = from.max(min);
-        while lo < to {
-            let cycle =
-                if lo < max { 0 } else { (lo - max) / CYCLE_SECONDS + 1 };
-            let shift = cycle * CYCLE_SECONDS;
-            let hi = to.min(max.saturating_add(shift));
-            let changes = std::iter::once(lo + 1).chain(
-                self.0
-                    .tz
-                    .following(timestamp(lo - shift))
-                    .map(|t| t.timestamp().as_second() + shift),
-            );
-            // Only instants that move forward: a legal TZif with no
-            // transitions and an empty footer made `following` give one
-            // instant forever, and `agenda`, `next` and `check` spun
-            // (issue 25). `lo + 1` may come twice (also as a real one).
-            let mut last = lo;
-            let mut repeats = 0;
-            for at in changes.take_while(|&at| at <= hi) {
-                if at == last {
-                    repeats += 1;
-                }
-                if at < last || repeats > 1 {
-                    break;
-                }
-                last = at;
-                let after = self.offset_in_database(at);
-                if after != before {
-                    out.push((at, before, after));
-                    before = after;
-                }
-            }
-            lo = hi;
-        }
-        out
+        walk_changes(&self.0.tz, from, to, |at| self.offset_in_database(at))
     }
+}
+
+/// Every instant in `(from, to]` (Unix seconds) at which `state`, read
+/// from `tz`, changes: the instant, and the states before and after it,
+/// in order. The one transition walk: [`Zone::transitions`] reads
+/// [`ZoneOffset`]s, and [`read_tzif`] (for the fuzz target, which must
+/// not keep a zone per input) reads plain values.
+fn walk_changes<S: Clone + PartialEq>(
+    tz: &JiffZone,
+    from: i64,
+    to: i64,
+    state: impl Fn(i64) -> S,
+) -> Vec<(i64, S, S)> {
+    let mut out = Vec::new();
+    let mut before = state(from);
+    // Before jiff's first instant the offset does not change; past
+    // its last, `timestamp` maps each 400-year cycle back onto the
+    // last one, so each cycle is walked with its own shift.
+    let (min, max) = (Timestamp::MIN.as_second(), Timestamp::MAX.as_second());
+    let mut lo = from.max(min);
+    while lo < to {
+        let cycle = if lo < max { 0 } else { (lo - max) / CYCLE_SECONDS + 1 };
+        let shift = cycle * CYCLE_SECONDS;
+        let hi = to.min(max.saturating_add(shift));
+        let changes = std::iter::once(lo + 1).chain(
+            tz.following(timestamp(lo - shift))
+                .map(|t| t.timestamp().as_second() + shift),
+        );
+        // Only instants that move forward: a legal TZif with no
+        // transitions and an empty footer made `following` give one
+        // instant forever, and `agenda`, `next` and `check` spun
+        // (issue 25). `lo + 1` may come twice (also as a real one).
+        let mut last = lo;
+        let mut repeats = 0;
+        for at in changes.take_while(|&at| at <= hi) {
+            if at == last {
+                repeats += 1;
+            }
+            if at < last || repeats > 1 {
+                break;
+            }
+            last = at;
+            let after = state(at);
+            if after != before {
+                out.push((at, before, after.clone()));
+                before = after;
+            }
+        }
+        lo = hi;
+    }
+    out
+}
+
+/// The offset a zone file gives at one instant, as [`read_tzif`] lists
+/// it: seconds east of UTC, abbreviation (control characters escaped, as
+/// [`ZoneOffset::abbreviation`] keeps it) and daylight-saving flag.
+pub type TzifOffset = (i32, String, bool);
+
+/// Reads `data` as a zone file is read from a zoneinfo directory (at
+/// most the size limit, TZif as jiff parses it) and lists its changes of
+/// offset in `(from, to]` with the walk [`Zone::transitions`] uses,
+/// keeping nothing for the life of the process (a [`Zone`] is kept once
+/// read). For the tz-data fuzz target.
+///
+/// # Errors
+///
+/// In words, when the data is too large or not TZif.
+pub fn read_tzif(
+    data: &[u8],
+    from: i64,
+    to: i64,
+) -> Result<Vec<(i64, TzifOffset, TzifOffset)>, String> {
+    let tz = crate::tzdir::parse_tzif("Fuzz/Input", data)?;
+    let offset = |at: i64| {
+        let info = tz.to_offset_info(timestamp(at));
+        (
+            info.offset().seconds(),
+            crate::quote::escape_controls(info.abbreviation()).into_owned(),
+            info.dst().is_dst(),
+        )
+    };
+    Ok(walk_changes(&tz, from, to, offset))
 }
 
 impl Zone {
