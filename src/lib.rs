@@ -21,10 +21,10 @@ pub use convenor_core::{
     MeetingDuration, MeetingId, MeetingOccurrences, MeetingSpec, NoSession,
     Occurrence, Occurrences, Online, OnlineSpec, Pattern, Place, Position,
     Problem, RRulePattern, Reschedule, Result, Rule, Schedule, ScheduleSpec,
-    Segment, Status, Tzdata, TzdataError, TzdataSource, UnknownZone, Viewed,
-    Warning, WebUrl, Week, WeeklySpec, Window, Zone, ZoneOffset,
-    BUNDLED_VERSION, MAX_INPUT_BYTES, MAX_REMINDERS, MAX_SESSIONS, SEED_TOML,
-    TZDATA_ENV, WEEKDAY_NAMES,
+    Schedules, Segment, SourceSpot, Status, Tzdata, TzdataError, TzdataSource,
+    UnknownZone, Viewed, Warning, WebUrl, Week, WeeklySpec, Window, Zone,
+    ZoneOffset, BUNDLED_VERSION, MAX_INPUT_BYTES, MAX_REMINDERS, MAX_SESSIONS,
+    SEED_TOML, TZDATA_ENV, WEEKDAY_NAMES,
 };
 // A meeting's folded history, as exporters read it.
 pub use convenor_core::{CancelledSession, ExtraSession, MovedSession};

@@ -140,6 +140,27 @@ pub enum Error {
         /// `WouldBlock`...).
         kind: std::io::ErrorKind,
     },
+    /// A meeting id that two schedules of a [`crate::Schedules`] both
+    /// use: ids become calendar UIDs, so a site needs each once.
+    #[error(
+        "meeting id \"{id}\" is in two schedules: {first} and {second}; ids \
+         become calendar UIDs, so each is used once: rename the one in {}, \
+         for example to \"{suggestion}\"{}",
+        crate::quote::escape_controls(&.second.source),
+        shared_more(*.others)
+    )]
+    SharedId {
+        /// The id.
+        id: String,
+        /// Where it is first, in the order the schedules were given.
+        first: Box<crate::SourceSpot>,
+        /// Where it is again.
+        second: Box<crate::SourceSpot>,
+        /// An id no meeting has yet, for the second.
+        suggestion: String,
+        /// How many other ids are shared.
+        others: usize,
+    },
     /// A query asked for more work than the configured limit allows.
     #[error(
         "query would yield more than {limit} sessions; narrow the window"
@@ -320,6 +341,15 @@ impl Error {
             }
         }
         self
+    }
+}
+
+/// ` (and 2 more ids in two schedules)`.
+fn shared_more(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => " (and 1 more id in two schedules)".to_string(),
+        n => format!(" (and {n} more ids in two schedules)"),
     }
 }
 

@@ -58,6 +58,9 @@
 //!   [`Schedule::next`], [`Schedule::in_progress`], [`Schedule::week`],
 //!   [`Schedule::as_of`], [`Schedule::changes_since`],
 //!   [`Schedule::warnings`].
+//! - [`Schedules`]: several schedules (a site's groups) queried as one,
+//!   each keeping its identity; [`SourceSpot`] names a place in one of
+//!   their sources.
 //! - [`Meeting`]: id, name, place, zone, [`Rule`], duration, dates and its
 //!   history of [`Change`]s, folded once into [`Segment`]s and the
 //!   sessions exporters ask for: [`Meeting::cancellations`] and
@@ -73,7 +76,7 @@
 //! `docs/public-api/convenor_core.txt` is checked against the built docs
 //! by `.ci/public-api`, so nothing becomes public unannounced.
 //!
-//! - The model: [`Schedule`], [`Meeting`], [`Rule`] ([`Pattern`],
+//! - The model: [`Schedule`], [`Schedules`] ([`SourceSpot`]), [`Meeting`], [`Rule`] ([`Pattern`],
 //!   [`RRulePattern`]), [`Change`] ([`ChangeKind`], [`Reschedule`]),
 //!   [`Segment`], [`Online`], [`Place`], [`Warning`]; a meeting's folded
 //!   history: [`CancelledSession`], [`MovedSession`], [`ExtraSession`],
@@ -129,6 +132,7 @@ mod radix_heap;
 mod radix_sort;
 mod rule;
 mod schedule;
+mod schedules;
 #[cfg(feature = "serde")]
 mod serde_text;
 #[cfg(feature = "toml")]
@@ -160,6 +164,7 @@ pub use occurrence::{
 };
 pub use rule::{Pattern, RRulePattern, Rule};
 pub use schedule::{ChangeRef, Schedule, Warning, MAX_REMINDERS};
+pub use schedules::{Schedules, SourceSpot};
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };

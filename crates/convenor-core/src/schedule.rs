@@ -447,6 +447,22 @@ impl Schedule {
         })
     }
 
+    /// Each meeting with the rank of its id among the schedule's, as the
+    /// merge of [`Schedule::occurrences`] breaks ties
+    /// ([`crate::Schedules`] merges several schedules' this way).
+    pub(crate) fn ranked(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (&Meeting, usize)> + '_ {
+        self.meetings.iter().zip(self.ranks.iter().copied())
+    }
+
+    /// The rank of meeting `id`'s id among the schedule's ids.
+    pub(crate) fn rank_of(&self, id: &str) -> Option<usize> {
+        self.by_rank
+            .binary_search_by(|&i| self.meetings[i].id().as_str().cmp(id))
+            .ok()
+    }
+
     /// The place of the meeting with `id` in [`Schedule::meetings`]: a
     /// binary search, so that naming each of many meetings (a warning a
     /// meeting) costs no more than sorting them.

@@ -6,7 +6,7 @@ use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday,
 };
 
-use crate::occurrence::{Occurrence, Window};
+use crate::occurrence::{Occurrence, Occurrences, Window};
 use crate::schedule::Schedule;
 use crate::zone::resolve_local;
 
@@ -101,41 +101,49 @@ impl Schedule {
         date: NaiveDate,
         first_day: Weekday,
     ) -> Week<'_> {
-        let back = (7 + date.weekday().num_days_from_monday()
-            - first_day.num_days_from_monday())
-            % 7;
-        let first = date
-            .checked_sub_signed(Duration::days(i64::from(back)))
-            .unwrap_or(date);
-        let midnight = |d: NaiveDate| -> DateTime<Utc> {
-            resolve_local(viewer, d.and_time(NaiveTime::MIN))
-                .0
-                .with_timezone(&Utc)
-        };
-        let dates: Vec<NaiveDate> = first.iter_days().take(7).collect();
-        let mut days: Vec<Day<'_>> = dates
-            .iter()
-            .map(|&date| Day { date, sessions: Vec::new() })
-            .collect();
-        // At the ends of the calendar a week may be cut short; it then
-        // lists no sessions rather than panicking.
-        let window = dates
-            .last()
-            .and_then(|last| last.succ_opt())
-            .filter(|_| dates.len() == 7)
-            .map(|after| Window::new(midnight(dates[0]), midnight(after)));
-        if let Some(Ok(window)) = window {
-            for occurrence in self.occurrences(window).with_cancelled() {
-                let start = occurrence.start().with_timezone(&viewer);
-                let end = occurrence.end().with_timezone(&viewer);
-                let index = (start.date_naive() - first).num_days();
-                if let Some(day) =
-                    usize::try_from(index).ok().and_then(|i| days.get_mut(i))
-                {
-                    day.sessions.push(Viewed { occurrence, start, end });
-                }
+        week_of(|window| self.occurrences(window), viewer, date, first_day)
+    }
+}
+
+/// The week containing `date` as `viewer` sees it, of the sessions
+/// `occurrences` gives for a window: one schedule's or several
+/// ([`crate::Schedules::week`]).
+pub(crate) fn week_of<'s>(
+    occurrences: impl FnOnce(Window) -> Occurrences<'s>,
+    viewer: Zone,
+    date: NaiveDate,
+    first_day: Weekday,
+) -> Week<'s> {
+    let back = (7 + date.weekday().num_days_from_monday()
+        - first_day.num_days_from_monday())
+        % 7;
+    let first = date
+        .checked_sub_signed(Duration::days(i64::from(back)))
+        .unwrap_or(date);
+    let midnight = |d: NaiveDate| -> DateTime<Utc> {
+        resolve_local(viewer, d.and_time(NaiveTime::MIN)).0.with_timezone(&Utc)
+    };
+    let dates: Vec<NaiveDate> = first.iter_days().take(7).collect();
+    let mut days: Vec<Day<'_>> =
+        dates.iter().map(|&date| Day { date, sessions: Vec::new() }).collect();
+    // At the ends of the calendar a week may be cut short; it then
+    // lists no sessions rather than panicking.
+    let window = dates
+        .last()
+        .and_then(|last| last.succ_opt())
+        .filter(|_| dates.len() == 7)
+        .map(|after| Window::new(midnight(dates[0]), midnight(after)));
+    if let Some(Ok(window)) = window {
+        for occurrence in occurrences(window).with_cancelled() {
+            let start = occurrence.start().with_timezone(&viewer);
+            let end = occurrence.end().with_timezone(&viewer);
+            let index = (start.date_naive() - first).num_days();
+            if let Some(day) =
+                usize::try_from(index).ok().and_then(|i| days.get_mut(i))
+            {
+                day.sessions.push(Viewed { occurrence, start, end });
             }
         }
-        Week { viewer, days }
     }
+    Week { viewer, days }
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use convenor_core::{
-    Meeting, MeetingDuration, Occurrence, Schedule, Status, Zone,
+    Meeting, MeetingDuration, Occurrence, Schedule, Schedules, Status, Zone,
 };
 
 use crate::plan::{
@@ -43,7 +43,80 @@ use crate::IcalOptions;
 /// ```
 pub fn to_string(schedule: &Schedule, opts: &IcalOptions) -> String {
     let alarms = opts.reminders_in_feed;
-    calendar(schedule, schedule.meetings().iter().collect(), opts, alarms)
+    let meetings = schedule.meetings().iter().collect();
+    calendar(Head::of(schedule), vec![(schedule, meetings)], opts, alarms)
+}
+
+/// Several schedules as one calendar (a site's combined feed): each
+/// schedule's events keep their own UIDs, from its own url's host (or
+/// the options' domain), and its own reminders; one VTIMEZONE per zone
+/// of them all. The calendar's name is [`Schedules::name`].
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Schedules};
+/// use convenor_ical::IcalOptions;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let other = Schedule::from_toml_str(
+///     "name = 'Evening'\nurl = 'https://evening.example/'\n\
+///      [[meetings]]\nid = 'evening'\nname = 'Evening'\ntimezone = 'America/Los_Angeles'\n\
+///      weekly = { day = 'monday', time = '19:00' }\nduration = '60m'\nstarts = '2022-11-01'\n",
+/// )?;
+/// let site = Schedules::new([("seed.toml".into(), seed), ("evening.toml".into(), other)])?;
+/// let now = Utc.with_ymd_and_hms(2022, 11, 10, 0, 0, 0).unwrap();
+/// let ics = convenor_ical::schedules_to_string(&site, &IcalOptions::new(now));
+/// assert!(ics.contains("UID:co-occurring-saturday@lifering.org\r\n"));
+/// assert!(ics.contains("UID:evening@evening.example\r\n"));
+/// assert_eq!(ics.matches("BEGIN:VTIMEZONE").count(), 1);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn schedules_to_string(
+    schedules: &Schedules,
+    opts: &IcalOptions,
+) -> String {
+    let groups = schedules
+        .schedules()
+        .iter()
+        .map(|s| (s, s.meetings().iter().collect()))
+        .collect();
+    let name = schedules.name();
+    let zones: Vec<Option<Zone>> =
+        schedules.schedules().iter().map(Schedule::timezone).collect();
+    let timezone = zones.first().copied().flatten().filter(|z| {
+        zones.iter().all(|o| o.map(|o| o.name()) == Some(z.name()))
+    });
+    let tzdata = schedules.schedules().first().map(Schedule::tzdata);
+    let head = Head {
+        name: &name,
+        url: schedules
+            .schedules()
+            .first()
+            .and_then(Schedule::url)
+            .filter(|_| schedules.len() == 1),
+        timezone,
+        tzdata: tzdata.map(|t| t.to_string()),
+    };
+    calendar(head, groups, opts, opts.reminders_in_feed)
+}
+
+/// What the VCALENDAR head says of the calendar.
+struct Head<'a> {
+    name: &'a str,
+    url: Option<&'a convenor_core::WebUrl>,
+    timezone: Option<Zone>,
+    tzdata: Option<String>,
+}
+
+impl<'a> Head<'a> {
+    fn of(schedule: &'a Schedule) -> Head<'a> {
+        Head {
+            name: schedule.name(),
+            url: schedule.url(),
+            timezone: schedule.timezone(),
+            tzdata: Some(schedule.tzdata().to_string()),
+        }
+    }
 }
 
 /// One meeting's own feed.
@@ -70,7 +143,12 @@ pub fn meeting_to_string(
     opts: &IcalOptions,
 ) -> convenor_core::Result<String> {
     let meeting = schedule.try_meeting(id)?;
-    Ok(calendar(schedule, vec![meeting], opts, true))
+    Ok(calendar(
+        Head::of(schedule),
+        vec![(schedule, vec![meeting])],
+        opts,
+        true,
+    ))
 }
 
 /// One session as a calendar with a single, non-recurring event: "add
@@ -113,7 +191,7 @@ pub fn occurrence_to_string(
         note: occurrence.note(),
     };
     let mut w = ContentWriter::new();
-    head(&mut w, schedule, opts);
+    head(&mut w, &Head::of(schedule), opts);
     let at = occurrence.start().with_timezone(&Utc);
     write_vtimezone(
         &mut w,
@@ -129,35 +207,55 @@ pub fn occurrence_to_string(
     w.into_string()
 }
 
-/// A calendar of `meetings`' events.
+/// A calendar of the events of each schedule's `meetings`, each event
+/// with its schedule's UID domain and reminders.
 fn calendar(
-    schedule: &Schedule,
-    meetings: Vec<&Meeting>,
+    head_of: Head<'_>,
+    groups: Vec<(&Schedule, Vec<&Meeting>)>,
     opts: &IcalOptions,
     with_alarms: bool,
 ) -> String {
-    let domain = plan::domain(schedule, opts);
     let mut cursors = plan::Cursors::default();
-    let mut events = Vec::with_capacity(meetings.len());
-    for m in meetings {
-        plan::meeting_events(m, &domain, opts, &mut cursors, &mut events);
+    let domains: Vec<String> =
+        groups.iter().map(|(s, _)| plan::domain(s, opts)).collect();
+    let count = groups.iter().map(|(_, m)| m.len()).sum();
+    let mut events = Vec::with_capacity(count);
+    // The group of each event, side by side with `events`.
+    let mut owners: Vec<usize> = Vec::with_capacity(count);
+    for (g, (_, meetings)) in groups.iter().enumerate() {
+        for m in meetings {
+            plan::meeting_events(
+                m,
+                &domains[g],
+                opts,
+                &mut cursors,
+                &mut events,
+            );
+            owners.resize(events.len(), g);
+        }
     }
     if let Some(since) = opts.keep_since {
-        events.retain(|e| keep(e, since, &mut cursors));
+        let kept: Vec<bool> =
+            events.iter().map(|e| keep(e, since, &mut cursors)).collect();
+        let mut at = kept.iter();
+        events.retain(|_| at.next().copied().unwrap_or(true));
+        let mut at = kept.iter();
+        owners.retain(|_| at.next().copied().unwrap_or(true));
     }
     // About 300 octets per event: one allocation for the whole feed.
     let mut w = ContentWriter::with_capacity(4096 + events.len() * 320);
-    head(&mut w, schedule, opts);
+    head(&mut w, &head_of, opts);
     for (tz, from, to) in zone_spans(&events, &mut cursors).into_values() {
         write_vtimezone(&mut w, tz, from, to);
     }
-    for event in &events {
+    for (event, &g) in events.iter().zip(&owners) {
+        let schedule = groups[g].0;
         let alarms = if with_alarms {
             reminders(schedule, event.meeting, opts)
         } else {
             &[]
         };
-        write_event(&mut w, event, &domain, opts, false, alarms);
+        write_event(&mut w, event, &domains[g], opts, false, alarms);
     }
     w.end("VCALENDAR");
     w.into_string()
@@ -243,7 +341,7 @@ fn zone_spans(
 }
 
 /// The VCALENDAR head (RFC 5545 §3.6, RFC 7986 §5).
-fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
+fn head(w: &mut ContentWriter, head: &Head<'_>, opts: &IcalOptions) {
     w.begin("VCALENDAR");
     w.property("VERSION", &[], "2.0");
     w.property(
@@ -253,9 +351,9 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
     );
     w.property("CALSCALE", &[], "GREGORIAN");
     w.property("METHOD", &[], "PUBLISH");
-    w.text("NAME", &[], schedule.name());
-    w.text("X-WR-CALNAME", &[], schedule.name());
-    if let Some(url) = schedule.url() {
+    w.text("NAME", &[], head.name);
+    w.text("X-WR-CALNAME", &[], head.name);
+    if let Some(url) = head.url {
         w.property("URL", &[("VALUE", "URI")], url.as_str());
     }
     if let Some(source) = &opts.source {
@@ -264,12 +362,14 @@ fn head(w: &mut ContentWriter, schedule: &Schedule, opts: &IcalOptions) {
     let refresh = format!("PT{}M", opts.refresh_minutes.max(1));
     w.property("REFRESH-INTERVAL", &[("VALUE", "DURATION")], &refresh);
     w.property("X-PUBLISHED-TTL", &[], &refresh);
-    if let Some(tz) = schedule.timezone() {
+    if let Some(tz) = head.timezone {
         w.property("X-WR-TIMEZONE", &[], tz.name());
     }
     // Which tz database the times were computed with: results differ
     // between releases, and a reader should be able to tell.
-    w.property("X-CONVENOR-TZDATA", &[], &schedule.tzdata().to_string());
+    if let Some(tzdata) = &head.tzdata {
+        w.property("X-CONVENOR-TZDATA", &[], tzdata);
+    }
 }
 
 fn write_stamp(w: &mut ContentWriter, name: &str, tz: Zone, stamp: Stamp) {

@@ -78,7 +78,9 @@ mod wire;
 
 pub use error::Error;
 pub use expected::{expected_sessions, ClientSession};
-pub use export::{meeting_to_string, occurrence_to_string, to_string};
+pub use export::{
+    meeting_to_string, occurrence_to_string, schedules_to_string, to_string,
+};
 pub use options::IcalOptions;
 
 /// Plumbing for convenor's own tests and fuzz targets: the `.ics` reader

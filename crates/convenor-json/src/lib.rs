@@ -166,8 +166,8 @@ pub use file::{load, load_bytes, schedule_positions};
 pub use locate::positions;
 pub use meeting_guide::{
     conference_provider, from_meeting_guide_str, phone_digits,
-    to_meeting_guide, Feed, FeedOptions, FeedWarning, ImportOptions, Imported,
-    Listing, TypeMap, SPEC_TYPES,
+    schedules_to_meeting_guide, to_meeting_guide, Feed, FeedOptions,
+    FeedWarning, ImportOptions, Imported, Listing, TypeMap, SPEC_TYPES,
 };
 pub use occurrences::{
     occurrences_to_json_lines, occurrences_to_string, occurrences_to_writer,

@@ -2,7 +2,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use convenor_core::words::DateStyle;
-use convenor_core::{ChangeRef, Meeting, Pattern, Schedule, Segment};
+use convenor_core::{
+    ChangeRef, Meeting, Pattern, Schedule, Schedules, Segment,
+};
 use serde::Serialize;
 
 use super::consumers::{conference_provider, phone_digits};
@@ -230,21 +232,72 @@ pub fn to_meeting_guide(
     schedule: &Schedule,
     options: &FeedOptions,
 ) -> Result<Feed, Error> {
-    let as_of = options.as_of;
-    let published = schedule.as_of(as_of)?;
     let mut records = Vec::new();
     let mut warnings = Vec::new();
+    schedule_records(schedule, options, &mut records, &mut warnings)?;
+    Ok(Feed { json: crate::write(&records, options.pretty), warnings })
+}
+
+/// Several schedules as one Meeting Guide feed (a site's): each
+/// schedule's records as [`to_meeting_guide`] writes them, in the order
+/// of [`Schedules::schedules`], each with its own schedule's name as
+/// `entity` and url as `entity_url`, so a finder groups them.
+///
+/// # Errors
+///
+/// As [`to_meeting_guide`], for the first schedule that fails.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_core::{Schedule, Schedules};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let other = Schedule::from_toml_str(
+///     "name = 'Evening group'\n[[meetings]]\nid = 'evening'\nname = 'Evening'\n\
+///      timezone = 'Europe/London'\nweekly = { day = 'monday', time = '19:00' }\n\
+///      duration = '60m'\nstarts = '2022-11-01'\n",
+/// )?;
+/// let site = Schedules::new([("seed.toml".into(), seed), ("evening.toml".into(), other)])?;
+/// let day = NaiveDate::from_ymd_opt(2022, 11, 20).unwrap();
+/// let feed = convenor_json::schedules_to_meeting_guide(&site, &convenor_json::FeedOptions::new(day))?;
+/// let records: serde_json::Value = serde_json::from_str(&feed.json)?;
+/// assert_eq!(records.as_array().unwrap().len(), 7);
+/// assert_eq!(records[0]["entity"], "LifeRing Co-Occurring Disorders Meetings");
+/// assert_eq!(records[6]["entity"], "Evening group");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn schedules_to_meeting_guide(
+    schedules: &Schedules,
+    options: &FeedOptions,
+) -> Result<Feed, Error> {
+    let mut records = Vec::new();
+    let mut warnings = Vec::new();
+    for schedule in schedules.schedules() {
+        schedule_records(schedule, options, &mut records, &mut warnings)?;
+    }
+    Ok(Feed { json: crate::write(&records, options.pretty), warnings })
+}
+
+/// One schedule's records, as published on `options.as_of`, appended.
+fn schedule_records(
+    schedule: &Schedule,
+    options: &FeedOptions,
+    records: &mut Vec<Record>,
+    warnings: &mut Vec<FeedWarning>,
+) -> Result<(), Error> {
+    let as_of = options.as_of;
+    let published = schedule.as_of(as_of)?;
     let types = published
         .meeting_guide_types()
         .iter()
         .fold(options.types.clone(), |map, (tag, code)| map.with(tag, code));
     let options = &FeedOptions { types, ..options.clone() };
     for m in published.meetings() {
-        if let Some(r) = record(&published, m, options, &mut warnings) {
+        if let Some(r) = record(&published, m, options, warnings) {
             records.push(r);
         }
     }
-    Ok(Feed { json: crate::write(&records, options.pretty), warnings })
+    Ok(())
 }
 
 fn record(

@@ -17,7 +17,9 @@ mod export;
 mod import;
 
 pub use consumers::{conference_provider, phone_digits, Listing};
-pub use export::{to_meeting_guide, Feed, FeedOptions};
+pub use export::{
+    schedules_to_meeting_guide, to_meeting_guide, Feed, FeedOptions,
+};
 pub use import::{from_meeting_guide_str, ImportOptions, Imported};
 
 /// The meeting type codes of the Meeting Guide spec's "Meeting Types"
