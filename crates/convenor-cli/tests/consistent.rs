@@ -138,7 +138,9 @@ fn changes_without_announced_count_on_their_date_in_one_style() {
     assert!(!out.contains("CEST") && !out.contains("18:30"), "{out}");
     golden("changes-berlin-since.txt", &out);
     // `--since` means the same in `announce`: the undated move is a
-    // footnote of the list as published on its date.
+    // footnote of the list as published on its date, and so is the
+    // undated cancellation still to come (issue 32 item 6), as
+    // `changes --since` lists both, in date order.
     let list = stdout(&[
         "announce",
         &file,
@@ -149,7 +151,8 @@ fn changes_without_announced_count_on_their_date_in_one_style() {
         "--now",
         "2025-04-17",
     ]);
-    assert!(list.ends_with("* SMART Thursday (every 2 weeks): the Thursday 17 Apr 2025 session moves to Wed 16 Apr 2025 at 6:30pm Berlin — Maundy Thursday\n"), "{list}");
+    assert!(list.contains("\n[1] SMART Thursday (every 2 weeks): the Thursday 17 Apr 2025 session moves to Wed 16 Apr 2025 at 6:30pm Berlin — Maundy Thursday\n"), "{list}");
+    assert!(list.ends_with("\n[2] SMART Tuesday: no meeting on Tuesday 23 Dec 2025 — Christmas\n"), "{list}");
     // Nothing changes after the cancellation's date.
     assert_eq!(
         stdout(&["changes", &file, "--since", "2025-12-24"]),

@@ -205,8 +205,8 @@ fn an_edit_says_what_members_will_see() {
     assert!(
         text.ends_with(
             "  Saturday 7 January 2023, 8:00am Pacific\n  Saturday 14 January 2023, 8:00am Pacific\n  \
-             Saturday 21 January 2023, 8:00am Pacific\n  • Saturday: 7:00am Pacific *\n  \
-             * Co-Occurring Disorders (Saturday): from 7 Jan 2023, Saturdays at 8:00am Pacific \
+             Saturday 21 January 2023, 8:00am Pacific\n  • Saturday: 7:00am Pacific [1]\n  \
+             [1] Co-Occurring Disorders (Saturday): from 7 Jan 2023, Saturdays at 8:00am Pacific \
              instead of Saturdays at 7:00am Pacific (announced 10 Dec 2022)\n"
         ),
         "{text}"

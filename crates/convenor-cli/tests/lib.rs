@@ -23,6 +23,8 @@ mod streaming;
 mod hardening;
 // Changing a schedule file by command (issue 26).
 mod edit;
+// What members read: announce and changes in words (issue 32 items 6-7).
+mod words;
 
 /// A test whose outside program is missing calls this and returns: it
 /// says `why` on standard error (`--nocapture` shows it) and skips, but
@@ -583,7 +585,7 @@ fn announce_reproduces_the_seed_post() {
         "• Wednesday: 1:00pm Pacific",
         "• Thursday: 6:30pm Pacific",
         "• Monday: 6:00pm Pacific (Starts November 14th)",
-        "• Saturday: 7:00am Pacific (Starts November 12th) *",
+        "• Saturday: 7:00am Pacific (Starts November 12th) [1]",
     ];
     let lines: Vec<&str> = text
         .lines()
@@ -593,7 +595,7 @@ fn announce_reproduces_the_seed_post() {
     assert_eq!(lines, post, "{text}");
     assert!(
         text.contains(
-            "* Co-Occurring Disorders (Saturday): from 12 Nov 2022, Saturdays at \
+            "[1] Co-Occurring Disorders (Saturday): from 12 Nov 2022, Saturdays at \
              7:00am Pacific instead of Saturdays at 9:30am Pacific"
         ),
         "{text}"
@@ -604,7 +606,7 @@ fn announce_reproduces_the_seed_post() {
     assert!(
         before.contains("• Saturday: 9:30am Pacific (Starts November 12th)\n")
     );
-    assert!(!before.contains('*'), "{before}");
+    assert!(!before.contains("[1]"), "{before}");
     // Other zones, for the week in question: London is an hour closer
     // in the week the clocks change on one side only.
     let args = |day| {

@@ -38,8 +38,10 @@ pub struct Announcement {
     /// those already running first, then the ones still to start, each
     /// group Sunday to Saturday.
     pub lines: Vec<Line>,
-    /// The changes the lines point to, by announcement date, as
-    /// `(meeting index, change index)` into [`Announcement::schedule`].
+    /// The changes the lines point to, in the order of the dates they
+    /// are about ([`Change::date`](crate::Change::date)), as `(meeting
+    /// index, change index)` into [`Announcement::schedule`]; footnote
+    /// `i` is numbered `i + 1` ([`mark`]).
     pub footnotes: Vec<(usize, usize)>,
 }
 
@@ -97,18 +99,14 @@ impl fmt::Display for Announcement {
     /// LifeRing Co-Occurring Disorders Meetings
     ///
     ///   • Sunday: 5:00pm Pacific
-    ///   • Saturday: 7:00am Pacific (Starts November 12th) *
+    ///   • Saturday: 7:00am Pacific (Starts November 12th) [1]
     ///
-    /// * Co-Occurring Disorders (Saturday): from 12 Nov 2022, ...
+    /// [1] Co-Occurring Disorders (Saturday): from 12 Nov 2022, ...
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}\n", self.schedule.name())?;
         for line in &self.lines {
-            write!(f, "  • {}", line.text())?;
-            for &i in &line.footnotes {
-                write!(f, " {}", mark(i))?;
-            }
-            writeln!(f)?;
+            writeln!(f, "  • {}{}", line.text(), line.marks())?;
         }
         if !self.footnotes.is_empty() {
             writeln!(f)?;
@@ -142,6 +140,21 @@ pub fn month_day(date: NaiveDate) -> String {
 }
 
 impl Line {
+    /// The line's footnote marks as plain text, each after a space:
+    /// ` [1] [3]`; empty without footnotes.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+    /// let list = seed.announcement(day, None, &[])?;
+    /// assert_eq!(list.lines[5].marks(), " [1]");
+    /// assert_eq!(list.lines[0].marks(), "");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn marks(&self) -> String {
+        self.footnotes.iter().map(|&i| format!(" {}", mark(i))).collect()
+    }
+
     /// `Saturday: 7:00am Pacific · 3:00pm London (Starts November 12th)`,
     /// without footnote marks.
     pub fn text(&self) -> String {
@@ -159,14 +172,25 @@ impl Line {
     }
 }
 
-/// The footnote mark of footnote `i`: `*`, `**`, `***`...
+/// The footnote mark of footnote `i` in plain text: `[1]`, `[2]`,
+/// `[3]`... (HTML writes the number [`footnote_number`] as a
+/// superscript).
 ///
 /// ```
 /// use convenor_core::announce::mark;
-/// assert_eq!((mark(0), mark(2)), ("*".to_string(), "***".to_string()));
+/// assert_eq!((mark(0), mark(2), mark(9)), ("[1]".to_string(), "[3]".to_string(), "[10]".to_string()));
 /// ```
 pub fn mark(i: usize) -> String {
-    "*".repeat(i + 1)
+    format!("[{}]", footnote_number(i))
+}
+
+/// The number footnote `i` is known by: `i + 1`.
+///
+/// ```
+/// assert_eq!(convenor_core::announce::footnote_number(0), 1);
+/// ```
+pub fn footnote_number(i: usize) -> usize {
+    i.saturating_add(1)
 }
 
 impl Schedule {
@@ -175,7 +199,10 @@ impl Schedule {
     /// or after `since` (by `as_of`); without `since`, for the changes
     /// announced by `as_of` that are still to take effect. A change
     /// without `announced` counts as announced on its date, as in
-    /// [`Schedule::changes_since`].
+    /// [`Schedule::changes_since`], and is in force however early the
+    /// list is published (as in [`Schedule::as_of`]): an undated holiday
+    /// cancellation still to come is always a footnote. Footnotes are in
+    /// the order of the dates the changes are about.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -199,7 +226,8 @@ impl Schedule {
         zones: &[Zone],
     ) -> Result<Announcement> {
         let published = self.as_of(as_of)?;
-        let mut footnotes: Vec<(NaiveDate, usize, usize)> = Vec::new();
+        let mut footnotes: Vec<(NaiveDate, NaiveDate, usize, usize)> =
+            Vec::new();
         for (m, meeting) in published.meetings().iter().enumerate() {
             for (c, change) in meeting.changes().iter().enumerate() {
                 // As `Schedule::changes_since` counts it, so that
@@ -209,14 +237,14 @@ impl Schedule {
                     Some(since) => announced >= since,
                     None => change.date() >= as_of,
                 };
-                if wanted && announced <= as_of {
-                    footnotes.push((announced, m, c));
+                if wanted && change.is_announced_by(as_of) {
+                    footnotes.push((change.date(), announced, m, c));
                 }
             }
         }
         footnotes.sort();
         let footnotes: Vec<(usize, usize)> =
-            footnotes.into_iter().map(|(_, m, c)| (m, c)).collect();
+            footnotes.into_iter().map(|(_, _, m, c)| (m, c)).collect();
         let mut lines: Vec<(bool, u32, Line)> = Vec::new();
         for (m, meeting) in published.meetings().iter().enumerate() {
             let Some(segment) = current_segment(meeting, as_of) else {

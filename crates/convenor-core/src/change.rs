@@ -68,8 +68,8 @@ impl Change {
     /// The date the change counts as announced on: `announced`, or for a
     /// change without one, the date it is about ([`Change::date`]: its
     /// effective date, or the date of a one-off change), when members
-    /// see it at the latest. [`Schedule::changes_since`] lists changes by
-    /// it.
+    /// see it at the latest. [`Schedule::changes_since`] picks changes
+    /// by it.
     ///
     /// [`Schedule::changes_since`]: crate::Schedule::changes_since
     ///

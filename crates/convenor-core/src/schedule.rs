@@ -131,6 +131,14 @@ pub struct ChangeRef<'s> {
     pub index: usize,
 }
 
+impl ChangeRef<'_> {
+    /// The order changes are listed in, for people: by the date the
+    /// change is about, then by announcement date.
+    pub(crate) fn listing_order(&self) -> (NaiveDate, NaiveDate) {
+        (self.change.date(), self.change.announced_on())
+    }
+}
+
 /// Something legal but worth a look, reported by [`Schedule::warnings`].
 ///
 /// ```
@@ -600,8 +608,10 @@ impl Schedule {
         Ok(Schedule { meetings, quick, ..self.clone() })
     }
 
-    /// The changes announced on or after `date`, by announcement date and
-    /// then file order. A change without `announced` counts as announced
+    /// The changes announced on or after `date`, in the order of the
+    /// dates they are about ([`Change::date`](crate::Change::date): a
+    /// reader's calendar order), then by announcement date and file
+    /// order. A change without `announced` counts as announced
     /// on the date it is about ([`Change::announced_on`](crate::Change::announced_on): its effective
     /// date, or the date of a one-off change), so a cancellation nobody
     /// dated is still listed once it is near. `changes_since(NaiveDate::MIN)`
@@ -640,7 +650,7 @@ impl Schedule {
             })
             .filter(|c| c.change.announced_on() >= date)
             .collect();
-        all.sort_by_key(|c| c.change.announced_on());
+        all.sort_by_key(ChangeRef::listing_order);
         all
     }
 

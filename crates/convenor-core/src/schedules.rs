@@ -345,8 +345,8 @@ impl Schedules {
     }
 
     /// The changes of all schedules announced on or after `date`
-    /// ([`Schedule::changes_since`]), by announcement date, then schedule,
-    /// then file order.
+    /// ([`Schedule::changes_since`]), in the order of the dates they are
+    /// about, then by announcement date, then schedule, then file order.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -364,7 +364,7 @@ impl Schedules {
             .iter()
             .flat_map(|s| s.changes_since(date))
             .collect();
-        all.sort_by_key(|c| c.change.announced_on());
+        all.sort_by_key(ChangeRef::listing_order);
         all
     }
 

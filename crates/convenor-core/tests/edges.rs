@@ -239,12 +239,15 @@ duration = "90m"
     let notes: Vec<String> =
         (0..list.footnotes.len()).map(|i| list.footnote(i).what()).collect();
     // The undated move counts as announced on its date (9 Nov), so it
-    // is one of the changes since 1 Nov, as `changes_since` lists it.
+    // is one of the changes since 1 Nov, as `changes_since` lists it;
+    // so is the undated end still to come (issue 32 item 6). In the
+    // order of their dates.
     assert_eq!(
         notes,
         [
             "the Wednesday 9 Nov 2022 session moves to Thu 10 Nov 2022 at 7:00pm Pacific",
             "from 3 Dec 2022, Saturdays at 10:00am Pacific instead of Saturdays at 9:30am Pacific",
+            "no more sessions from Saturday 31 Dec 2022",
             "from 7 Jan 2023, Saturdays at 11:00am Pacific instead of Saturdays at 10:00am Pacific",
             "from 7 Jan 2023, Saturdays at 11:00am Pacific instead of Saturdays at 11:00am Pacific, 90 minutes long",
         ]

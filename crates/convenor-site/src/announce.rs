@@ -18,7 +18,7 @@
 use std::fmt::Write as _;
 
 use askama::Template;
-use convenor_core::announce::{mark, Announcement, Line};
+use convenor_core::announce::{footnote_number, mark, Announcement, Line};
 use convenor_core::Meeting;
 
 /// How an announcement is laid out.
@@ -165,7 +165,7 @@ impl Join {
 fn text(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
     let mut out = format!("{}\n\n", list.schedule.name());
     for line in &list.lines {
-        let _ = writeln!(out, "  • {}{}", line.text(), marks(&line.footnotes));
+        let _ = writeln!(out, "  • {}{}", line.text(), line.marks());
         if let Some(j) = join(line) {
             let _ = writeln!(
                 out,
@@ -197,11 +197,6 @@ pub fn render(list: &Announcement, format: Format) -> String {
     render_with(list, format, &AnnounceOptions::new())
 }
 
-/// ` * **`: the marks of a line's footnotes, each after a space.
-pub(crate) fn marks(footnotes: &[usize]) -> String {
-    footnotes.iter().map(|&i| format!(" {}", mark(i))).collect()
-}
-
 /// Markdown's own characters escaped (`*` is emphasis, `-` a list).
 fn markdown_escape(s: &str) -> String {
     s.chars().fold(String::with_capacity(s.len()), |mut out, c| {
@@ -223,7 +218,7 @@ fn markdown(
             out,
             "- {}{}",
             markdown_escape(&line.text()),
-            markdown_escape(&marks(&line.footnotes))
+            markdown_escape(&line.marks())
         );
         // A checked WebUrl has no space, `<` or `>`: an autolink holds it.
         if let Some(j) = join(line) {
@@ -253,16 +248,24 @@ fn markdown(
     source = "<section class=\"convenor-announcement\">
 <h2>{{ name }}</h2>
 <ul>
-{% for (text, marks, join) in lines %}  <li>{{ text }}{{ marks }}{% if let Some(join) = join %}<br><span class=\"join\">{% if let Some(url) = join.url %}<a href=\"{{ url }}\" rel=\"noopener noreferrer\">Join online</a>{% if join.phone.is_some() || join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(phone) = join.phone %}Phone: {{ phone }}{% if join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(notes) = join.notes %}{{ notes }}{% endif %}</span>{% endif %}</li>
+{% for (text, marks, join) in lines %}  <li>{{ text }}{% for n in marks %} <sup>{{ n }}</sup>{% endfor %}{% if let Some(join) = join %}<br><span class=\"join\">{% if let Some(url) = join.url %}<a href=\"{{ url }}\" rel=\"noopener noreferrer\">Join online</a>{% if join.phone.is_some() || join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(phone) = join.phone %}Phone: {{ phone }}{% if join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(notes) = join.notes %}{{ notes }}{% endif %}</span>{% endif %}</li>
 {% endfor %}</ul>
-{% for note in footnotes %}<p>{{ note }}</p>
+{% for (n, note) in footnotes %}<p><sup>{{ n }}</sup> {{ note }}</p>
 {% endfor %}</section>
 "
 )]
 struct Fragment {
     name: String,
-    lines: Vec<(String, String, Option<Join>)>,
-    footnotes: Vec<String>,
+    /// Each line's text, its footnotes' numbers and how to join.
+    lines: Vec<(String, Vec<usize>, Option<Join>)>,
+    /// Each footnote's number and text.
+    footnotes: Vec<(usize, String)>,
+}
+
+/// The numbers of footnotes `footnotes`, as the HTML shows them (in
+/// superscript).
+pub(crate) fn numbers(footnotes: &[usize]) -> Vec<usize> {
+    footnotes.iter().map(|&i| footnote_number(i)).collect()
 }
 
 fn html(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
@@ -271,10 +274,10 @@ fn html(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
         lines: list
             .lines
             .iter()
-            .map(|l| (l.text(), marks(&l.footnotes), join(l)))
+            .map(|l| (l.text(), numbers(&l.footnotes), join(l)))
             .collect(),
         footnotes: (0..list.footnotes.len())
-            .map(|i| format!("{} {}", mark(i), list.footnote(i)))
+            .map(|i| (footnote_number(i), list.footnote(i).to_string()))
             .collect(),
     };
     // Rendering into a String fails only if a value's Display does,

@@ -263,11 +263,12 @@ impl Join {
 
 struct WeeklyLine {
     text: String,
-    marks: String,
+    /// Its footnotes' numbers, shown in superscript.
+    marks: Vec<usize>,
 }
 
 struct Footnote {
-    mark: String,
+    number: usize,
     text: String,
 }
 
@@ -316,12 +317,12 @@ impl Page {
             .iter()
             .map(|line| WeeklyLine {
                 text: line.text(),
-                marks: crate::announce::marks(&line.footnotes),
+                marks: crate::announce::numbers(&line.footnotes),
             })
             .collect();
         let footnotes = (0..overview.footnotes.len())
             .map(|i| Footnote {
-                mark: convenor_core::announce::mark(i),
+                number: convenor_core::announce::footnote_number(i),
                 text: overview.footnote(i).to_string(),
             })
             .collect();

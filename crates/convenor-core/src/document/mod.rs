@@ -26,9 +26,9 @@
 //! // the list as posted on the day it was announced.
 //! let notice = edited.notice();
 //! assert_eq!(notice.sessions[0], "Saturday 7 January 2023, 8:00am Pacific");
-//! assert_eq!(notice.announcement[0], "• Saturday: 7:00am Pacific *");
+//! assert_eq!(notice.announcement[0], "• Saturday: 7:00am Pacific [1]");
 //! assert!(notice.announcement[1].starts_with(
-//!     "* Co-Occurring Disorders (Saturday): from 7 Jan 2023, Saturdays at 8:00am Pacific \
+//!     "[1] Co-Occurring Disorders (Saturday): from 7 Jan 2023, Saturdays at 8:00am Pacific \
 //!      instead of Saturdays at 7:00am Pacific"
 //! ));
 //! # Ok::<(), convenor_core::Error>(())

@@ -168,12 +168,7 @@ impl Edited {
         let mut lines = Vec::new();
         let mut notes: Vec<usize> = Vec::new();
         if let Some(line) = list.lines.iter().find(|l| l.meeting == m) {
-            let marks: String = line
-                .footnotes
-                .iter()
-                .map(|&i| format!(" {}", crate::announce::mark(i)))
-                .collect();
-            lines.push(format!("• {}{marks}", line.text()));
+            lines.push(format!("• {}{}", line.text(), line.marks()));
             notes.extend(&line.footnotes);
         }
         if let Some(own) =

@@ -1,0 +1,69 @@
+//! What members read (issue 32 items 6 and 7): `announce` and `changes`
+//! for `tests/data/manchester.toml`, a group in Manchester with members
+//! in New York and Sydney, its holiday cancellations and New Year's Day
+//! meeting not dated `announced`.
+
+use super::{golden, stdout};
+
+fn manchester() -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/manchester.toml")
+        .display()
+        .to_string()
+}
+
+fn announce(extra: &[&str]) -> String {
+    let file = manchester();
+    let mut args = vec![
+        "announce",
+        file.as_str(),
+        "--as-of",
+        "2026-12-06",
+        "--zones",
+        "America/New_York,Australia/Sydney",
+    ];
+    args.extend_from_slice(extra);
+    stdout(&args)
+}
+
+/// Item 6: the changes still to come without `announced` are footnotes,
+/// as `changes --since` lists them; footnotes are numbered and in the
+/// order of their dates.
+#[test]
+fn announce_lists_undated_changes_numbered_by_date() {
+    let text = announce(&[]);
+    let notes: Vec<&str> =
+        text.lines().filter(|l| l.starts_with('[')).collect();
+    assert_eq!(notes.len(), 4, "{text}");
+    assert!(
+        notes[0].starts_with(
+            "[1] Evening Meeting: no meeting on Tuesday 22 Dec 2026"
+        ),
+        "{text}"
+    );
+    assert!(
+        notes[1].starts_with(
+            "[2] Thursday Lunchtime: the Thursday 24 Dec 2026 session moves"
+        ),
+        "{text}"
+    );
+    assert!(
+        notes[2].starts_with(
+            "[3] Evening Meeting: no meeting on Tuesday 29 Dec 2026"
+        ),
+        "{text}"
+    );
+    assert!(notes[3].contains("1 Jan 2027"), "{text}");
+    assert!(!text.contains('*'), "{text}");
+    golden("announce-manchester.txt", &text);
+    golden("announce-manchester.html", &announce(&["--format", "html"]));
+    golden("announce-manchester.md", &announce(&["--format", "markdown"]));
+    // `changes --since` lists the same four, in the same order, from
+    // the day the move was announced.
+    let file = manchester();
+    let changes = stdout(&["changes", &file, "--since", "2026-11-30"]);
+    let listed: Vec<&str> = changes.lines().collect();
+    let footnoted: Vec<&str> =
+        notes.iter().map(|n| n.split_once("] ").unwrap().1).collect();
+    assert_eq!(listed, footnoted);
+}
