@@ -211,6 +211,13 @@ pub enum Command {
         /// Meeting Guide: the date the feed is as of. Default: today in --tz.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
+        /// Meeting Guide: list the sessions of the seven days from
+        /// --as-of as they happen (cancelled ones left out, moved ones at
+        /// their new time, extra ones as records of their own, meetings
+        /// every N weeks or monthly only in weeks they meet), not the
+        /// weekly pattern. Such a feed must be made again every day.
+        #[arg(long)]
+        exact_week: bool,
         /// One line instead of indented output.
         #[arg(long)]
         compact: bool,
@@ -247,6 +254,11 @@ pub enum Command {
         url: Option<convenor::WebUrl>,
         #[command(flatten)]
         reminders: ReminderFlags,
+        /// meeting-guide.json lists the sessions of the seven days from
+        /// today (in the schedule's zone) as they happen, not the weekly
+        /// pattern (see `json --exact-week`); publish again every day.
+        #[arg(long)]
+        exact_week: bool,
         /// How many weeks of sessions the page lists.
         #[arg(long, value_name = "N", default_value_t = 4,
               value_parser = clap::value_parser!(u32).range(1..=52))]

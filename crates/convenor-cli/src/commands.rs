@@ -27,8 +27,17 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             let request = AgendaRequest { span, hide_cancelled, format };
             agenda(&view, &request, out)
         }
-        Command::Json { view, which, span, as_of, compact, output } => {
-            let request = JsonRequest { which, span, as_of, compact };
+        Command::Json {
+            view,
+            which,
+            span,
+            as_of,
+            exact_week,
+            compact,
+            output,
+        } => {
+            let request =
+                JsonRequest { which, span, as_of, exact_week, compact };
             json(&view, &request, output.as_deref(), out)
         }
         Command::Publish {
@@ -38,6 +47,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             url,
             reminders,
             weeks,
+            exact_week,
             force,
         } => {
             let domain = domain.as_deref().map(config::domain).transpose()?;
@@ -47,6 +57,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
                 url,
                 reminders,
                 weeks,
+                exact_week,
             };
             crate::publish::publish(&view, &dir, &request, out)
         }
@@ -351,6 +362,7 @@ struct JsonRequest {
     which: JsonView,
     span: Span,
     as_of: Option<String>,
+    exact_week: bool,
     compact: bool,
 }
 
@@ -369,6 +381,7 @@ fn json(
             JsonView::Occurrences,
         ),
         ("--as-of is", r.as_of.is_some(), JsonView::MeetingGuide),
+        ("--exact-week is", r.exact_week, JsonView::MeetingGuide),
     ];
     for (flags, given, only) in only_for {
         if given && r.which != only {
@@ -418,8 +431,9 @@ fn json(
                 Some(text) => config::date(text).context("invalid --as-of")?,
                 None => c.now.with_timezone(&c.tz).date_naive(),
             };
-            let opts =
-                convenor::json::FeedOptions::new(as_of).with_pretty(pretty);
+            let opts = convenor::json::FeedOptions::new(as_of)
+                .with_pretty(pretty)
+                .with_exact_week(r.exact_week);
             let feed = convenor::json::to_meeting_guide(&c.schedule, &opts)?;
             for w in &feed.warnings {
                 eprintln!("convenor: warning: {}", shown(&w.to_string()));

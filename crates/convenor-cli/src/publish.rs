@@ -21,6 +21,7 @@ pub struct Request {
     pub reminders: crate::cli::ReminderFlags,
     pub url: Option<convenor::WebUrl>,
     pub weeks: u32,
+    pub exact_week: bool,
 }
 
 /// Writes the feeds and the schedule page into `dir`; prints one line
@@ -53,8 +54,10 @@ pub fn publish(
     if let Some(d) = &request.domain {
         ical = ical.with_domain(d.clone());
     }
-    let mut options =
-        PageOptions::new(c.now).with_weeks(request.weeks).with_ical(ical);
+    let mut options = PageOptions::new(c.now)
+        .with_weeks(request.weeks)
+        .with_ical(ical)
+        .with_exact_week(request.exact_week);
     if let Some(url) = &request.url {
         options = options.with_base_url(url.clone());
     }

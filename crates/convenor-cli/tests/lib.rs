@@ -733,3 +733,56 @@ fn check_reports_three_mistakes_at_once() {
     assert!(text.contains("three.toml: 3 errors"), "{text}");
     golden("check-three-mistakes.txt", &text);
 }
+
+/// Issue 27: `json --view meeting-guide --exact-week` and `publish
+/// --exact-week` give the same exact-week feed; the flag is refused
+/// with the other views.
+#[test]
+fn exact_week_feed_from_json_and_publish() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../testdata/finders/exact-week.toml"
+    );
+    let feed = stdout(&[
+        "json",
+        file,
+        "--view",
+        "meeting-guide",
+        "--exact-week",
+        "--as-of",
+        "2022-11-20",
+    ]);
+    golden("meeting-guide-exact-week-2022-11-20.json", &feed);
+    assert!(feed.contains("\"slug\": \"monday-group-2022-11-24\""), "{feed}");
+    assert!(!feed.contains("\"slug\": \"thursday-night\""), "{feed}");
+    let weekly = stdout(&[
+        "json",
+        file,
+        "--view",
+        "meeting-guide",
+        "--as-of",
+        "2022-11-20",
+    ]);
+    assert_ne!(feed, weekly);
+    let tmp = scratch("exact-week");
+    let dir = tmp.path().join("site");
+    // 08:00 UTC is the first hour of 20 November in Los Angeles.
+    stdout(&[
+        "publish",
+        file,
+        "--out",
+        dir.to_str().unwrap(),
+        "--exact-week",
+        "--now",
+        "2022-11-20T08:00:00Z",
+    ]);
+    let published =
+        std::fs::read_to_string(dir.join("meeting-guide.json")).unwrap();
+    assert_eq!(published, feed);
+    let refused =
+        convenor(&["json", file, "--view", "occurrences", "--exact-week"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains(
+        "--exact-week is for --view meeting-guide only, not --view occurrences"
+    ));
+}

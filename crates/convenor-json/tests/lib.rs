@@ -22,3 +22,6 @@ pub fn seed() -> convenor_core::Schedule {
 mod integrity;
 // Every exported feed read by meeting finders' rules; the round trip.
 mod finders;
+
+// The exact-week feed read as TSML UI reads it (issue 27).
+mod exact_week;

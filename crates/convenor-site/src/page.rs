@@ -38,6 +38,7 @@ pub struct PageOptions {
     weeks: u32,
     base_url: Option<WebUrl>,
     ical: IcalOptions,
+    exact_week: bool,
 }
 
 impl PageOptions {
@@ -49,6 +50,7 @@ impl PageOptions {
             weeks: 4,
             base_url: None,
             ical: IcalOptions::new(now),
+            exact_week: false,
         }
     }
 
@@ -76,6 +78,27 @@ impl PageOptions {
     pub fn with_ical(mut self, ical: IcalOptions) -> PageOptions {
         self.ical = ical;
         self
+    }
+
+    /// Whether a publish's `meeting-guide.json` lists the sessions of the
+    /// seven days from today as they happen
+    /// ([`convenor_json::FeedOptions::with_exact_week`]) rather than the
+    /// weekly pattern (the default).
+    ///
+    /// ```
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let options = convenor_site::page::PageOptions::new(now).with_exact_week(true);
+    /// assert!(options.exact_week());
+    /// ```
+    #[must_use]
+    pub fn with_exact_week(mut self, exact_week: bool) -> PageOptions {
+        self.exact_week = exact_week;
+        self
+    }
+
+    /// Whether `meeting-guide.json` is the exact week.
+    pub fn exact_week(&self) -> bool {
+        self.exact_week
     }
 
     /// How many weeks of sessions the page lists.

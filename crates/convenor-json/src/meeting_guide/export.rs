@@ -1,9 +1,15 @@
 //! Schedule -> feed.
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use std::collections::BTreeSet;
+
+use chrono::{
+    DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike,
+    Utc,
+};
 use convenor_core::words::DateStyle;
 use convenor_core::{
-    ChangeRef, Meeting, Pattern, Schedule, Schedules, Segment,
+    resolve_local, ChangeRef, Meeting, Occurrence, Pattern, Schedule,
+    Schedules, Segment, Status, Window,
 };
 use serde::Serialize;
 
@@ -30,6 +36,7 @@ pub struct FeedOptions {
     types: TypeMap,
     updated: Option<NaiveDateTime>,
     pretty: bool,
+    exact_week: bool,
 }
 
 impl FeedOptions {
@@ -45,6 +52,7 @@ impl FeedOptions {
             types: TypeMap::default(),
             updated: None,
             pretty: false,
+            exact_week: false,
         }
     }
 
@@ -85,6 +93,27 @@ impl FeedOptions {
     pub fn with_pretty(mut self, pretty: bool) -> FeedOptions {
         self.pretty = pretty;
         self
+    }
+
+    /// The same options, the weekly pattern (`false`, the default) or
+    /// the exact week (`true`): one record per session of the seven days
+    /// from [`FeedOptions::as_of`], as they happen (see
+    /// [`to_meeting_guide`]), for a feed made anew every day.
+    ///
+    /// ```
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
+    /// assert!(convenor_json::FeedOptions::new(day).with_exact_week(true).exact_week());
+    /// ```
+    #[must_use]
+    pub fn with_exact_week(mut self, exact_week: bool) -> FeedOptions {
+        self.exact_week = exact_week;
+        self
+    }
+
+    /// Whether the feed lists the sessions of the seven days from
+    /// [`FeedOptions::as_of`] rather than the weekly pattern.
+    pub fn exact_week(&self) -> bool {
+        self.exact_week
     }
 
     /// The feed shows the schedule as published and in force on this
@@ -130,7 +159,7 @@ pub struct Feed {
 }
 
 /// One meeting record; field order is the output order (the spec's).
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct Record {
     name: String,
     slug: String,
@@ -191,18 +220,33 @@ fn change_line(change: ChangeRef<'_>) -> String {
     with_note(sentence, change.note())
 }
 
-/// Writes the schedule as a Meeting Guide feed: one record per meeting
+/// Writes the schedule as a Meeting Guide feed.
+///
+/// By default the feed is the weekly pattern: one record per meeting
 /// that has a weekly session on or after `options.as_of`, in file order,
 /// with the rule in force on that date (or, for a meeting that has not
 /// started, its first rule), and its start date and upcoming changes in
 /// `notes`. The fields are listed in the [crate
 /// docs](crate#meeting-guide-feed).
 ///
+/// With [`FeedOptions::with_exact_week`], the records are the sessions of
+/// the seven days from `as_of` (from its midnight to the midnight seven
+/// days later, in each meeting's zone), exactly as they happen: a
+/// cancelled session is not listed, a moved one is listed at its new day
+/// and time, an extra session is a record of its own, a meeting every N
+/// weeks or by an RRULE (monthly, ...) only in the weeks it meets. A
+/// meeting's first regular session of the week has the meeting's id as
+/// its slug (the same every week); any other session of the week, and
+/// every extra session, has `ID-YYYY-MM-DD` (its local date), so slugs
+/// are unique. Such a feed is true for a week from `as_of` and has to be
+/// made again every day.
+///
 /// # Errors
 ///
 /// When the schedule as published on `as_of` is inconsistent (a change
 /// announced by then depends on one announced later): see
-/// [`Schedule::as_of`].
+/// [`Schedule::as_of`]; for the exact week, a date too near year 1 or
+/// 9999 for a week ([`convenor_core::Error::WindowOutOfRange`]).
 ///
 /// # Example
 ///
@@ -228,13 +272,40 @@ fn change_line(change: ChangeRef<'_>) -> String {
 /// assert_eq!(after[5].get("notes"), None);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+///
+/// The exact week from Thursday 10 November 2022: the Monday and
+/// Wednesday meetings start on the 14th and 16th, the Saturday one on
+/// the 12th at its new time.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_json::{to_meeting_guide, FeedOptions};
+///
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let feed = to_meeting_guide(&seed, &FeedOptions::new(day).with_exact_week(true))?;
+/// let records: serde_json::Value = serde_json::from_str(&feed.json)?;
+/// let listed: Vec<String> = records.as_array().unwrap().iter()
+///     .map(|r| format!("{} {} {}", r["slug"].as_str().unwrap(), r["day"], r["time"].as_str().unwrap()))
+///     .collect();
+/// assert!(listed.contains(&"co-occurring-saturday 6 07:00".to_string()), "{listed:?}");
+/// assert!(listed.contains(&"co-occurring-monday 1 18:00".to_string()), "{listed:?}");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn to_meeting_guide(
     schedule: &Schedule,
     options: &FeedOptions,
 ) -> Result<Feed, Error> {
     let mut records = Vec::new();
     let mut warnings = Vec::new();
-    schedule_records(schedule, options, &mut records, &mut warnings)?;
+    let mut slugs = BTreeSet::new();
+    schedule_records(
+        schedule,
+        options,
+        &mut records,
+        &mut warnings,
+        &mut slugs,
+    )?;
     Ok(Feed { json: crate::write(&records, options.pretty), warnings })
 }
 
@@ -272,8 +343,16 @@ pub fn schedules_to_meeting_guide(
 ) -> Result<Feed, Error> {
     let mut records = Vec::new();
     let mut warnings = Vec::new();
+    // Slugs unique across the schedules (the exact week's dated ones).
+    let mut slugs = BTreeSet::new();
     for schedule in schedules.schedules() {
-        schedule_records(schedule, options, &mut records, &mut warnings)?;
+        schedule_records(
+            schedule,
+            options,
+            &mut records,
+            &mut warnings,
+            &mut slugs,
+        )?;
     }
     Ok(Feed { json: crate::write(&records, options.pretty), warnings })
 }
@@ -284,6 +363,7 @@ fn schedule_records(
     options: &FeedOptions,
     records: &mut Vec<Record>,
     warnings: &mut Vec<FeedWarning>,
+    slugs: &mut BTreeSet<String>,
 ) -> Result<(), Error> {
     let as_of = options.as_of;
     let published = schedule.as_of(as_of)?;
@@ -293,11 +373,52 @@ fn schedule_records(
         .fold(options.types.clone(), |map, (tag, code)| map.with(tag, code));
     let options = &FeedOptions { types, ..options.clone() };
     for m in published.meetings() {
-        if let Some(r) = record(&published, m, options, warnings) {
+        if options.exact_week {
+            let week = week_records(&published, m, options, warnings)?;
+            records.extend(week.into_iter().map(|(date, mut r)| {
+                r.slug = unique_slug(slugs, &r.slug, date, &r.time);
+                r
+            }));
+        } else if let Some(r) = record(&published, m, options, warnings) {
             records.push(r);
         }
     }
     Ok(())
+}
+
+/// `slug`, or when a record has it already `slug-YYYY-MM-DD`, then
+/// `slug-YYYY-MM-DD-HHMM`, then with `-2`, `-3`...: the first one free.
+fn unique_slug(
+    taken: &mut BTreeSet<String>,
+    slug: &str,
+    date: NaiveDate,
+    time: &str,
+) -> String {
+    let dated = format!("{slug}-{}", date.format("%Y-%m-%d"));
+    let timed = format!("{dated}-{}", time.replace(':', ""));
+    // The chain is endless and `taken` finite: one is free.
+    [slug.to_string(), dated, timed.clone()]
+        .into_iter()
+        .chain((2..).map(|n| format!("{timed}-{n}")))
+        .find(|candidate| taken.insert(candidate.clone()))
+        .unwrap_or(timed)
+}
+
+/// The index of the segment in force on `as_of`, else of the first later
+/// one with a session.
+fn current_segment(m: &Meeting, as_of: NaiveDate) -> Option<usize> {
+    let segments = m.segments();
+    match m.segment_index(as_of) {
+        Some(i) if i < segments.len() => Some(i),
+        _ => segments
+            .iter()
+            .position(|s| s.from() > as_of && s.first_session().is_some()),
+    }
+}
+
+/// `HH:MM` of a local time.
+fn hh_mm(t: NaiveDateTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
 }
 
 fn record(
@@ -309,12 +430,8 @@ fn record(
     let as_of = options.as_of;
     let id = m.id().to_string();
     let segments = m.segments();
-    let current: &Segment = m.segment_on(as_of).or_else(|| {
-        segments
-            .iter()
-            .find(|s| s.from() > as_of && s.first_session().is_some())
-    })?;
-    let index = segments.iter().position(|s| std::ptr::eq(s, current))?;
+    let index = current_segment(m, as_of)?;
+    let current: &Segment = &segments[index];
     if current.last().is_some_and(|l| l < as_of) {
         warnings.push(FeedWarning::Ended { meeting: id });
         return None;
@@ -333,7 +450,125 @@ fn record(
     let start = NaiveDate::MIN.and_time(time.to_naive());
     let end = start + current.duration().to_chrono();
 
-    // Plain-words notes, each with the date it is about, in date order.
+    let cadence = (every > 1).then(|| {
+        warnings.push(FeedWarning::EveryNWeeks {
+            meeting: id.clone(),
+            weeks: every,
+        });
+        let next: Vec<String> =
+            next_dates(current, as_of, 3).into_iter().map(words).collect();
+        format!(
+            "Every {every} weeks, not every week; next: {}",
+            next.join(", ")
+        )
+    });
+    let notes = notes(m, as_of, Some(index), cadence);
+    let mut record = details(schedule, m, options, warnings);
+    let end_time = hh_mm(end);
+    if end.date() != start.date() {
+        warnings.push(FeedWarning::CrossesMidnight {
+            meeting: id.clone(),
+            end_time: end_time.clone(),
+        });
+    }
+    if let Some(suggestion) = without_weekday(m.name(), day) {
+        warnings.push(FeedWarning::WeekdayInName {
+            meeting: id.clone(),
+            name: m.name().to_string(),
+            suggestion,
+        });
+    }
+    record.day = day.num_days_from_sunday();
+    record.time = time.to_string();
+    record.end_time = end_time;
+    record.notes = notes;
+    Some(record)
+}
+
+/// The records of a meeting's sessions in the seven days from
+/// `options.as_of` in its zone, each with its local start date; slugs
+/// are the meeting's id (the first regular session) or `ID-YYYY-MM-DD`,
+/// made unique across the feed by the caller.
+fn week_records(
+    schedule: &Schedule,
+    m: &Meeting,
+    options: &FeedOptions,
+    warnings: &mut Vec<FeedWarning>,
+) -> Result<Vec<(NaiveDate, Record)>, Error> {
+    let as_of = options.as_of;
+    let zone = m.zone();
+    let midnight = |d: NaiveDate| {
+        resolve_local(zone, d.and_time(NaiveTime::MIN)).0.with_timezone(&Utc)
+    };
+    let week_end = as_of.checked_add_days(Days::new(7)).ok_or(
+        convenor_core::Error::WindowOutOfRange {
+            from: midnight(as_of),
+            to: DateTime::<Utc>::MAX_UTC,
+        },
+    )?;
+    let window = Window::new(midnight(as_of), midnight(week_end))?;
+    let sessions: Vec<Occurrence<'_>> = m.occurrences(window).collect();
+    if sessions.is_empty() {
+        let later = m.occurrences(Window::starting(window.from())).next();
+        if later.is_none() {
+            warnings.push(FeedWarning::Ended { meeting: m.id().to_string() });
+        }
+        return Ok(Vec::new());
+    }
+    let notes = notes(m, as_of, current_segment(m, as_of), None);
+    let base = details(schedule, m, options, warnings);
+    let id = m.id().to_string();
+    let first = sessions[0].start().naive_local().weekday();
+    if let Some(suggestion) = without_weekday(m.name(), first) {
+        warnings.push(FeedWarning::WeekdayInName {
+            meeting: id.clone(),
+            name: m.name().to_string(),
+            suggestion,
+        });
+    }
+    let mut regular_named = false;
+    let mut out = Vec::new();
+    for s in &sessions {
+        let start = s.start().naive_local();
+        let end = s.end().naive_local();
+        let slug = if s.status() != Status::Extra && !regular_named {
+            regular_named = true;
+            id.clone()
+        } else {
+            format!("{id}-{}", start.format("%Y-%m-%d"))
+        };
+        let end_time = hh_mm(end);
+        if end.date() != start.date() {
+            warnings.push(FeedWarning::CrossesMidnight {
+                meeting: id.clone(),
+                end_time: end_time.clone(),
+            });
+        }
+        let record = Record {
+            slug,
+            day: start.weekday().num_days_from_sunday(),
+            time: hh_mm(start),
+            end_time,
+            notes: notes.clone(),
+            ..base.clone()
+        };
+        out.push((start.date(), record));
+    }
+    Ok(out)
+}
+
+/// A meeting's `notes`: its own, then in date order its start date (if
+/// still to come), `cadence`, and the changes still to come from the
+/// core's folded history, each in the core's words, with its note: the
+/// reschedules of the segments after `current`, cancelled, moved and
+/// extra sessions, and the end.
+fn notes(
+    m: &Meeting,
+    as_of: NaiveDate,
+    current: Option<usize>,
+    cadence: Option<String>,
+) -> Option<String> {
+    let segments = m.segments();
     let mut dated: Vec<(NaiveDate, String)> = Vec::new();
     let first = segments.iter().find_map(Segment::first_session);
     if let Some(first) = first.filter(|f| f.date() > as_of) {
@@ -346,29 +581,15 @@ fn record(
             }
         }
     }
-    if every > 1 {
-        warnings.push(FeedWarning::EveryNWeeks {
-            meeting: id.clone(),
-            weeks: every,
-        });
-        let next: Vec<String> =
-            next_dates(current, as_of, 3).into_iter().map(words).collect();
-        dated.push((
-            as_of,
-            format!(
-                "Every {every} weeks, not every week; next: {}",
-                next.join(", ")
-            ),
-        ));
+    if let Some(cadence) = cadence {
+        dated.push((as_of, cadence));
     }
-    // What is still to come, from the core's folded history, each in the
-    // core's words: the reschedules of later rules, cancelled, moved and
-    // extra sessions, and the end.
+    let later = current.map_or(segments.len(), |i| i + 1);
     let mut ahead: Vec<(NaiveDate, ChangeRef<'_>)> = Vec::new();
-    for later in &segments[index + 1..] {
-        if later.first_session().is_some() {
+    for segment in segments.get(later..).unwrap_or_default() {
+        if segment.first_session().is_some() {
             ahead.extend(
-                later.causes().iter().filter_map(|&c| {
+                segment.causes().iter().filter_map(|&c| {
                     m.change(c).map(|c| (c.change.date(), c))
                 }),
             );
@@ -401,7 +622,18 @@ fn record(
     let mut notes: Vec<String> =
         m.notes().map(str::to_string).into_iter().collect();
     notes.extend(dated.into_iter().map(|(_, t)| t));
+    (!notes.is_empty()).then(|| notes.join("\n"))
+}
 
+/// A meeting's record without its day, times and notes: types, the
+/// conference, the place, the links; with the warnings about them.
+fn details(
+    schedule: &Schedule,
+    m: &Meeting,
+    options: &FeedOptions,
+    warnings: &mut Vec<FeedWarning>,
+) -> Record {
+    let id = m.id().to_string();
     let mut types: Vec<String> = Vec::new();
     for tag in m.tags() {
         match options.types.code(tag) {
@@ -450,20 +682,6 @@ fn record(
     if formatted_address.is_none() {
         warnings.push(FeedWarning::NoPlace { meeting: id.clone() });
     }
-    let end_time = format!("{:02}:{:02}", end.hour(), end.minute());
-    if end.date() != start.date() {
-        warnings.push(FeedWarning::CrossesMidnight {
-            meeting: id.clone(),
-            end_time: end_time.clone(),
-        });
-    }
-    if let Some(suggestion) = without_weekday(m.name(), day) {
-        warnings.push(FeedWarning::WeekdayInName {
-            meeting: id.clone(),
-            name: m.name().to_string(),
-            suggestion,
-        });
-    }
     let (url_notes, phone_notes) = match (&online.url, online.notes) {
         (Some(_), notes) => (notes, None),
         (None, notes) => (None, notes),
@@ -472,15 +690,15 @@ fn record(
     // again is the same feed (a schedule file has no `updated`).
     let updated =
         options.updated.map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
-    Some(Record {
+    Record {
         name: m.name().to_string(),
         slug: id,
-        day: day.num_days_from_sunday(),
-        time: time.to_string(),
-        end_time,
+        day: 0,
+        time: String::new(),
+        end_time: String::new(),
         timezone: m.zone().name(),
         types,
-        notes: (!notes.is_empty()).then(|| notes.join("\n")),
+        notes: None,
         conference_url: online.url.map(String::from),
         conference_url_notes: url_notes,
         conference_phone: online.phone,
@@ -491,7 +709,7 @@ fn record(
         entity: schedule.name().to_string(),
         entity_url: schedule.url().map(ToString::to_string),
         updated,
-    })
+    }
 }
 
 /// The name without its weekday (`Co-Occurring Disorders (Sunday)` ->

@@ -96,7 +96,9 @@ impl<'s> Publication<'s> {
                 sessions.check_complete()
             }),
         ));
-        let guide = convenor_json::FeedOptions::new(today).with_pretty(true);
+        let guide = convenor_json::FeedOptions::new(today)
+            .with_pretty(true)
+            .with_exact_week(options.exact_week());
         let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
         files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
         for (path, text) in page::files(schedule, options)? {

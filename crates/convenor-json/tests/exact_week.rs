@@ -1,0 +1,218 @@
+//! The exact-week Meeting Guide feed (issue 27), read as TSML UI reads a
+//! record: it lists exactly the sessions the core (and so `convenor
+//! agenda`) has in the seven days from the feed's date, with unique
+//! slugs that stay the same from week to week.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
+use convenor_core::{resolve_local, Schedule, Window, Zone};
+use convenor_json::{to_meeting_guide, FeedOptions};
+use serde_json::{Map, Value};
+
+/// The schedule of issue 27's "Done means": a cancel, a move, an extra,
+/// two every-2-weeks meetings (one on, one off its week), a monthly
+/// rule, a session past midnight, an in-person meeting.
+const DONE_MEANS: &str =
+    include_str!("../../../testdata/finders/exact-week.toml");
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Midnight starting `date` in `zone`, as the core resolves it.
+fn midnight(zone: Zone, date: NaiveDate) -> DateTime<Utc> {
+    resolve_local(zone, date.and_time(NaiveTime::MIN)).0.with_timezone(&Utc)
+}
+
+fn feed(s: &Schedule, as_of: NaiveDate) -> Vec<Map<String, Value>> {
+    let options = FeedOptions::new(as_of).with_exact_week(true);
+    let feed = to_meeting_guide(s, &options).expect("a feed");
+    let records: Vec<Value> = serde_json::from_str(&feed.json).unwrap();
+    records.into_iter().map(|r| r.as_object().unwrap().clone()).collect()
+}
+
+/// Where TSML UI puts a record, as its `loadMeetingData` and `formatIcs`
+/// do (code4recovery/tsml-ui, src/helpers/load-meeting-data.ts,
+/// src/helpers/format-ics.ts): luxon's `DateTime.fromObject({ weekday,
+/// hour, minute }, { zone: timezone })` is that weekday and time in the
+/// ISO week (Monday to Sunday) of now in the record's zone, and a start
+/// already past is taken a week later; the end is `end_time` on the
+/// start's day.
+fn tsml_ui_reading(
+    record: &Map<String, Value>,
+    now: DateTime<Utc>,
+) -> (DateTime<Utc>, DateTime<Utc>) {
+    let zone = Zone::get(record["timezone"].as_str().unwrap()).unwrap();
+    let local_now = now.with_timezone(&zone).date_naive();
+    let monday = local_now
+        - Duration::days(i64::from(
+            local_now.weekday().num_days_from_monday(),
+        ));
+    // Meeting Guide: 0 is Sunday; luxon's ISO weekday: 7 is Sunday.
+    let iso = match record["day"].as_u64().unwrap() {
+        0 => 7,
+        d => d,
+    };
+    let date = monday + Duration::days(iso as i64 - 1);
+    let at = |date: NaiveDate, field: &str| {
+        let time = NaiveTime::parse_from_str(
+            record[field].as_str().unwrap(),
+            "%H:%M",
+        )
+        .unwrap();
+        resolve_local(zone, date.and_time(time)).0.with_timezone(&Utc)
+    };
+    // luxon's `plus({ week: 1 })` keeps the wall-clock time across a
+    // clock change: a week later on the calendar.
+    let date = match at(date, "time") < now {
+        true => date + Duration::days(7),
+        false => date,
+    };
+    (at(date, "time"), at(date, "end_time"))
+}
+
+/// The sessions (meeting id, start) that the core lists in the seven
+/// days from `as_of` in each meeting's zone: what `convenor agenda`
+/// prints, cancelled ones left out.
+fn core_week(s: &Schedule, as_of: NaiveDate) -> BTreeSet<(String, i64)> {
+    let mut out = BTreeSet::new();
+    for m in s.meetings() {
+        let zone = m.zone();
+        let window = Window::new(
+            midnight(zone, as_of),
+            midnight(zone, as_of + Duration::days(7)),
+        )
+        .unwrap();
+        for o in s.occurrences(window) {
+            if o.meeting().id() == m.id() {
+                out.insert((m.id().to_string(), o.start_timestamp()));
+            }
+        }
+    }
+    out
+}
+
+/// The sessions TSML UI shows for a feed, read when it is fresh (at the
+/// midnight that starts `as_of` in each record's zone).
+fn finder_week(
+    s: &Schedule,
+    records: &[Map<String, Value>],
+    as_of: NaiveDate,
+) -> BTreeSet<(String, i64)> {
+    let mut out = BTreeSet::new();
+    for r in records {
+        let slug = r["slug"].as_str().unwrap();
+        // The meeting a slug belongs to: its id, or its id and a date.
+        let meeting = s
+            .meetings()
+            .iter()
+            .map(|m| m.id().to_string())
+            .filter(|id| slug == id || slug.starts_with(&format!("{id}-")))
+            .max_by_key(String::len)
+            .unwrap_or_else(|| panic!("slug {slug} names no meeting"));
+        let zone = Zone::get(r["timezone"].as_str().unwrap()).unwrap();
+        let (start, _) = tsml_ui_reading(r, midnight(zone, as_of));
+        assert!(
+            out.insert((meeting, start.timestamp())),
+            "{slug}: listed twice"
+        );
+    }
+    out
+}
+
+#[test]
+fn done_means_week_is_the_agenda_week() {
+    let s = Schedule::from_toml_str(DONE_MEANS).unwrap();
+    let as_of = day(2022, 11, 20);
+    let records = feed(&s, as_of);
+    assert_eq!(finder_week(&s, &records, as_of), core_week(&s, as_of));
+    let slugs: BTreeMap<&str, (u64, &str)> = records
+        .iter()
+        .map(|r| {
+            let slug = r["slug"].as_str().unwrap();
+            (slug, (r["day"].as_u64().unwrap(), r["time"].as_str().unwrap()))
+        })
+        .collect();
+    assert_eq!(slugs.len(), records.len(), "slugs are unique");
+    // Cancelled: not listed. Moved: at its new day and time. Extra: its
+    // own dated slug. Every 2 weeks: only in its week. Monthly: listed.
+    assert!(!slugs.contains_key("thursday-night"), "{slugs:?}");
+    assert_eq!(slugs["midweek"], (2, "18:00"));
+    assert_eq!(slugs["monday-group"], (1, "17:00"));
+    assert_eq!(slugs["monday-group-2022-11-24"], (4, "17:00"));
+    assert_eq!(slugs["fortnight-on"], (2, "18:00"));
+    assert!(!slugs.contains_key("fortnight-off"), "{slugs:?}");
+    assert_eq!(slugs["monthly-business"], (6, "10:00"));
+    assert_eq!(slugs["hall"], (0, "10:00"));
+}
+
+#[test]
+fn every_day_of_a_season_is_the_agenda_week() {
+    // Each day's feed, over a season with both clock changes, the
+    // Thanksgiving week and the fortnightly meetings' weeks on and off.
+    let s = Schedule::from_toml_str(DONE_MEANS).unwrap();
+    let mut as_of = day(2022, 10, 1);
+    while as_of < day(2023, 4, 1) {
+        let records = feed(&s, as_of);
+        assert_eq!(
+            finder_week(&s, &records, as_of),
+            core_week(&s, as_of),
+            "as of {as_of}"
+        );
+        as_of += Duration::days(1);
+    }
+}
+
+#[test]
+fn slugs_are_stable_from_week_to_week() {
+    let s = Schedule::from_toml_str(DONE_MEANS).unwrap();
+    // A weekly meeting with one session in each week: the same slug.
+    for as_of in [day(2022, 11, 6), day(2022, 11, 13), day(2022, 11, 27)] {
+        let records = feed(&s, as_of);
+        let slugs: Vec<&str> =
+            records.iter().map(|r| r["slug"].as_str().unwrap()).collect();
+        for id in ["midweek", "monday-group", "hall", "late-night"] {
+            assert!(slugs.contains(&id), "{as_of}: {slugs:?}");
+        }
+    }
+}
+
+#[test]
+fn the_default_feed_lists_each_weekly_meeting_once() {
+    let s = Schedule::from_toml_str(DONE_MEANS).unwrap();
+    let options = FeedOptions::new(day(2022, 11, 20));
+    let feed = to_meeting_guide(&s, &options).unwrap();
+    let records: Vec<Value> = serde_json::from_str(&feed.json).unwrap();
+    let slugs: Vec<&str> =
+        records.iter().map(|r| r["slug"].as_str().unwrap()).collect();
+    assert_eq!(
+        slugs,
+        [
+            "thursday-night",
+            "midweek",
+            "monday-group",
+            "fortnight-on",
+            "fortnight-off",
+            "late-night",
+            "hall"
+        ]
+    );
+}
+
+#[test]
+fn meetings_in_other_zones_are_each_read_in_their_own_week() {
+    // TSML UI reads each record in its own zone: a feed of meetings in
+    // Kolkata and Auckland as of one date is each meeting's own week.
+    let text = "name = 'x'\ntimezone = 'Asia/Kolkata'\narea = 'Kolkata'\n\
+        [[meetings]]\nid = 'k'\nname = 'K'\nweekly = { day = 'monday', time = '00:30' }\n\
+        duration = '60m'\nstarts = '2024-01-01'\n\
+        [[meetings]]\nid = 'a'\nname = 'A'\ntimezone = 'Pacific/Auckland'\n\
+        weekly = { day = 'sunday', time = '23:30' }\nduration = '30m'\nstarts = '2024-01-01'\n";
+    let s = Schedule::from_toml_str(text).unwrap();
+    for d in 1..=14 {
+        let as_of = day(2024, 3, d);
+        let records = feed(&s, as_of);
+        assert_eq!(finder_week(&s, &records, as_of), core_week(&s, as_of));
+    }
+}
