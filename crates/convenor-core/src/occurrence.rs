@@ -189,9 +189,16 @@ pub struct Occurrence<'s> {
     end_same_offset: bool,
     /// Days from the common era of the due date.
     due: i32,
+    /// The UTC date of `start`, found where the sessions are expanded
+    /// (one step from the last session's, see [`UtcYear`]), so that
+    /// [`Occurrence::start`] and [`Occurrence::end`] build no date from
+    /// a day count.
+    start_date: NaiveDate,
     status: Status,
     fit: Fit,
-    change: Option<usize>,
+    /// An index into [`Meeting::changes`] (`u32`, so the session stays
+    /// 64 bytes: a meeting's changes are read from a file, far fewer).
+    change: Option<u32>,
 }
 
 impl<'s> Occurrence<'s> {
@@ -201,20 +208,47 @@ impl<'s> Occurrence<'s> {
     }
 
     /// When it starts, in the meeting's zone.
+    ///
+    /// Cheap: the UTC date comes with the session, the offset too, so
+    /// this is a few instructions (BENCHMARKS.md, issue 30).
+    #[inline]
     pub fn start(&self) -> DateTime<Zone> {
-        DateTime::from_naive_utc_and_offset(naive_utc(self.start), self.offset)
+        let time = time_of_day(self.start);
+        DateTime::from_naive_utc_and_offset(
+            self.start_date.and_time(time),
+            self.offset,
+        )
     }
 
     /// When it ends (start + duration, exact elapsed time), in the
     /// meeting's zone.
+    ///
+    /// Cheap as [`Occurrence::start`]: the end's date is the start's or
+    /// a few days on in the same year (else found from the seconds), and
+    /// the end's offset is the start's unless the expansion found a
+    /// clock change between them.
+    #[inline]
     pub fn end(&self) -> DateTime<Zone> {
-        let end = naive_utc(self.end);
+        let days = self.end.div_euclid(86_400) - self.start.div_euclid(86_400);
+        let date = if days == 0 {
+            self.start_date
+        } else {
+            later_date(self.start_date, days, self.end)
+        };
+        let end = date.and_time(time_of_day(self.end));
         let offset = if self.end_same_offset {
             self.offset
         } else {
-            self.meeting.zone().offset_from_utc_datetime(&end)
+            self.end_offset(&end)
         };
         DateTime::from_naive_utc_and_offset(end, offset)
+    }
+
+    /// The zone's offset at the end, looked up (a clock change fell
+    /// between start and end).
+    #[cold]
+    fn end_offset(&self, end: &NaiveDateTime) -> ZoneOffset {
+        self.meeting.zone().offset_from_utc_datetime(end)
     }
 
     /// The start as Unix seconds: cheap, for sorting and comparing.
@@ -261,12 +295,12 @@ impl<'s> Occurrence<'s> {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn change(&self) -> Option<&'s Change> {
-        self.meeting.changes().get(self.change?)
+        self.meeting.changes().get(self.change_index()?)
     }
 
     /// The index in [`Meeting::changes`] of [`Occurrence::change`].
     pub fn change_index(&self) -> Option<usize> {
-        self.change
+        self.change.map(|c| c as usize)
     }
 
     /// Whether the session does not happen.
@@ -306,17 +340,103 @@ impl<'s> Occurrence<'s> {
             offset: *start.offset(),
             end_same_offset: end.offset() == start.offset(),
             due: due.num_days_from_ce(),
+            start_date: start.naive_utc().date(),
             status,
             fit,
-            change,
+            change: change.map(change_u32),
         }
     }
 }
 
-/// Unix seconds as a naive UTC date-time (session times are years 1 to
-/// 9999, well inside chrono's range).
-fn naive_utc(secs: i64) -> NaiveDateTime {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default().naive_utc()
+/// A change's index as stored in an [`Occurrence`].
+fn change_u32(index: usize) -> u32 {
+    // A meeting's changes come from a schedule file: four billion of
+    // them would be a file of hundreds of gigabytes, which nothing here
+    // reads.
+    u32::try_from(index).expect("a meeting has fewer than 2^32 changes")
+}
+
+/// Unix seconds as their UTC date (session times are years 1 to 9999,
+/// well inside chrono's range): chrono's conversion from a day count,
+/// for the first session of a year and the rare dates [`UtcYear`] and
+/// [`later_date`] do not answer.
+#[cold]
+fn utc_date(secs: i64) -> NaiveDate {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default().date_naive()
+}
+
+/// Unix seconds' time of day in UTC.
+#[inline]
+fn time_of_day(secs: i64) -> chrono::NaiveTime {
+    // `rem_euclid` is in 0..86_400, a valid time.
+    chrono::NaiveTime::from_num_seconds_from_midnight_opt(
+        secs.rem_euclid(86_400) as u32,
+        0,
+    )
+    .unwrap_or_default()
+}
+
+/// The date `days` (> 0) after `date`, where `secs` (Unix seconds) lies:
+/// a change of the day of the year when it stays in the year.
+#[inline]
+fn later_date(date: NaiveDate, days: i64, secs: i64) -> NaiveDate {
+    i64::from(date.ordinal0())
+        .checked_add(days)
+        .and_then(|o| u32::try_from(o).ok())
+        .and_then(|o| date.with_ordinal0(o))
+        .unwrap_or_else(|| utc_date(secs))
+}
+
+/// The UTC year of the last session a [`MeetingOccurrences`] gave, so
+/// that the next session's UTC date is a change of the day of the year
+/// ([`NaiveDate::with_ordinal0`]) rather than chrono's conversion from a
+/// day count (a 400-year division and table search, about 60
+/// instructions, measured with callgrind for issue 30).
+#[derive(Clone, Copy, Debug)]
+struct UtcYear {
+    /// 1 January of the year.
+    first: NaiveDate,
+    /// Its Unix day, and the year's length in days (0 before the first
+    /// session).
+    first_day: i32,
+    days: i32,
+}
+
+impl UtcYear {
+    const NONE: UtcYear =
+        UtcYear { first: NaiveDate::MIN, first_day: 0, days: 0 };
+
+    /// The UTC date of Unix second `secs`.
+    #[inline(always)]
+    fn date(&mut self, secs: i64) -> NaiveDate {
+        let ordinal = secs.div_euclid(86_400) - i64::from(self.first_day);
+        if (0..i64::from(self.days)).contains(&ordinal) {
+            // In 0..366, and a day of the year `first` is in.
+            if let Some(d) = self.first.with_ordinal0(ordinal as u32) {
+                return d;
+            }
+        }
+        self.enter(secs)
+    }
+
+    /// Moves to the year of `secs` and gives its date.
+    #[cold]
+    #[inline(never)]
+    fn enter(&mut self, secs: i64) -> NaiveDate {
+        let date = utc_date(secs);
+        self.first = date.with_ordinal0(0).unwrap_or(date);
+        // Unix days of years 1 to 9999 (a window's range) fit an i32;
+        // were one not to, no day would be answered from here.
+        (self.first_day, self.days) =
+            match i32::try_from(secs.div_euclid(86_400)) {
+                Ok(day) => (
+                    day - date.ordinal0() as i32,
+                    if date.leap_year() { 366 } else { 365 },
+                ),
+                Err(_) => (0, 0),
+            };
+        date
+    }
 }
 
 /// One meeting's sessions in a window, in start order. Returned by
@@ -362,6 +482,8 @@ pub struct MeetingOccurrences<'m> {
     length: i64,
     /// Whether the meeting has any cancelled or moved session.
     changed: bool,
+    /// The UTC year of the last regular session.
+    year: UtcYear,
 }
 
 impl std::fmt::Debug for Dates {
@@ -415,6 +537,7 @@ impl Meeting {
             length: 0,
             changed: !self.timeline().cancelled.is_empty()
                 || !self.timeline().moved.is_empty(),
+            year: UtcYear::NONE,
         }
     }
 }
@@ -547,7 +670,8 @@ impl<'m> MeetingOccurrences<'m> {
                     Status::Scheduled
                 },
                 fit,
-                change: cancelled,
+                change: cancelled.map(change_u32),
+                start_date: self.year.date(start),
             });
         }
         None
@@ -674,7 +798,7 @@ struct Specials<'m> {
 
 impl<'m> MeetingOccurrences<'m> {
     /// The next session while moved or extra ones are left to merge in.
-    #[inline(never)]
+    #[inline]
     fn next_with_specials(&mut self) -> Option<Occurrence<'m>> {
         let mut sp = self.specials.take()?;
         if sp.regular.is_none() {
@@ -1041,7 +1165,7 @@ mod tests {
         assert_eq!(std::mem::size_of::<super::Occurrence<'_>>(), 64);
         assert_eq!(std::mem::size_of::<Option<super::Occurrence<'_>>>(), 64);
         assert_eq!(std::mem::size_of::<(i64, &crate::Meeting)>(), 16);
-        assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 256);
+        assert_eq!(std::mem::size_of::<super::Stream<'_>>(), 272);
         assert_eq!(std::mem::size_of::<crate::monthly::MonthlyDates>(), 32);
     }
 
@@ -1069,7 +1193,81 @@ mod tests {
         Schedule::from_toml_str(&format!("name = \"p\"\n{toml}")).unwrap()
     }
 
+    /// One meeting at `hh:mm` in `zone` every `every` weeks from
+    /// `starts`, `minutes` long, with a moved and an extra session.
+    fn one_meeting(
+        zone: &str,
+        day: usize,
+        (hour, minute): (u32, u32),
+        every: u32,
+        minutes: u32,
+        starts: chrono::NaiveDate,
+    ) -> Schedule {
+        use chrono::Datelike;
+        let ahead = (day as i64
+            - i64::from(starts.weekday().num_days_from_monday()))
+        .rem_euclid(7);
+        let moved = starts + Duration::days(ahead + 7 * i64::from(every));
+        let extra = starts + Duration::days(3);
+        Schedule::from_toml_str(&format!(
+            "name = \"p\"\n[[meetings]]\nid = \"m\"\nname = \"M\"\n\
+             timezone = \"{zone}\"\nduration = \"{minutes}m\"\n\
+             starts = \"{starts}\"\nweekly = {{ day = \"{}\", \
+             time = \"{hour:02}:{minute:02}\", every = {every} }}\n\
+             [[meetings.changes]]\nkind = \"move\"\ndate = \"{moved}\"\n\
+             to = \"{moved}T23:59\"\n\
+             [[meetings.changes]]\nkind = \"extra\"\nat = \"{extra}T00:00\"\n",
+            crate::WEEKDAY_NAMES[day],
+        ))
+        .unwrap()
+    }
+
     proptest! {
+        /// `start()` and `end()` (the UTC date carried from the
+        /// expansion, issue 30) equal chrono's conversion of the Unix
+        /// seconds with the zone's offset looked up, across clock
+        /// changes, midnight and new year in UTC, and every kind of
+        /// session.
+        #[test]
+        fn prop_start_and_end_equal_the_seconds_converted(
+            zone in prop::sample::select(vec![
+                "America/Los_Angeles", "Pacific/Apia", "Australia/Lord_Howe",
+                "Asia/Kolkata", "America/St_Johns", "Pacific/Kiritimati",
+                "Pacific/Pago_Pago", "Europe/London", "UTC",
+            ]),
+            day in 0usize..7,
+            time in (0u32..24, prop::sample::select(vec![0u32, 15, 30, 45])),
+            every in 1u32..3,
+            minutes in 1u32..=1440,
+            first_day in 0i64..(366 * 4),
+            days in 1i64..900,
+        ) {
+            let base = chrono::NaiveDate::from_ymd_opt(2009, 6, 1).unwrap();
+            let starts = base + Duration::days(first_day);
+            let schedule = one_meeting(zone, day, time, every, minutes, starts);
+            let tz = schedule.meetings()[0].zone();
+            let from = starts.and_hms_opt(0, 0, 0).unwrap().and_utc()
+                - Duration::days(1);
+            let window = Window::new(from, from + Duration::days(days)).unwrap();
+            let mut n = 0;
+            for o in schedule.occurrences(window).with_cancelled() {
+                let start = chrono::DateTime::from_timestamp(o.start_timestamp(), 0)
+                    .unwrap()
+                    .with_timezone(&tz);
+                let end = chrono::DateTime::from_timestamp(o.end_timestamp(), 0)
+                    .unwrap()
+                    .with_timezone(&tz);
+                prop_assert_eq!(o.start(), start);
+                prop_assert_eq!(o.start().naive_local(), start.naive_local());
+                prop_assert_eq!(o.start().offset().abbreviation(), start.offset().abbreviation());
+                prop_assert_eq!(o.end(), end);
+                prop_assert_eq!(o.end().naive_local(), end.naive_local());
+                prop_assert_eq!(o.end().offset().abbreviation(), end.offset().abbreviation());
+                n += 1;
+            }
+            prop_assert!(n > 0 || days < 21);
+        }
+
         /// The bulk merge gives the merged stream's (start, meeting),
         /// with short sweeps too (a few sessions each, adjusting their
         /// length as they go) over windows of up to four years.
