@@ -11,6 +11,10 @@
 //! fall-back fold, including zones whose clocks change at midnight
 //! (Santiago, Havana, Beirut, Asuncion, Cairo).
 //!
+//! And the odd-zone set (`odd_zones.rs`, issue 31): every zone with a
+//! clock change in 2011–2030 at an odd time or of an odd kind, met by
+//! weekly meetings at, across and after each odd kind of change.
+//!
 //! Each feed must also import back (`convenor_ical::import`) to a
 //! schedule with the same sessions in the window, without warnings.
 //!
@@ -23,6 +27,9 @@
 //! Run: `cargo run -p convenor-ical --example interop_cases -- OUTDIR`.
 
 use std::path::{Path, PathBuf};
+
+#[path = "interop_cases/odd_zones.rs"]
+mod odd_zones;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use convenor_core::{
@@ -99,12 +106,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let (gap, fold) = (generated_figures.gap, generated_figures.fold);
     figures.add(generated_figures);
+
+    let mut odd_figures = Figures::default();
+    for case in odd_zones::cases() {
+        let stamp = case.window.from();
+        odd_figures.add(write_case(
+            &out,
+            &case.name,
+            &case.schedule,
+            case.window,
+            stamp,
+        )?);
+    }
+    let odd = odd_figures.cases;
+    let (odd_gap, odd_fold) = (odd_figures.gap, odd_figures.fold);
+    figures.add(odd_figures);
     let Figures { cases, sessions, overrides, cuts, .. } = figures;
     println!(
         "cases: {cases}, sessions: {sessions}, overrides: {overrides}, \
          sessions on their own that cut a series: {cuts}; generated \
          schedules with a session in a DST gap: {gap}, in a fold: {fold} \
-         (of {count})"
+         (of {count}); odd clock changes of 2011-2030 (a case each): {odd} \
+         (with a session in a gap: {odd_gap}, in a fold: {odd_fold})"
     );
     Ok(())
 }
