@@ -7,8 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// See your meetings in your time zone, check a schedule file, publish
 /// calendars.
 ///
-/// Every command takes an optional schedule file (TOML or JSON); without
-/// one it uses the embedded seed schedule (LifeRing's co-occurring
+/// Every command that reads a schedule takes one or more schedule files
+/// (TOML or JSON) or a site file (site.toml); without one it uses the
+/// embedded seed schedule (LifeRing's co-occurring
 /// disorders meetings, November 2022). A flag means the same in every
 /// command that takes it; a command that cannot use a flag rejects it.
 #[derive(Debug, Parser)]
@@ -27,16 +28,19 @@ pub struct Cli {
     pub tzdata: Option<String>,
 }
 
-/// The schedule a command reads.
+/// The schedules a command reads.
 #[derive(Debug, Args)]
 pub struct Source {
-    /// The schedule file (TOML or JSON). Without it, the built-in example
+    /// The schedule files (TOML or JSON), merged as one site (each keeps
+    /// its UIDs and is its own group), or one site file (site.toml: a
+    /// [site] table naming the files). Without any, the built-in example
     /// (LifeRing's meetings of November 2022) is shown, with a note on
     /// standard error; a command that writes files needs --example for it.
-    pub file: Option<PathBuf>,
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 
     /// Use the built-in example schedule, on purpose (no FILE).
-    #[arg(long, conflicts_with = "file")]
+    #[arg(long, conflicts_with = "files")]
     pub example: bool,
 }
 
@@ -148,8 +152,10 @@ pub enum Command {
     ///
     /// Example: convenor check schedule.toml
     Check {
-        /// The schedule file.
-        file: PathBuf,
+        /// The schedule files (or one site file); with several, a
+        /// meeting id in two of them is an error too.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
         /// Exit with 1 when there are warnings.
         #[arg(long)]
         deny_warnings: bool,

@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::{Context, Result};
 use chrono::{Duration, Utc};
 use clap::{CommandFactory, ValueEnum};
-use convenor::{Occurrence, Schedule, Status, Window};
+use convenor::{Occurrence, Schedule, Schedules, Status, Window};
 
 use crate::cli::{
     Cli, Command, Format, ImportKind, JsonView, Source, Span, View,
@@ -67,8 +67,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
         Command::Changes { source, since } => {
             changes(&source, since.as_deref(), out)
         }
-        Command::Check { file, deny_warnings, now } => {
-            check(&file, deny_warnings, now.as_deref(), out)
+        Command::Check { files, deny_warnings, now } => {
+            check(&files, deny_warnings, now.as_deref(), out)
         }
         Command::Ics {
             view,
@@ -149,11 +149,11 @@ fn week_table(
             "invalid --first-day \"{first_day}\", expected a weekday such as monday"
         )))
     })?;
-    let week = c.schedule.week(c.tz, date, first);
+    let week = c.schedules.week(c.tz, date, first);
     writeln!(
         out,
         "{} — week of {} ({})",
-        shown(c.schedule.name()),
+        shown(&c.schedules.name()),
         human::date(week.days[0].date),
         c.tz.name()
     )?;
@@ -175,10 +175,11 @@ fn week_table(
             };
             writeln!(
                 out,
-                "  {first}{}–{}  {}{last}",
+                "  {first}{}–{}  {}{}{last}",
                 s.start.format("%H:%M"),
                 s.end.format("%H:%M %Z"),
                 shown(s.occurrence.meeting().name()),
+                c.group_suffix(s.occurrence.meeting()),
             )?;
             // The meeting's own time, only where it is not the viewer's.
             let Some(own) = own_time(&s.occurrence, c.tz) else {
@@ -289,7 +290,7 @@ fn window(c: &Config, span: &Span) -> Result<Window> {
 fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
     let c = Config::new(view)?;
     let window = window(&c, &r.span)?;
-    let sessions = c.schedule.occurrences(window);
+    let sessions = c.schedules.occurrences(window);
     let mut sessions =
         if r.hide_cancelled { sessions } else { sessions.with_cancelled() };
     // Each session is written as it is found: memory does not grow with
@@ -333,9 +334,10 @@ fn agenda_text<'s>(
         };
         writeln!(
             out,
-            "{first}{}  {}{}{}",
+            "{first}{}  {}{}{}{}",
             human::stamp(&here),
             shown(o.meeting().name()),
+            c.group_suffix(o.meeting()),
             own_time(&o, c.tz)
                 .map(|own| format!("  ({own})"))
                 .unwrap_or_default(),
@@ -405,9 +407,11 @@ fn json(
     let pretty = !r.compact;
     let text = match r.which {
         JsonView::Schedule if pretty => {
-            convenor::json::to_string_pretty(&c.schedule)
+            convenor::json::to_string_pretty(c.single("--view schedule")?)
         }
-        JsonView::Schedule => convenor::json::to_string(&c.schedule) + "\n",
+        JsonView::Schedule => {
+            convenor::json::to_string(c.single("--view schedule")?) + "\n"
+        }
         JsonView::Occurrences => {
             let window = window(&c, &r.span)?;
             let opts = convenor::json::OccurrenceOptions::new()
@@ -415,7 +419,7 @@ fn json(
                 .with_pretty(pretty);
             // Streamed like `agenda`: written as they are found.
             crate::output::emit_with(path, out, |w| {
-                let mut sessions = c.schedule.occurrences(window);
+                let mut sessions = c.schedules.occurrences(window);
                 convenor::json::occurrences_to_writer(
                     w,
                     sessions.by_ref(),
@@ -434,7 +438,10 @@ fn json(
             let opts = convenor::json::FeedOptions::new(as_of)
                 .with_pretty(pretty)
                 .with_exact_week(r.exact_week);
-            let feed = convenor::json::to_meeting_guide(&c.schedule, &opts)?;
+            let feed = convenor::json::schedules_to_meeting_guide(
+                &c.schedules,
+                &opts,
+            )?;
             for w in &feed.warnings {
                 eprintln!("convenor: warning: {}", shown(&w.to_string()));
             }
@@ -485,14 +492,14 @@ fn next(
     }
     let c = Config::new(view)?;
     let now = c.now;
-    let running = c.schedule.in_progress(now);
+    let running = c.schedules.in_progress(now);
     let wanted = count + running.len();
     // Cancelled sessions too, unless hidden: a member should not find
     // the meeting room empty without a word.
     let found = if hide_cancelled {
-        c.schedule.next(now, wanted)
+        c.schedules.next(now, wanted)
     } else {
-        c.schedule
+        c.schedules
             .occurrences(Window::starting(now))
             .with_cancelled()
             .take(wanted)
@@ -554,9 +561,10 @@ fn next(
         };
         writeln!(
             out,
-            "{when}  {}  {}",
+            "{when}  {}  {}{}",
             human::day_time(&o.start().with_timezone(&c.tz)),
             shown(o.meeting().name()),
+            c.group_suffix(o.meeting()),
         )?;
         let own = own_time(o, c.tz).map(|own| format!("= {own}"));
         let detail: Vec<String> = until.into_iter().chain(own).collect();
@@ -582,17 +590,26 @@ fn changes(
     since: Option<&str>,
     out: &mut impl Write,
 ) -> Result<u8> {
-    let schedule = config::load(source, config::Use::Print)?;
+    let (schedules, _) = config::load(source, config::Use::Print)?;
     let since = match since {
         Some(text) => config::date(text).context("invalid --since")?,
         None => chrono::NaiveDate::MIN,
     };
-    let changes = schedule.changes_since(since);
+    let changes = schedules.changes_since(since);
     if changes.is_empty() {
         writeln!(out, "no changes")?;
     }
     for change in changes {
-        writeln!(out, "{}", shown(&change.to_string()))?;
+        // Of several schedules, the group first: the line ends with the
+        // change's note.
+        let group = match schedules.len() {
+            0 | 1 => String::new(),
+            _ => schedules
+                .schedule_of(change.meeting)
+                .map(|s| format!("[{}] ", shown(s.name())))
+                .unwrap_or_default(),
+        };
+        writeln!(out, "{group}{}", shown(&change.to_string()))?;
     }
     Ok(0)
 }
@@ -631,26 +648,48 @@ fn ics(
             config::instant(since, c.tz).context("invalid --keep-since")?,
         );
     }
+    let bad = |e: convenor::Error| {
+        anyhow::Error::new(crate::BadInput(e.to_string()))
+    };
     let text = match (&request.meeting, &request.occurrence) {
         (Some(id), _) => {
-            convenor::ical::meeting_to_string(&c.schedule, id, &opts).map_err(
-                |e| anyhow::Error::new(crate::BadInput(e.to_string())),
-            )?
+            let meeting = c.schedules.try_meeting(id).map_err(bad)?;
+            let schedule = of_meeting(&c.schedules, meeting)?;
+            convenor::ical::meeting_to_string(schedule, id, &opts)
+                .map_err(bad)?
         }
         (None, Some(spec)) => {
-            let o = find_occurrence(&c.schedule, spec)?;
-            convenor::ical::occurrence_to_string(&c.schedule, &o, &opts)
+            let o = find_occurrence(&c.schedules, spec)?;
+            let schedule = of_meeting(&c.schedules, o.meeting())?;
+            convenor::ical::occurrence_to_string(schedule, &o, &opts)
         }
-        (None, None) => convenor::ical::to_string(&c.schedule, &opts),
+        // One schedule's calendar is its own (`to_string`); several keep
+        // each one's UIDs.
+        (None, None) => {
+            convenor::ical::schedules_to_string(&c.schedules, &opts)
+        }
     };
     crate::output::emit(path, &text, out)?;
     Ok(0)
 }
 
+/// The schedule `meeting` is in.
+fn of_meeting<'s>(
+    schedules: &'s Schedules,
+    meeting: &convenor::Meeting,
+) -> Result<&'s Schedule> {
+    schedules.schedule_of(meeting).ok_or_else(|| {
+        anyhow::Error::new(crate::BadInput(format!(
+            "no meeting \"{}\" in the schedules",
+            meeting.id()
+        )))
+    })
+}
+
 /// The session named `ID@DATE` (the date it was due, in the meeting's
 /// zone; an extra session by the date it is on).
 fn find_occurrence<'s>(
-    schedule: &'s Schedule,
+    schedules: &'s Schedules,
     spec: &str,
 ) -> Result<Occurrence<'s>> {
     let bad = |why: String| anyhow::Error::new(crate::BadInput(why));
@@ -658,13 +697,7 @@ fn find_occurrence<'s>(
         bad(format!("invalid --occurrence \"{spec}\", expected ID@YYYY-MM-DD"))
     })?;
     let date = config::date(date).context("invalid --occurrence")?;
-    let meeting = schedule.meeting(id).ok_or_else(|| {
-        let ids = schedule.meetings().iter().map(|m| m.id().as_str());
-        let hint = convenor::suggest::nearest(id, ids)
-            .map(|s| format!("; did you mean \"{s}\"?"))
-            .unwrap_or_default();
-        bad(format!("no meeting \"{id}\" in the schedule{hint}"))
-    })?;
+    let meeting = schedules.try_meeting(id).map_err(|e| bad(e.to_string()))?;
     // Why none, when none: the dates around, or the session moved onto
     // this date.
     meeting
@@ -672,29 +705,69 @@ fn find_occurrence<'s>(
         .map_err(|why| bad(format!("meeting {id}: {why}")))
 }
 
-/// Prints the check report of `file`; the exit code: 0 clean, 1
-/// warnings denied, 2 errors.
+/// Prints the check report of each file (a site file's schedule files),
+/// then, of several, a meeting id two of them use; the exit code: 0
+/// clean, 1 warnings denied, 2 errors.
 fn check(
-    file: &std::path::Path,
+    files: &[std::path::PathBuf],
     deny_warnings: bool,
     now: Option<&str>,
     out: &mut impl Write,
 ) -> Result<u8> {
     use convenor::site::check::Verdict;
-    let bytes = config::read(file)?;
     let now = match now {
         Some(t) => config::instant(t, convenor::Zone::utc())
             .context("invalid --now")?,
         None => Utc::now(),
     };
-    let report =
-        convenor::site::check::check(&file.display().to_string(), &bytes, now);
-    out.write_all(report.text.as_bytes())?;
-    Ok(match report.verdict {
+    let site = config::site_of(files)?;
+    let mut verdict = Verdict::Clean;
+    let mut loaded = Vec::new();
+    for s in site.schedules() {
+        let path = std::path::Path::new(&s.file);
+        let bytes = config::read(path)?;
+        let report = convenor::site::check::check(&s.file, &bytes, now);
+        out.write_all(report.text.as_bytes())?;
+        if severity(report.verdict) > severity(verdict) {
+            verdict = report.verdict;
+        }
+        if let Ok(schedule) = convenor::load_bytes(&bytes) {
+            loaded.push((s.file.clone(), schedule, bytes));
+        }
+    }
+    if loaded.len() > 1 {
+        let (parts, texts): (Vec<_>, Vec<_>) = loaded
+            .into_iter()
+            .map(|(name, schedule, bytes)| {
+                ((name.clone(), schedule), (name, bytes))
+            })
+            .unzip();
+        if let Err(e) = Schedules::new(parts) {
+            let e = e.locate_sources(|source, path| {
+                let (_, bytes) =
+                    texts.iter().find(|(name, _)| name == source)?;
+                let text = String::from_utf8_lossy(bytes);
+                convenor::positions(&text, &[path]).pop().flatten()
+            });
+            writeln!(out, "error: {e}")?;
+            verdict = Verdict::Errors;
+        }
+    }
+    Ok(match verdict {
         Verdict::Errors => crate::exit::BAD_INPUT,
         Verdict::Warnings if deny_warnings => crate::exit::WARNINGS,
         _ => 0,
     })
+}
+
+/// How bad a check's verdict is: clean, warnings, errors.
+fn severity(verdict: convenor::site::check::Verdict) -> u8 {
+    use convenor::site::check::Verdict;
+    match verdict {
+        Verdict::Errors => 2,
+        Verdict::Warnings => 1,
+        _ => 0,
+    }
 }
 
 /// The flags of `announce`.
@@ -726,9 +799,22 @@ fn announce(
         .iter()
         .map(|z| config::zone(z.trim()))
         .collect::<Result<Vec<_>>>()?;
-    let list = c.schedule.announcement(as_of, since, &zones)?;
+    // Each schedule's list, one after another: each is its own group's
+    // post, with its own zone and footnotes.
+    let lists = c
+        .schedules
+        .schedules()
+        .iter()
+        .map(|s| s.announcement(as_of, since, &zones))
+        .collect::<convenor::Result<Vec<_>>>()?;
     let options = AnnounceOptions::new().with_links(request.links);
-    let render = |format| render_with(&list, format, &options);
+    let render = |format| {
+        let posts: Vec<String> = lists
+            .iter()
+            .map(|list| render_with(list, format, &options))
+            .collect();
+        posts.join("\n")
+    };
     let text = match request.format {
         // Text goes to a terminal as often as into a post: a file cannot
         // drive the terminal.

@@ -6,15 +6,16 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
-use convenor::{Schedule, Zone};
+use convenor::site::site_file::SiteFile;
+use convenor::{Schedule, Schedules, Zone};
 
 use crate::cli::View;
 use crate::BadInput;
 
 /// What a viewing command works on.
 pub struct Config {
-    /// The schedule.
-    pub schedule: Schedule,
+    /// The schedules (one, or a site's).
+    pub schedules: Schedules,
     /// The viewer's zone.
     pub tz: Zone,
     /// The instant taken as now.
@@ -38,9 +39,42 @@ impl Config {
             Some(text) => instant(text, tz).context("invalid --now")?,
             None => Utc::now(),
         };
-        let schedule = load(&view.source, how)?;
-        Ok(Config { schedule, tz, now })
+        let (schedules, _) = load(&view.source, how)?;
+        Ok(Config { schedules, tz, now })
     }
+
+    /// The schedule, when there is one; else a mistake for `what`, which
+    /// takes one schedule file.
+    pub fn single(&self, what: &str) -> Result<&Schedule> {
+        match self.schedules.schedules() {
+            [one] => Ok(one),
+            many => Err(anyhow::Error::new(BadInput(format!(
+                "{what} takes one schedule file, not {}",
+                many.len()
+            )))),
+        }
+    }
+
+    /// ` — Evening group`: the group of `meeting` after its name, when
+    /// there is more than one schedule.
+    pub fn group_suffix(&self, meeting: &convenor::Meeting) -> String {
+        group_suffix(&self.schedules, meeting)
+    }
+}
+
+/// ` — Evening group`: the group (its schedule's name) of `meeting` after
+/// its name, when there is more than one schedule.
+pub fn group_suffix(
+    schedules: &Schedules,
+    meeting: &convenor::Meeting,
+) -> String {
+    if schedules.len() < 2 {
+        return String::new();
+    }
+    schedules
+        .schedule_of(meeting)
+        .map(|s| format!(" — {}", convenor::quote::escape_controls(s.name())))
+        .unwrap_or_default()
 }
 
 /// What a command does with the schedule it reads.
@@ -64,29 +98,101 @@ impl Use {
     }
 }
 
-/// The schedule in the source's file (TOML or JSON), or the built-in
-/// example as `how` allows.
-pub fn load(source: &crate::cli::Source, how: Use) -> Result<Schedule> {
-    let Some(path) = source.file.as_deref() else {
-        if source.example {
-            return Ok(convenor::seed());
-        }
-        if how == Use::Write {
-            return Err(anyhow::Error::new(BadInput(
-                "no schedule FILE given; this command writes files, so it \
-                 will not use the built-in example unless you add --example"
-                    .to_string(),
-            )));
-        }
-        eprintln!(
-            "convenor: no schedule FILE given: showing the built-in example \
-             (LifeRing's meetings of November 2022); add --example to say \
-             you mean it"
-        );
-        return Ok(convenor::seed());
+/// The schedules of the source's files (TOML or JSON schedule files, or
+/// one site file), or the built-in example as `how` allows; with the
+/// site they make.
+pub fn load(
+    source: &crate::cli::Source,
+    how: Use,
+) -> Result<(Schedules, SiteFile)> {
+    if source.files.is_empty() {
+        let seed = example(source, how)?;
+        let site = SiteFile::of_files(["example".to_string()]);
+        return Ok((Schedules::new([("example".to_string(), seed)])?, site));
+    }
+    let site = site_of(&source.files)?;
+    // Each file's text is kept until the ids are known to be unique:
+    // a shared id is said with both files' lines.
+    let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut parts = Vec::with_capacity(site.schedules().len());
+    for s in site.schedules() {
+        let path = PathBuf::from(&s.file);
+        let bytes = read(&path)?;
+        let schedule = convenor::load_bytes(&bytes)
+            .map_err(|e| rendered(e, &path, &bytes))?;
+        parts.push((s.file.clone(), schedule));
+        texts.push((s.file.clone(), bytes));
+    }
+    let schedules = Schedules::new(parts).map_err(|e| {
+        let e = e.locate_sources(|source, path| {
+            let (_, bytes) = texts.iter().find(|(name, _)| name == source)?;
+            let text = String::from_utf8_lossy(bytes);
+            convenor::positions(&text, &[path]).pop().flatten()
+        });
+        anyhow::Error::new(crate::Rendered {
+            text: e.to_string(),
+            bad_input: e.is_bad_input(),
+        })
+    })?;
+    Ok(match site.name() {
+        Some(name) => (schedules.with_name(name), site),
+        None => (schedules, site),
+    })
+}
+
+/// The site of `files`: a site file's (its schedule files and folder
+/// found beside it), or the schedule files themselves.
+pub fn site_of(files: &[PathBuf]) -> Result<SiteFile> {
+    let shown = |p: &Path| p.display().to_string();
+    let [one] = files else {
+        return Ok(SiteFile::of_files(files.iter().map(|p| shown(p))));
     };
-    let bytes = read(path)?;
-    convenor::load_bytes(&bytes).map_err(|e| rendered(e, path, &bytes))
+    let bytes = read(one)?;
+    let text = String::from_utf8_lossy(&bytes);
+    if !SiteFile::is_site_file(&text) {
+        return Ok(SiteFile::of_files([shown(one)]));
+    }
+    let site = SiteFile::from_toml_str(&text)
+        .map_err(|e| rendered(e, one, &bytes))?;
+    let base = one.parent().unwrap_or(Path::new(""));
+    let mut listed = Vec::new();
+    if let Some(folder) = site.folder() {
+        let dir = base.join(folder);
+        let entries = std::fs::read_dir(&dir)
+            .with_context(|| format!("cannot read {}", dir.display()))?;
+        for entry in entries {
+            let entry = entry
+                .with_context(|| format!("cannot read {}", dir.display()))?;
+            if entry.file_type().is_ok_and(|t| t.is_file()) {
+                listed.push(shown(&Path::new(folder).join(entry.file_name())));
+            }
+        }
+    }
+    let site = site
+        .with_folder_files(listed)
+        .map_err(|e| rendered(e, one, &bytes))?;
+    // The files are named relative to the site file's folder.
+    Ok(site.in_folder(&shown(base)))
+}
+
+/// The built-in example, as `how` allows.
+fn example(source: &crate::cli::Source, how: Use) -> Result<Schedule> {
+    if source.example {
+        return Ok(convenor::seed());
+    }
+    if how == Use::Write {
+        return Err(anyhow::Error::new(BadInput(
+            "no schedule FILE given; this command writes files, so it \
+             will not use the built-in example unless you add --example"
+                .to_string(),
+        )));
+    }
+    eprintln!(
+        "convenor: no schedule FILE given: showing the built-in example \
+         (LifeRing's meetings of November 2022); add --example to say \
+         you mean it"
+    );
+    Ok(convenor::seed())
 }
 
 /// A schedule's error as `file:line:column: message` with the source

@@ -34,7 +34,7 @@ pub fn publish(
 ) -> Result<u8> {
     // Before any work, so that the mistake is the first thing said.
     check_out(dir)?;
-    if view.source.file.is_none() && !view.source.example {
+    if view.source.files.is_empty() && !view.source.example {
         // Refused before the folder is made or locked.
         Config::load(view, Use::Write)?;
     }
@@ -61,7 +61,7 @@ pub fn publish(
     if let Some(url) = &request.url {
         options = options.with_base_url(url.clone());
     }
-    let set = Publication::new(&c.schedule, &options)?;
+    let set = Publication::new(c.single("publish")?, &options)?;
     // The first ones and a count, as `check` shows them: a schedule of
     // 10,000 meetings without an area has 10,000.
     let max = convenor::site::check::MAX_SHOWN;

@@ -25,6 +25,8 @@ mod hardening;
 mod edit;
 // What members read: announce and changes in words (issue 32 items 6-7).
 mod words;
+// Several schedule files as one site (issue 28).
+mod site;
 
 /// A test whose outside program is missing calls this and returns: it
 /// says `why` on standard error (`--nocapture` shows it) and skips, but

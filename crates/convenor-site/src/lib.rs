@@ -36,6 +36,9 @@
 //!   ([`publish::Publication`], made with the page's [`page::PageOptions`]),
 //!   its atomic switch into a folder, and one file replaced atomically
 //!   ([`publish::write_atomically`]).
+//! - [`site_file`]: the site file (`site.toml`) of several schedules,
+//!   [`site_file::SiteFile`] with its [`site_file::SiteSchedule`]s;
+//!   [`site_file::group_of_file`].
 //! - [`Result`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -45,6 +48,7 @@ pub mod check;
 pub mod page;
 pub mod publish;
 pub mod relative;
+pub mod site_file;
 
 /// A `Result` whose error is [`convenor_core::Error`].
 ///
