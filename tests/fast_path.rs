@@ -307,7 +307,7 @@ proptest! {
     }
 
     /// The merged stream of several meetings is every meeting's sessions
-    /// sorted by start, then meeting id (the radix heap's order).
+    /// sorted by start, then meeting id (the merge's order).
     #[test]
     fn merged_stream_equals_sorted_sessions(
         cs in prop::collection::vec(cases(), 1..6),

@@ -128,7 +128,6 @@ mod meeting;
 mod monthly;
 mod occurrence;
 pub mod quote;
-mod radix_heap;
 mod radix_sort;
 mod rule;
 mod schedule;

@@ -11,7 +11,6 @@ use chrono::{
 use crate::error::{Error, Result};
 use crate::fast::ZoneCursor;
 use crate::meeting::{Meeting, Special};
-use crate::radix_heap::RadixHeap;
 use crate::rule::{Dates, UNIX_EPOCH_DAY};
 use crate::zone::Fit;
 
@@ -841,14 +840,46 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 /// assert!(starts.windows(2).all(|p| p[0] <= p[1]));
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
+///
+/// It sweeps the meetings a stretch of time at a time, as
+/// [`Occurrences::starts_into`] does, and hands out each stretch's
+/// sessions one by one: still lazy (the first stretches are short, so
+/// `take(n)` expands little more than `n` sessions), and about a
+/// stretch's sessions in memory (at most [`LAZY_MAX`], 32 MB).
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<Stream<'s>>,
-    /// Streams by their next session's start ([`heap_key`]) and
-    /// meeting-id rank; each stream's starts grow, so a radix heap
-    /// serves.
-    heap: RadixHeap,
-    started: bool,
+    /// The merge's state once sessions are asked for.
+    sweep: Option<Box<Sweep<'s>>>,
+}
+
+/// The state of a merge under way: the streams in id order, those with
+/// sessions left, where and how long the next sweep is, and the lazy
+/// iterator's current sweep.
+#[derive(Debug)]
+struct Sweep<'s> {
+    /// Indices of the streams in id order, and their meetings.
+    order: Vec<u32>,
+    meetings: Vec<&'s Meeting>,
+    /// Places in `order` of the streams with sessions left.
+    live: Vec<u32>,
+    /// The next sweep's first second, and its length in bits of
+    /// seconds (0 until the first sweep).
+    lo: i64,
+    bits: u32,
+    keys: Vec<u64>,
+    scratch: Vec<u64>,
+    /// The iterator's sweep: its sessions in the order found (streams in
+    /// id order, each in its own order), `keys` their (seconds into the
+    /// sweep, place in `found`) sorted by the seconds alone (stably, so
+    /// ties stay in id order), `taken` of them handed out, and the mask
+    /// of a key's bits that hold the place.
+    found: Vec<Occurrence<'s>>,
+    taken: usize,
+    mask: u64,
+    /// How many sessions the iterator's next sweep aims at: from 64 (or
+    /// one a meeting), doubling up to [`lazy_aim`].
+    aim: usize,
 }
 
 /// One meeting's sessions in the merge: the iterator, its next session
@@ -874,6 +905,19 @@ const SWEEP_BITS: std::ops::RangeInclusive<u32> = 16..=25;
 
 const WEEK_SECS: usize = 7 * 86_400;
 
+/// The most sessions the lazy iterator aims to hold in a sweep (64
+/// bytes each: 32 MB).
+const LAZY_MAX: usize = 1 << 19;
+
+/// How many sessions the lazy iterator's sweeps grow to for `meetings`
+/// meetings: four a meeting (each meeting's stream, fetched from memory
+/// once a sweep, steps a few sessions each time), at least 2^16 (4 MB,
+/// W1's 10,000 meetings: a sweep of about six weeks), at most
+/// [`LAZY_MAX`].
+fn lazy_aim(meetings: usize) -> usize {
+    meetings.saturating_mul(4).clamp(1 << 16, LAZY_MAX)
+}
+
 /// The first sweep's length in bits of seconds, for `live` meetings: as
 /// if they met weekly, [`SWEEP_KEYS`] sessions; later sweeps adjust to
 /// the sessions found.
@@ -881,11 +925,6 @@ fn first_sweep_bits(live: usize, sweep_keys: usize) -> u32 {
     let secs = (sweep_keys.saturating_mul(WEEK_SECS) / live.max(1)).max(1);
     (usize::BITS - 1 - secs.leading_zeros())
         .clamp(*SWEEP_BITS.start(), *SWEEP_BITS.end())
-}
-
-/// Unix seconds as a key that sorts the same way.
-fn heap_key(secs: i64) -> u64 {
-    (secs as u64) ^ (1 << 63)
 }
 
 /// (start, rank) as one integer that sorts the same way: Unix seconds
@@ -911,13 +950,13 @@ impl<'s> Occurrences<'s> {
                 rank,
             });
         }
-        Occurrences { streams, heap: RadixHeap::new(), started: false }
+        Occurrences { streams, sweep: None }
     }
 
     /// Collects the sessions into a list of at most `limit`, for callers
     /// that materialise a query (agendas, exports): a window with more
     /// sessions is an error, never a truncated list, and the work stops
-    /// at `limit + 1` sessions. [`crate::MAX_SESSIONS`] is the default
+    /// a sweep after `limit + 1` sessions (see [`Occurrences`]). [`crate::MAX_SESSIONS`] is the default
     /// limit.
     ///
     /// ```
@@ -1000,11 +1039,13 @@ impl<'s> Occurrences<'s> {
     /// is found, here and in the iterator, though not always at the same
     /// place in both; it is never lost.
     ///
-    /// Rather than one heap step per session, it sweeps the meetings in
-    /// id order, a stretch of time at a time (about a million sessions,
-    /// up to 388 days), and radix-sorts that stretch's sessions by start
-    /// as integers: each meeting's iterator is then touched once a sweep
-    /// and in memory order, not once a session in the order of starts.
+    /// It sweeps the meetings in id order, a stretch of time at a time
+    /// (about a million sessions, up to 388 days), and radix-sorts that
+    /// stretch's sessions by start as integers: each meeting's iterator
+    /// is then touched once a sweep and in memory order, not once a
+    /// session in the order of starts. The iterator sweeps the same way
+    /// with shorter stretches; called part way through, this gives the
+    /// rest of the iterator's stretch first.
     ///
     /// ```
     /// use chrono::{TimeZone, Utc};
@@ -1036,90 +1077,73 @@ impl<'s> Occurrences<'s> {
         out: &mut Vec<(i64, &'s Meeting)>,
         sweep_keys: usize,
     ) {
-        if self.started {
-            // Part way through: the heap holds the order.
-            out.extend(self.by_ref().map(|o| (o.start, o.meeting)));
+        let streams = &mut self.streams;
+        if streams.is_empty() {
             return;
         }
-        self.started = true;
-        let Some(first) = self.streams.first() else { return };
-        let mut lo = first.sessions.from_secs;
-        // The streams in id order (indices sorted, the streams left in
-        // place): swept in that order, a stable sort by start alone keeps
-        // equal starts in id order, so the place in `order` rides in the
-        // low bits of each key and is not sorted.
-        let mut order: Vec<u32> = (0..self.streams.len() as u32).collect();
-        order.sort_by_key(|&i| self.streams[i as usize].rank);
-        let meetings: Vec<&'s Meeting> = order
-            .iter()
-            .map(|&i| self.streams[i as usize].sessions.meeting)
-            .collect();
-        for s in &mut self.streams {
-            s.head = s.sessions.next();
-        }
-        // Places in `order` of the streams with sessions left.
-        let mut live: Vec<u32> = (0..order.len() as u32)
-            .filter(|&p| {
-                self.streams[order[p as usize] as usize].head.is_some()
-            })
-            .collect();
+        let sweep = self.sweep.get_or_insert_with(|| Sweep::start(streams));
+        let Sweep {
+            order,
+            meetings,
+            live,
+            lo,
+            bits,
+            keys,
+            scratch,
+            found,
+            taken,
+            mask,
+            ..
+        } = &mut **sweep;
+        // What the iterator sorted and has not handed out comes first.
+        out.extend(keys.iter().skip(*taken).filter_map(|&k| {
+            found.get((k & *mask) as usize).map(|o| (o.start, o.meeting))
+        }));
+        (*taken, *mask) = (0, 0);
+        found.clear();
+        found.shrink_to_fit();
         // Keys are (seconds into the sweep, place in `order`) packed in
-        // `sweep_bits + index_bits`.
+        // `bits + index_bits`: swept in id order, a stable sort by start
+        // alone keeps equal starts in id order, so the place rides in the
+        // low bits of each key and is not sorted.
         let index_bits = u64::BITS - (order.len() as u64).leading_zeros();
         let index_mask = (1 << index_bits) - 1;
-        let mut sweep_bits = first_sweep_bits(live.len(), sweep_keys);
+        if *bits == 0 {
+            *bits = first_sweep_bits(live.len(), sweep_keys);
+        }
         // Room for a sweep as the first one's length was chosen (weekly
         // meetings), so that the keys are not copied as they grow.
-        let expected = live.len().saturating_mul(1 << sweep_bits) / WEEK_SECS;
-        let mut keys = Vec::with_capacity(expected.min(4 * sweep_keys));
-        let mut scratch = Vec::new();
+        let expected = live.len().saturating_mul(1 << *bits) / WEEK_SECS;
+        keys.clear();
+        keys.reserve(expected.min(4 * sweep_keys));
         while !live.is_empty() {
-            let hi = lo.saturating_add(1 << sweep_bits);
+            let from = *lo;
+            let hi = from.saturating_add(1 << *bits);
             keys.clear();
-            live.retain(|&p| {
-                let s = &mut self.streams[order[p as usize] as usize];
-                // Kept in a local while the meeting steps, stored once.
-                let mut head = s.head.take();
-                while let Some(o) = head.filter(|o| o.start < hi) {
-                    if o.start < lo {
-                        // Earlier than a session before it of the same
-                        // meeting (see RadixHeap): due now, never lost.
-                        out.push((o.start, o.meeting));
-                    } else {
-                        let at = (o.start - lo) as u64;
-                        keys.push(at << index_bits | u64::from(p));
-                    }
-                    head = s.sessions.next();
+            walk(streams, order, live, hi, |p, o| {
+                if o.start < from {
+                    // Earlier than a session before it of the same
+                    // meeting (see above): due now, never lost.
+                    out.push((o.start, o.meeting));
+                } else {
+                    let at = (o.start - from) as u64;
+                    keys.push(at << index_bits | u64::from(p));
                 }
-                s.head = head;
-                s.head.is_some()
             });
             crate::radix_sort::sort(
-                &mut keys,
-                &mut scratch,
-                index_bits..index_bits + sweep_bits,
+                keys,
+                scratch,
+                index_bits..index_bits + *bits,
             );
             out.reserve(keys.len());
             out.extend(keys.iter().map(|k| {
                 let m = meetings[(k & index_mask) as usize];
-                (lo + (k >> index_bits) as i64, m)
+                (from + (k >> index_bits) as i64, m)
             }));
-            if keys.len() > 2 * sweep_keys {
-                sweep_bits = (sweep_bits - 1).max(*SWEEP_BITS.start());
-            } else if keys.len() < sweep_keys / 2 {
-                sweep_bits = (sweep_bits + 1).min(*SWEEP_BITS.end());
-            }
-            // The next sweep starts at the next session: past a gap in one step.
-            let next = live
-                .iter()
-                .filter_map(|&p| {
-                    self.streams[order[p as usize] as usize]
-                        .head
-                        .map(|o| o.start)
-                })
-                .min();
-            lo = next.map_or(hi, |n| n.max(hi));
+            adjust(bits, keys.len(), sweep_keys);
+            *lo = next_sweep_start(streams, order, live, hi);
         }
+        keys.clear();
     }
 
     /// Also yield cancelled sessions (at the time they were due).
@@ -1129,28 +1153,165 @@ impl<'s> Occurrences<'s> {
         }
         self
     }
+
+    /// The next session once the current sweep's are all handed out:
+    /// sweeps on (out of line; [`Occurrences::next`] is the small part).
+    #[inline(never)]
+    fn next_sweep(&mut self) -> Option<Occurrence<'s>> {
+        let streams = &mut self.streams;
+        if streams.is_empty() {
+            return None;
+        }
+        let sweep = self.sweep.get_or_insert_with(|| Sweep::start(streams));
+        loop {
+            if let Some(&k) = sweep.keys.get(sweep.taken) {
+                sweep.taken += 1;
+                return sweep.found.get((k & sweep.mask) as usize).copied();
+            }
+            if sweep.live.is_empty() {
+                return None;
+            }
+            sweep.fill(streams);
+        }
+    }
+}
+
+impl<'s> Sweep<'s> {
+    /// The merge of `streams` about to begin: each stream's first
+    /// session found, the streams put in id order.
+    fn start(streams: &mut [Stream<'s>]) -> Box<Sweep<'s>> {
+        let lo = streams.first().map_or(0, |s| s.sessions.from_secs);
+        // The streams in id order (indices sorted, the streams left in
+        // place).
+        let mut order: Vec<u32> = (0..streams.len() as u32).collect();
+        order.sort_by_key(|&i| streams[i as usize].rank);
+        let meetings = order
+            .iter()
+            .map(|&i| streams[i as usize].sessions.meeting)
+            .collect();
+        for s in streams.iter_mut() {
+            s.head = s.sessions.next();
+        }
+        let live = (0..order.len() as u32)
+            .filter(|&p| streams[order[p as usize] as usize].head.is_some())
+            .collect();
+        Box::new(Sweep {
+            order,
+            meetings,
+            live,
+            lo,
+            bits: 0,
+            keys: Vec::new(),
+            scratch: Vec::new(),
+            found: Vec::new(),
+            taken: 0,
+            mask: 0,
+            aim: 0,
+        })
+    }
+
+    /// The iterator's next sweep: the sessions of `[lo, lo + 2^bits)`
+    /// into `found`, and `keys` sorted to hand them out in order.
+    fn fill(&mut self, streams: &mut [Stream<'s>]) {
+        let Sweep {
+            order,
+            live,
+            lo,
+            bits,
+            keys,
+            scratch,
+            found,
+            taken,
+            mask,
+            aim,
+            ..
+        } = self;
+        if *aim == 0 {
+            *aim = live.len().clamp(64, lazy_aim(order.len()));
+            *bits = first_sweep_bits(live.len(), *aim);
+        }
+        let from = *lo;
+        let hi = from.saturating_add(1 << *bits);
+        found.clear();
+        walk(streams, order, live, hi, |_, o| found.push(o));
+        let place_bits = u64::BITS - (found.len() as u64).leading_zeros();
+        keys.clear();
+        keys.extend(found.iter().enumerate().map(|(i, o)| {
+            // A session earlier than the sweep (see `starts_into`) comes
+            // first in it.
+            let at = o.start.saturating_sub(from).max(0) as u64;
+            at << place_bits | i as u64
+        }));
+        crate::radix_sort::sort(keys, scratch, place_bits..place_bits + *bits);
+        (*taken, *mask) = (0, (1 << place_bits) - 1);
+        adjust(bits, found.len(), *aim);
+        *aim = aim.saturating_mul(2).min(lazy_aim(order.len()));
+        *lo = next_sweep_start(streams, order, live, hi);
+    }
+}
+
+/// Steps every live stream (places in `order`) through its sessions
+/// before `hi`, in id order, handing each to `each` with the stream's
+/// place; drops the streams that end. Each stream is fetched once.
+#[inline(always)]
+fn walk<'s>(
+    streams: &mut [Stream<'s>],
+    order: &[u32],
+    live: &mut Vec<u32>,
+    hi: i64,
+    mut each: impl FnMut(u32, Occurrence<'s>),
+) {
+    live.retain(|&p| {
+        let s = &mut streams[order[p as usize] as usize];
+        // Kept in a local while the meeting steps, stored once.
+        let mut head = s.head.take();
+        while let Some(o) = head.filter(|o| o.start < hi) {
+            each(p, o);
+            head = s.sessions.next();
+        }
+        s.head = head;
+        s.head.is_some()
+    });
+}
+
+/// The next sweep's length in bits after one that found `found`
+/// sessions, aiming at `aim`.
+fn adjust(bits: &mut u32, found: usize, aim: usize) {
+    if found > 2 * aim {
+        *bits = (*bits - 1).max(*SWEEP_BITS.start());
+    } else if found < aim / 2 {
+        *bits = (*bits + 1).min(*SWEEP_BITS.end());
+    }
+}
+
+/// Where the sweep after one that ended at `hi` starts: at `hi`, or at
+/// the next session if later (past a gap in one step).
+fn next_sweep_start(
+    streams: &[Stream<'_>],
+    order: &[u32],
+    live: &[u32],
+    hi: i64,
+) -> i64 {
+    live.iter()
+        .filter_map(|&p| {
+            streams[order[p as usize] as usize].head.map(|o| o.start)
+        })
+        .min()
+        .map_or(hi, |n| n.max(hi))
 }
 
 impl<'s> Iterator for Occurrences<'s> {
     type Item = Occurrence<'s>;
 
+    #[inline]
     fn next(&mut self) -> Option<Occurrence<'s>> {
-        if !self.started {
-            self.started = true;
-            for (i, s) in self.streams.iter_mut().enumerate() {
-                s.head = s.sessions.next();
-                if let Some(o) = &s.head {
-                    self.heap.push(heap_key(o.start), s.rank as u64, i as u32);
-                }
+        if let Some(sweep) = &mut self.sweep {
+            if let Some(&k) = sweep.keys.get(sweep.taken) {
+                sweep.taken += 1;
+                return sweep.found.get((k & sweep.mask) as usize).copied();
             }
         }
-        let (_, _, i) = self.heap.pop()?;
-        let s = &mut self.streams[i as usize];
-        let next = s.sessions.next();
-        if let Some(o) = &next {
-            self.heap.push(heap_key(o.start), s.rank as u64, i);
-        }
-        std::mem::replace(&mut s.head, next)
+        self.next_sweep()
     }
 }
 
@@ -1222,6 +1383,22 @@ mod tests {
         .unwrap()
     }
 
+    /// Every meeting's sessions, one meeting at a time, sorted by start
+    /// then meeting id: what the merge must give.
+    fn straightforward(
+        schedule: &Schedule,
+        window: Window,
+    ) -> Vec<(i64, &str)> {
+        let mut all: Vec<(i64, &str)> = schedule
+            .meetings()
+            .iter()
+            .flat_map(|m| m.occurrences(window))
+            .map(|o| (o.start_timestamp(), o.meeting().id().as_str()))
+            .collect();
+        all.sort();
+        all
+    }
+
     proptest! {
         /// `start()` and `end()` (the UTC date carried from the
         /// expansion, issue 30) equal chrono's conversion of the Unix
@@ -1283,15 +1460,44 @@ mod tests {
             let from = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap()
                 + Duration::days(from_day);
             let window = Window::new(from, from + Duration::days(days)).unwrap();
-            let lazy: Vec<(i64, &str)> = schedule
-                .occurrences(window)
-                .map(|o| (o.start_timestamp(), o.meeting().id().as_str()))
-                .collect();
+            let straight = straightforward(&schedule, window);
             let mut bulk = Vec::new();
             schedule.occurrences(window).sweep_into(&mut bulk, sweep_keys);
             let bulk: Vec<(i64, &str)> =
                 bulk.iter().map(|&(t, m)| (t, m.id().as_str())).collect();
-            prop_assert_eq!(bulk, lazy);
+            prop_assert_eq!(bulk, straight);
+        }
+
+        /// The lazy merge (sweeps handed out one by one, issue 30) gives
+        /// every meeting's sessions sorted by start, then id, as whole
+        /// sessions; and the bulk form called part way through gives the
+        /// rest.
+        #[test]
+        fn prop_the_lazy_merge_is_the_sorted_sessions(
+            meetings in prop::collection::vec(
+                (0usize..4, 0usize..7, 0u32..24, 1u32..3), 1..12),
+            from_day in 0i64..1500,
+            days in 1i64..1500,
+            taken in 0usize..3000,
+        ) {
+            let schedule = schedule(&meetings);
+            let from = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap()
+                + Duration::days(from_day);
+            let window = Window::new(from, from + Duration::days(days)).unwrap();
+            let straight = straightforward(&schedule, window);
+            let mut lazy = schedule.occurrences(window);
+            let mut got: Vec<(i64, &str)> = Vec::new();
+            for o in lazy.by_ref().take(taken) {
+                let alone = o.meeting().occurrences(window)
+                    .find(|m| m.start_timestamp() == o.start_timestamp());
+                prop_assert_eq!(alone.map(|m| (m.end(), m.due(), m.status())),
+                    Some((o.end(), o.due(), o.status())));
+                got.push((o.start_timestamp(), o.meeting().id().as_str()));
+            }
+            let mut rest = Vec::new();
+            lazy.starts_into(&mut rest);
+            got.extend(rest.iter().map(|&(t, m)| (t, m.id().as_str())));
+            prop_assert_eq!(got, straight);
         }
     }
 }
