@@ -17,7 +17,7 @@ pub use convenor_core::{announce, document, quote, suggest, words};
 pub use convenor_core::{
     canonical_zone, resolve_local, suggest_zone, tzdata_version_at_least,
     weekday_name, Change, ChangeKind, ChangeRef, ChangeSpec, Day, Error,
-    FieldPath, Fit, Interval, Invalid, LocalTime, Located, Meeting,
+    FieldPath, Fit, Interval, Invalid, Lang, LocalTime, Located, Meeting,
     MeetingDuration, MeetingId, MeetingOccurrences, MeetingSpec, NoSession,
     Occurrence, Occurrences, Online, OnlineSpec, Pattern, Place, Position,
     Problem, RRulePattern, Reschedule, Result, Rule, Schedule, ScheduleSpec,

@@ -44,6 +44,17 @@ pub struct Source {
     pub example: bool,
 }
 
+/// The language of what a command writes for people.
+#[derive(Debug, Args)]
+pub struct LangArg {
+    /// The language to write in: en, es, fr, de, ja, pt, nl, sv, sk or th
+    /// (a tag such as es-MX or pt_BR.UTF-8 is read as its language).
+    /// Default: $LC_ALL, $LC_MESSAGES or $LANG when it names one of
+    /// them, else English.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
 /// Options every viewing command shares.
 #[derive(Debug, Args)]
 pub struct View {
@@ -302,6 +313,8 @@ pub enum Command {
         /// dial-in number and notes (meeting ID, passcode).
         #[arg(long)]
         links: bool,
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// A schedule file from another format: a Meeting Guide feed (the
     /// JSON that meeting finders read) or an iCalendar (.ics) calendar

@@ -88,9 +88,18 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             };
             ics(&view, &request, output.as_deref(), out)
         }
-        Command::Announce { view, as_of, since, zones, format, links } => {
+        Command::Announce {
+            view,
+            as_of,
+            since,
+            zones,
+            format,
+            links,
+            lang,
+        } => {
+            let lang = config::lang(lang.lang.as_deref())?;
             let request =
-                AnnounceRequest { as_of, since, zones, format, links };
+                AnnounceRequest { as_of, since, zones, format, links, lang };
             announce(&view, &request, out)
         }
         Command::Import {
@@ -777,6 +786,7 @@ struct AnnounceRequest {
     zones: Vec<String>,
     format: crate::cli::AnnounceFormat,
     links: bool,
+    lang: convenor::Lang,
 }
 
 fn announce(
@@ -807,7 +817,9 @@ fn announce(
         .iter()
         .map(|s| s.announcement(as_of, since, &zones))
         .collect::<convenor::Result<Vec<_>>>()?;
-    let options = AnnounceOptions::new().with_links(request.links);
+    let options = AnnounceOptions::new()
+        .with_links(request.links)
+        .with_lang(request.lang);
     let render = |format| {
         let posts: Vec<String> = lists
             .iter()

@@ -258,6 +258,23 @@ fn viewer_zone(flag: Option<&str>) -> Result<Zone> {
     }
 }
 
+/// The language of `--lang`, else of the environment (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`: read here, at the edge, never by the library).
+pub fn lang(flag: Option<&str>) -> Result<convenor::Lang> {
+    match flag {
+        Some(tag) => Ok(tag.parse::<convenor::Lang>().map_err(|e| {
+            anyhow::Error::new(BadInput(format!("invalid --lang: {e}")))
+        })?),
+        None => {
+            let var = |name| std::env::var(name).ok();
+            let values = [var("LC_ALL"), var("LC_MESSAGES"), var("LANG")];
+            Ok(convenor::Lang::from_environment(
+                values.iter().map(Option::as_deref),
+            ))
+        }
+    }
+}
+
 /// An IANA zone name, with a suggestion when misspelt.
 pub fn zone(name: &str) -> Result<Zone> {
     name.parse().map_err(|e: convenor::UnknownZone| {

@@ -56,6 +56,10 @@ fn convenor(args: &[&str]) -> Output {
         .env("TZ", "Pacific/Chatham")
         // Pinned, so results do not depend on the machine's zoneinfo.
         .env("CONVENOR_TZDATA", "bundled")
+        // English unless a test asks for a language.
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .expect("the binary runs")
 }
@@ -636,6 +640,158 @@ fn announce_reproduces_the_seed_post() {
     let html =
         stdout(&["announce", "--as-of", "2022-11-10", "--format", "html"]);
     golden("announce-2022-11-10.html", &html);
+}
+
+/// Words convenor would write in English: weekdays, months, the words
+/// of its sentences and of its zone names. Not here: words the other
+/// languages share with English (`extra`, `online`), which `own` below
+/// allows per language.
+const ENGLISH: &[&str] = &[
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "october",
+    "november",
+    "december",
+    "starts",
+    "ends",
+    "from",
+    "instead",
+    "of",
+    "at",
+    "on",
+    "the",
+    "every",
+    "week",
+    "weeks",
+    "minute",
+    "minutes",
+    "long",
+    "announced",
+    "no",
+    "meeting",
+    "meetings",
+    "session",
+    "sessions",
+    "moves",
+    "more",
+    "join",
+    "phone",
+    "pacific",
+    "eastern",
+    "time",
+    "am",
+    "pm",
+    "and",
+    "until",
+    "weekly",
+    "starting",
+];
+
+/// `announce --lang L` for each of the nine languages besides English
+/// (issue 29): a golden file each, the language's own names for the
+/// seed's weekdays and month (from CLDR), and no English word once the
+/// schedule's own text (its name, the meetings' names, the change's note,
+/// all written in English by its convenor) is taken out.
+#[test]
+fn announce_in_every_language_has_no_english_words() {
+    let seed = convenor::Schedule::from_toml_str(convenor::SEED_TOML)
+        .expect("the seed parses");
+    let mut own_text: Vec<String> = vec![seed.name().to_string()];
+    for m in seed.meetings() {
+        own_text.push(m.name().to_string());
+        own_text.extend(m.changes().iter().filter_map(|c| c.note.clone()));
+    }
+    // Longest first, so a name inside another is not cut out first.
+    own_text.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    // (language, its Saturday, its November, English-looking words that
+    // are its own: German "am 14. November", Dutch "meeting" as TSML UI's
+    // Dutch says it, and CLDR's Dutch zone names "Pacific-tijd",
+    // "Eastern-tijd")
+    let languages: &[(&str, &str, &str, &[&str])] = &[
+        ("es", "Sábado", "noviembre", &[]),
+        ("fr", "Samedi", "novembre", &[]),
+        ("de", "Samstag", "November", &["november", "am"]),
+        ("ja", "土曜日", "11月", &[]),
+        ("pt", "Sábado", "novembro", &[]),
+        (
+            "nl",
+            "Zaterdag",
+            "november",
+            &["november", "meeting", "pacific", "eastern"],
+        ),
+        ("sv", "Lördag", "november", &["november"]),
+        ("sk", "Sobota", "novembra", &[]),
+        ("th", "วันเสาร์", "พฤศจิกายน", &[]),
+    ];
+    for (lang, saturday, november, own) in languages {
+        let text = stdout(&[
+            "announce",
+            "--as-of",
+            "2022-11-10",
+            "--lang",
+            lang,
+            "--zones",
+            "America/New_York,Europe/London",
+        ]);
+        golden(&format!("announce-2022-11-10-{lang}.txt"), &text);
+        assert!(text.contains(saturday), "{lang}: no {saturday}: {text}");
+        assert!(text.contains(november), "{lang}: no {november}: {text}");
+        let mut ours = text.clone();
+        for t in &own_text {
+            ours = ours.replace(t.as_str(), " ");
+        }
+        let english: Vec<String> = ours
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| ENGLISH.contains(&w.as_str()))
+            .filter(|w| !own.contains(&w.as_str()))
+            .collect();
+        assert!(
+            english.is_empty(),
+            "{lang}: English words {english:?} in {text}"
+        );
+    }
+    // The test can fail: English output is full of them.
+    let english =
+        stdout(&["announce", "--as-of", "2022-11-10", "--lang", "en"]);
+    assert!(english.contains("Saturday: 7:00am Pacific"), "{english}");
+}
+
+/// `--lang` takes a tag as people write it, the environment gives the
+/// default, and a language convenor does not write in is refused,
+/// naming the ones it does.
+#[test]
+fn lang_flag_and_environment() {
+    let es = stdout(&["announce", "--as-of", "2022-11-10", "--lang", "es-MX"]);
+    assert!(es.contains("Sábado: 07:00 hora del Pacífico"), "{es}");
+    let from_env = Command::new(env!("CARGO_BIN_EXE_convenor"))
+        .args(["announce", "--as-of", "2022-11-10"])
+        .env("CONVENOR_TZDATA", "bundled")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .expect("the binary runs");
+    let fr = String::from_utf8(from_env.stdout).expect("UTF-8");
+    assert!(fr.contains("Samedi : 07:00"), "{fr}");
+    let out = convenor(&["announce", "--lang", "xx"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("convenor does not write in \"xx\"; use one of en, es, fr, de, ja, pt, nl, sv, sk, th"),
+        "{err}"
+    );
 }
 
 /// The page is a function of the schedule and `--now`: a golden file.

@@ -7,14 +7,15 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Duration, NaiveDate, Timelike};
+use chrono::{Datelike, Duration, NaiveDate, Timelike, Weekday};
 
 use crate::error::Result;
 use crate::meeting::{Meeting, Segment};
 use crate::occurrence::{Status, Window};
-use crate::rule::Pattern;
+use crate::rule::{Pattern, Rule};
 use crate::schedule::{ChangeRef, Schedule};
-use crate::words::{clock12, day_name, rule_words, time12, zone_label};
+use crate::values::LocalTime;
+use crate::words::{day_name, rule_words, time12, zone_label};
 use crate::zone::Zone;
 
 /// The list, as published on a date ([`Schedule::announcement`]).
@@ -31,6 +32,8 @@ use crate::zone::Zone;
 /// ```
 #[derive(Clone, Debug)]
 pub struct Announcement {
+    /// The date the list is as published on.
+    pub as_of: NaiveDate,
     /// The schedule as published on the date (changes announced later
     /// left out).
     pub schedule: Schedule,
@@ -59,10 +62,15 @@ pub struct Announcement {
 /// assert_eq!(saturday.text(), "Saturday: 7:00am Pacific · 3:00pm London (Starts November 12th)");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     /// The meeting's index in [`Announcement::schedule`].
     pub meeting: usize,
+    /// The rule that [`Line::when`] words, in the meeting's zone: the
+    /// one in force on the date, or the first one to come.
+    pub rule: Rule,
+    /// What [`Line::elsewhere`] words: the time in each zone asked for.
+    pub times: Vec<Elsewhere>,
     /// `Saturday: 7:00am Pacific`, or for other rules `every 2 weeks on
     /// Thursday at 6:30pm Pacific`.
     pub when: String,
@@ -76,6 +84,40 @@ pub struct Line {
     pub ends: Option<NaiveDate>,
     /// Indexes into [`Announcement::footnotes`] of its changes.
     pub footnotes: Vec<usize>,
+}
+
+/// The time of a line's session in another zone ([`Line::times`]).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let london: convenor_core::Zone = "Europe/London".parse()?;
+/// let list = seed.announcement(day, None, &[london])?;
+/// let sunday = &list.lines[0].times[0];
+/// assert_eq!((sunday.time.hour(), sunday.day), (1, Some(chrono::Weekday::Mon)));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Elsewhere {
+    /// The zone.
+    pub zone: Zone,
+    /// The local time there.
+    pub time: LocalTime,
+    /// The weekday there, when it is not the meeting's own.
+    pub day: Option<Weekday>,
+}
+
+impl Elsewhere {
+    /// `1:00am Monday London`, `8:00pm Eastern`.
+    pub fn text(&self) -> String {
+        let mut t = time12(self.time);
+        if let Some(day) = self.day {
+            t += &format!(" {}", day_name(day));
+        }
+        format!("{t} {}", zone_label(self.zone))
+    }
 }
 
 impl Announcement {
@@ -290,24 +332,24 @@ impl Schedule {
                         && o.due() >= segment.from()
                 })
             });
-            let elsewhere = match next {
+            let times: Vec<Elsewhere> = match next {
                 Some(o) => zones
                     .iter()
-                    .map(|z| {
+                    .filter_map(|z| {
                         let here = o.start().with_timezone(z);
                         let own_day = o.start().date_naive().weekday();
-                        let mut t = clock12(here.hour(), here.minute());
-                        if here.date_naive().weekday() != own_day {
-                            t += &format!(
-                                " {}",
-                                day_name(here.date_naive().weekday())
-                            );
-                        }
-                        format!("{t} {}", zone_label(*z))
+                        let day = here.date_naive().weekday();
+                        Some(Elsewhere {
+                            zone: *z,
+                            time: LocalTime::new(here.hour(), here.minute())
+                                .ok()?,
+                            day: (day != own_day).then_some(day),
+                        })
                     })
                     .collect(),
                 None => Vec::new(),
             };
+            let elsewhere = times.iter().map(Elsewhere::text).collect();
             let notes: Vec<usize> = footnotes
                 .iter()
                 .enumerate()
@@ -317,6 +359,8 @@ impl Schedule {
             let order = day.map_or(7, |d| d.num_days_from_sunday());
             let line = Line {
                 meeting: m,
+                rule: rule.clone(),
+                times,
                 when,
                 elsewhere,
                 starts,
@@ -328,6 +372,7 @@ impl Schedule {
         // Stable: meetings on the same day keep file order.
         lines.sort_by_key(|(later, day, _)| (*later, *day));
         Ok(Announcement {
+            as_of,
             schedule: published,
             lines: lines.into_iter().map(|(_, _, l)| l).collect(),
             footnotes,

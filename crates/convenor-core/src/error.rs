@@ -107,6 +107,16 @@ pub enum Error {
         /// The limit.
         limit: usize,
     },
+    /// A language tag (`--lang`, a page's `?lang=`) that names none of
+    /// the languages convenor writes in ([`crate::Lang::ALL`]).
+    #[error(
+        "convenor does not write in \"{tag}\"; use one of {}",
+        crate::lang::codes()
+    )]
+    UnknownLanguage {
+        /// The tag as given.
+        tag: String,
+    },
     /// The `rrule` crate gave up looking for a meeting's next session
     /// (100,000 steps without a match), so a list would be cut short.
     #[error(

@@ -124,6 +124,7 @@ mod change;
 pub mod document;
 mod error;
 mod fast;
+mod lang;
 mod meeting;
 mod monthly;
 mod occurrence;
@@ -154,6 +155,7 @@ pub use change::{Change, ChangeKind, Reschedule};
 pub use error::{
     Error, FieldPath, Invalid, Located, NoSession, Position, Problem, Result,
 };
+pub use lang::Lang;
 pub use meeting::{
     CancelledSession, ExtraSession, Meeting, MovedSession, Online, Place,
     Segment,

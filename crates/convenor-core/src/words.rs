@@ -221,40 +221,10 @@ impl ChangeRef<'_> {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn describe(&self, dates: DateStyle) -> String {
-        let m: &Meeting = self.meeting;
-        let zone = m.zone();
+        let zone = self.meeting.zone();
         match &self.change.kind {
             ChangeKind::Reschedule(r) => {
-                let segments = m.segments();
-                let at = segments
-                    .iter()
-                    .position(|s| s.causes().contains(&self.index));
-                // The rule in force before the segment this change shapes
-                // (the file's own for the first), then each change of
-                // the segment in order: this one is described against
-                // the rule just before it.
-                let (before, after) = match at {
-                    Some(i) => {
-                        let mut rule = match i {
-                            0 => m.rule().clone(),
-                            i => segments[i - 1].rule().clone(),
-                        };
-                        let mut before = rule.clone();
-                        for &c in segments[i].causes() {
-                            if let ChangeKind::Reschedule(r) =
-                                &m.changes()[c].kind
-                            {
-                                before = rule.clone();
-                                rule = apply(&rule, r).unwrap_or(rule);
-                            }
-                            if c == self.index {
-                                break;
-                            }
-                        }
-                        (before, rule)
-                    }
-                    None => (m.rule().clone(), m.rule().clone()),
-                };
+                let (before, after) = self.rules();
                 format!(
                     "from {}, {} instead of {}{}",
                     dates.day_month_year(r.effective),
@@ -280,6 +250,48 @@ impl ChangeRef<'_> {
             ChangeKind::End { effective } => {
                 format!("no more sessions from {}", dates.date(*effective))
             }
+        }
+    }
+
+    /// The rule in force just before the change and the one it makes,
+    /// as [`ChangeRef::describe`] compares them for a reschedule (for a
+    /// view that words them in another language); the meeting's rule
+    /// twice for other kinds of change.
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let change = &seed.changes_since(chrono::NaiveDate::MIN)[0];
+    /// let (before, after) = change.rules();
+    /// assert_eq!((before.time().hour(), after.time().hour()), (9, 7));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn rules(&self) -> (Rule, Rule) {
+        let m: &Meeting = self.meeting;
+        let segments = m.segments();
+        let at =
+            segments.iter().position(|s| s.causes().contains(&self.index));
+        // The rule in force before the segment this change shapes (the
+        // file's own for the first), then each change of the segment in
+        // order: this one is described against the rule just before it.
+        match at {
+            Some(i) => {
+                let mut rule = match i {
+                    0 => m.rule().clone(),
+                    i => segments[i - 1].rule().clone(),
+                };
+                let mut before = rule.clone();
+                for &c in segments[i].causes() {
+                    if let ChangeKind::Reschedule(r) = &m.changes()[c].kind {
+                        before = rule.clone();
+                        rule = apply(&rule, r).unwrap_or(rule);
+                    }
+                    if c == self.index {
+                        break;
+                    }
+                }
+                (before, rule)
+            }
+            None => (m.rule().clone(), m.rule().clone()),
         }
     }
 }

@@ -19,6 +19,8 @@ use std::fmt::Write as _;
 
 use askama::Template;
 use convenor_core::announce::{footnote_number, mark, Announcement, Line};
+
+use crate::l10n::{Lang, Words};
 use convenor_core::Meeting;
 
 /// How an announcement is laid out.
@@ -40,7 +42,8 @@ pub enum Format {
     /// Markdown: a heading, a list and the footnotes, with Markdown's
     /// own characters escaped.
     Markdown,
-    /// An HTML fragment: `<section class="convenor-announcement">`.
+    /// An HTML fragment: `<section class="convenor-announcement"
+    /// lang="en" dir="ltr">`.
     Html,
 }
 
@@ -55,6 +58,7 @@ pub enum Format {
 #[non_exhaustive]
 pub struct AnnounceOptions {
     links: bool,
+    lang: Lang,
 }
 
 impl AnnounceOptions {
@@ -75,6 +79,32 @@ impl AnnounceOptions {
     /// Whether each meeting's join details are given.
     pub fn links(&self) -> bool {
         self.links
+    }
+
+    /// In `lang`: its weekday and month names, clock and zone names
+    /// from CLDR, its sentences from its message file
+    /// ([`crate::l10n`]). English by default.
+    ///
+    /// ```
+    /// use convenor_site::announce::{render_with, AnnounceOptions, Format};
+    /// use convenor_site::l10n::Lang;
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+    /// let list = seed.announcement(day, None, &[])?;
+    /// let es = AnnounceOptions::new().with_lang(Lang::Es);
+    /// let post = render_with(&list, Format::Text, &es);
+    /// assert!(post.contains("  • Sábado: 07:00 hora del Pacífico (Comienza el 12 de noviembre) [1]\n"), "{post}");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> AnnounceOptions {
+        self.lang = lang;
+        self
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 }
 
@@ -105,12 +135,38 @@ pub fn render_with(
     let join = |line: &Line| {
         options.links.then(|| Join::of(list.meeting(line))).flatten()
     };
+    let words = Words::new(options.lang);
+    let post = Post {
+        name: list.schedule.name().to_string(),
+        lines: list
+            .lines
+            .iter()
+            .map(|l| (words.line(list, l), l.footnotes.clone(), join(l)))
+            .collect(),
+        footnotes: (0..list.footnotes.len())
+            .map(|i| (i, words.change(&list.footnote(i))))
+            .collect(),
+        words,
+    };
     match format {
-        Format::Text if !options.links => list.to_string(),
-        Format::Text => text(list, join),
-        Format::Markdown => markdown(list, join),
-        Format::Html => html(list, join),
+        Format::Text if !options.links && options.lang == Lang::En => {
+            list.to_string()
+        }
+        Format::Text => text(&post),
+        Format::Markdown => markdown(&post),
+        Format::Html => html(post),
     }
+}
+
+/// An announcement in words, ready to lay out.
+struct Post {
+    name: String,
+    /// Each line's text, its footnotes (indexes) and join details.
+    lines: Vec<(String, Vec<usize>, Option<Join>)>,
+    /// Each footnote's mark and text.
+    /// Each footnote's index and text.
+    footnotes: Vec<(usize, String)>,
+    words: Words,
 }
 
 /// How to join a meeting: its link, dial-in number and notes, each as
@@ -145,12 +201,15 @@ impl Join {
     /// (which escapes it for the format) and the URL by `url`.
     fn words(
         &self,
+        words: &Words,
         url: impl Fn(&str) -> String,
         part: impl Fn(&str) -> String,
     ) -> String {
+        let join = words.message("join", &[]);
+        let phone = words.message("phone", &[]);
         let parts: Vec<String> = [
-            self.url.as_deref().map(|u| format!("Join: {}", url(u))),
-            self.phone.as_deref().map(|p| format!("Phone: {}", part(p))),
+            self.url.as_deref().map(|u| format!("{join}: {}", url(u))),
+            self.phone.as_deref().map(|p| format!("{phone}: {}", part(p))),
             self.notes.as_deref().map(&part),
         ]
         .into_iter()
@@ -162,23 +221,20 @@ impl Join {
 
 /// The plain text of [`Announcement`]'s `Display`, with a line of join
 /// details under each meeting that has them.
-fn text(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
-    let mut out = format!("{}\n\n", list.schedule.name());
-    for line in &list.lines {
-        let _ = writeln!(out, "  • {}{}", line.text(), line.marks());
-        if let Some(j) = join(line) {
-            let _ = writeln!(
-                out,
-                "    {}",
-                j.words(str::to_string, str::to_string)
-            );
+fn text(post: &Post) -> String {
+    let mut out = format!("{}\n\n", post.name);
+    for (line, notes, join) in &post.lines {
+        let _ = writeln!(out, "  • {line}{}", marks(notes));
+        if let Some(j) = join {
+            let words = j.words(&post.words, str::to_string, str::to_string);
+            let _ = writeln!(out, "    {words}");
         }
     }
-    if !list.footnotes.is_empty() {
+    if !post.footnotes.is_empty() {
         out.push('\n');
     }
-    for i in 0..list.footnotes.len() {
-        let _ = writeln!(out, "{} {}", mark(i), list.footnote(i));
+    for (i, note) in &post.footnotes {
+        let _ = writeln!(out, "{} {note}", mark(*i));
     }
     out
 }
@@ -197,6 +253,12 @@ pub fn render(list: &Announcement, format: Format) -> String {
     render_with(list, format, &AnnounceOptions::new())
 }
 
+/// ` [1] [2]`: the marks of a line's footnotes, each after a space
+/// (as [`Line::marks`] writes them).
+fn marks(footnotes: &[usize]) -> String {
+    footnotes.iter().map(|&i| format!(" {}", mark(i))).collect()
+}
+
 /// Markdown's own characters escaped (`*` is emphasis, `-` a list).
 fn markdown_escape(s: &str) -> String {
     s.chars().fold(String::with_capacity(s.len()), |mut out, c| {
@@ -208,33 +270,31 @@ fn markdown_escape(s: &str) -> String {
     })
 }
 
-fn markdown(
-    list: &Announcement,
-    join: impl Fn(&Line) -> Option<Join>,
-) -> String {
-    let mut out = format!("## {}\n\n", markdown_escape(list.schedule.name()));
-    for line in &list.lines {
+fn markdown(post: &Post) -> String {
+    let mut out = format!("## {}\n\n", markdown_escape(&post.name));
+    for (line, notes, join) in &post.lines {
         let _ = writeln!(
             out,
             "- {}{}",
-            markdown_escape(&line.text()),
-            markdown_escape(&line.marks())
+            markdown_escape(line),
+            markdown_escape(&marks(notes))
         );
         // A checked WebUrl has no space, `<` or `>`: an autolink holds it.
-        if let Some(j) = join(line) {
-            let words = j.words(|u| format!("<{u}>"), markdown_escape);
+        if let Some(j) = join {
+            let words =
+                j.words(&post.words, |u| format!("<{u}>"), markdown_escape);
             let _ = writeln!(out, "  - {words}");
         }
     }
-    if !list.footnotes.is_empty() {
+    if !post.footnotes.is_empty() {
         out.push('\n');
     }
-    for i in 0..list.footnotes.len() {
+    for (i, note) in &post.footnotes {
         let _ = write!(
             out,
             "{} {}\n\n",
-            markdown_escape(&mark(i)),
-            markdown_escape(&list.footnote(i).to_string())
+            markdown_escape(&mark(*i)),
+            markdown_escape(note)
         );
     }
     out
@@ -245,16 +305,20 @@ fn markdown(
 #[template(
     escape = "html",
     ext = "html",
-    source = "<section class=\"convenor-announcement\">
+    source = "<section class=\"convenor-announcement\" lang=\"{{ lang }}\" dir=\"{{ dir }}\">
 <h2>{{ name }}</h2>
 <ul>
-{% for (text, marks, join) in lines %}  <li>{{ text }}{% for n in marks %} <sup>{{ n }}</sup>{% endfor %}{% if let Some(join) = join %}<br><span class=\"join\">{% if let Some(url) = join.url %}<a href=\"{{ url }}\" rel=\"noopener noreferrer\">Join online</a>{% if join.phone.is_some() || join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(phone) = join.phone %}Phone: {{ phone }}{% if join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(notes) = join.notes %}{{ notes }}{% endif %}</span>{% endif %}</li>
+{% for (text, marks, join) in lines %}  <li>{{ text }}{% for n in marks %} <sup>{{ n }}</sup>{% endfor %}{% if let Some(join) = join %}<br><span class=\"join\">{% if let Some(url) = join.url %}<a href=\"{{ url }}\" rel=\"noopener noreferrer\">{{ join_online }}</a>{% if join.phone.is_some() || join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(phone) = join.phone %}{{ phone_word }}: {{ phone }}{% if join.notes.is_some() %} · {% endif %}{% endif %}{% if let Some(notes) = join.notes %}{{ notes }}{% endif %}</span>{% endif %}</li>
 {% endfor %}</ul>
 {% for (n, note) in footnotes %}<p><sup>{{ n }}</sup> {{ note }}</p>
 {% endfor %}</section>
 "
 )]
 struct Fragment {
+    lang: &'static str,
+    dir: &'static str,
+    join_online: String,
+    phone_word: String,
     name: String,
     /// Each line's text, its footnotes' numbers and how to join.
     lines: Vec<(String, Vec<usize>, Option<Join>)>,
@@ -268,16 +332,23 @@ pub(crate) fn numbers(footnotes: &[usize]) -> Vec<usize> {
     footnotes.iter().map(|&i| footnote_number(i)).collect()
 }
 
-fn html(list: &Announcement, join: impl Fn(&Line) -> Option<Join>) -> String {
+fn html(post: Post) -> String {
+    let lang = post.words.lang();
     let fragment = Fragment {
-        name: list.schedule.name().to_string(),
-        lines: list
+        lang: lang.code(),
+        dir: lang.dir(),
+        join_online: post.words.message("join-online", &[]),
+        phone_word: post.words.message("phone", &[]),
+        name: post.name,
+        lines: post
             .lines
-            .iter()
-            .map(|l| (l.text(), numbers(&l.footnotes), join(l)))
+            .into_iter()
+            .map(|(text, notes, join)| (text, numbers(&notes), join))
             .collect(),
-        footnotes: (0..list.footnotes.len())
-            .map(|i| (footnote_number(i), list.footnote(i).to_string()))
+        footnotes: post
+            .footnotes
+            .into_iter()
+            .map(|(i, note)| (footnote_number(i), note))
             .collect(),
     };
     // Rendering into a String fails only if a value's Display does,

@@ -18,7 +18,7 @@
 //! let date = chrono::NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
 //! let list = schedule.announcement(date, None, &[])?;
 //! let html = announce::render(&list, Format::Html);
-//! assert!(html.starts_with("<section class=\"convenor-announcement\">"));
+//! assert!(html.starts_with("<section class=\"convenor-announcement\" lang=\"en\" dir=\"ltr\">"));
 //! # Ok::<(), convenor_core::Error>(())
 //! ```
 //!
@@ -26,7 +26,10 @@
 //!
 //! - [`page`]: [`page::files`], the page and its one-session files, made
 //!   with [`page::PageOptions`]; [`page::PAGE_SESSIONS`].
-//! - [`announce`]: [`announce::render`] in an [`announce::Format`].
+//! - [`announce`]: [`announce::render`] in an [`announce::Format`], in
+//!   a language with [`announce::AnnounceOptions::with_lang`].
+//! - [`l10n`]: convenor's words in each [`l10n::Lang`] ([`l10n::Words`]:
+//!   Fluent messages, CLDR dates, times and zone names).
 //! - [`relative`]: times for people ([`relative::relative`],
 //!   [`relative::short`], [`relative::day_time`], [`relative::stamp`],
 //!   [`relative::date`]).
@@ -45,6 +48,7 @@
 
 pub mod announce;
 pub mod check;
+pub mod l10n;
 pub mod page;
 pub mod publish;
 pub mod relative;

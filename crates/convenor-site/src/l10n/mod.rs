@@ -1,0 +1,557 @@
+//! convenor's words in each [`Lang`] (issue 29): sentences from Project
+//! Fluent message files (`ftl/<code>.ftl`, compiled in, with each
+//! language's plural rules), dates, times, weekday, month and zone names
+//! from CLDR through ICU4X (the locale's own patterns and 12- or 24-hour
+//! clock, "hora del Pacífico" where CLDR names the zone). English is the
+//! core's own words ([`convenor_core::words`]); the other languages word
+//! the same facts ([`convenor_core::ChangeRef::rules`],
+//! [`convenor_core::announce::Line`]) here.
+//!
+//! A message a language lacks falls back to English (a test fails on
+//! any such gap), never to an empty string.
+//!
+//! ```
+//! use convenor_site::l10n::{Lang, Words};
+//! let es = Words::new(Lang::Es);
+//! let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 14).unwrap();
+//! assert_eq!(es.month_day(day), "14 de noviembre");
+//! assert_eq!(es.weekday(chrono::Weekday::Sat), "sábado");
+//! assert_eq!(es.message("starts", &[("date", es.month_day(day))]), "Comienza el 14 de noviembre");
+//! ```
+
+use std::borrow::Cow;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Offset, Timelike, Weekday};
+use convenor_core::announce::{Announcement, Line};
+use convenor_core::{
+    ChangeKind, ChangeRef, LocalTime, MeetingDuration, Pattern, Rule, Zone,
+};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use icu_calendar::Date;
+use icu_datetime::fieldsets::enums::DateFieldSet;
+use icu_datetime::fieldsets::{self, zone::GenericLong};
+use icu_datetime::{DateTimeFormatter, NoCalendarFormatter};
+use icu_locale_core::Locale;
+use icu_time::zone::{TimeZone as IcuZone, UtcOffset, ZoneNameTimestamp};
+use icu_time::Time;
+
+pub use convenor_core::Lang;
+
+/// The message file of a language, as compiled in.
+///
+/// ```
+/// use convenor_site::l10n::{messages, Lang};
+/// assert!(messages(Lang::Fr).contains("starts = "));
+/// ```
+pub fn messages(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => include_str!("ftl/es.ftl"),
+        Lang::Fr => include_str!("ftl/fr.ftl"),
+        Lang::De => include_str!("ftl/de.ftl"),
+        Lang::Ja => include_str!("ftl/ja.ftl"),
+        Lang::Pt => include_str!("ftl/pt.ftl"),
+        Lang::Nl => include_str!("ftl/nl.ftl"),
+        Lang::Sv => include_str!("ftl/sv.ftl"),
+        Lang::Sk => include_str!("ftl/sk.ftl"),
+        Lang::Th => include_str!("ftl/th.ftl"),
+        _ => include_str!("ftl/en.ftl"),
+    }
+}
+
+/// The words of one language: its messages, with English's behind them,
+/// and its CLDR formatters.
+pub struct Words {
+    lang: Lang,
+    bundle: FluentBundle<FluentResource>,
+    english: FluentBundle<FluentResource>,
+    locale: Locale,
+}
+
+impl std::fmt::Debug for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Words").field("lang", &self.lang).finish()
+    }
+}
+
+/// A bundle of `lang`'s messages. The files are compiled in and a test
+/// parses each, so a syntax error cannot reach a user; an entry the
+/// parser rejects is left out (and then falls back to English).
+fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
+    let id: unic_langid::LanguageIdentifier =
+        lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Plain text for posts: no Unicode isolation marks around values.
+    bundle.set_use_isolating(false);
+    let resource = match FluentResource::try_new(messages(lang).to_string()) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    // A message given twice keeps its first.
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+impl Words {
+    /// The words of `lang`.
+    pub fn new(lang: Lang) -> Words {
+        Words {
+            lang,
+            bundle: bundle(lang),
+            english: bundle(Lang::En),
+            locale: Locale::try_from_str(lang.code())
+                .unwrap_or(Locale::UNKNOWN),
+        }
+    }
+
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Whether `lang`'s own file has message `id` (not English's in its
+    /// place).
+    ///
+    /// ```
+    /// use convenor_site::l10n::{Lang, Words};
+    /// assert!(Words::new(Lang::Ja).has("starts"));
+    /// assert!(!Words::new(Lang::Ja).has("no-such-message"));
+    /// ```
+    pub fn has(&self, id: &str) -> bool {
+        self.bundle.get_message(id).and_then(|m| m.value()).is_some()
+    }
+
+    /// Message `id` with its arguments (strings, or numbers for plural
+    /// choices as text such as `"90"`), from this language's file, else
+    /// English's; the id itself when neither has it, never an empty
+    /// string.
+    pub fn message(&self, id: &str, args: &[(&str, String)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (k, v) in args {
+            let value = match v.parse::<i64>() {
+                Ok(n) => FluentValue::from(n),
+                Err(_) => FluentValue::from(v.clone()),
+            };
+            fluent.set(*k, value);
+        }
+        for bundle in [&self.bundle, &self.english] {
+            let Some(pattern) = bundle.get_message(id).and_then(|m| m.value())
+            else {
+                continue;
+            };
+            let mut errors = Vec::new();
+            let text =
+                bundle.format_pattern(pattern, Some(&fluent), &mut errors);
+            if !text.is_empty() {
+                return text.into_owned();
+            }
+        }
+        id.to_string()
+    }
+
+    /// The weekday's name, as CLDR writes it on its own in a date
+    /// (`sábado`, `Samstag`, `土曜日`).
+    pub fn weekday(&self, day: Weekday) -> String {
+        // 2022-11-06 was a Sunday.
+        let sunday = NaiveDate::from_ymd_opt(2022, 11, 6).unwrap_or_default();
+        let date =
+            sunday + chrono::Days::new(day.num_days_from_sunday().into());
+        self.date_with(date, DateFieldSet::E(fieldsets::E::long()))
+    }
+
+    /// A month and day: `14 de noviembre`, `14. November`, `11月14日`.
+    pub fn month_day(&self, date: NaiveDate) -> String {
+        self.date_with(date, DateFieldSet::MD(fieldsets::MD::long()))
+    }
+
+    /// A whole date with its weekday: `sábado, 26 de noviembre de 2022`.
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.date_with(date, DateFieldSet::YMDE(fieldsets::YMDE::long()))
+    }
+
+    /// A date without its weekday: `10 de noviembre de 2022`.
+    pub fn date_plain(&self, date: NaiveDate) -> String {
+        self.date_with(date, DateFieldSet::YMD(fieldsets::YMD::long()))
+    }
+
+    fn date_with(&self, date: NaiveDate, fields: DateFieldSet) -> String {
+        let iso = Date::try_new_iso(
+            date.year(),
+            date.month() as u8,
+            date.day() as u8,
+        );
+        let formatter =
+            DateTimeFormatter::try_new(self.locale.clone().into(), fields);
+        match (iso, formatter) {
+            (Ok(d), Ok(f)) => f.format(&d).to_string(),
+            _ => date.to_string(),
+        }
+    }
+
+    /// A time of day on the language's own clock: `17:00`, `5:00 PM`.
+    pub fn time(&self, time: LocalTime) -> String {
+        self.clock(time.hour(), time.minute())
+    }
+
+    /// [`Words::time`] of an hour and minute.
+    pub fn clock(&self, hour: u32, minute: u32) -> String {
+        let t = Time::try_new(hour as u8, minute as u8, 0, 0);
+        let f = NoCalendarFormatter::try_new(
+            self.locale.clone().into(),
+            fieldsets::T::hm(),
+        );
+        match (t, f) {
+            (Ok(t), Ok(f)) => f.format(&t).to_string(),
+            _ => format!("{hour:02}:{minute:02}"),
+        }
+    }
+
+    /// The zone's name as CLDR gives it for `at` (a local date-time in
+    /// the zone): `hora del Pacífico`, `heure du Pacifique
+    /// nord-américain`; for a zone without such a name, the location
+    /// form (`hora de Reino Unido`).
+    pub fn zone(&self, zone: Zone, at: NaiveDateTime) -> String {
+        let resolved = convenor_core::resolve_local(zone, at).0;
+        let seconds = resolved.offset().fix().local_minus_utc();
+        let name = zone.primary_name().unwrap_or(zone.name());
+        let info = IcuZone::from_iana_id(name)
+            .with_offset(UtcOffset::try_from_seconds(seconds).ok())
+            .with_zone_name_timestamp(ZoneNameTimestamp::from_epoch_seconds(
+                resolved.timestamp(),
+            ));
+        match NoCalendarFormatter::try_new(
+            self.locale.clone().into(),
+            GenericLong,
+        ) {
+            Ok(f) => f.format(&info).to_string(),
+            Err(_) => convenor_core::words::zone_label(zone),
+        }
+    }
+
+    /// A time and the zone's name: `17:00 hora del Pacífico` (as the
+    /// language puts them together, message `time-in-zone`).
+    pub fn time_in_zone(
+        &self,
+        time: LocalTime,
+        zone: Zone,
+        on: NaiveDate,
+    ) -> String {
+        let at = on.and_time(
+            chrono::NaiveTime::from_hms_opt(time.hour(), time.minute(), 0)
+                .unwrap_or_default(),
+        );
+        self.message(
+            "time-in-zone",
+            &[("time", self.time(time)), ("zone", self.zone(zone, at))],
+        )
+    }
+
+    /// A local date-time with its weekday and the zone's name:
+    /// `viernes, 23 de diciembre de 2022, 7:00 hora del Pacífico`.
+    pub fn date_time_in_zone(&self, zone: Zone, at: NaiveDateTime) -> String {
+        let resolved = convenor_core::resolve_local(zone, at).0;
+        let local = resolved.naive_local();
+        self.message(
+            "date-at-time",
+            &[
+                ("date", self.date(local.date())),
+                ("time", self.clock(local.hour(), local.minute())),
+                ("zone", self.zone(zone, local)),
+            ],
+        )
+    }
+}
+
+impl Words {
+    /// A rule in words: `cada sábado a las 07:00 hora del Pacífico`
+    /// (English: [`convenor_core::words::rule_words`]). `on` is a date
+    /// for the zone's name (a zone's name can change with its rules).
+    pub fn rule(&self, rule: &Rule, zone: Zone, on: NaiveDate) -> String {
+        if self.lang == Lang::En {
+            return convenor_core::words::rule_words(rule, zone);
+        }
+        let when = self.time_in_zone(rule.time(), zone, on);
+        match rule.pattern() {
+            Pattern::Weekly { day, every } if every.weeks() == 1 => self
+                .message(
+                    "rule-weekly",
+                    &[
+                        ("day", self.weekday(*day)),
+                        ("weekday", weekday_code(*day)),
+                        ("when", when),
+                    ],
+                ),
+            Pattern::Weekly { day, every } => self.message(
+                "rule-every",
+                &[
+                    ("weeks", every.weeks().to_string()),
+                    ("day", self.weekday(*day)),
+                    ("weekday", weekday_code(*day)),
+                    ("when", when),
+                ],
+            ),
+            Pattern::RRule(r) => self.message(
+                "rule-rrule",
+                &[("rule", r.as_str().to_string()), ("when", when)],
+            ),
+        }
+    }
+
+    /// What a change does, without the meeting's name (English:
+    /// [`ChangeRef::what`]).
+    ///
+    /// ```
+    /// use convenor_site::l10n::{Lang, Words};
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let change = &seed.changes_since(chrono::NaiveDate::MIN)[0];
+    /// assert_eq!(Words::new(Lang::En).what(change), change.what());
+    /// assert_eq!(
+    ///     Words::new(Lang::Es).what(change),
+    ///     "desde el 12 de noviembre de 2022, cada sábado a las 07:00 hora del Pacífico \
+    ///      en lugar de cada sábado a las 09:30 hora del Pacífico"
+    /// );
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn what(&self, change: &ChangeRef<'_>) -> String {
+        if self.lang == Lang::En {
+            return change.what();
+        }
+        let zone = change.meeting.zone();
+        let minutes = |d: Option<MeetingDuration>| {
+            d.map_or(String::new(), |d| {
+                self.message(
+                    "minutes-long",
+                    &[("minutes", d.minutes().to_string())],
+                )
+            })
+        };
+        match &change.change.kind {
+            ChangeKind::Reschedule(r) => {
+                let (before, after) = change.rules();
+                self.message(
+                    "change-reschedule",
+                    &[
+                        ("date", self.date_plain(r.effective)),
+                        ("after", self.rule(&after, zone, r.effective)),
+                        ("before", self.rule(&before, zone, r.effective)),
+                    ],
+                ) + &minutes(r.duration)
+            }
+            ChangeKind::Cancel { date } => {
+                self.message("change-cancel", &[("date", self.date(*date))])
+            }
+            ChangeKind::Move { date, to, duration } => {
+                self.message(
+                    "change-move",
+                    &[
+                        ("date", self.date(*date)),
+                        ("to", self.date_time_in_zone(zone, *to)),
+                    ],
+                ) + &minutes(*duration)
+            }
+            ChangeKind::Extra { at, duration } => {
+                self.message(
+                    "change-extra",
+                    &[("at", self.date_time_in_zone(zone, *at))],
+                ) + &minutes(*duration)
+            }
+            ChangeKind::End { effective } => {
+                self.message("change-end", &[("date", self.date(*effective))])
+            }
+        }
+    }
+
+    /// A change as a footnote says it: `NAME: WHAT (announced DATE) —
+    /// NOTE` (English: [`ChangeRef`]'s `Display`).
+    pub fn change(&self, change: &ChangeRef<'_>) -> String {
+        if self.lang == Lang::En {
+            return change.to_string();
+        }
+        let mut text =
+            format!("{}: {}", change.meeting.name(), self.what(change));
+        if let Some(a) = change.change.announced {
+            text += &format!(
+                " ({})",
+                self.message("announced", &[("date", self.date_plain(a))])
+            );
+        }
+        if let Some(note) = &change.change.note {
+            text += &format!(" — {note}");
+        }
+        text
+    }
+
+    /// A line of an announcement, without footnote marks (English:
+    /// [`Line::text`]): `Sábado: 7:00 hora del Pacífico (Comienza el 12
+    /// de noviembre)`.
+    pub fn line(&self, list: &Announcement, line: &Line) -> String {
+        if self.lang == Lang::En {
+            return line.text();
+        }
+        let zone = list.meeting(line).zone();
+        let on = line.starts.unwrap_or(list.as_of);
+        let when = match line.rule.pattern() {
+            Pattern::Weekly { day, every } if every.weeks() == 1 => self
+                .message(
+                    "line-weekly",
+                    &[
+                        ("day", self.weekday(*day)),
+                        (
+                            "when",
+                            self.time_in_zone(line.rule.time(), zone, on),
+                        ),
+                    ],
+                ),
+            _ => self.rule(&line.rule, zone, on),
+        };
+        let mut parts = vec![capitalize(&when).into_owned()];
+        for e in &line.times {
+            let time = self.time(e.time);
+            let name = self.zone(e.zone, on.and_time(chrono::NaiveTime::MIN));
+            parts.push(match e.day {
+                Some(day) => self.message(
+                    "elsewhere-day",
+                    &[
+                        ("time", time),
+                        ("day", self.weekday(day)),
+                        ("zone", name),
+                    ],
+                ),
+                None => self.message(
+                    "time-in-zone",
+                    &[("time", time), ("zone", name)],
+                ),
+            });
+        }
+        let mut text = parts.join(" · ");
+        if let Some(d) = line.starts {
+            text += &format!(
+                " ({})",
+                self.message("starts", &[("date", self.month_day(d))])
+            );
+        }
+        if let Some(d) = line.ends {
+            text += &format!(
+                " ({})",
+                self.message("ends", &[("date", self.month_day(d))])
+            );
+        }
+        text
+    }
+}
+
+/// `sun` ... `sat`: a weekday as messages select on it.
+fn weekday_code(day: Weekday) -> String {
+    day.to_string().to_ascii_lowercase()
+}
+
+/// `text` with its first letter upper-case, as a line of a list starts
+/// (`sábado` → `Sábado`); scripts without case are unchanged.
+pub fn capitalize(text: &str) -> Cow<'_, str> {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => {
+            Cow::Owned(c.to_uppercase().chain(chars).collect())
+        }
+        _ => Cow::Borrowed(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The ids of the messages of a file, each parsed without error.
+    fn ids(lang: Lang) -> Vec<String> {
+        let text = messages(lang);
+        if let Err((_, e)) = FluentResource::try_new(text.to_string()) {
+            panic!("{lang}.ftl: {e:?}");
+        }
+        // A message starts a line with its id and ` =`.
+        text.lines()
+            .filter_map(|l| l.split_once(" ="))
+            .map(|(id, _)| id)
+            .filter(|id| {
+                id.starts_with(|c: char| c.is_ascii_lowercase())
+                    && id.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            })
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// Every language has every English message and no other: a gap
+    /// would fall back to English in the middle of its text.
+    #[test]
+    fn every_language_has_every_message() {
+        let english = ids(Lang::En);
+        assert!(english.len() > 15, "{english:?}");
+        for lang in Lang::ALL {
+            let theirs = ids(lang);
+            let missing: Vec<_> =
+                english.iter().filter(|id| !theirs.contains(id)).collect();
+            let extra: Vec<_> =
+                theirs.iter().filter(|id| !english.contains(id)).collect();
+            assert!(missing.is_empty(), "{lang}.ftl lacks {missing:?}");
+            assert!(extra.is_empty(), "{lang}.ftl has unknown {extra:?}");
+            let words = Words::new(lang);
+            for id in &english {
+                assert!(words.has(id), "{lang}: {id}");
+            }
+        }
+    }
+
+    /// A message the language lacks is English's; one nobody has is its
+    /// id, never an empty string.
+    #[test]
+    fn a_missing_message_falls_back_to_english() {
+        // A Spanish bundle without "starts", as a file missing it.
+        let id: unic_langid::LanguageIdentifier = "es".parse().unwrap();
+        let mut bundle = FluentBundle::new(vec![id]);
+        bundle.set_use_isolating(false);
+        let file = FluentResource::try_new("join = Unirse\n".into()).unwrap();
+        bundle.add_resource(file).unwrap();
+        let words = Words {
+            lang: Lang::Es,
+            bundle,
+            english: super::bundle(Lang::En),
+            locale: Locale::try_from_str("es").unwrap(),
+        };
+        assert!(!words.has("starts"));
+        assert_eq!(
+            words.message("starts", &[("date", "x".into())]),
+            "Starts x"
+        );
+        assert_eq!(words.message("join", &[]), "Unirse");
+        assert_eq!(words.message("no-such", &[]), "no-such");
+    }
+
+    /// Plural rules: Slovak has three forms, Japanese one.
+    #[test]
+    fn plurals_follow_the_language() {
+        let sk = Words::new(Lang::Sk);
+        let m = |w: &Words, n: &str| {
+            w.message("minutes-long", &[("minutes", n.into())])
+        };
+        assert_eq!(m(&sk, "1"), ", 1 minúta");
+        assert_eq!(m(&sk, "3"), ", 3 minúty");
+        assert_eq!(m(&sk, "90"), ", 90 minút");
+        assert_eq!(m(&Words::new(Lang::Ja), "90"), "（90分間）");
+        assert_eq!(m(&Words::new(Lang::En), "1"), ", 1 minute long");
+    }
+
+    /// Names and clocks are CLDR's, per language.
+    #[test]
+    fn cldr_names_and_clocks() {
+        let la: Zone = "America/Los_Angeles".parse().unwrap();
+        let d = NaiveDate::from_ymd_opt(2022, 11, 14).unwrap();
+        let at = d.and_hms_opt(17, 0, 0).unwrap();
+        let es = Words::new(Lang::Es);
+        assert_eq!(es.zone(la, at), "hora del Pacífico");
+        assert_eq!(es.date(d), "lunes, 14 de noviembre de 2022");
+        assert_eq!(Words::new(Lang::En).clock(17, 0), "5:00\u{202f}PM");
+        assert_eq!(Words::new(Lang::De).clock(17, 0), "17:00");
+        assert_eq!(Words::new(Lang::De).month_day(d), "14. November");
+        assert_eq!(Words::new(Lang::Ja).weekday(Weekday::Sat), "土曜日");
+        // Thai dates are in the Buddhist era, as Thai readers expect.
+        assert!(Words::new(Lang::Th).date(d).contains("2565"));
+    }
+}
