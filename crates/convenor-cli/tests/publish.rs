@@ -427,3 +427,60 @@ fn a_forgotten_file_is_never_published() {
     let meant = convenor(&["next", "--example", "--now", NOW]);
     assert!(meant.stderr.is_empty());
 }
+
+/// Issue 32 item 11: a publish records its UIDs' domain, and one whose
+/// UIDs would end in another (the `url` moved) is refused, exit 3 with
+/// nothing changed, naming both domains and the fix; `uid_domain` keeps
+/// the old UIDs, and `--force` changes them.
+#[test]
+fn publish_refuses_to_change_every_uid() {
+    let tmp = scratch("uid-domain");
+    let base = tmp.path();
+    let out = base.join("site");
+    let toml = schedule(base, "A", 2, None);
+    run(publish(&toml, &out));
+    let before = snapshot(&out);
+    let uids = |out: &Path| -> Vec<String> {
+        let ics = std::fs::read_to_string(out.join("schedule.ics")).unwrap();
+        let uids: Vec<String> = ics
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect();
+        assert!(!uids.is_empty());
+        uids
+    };
+    assert!(uids(&out).iter().all(|u| u.ends_with("@example.org")));
+
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let moved =
+        text.replace("https://example.org/", "https://new.example.net/");
+    std::fs::write(&toml, &moved).unwrap();
+    let refused =
+        publish(&toml, &out).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(refused.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    for part in [
+        "nothing was published",
+        "`@example.org`",
+        "`@new.example.net`",
+        "uid_domain = \"example.org\"",
+        "--force",
+    ] {
+        assert!(stderr.contains(part), "{part}: {stderr}");
+    }
+    assert!(snapshot(&out) == before);
+
+    // The old host kept as uid_domain: published, the same UIDs.
+    std::fs::write(&toml, format!("uid_domain = \"example.org\"\n{moved}"))
+        .unwrap();
+    run(publish(&toml, &out));
+    assert!(uids(&out).iter().all(|u| u.ends_with("@example.org")));
+
+    // Without it, --force changes them.
+    std::fs::write(&toml, &moved).unwrap();
+    run(with(publish(&toml, &out), "--force"));
+    assert!(uids(&out).iter().all(|u| u.ends_with("@new.example.net")));
+    run(publish(&toml, &out));
+    assert_no_leftovers(&out);
+}

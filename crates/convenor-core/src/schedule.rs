@@ -29,6 +29,10 @@ use crate::zone::{Fit, Zone};
 /// ```
 pub const MAX_REMINDERS: usize = 5;
 
+/// The UID domain of a schedule without `url` or `uid_domain`: a name
+/// that is no one's (RFC 2606).
+const NO_DOMAIN: &str = "convenor.invalid";
+
 /// A named set of meetings with unique ids. Immutable once built: every
 /// meeting's history has been checked.
 ///
@@ -50,6 +54,9 @@ pub const MAX_REMINDERS: usize = 5;
 pub struct Schedule {
     name: String,
     url: Option<WebUrl>,
+    /// The right side of calendar UIDs when the file names one (a host
+    /// name, checked and in ASCII form).
+    uid_domain: Option<String>,
     /// The approximate place of meetings that give none of their own.
     area: Option<String>,
     /// Tag -> Meeting Guide type code, as the file says (plain data here;
@@ -303,6 +310,7 @@ impl Schedule {
         Ok(Schedule {
             name: name.into(),
             url: None,
+            uid_domain: None,
             area: None,
             meeting_guide_types: BTreeMap::new(),
             reminders: Vec::new(),
@@ -317,6 +325,14 @@ impl Schedule {
     /// The same schedule with a home page.
     pub fn with_url(mut self, url: Option<WebUrl>) -> Schedule {
         self.url = url;
+        self
+    }
+
+    /// The same schedule with the right side of its calendar UIDs set
+    /// (a host name, as [`WebUrl::host_name`] gives it); see
+    /// [`Schedule::uid_domain`].
+    pub fn with_uid_domain(mut self, domain: Option<String>) -> Schedule {
+        self.uid_domain = domain;
         self
     }
 
@@ -395,6 +411,37 @@ impl Schedule {
     /// Its home page.
     pub fn url(&self) -> Option<&WebUrl> {
         self.url.as_ref()
+    }
+
+    /// The right side of its calendar UIDs as the file sets it
+    /// (`uid_domain`), if it does.
+    pub fn uid_domain(&self) -> Option<&str> {
+        self.uid_domain.as_deref()
+    }
+
+    /// The domain its calendar UIDs end in (`id@domain`): the file's
+    /// `uid_domain`, else the host of its `url`, else
+    /// `convenor.invalid`. Changing it changes every UID, so calendar
+    /// subscribers would see every event deleted and added again: keep
+    /// the old one in `uid_domain` when the `url` moves.
+    ///
+    /// ```
+    /// let text = "name = 'x'\nurl = 'https://new.example.org/'\nmeetings = []\n";
+    /// let moved = convenor_core::Schedule::from_toml_str(text)?;
+    /// assert_eq!(moved.calendar_domain(), "new.example.org");
+    /// let kept = convenor_core::Schedule::from_toml_str(
+    ///     &format!("uid_domain = 'lifering.org'\n{text}"),
+    /// )?;
+    /// assert_eq!(kept.calendar_domain(), "lifering.org");
+    /// let bare = convenor_core::Schedule::from_toml_str("name = 'x'\nmeetings = []\n")?;
+    /// assert_eq!(bare.calendar_domain(), "convenor.invalid");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn calendar_domain(&self) -> &str {
+        self.uid_domain
+            .as_deref()
+            .or_else(|| self.url.as_ref().map(WebUrl::host))
+            .unwrap_or(NO_DOMAIN)
     }
 
     /// The default zone of its meetings, if the file set one.

@@ -159,9 +159,29 @@ impl IcalOptions {
     }
 
     /// The right side of every UID (`<meeting-id>@<domain>`); `None`: the
-    /// host of the schedule's `url`, else `convenor.invalid`.
+    /// schedule's own (`Schedule::calendar_domain`: its `uid_domain`,
+    /// else the host of its `url`, else `convenor.invalid`).
     pub fn domain(&self) -> Option<&str> {
         self.domain.as_deref()
+    }
+
+    /// The right side of the UIDs this feed gives `schedule`'s events:
+    /// [`IcalOptions::domain`] when set, else
+    /// [`Schedule::calendar_domain`](convenor_core::Schedule::calendar_domain)
+    /// (its `uid_domain`, else its `url`'s host, else `convenor.invalid`).
+    ///
+    /// ```
+    /// use convenor_ical::IcalOptions;
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let opts = IcalOptions::new(chrono::Utc::now());
+    /// assert_eq!(opts.uid_domain(&seed), "lifering.org");
+    /// assert_eq!(opts.with_domain("example.org").uid_domain(&seed), "example.org");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn uid_domain(&self, schedule: &convenor_core::Schedule) -> String {
+        self.domain
+            .clone()
+            .unwrap_or_else(|| schedule.calendar_domain().to_string())
     }
 
     /// Series, sessions and changes that end before this instant are left

@@ -174,17 +174,9 @@ pub(crate) fn extra_uid(
     Uid::Extra { meeting, at }.to_string(domain)
 }
 
-/// The UID domain: the option, else the schedule URL's host.
+/// The UID domain ([`IcalOptions::uid_domain`]).
 pub(crate) fn domain(schedule: &Schedule, opts: &IcalOptions) -> String {
-    if let Some(d) = &opts.domain {
-        return d.clone();
-    }
-    // The host `WebUrl` checked: `https://bücher.example/` gives
-    // `xn--bcher-kva.example`.
-    schedule.url().map_or_else(
-        || "convenor.invalid".to_string(),
-        |url| url.host().to_string(),
-    )
+    opts.uid_domain(schedule)
 }
 
 /// Where a session starts and ends as written, and whether the wall

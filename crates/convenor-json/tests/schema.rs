@@ -103,3 +103,29 @@ fn rejects_bad_shapes() {
         );
     }
 }
+
+/// Issue 32 item 11: `uid_domain` is in the schema, is read from JSON,
+/// written back to JSON and by the TOML writer, and gives the UIDs'
+/// domain; a value that is not a host name is an error at its field.
+#[test]
+fn uid_domain_round_trips() {
+    let text = "name = \"x\"\nurl = \"https://new.example.net/\"\n\
+                uid_domain = \"example.org\"\ntimezone = \"UTC\"\nmeetings = []\n";
+    let json = toml_to_json(text);
+    assert!(validator().is_valid(&json));
+    let schedule =
+        convenor_json::from_str(&json.to_string()).expect("valid JSON");
+    assert_eq!(schedule.uid_domain(), Some("example.org"));
+    assert_eq!(schedule.calendar_domain(), "example.org");
+    let written: Value =
+        serde_json::from_str(&convenor_json::to_string(&schedule)).unwrap();
+    assert_eq!(written["uid_domain"], json!("example.org"));
+    let toml = convenor_core::document::to_toml(
+        &convenor_core::ScheduleSpec::from(&schedule),
+    );
+    let again = convenor_core::Schedule::from_toml_str(&toml).unwrap();
+    assert_eq!(again.uid_domain(), Some("example.org"));
+    let bad = json!({"name": "x", "uid_domain": "https://example.org/", "meetings": []});
+    let err = convenor_json::from_str(&bad.to_string()).unwrap_err();
+    assert!(err.to_string().contains("uid_domain"), "{err}");
+}

@@ -162,8 +162,8 @@ fn write_report(
     }
 }
 
-/// The calendar UIDs of a schedule without `url` end in
-/// `@convenor.invalid`, and adding a `url` later changes every one of
+/// The calendar UIDs of a schedule without `url` (nor `uid_domain`) end
+/// in `@convenor.invalid`, and adding a `url` later changes every one of
 /// them: calendar subscribers would see every event deleted and added
 /// again. A warning that says so while it is still cheap to fix.
 ///
@@ -176,18 +176,24 @@ fn write_report(
 /// let report = check("x.toml", text.as_bytes(), now);
 /// assert_eq!(report.verdict, Verdict::Warnings);
 /// assert!(report.text.contains("@convenor.invalid"), "{}", report.text);
+/// assert!(report.text.contains("uid_domain"), "{}", report.text);
 /// let with_url = format!("url = 'https://example.org/meetings/'\n{text}");
 /// let report = check("x.toml", with_url.as_bytes(), now);
 /// assert!(!report.text.contains("@convenor.invalid"), "{}", report.text);
+/// let with_domain = format!("uid_domain = 'example.org'\n{text}");
+/// let report = check("x.toml", with_domain.as_bytes(), now);
+/// assert!(!report.text.contains("@convenor.invalid"), "{}", report.text);
 /// ```
 fn uid_domain_warning(schedule: &Schedule) -> Option<String> {
-    (schedule.url().is_none() && !schedule.meetings().is_empty()).then(|| {
+    let unnamed = schedule.url().is_none() && schedule.uid_domain().is_none();
+    (unnamed && !schedule.meetings().is_empty()).then(|| {
         "the schedule has no `url`, so the UIDs of its calendar events end \
          in `@convenor.invalid`; adding a `url` later changes every UID, and \
          calendar subscribers would see every event deleted and added again. \
          Add the address the schedule is published at now, before anyone \
-         subscribes: url = \"https://example.org/meetings/\" (or give \
-         `ics` and `publish` the same --domain every time)"
+         subscribes: url = \"https://example.org/meetings/\", or name the \
+         UIDs' domain alone: uid_domain = \"example.org\" (or give `ics` \
+         and `publish` the same --domain every time)"
             .to_string()
     })
 }

@@ -39,6 +39,7 @@ pub fn to_toml(spec: &ScheduleSpec) -> String {
     let mut out = String::new();
     line(&mut out, "name", &quote(&spec.name));
     opt(&mut out, "url", spec.url.as_deref());
+    opt(&mut out, "uid_domain", spec.uid_domain.as_deref());
     opt(&mut out, "timezone", spec.timezone.as_deref());
     opt(&mut out, "area", spec.area.as_deref());
     if !spec.meeting_guide_types.is_empty() {
@@ -238,6 +239,7 @@ mod tests {
         let spec = ScheduleSpec {
             name: "X".into(),
             url: Some("https://example.org/".into()),
+            uid_domain: Some("old.example.org".into()),
             timezone: Some("Europe/Berlin".into()),
             area: Some("Berlin".into()),
             meeting_guide_types: [("two words".to_string(), "O".to_string())]
@@ -307,6 +309,7 @@ mod tests {
         assert!(text
             .contains("\nweekly = { day = \"monday\", time = \"08:00\" }\n"));
         assert!(text.contains("\nreminders = []\n"));
+        assert!(text.contains("\nuid_domain = \"old.example.org\"\n"));
         let back = crate::Schedule::from_toml_str(&text).unwrap();
         let again = ScheduleSpec::from(&back);
         assert_eq!(to_toml(&again), to_toml(&ScheduleSpec::from(&back)));

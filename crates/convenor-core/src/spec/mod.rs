@@ -95,6 +95,16 @@ pub struct ScheduleSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub url: Option<String>,
+    /// The right side of its calendar UIDs (`id@uid_domain`), such as
+    /// `lifering.org`: by default the host of `url` (`convenor.invalid`
+    /// without one). Set it to the host of the old `url` before changing
+    /// `url`, and every UID stays as it was, so calendar subscribers do
+    /// not see every event deleted and added again.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub uid_domain: Option<String>,
     /// The default IANA zone of its meetings, such as
     /// `America/Los_Angeles`.
     #[cfg_attr(

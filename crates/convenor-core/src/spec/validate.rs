@@ -227,6 +227,11 @@ impl TryFrom<ScheduleSpec> for Schedule {
             .and_then(|z| check.zone(|| root.key("timezone"), z));
         check.name(|| root.key("name"), &spec.name);
         let url = check.url(|| root.key("url"), spec.url.as_deref());
+        let uid_domain = check.opt(
+            || root.key("uid_domain"),
+            spec.uid_domain.as_deref(),
+            WebUrl::host_name,
+        );
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         let has_zone = spec.timezone.is_some();
         for (i, m) in spec.meetings.into_iter().enumerate() {
@@ -259,6 +264,7 @@ impl TryFrom<ScheduleSpec> for Schedule {
         Ok(Schedule::new(spec.name, default_zone, meetings)?
             .with_reminders(reminders.unwrap_or_default())
             .with_url(url.flatten())
+            .with_uid_domain(uid_domain.flatten())
             .with_area(spec.area)
             .with_meeting_guide_types(spec.meeting_guide_types))
     }

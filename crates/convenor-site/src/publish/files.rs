@@ -38,7 +38,13 @@ const OCCURRENCE_DAYS: i64 = 90;
 pub struct Publication<'s> {
     files: Vec<(PathBuf, Content<'s>)>,
     warnings: Vec<FeedWarning>,
+    /// The right side of every UID of its feeds.
+    uid_domain: String,
 }
+
+/// The record of a published set that names its UIDs' domain
+/// ([`PublishFolder::live_record`]).
+pub const UID_DOMAIN_RECORD: &str = "uid-domain";
 
 impl<'s> Publication<'s> {
     /// The files of `schedule`, the page made as `options` say.
@@ -56,6 +62,7 @@ impl<'s> Publication<'s> {
             Some(zone) => now.with_timezone(&zone).date_naive(),
             None => now.date_naive(),
         };
+        let uid_domain = ical.uid_domain(schedule);
         let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
         let all = ical.clone();
         files.push((
@@ -104,7 +111,7 @@ impl<'s> Publication<'s> {
         for (path, text) in page::files(schedule, options)? {
             files.push((path, Content::Text(text)));
         }
-        Ok(Publication { files, warnings: feed.warnings })
+        Ok(Publication { files, warnings: feed.warnings, uid_domain })
     }
 
     /// The paths of the files, relative to the published folder, in the
@@ -141,21 +148,77 @@ impl<'s> Publication<'s> {
         &self.warnings
     }
 
+    /// The right side of every UID of its feeds (`id@domain`).
+    pub fn uid_domain(&self) -> &str {
+        &self.uid_domain
+    }
+
     /// Publishes the set into `folder`, replacing the previous set
-    /// whole ([`PublishFolder::replace`]); `commit` runs when the new set
-    /// is complete, before it goes live.
+    /// whole ([`PublishFolder::replace_recording`], with the UIDs' domain
+    /// recorded); `commit` runs when the new set is complete, before it
+    /// goes live.
+    ///
+    /// A set whose UIDs end in another domain than the live set's is
+    /// refused unless `force`: every UID would change, and calendar
+    /// subscribers would see every event deleted and added again. The
+    /// schedule's `uid_domain` keeps the old one when its `url` moves.
+    ///
+    /// ```
+    /// use convenor_site::{page::PageOptions, publish::{Publication, PublishFolder}};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let text = "name = 'x'\nurl = 'https://old.example/'\ntimezone = 'UTC'\nmeetings = []\n";
+    /// let old = convenor_core::Schedule::from_toml_str(text)?;
+    /// let folder = PublishFolder::lock(dir.path(), || {})?;
+    /// Publication::new(&old, &PageOptions::new(now))?.write_into(&folder, false, || Ok(()))?;
+    ///
+    /// let moved = convenor_core::Schedule::from_toml_str(&text.replace("old", "new"))?;
+    /// let err = Publication::new(&moved, &PageOptions::new(now))?
+    ///     .write_into(&folder, false, || Ok(()))
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("uid_domain = \"old.example\""), "{err}");
+    /// let kept = convenor_core::Schedule::from_toml_str(
+    ///     &format!("uid_domain = 'old.example'\n{}", text.replace("old", "new")),
+    /// )?;
+    /// Publication::new(&kept, &PageOptions::new(now))?.write_into(&folder, false, || Ok(()))?;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     ///
     /// # Errors
     ///
-    /// As [`PublishFolder::replace`]; nothing is published then.
+    /// [`Error::Unusable`] when the UIDs' domain would change (without
+    /// `force`), naming both domains and the fix; as
+    /// [`PublishFolder::replace`]. Nothing is published then.
     pub fn write_into(
         &self,
         folder: &PublishFolder,
         force: bool,
         commit: impl FnOnce() -> Result<()>,
     ) -> Result<Outcome> {
-        folder.replace(&self.files, force, commit)
+        let live = folder.live_record(UID_DOMAIN_RECORD)?;
+        if let Some(live) = live.filter(|d| *d != self.uid_domain) {
+            if !force {
+                return Err(Error::Unusable {
+                    message: uid_domain_changed(&live, &self.uid_domain),
+                    kind: std::io::ErrorKind::InvalidData,
+                });
+            }
+        }
+        let records = [(UID_DOMAIN_RECORD, self.uid_domain.as_str())];
+        folder.replace_recording(&self.files, &records, force, commit)
     }
+}
+
+/// Why a publish that would change every UID is refused, and the fixes.
+fn uid_domain_changed(live: &str, new: &str) -> String {
+    format!(
+        "nothing was published: the calendar UIDs would change from \
+         `@{live}` (the published feeds) to `@{new}`, and calendar \
+         subscribers would see every event deleted and added again; keep \
+         them with uid_domain = \"{live}\" in the schedule file (or \
+         --domain {live}), or publish with --force to change them"
+    )
 }
 
 /// Content made as it is written.

@@ -222,10 +222,48 @@ impl PublishFolder {
         force: bool,
         commit: impl FnOnce() -> Result<()>,
     ) -> Result<Outcome> {
+        self.replace_recording(files, &[], force, commit)
+    }
+
+    /// [`PublishFolder::replace`], keeping beside the new set short facts
+    /// about it (`records`: name and text, such as the UID domain), which
+    /// go live with it in the same switch and are read back with
+    /// [`PublishFolder::live_record`]. Each is the file `.NAME` in the
+    /// set's folder, never one of its public names.
+    ///
+    /// ```
+    /// use convenor_site::publish::{Content, PublishFolder};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let folder = PublishFolder::lock(dir.path(), || {})?;
+    /// assert_eq!(folder.live_record("uid-domain")?, None);
+    /// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
+    /// folder.replace_recording(&files, &[("uid-domain", "lifering.org")], false, || Ok(()))?;
+    /// assert_eq!(folder.live_record("uid-domain")?.as_deref(), Some("lifering.org"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`PublishFolder::replace`]; a record's name must be letters,
+    /// digits and `-`.
+    pub fn replace_recording(
+        &self,
+        files: &[(PathBuf, Content<'_>)],
+        records: &[(&str, &str)],
+        force: bool,
+        commit: impl FnOnce() -> Result<()>,
+    ) -> Result<Outcome> {
         let (out, state) = (self.out.as_path(), self.state.as_path());
         let names = public_names(files)?;
+        if let Some((bad, _)) = records.iter().find(|(n, _)| !record_name(n)) {
+            return Err(refuse(
+                ErrorKind::InvalidInput,
+                format!("{bad:?} is not a record name"),
+            ));
+        }
         let Some(staged) = self
-            .prepare(files, &names, force)
+            .prepare(files, records, &names, force)
             .map_err(|e| e.context(NOT_PUBLISHED))?
         else {
             return Ok(Outcome::Superseded);
@@ -258,12 +296,51 @@ impl PublishFolder {
         Ok(Outcome::Published { backup })
     }
 
+    /// The text of record `name` of the live set, as
+    /// [`PublishFolder::replace_recording`] kept it; `None` when there is
+    /// no live set, or it has no such record (a set published before
+    /// convenor kept it).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the record is there but cannot be read, or is
+    /// not a regular file of at most 1 KiB of UTF-8.
+    pub fn live_record(&self, name: &str) -> Result<Option<String>> {
+        let Some(set) = live_set(&self.state)? else { return Ok(None) };
+        let path = self.state.join("sets").join(set).join(format!(".{name}"));
+        let file = match OpenOptions::new()
+            .read(true)
+            .custom_flags(NOFOLLOW | NONBLOCK)
+            .open(&path)
+        {
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            file => file.what(|| format!("cannot read {}", path.display()))?,
+        };
+        let unreadable = |why: &str| {
+            Error::io(
+                format!("cannot read {}", path.display()),
+                io::Error::new(ErrorKind::InvalidData, why.to_string()),
+            )
+        };
+        let meta = file
+            .metadata()
+            .what(|| format!("cannot read {}", path.display()))?;
+        if !meta.is_file() || meta.len() > 1024 {
+            return Err(unreadable("not a regular file of at most 1 KiB"));
+        }
+        let mut text = String::new();
+        io::Read::read_to_string(&mut io::Read::take(file, 1024), &mut text)
+            .map_err(|_| unreadable("not UTF-8 text"))?;
+        Ok(Some(text))
+    }
+
     /// Everything before the switch: the clean-up, the check of every
     /// public name, the links and the new set; `None` when a publish
     /// asked for later is live.
     fn prepare<'n>(
         &self,
         files: &[(PathBuf, Content<'_>)],
+        records: &[(&str, &str)],
         names: &'n [(OsString, bool)],
         force: bool,
     ) -> Result<Option<Staged<'n>>> {
@@ -291,9 +368,15 @@ impl PublishFolder {
                 link_public(out, state, name)?;
             }
         }
-        let set = stage(out, &sets, files, self.asked)?;
+        let set = stage(out, &sets, files, records, self.asked)?;
         Ok(Some(Staged { set, foreign }))
     }
+}
+
+/// Whether `name` can name a record: letters, digits and `-`.
+fn record_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// The refusal to replace names convenor did not create.
@@ -668,6 +751,7 @@ fn stage(
     out: &Path,
     sets: &Path,
     files: &[(PathBuf, Content<'_>)],
+    records: &[(&str, &str)],
     asked: u128,
 ) -> Result<OsString> {
     let mut attempts = 0;
@@ -686,7 +770,7 @@ fn stage(
             }
         }
     };
-    let written = write_set(out, &root, files).and_then(|()| {
+    let written = write_set(out, &root, files, records).and_then(|()| {
         fresh::sync(sets).what(|| "cannot sync the set".to_string())
     });
     if let Err(e) = written {
@@ -702,6 +786,7 @@ fn write_set(
     out: &Path,
     root: &Path,
     files: &[(PathBuf, Content<'_>)],
+    records: &[(&str, &str)],
 ) -> Result<()> {
     let mut dirs: Vec<&Path> = Vec::new();
     for (path, content) in files {
@@ -727,6 +812,17 @@ fn write_set(
                 ))
             })?;
     }
+    let records: Vec<PathBuf> = records
+        .iter()
+        .map(|(name, text)| {
+            let path = PathBuf::from(format!(".{name}"));
+            fresh::create_file_with(&root.join(&path), FILE_MODE, |w| {
+                w.write_all(text.as_bytes()).map_err(super::files::io)
+            })
+            .map_err(|e| e.context(&format!("cannot record the {name}")))?;
+            Ok(path)
+        })
+        .collect::<Result<_>>()?;
     for dir in dirs.iter().rev() {
         fresh::set_dir_mode(&root.join(dir), DIR_MODE).what(|| {
             format!("cannot open {} to readers", out.join(dir).display())
@@ -734,8 +830,12 @@ fn write_set(
     }
     fresh::set_dir_mode(root, DIR_MODE)
         .what(|| "cannot open the set to readers".to_string())?;
-    let paths: Vec<&Path> =
-        files.iter().map(|(p, _)| p.as_path()).chain(dirs).collect();
+    let paths: Vec<&Path> = files
+        .iter()
+        .map(|(p, _)| p.as_path())
+        .chain(records.iter().map(PathBuf::as_path))
+        .chain(dirs)
+        .collect();
     fresh::sync_tree(root, &paths).what(|| "cannot sync the set".to_string())
 }
 

@@ -12,7 +12,7 @@ mod folder;
 mod fresh;
 
 pub use atomic::write_atomically;
-pub use files::Publication;
+pub use files::{Publication, UID_DOMAIN_RECORD};
 pub use folder::{check_out, Content, Make, Outcome, PublishFolder};
 
 /// An I/O result with what was being done, as [`convenor_core::Error::Io`].
