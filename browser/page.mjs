@@ -5,9 +5,10 @@
 // and axe-core's accessibility violations.
 //
 // Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE [--top]] [--width PX]
-//        [--query ?tz=ZONE] [--type TEXT]
+//        [--query ?tz=ZONE] [--type TEXT] [--lang TAG]
 // (--top: the first screenful only, not the whole page; --query: opened
-// with that query; --type: TEXT typed into the zone field and shown)
+// with that query; --type: TEXT typed into the zone field and shown;
+// --lang: the browser's language, as a visitor sets it, e.g. de-DE)
 // Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME, and
 // the Chromium it checks for: $CONVENOR_CHROMIUM, else /usr/bin/chromium.
 import { createRequire } from "node:module";
@@ -31,6 +32,8 @@ const queryAt = args.indexOf("--query");
 const query = queryAt >= 0 ? args[queryAt + 1] : "";
 const typeAt = args.indexOf("--type");
 const typed = typeAt >= 0 ? args[typeAt + 1] : null;
+const langAt = args.indexOf("--lang");
+const lang = langAt >= 0 ? args[langAt + 1] : null;
 const executablePath = process.env.CONVENOR_CHROMIUM || "/usr/bin/chromium";
 
 const browser = await puppeteer.launch({
@@ -43,6 +46,14 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width, height: 900 });
   await page.setJavaScriptEnabled(!noJs);
+  if (lang) {
+    // The browser's language as its settings give it: navigator.languages
+    // and Accept-Language (headless Chromium ignores --lang).
+    const cdp = await page.createCDPSession();
+    await cdp.send("Network.setUserAgentOverride", {
+      userAgent: await browser.userAgent(), acceptLanguage: lang,
+    });
+  }
   const errors = [];
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -64,6 +75,11 @@ try {
     zoneError: document.getElementById("zone-error").textContent,
     query: location.search,
     detected: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    lang: document.documentElement.lang,
+    dir: document.documentElement.dir,
+    browserLanguages: Array.from(navigator.languages || []),
+    headings: Array.from(document.querySelectorAll("h2")).map((h) => h.textContent),
+    buttons: Array.from(document.querySelectorAll("button, a.add")).map((b) => b.textContent),
     sessions: Array.from(document.querySelectorAll("li.session")).map((li) => ({
       start: li.getAttribute("data-start"),
       local: li.getAttribute("data-local"),

@@ -285,6 +285,13 @@ pub enum Command {
         /// where). Without it such a name stops the publish (exit 3).
         #[arg(long)]
         force: bool,
+        /// The languages the page offers (comma-separated: en, es, fr,
+        /// de, ja, pt, nl, sv, sk, th): the first without JavaScript;
+        /// with it, the visitor's browser language among them, or
+        /// ?lang= in the address, and a menu to change it. Default: the
+        /// language of $LC_ALL, $LC_MESSAGES or $LANG, else English.
+        #[arg(long, value_name = "LANGS", value_delimiter = ',')]
+        lang: Vec<String>,
     },
     /// The meeting list as a convenor posts it: each meeting's weekday
     /// and time in the schedule's zone, "(Starts November 14th)" for one

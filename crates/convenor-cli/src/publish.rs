@@ -22,6 +22,8 @@ pub struct Request {
     pub url: Option<convenor::WebUrl>,
     pub weeks: u32,
     pub exact_week: bool,
+    /// The languages the page offers, the first shown without JavaScript.
+    pub languages: Vec<convenor::Lang>,
 }
 
 /// Writes the feeds and the schedule page into `dir`; prints one line
@@ -57,7 +59,8 @@ pub fn publish(
     let mut options = PageOptions::new(c.now)
         .with_weeks(request.weeks)
         .with_ical(ical)
-        .with_exact_week(request.exact_week);
+        .with_exact_week(request.exact_week)
+        .with_languages(request.languages.iter().copied());
     if let Some(url) = &request.url {
         options = options.with_base_url(url.clone());
     }

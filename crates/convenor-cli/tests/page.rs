@@ -70,19 +70,17 @@ fn convenor(args: &[&str]) -> String {
 /// The seed published on 10 November 2022 into `site` in a scratch
 /// folder, which the caller keeps while it opens the page.
 fn site() -> (tempfile::TempDir, PathBuf) {
+    site_with(&["--url", "https://lifering.example/meetings/"])
+}
+
+/// The seed published on 10 November 2022 with `extra` flags.
+fn site_with(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     let tmp = scratch("page");
     let dir = tmp.path().join("site");
     let out = dir.display().to_string();
-    convenor(&[
-        "publish",
-        "--example",
-        "--out",
-        &out,
-        "--now",
-        NOW,
-        "--url",
-        "https://lifering.example/meetings/",
-    ]);
+    let mut args = vec!["publish", "--example", "--out", &out, "--now", NOW];
+    args.extend_from_slice(extra);
+    convenor(&args);
     (tmp, dir)
 }
 
@@ -258,4 +256,83 @@ fn the_page_takes_a_city_or_an_abbreviation_for_its_zone() {
         .as_str()
         .unwrap()
         .starts_with("Did not understand the time zone \u{201c}XST\u{201d}."));
+}
+
+/// Issue 29: the page in each of its ten languages. Published with all
+/// ten (Spanish first), it shows Spanish without JavaScript; with it,
+/// `?lang=L` shows L's headings, buttons and weekday names (CLDR's, from
+/// the browser's Intl), `lang` set on the page, remembered next to
+/// `?tz=` in the address; a German or Spanish browser gets its language
+/// unasked. No console error and no axe violation in any language, and
+/// Japanese and Thai fit 360 px.
+#[test]
+fn the_page_speaks_ten_languages() {
+    use convenor::site::l10n::{Lang, Words};
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let (_tmp, dir) = site_with(&["--lang", "es,en,fr,de,ja,pt,nl,sv,sk,th"]);
+    let heads = |lang: Lang| -> Vec<String> {
+        let words = Words::new(lang);
+        ["page-next", "page-every-week", "page-subscribe-heading"]
+            .iter()
+            .map(|id| words.message(id, &[]))
+            .collect()
+    };
+    // Without JavaScript: the first language, Spanish.
+    let seen = open(&dir, "Europe/Madrid", &["--no-js"]);
+    assert_eq!(seen["lang"], "es");
+    assert_eq!(seen["headings"], serde_json::json!(heads(Lang::Es)));
+    assert_eq!(seen["sessions"][0]["day"], "Jueves, 10 de noviembre de 2022");
+    for lang in Lang::ALL {
+        let query = format!("?lang={lang}");
+        let seen = open(&dir, "Europe/Paris", &["--query", &query]);
+        let words = Words::new(lang);
+        assert_eq!(seen["lang"], lang.code(), "{query}");
+        assert_eq!(seen["dir"], "ltr", "{query}");
+        assert_eq!(
+            seen["headings"],
+            serde_json::json!(heads(lang)),
+            "{query}"
+        );
+        let buttons: Vec<String> = ["page-show", "page-my-zone", "page-add"]
+            .iter()
+            .map(|id| words.message(id, &[]))
+            .collect();
+        assert_eq!(seen["buttons"][0], buttons[0].as_str(), "{query}");
+        assert_eq!(seen["buttons"][1], buttons[1].as_str(), "{query}");
+        assert_eq!(seen["buttons"][2], buttons[2].as_str(), "{query}");
+        // The first session in Paris is early on Friday 11 November.
+        let day = seen["sessions"][0]["day"].as_str().unwrap().to_lowercase();
+        let friday = words.weekday(chrono::Weekday::Fri).to_lowercase();
+        assert!(day.contains(&friday), "{query}: {day} without {friday}");
+        assert_eq!(
+            seen["query"],
+            query.as_str(),
+            "the address changes only when the visitor chooses"
+        );
+        assert_eq!(seen["errors"], serde_json::json!([]), "{query}");
+        assert_eq!(seen["violations"], serde_json::json!([]), "{query}");
+    }
+    for (browser, lang) in [("de-DE", Lang::De), ("es-MX", Lang::Es)] {
+        let seen = open(&dir, "Europe/Berlin", &["--lang", browser]);
+        assert_eq!(seen["lang"], lang.code(), "{browser}");
+        assert_eq!(seen["headings"], serde_json::json!(heads(lang)));
+        assert_eq!(seen["violations"], serde_json::json!([]), "{browser}");
+    }
+    // Chosen in the address, the zone typed is kept next to it.
+    let seen = open(
+        &dir,
+        "Asia/Tokyo",
+        &["--query", "?lang=fr", "--type", "manchester"],
+    );
+    assert_eq!(seen["query"], "?tz=Europe%2FLondon&lang=fr");
+    assert_eq!(seen["lang"], "fr");
+    for lang in ["ja", "th"] {
+        let query = format!("?lang={lang}");
+        let seen =
+            open(&dir, "Asia/Bangkok", &["--query", &query, "--width", "360"]);
+        assert_eq!(seen["overflows"], false, "{query} at 360 px");
+    }
 }

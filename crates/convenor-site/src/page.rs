@@ -10,16 +10,17 @@
 //! auto-escaping: every name, note and zone from the schedule file is
 //! text, never markup.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use askama::Template;
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
 use convenor_core::quote::escape_controls;
 use convenor_core::{Occurrence, Schedule, Status, WebUrl, Window, Zone};
 use convenor_ical::IcalOptions;
 use serde::Serialize;
 
+use crate::l10n::{capitalize, Lang, Words};
 use crate::Result;
 
 /// What the page shows and where its links point.
@@ -39,6 +40,7 @@ pub struct PageOptions {
     base_url: Option<WebUrl>,
     ical: IcalOptions,
     exact_week: bool,
+    languages: Vec<Lang>,
 }
 
 impl PageOptions {
@@ -51,6 +53,7 @@ impl PageOptions {
             base_url: None,
             ical: IcalOptions::new(now),
             exact_week: false,
+            languages: vec![Lang::En],
         }
     }
 
@@ -94,6 +97,42 @@ impl PageOptions {
     pub fn with_exact_week(mut self, exact_week: bool) -> PageOptions {
         self.exact_week = exact_week;
         self
+    }
+
+    /// The languages the page offers (issue 29): the first without
+    /// JavaScript; with it, the first of the visitor's browser languages
+    /// among them, or `?lang=` in the page's address, and a menu to
+    /// change it. Repeats are dropped; none at all is English.
+    ///
+    /// ```
+    /// use convenor_site::l10n::Lang;
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let options = convenor_site::page::PageOptions::new(now)
+    ///     .with_languages([Lang::Es, Lang::En, Lang::Es]);
+    /// assert_eq!(options.languages(), [Lang::Es, Lang::En]);
+    /// ```
+    #[must_use]
+    pub fn with_languages(
+        mut self,
+        languages: impl IntoIterator<Item = Lang>,
+    ) -> PageOptions {
+        let mut list: Vec<Lang> = Vec::new();
+        for l in languages {
+            if !list.contains(&l) {
+                list.push(l);
+            }
+        }
+        if list.is_empty() {
+            list.push(Lang::En);
+        }
+        self.languages = list;
+        self
+    }
+
+    /// The languages the page offers, the first shown without
+    /// JavaScript.
+    pub fn languages(&self) -> &[Lang] {
+        &self.languages
     }
 
     /// Whether `meeting-guide.json` is the exact week.
@@ -211,11 +250,19 @@ fn session_paths(sessions: &[Occurrence<'_>]) -> Vec<Option<PathBuf>> {
 #[derive(Template)]
 #[template(path = "page.html", escape = "html")]
 struct Page {
+    /// The language shown without JavaScript, and its direction.
+    lang: &'static str,
+    dir: &'static str,
+    /// Its sentences, by message id ([`Page::t`]).
+    texts: BTreeMap<&'static str, String>,
+    /// `(code, own name)` of each language offered, when more than one.
+    choices: Vec<(&'static str, String)>,
+    /// Every offered language's words, for the page's script
+    /// ([`Wording`]), JSON like `data`.
+    l10n: String,
     name: String,
     home: &'static str,
     home_label: String,
-    weeks: u32,
-    from: String,
     days: Vec<Day>,
     more: usize,
     weekly: Vec<WeeklyLine>,
@@ -228,7 +275,6 @@ struct Page {
     /// JSON like `data`: the page's zone field and `?tz=` take `BST` and
     /// `Manchester`.
     zone_words: String,
-    stamp: String,
     css: &'static str,
     js: &'static str,
 }
@@ -284,6 +330,50 @@ impl Join {
     }
 }
 
+/// The sentences of the page that take no value of the schedule.
+const TEXTS: &[&str] = &[
+    "page-language",
+    "page-times-shown",
+    "page-nojs",
+    "page-zone-field",
+    "page-show",
+    "page-my-zone",
+    "page-next",
+    "page-in-progress",
+    "page-first",
+    "page-add",
+    "page-no-sessions",
+    "page-every-week",
+    "page-subscribe-heading",
+    "page-subscribe-text",
+    "page-address",
+    "join-online",
+    "phone",
+];
+
+/// One language's words of the page, as its script switches to them:
+/// the fixed sentences, and each listed thing in the order of the page.
+#[derive(Serialize)]
+struct Wording {
+    code: &'static str,
+    dir: &'static str,
+    name: String,
+    /// [`TEXTS`] and the sentences with values (`page-next-weeks`,
+    /// `page-more`, `page-published`; `page-not-understood` and
+    /// `page-showing` with `%s` where the script puts its value).
+    texts: BTreeMap<&'static str, String>,
+    #[serde(rename = "homeLabel")]
+    home_label: String,
+    /// The weekly lines and footnotes.
+    weekly: Vec<String>,
+    footnotes: Vec<String>,
+    /// Each session's status badge and own time, in list order.
+    status: Vec<Option<String>>,
+    own: Vec<String>,
+    /// Each subscribe link's text.
+    subscribe: Vec<String>,
+}
+
 struct WeeklyLine {
     text: String,
     /// Its footnotes' numbers, shown in superscript.
@@ -299,6 +389,8 @@ struct Footnote {
 /// address is known, else to `path`.
 struct Link {
     label: String,
+    /// `Subscribe to LABEL`, in the page's language.
+    subscribe: String,
     path: String,
     webcal: Option<String>,
     https: String,
@@ -317,6 +409,11 @@ struct SessionData<'s> {
 }
 
 impl Page {
+    /// Sentence `id` in the page's language.
+    fn t<'a>(&'a self, id: &'a str) -> &'a str {
+        self.texts.get(id).map_or(id, String::as_str)
+    }
+
     fn new(
         schedule: &Schedule,
         sessions: &[Occurrence<'_>],
@@ -335,27 +432,118 @@ impl Page {
             Some(as_of - Duration::days(60)),
             &[],
         )?;
+        let base = options.base_url.as_ref().map(WebUrl::as_str);
+        let local_now = now.with_timezone(&home).naive_local();
+        let wordings: Vec<(Words, Wording, Vec<Link>)> = options
+            .languages
+            .iter()
+            .map(|&lang| {
+                let words = Words::new(lang);
+                let links: Vec<Link> = std::iter::once(link(
+                    &words,
+                    &words.message("page-all-meetings", &[]),
+                    "schedule.ics",
+                    base,
+                ))
+                .chain(schedule.meetings().iter().map(|m| {
+                    let path = format!("meetings/{}.ics", m.id());
+                    link(&words, m.name(), &path, base)
+                }))
+                .collect();
+                let mut texts: BTreeMap<&'static str, String> = TEXTS
+                    .iter()
+                    .map(|id| (*id, words.message(id, &[])))
+                    .collect();
+                let from = match lang {
+                    Lang::En => day_words(&words, local_now.date()),
+                    _ => words.date(local_now.date()),
+                };
+                let values: [(&'static str, Vec<(&str, String)>); 5] = [
+                    (
+                        "page-next-weeks",
+                        vec![
+                            ("weeks", options.weeks.to_string()),
+                            ("date", from),
+                        ],
+                    ),
+                    ("page-more", vec![("more", more.to_string())]),
+                    (
+                        "page-published",
+                        vec![(
+                            "stamp",
+                            now.format("%Y-%m-%d %H:%M UTC").to_string(),
+                        )],
+                    ),
+                    ("page-not-understood", vec![("text", "%s".into())]),
+                    ("page-showing", vec![("zone", "%s".into())]),
+                ];
+                for (id, args) in values {
+                    texts.insert(id, words.message(id, &args));
+                }
+                let wording = Wording {
+                    code: lang.code(),
+                    dir: lang.dir(),
+                    name: words.message("language-name", &[]),
+                    texts,
+                    home_label: zone_words(&words, home, local_now),
+                    weekly: overview
+                        .lines
+                        .iter()
+                        .map(|l| words.line(&overview, l))
+                        .collect(),
+                    footnotes: (0..overview.footnotes.len())
+                        .map(|i| words.change(&overview.footnote(i)))
+                        .collect(),
+                    status: sessions
+                        .iter()
+                        .map(|o| status_words(&words, o))
+                        .collect(),
+                    own: sessions
+                        .iter()
+                        .map(|o| {
+                            let (day, time) = own_words(&words, o);
+                            format!("({day}, {time})")
+                        })
+                        .collect(),
+                    subscribe: links
+                        .iter()
+                        .map(|l| l.subscribe.clone())
+                        .collect(),
+                };
+                (words, wording, links)
+            })
+            .collect();
+        let l10n = script_json(
+            &wordings.iter().map(|(_, w, _)| w).collect::<Vec<_>>(),
+        )?;
+        let choices = match wordings.len() {
+            1 => Vec::new(),
+            _ => wordings
+                .iter()
+                .map(|(_, w, _)| (w.code, w.name.clone()))
+                .collect(),
+        };
+        let Some((words, first, links)) = wordings.into_iter().next() else {
+            unreachable!("PageOptions has at least one language")
+        };
         let weekly = overview
             .lines
             .iter()
-            .map(|line| WeeklyLine {
-                text: line.text(),
+            .zip(&first.weekly)
+            .map(|(line, text)| WeeklyLine {
+                text: text.clone(),
                 marks: crate::announce::numbers(&line.footnotes),
             })
             .collect();
-        let footnotes = (0..overview.footnotes.len())
-            .map(|i| Footnote {
+        let footnotes = first
+            .footnotes
+            .iter()
+            .enumerate()
+            .map(|(i, text)| Footnote {
                 number: convenor_core::announce::footnote_number(i),
-                text: overview.footnote(i).to_string(),
+                text: text.clone(),
             })
             .collect();
-        let base = options.base_url.as_ref().map(WebUrl::as_str);
-        let links =
-            std::iter::once(link("all meetings", "schedule.ics", base))
-                .chain(schedule.meetings().iter().map(|m| {
-                    link(m.name(), &format!("meetings/{}.ics", m.id()), base)
-                }))
-                .collect();
         let data: Vec<SessionData<'_>> = sessions
             .iter()
             .map(|o| SessionData {
@@ -371,16 +559,15 @@ impl Page {
             &convenor_core::suggest::zone_words().collect::<Vec<_>>(),
         )?;
         Ok(Page {
+            lang: first.code,
+            dir: first.dir,
+            choices,
+            l10n,
             name: escape_controls(schedule.name()).into_owned(),
             home: home.name(),
-            home_label: format!(
-                "{} time ({})",
-                convenor_core::words::zone_label(home),
-                home.name()
-            ),
-            weeks: options.weeks,
-            from: now.with_timezone(&home).format("%A %-d %B %Y").to_string(),
-            days: days(sessions, paths, home),
+            home_label: first.home_label.clone(),
+            days: days(&words, sessions, paths, home),
+            texts: first.texts,
             more,
             weekly,
             footnotes,
@@ -388,7 +575,6 @@ impl Page {
             zones: ZONES,
             data,
             zone_words,
-            stamp: now.format("%Y-%m-%d %H:%M UTC").to_string(),
             css: include_str!("../templates/page.css"),
             js: include_str!("../templates/page.js"),
         })
@@ -397,6 +583,7 @@ impl Page {
 
 /// The sessions grouped by their day in `home`.
 fn days(
+    words: &Words,
     sessions: &[Occurrence<'_>],
     paths: &[Option<PathBuf>],
     home: Zone,
@@ -409,7 +596,7 @@ fn days(
         if current != Some(start.date_naive()) {
             current = Some(start.date_naive());
             days.push(Day {
-                heading: start.format("%A %-d %B %Y").to_string(),
+                heading: day_words(words, start.date_naive()),
                 sessions: Vec::new(),
             });
         }
@@ -423,16 +610,9 @@ fn days(
             end_time: end.format("%H:%M %Z").to_string(),
             name: escape_controls(m.name()).into_owned(),
             own_hidden: m.zone() == home,
-            own_day: o.start().format("%A").to_string(),
-            own_time: format!(
-                "{} {}",
-                convenor_core::words::clock12(
-                    o.start().hour(),
-                    o.start().minute()
-                ),
-                convenor_core::words::zone_label(m.zone())
-            ),
-            status: status_words(o),
+            own_day: own_words(words, o).0,
+            own_time: own_words(words, o).1,
+            status: status_words(words, o),
             first: is_first(o),
             note: o.note().map(str::to_string),
             add: path.as_ref().map(|p| p.to_string_lossy().into_owned()),
@@ -460,7 +640,7 @@ fn utc(t: DateTime<Zone>) -> String {
 }
 
 /// Subscribe links for a feed at `path` in the published folder.
-fn link(label: &str, path: &str, base: Option<&str>) -> Link {
+fn link(words: &Words, label: &str, path: &str, base: Option<&str>) -> Link {
     let https = base
         .map(|base| format!("{}/{path}", base.trim_end_matches('/')))
         .unwrap_or_default();
@@ -474,17 +654,74 @@ fn link(label: &str, path: &str, base: Option<&str>) -> Link {
     // Control characters as the terminal shows them (`\u{202e}`), not
     // raw: a reversing override in a name reordered the link's text.
     let label = escape_controls(label).into_owned();
-    Link { label, path: path.to_string(), webcal, https }
+    let subscribe =
+        words.message("page-subscribe", &[("name", label.clone())]);
+    Link { label, subscribe, path: path.to_string(), webcal, https }
 }
 
-fn status_words(o: &Occurrence<'_>) -> Option<String> {
-    let due = o.due().format("%A %-d %B");
+/// A session's badge: `No meeting on Saturday 26 November`, `Moved
+/// from ...`, `Extra session`.
+fn status_words(words: &Words, o: &Occurrence<'_>) -> Option<String> {
+    let due = match words.lang() {
+        Lang::En => o.due().format("%A %-d %B").to_string(),
+        _ => words.date(o.due()),
+    };
     match o.status() {
-        Status::Cancelled => Some(format!("No meeting on {due}")),
-        Status::Moved => Some(format!("Moved from {due}")),
-        Status::Extra => Some("Extra session".to_string()),
+        Status::Cancelled => {
+            Some(words.message("page-cancelled", &[("date", due)]))
+        }
+        Status::Moved => Some(words.message("page-moved", &[("date", due)])),
+        Status::Extra => Some(words.message("page-extra", &[])),
         _ => None,
     }
+}
+
+/// A session's own time in its meeting's zone: `Saturday, 7:00am
+/// Pacific`, `sábado, 07:00 hora del Pacífico`.
+fn own_words(words: &Words, o: &Occurrence<'_>) -> (String, String) {
+    let start = o.start();
+    let zone = o.meeting().zone();
+    match words.lang() {
+        Lang::En => (
+            start.format("%A").to_string(),
+            format!(
+                "{} {}",
+                convenor_core::words::clock12(start.hour(), start.minute()),
+                convenor_core::words::zone_label(zone)
+            ),
+        ),
+        _ => (
+            words.weekday(start.weekday()),
+            words.message(
+                "time-in-zone",
+                &[
+                    ("time", words.clock(start.hour(), start.minute())),
+                    ("zone", words.zone(zone, start.naive_local())),
+                ],
+            ),
+        ),
+    }
+}
+
+/// A day as the page heads it: `Saturday 12 November 2022`, `Sábado,
+/// 12 de noviembre de 2022`.
+fn day_words(words: &Words, day: chrono::NaiveDate) -> String {
+    match words.lang() {
+        Lang::En => day.format("%A %-d %B %Y").to_string(),
+        _ => capitalize(&words.date(day)).into_owned(),
+    }
+}
+
+/// The page's zone as its label says it: `Pacific time
+/// (America/Los_Angeles)`, `hora del Pacífico (America/Los_Angeles)`.
+fn zone_words(words: &Words, home: Zone, at: chrono::NaiveDateTime) -> String {
+    let name = match words.lang() {
+        Lang::En => {
+            format!("{} time", convenor_core::words::zone_label(home))
+        }
+        _ => words.zone(home, at),
+    };
+    format!("{name} ({})", home.name())
 }
 
 /// Whether `o` is its meeting's first session ever.

@@ -1,13 +1,15 @@
 // Formats the sessions convenor computed (UTC instants in
 // #session-data, in the order of the list items) in the chosen zone with
 // the browser's Intl.DateTimeFormat. No recurrence or offset arithmetic
-// here: every instant comes from the page.
+// here: every instant comes from the page. The page's words in each
+// language it offers are in #page-l10n (written by convenor from its
+// message files); the language is ?lang=, else the first of the
+// browser's languages the page offers, else the page's first.
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("session-data").textContent);
   var label = document.getElementById("zone-label");
   var home = label.getAttribute("data-home");
-  var homeText = label.textContent;
   var form = document.getElementById("zone-form");
   var input = document.getElementById("zone");
   var error = document.getElementById("zone-error");
@@ -18,6 +20,50 @@
     e.parentNode.removeChild(e);
   });
   form.hidden = false;
+
+  var langs = JSON.parse(document.getElementById("page-l10n").textContent);
+  var params = new URLSearchParams(location.search);
+  function offered(tag) {
+    if (!tag) return null;
+    var primary = String(tag).toLowerCase().split(/[-_]/)[0];
+    for (var i = 0; i < langs.length; i++) {
+      if (langs[i].code === primary) return langs[i];
+    }
+    return null;
+  }
+  var browser = (navigator.languages && navigator.languages.length)
+    ? navigator.languages : [navigator.language];
+  var L = offered(params.get("lang")) ||
+    Array.prototype.map.call(browser, offered).filter(Boolean)[0] || langs[0];
+  // English keeps the day-month-year order and 24-hour clock the page
+  // had; every other language formats as its own locale does.
+  function locale() { return L.code === "en" ? "en-GB" : L.code; }
+  function capital(text) {
+    return text.charAt(0).toLocaleUpperCase(L.code) + text.slice(1);
+  }
+  var picker = document.getElementById("lang");
+  function translate() {
+    document.documentElement.lang = L.code;
+    document.documentElement.dir = L.dir;
+    Array.prototype.forEach.call(document.querySelectorAll("[data-l10n]"), function (e) {
+      var text = L.texts[e.getAttribute("data-l10n")];
+      if (text) e.textContent = text;
+    });
+    var put = function (selector, texts) {
+      Array.prototype.forEach.call(document.querySelectorAll(selector), function (e, i) {
+        if (texts[i]) e.textContent = texts[i];
+      });
+    };
+    put(".weekly", L.weekly);
+    put(".footnote-text", L.footnotes);
+    put("a.subscribe", L.subscribe);
+    items.forEach(function (li, i) {
+      var badge = li.querySelector(".status");
+      if (badge && L.status[i]) badge.textContent = L.status[i];
+      li.querySelector(".own").textContent = L.own[i];
+    });
+    if (picker) picker.value = L.code;
+  }
 
   function valid(zone) {
     if (!zone) return false;
@@ -80,7 +126,7 @@
   }
   function parts(date, zone) {
     var out = {};
-    new Intl.DateTimeFormat("en-GB", {
+    new Intl.DateTimeFormat(locale(), {
       timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit",
       hour: "2-digit", minute: "2-digit", hourCycle: "h23",
       weekday: "long", timeZoneName: "short"
@@ -89,11 +135,32 @@
   }
   // "Saturday 12 November 2022", as the page writes it without script.
   function heading(date, zone) {
-    var p = {};
-    new Intl.DateTimeFormat("en-GB", {
+    var options = {
       timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric"
-    }).formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
+    };
+    if (L.code !== "en") {
+      return capital(new Intl.DateTimeFormat(L.code, options).format(date));
+    }
+    var p = {};
+    new Intl.DateTimeFormat("en-GB", options)
+      .formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
     return p.weekday + " " + p.day + " " + p.month + " " + p.year;
+  }
+  // A time as the language writes it: 17:00, 5:00 PM (English: 17:00).
+  function clock(date, zone, withZone) {
+    if (L.code === "en") return null;
+    var options = { timeZone: zone, hour: "2-digit", minute: "2-digit" };
+    if (withZone) options.timeZoneName = "short";
+    return new Intl.DateTimeFormat(L.code, options).format(date);
+  }
+  // The zone's name in the language: "hora del Pacífico".
+  function zoneName(zone) {
+    try {
+      var name = new Intl.DateTimeFormat(L.code, { timeZone: zone, timeZoneName: "longGeneric" })
+        .formatToParts(new Date()).filter(function (p) { return p.type === "timeZoneName"; })[0];
+      if (name) return name.value;
+    } catch (e) { /* an old browser without longGeneric */ }
+    return zone.split("/").pop().replace(/_/g, " ");
   }
   function render(zone) {
     var now = Date.now();
@@ -117,8 +184,9 @@
         ul.className = "sessions";
         frag.appendChild(ul);
       }
-      li.querySelector(".start").textContent = p.hour + ":" + p.minute;
-      li.querySelector(".end").textContent = q.hour + ":" + q.minute + " " + q.timeZoneName;
+      li.querySelector(".start").textContent = clock(start, zone, false) || p.hour + ":" + p.minute;
+      li.querySelector(".end").textContent =
+        clock(end, zone, true) || q.hour + ":" + q.minute + " " + q.timeZoneName;
       li.setAttribute("data-local", key + "T" + p.hour + ":" + p.minute);
       li.setAttribute("data-weekday", p.weekday);
       li.querySelector(".own").hidden = zone === s.zone;
@@ -129,25 +197,34 @@
     list.textContent = "";
     list.appendChild(frag);
     label.textContent = zone === home
-      ? homeText
-      : zone.split("/").pop().replace(/_/g, " ") + " time (" + zone + ")";
+      ? L.homeLabel
+      : L.code === "en"
+        ? zone.split("/").pop().replace(/_/g, " ") + " time (" + zone + ")"
+        : zoneName(zone) + " (" + zone + ")";
     input.value = zone;
+    shown = zone;
   }
   function notUnderstood(text) {
-    return "Did not understand the time zone \u201c" + text +
-      "\u201d. Try a city or a name such as Europe/London.";
+    return L.texts["page-not-understood"].replace("%s", text);
   }
-  function choose(text, remember) {
+  // The address keeps the zone and language chosen, nothing else.
+  function remember() {
+    if (!(window.history && history.replaceState)) return;
+    var q = new URLSearchParams();
+    q.set("tz", shown);
+    if (langs.length > 1) q.set("lang", L.code);
+    history.replaceState(null, "", "?" + q.toString() + location.hash);
+  }
+  var shown = home;
+  function choose(text, keep) {
     var zone = resolve(text);
     if (!zone) {
       error.textContent = notUnderstood(text);
       return;
     }
     error.textContent = "";
-    if (remember && window.history && history.replaceState) {
-      history.replaceState(null, "", "?tz=" + encodeURIComponent(zone) + location.hash);
-    }
     render(zone);
+    if (keep) remember();
   }
   form.addEventListener("submit", function (e) {
     e.preventDefault();
@@ -156,11 +233,22 @@
   document.getElementById("zone-mine").addEventListener("click", function () {
     choose(detected() || home, true);
   });
-  var asked = new URLSearchParams(location.search).get("tz");
+  if (picker) {
+    document.getElementById("lang-pick").hidden = false;
+    picker.addEventListener("change", function () {
+      L = offered(picker.value) || L;
+      translate();
+      render(shown);
+      remember();
+    });
+  }
+  translate();
+  var asked = params.get("tz");
   var zone = resolve(asked) || (valid(detected()) ? detected() : home);
   choose(zone, false);
   // ?tz= that fits no zone is said, not silently replaced.
   if (asked && !resolve(asked)) {
-    error.textContent = notUnderstood(asked) + " Showing " + label.textContent + ".";
+    error.textContent = notUnderstood(asked) + " " +
+      L.texts["page-showing"].replace("%s", label.textContent);
   }
 })();

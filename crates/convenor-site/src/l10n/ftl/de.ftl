@@ -30,3 +30,32 @@ minutes-long = { $minutes ->
 }
 announced = angekündigt am { $date }
 date-at-time = { $date } um { $time } { $zone }
+
+## Die Seite der Treffen
+
+language-name = Deutsch
+page-language = Sprache
+page-times-shown = Die Zeiten sind angegeben in
+page-nojs = Schalten Sie JavaScript ein, um sie in Ihrer eigenen Zeitzone zu sehen.
+page-zone-field = Zeiten in dieser Zeitzone zeigen
+page-show = Zeigen
+page-my-zone = Meine Zeitzone
+page-next = Nächste Treffen
+page-next-weeks = Die nächsten { $weeks } Wochen ab { $date }. Die eigene Zeit jedes Treffens steht in Klammern.
+page-in-progress = Läuft gerade
+page-first = Erstes Treffen
+page-add = Zu meinem Kalender hinzufügen
+page-no-sessions = Keine Treffen in diesen Wochen.
+page-more = Und { $more } weitere Treffen in diesen Wochen: Abonnieren Sie unten, um alle zu sehen.
+page-every-week = Jede Woche
+page-subscribe-heading = Zu Ihrem Kalender hinzufügen
+page-subscribe-text = Ein Abonnement hält sich selbst aktuell, wenn sich der Plan ändert.
+page-subscribe = { $name } abonnieren
+page-all-meetings = Alle Treffen
+page-address = Adresse zum Kopieren
+page-published = Veröffentlicht { $stamp } von convenor.
+page-not-understood = Die Zeitzone „{ $text }“ wurde nicht verstanden. Versuchen Sie eine Stadt oder einen Namen wie Europe/London.
+page-showing = Angezeigt: { $zone }.
+page-cancelled = Kein Treffen am { $date }
+page-moved = Verlegt vom { $date }
+page-extra = Zusätzliches Treffen

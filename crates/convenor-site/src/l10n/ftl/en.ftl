@@ -40,3 +40,33 @@ minutes-long = { $minutes ->
 announced = announced { $date }
 # A date and time with the zone's name.
 date-at-time = { $date } at { $time } { $zone }
+
+## The schedule page
+
+# The language's own name, in the page's language menu.
+language-name = English
+page-language = Language
+page-times-shown = Times are shown in
+page-nojs = Turn on JavaScript to see them in your own time zone.
+page-zone-field = Show times in time zone
+page-show = Show
+page-my-zone = My time zone
+page-next = Next sessions
+page-next-weeks = The next { $weeks } weeks from { $date }. Each meeting's own time is in brackets.
+page-in-progress = In progress
+page-first = First session
+page-add = Add to my calendar
+page-no-sessions = No sessions in these weeks.
+page-more = And { $more } more sessions in these weeks: subscribe below to see them all.
+page-every-week = Every week
+page-subscribe-heading = Add to your calendar
+page-subscribe-text = A subscription keeps itself up to date when the schedule changes.
+page-subscribe = Subscribe to { $name }
+page-all-meetings = all meetings
+page-address = address to copy
+page-published = Published { $stamp } by convenor.
+page-not-understood = Did not understand the time zone “{ $text }”. Try a city or a name such as Europe/London.
+page-showing = Showing { $zone }.
+page-cancelled = No meeting on { $date }
+page-moved = Moved from { $date }
+page-extra = Extra session

@@ -30,3 +30,32 @@ minutes-long = { $minutes ->
 }
 announced = anunciado el { $date }
 date-at-time = { $date } a las { $time } { $zone }
+
+## La página de reuniones
+
+language-name = Español
+page-language = Idioma
+page-times-shown = Las horas se muestran en
+page-nojs = Active JavaScript para verlas en su propia zona horaria.
+page-zone-field = Mostrar las horas en la zona horaria
+page-show = Mostrar
+page-my-zone = Mi zona horaria
+page-next = Próximas reuniones
+page-next-weeks = Las próximas { $weeks } semanas desde el { $date }. La hora propia de cada reunión está entre paréntesis.
+page-in-progress = En curso
+page-first = Primera reunión
+page-add = Agregar a mi calendario
+page-no-sessions = No hay reuniones en estas semanas.
+page-more = Y { $more } reuniones más en estas semanas: suscríbase abajo para verlas todas.
+page-every-week = Cada semana
+page-subscribe-heading = Agregar a su calendario
+page-subscribe-text = Una suscripción se actualiza sola cuando cambia el horario.
+page-subscribe = Suscribirse a { $name }
+page-all-meetings = todas las reuniones
+page-address = dirección para copiar
+page-published = Publicado el { $stamp } por convenor.
+page-not-understood = No se entendió la zona horaria «{ $text }». Pruebe una ciudad o un nombre como Europe/London.
+page-showing = Se muestra { $zone }.
+page-cancelled = No hay reunión el { $date }
+page-moved = Cambiada del { $date }
+page-extra = Reunión adicional

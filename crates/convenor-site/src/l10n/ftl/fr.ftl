@@ -30,3 +30,32 @@ minutes-long = { $minutes ->
 }
 announced = annoncé le { $date }
 date-at-time = { $date } à { $time } { $zone }
+
+## La page des réunions
+
+language-name = Français
+page-language = Langue
+page-times-shown = Les heures sont indiquées en
+page-nojs = Activez JavaScript pour les voir dans votre propre fuseau horaire.
+page-zone-field = Afficher les heures dans le fuseau horaire
+page-show = Afficher
+page-my-zone = Mon fuseau horaire
+page-next = Prochaines réunions
+page-next-weeks = Les { $weeks } prochaines semaines à partir du { $date }. L’heure propre à chaque réunion est entre parenthèses.
+page-in-progress = En cours
+page-first = Première réunion
+page-add = Ajouter à mon agenda
+page-no-sessions = Aucune réunion ces semaines-ci.
+page-more = Et { $more } autres réunions ces semaines-ci : abonnez-vous ci-dessous pour les voir toutes.
+page-every-week = Chaque semaine
+page-subscribe-heading = Ajouter à votre agenda
+page-subscribe-text = Un abonnement se met à jour tout seul quand l’horaire change.
+page-subscribe = S’abonner à { $name }
+page-all-meetings = toutes les réunions
+page-address = adresse à copier
+page-published = Publié le { $stamp } par convenor.
+page-not-understood = Fuseau horaire « { $text } » non compris. Essayez une ville ou un nom comme Europe/London.
+page-showing = Affichage : { $zone }.
+page-cancelled = Pas de réunion le { $date }
+page-moved = Déplacée du { $date }
+page-extra = Réunion supplémentaire

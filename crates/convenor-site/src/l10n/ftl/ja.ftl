@@ -27,3 +27,32 @@ change-end = { $date }以降はミーティングがありません
 minutes-long = （{ $minutes }分間）
 announced = { $date }告知
 date-at-time = { $date } { $zone } { $time }
+
+## ミーティングのページ
+
+language-name = 日本語
+page-language = 言語
+page-times-shown = 時刻の表示:
+page-nojs = JavaScript を有効にすると、お住まいのタイムゾーンで表示されます。
+page-zone-field = 時刻を表示するタイムゾーン
+page-show = 表示
+page-my-zone = 現在地のタイムゾーン
+page-next = 次のミーティング
+page-next-weeks = { $date }からの{ $weeks }週間。各ミーティングの現地時刻は括弧内です。
+page-in-progress = 進行中
+page-first = 初回のミーティング
+page-add = カレンダーに追加
+page-no-sessions = この期間にミーティングはありません。
+page-more = この期間にさらに{ $more }件のミーティングがあります。すべて見るには下から購読してください。
+page-every-week = 毎週
+page-subscribe-heading = カレンダーに追加
+page-subscribe-text = 購読すると、予定が変わったときに自動で更新されます。
+page-subscribe = { $name }を購読
+page-all-meetings = すべてのミーティング
+page-address = コピー用のアドレス
+page-published = { $stamp } に convenor で公開。
+page-not-understood = タイムゾーン「{ $text }」が分かりませんでした。都市名か Europe/London のような名前を入力してください。
+page-showing = { $zone }で表示しています。
+page-cancelled = { $date }はミーティングがありません
+page-moved = { $date }から変更
+page-extra = 臨時のミーティング

@@ -30,3 +30,32 @@ minutes-long = { $minutes ->
 }
 announced = aangekondigd op { $date }
 date-at-time = { $date } om { $time } { $zone }
+
+## De pagina met meetings
+
+language-name = Nederlands
+page-language = Taal
+page-times-shown = Tijden worden getoond in
+page-nojs = Zet JavaScript aan om ze in uw eigen tijdzone te zien.
+page-zone-field = Tijden tonen in tijdzone
+page-show = Tonen
+page-my-zone = Mijn tijdzone
+page-next = Volgende meetings
+page-next-weeks = De komende { $weeks } weken vanaf { $date }. De eigen tijd van elke meeting staat tussen haakjes.
+page-in-progress = Bezig
+page-first = Eerste meeting
+page-add = Toevoegen aan mijn agenda
+page-no-sessions = Geen meetings in deze weken.
+page-more = En nog { $more } meetings in deze weken: abonneer hieronder om ze allemaal te zien.
+page-every-week = Elke week
+page-subscribe-heading = Toevoegen aan uw agenda
+page-subscribe-text = Een abonnement werkt zichzelf bij als het rooster verandert.
+page-subscribe = Abonneren op { $name }
+page-all-meetings = alle meetings
+page-address = adres om te kopiëren
+page-published = Gepubliceerd { $stamp } door convenor.
+page-not-understood = De tijdzone „{ $text }” werd niet begrepen. Probeer een stad of een naam zoals Europe/London.
+page-showing = Getoond: { $zone }.
+page-cancelled = Geen meeting op { $date }
+page-moved = Verplaatst van { $date }
+page-extra = Extra meeting

@@ -35,3 +35,32 @@ minutes-long = { $minutes ->
 }
 announced = anunciado em { $date }
 date-at-time = { $date } às { $time } { $zone }
+
+## A página das reuniões
+
+language-name = Português
+page-language = Idioma
+page-times-shown = Os horários estão em
+page-nojs = Ative o JavaScript para vê-los no seu próprio fuso horário.
+page-zone-field = Mostrar os horários no fuso horário
+page-show = Mostrar
+page-my-zone = Meu fuso horário
+page-next = Próximas reuniões
+page-next-weeks = As próximas { $weeks } semanas a partir de { $date }. O horário próprio de cada reunião está entre parênteses.
+page-in-progress = Em andamento
+page-first = Primeira reunião
+page-add = Adicionar ao meu calendário
+page-no-sessions = Não há reuniões nestas semanas.
+page-more = E mais { $more } reuniões nestas semanas: assine abaixo para ver todas.
+page-every-week = Toda semana
+page-subscribe-heading = Adicionar ao seu calendário
+page-subscribe-text = Uma assinatura se atualiza sozinha quando os horários mudam.
+page-subscribe = Assinar { $name }
+page-all-meetings = todas as reuniões
+page-address = endereço para copiar
+page-published = Publicado em { $stamp } pelo convenor.
+page-not-understood = Não entendemos o fuso horário “{ $text }”. Tente uma cidade ou um nome como Europe/London.
+page-showing = Mostrando { $zone }.
+page-cancelled = Não há reunião em { $date }
+page-moved = Mudada de { $date }
+page-extra = Reunião extra

@@ -34,3 +34,32 @@ minutes-long = { $minutes ->
 }
 announced = oznámené { $date }
 date-at-time = { $date } o { $time } { $zone }
+
+## Stránka stretnutí
+
+language-name = Slovenčina
+page-language = Jazyk
+page-times-shown = Časy sú uvedené v pásme
+page-nojs = Zapnite JavaScript, aby ste ich videli vo svojom časovom pásme.
+page-zone-field = Zobraziť časy v časovom pásme
+page-show = Zobraziť
+page-my-zone = Moje časové pásmo
+page-next = Najbližšie stretnutia
+page-next-weeks = Nasledujúce týždne ({ $weeks }) od { $date }. Vlastný čas každého stretnutia je v zátvorkách.
+page-in-progress = Prebieha
+page-first = Prvé stretnutie
+page-add = Pridať do môjho kalendára
+page-no-sessions = V týchto týždňoch nie sú žiadne stretnutia.
+page-more = A ďalšie stretnutia v týchto týždňoch ({ $more }): prihláste sa na odber nižšie a uvidíte všetky.
+page-every-week = Každý týždeň
+page-subscribe-heading = Pridať do vášho kalendára
+page-subscribe-text = Odber sa sám aktualizuje, keď sa rozvrh zmení.
+page-subscribe = Odoberať { $name }
+page-all-meetings = všetky stretnutia
+page-address = adresa na skopírovanie
+page-published = Zverejnené { $stamp } programom convenor.
+page-not-understood = Časové pásmo „{ $text }“ nebolo rozpoznané. Skúste mesto alebo názov ako Europe/London.
+page-showing = Zobrazené: { $zone }.
+page-cancelled = Žiadne stretnutie { $date }
+page-moved = Presunuté z { $date }
+page-extra = Stretnutie navyše

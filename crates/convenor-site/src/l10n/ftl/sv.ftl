@@ -30,3 +30,32 @@ minutes-long = { $minutes ->
 }
 announced = meddelat { $date }
 date-at-time = { $date } kl. { $time } { $zone }
+
+## Sidan med möten
+
+language-name = Svenska
+page-language = Språk
+page-times-shown = Tiderna visas i
+page-nojs = Slå på JavaScript för att se dem i din egen tidszon.
+page-zone-field = Visa tider i tidszon
+page-show = Visa
+page-my-zone = Min tidszon
+page-next = Kommande möten
+page-next-weeks = De kommande { $weeks } veckorna från { $date }. Varje mötes egen tid står inom parentes.
+page-in-progress = Pågår
+page-first = Första mötet
+page-add = Lägg till i min kalender
+page-no-sessions = Inga möten under dessa veckor.
+page-more = Och { $more } möten till under dessa veckor: prenumerera nedan för att se alla.
+page-every-week = Varje vecka
+page-subscribe-heading = Lägg till i din kalender
+page-subscribe-text = En prenumeration håller sig själv uppdaterad när schemat ändras.
+page-subscribe = Prenumerera på { $name }
+page-all-meetings = alla möten
+page-address = adress att kopiera
+page-published = Publicerad { $stamp } av convenor.
+page-not-understood = Tidszonen ”{ $text }” förstods inte. Försök med en stad eller ett namn som Europe/London.
+page-showing = Visar { $zone }.
+page-cancelled = Inget möte { $date }
+page-moved = Flyttat från { $date }
+page-extra = Extra möte

@@ -29,3 +29,32 @@ minutes-long = { $minutes ->
 }
 announced = ประกาศเมื่อ { $date }
 date-at-time = { $date } เวลา { $time } { $zone }
+
+## หน้าการประชุม
+
+language-name = ไทย
+page-language = ภาษา
+page-times-shown = เวลาที่แสดงเป็น
+page-nojs = เปิด JavaScript เพื่อดูเวลาในเขตเวลาของคุณเอง
+page-zone-field = แสดงเวลาในเขตเวลา
+page-show = แสดง
+page-my-zone = เขตเวลาของฉัน
+page-next = การประชุมครั้งถัดไป
+page-next-weeks = { $weeks } สัปดาห์ถัดไปตั้งแต่ { $date } เวลาของการประชุมแต่ละครั้งอยู่ในวงเล็บ
+page-in-progress = กำลังประชุม
+page-first = การประชุมครั้งแรก
+page-add = เพิ่มในปฏิทินของฉัน
+page-no-sessions = ไม่มีการประชุมในสัปดาห์เหล่านี้
+page-more = และมีการประชุมอีก { $more } ครั้งในสัปดาห์เหล่านี้: สมัครรับด้านล่างเพื่อดูทั้งหมด
+page-every-week = ทุกสัปดาห์
+page-subscribe-heading = เพิ่มในปฏิทินของคุณ
+page-subscribe-text = การสมัครรับจะอัปเดตเองเมื่อกำหนดการเปลี่ยน
+page-subscribe = สมัครรับ { $name }
+page-all-meetings = การประชุมทั้งหมด
+page-address = ที่อยู่สำหรับคัดลอก
+page-published = เผยแพร่ { $stamp } โดย convenor
+page-not-understood = ไม่เข้าใจเขตเวลา “{ $text }” ลองใช้ชื่อเมืองหรือชื่ออย่าง Europe/London
+page-showing = กำลังแสดง { $zone }
+page-cancelled = ไม่มีการประชุมใน{ $date }
+page-moved = ย้ายมาจาก{ $date }
+page-extra = การประชุมเพิ่มเติม
