@@ -155,6 +155,8 @@ pub enum Command {
         /// Only changes announced on or after this date.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// Validate a schedule file: every error and warning with
     /// file:line:column, the source line and a suggestion.

@@ -73,8 +73,9 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
         Command::Next { view, count, hide_cancelled } => {
             next(&view, count, hide_cancelled, out)
         }
-        Command::Changes { source, since } => {
-            changes(&source, since.as_deref(), out)
+        Command::Changes { source, since, lang } => {
+            let lang = config::lang(lang.lang.as_deref())?;
+            changes(&source, since.as_deref(), lang, out)
         }
         Command::Check { files, deny_warnings, now } => {
             check(&files, deny_warnings, now.as_deref(), out)
@@ -606,8 +607,10 @@ fn same(a: &Occurrence<'_>, b: &Occurrence<'_>) -> bool {
 fn changes(
     source: &Source,
     since: Option<&str>,
+    lang: convenor::Lang,
     out: &mut impl Write,
 ) -> Result<u8> {
+    let words = convenor::site::l10n::Words::new(lang);
     let (schedules, _) = config::load(source, config::Use::Print)?;
     let since = match since {
         Some(text) => config::date(text).context("invalid --since")?,
@@ -615,7 +618,7 @@ fn changes(
     };
     let changes = schedules.changes_since(since);
     if changes.is_empty() {
-        writeln!(out, "no changes")?;
+        writeln!(out, "{}", words.message("no-changes", &[]))?;
     }
     for change in changes {
         // Of several schedules, the group first: the line ends with the
@@ -627,7 +630,7 @@ fn changes(
                 .map(|s| format!("[{}] ", shown(s.name())))
                 .unwrap_or_default(),
         };
-        writeln!(out, "{group}{}", shown(&change.to_string()))?;
+        writeln!(out, "{group}{}", shown(&words.change(&change)))?;
     }
     Ok(0)
 }

@@ -768,6 +768,28 @@ fn announce_in_every_language_has_no_english_words() {
     assert!(english.contains("Saturday: 7:00am Pacific"), "{english}");
 }
 
+/// `changes --lang L`: the plain words of every kind of change (a
+/// cancellation, a move, an extra session of 90 minutes) in L, with
+/// CLDR's dates and zone names; "no changes" in L too.
+#[test]
+fn changes_in_another_language() {
+    let manchester =
+        format!("{}/tests/data/manchester.toml", env!("CARGO_MANIFEST_DIR"));
+    let text = stdout(&["changes", &manchester, "--lang", "es"]);
+    golden("changes-manchester-es.txt", &text);
+    assert!(text.contains("no hay reunión el martes, 22 de diciembre de 2026"));
+    assert!(text.contains("de 90 minutos"));
+    let none = stdout(&[
+        "changes",
+        "--example",
+        "--since",
+        "2030-01-01",
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(none, "keine Änderungen\n");
+}
+
 /// `--lang` takes a tag as people write it, the environment gives the
 /// default, and a language convenor does not write in is refused,
 /// naming the ones it does.

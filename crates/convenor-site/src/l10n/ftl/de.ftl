@@ -28,6 +28,7 @@ minutes-long = { $minutes ->
     [one] , { $minutes } Minute lang
    *[other] , { $minutes } Minuten lang
 }
+no-changes = keine Änderungen
 announced = angekündigt am { $date }
 date-at-time = { $date } um { $time } { $zone }
 

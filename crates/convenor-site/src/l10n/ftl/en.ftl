@@ -37,6 +37,8 @@ minutes-long = { $minutes ->
     [one] , { $minutes } minute long
    *[other] , { $minutes } minutes long
 }
+# `changes` when there is none.
+no-changes = no changes
 announced = announced { $date }
 # A date and time with the zone's name.
 date-at-time = { $date } at { $time } { $zone }

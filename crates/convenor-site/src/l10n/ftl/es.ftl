@@ -28,6 +28,7 @@ minutes-long = { $minutes ->
     [one] , de { $minutes } minuto
    *[other] , de { $minutes } minutos
 }
+no-changes = no hay cambios
 announced = anunciado el { $date }
 date-at-time = { $date } a las { $time } { $zone }
 

@@ -28,6 +28,7 @@ minutes-long = { $minutes ->
     [one] , d’une durée de { $minutes } minute
    *[other] , d’une durée de { $minutes } minutes
 }
+no-changes = aucun changement
 announced = annoncé le { $date }
 date-at-time = { $date } à { $time } { $zone }
 

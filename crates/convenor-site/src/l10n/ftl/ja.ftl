@@ -25,6 +25,7 @@ change-move = { $date }のミーティングは{ $to }に変更されます
 change-extra = { $at }に臨時のミーティング
 change-end = { $date }以降はミーティングがありません
 minutes-long = （{ $minutes }分間）
+no-changes = 変更はありません
 announced = { $date }告知
 date-at-time = { $date } { $zone } { $time }
 

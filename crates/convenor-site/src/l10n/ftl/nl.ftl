@@ -28,6 +28,7 @@ minutes-long = { $minutes ->
     [one] , { $minutes } minuut lang
    *[other] , { $minutes } minuten lang
 }
+no-changes = geen wijzigingen
 announced = aangekondigd op { $date }
 date-at-time = { $date } om { $time } { $zone }
 

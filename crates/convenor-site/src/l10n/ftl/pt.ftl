@@ -33,6 +33,7 @@ minutes-long = { $minutes ->
     [one] , com { $minutes } minuto
    *[other] , com { $minutes } minutos
 }
+no-changes = nenhuma mudança
 announced = anunciado em { $date }
 date-at-time = { $date } às { $time } { $zone }
 

@@ -32,6 +32,7 @@ minutes-long = { $minutes ->
     [few] , { $minutes } minúty
    *[other] , { $minutes } minút
 }
+no-changes = žiadne zmeny
 announced = oznámené { $date }
 date-at-time = { $date } o { $time } { $zone }
 

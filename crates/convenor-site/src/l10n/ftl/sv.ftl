@@ -28,6 +28,7 @@ minutes-long = { $minutes ->
     [one] , { $minutes } minut långt
    *[other] , { $minutes } minuter långt
 }
+no-changes = inga ändringar
 announced = meddelat { $date }
 date-at-time = { $date } kl. { $time } { $zone }
 

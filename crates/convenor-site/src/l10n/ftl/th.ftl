@@ -27,6 +27,7 @@ change-end = ไม่มีการประชุมอีกตั้งแ�
 minutes-long = { $minutes ->
    *[other] , ความยาว { $minutes } นาที
 }
+no-changes = ไม่มีการเปลี่ยนแปลง
 announced = ประกาศเมื่อ { $date }
 date-at-time = { $date } เวลา { $time } { $zone }
 
