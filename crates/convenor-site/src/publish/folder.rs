@@ -368,7 +368,9 @@ impl PublishFolder {
                 link_public(out, state, name)?;
             }
         }
-        let set = stage(out, &sets, files, records, self.asked)?;
+        let live = live.map(|name| sets.join(name));
+        let set =
+            stage(out, &sets, files, records, self.asked, live.as_deref())?;
         Ok(Some(Staged { set, foreign }))
     }
 }
@@ -745,14 +747,16 @@ fn asked_at(name: &OsStr) -> Option<u128> {
     name.to_str()?.split_once('-')?.0.parse().ok()
 }
 
-/// Writes `files` into a new set in `sets`; returns its name. On failure
-/// removes it and says which file failed.
+/// Writes `files` into a new set in `sets`, linking those whose bytes
+/// the `live` set holds already; returns its name. On failure removes it
+/// and says which file failed.
 fn stage(
     out: &Path,
     sets: &Path,
     files: &[(PathBuf, Content<'_>)],
     records: &[(&str, &str)],
     asked: u128,
+    live: Option<&Path>,
 ) -> Result<OsString> {
     let mut attempts = 0;
     let (name, root) = loop {
@@ -770,7 +774,7 @@ fn stage(
             }
         }
     };
-    let written = write_set(out, &root, files, records).and_then(|()| {
+    let written = write_set(out, &root, files, records, live).and_then(|()| {
         fresh::sync(sets).what(|| "cannot sync the set".to_string())
     });
     if let Err(e) = written {
@@ -781,12 +785,17 @@ fn stage(
 }
 
 /// Creates `files` under the new folder `root`, opens its folders to
-/// readers (DIR_MODE) and syncs it all.
+/// readers (DIR_MODE) and syncs it all. A file whose bytes are those of
+/// the same file in the `live` set is a hard link to it
+/// ([`fresh::create_file_or_link`]): after one meeting's edit only the
+/// files that changed are written, and the live set's files are never
+/// changed (a reader half-way through them is not disturbed).
 fn write_set(
     out: &Path,
     root: &Path,
     files: &[(PathBuf, Content<'_>)],
     records: &[(&str, &str)],
+    live: Option<&Path>,
 ) -> Result<()> {
     let mut dirs: Vec<&Path> = Vec::new();
     for (path, content) in files {
@@ -804,13 +813,20 @@ fn write_set(
             }
         }
         let at = root.join(path);
-        fresh::create_file_with(&at, FILE_MODE, |w| content.write_to(w))
-            .map_err(|e| {
-                e.context(&format!(
-                    "cannot write {}",
-                    out.join(path).display()
-                ))
-            })?;
+        let write = |w: &mut dyn io::Write| content.write_to(w);
+        match live {
+            Some(live) => fresh::create_file_or_link(
+                &at,
+                FILE_MODE,
+                &live.join(path),
+                write,
+            )
+            .map(|_linked| ()),
+            None => fresh::create_file_with(&at, FILE_MODE, write),
+        }
+        .map_err(|e| {
+            e.context(&format!("cannot write {}", out.join(path).display()))
+        })?;
     }
     let records: Vec<PathBuf> = records
         .iter()
@@ -863,6 +879,55 @@ mod tests {
         assert_eq!(outcome.unwrap(), Outcome::Superseded);
         let live = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert_eq!(live, "later");
+    }
+
+    /// Issue 30: a file whose bytes the live set holds is a link to it,
+    /// however its content was cut into writes; a changed one is written
+    /// whole wherever its first difference is (shorter, longer, in the
+    /// middle); the live set's files are never changed.
+    #[test]
+    fn unchanged_files_are_linked_from_the_live_set() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let set = |a: &'static [&'static str], b: &str, c: &str| {
+            let made: Make<'static> = Box::new(move |w| {
+                for part in a {
+                    w.write_all(part.as_bytes())
+                        .map_err(|e| Error::io("cannot write", e))?;
+                }
+                Ok(())
+            });
+            vec![
+                (PathBuf::from("a.txt"), Content::Made(made)),
+                ("meetings/b.txt".into(), Content::Text(b.into())),
+                ("c.txt".into(), Content::Text(c.into())),
+            ]
+        };
+        let publish = |files: Vec<(PathBuf, Content<'_>)>| {
+            let folder = PublishFolder::lock(&out, || {}).unwrap();
+            folder.replace(&files, false, || Ok(())).unwrap();
+        };
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        publish(set(&["one ", "two"], "same", "longer text"));
+        let first = [inode("a.txt"), inode("meetings/b.txt"), inode("c.txt")];
+        let old_c = std::fs::canonicalize(out.join("c.txt")).unwrap();
+        publish(set(&["one ", "tw", "o"], "same", "longer"));
+        assert_eq!(inode("a.txt"), first[0]);
+        assert_eq!(inode("meetings/b.txt"), first[1]);
+        assert_ne!(inode("c.txt"), first[2]);
+        assert_eq!(read(&out.join("c.txt")), "longer");
+        assert_eq!(read(&old_c), "longer text");
+        let second = inode("c.txt");
+        publish(set(&["one ", "three", "!"], "same, and more", "longer"));
+        assert_ne!(inode("a.txt"), first[0]);
+        assert_ne!(inode("meetings/b.txt"), first[1]);
+        assert_eq!(inode("c.txt"), second);
+        assert_eq!(read(&out.join("a.txt")), "one three!");
+        assert_eq!(read(&out.join("meetings/b.txt")), "same, and more");
+        let mode = std::fs::metadata(out.join("a.txt")).unwrap().mode();
+        assert_eq!(mode & 0o7777, FILE_MODE);
     }
 
     /// A second publish waits for the first and says so once.

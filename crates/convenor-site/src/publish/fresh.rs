@@ -36,6 +36,138 @@ pub fn random_name(prefix: &str) -> io::Result<String> {
     }))
 }
 
+/// [`create_file_with`], unless `previous` (the same file in the live
+/// set) holds exactly the bytes `write` writes: then `path` becomes a
+/// hard link to it, and nothing is written (issue 30: after one
+/// meeting's edit, a publish writes only the files that changed). The
+/// bytes are compared as they are made, a buffer at a time, and the new
+/// file is written only from the first difference on (the same prefix
+/// copied from `previous`), so no file is held whole in memory. A
+/// `previous` that is not a plain file of exactly `mode`, or cannot be
+/// read, is not used. Says whether it linked.
+pub fn create_file_or_link(
+    path: &Path,
+    mode: u32,
+    previous: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<bool> {
+    let old = OpenOptions::new()
+        .read(true)
+        .custom_flags(NOFOLLOW)
+        .open(previous)
+        .ok()
+        .filter(|f| {
+            f.metadata().is_ok_and(|m| {
+                m.is_file() && m.permissions().mode() & 0o7777 == mode
+            })
+        });
+    let Some(old) = old else {
+        create_file_with(path, mode, write)?;
+        return Ok(false);
+    };
+    let mut same = Unchanged {
+        old: io::BufReader::new(old),
+        matched: 0,
+        scratch: Vec::new(),
+        new: None,
+        path,
+        mode,
+        previous,
+    };
+    let done = write(&mut same).and_then(|()| same.finish());
+    if done.is_err() && same.new.is_some() {
+        // The file is this call's own: created from the first difference.
+        let _ = std::fs::remove_file(path);
+    }
+    done
+}
+
+/// The writer of [`create_file_or_link`]: compares what comes with the
+/// previous file until the first difference, then writes the new file.
+struct Unchanged<'p> {
+    old: io::BufReader<File>,
+    /// Bytes found equal so far.
+    matched: u64,
+    scratch: Vec<u8>,
+    new: Option<io::BufWriter<File>>,
+    path: &'p Path,
+    mode: u32,
+    previous: &'p Path,
+}
+
+impl Unchanged<'_> {
+    /// Creates the new file with the bytes found equal so far.
+    fn diverge(&mut self) -> io::Result<()> {
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(self.mode)
+            .custom_flags(NOFOLLOW)
+            .open(self.path)?;
+        file.set_permissions(Permissions::from_mode(self.mode))?;
+        let mut new = io::BufWriter::new(file);
+        let prefix = OpenOptions::new()
+            .read(true)
+            .custom_flags(NOFOLLOW)
+            .open(self.previous)?;
+        let copied = io::copy(&mut prefix.take(self.matched), &mut new)?;
+        if copied != self.matched {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the previous set's file changed while it was read",
+            ));
+        }
+        self.new = Some(new);
+        Ok(())
+    }
+
+    /// Links `path` to the previous file if every byte was equal and
+    /// the previous file has no more; else finishes the new file.
+    fn finish(&mut self) -> Result<bool> {
+        if self.new.is_none() {
+            let mut more = [0u8; 1];
+            let at_end = self.old.read(&mut more).map_err(io_error)? == 0;
+            // A file system without hard links gets a copy.
+            if at_end && std::fs::hard_link(self.previous, self.path).is_ok() {
+                return Ok(true);
+            }
+            self.diverge().map_err(io_error)?;
+        }
+        self.flush().map_err(io_error)?;
+        Ok(false)
+    }
+}
+
+impl Write for Unchanged<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if let Some(new) = self.new.as_mut() {
+            return new.write(buf);
+        }
+        self.scratch.resize(buf.len(), 0);
+        let mut got = 0;
+        while got < buf.len() {
+            match self.old.read(&mut self.scratch[got..])? {
+                0 => break,
+                n => got += n,
+            }
+        }
+        if got == buf.len() && self.scratch[..] == *buf {
+            self.matched += buf.len() as u64;
+            return Ok(buf.len());
+        }
+        self.diverge()?;
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.new.as_mut() {
+            Some(new) => new.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
 /// Creates `path`, which must not exist (not even as a dangling symlink),
 /// with exactly `mode`, and has `write` write it (through a buffer,
 /// flushed here); removes it again if that fails. The caller syncs it
