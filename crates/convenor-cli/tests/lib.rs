@@ -540,7 +540,7 @@ fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
     );
     assert!(stderr.contains("record 3 (appointment) is left out"), "{stderr}");
     assert!(
-        stderr.contains("not imported: group (1), location (1), updated (1)"),
+        stderr.contains("not imported: group (1), updated (1)"),
         "{stderr}"
     );
     assert!(stderr.contains("imported 3 meetings"), "{stderr}");
@@ -552,6 +552,8 @@ fn import_meeting_guide_skips_bad_records_and_writes_a_schedule() {
     assert_eq!(ids, ["sunday-serenity-14", "daily-1", "daily-3"]);
     let sunday = &schedule.meetings()[0];
     assert_eq!(sunday.zone().name(), "America/Los_Angeles");
+    // An in-person record's `location` is its venue.
+    assert!(toml.contains("venue = \"Alano Club\"\n"), "{toml}");
     assert_eq!(
         sunday.url().map(|u| u.as_str()),
         Some("https://district123.org/meetings/sunday-serenity")
@@ -959,6 +961,23 @@ fn exact_week_feed_from_json_and_publish() {
     let published =
         std::fs::read_to_string(dir.join("meeting-guide.json")).unwrap();
     assert_eq!(published, feed);
+    // The venue before the address: the record's `location`, the .ics
+    // LOCATION (RFC 5545 escapes its commas), the page.
+    assert!(feed.contains("\"location\": \"St. Luke's Hall\""), "{feed}");
+    let ics = std::fs::read_to_string(dir.join("meetings/hall.ics")).unwrap();
+    assert!(
+        ics.contains(
+            "LOCATION:St. Luke's Hall\\, 1 Main St\\, Los Angeles\\, CA 9001"
+        ),
+        "{ics}"
+    );
+    let page = std::fs::read_to_string(dir.join("index.html")).unwrap();
+    assert!(
+        page.contains(
+            "<span class=\"place\">St. Luke&#39;s Hall, 1 Main St, Los Angeles, CA 90012, USA</span>"
+        ),
+        "{page}"
+    );
     let refused =
         convenor(&["json", file, "--view", "occurrences", "--exact-week"]);
     assert_eq!(refused.status.code(), Some(2));

@@ -26,6 +26,7 @@ pub use sessions::{CancelledSession, ExtraSession, MovedSession};
 /// use convenor_core::{Online, Place};
 /// let place = Place {
 ///     online: Some(Online { url: Some("https://example.org/join".parse()?), ..Online::default() }),
+///     venue: None,
 ///     address: None,
 ///     area: Some("Los Angeles, CA, USA".into()),
 /// };
@@ -36,12 +37,46 @@ pub use sessions::{CancelledSession, ExtraSession, MovedSession};
 pub struct Place {
     /// The online part, if any.
     pub online: Option<Online>,
+    /// The building's name (`St. Luke's Hall`), if the meeting meets in
+    /// person: the Meeting Guide feed's `location`, the `.ics`
+    /// `LOCATION`'s first line.
+    pub venue: Option<String>,
     /// A street address, if the meeting meets in person.
     pub address: Option<String>,
     /// An approximate place, such as `Los Angeles, CA, USA`: where an
     /// online meeting is run from, for meeting finders that list by
     /// place. Not an address.
     pub area: Option<String>,
+}
+
+impl Place {
+    /// Where to go in person, as one line: the venue, then the address
+    /// (`St. Luke's Hall, 1 Main St, Springfield, IL 62701, USA`), or
+    /// whichever of them is given; `None` with neither. The `.ics`
+    /// `LOCATION` and the schedule page say it so.
+    ///
+    /// ```
+    /// use convenor_core::Place;
+    /// let place = Place {
+    ///     venue: Some("St. Luke's Hall".into()),
+    ///     address: Some("1 Main St, Springfield, IL 62701, USA".into()),
+    ///     ..Place::default()
+    /// };
+    /// assert_eq!(
+    ///     place.in_person().as_deref(),
+    ///     Some("St. Luke's Hall, 1 Main St, Springfield, IL 62701, USA")
+    /// );
+    /// assert_eq!(Place::default().in_person(), None);
+    /// ```
+    pub fn in_person(&self) -> Option<String> {
+        match (&self.venue, &self.address) {
+            (Some(venue), Some(address)) => {
+                Some(format!("{venue}, {address}"))
+            }
+            (Some(one), None) | (None, Some(one)) => Some(one.clone()),
+            (None, None) => None,
+        }
+    }
 }
 
 /// How to join online. Plain data.

@@ -513,8 +513,10 @@ fn write_event(
     }
     let online = m.place().online.as_ref();
     let url = online.and_then(|o| o.url.as_ref()).map(|u| u.as_str());
-    if let Some(address) = &m.place().address {
-        w.text("LOCATION", &[], address);
+    // The venue before the address, as one line: TSML UI's "Add to
+    // calendar" writes its `location` and address so too.
+    if let Some(place) = m.place().in_person() {
+        w.text("LOCATION", &[], &place);
     } else if let Some(url) = url {
         w.text("LOCATION", &[], url);
     }

@@ -52,6 +52,7 @@ proptest! {
         .with_place(Place {
             // A link is a checked `WebUrl`, never free text (issue 25).
             online: Some(Online { url: Some(format!("https://example.org/{path}").parse().unwrap()), phone: None, notes: None }),
+            venue: None,
             address: Some(address.clone()),
             area: None,
         });

@@ -216,3 +216,33 @@ fn meetings_in_other_zones_are_each_read_in_their_own_week() {
         assert_eq!(finder_week(&s, &records, as_of), core_week(&s, as_of));
     }
 }
+
+#[test]
+fn the_venue_is_the_location_and_comes_back_on_import() {
+    let s = Schedule::from_toml_str(DONE_MEANS).unwrap();
+    let options = FeedOptions::new(day(2022, 11, 20));
+    let feed = to_meeting_guide(&s, &options).unwrap();
+    let records: Vec<Value> = serde_json::from_str(&feed.json).unwrap();
+    let hall = records.iter().find(|r| r["slug"] == "hall").unwrap();
+    assert_eq!(hall["location"], "St. Luke's Hall");
+    assert_eq!(
+        hall["formatted_address"],
+        "1 Main St, Los Angeles, CA 90012, USA"
+    );
+    // Online meetings have no venue: no `location`.
+    assert!(records
+        .iter()
+        .filter(|r| r["slug"] != "hall")
+        .all(|r| r.get("location").is_none()));
+    let import = convenor_json::ImportOptions::new("x", day(2022, 11, 1));
+    let imported =
+        convenor_json::from_meeting_guide_str(&feed.json, &import).unwrap();
+    let hall = imported.schedule.meeting("hall").unwrap();
+    assert_eq!(hall.place().venue.as_deref(), Some("St. Luke's Hall"));
+    // The TOML writer keeps it, and the file reads back the same.
+    let spec = convenor_core::ScheduleSpec::from(&imported.schedule);
+    let text = convenor_core::document::to_toml(&spec);
+    assert!(text.contains("venue = \"St. Luke's Hall\"\n"), "{text}");
+    let again = Schedule::from_toml_str(&text).unwrap();
+    assert_eq!(again.meeting("hall").unwrap().place(), hall.place());
+}

@@ -82,7 +82,6 @@ fn spec_example_records_import() -> Result<(), convenor_json::Error> {
         "entity_logo",
         "entity_phone",
         "group",
-        "location",
         "updated",
     ];
     assert_eq!(
@@ -120,6 +119,8 @@ fn spec_example_records_import() -> Result<(), convenor_json::Error> {
         Some("123 Main Street, Anytown, CA, 98765, US")
     );
     assert!(sunday.place().online.is_none());
+    // In person: `location` is the venue.
+    assert_eq!(sunday.place().venue.as_deref(), Some("Alano Club"));
 
     let monday = &s.meetings()[1];
     assert_eq!(monday.rule().to_string(), "every monday at 07:00");
@@ -139,6 +140,7 @@ fn spec_example_records_import() -> Result<(), convenor_json::Error> {
     // Three parts: a place, not an address, as meeting finders read it.
     assert_eq!(monday.place().area.as_deref(), Some("Chicago, IL, USA"));
     assert_eq!(monday.place().address, None);
+    assert_eq!(monday.place().venue, None);
     assert_eq!(s.meetings()[2].rule().to_string(), "every wednesday at 07:00");
 
     // And it exports back to the same days, times and types.
@@ -149,6 +151,7 @@ fn spec_example_records_import() -> Result<(), convenor_json::Error> {
     let records: Value = serde_json::from_str(&feed.json).unwrap();
     assert_eq!(records[0]["day"], 0);
     assert_eq!(records[0]["end_time"], "19:30");
+    assert_eq!(records[0]["location"], "Alano Club");
     assert_eq!(records[0]["types"], serde_json::json!(["LGBTQ", "O", "T"]));
     assert_eq!(records[2]["day"], 3);
     assert_eq!(records[2]["conference_url_notes"], "Password: serenity");

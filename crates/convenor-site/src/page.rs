@@ -303,6 +303,9 @@ struct SessionRow {
     add: Option<String>,
     /// How to join, as the `.ics` says it; none for a cancelled session.
     join: Option<Join>,
+    /// Where to go in person ([`convenor_core::Place::in_person`]): the
+    /// venue, then the address.
+    place: Option<String>,
 }
 
 /// A meeting's joining details: its checked [`WebUrl`], its dial-in
@@ -617,6 +620,11 @@ fn days(
             note: o.note().map(str::to_string),
             add: path.as_ref().map(|p| p.to_string_lossy().into_owned()),
             join: Join::of(o),
+            place: o
+                .meeting()
+                .place()
+                .in_person()
+                .map(|p| escape_controls(&p).into_owned()),
         };
         if let Some(day) = days.last_mut() {
             day.sessions.push(row);

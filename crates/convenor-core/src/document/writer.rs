@@ -78,6 +78,7 @@ pub(crate) fn meeting_table(out: &mut String, m: &MeetingSpec) {
     if let Some(online) = &m.online {
         line(out, "online", &online_table(online));
     }
+    opt(out, "venue", m.venue.as_deref());
     opt(out, "address", m.address.as_deref());
     opt(out, "area", m.area.as_deref());
     opt(out, "url", m.url.as_deref());
@@ -263,6 +264,7 @@ mod tests {
                         phone: Some("+1 555 0100".into()),
                         notes: None,
                     }),
+                    venue: Some("St. Luke's Hall".into()),
                     address: Some("1 Main St".into()),
                     area: Some("London".into()),
                     url: Some("https://example.org/a".into()),

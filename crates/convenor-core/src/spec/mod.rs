@@ -236,6 +236,13 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub online: Option<OnlineSpec>,
+    /// The building's name for in-person meetings (`St. Luke's Hall`),
+    /// shown before the address.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub venue: Option<String>,
     /// A street address for in-person meetings.
     #[cfg_attr(
         feature = "serde",

@@ -53,6 +53,7 @@ impl MeetingSpec {
                 phone: o.phone.clone(),
                 notes: o.notes.clone(),
             }),
+            venue: m.place().venue.clone(),
             address: m.place().address.clone(),
             area: m.place().area.clone(),
             url: m.url().map(ToString::to_string),

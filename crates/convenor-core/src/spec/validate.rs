@@ -323,6 +323,7 @@ fn meeting(
         tags,
         convenors,
         online,
+        venue,
         address,
         area,
         ..
@@ -333,6 +334,7 @@ fn meeting(
             phone: o.phone,
             notes: o.notes,
         }),
+        venue,
         address,
         area,
     };

@@ -178,6 +178,9 @@ struct Record {
     conference_phone: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     conference_phone_notes: Option<String>,
+    /// The venue: the building's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     formatted_address: Option<String>,
     /// `"no"` for an address, `"yes"` for an area.
@@ -703,6 +706,7 @@ fn details(
         conference_url_notes: url_notes,
         conference_phone: online.phone,
         conference_phone_notes: phone_notes,
+        location: m.place().venue.clone(),
         formatted_address,
         approximate,
         url: m.url().map(ToString::to_string),

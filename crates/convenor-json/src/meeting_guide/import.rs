@@ -222,12 +222,20 @@ pub fn from_meeting_guide_str(
     for (index, r) in records.iter().enumerate() {
         for field in r.keys() {
             let known = KEPT.contains(&field.as_str())
-                || DERIVED.contains(&field.as_str());
+                || DERIVED.contains(&field.as_str())
+                // Kept or counted by `import_record`.
+                || field == "location";
             if !known && !r[field].is_null() {
                 *not_kept.entry(field.clone()).or_default() += 1;
             }
         }
-        let specs = match import_record(index, r, options, &mut warnings) {
+        let specs = match import_record(
+            index,
+            r,
+            options,
+            &mut warnings,
+            &mut not_kept,
+        ) {
             Ok(Some(specs)) => specs,
             Ok(None) => {
                 let slug = r.get("slug").map(value_text);
@@ -333,6 +341,7 @@ fn import_record(
     r: &serde_json::Map<String, Value>,
     options: &ImportOptions,
     warnings: &mut Vec<FeedWarning>,
+    not_kept: &mut BTreeMap<String, usize>,
 ) -> Result<Option<Vec<MeetingSpec>>, FeedWarning> {
     let slug_text = match r.get("slug") {
         Some(Value::String(s)) => Some(s.clone()),
@@ -512,6 +521,18 @@ fn import_record(
     };
     let (address, area) =
         if approximate { (None, place) } else { (place, None) };
+    // `location` is the venue of an in-person meeting (TSML UI shows it
+    // only for one); an approximate record's (often "Online") is not.
+    let venue = text("location")?;
+    let venue = match approximate {
+        false => venue,
+        true => {
+            if venue.is_some() {
+                *not_kept.entry("location".to_string()).or_default() += 1;
+            }
+            None
+        }
+    };
     let url = link("url")?;
     let notes = text("notes")?;
     let several = matches!(r.get("day"), Some(Value::Array(_)));
@@ -545,6 +566,7 @@ fn import_record(
                     tags: tags.clone(),
                     convenors: Vec::new(),
                     online: online.clone(),
+                    venue: venue.clone(),
                     address: address.clone(),
                     area: area.clone(),
                     reminders: None,
