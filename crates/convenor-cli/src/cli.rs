@@ -246,7 +246,8 @@ pub enum Command {
     },
     /// Write every feed a website needs into a folder: the whole
     /// schedule's .ics, one .ics per meeting, the schedule JSON, the next
-    /// 90 days of sessions, a Meeting Guide feed and an index.html.
+    /// 90 days of sessions, a Meeting Guide feed, changes.atom (the
+    /// changes as an Atom feed) and an index.html.
     /// The new feeds are written and synced as a whole set under
     /// DIR/.convenor, then switched in with one atomic rename, so a failed
     /// or killed run leaves the previous feeds untouched; the public names

@@ -333,9 +333,10 @@ fn publish_writes_every_feed_or_none() {
         "--now",
         "2022-11-10T00:00:00Z",
     ]);
-    // Eleven feeds and the page, and the page's one-session files.
+    // Twelve feeds (changes.atom the twelfth) and the page, and the
+    // page's one-session files.
     let feeds = out.lines().filter(|l| !l.contains("/sessions/")).count();
-    assert_eq!(feeds, 11, "{out}");
+    assert_eq!(feeds, 12, "{out}");
     assert!(dir
         .join("sessions/co-occurring-saturday-2022-11-12T0700.ics")
         .exists());

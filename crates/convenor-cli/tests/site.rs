@@ -113,3 +113,116 @@ fn ics_of_several_keeps_each_schedules_uids() {
     ]);
     assert!(evening.contains("UID:evening-thursday@evening.example.org\r\n"));
 }
+
+/// The Python of the feedparser venv (`feeds/install`), or why there is
+/// none.
+fn feedparser() -> Result<std::path::PathBuf, String> {
+    let home = std::env::var_os("CONVENOR_FEEDS_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME").map(|h| {
+                std::path::PathBuf::from(h).join(".cache/convenor-feeds")
+            })
+        })
+        .ok_or("no HOME")?;
+    let python = home.join("venv/bin/python");
+    let ok = std::process::Command::new(&python)
+        .args(["-c", "import feedparser"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    match ok {
+        true => Ok(python),
+        false => Err(format!(
+            "no feedparser in {} (run feeds/install)",
+            python.display()
+        )),
+    }
+}
+
+/// What feedparser reads in `path`: its bozo flag, the feed's title and
+/// each entry's id, title, updated date and link, as JSON.
+fn read_feed(
+    python: &std::path::Path,
+    path: &std::path::Path,
+) -> serde_json::Value {
+    const SCRIPT: &str = "import feedparser, json, sys\n\
+        d = feedparser.parse(sys.argv[1])\n\
+        print(json.dumps({'bozo': d.bozo, 'error': str(d.get('bozo_exception', '')),\n\
+          'title': d.feed.get('title'), 'links': [l['href'] for l in d.feed.get('links', [])],\n\
+          'entries': [{'id': e.id, 'title': e.title, 'updated': e.updated[:10],\n\
+                       'content': e.content[0].value, 'link': e.link, 'author': e.get('author')}\n\
+                      for e in d.entries]}))\n";
+    let out = std::process::Command::new(python)
+        .args(["-c", SCRIPT])
+        .arg(path)
+        .output()
+        .expect("python runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn changes_atom_reads_in_feedparser_with_no_error() {
+    let python = match feedparser() {
+        Ok(p) => p,
+        Err(why) => return crate::skip_or_fail("feedparser", &why),
+    };
+    let dir = scratch("atom");
+    let out = dir.path().join("site");
+    let status = convenor(&[
+        "publish",
+        "--example",
+        "--out",
+        out.to_str().unwrap(),
+        "--now",
+        "2022-11-11T12:00:00Z",
+        "--url",
+        "https://lifering.org/meetings/",
+    ]);
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let feed = read_feed(&python, &out.join("changes.atom"));
+    assert_eq!(feed["bozo"], false, "{feed}");
+    assert_eq!(
+        feed["title"],
+        "LifeRing Co-Occurring Disorders Meetings: changes"
+    );
+    let entries = feed["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{feed}");
+    let saturday = &entries[0];
+    assert_eq!(saturday["updated"], "2022-11-10");
+    assert_eq!(
+        saturday["id"],
+        "tag:lifering.org,2022-11-10:co-occurring-saturday/reschedule/2022-11-12"
+    );
+    assert_eq!(
+        saturday["title"],
+        "Co-Occurring Disorders (Saturday): from Saturday 12 November 2022, Saturdays at \
+         7:00am Pacific instead of Saturdays at 9:30am Pacific"
+    );
+    assert_eq!(saturday["link"], "https://lifering.org/meetings/");
+    // The page says where the feed is, for readers that look.
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"changes.atom\""
+    ));
+    // The same now, the same bytes.
+    let again = dir.path().join("again");
+    convenor(&[
+        "publish",
+        "--example",
+        "--out",
+        again.to_str().unwrap(),
+        "--now",
+        "2022-11-11T12:00:00Z",
+        "--url",
+        "https://lifering.org/meetings/",
+    ]);
+    assert_eq!(
+        std::fs::read(out.join("changes.atom")).unwrap(),
+        std::fs::read(again.join("changes.atom")).unwrap()
+    );
+}

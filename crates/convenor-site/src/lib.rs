@@ -39,6 +39,9 @@
 //!   ([`publish::Publication`], made with the page's [`page::PageOptions`]),
 //!   its atomic switch into a folder, and one file replaced atomically
 //!   ([`publish::write_atomically`]).
+//! - [`atom`]: `changes.atom`, the changes as an Atom feed
+//!   ([`atom::schedule_to_string`], [`atom::schedules_to_string`],
+//!   [`atom::AtomOptions`]).
 //! - [`site_file`]: the site file (`site.toml`) of several schedules,
 //!   [`site_file::SiteFile`] with its [`site_file::SiteSchedule`]s;
 //!   [`site_file::group_of_file`].
@@ -47,6 +50,7 @@
 #![deny(missing_docs)]
 
 pub mod announce;
+pub mod atom;
 pub mod check;
 pub mod l10n;
 pub mod page;

@@ -154,6 +154,11 @@ impl PageOptions {
     pub fn ical(&self) -> &IcalOptions {
         &self.ical
     }
+
+    /// Where the published folder is served, when given.
+    pub fn base_url(&self) -> Option<&WebUrl> {
+        self.base_url.as_ref()
+    }
 }
 
 /// The most sessions the page lists; the rest are counted, and the feeds

@@ -17,7 +17,8 @@ const OCCURRENCE_DAYS: i64 = 90;
 /// Every file of a website's schedule, by its path in the published
 /// folder: `schedule.ics`, `schedule.json`, `meetings/ID.ics`,
 /// `occurrences.json` (the sessions of the next 90 days),
-/// `meeting-guide.json`, the page `index.html` and the one-session files
+/// `meeting-guide.json`, `changes.atom` (the changes as an Atom feed:
+/// [`crate::atom`]), the page `index.html` and the one-session files
 /// it links to. The page's options say the rest too: its `now` starts
 /// the sessions of `occurrences.json` and stamps the feeds, its
 /// `IcalOptions` make every `.ics`. Large files are made as they are
@@ -108,6 +109,13 @@ impl<'s> Publication<'s> {
             .with_exact_week(options.exact_week());
         let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
         files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
+        files.push((
+            "changes.atom".into(),
+            Content::Text(crate::atom::schedule_to_string(
+                schedule,
+                &atom_options(options),
+            )),
+        ));
         for (path, text) in page::files(schedule, options)? {
             files.push((path, Content::Text(text)));
         }
@@ -219,6 +227,19 @@ fn uid_domain_changed(live: &str, new: &str) -> String {
          them with uid_domain = \"{live}\" in the schedule file (or \
          --domain {live}), or publish with --force to change them"
     )
+}
+
+/// The options of `changes.atom` beside the page `options` make: its
+/// links to the page, its ids in the calendars' UID domain.
+fn atom_options(options: &PageOptions) -> crate::atom::AtomOptions {
+    let mut atom = crate::atom::AtomOptions::new(options.now());
+    if let Some(page) = options.base_url() {
+        atom = atom.with_page(page.clone());
+    }
+    if let Some(domain) = options.ical().domain() {
+        atom = atom.with_domain(domain);
+    }
+    atom
 }
 
 /// Content made as it is written.
