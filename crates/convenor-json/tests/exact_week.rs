@@ -38,7 +38,8 @@ fn feed(s: &Schedule, as_of: NaiveDate) -> Vec<Map<String, Value>> {
 /// hour, minute }, { zone: timezone })` is that weekday and time in the
 /// ISO week (Monday to Sunday) of now in the record's zone, and a start
 /// already past is taken a week later; the end is `end_time` on the
-/// start's day.
+/// start's day, or without one the start and its default length
+/// (`settings.duration`; 60 minutes taken here).
 fn tsml_ui_reading(
     record: &Map<String, Value>,
     now: DateTime<Utc>,
@@ -69,7 +70,12 @@ fn tsml_ui_reading(
         true => date + Duration::days(7),
         false => date,
     };
-    (at(date, "time"), at(date, "end_time"))
+    let start = at(date, "time");
+    let end = match record.get("end_time") {
+        Some(_) => at(date, "end_time"),
+        None => start + Duration::minutes(60),
+    };
+    (start, end)
 }
 
 /// The sessions (meeting id, start) that the core lists in the seven
@@ -112,7 +118,9 @@ fn finder_week(
             .max_by_key(String::len)
             .unwrap_or_else(|| panic!("slug {slug} names no meeting"));
         let zone = Zone::get(r["timezone"].as_str().unwrap()).unwrap();
-        let (start, _) = tsml_ui_reading(r, midnight(zone, as_of));
+        let (start, end) = tsml_ui_reading(r, midnight(zone, as_of));
+        // Issue 27: no session ends before it starts in a finder.
+        assert!(end > start, "{slug} ends before it starts: {r:?}");
         assert!(
             out.insert((meeting, start.timestamp())),
             "{slug}: listed twice"
@@ -145,6 +153,10 @@ fn done_means_week_is_the_agenda_week() {
     assert!(!slugs.contains_key("fortnight-off"), "{slugs:?}");
     assert_eq!(slugs["monthly-business"], (6, "10:00"));
     assert_eq!(slugs["hall"], (0, "10:00"));
+    // Past midnight: no `end_time`, the end in the notes with its zone.
+    let late = records.iter().find(|r| r["slug"] == "late-night").unwrap();
+    assert_eq!(late.get("end_time"), None);
+    assert_eq!(late["notes"], "Ends at 1:00am Pacific, the next day");
 }
 
 #[test]

@@ -165,7 +165,9 @@ struct Record {
     slug: String,
     day: u32,
     time: String,
-    end_time: String,
+    /// Left out for a session past midnight ([`ending`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    end_time: Option<String>,
     timezone: &'static str,
     types: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -419,6 +421,39 @@ fn current_segment(m: &Meeting, as_of: NaiveDate) -> Option<usize> {
     }
 }
 
+/// The `end_time` of a session from `start` to `end` (local times), and
+/// a line for its `notes` when it has none. A session that ends after
+/// midnight has no `end_time`: TSML UI reads `end_time` on the start's
+/// day (code4recovery/tsml-ui, src/helpers/load-meeting-data.ts), so
+/// 23:30 to 01:00 would end before it starts, on its page and in its
+/// calendar files; without one it takes its default length. Its notes
+/// then give the end in the core's words (`Ends at 1:00am Pacific, the
+/// next day`), and the feed's warning says so.
+fn ending(
+    m: &Meeting,
+    start: NaiveDateTime,
+    end: NaiveDateTime,
+    warnings: &mut Vec<FeedWarning>,
+) -> (Option<String>, Option<String>) {
+    if end.date() == start.date() {
+        return (Some(hh_mm(end)), None);
+    }
+    warnings.push(FeedWarning::CrossesMidnight {
+        meeting: m.id().to_string(),
+        end_time: hh_mm(end),
+    });
+    // Sessions last at most 24 hours: the end is on the next day.
+    (None, Some(super::ends_next_day(end.hour(), end.minute(), m.zone())))
+}
+
+/// `notes` with one more line.
+fn with_line(notes: Option<String>, line: Option<String>) -> Option<String> {
+    match (notes, line) {
+        (Some(notes), Some(line)) => Some(format!("{notes}\n{line}")),
+        (notes, line) => notes.or(line),
+    }
+}
+
 /// `HH:MM` of a local time.
 fn hh_mm(t: NaiveDateTime) -> String {
     format!("{:02}:{:02}", t.hour(), t.minute())
@@ -467,13 +502,7 @@ fn record(
     });
     let notes = notes(m, as_of, Some(index), cadence);
     let mut record = details(schedule, m, options, warnings);
-    let end_time = hh_mm(end);
-    if end.date() != start.date() {
-        warnings.push(FeedWarning::CrossesMidnight {
-            meeting: id.clone(),
-            end_time: end_time.clone(),
-        });
-    }
+    let (end_time, ends) = ending(m, start, end, warnings);
     if let Some(suggestion) = without_weekday(m.name(), day) {
         warnings.push(FeedWarning::WeekdayInName {
             meeting: id.clone(),
@@ -484,7 +513,7 @@ fn record(
     record.day = day.num_days_from_sunday();
     record.time = time.to_string();
     record.end_time = end_time;
-    record.notes = notes;
+    record.notes = with_line(notes, ends);
     Some(record)
 }
 
@@ -530,6 +559,7 @@ fn week_records(
         });
     }
     let mut regular_named = false;
+    let mut warned_midnight = false;
     let mut out = Vec::new();
     for s in &sessions {
         let start = s.start().naive_local();
@@ -540,19 +570,19 @@ fn week_records(
         } else {
             format!("{id}-{}", start.format("%Y-%m-%d"))
         };
-        let end_time = hh_mm(end);
-        if end.date() != start.date() {
-            warnings.push(FeedWarning::CrossesMidnight {
-                meeting: id.clone(),
-                end_time: end_time.clone(),
-            });
+        // One warning for the meeting, however many such sessions.
+        let mut said = Vec::new();
+        let (end_time, ends) = ending(m, start, end, &mut said);
+        if !warned_midnight {
+            warned_midnight = !said.is_empty();
+            warnings.append(&mut said);
         }
         let record = Record {
             slug,
             day: start.weekday().num_days_from_sunday(),
             time: hh_mm(start),
             end_time,
-            notes: notes.clone(),
+            notes: with_line(notes.clone(), ends),
             ..base.clone()
         };
         out.push((start.date(), record));
@@ -698,7 +728,7 @@ fn details(
         slug: id,
         day: 0,
         time: String::new(),
-        end_time: String::new(),
+        end_time: None,
         timezone: m.zone().name(),
         types,
         notes: None,

@@ -395,8 +395,25 @@ fn import_record(
         return Ok(None);
     };
     let start = parse_time(&time).map_err(|p| fail("time", p))?;
+    // A convenor feed's session past midnight has no `end_time`; its
+    // notes' last line says the end.
+    let mut notes = text("notes")?;
+    let next_day = notes
+        .as_deref()
+        .and_then(|n| n.lines().last())
+        .and_then(super::ends_next_day_of);
     let minutes = match text("end_time")? {
-        None => 60,
+        None => match next_day {
+            Some((h, m)) => {
+                if let Some(n) = &mut notes {
+                    let kept = n.lines().count() - 1;
+                    *n = n.lines().take(kept).collect::<Vec<_>>().join("\n");
+                }
+                notes = notes.filter(|n| !n.is_empty());
+                24 * 60 - minutes_of(start) + h * 60 + m
+            }
+            None => 60,
+        },
         Some(end) => {
             let end = parse_time(&end).map_err(|p| fail("end_time", p))?;
             let (s, e) = (minutes_of(start), minutes_of(end));
@@ -534,7 +551,6 @@ fn import_record(
         }
     };
     let url = link("url")?;
-    let notes = text("notes")?;
     let several = matches!(r.get("day"), Some(Value::Array(_)));
     Ok(Some(
         days.into_iter()

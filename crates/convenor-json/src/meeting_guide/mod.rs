@@ -42,6 +42,34 @@ pub const SPEC_TYPES: &[&str] = &[
     "UK", "W", "X", "XB", "XT", "Y",
 ];
 
+/// The `notes` line of a session past midnight, which has no `end_time`
+/// in the feed: `Ends at 1:00am Pacific, the next day`.
+fn ends_next_day(hour: u32, minute: u32, zone: convenor_core::Zone) -> String {
+    format!(
+        "Ends at {} {}, the next day",
+        convenor_core::words::clock12(hour, minute),
+        convenor_core::words::zone_label(zone)
+    )
+}
+
+/// The end (hour, minute) that an [`ends_next_day`] line gives, so that
+/// an imported feed keeps the length; `None` for any other line.
+fn ends_next_day_of(line: &str) -> Option<(u32, u32)> {
+    let rest =
+        line.strip_prefix("Ends at ")?.strip_suffix(", the next day")?;
+    let clock = rest.split(' ').next()?;
+    let (clock, pm) = match clock.strip_suffix("pm") {
+        Some(c) => (c, true),
+        None => (clock.strip_suffix("am")?, false),
+    };
+    let (h, m) = clock.split_once(':')?;
+    let (h, m): (u32, u32) = (h.parse().ok()?, m.parse().ok()?);
+    if !(1..=12).contains(&h) || m > 59 {
+        return None;
+    }
+    Some((h % 12 + if pm { 12 } else { 0 }, m))
+}
+
 /// Our tags that the feed expresses without a type code: `online` is
 /// what `conference_url` / `conference_phone` say.
 const DEFAULT_IGNORED: &[&str] = &["online"];
@@ -280,11 +308,13 @@ pub enum FeedWarning {
         phone: String,
     },
     /// A session that ends after midnight: finders read `end_time` on the
-    /// start's day, so it seems to end before it starts.
+    /// start's day, so it would seem to end before it starts; the feed
+    /// leaves `end_time` out (finders show their default length) and
+    /// gives the end in `notes`.
     CrossesMidnight {
         /// The meeting.
         meeting: String,
-        /// `HH:MM`, the end the feed gives.
+        /// `HH:MM`, the end (not in the feed's `end_time`).
         end_time: String,
     },
     /// A name that says the weekday, which the feed's `day` already says
@@ -449,9 +479,10 @@ impl fmt::Display for FeedWarning {
             ),
             FeedWarning::CrossesMidnight { meeting, end_time } => write!(
                 f,
-                "meeting {meeting} ends after midnight (`end_time` \
-                 {end_time}); meeting finders read the end on the start's \
-                 day, so it seems to end before it starts"
+                "meeting {meeting} ends after midnight (at {end_time}): \
+                 meeting finders read `end_time` on the start's day, so \
+                 the feed leaves it out (they show their default length) \
+                 and gives the end in the notes"
             ),
             FeedWarning::WeekdayInName { meeting, name, suggestion } => {
                 write!(
