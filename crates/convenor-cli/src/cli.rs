@@ -161,8 +161,6 @@ pub enum Command {
     /// Validate a schedule file: every error and warning with
     /// file:line:column, the source line and a suggestion.
     ///
-    /// Exit code: 0 clean, 1 warnings with --deny-warnings, 2 errors.
-    ///
     /// Example: convenor check schedule.toml
     Check {
         /// The schedule files (or one site file); with several, a
@@ -248,14 +246,20 @@ pub enum Command {
     /// schedule's .ics, one .ics per meeting, the schedule JSON, the next
     /// 90 days of sessions, a Meeting Guide feed, changes.atom (the
     /// changes as an Atom feed) and an index.html.
-    /// The new feeds are written and synced as a whole set under
-    /// DIR/.convenor, then switched in with one atomic rename, so a failed
-    /// or killed run leaves the previous feeds untouched; the public names
-    /// (DIR/schedule.ics, DIR/meetings, ...) are symlinks into the live
-    /// set, so the web server must follow symlinks. One publish at a time
-    /// (a second one waits). See HARDENING.md.
+    ///
+    /// By default the new feeds are written and synced as a whole set
+    /// under DIR/.convenor, then switched in with one atomic rename, so a
+    /// failed or killed run leaves the previous feeds untouched; the
+    /// public names (DIR/schedule.ics, DIR/meetings, ...) are symlinks
+    /// into the live set, so the web server must follow symlinks. With
+    /// --plain they are ordinary files, each replaced atomically, for
+    /// GitHub Pages, Netlify, FTP, zip and git. One publish at a time (a
+    /// second one waits). Prints one summary line; -v lists every file.
+    /// See HARDENING.md and the README's "Putting it on a website".
     ///
     /// Example: convenor publish schedule.toml --out public/
+    ///
+    /// Example: convenor publish schedule.toml --out docs/ --plain
     Publish {
         #[command(flatten)]
         view: View,
@@ -295,6 +299,16 @@ pub enum Command {
         /// language of $LC_ALL, $LC_MESSAGES or $LANG, else English.
         #[arg(long, value_name = "LANGS", value_delimiter = ',')]
         lang: Vec<String>,
+        /// Ordinary files instead of symlinks into DIR/.convenor, for
+        /// hosts and tools that do not follow symlinks. Each file is
+        /// replaced atomically, not the set as a whole: during a publish
+        /// a reader may get some new files and some old ones, each whole.
+        #[arg(long)]
+        plain: bool,
+        /// List every file written, unchanged and removed, before the
+        /// summary line.
+        #[arg(short = 'v', long)]
+        verbose: bool,
     },
     /// The meeting list as a convenor posts it: each meeting's weekday
     /// and time in the schedule's zone, "(Starts November 14th)" for one
@@ -476,4 +490,48 @@ pub enum JsonView {
     Occurrences,
     /// A Meeting Guide feed (the JSON meeting finders read).
     MeetingGuide,
+}
+
+/// Every command's help ends with its exit codes (`crate::exit`): each
+/// subcommand, and each of theirs (`edit cancel`), gets its own.
+pub fn with_exit_codes(mut command: clap::Command) -> clap::Command {
+    let names: Vec<String> =
+        command.get_subcommands().map(|c| c.get_name().to_string()).collect();
+    for name in names {
+        command = command.mut_subcommand(&name, |sub| {
+            let codes = exit_codes(sub.get_name());
+            with_exit_codes(sub).after_help(codes)
+        });
+    }
+    command
+}
+
+/// The exit codes of the command `name`, as its help says them.
+fn exit_codes(name: &str) -> &'static str {
+    match name {
+        "check" => {
+            "Exit status: 0 no errors (warnings allowed), 1 warnings with \
+             --deny-warnings, 2 errors in the file or a bad flag, 3 the file \
+             cannot be read."
+        }
+        "publish" => {
+            "Exit status: 0 published, or a publish started later was \
+             already live (nothing changed; said on standard error), 2 bad \
+             input (the schedule file, a flag), 3 anything else: a name in \
+             DIR that convenor did not write, a file that cannot be read or \
+             written, a summary that cannot be printed (nothing is published \
+             then)."
+        }
+        "edit" | "cancel" | "move" | "extra" | "reschedule" | "end"
+        | "add" => {
+            "Exit status: 0 done (or with --dry-run, shown), 2 bad input (the \
+             change would make the file invalid, a bad flag; nothing is \
+             written), 3 anything else (the file cannot be read or written)."
+        }
+        _ => {
+            "Exit status: 0 done, 2 bad input (a schedule file with errors, \
+             a bad flag value), 3 anything else (a file that cannot be read \
+             or written, output that cannot be written)."
+        }
+    }
 }

@@ -50,6 +50,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             exact_week,
             force,
             lang,
+            plain,
+            verbose,
         } => {
             let domain = domain.as_deref().map(config::domain).transpose()?;
             let languages = match lang.as_slice() {
@@ -62,6 +64,8 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             let request = crate::publish::Request {
                 languages,
                 force,
+                plain,
+                verbose,
                 domain,
                 url,
                 reminders,

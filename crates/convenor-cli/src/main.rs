@@ -77,8 +77,8 @@ fn main() -> ExitCode {
     };
     tzdata.install();
     let version = format!("{} (tzdata {tzdata})", env!("CARGO_PKG_VERSION"));
-    let command =
-        cli::Cli::command().version(&*Box::leak(version.into_boxed_str()));
+    let command = cli::with_exit_codes(cli::Cli::command())
+        .version(&*Box::leak(version.into_boxed_str()));
     let cli = match cli::Cli::from_arg_matches(&command.get_matches()) {
         Ok(cli) => cli,
         Err(err) => err.exit(),

@@ -1,6 +1,7 @@
 //! `convenor publish`: the library's set of files
 //! ([`convenor::site::publish::Publication`]) switched into `--out` whole,
-//! with one line printed per file and the feed's warnings on stderr.
+//! with a summary line (every file with -v) and the feed's warnings on
+//! stderr.
 
 use std::io::Write;
 use std::path::Path;
@@ -8,7 +9,7 @@ use std::path::Path;
 use anyhow::Result;
 use convenor::site::page::PageOptions;
 use convenor::site::publish::{
-    check_out, Outcome, Publication, PublishFolder,
+    check_out, Changes, Layout, Outcome, Publication, PublishFolder,
 };
 
 use crate::cli::View;
@@ -17,6 +18,8 @@ use crate::config::{Config, Use};
 /// The flags of `publish` beside the viewing ones.
 pub struct Request {
     pub force: bool,
+    pub plain: bool,
+    pub verbose: bool,
     pub domain: Option<String>,
     pub reminders: crate::cli::ReminderFlags,
     pub url: Option<convenor::WebUrl>,
@@ -26,8 +29,8 @@ pub struct Request {
     pub languages: Vec<convenor::Lang>,
 }
 
-/// Writes the feeds and the schedule page into `dir`; prints one line
-/// per file written.
+/// Writes the feeds and the schedule page into `dir`; prints a summary
+/// line, and with `verbose` every file first.
 pub fn publish(
     view: &View,
     dir: &Path,
@@ -48,6 +51,8 @@ pub fn publish(
             dir.display()
         );
     })?;
+    let layout = if request.plain { Layout::Plain } else { Layout::Links };
+    let folder = folder.with_layout(layout);
     let c = Config::load(view, Use::Write)?;
     let mut ical = crate::config::reminders(
         &request.reminders,
@@ -82,13 +87,14 @@ pub fn publish(
              where they are)"
         );
     }
-    match set.write_into(&folder, request.force, || summary(dir, &set, out))? {
+    let said = |changes: &Changes| summary(dir, changes, request.verbose, out);
+    match set.write_into(&folder, request.force, said)? {
         Outcome::Superseded => eprintln!(
             "convenor: a publish into {} started after this one is already \
              live; nothing was changed",
             dir.display()
         ),
-        Outcome::Published { backup: Some(backup) } => eprintln!(
+        Outcome::Published { backup: Some(backup), .. } => eprintln!(
             "convenor: what convenor had not written is kept in {}",
             backup.display()
         ),
@@ -97,21 +103,33 @@ pub fn publish(
     Ok(0)
 }
 
-/// Prints one line per file before the new feeds go live, so a summary
-/// that cannot be written (a full disk, a closed stdout) fails the run
-/// with nothing published. A reader that left on purpose
-/// (`convenor publish | head`) does not stop the publish.
+/// Prints the summary line (and with `verbose` every file first) before
+/// the new feeds go live, so a summary that cannot be written (a full
+/// disk, a closed stdout) fails the run with nothing published. A reader
+/// that left on purpose (`convenor publish | head`) does not stop the
+/// publish.
 fn summary(
     dir: &Path,
-    set: &Publication<'_>,
+    changes: &Changes,
+    verbose: bool,
     out: &mut impl Write,
 ) -> convenor::Result<()> {
-    let written = set
-        .paths()
-        .try_for_each(|path| {
-            writeln!(out, "wrote {}", dir.join(path).display())
-        })
-        .and_then(|()| out.flush());
+    let written = (|| {
+        if verbose {
+            let lists = [
+                ("wrote", changes.written()),
+                ("unchanged", changes.unchanged()),
+                ("removed", changes.removed()),
+            ];
+            for (what, paths) in lists {
+                for path in paths {
+                    writeln!(out, "{what} {}", dir.join(path).display())?;
+                }
+            }
+        }
+        writeln!(out, "{}", changes.summary(dir))?;
+        out.flush()
+    })();
     match written {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         written => written.map_err(|e| {

@@ -566,3 +566,47 @@ fn announce_links_gives_each_meetings_join_details() {
     );
     assert!(html.contains("<h2>Links &#38; Co</h2>"), "{html}");
 }
+
+/// Issue 32 item 10: every command's help ends with its exit codes, the
+/// ones `main` really uses (`check` has 1 and 3 too), and an optional
+/// schedule file shows as optional in the usage line.
+#[test]
+fn every_help_gives_the_exit_codes_and_optional_arguments_as_optional() {
+    let commands = [
+        "week",
+        "agenda",
+        "next",
+        "changes",
+        "check",
+        "ics",
+        "json",
+        "publish",
+        "announce",
+        "import",
+        "edit",
+        "completions",
+    ];
+    for name in commands {
+        let help = stdout(&["help", name]);
+        let codes = help.split("Exit status:").nth(1).unwrap_or_else(|| {
+            panic!("help {name} has no exit codes:\n{help}")
+        });
+        for code in ["0 ", "2 ", "3 "] {
+            assert!(codes.contains(code), "help {name}: {codes}");
+        }
+        let usage = help.lines().find(|l| l.starts_with("Usage:")).unwrap();
+        let optional =
+            !["check", "import", "edit", "completions"].contains(&name);
+        if optional {
+            assert!(usage.ends_with(" [FILE]"), "{usage}");
+        }
+    }
+    let check = stdout(&["help", "check"]);
+    assert!(check.contains("1 warnings with --deny-warnings"), "{check}");
+    assert!(check.contains("3 the file cannot be read"), "{check}");
+    let cancel = stdout(&["edit", "x.toml", "cancel", "--help"]);
+    assert!(cancel.contains("Exit status: 0 done"), "{cancel}");
+    // And they are the codes a run gives.
+    let missing = convenor(&["check", "/nonexistent/schedule.toml"]);
+    assert_eq!(missing.status.code(), Some(3));
+}

@@ -332,11 +332,21 @@ fn publish_writes_every_feed_or_none() {
         dir.to_str().unwrap(),
         "--now",
         "2022-11-10T00:00:00Z",
+        "-v",
     ]);
     // Twelve feeds (changes.atom the twelfth) and the page, and the
-    // page's one-session files.
-    let feeds = out.lines().filter(|l| !l.contains("/sessions/")).count();
+    // page's one-session files, each
+    // on its own line with -v, then the summary line (issue 32 item 10).
+    let wrote = out.lines().filter(|l| l.starts_with("wrote "));
+    let feeds = wrote.filter(|l| !l.contains("/sessions/")).count();
     assert_eq!(feeds, 12, "{out}");
+    let summary = out.lines().last().unwrap_or_default();
+    let total = out.lines().count() - 1;
+    let expected = format!(
+        "published {total} files into {}: {total} written, 0 unchanged, 0 removed",
+        dir.display()
+    );
+    assert_eq!(summary, expected);
     assert!(dir
         .join("sessions/co-occurring-saturday-2022-11-12T0700.ics")
         .exists());

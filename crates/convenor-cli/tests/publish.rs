@@ -1,7 +1,9 @@
 //! `convenor publish`, `ics -o` and `json -o` under attack and accident
 //! (issue 12, findings 1, 2 and the publishing parts of 4 and 7): planted
 //! symlinks, kills at random moments, two publishes at once, removed
-//! meetings, the session cap, a full or closed standard output.
+//! meetings, the session cap, a full or closed standard output. The
+//! safety tests run in both layouts: the links (`Layout::Links`, the
+//! default) and ordinary files (`--plain`, issue 32 item 9).
 
 use std::collections::BTreeMap;
 use std::hash::BuildHasher;
@@ -37,8 +39,20 @@ fn schedule(dir: &Path, tag: &str, n: usize, rule: Option<&str>) -> PathBuf {
     path
 }
 
+/// How a test publishes: with symlinks (the default) or `--plain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    Links,
+    Plain,
+}
+
 /// `convenor publish SCHEDULE --out OUT`, not yet run.
 fn publish(schedule: &Path, out: &Path) -> Command {
+    publish_in(Layout::Links, schedule, out)
+}
+
+/// `convenor publish SCHEDULE --out OUT` in `layout`, not yet run.
+fn publish_in(layout: Layout, schedule: &Path, out: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_convenor"));
     command
         .arg("publish")
@@ -49,6 +63,9 @@ fn publish(schedule: &Path, out: &Path) -> Command {
         .env("CONVENOR_TZDATA", "bundled")
         .stdout(Stdio::null())
         .stderr(Stdio::null());
+    if layout == Layout::Plain {
+        command.arg("--plain");
+    }
     command
 }
 
@@ -100,22 +117,72 @@ fn names(dir: &Path) -> Vec<String> {
 }
 
 /// After a completed publish, only the live set and the one it replaced
-/// remain, with no temporary links or folders.
-fn assert_no_leftovers(out: &Path) {
+/// remain, with no temporary links or folders; in the plain layout, the
+/// record of what convenor wrote and no temporary file anywhere.
+fn assert_no_leftovers_in(layout: Layout, out: &Path) {
     let state = out.join(".convenor");
     let mut own = names(&state);
     // What --force moved aside stays until the convenor removes it.
     own.retain(|n| n != "backups");
+    if layout == Layout::Plain {
+        assert_eq!(own, ["lock", "plain.json"]);
+        for dir in [out.to_path_buf(), out.join("meetings")] {
+            let temps: Vec<String> = names(&dir)
+                .into_iter()
+                .filter(|n| n.starts_with(".convenor-new-"))
+                .collect();
+            assert!(temps.is_empty(), "left in {}: {temps:?}", dir.display());
+        }
+        assert_no_symlink(out);
+        return;
+    }
     assert_eq!(own, ["current", "lock", "sets"]);
     let sets = names(&state.join("sets"));
     assert!(sets.len() <= 2, "sets left: {sets:?}");
 }
 
+fn assert_no_leftovers(out: &Path) {
+    assert_no_leftovers_in(Layout::Links, out);
+}
+
+/// No symlink anywhere under `dir` (`.convenor` aside).
+fn assert_no_symlink(dir: &Path) {
+    for entry in std::fs::read_dir(dir).expect("a folder") {
+        let entry = entry.expect("an entry");
+        if entry.file_name() == ".convenor" {
+            continue;
+        }
+        let kind = entry.file_type().expect("a type");
+        assert!(!kind.is_symlink(), "{} is a symlink", entry.path().display());
+        if kind.is_dir() {
+            assert_no_symlink(&entry.path());
+        }
+    }
+}
+
+/// Runs `test` in both layouts.
+macro_rules! both_layouts {
+    ($test:ident: $links:ident, $plain:ident) => {
+        #[test]
+        fn $links() {
+            $test(Layout::Links);
+        }
+        #[test]
+        fn $plain() {
+            $test(Layout::Plain);
+        }
+    };
+}
+
+both_layouts!(never_write_through_planted_symlinks:
+    publish_and_exports_never_write_through_planted_symlinks,
+    plain_publish_never_writes_through_planted_symlinks);
+
 /// Finding 1: planted symlinks, at the old predictable temporary names
 /// and at the public names, are replaced or removed, never written
 /// through; a planted `.convenor` is refused.
-#[test]
-fn publish_and_exports_never_write_through_planted_symlinks() {
+fn never_write_through_planted_symlinks(layout: Layout) {
+    let publish = |a: &Path, b: &Path| publish_in(layout, a, b);
     let tmp = scratch("plant");
     let base = tmp.path();
     let out = base.join("site");
@@ -179,6 +246,14 @@ fn publish_and_exports_never_write_through_planted_symlinks() {
         .filter(|n| n.contains(".tmp-") && !n.starts_with(".feed.ics"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+    if layout == Layout::Plain {
+        // The planted links are gone or aside; the publish wrote none.
+        for name in ["index.html", "schedule.ics", "meetings"] {
+            let meta = std::fs::symlink_metadata(out.join(name)).unwrap();
+            assert!(!meta.is_symlink(), "{name}");
+        }
+        assert_no_symlink(&out.join("meetings"));
+    }
 
     // A `.convenor` that is not convenor's own folder is refused.
     let other = base.join("other");
@@ -189,10 +264,18 @@ fn publish_and_exports_never_write_through_planted_symlinks() {
     assert_eq!(names(&elsewhere), ["m0000.ics"]);
 }
 
+both_layouts!(killed_at_random:
+    publish_killed_at_random_leaves_one_whole_set,
+    plain_publish_killed_at_random_leaves_whole_files);
+
 /// Finding 2: SIGKILL at random moments leaves the previous set or the
 /// new one, whole, and the next publish removes what killed runs left.
-#[test]
-fn publish_killed_at_random_leaves_one_whole_set() {
+/// Finding 2 in the links layout; in the plain one (issue 32 item 9),
+/// each file is replaced atomically, not the set: a kill leaves every
+/// file whole, A's or B's, and the next publish completes the set with
+/// no --force.
+fn killed_at_random(layout: Layout) {
+    let publish = |a: &Path, b: &Path| publish_in(layout, a, b);
     let tmp = scratch("kill");
     let base = tmp.path();
     let a = schedule(base, "A", 1000, None);
@@ -217,21 +300,35 @@ fn publish_killed_at_random_leaves_one_whole_set() {
         child.kill().ok();
         child.wait().unwrap();
         let seen = snapshot(&out);
-        assert!(
-            seen == whole_a || seen == whole_b,
-            "kill {i} after {delay} ms: a mix of {} files",
-            seen.len()
-        );
+        if layout == Layout::Links {
+            assert!(
+                seen == whole_a || seen == whole_b,
+                "kill {i} after {delay} ms: a mix of {} files",
+                seen.len()
+            );
+            continue;
+        }
+        // A killed run's hidden temporaries wait for the next publish.
+        let shown = seen.iter().filter(|(n, _)| !n.contains(".convenor-new-"));
+        for (name, bytes) in shown {
+            let whole = whole_a.get(name) == Some(bytes)
+                || whole_b.get(name) == Some(bytes);
+            assert!(whole, "kill {i} after {delay} ms: {name} is not whole");
+        }
     }
     run(publish(&a, &out));
     assert!(snapshot(&out) == whole_a);
-    assert_no_leftovers(&out);
+    assert_no_leftovers_in(layout, &out);
 }
+
+both_layouts!(concurrent_publishes:
+    concurrent_publishes_leave_exactly_one_schedule,
+    concurrent_plain_publishes_leave_exactly_one_schedule);
 
 /// Finding 2: two publishes at once into one folder take turns; the
 /// result is exactly one schedule's feeds.
-#[test]
-fn concurrent_publishes_leave_exactly_one_schedule() {
+fn concurrent_publishes(layout: Layout) {
+    let publish = |a: &Path, b: &Path| publish_in(layout, a, b);
     let tmp = scratch("concurrent");
     let base = tmp.path();
     let a = schedule(base, "A", 200, None);
@@ -248,13 +345,17 @@ fn concurrent_publishes_leave_exactly_one_schedule() {
         assert!(second.wait().unwrap().success());
         let seen = snapshot(&out);
         assert!(seen == whole_a || seen == whole_b, "pair {pair}: a mix");
-        assert_no_leftovers(&out);
+        assert_no_leftovers_in(layout, &out);
     }
 }
 
+both_layouts!(drops_removed_meetings:
+    publish_drops_the_feeds_of_removed_meetings,
+    plain_publish_drops_the_feeds_of_removed_meetings);
+
 /// Finding 2: a meeting removed from the schedule loses its feed.
-#[test]
-fn publish_drops_the_feeds_of_removed_meetings() {
+fn drops_removed_meetings(layout: Layout) {
+    let publish = |a: &Path, b: &Path| publish_in(layout, a, b);
     let tmp = scratch("removed");
     let base = tmp.path();
     let out = base.join("site");
@@ -265,14 +366,21 @@ fn publish_drops_the_feeds_of_removed_meetings() {
     assert!(std::fs::read_to_string(out.join("schedule.json"))
         .unwrap()
         .contains("Schedule B"));
-    assert_no_leftovers(&out);
+    assert_no_leftovers_in(layout, &out);
 }
+
+both_layouts!(keeps_what_it_did_not_write:
+    publish_keeps_what_it_did_not_write,
+    plain_publish_keeps_what_it_did_not_write);
 
 /// A folder an older convenor published into (plain files, a real
 /// `meetings` folder, its `.NAME.tmp-PID` leftovers) is converted: the
 /// public names become links into the new set, and the old files go.
-#[test]
-fn publish_keeps_what_it_did_not_write() {
+/// In the plain layout a folder is not in the way: only the files the
+/// set writes are, and the rest of `meetings/` stays where it is.
+fn keeps_what_it_did_not_write(layout: Layout) {
+    let publish = |a: &Path, b: &Path| publish_in(layout, a, b);
+    let plain = layout == Layout::Plain;
     let tmp = scratch("legacy");
     let base = tmp.path();
     let out = base.join("site");
@@ -290,10 +398,8 @@ fn publish_keeps_what_it_did_not_write() {
     assert_eq!(refused.status.code(), Some(3));
     let stderr = String::from_utf8_lossy(&refused.stderr);
     for name in ["index.html", "schedule.ics", "meetings"] {
-        assert!(
-            stderr.contains(&*out.join(name).to_string_lossy()),
-            "{stderr}"
-        );
+        let named = stderr.contains(&*out.join(name).to_string_lossy());
+        assert!(named || (plain && name == "meetings"), "{stderr}");
     }
     assert!(stderr.contains("--force"), "{stderr}");
     assert!(snapshot(&out) == before);
@@ -314,23 +420,25 @@ fn publish_keeps_what_it_did_not_write() {
         .map(PathBuf::from)
         .unwrap_or_else(|| panic!("no backup named: {stderr}"));
     assert_eq!(std::fs::read(backup.join("index.html")).unwrap(), b"old");
-    assert_eq!(
-        std::fs::read(backup.join("meetings/gone.ics")).unwrap(),
-        b"old"
-    );
+    let gone = if plain { out.clone() } else { backup.clone() };
+    let gone = gone.join("meetings");
+    assert_eq!(std::fs::read(gone.join("gone.ics")).unwrap(), b"old");
     let fresh = base.join("fresh");
     run(publish(&toml, &fresh));
     let mut expected = snapshot(&fresh);
     expected.insert("notes.txt".into(), b"not convenor's".to_vec());
+    if plain {
+        expected.insert("meetings/gone.ics".into(), b"old".to_vec());
+    }
     assert!(snapshot(&out) == expected);
     for name in ["index.html", "schedule.ics", "meetings"] {
         let link = std::fs::symlink_metadata(out.join(name)).unwrap();
-        assert!(link.is_symlink(), "{name}");
+        assert_eq!(link.is_symlink(), !plain, "{name}");
     }
     assert!(!out.join(".schedule.ics.tmp-123").exists());
-    // Its own links are convenor's: the next publish needs no --force.
+    // Its own files are convenor's: the next publish needs no --force.
     run(publish(&toml, &out));
-    assert_no_leftovers(&out);
+    assert_no_leftovers_in(layout, &out);
 }
 
 /// `command` with one more argument.
@@ -361,12 +469,16 @@ fn publish_writes_every_session_of_the_90_days() {
     assert_eq!(sessions.len(), 108_000);
 }
 
+both_layouts!(lost_output:
+    lost_output_fails_before_anything_is_published,
+    lost_output_fails_before_any_plain_file_is_replaced);
+
 /// Finding 7: a summary that cannot be written (a full disk, a closed
 /// standard output) fails the run before the switch, so the previous
 /// feeds stay; a reader that left (`| head`) does not stop the publish.
 /// Any command whose output is lost exits non-zero.
-#[test]
-fn lost_output_fails_before_anything_is_published() {
+fn lost_output(layout: Layout) {
+    let publish = |a: &Path, b: &Path| publish_in(layout, a, b);
     let tmp = scratch("stdout");
     let base = tmp.path();
     let (a, b) = (schedule(base, "A", 2, None), schedule(base, "B", 1, None));
@@ -390,7 +502,11 @@ fn lost_output_fails_before_anything_is_published() {
             .unwrap()
     };
     let (b_path, out_path) = (b.to_str().unwrap(), out.to_str().unwrap());
-    let status = closed(&["publish", b_path, "--out", out_path]);
+    let mut args = vec!["publish", b_path, "--out", out_path];
+    if layout == Layout::Plain {
+        args.push("--plain");
+    }
+    let status = closed(&args);
     assert_eq!(status.code(), Some(3));
     assert!(snapshot(&out) == before);
     assert_eq!(closed(&["week", "--now", NOW]).code(), Some(3));
@@ -483,4 +599,68 @@ fn publish_refuses_to_change_every_uid() {
     assert!(uids(&out).iter().all(|u| u.ends_with("@new.example.net")));
     run(publish(&toml, &out));
     assert_no_leftovers(&out);
+}
+
+/// Issue 32 item 9: `--plain` writes ordinary files, no symlink; a
+/// folder can move between the layouts with no --force; a file whose
+/// bytes did not change is left as it was (its modification time too).
+/// Item 10: one summary line, every file with -v.
+#[test]
+fn plain_publish_writes_ordinary_files_and_says_what_changed() {
+    let tmp = scratch("plain");
+    let base = tmp.path();
+    let out = base.join("site");
+    let (a, b) = (schedule(base, "A", 3, None), schedule(base, "B", 2, None));
+    let said = |mut command: Command| {
+        let done = command.stdout(Stdio::piped()).output().unwrap();
+        assert!(done.status.success(), "{done:?}");
+        String::from_utf8(done.stdout).unwrap()
+    };
+    // From the links layout to ordinary files, no --force needed.
+    run(publish(&a, &out));
+    let first = said(publish_in(Layout::Plain, &a, &out));
+    assert_no_symlink(&out);
+    assert_no_leftovers_in(Layout::Plain, &out);
+    let total = snapshot(&out).len();
+    assert_eq!(
+        first,
+        format!(
+            "published {total} files into {}: {total} written, 0 unchanged, \
+             0 removed\n",
+            out.display()
+        )
+    );
+    let page = out.join("index.html");
+    let stamp = std::fs::metadata(&page).unwrap().modified().unwrap();
+    // The same schedule again: nothing rewritten.
+    let again = said(publish_in(Layout::Plain, &a, &out));
+    assert!(
+        again.contains(&format!("0 written, {total} unchanged")),
+        "{again}"
+    );
+    assert_eq!(std::fs::metadata(&page).unwrap().modified().unwrap(), stamp);
+    // A meeting taken out: its feed removed, every file listed with -v.
+    let verbose = said(with(publish_in(Layout::Plain, &b, &out), "-v"));
+    let lines: Vec<&str> = verbose.lines().collect();
+    let removed =
+        format!("removed {}", out.join("meetings/m0002.ics").display());
+    assert!(lines.contains(&removed.as_str()), "{verbose}");
+    let wrote = format!("wrote {}", page.display());
+    assert!(lines.contains(&wrote.as_str()), "{verbose}");
+    let summary = lines.last().unwrap();
+    let gone = lines.iter().filter(|l| l.starts_with("removed ")).count();
+    assert!(summary.starts_with("published "), "{verbose}");
+    assert!(summary.ends_with(&format!(" {gone} removed")), "{verbose}");
+    assert_eq!(lines.len(), snapshot(&out).len() + gone + 1, "{verbose}");
+    assert_eq!(names(&out.join("meetings")), ["m0000.ics", "m0001.ics"]);
+    // And back to links, again with no --force.
+    run(publish(&a, &out));
+    for name in ["index.html", "meetings"] {
+        let meta = std::fs::symlink_metadata(out.join(name)).unwrap();
+        assert!(meta.is_symlink(), "{name}");
+    }
+    assert_no_leftovers(&out);
+    let fresh = base.join("fresh");
+    run(publish(&a, &fresh));
+    assert!(snapshot(&out) == snapshot(&fresh));
 }

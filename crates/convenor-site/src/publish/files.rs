@@ -7,7 +7,7 @@ use chrono::Duration;
 use convenor_core::{Error, Schedule, Window};
 use convenor_json::FeedWarning;
 
-use super::folder::{Content, Outcome, PublishFolder};
+use super::folder::{Changes, Content, Outcome, PublishFolder};
 use crate::page::{self, PageOptions};
 use crate::Result;
 
@@ -162,9 +162,9 @@ impl<'s> Publication<'s> {
     }
 
     /// Publishes the set into `folder`, replacing the previous set
-    /// whole ([`PublishFolder::replace_recording`], with the UIDs' domain
-    /// recorded); `commit` runs when the new set is complete, before it
-    /// goes live.
+    /// as its layout says ([`PublishFolder::replace_recording`], with the
+    /// UIDs' domain recorded); `commit` runs when the new set is complete,
+    /// before it goes live, with what the publish will change.
     ///
     /// A set whose UIDs end in another domain than the live set's is
     /// refused unless `force`: every UID would change, and calendar
@@ -179,17 +179,17 @@ impl<'s> Publication<'s> {
     /// let text = "name = 'x'\nurl = 'https://old.example/'\ntimezone = 'UTC'\nmeetings = []\n";
     /// let old = convenor_core::Schedule::from_toml_str(text)?;
     /// let folder = PublishFolder::lock(dir.path(), || {})?;
-    /// Publication::new(&old, &PageOptions::new(now))?.write_into(&folder, false, || Ok(()))?;
+    /// Publication::new(&old, &PageOptions::new(now))?.write_into(&folder, false, |_| Ok(()))?;
     ///
     /// let moved = convenor_core::Schedule::from_toml_str(&text.replace("old", "new"))?;
     /// let err = Publication::new(&moved, &PageOptions::new(now))?
-    ///     .write_into(&folder, false, || Ok(()))
+    ///     .write_into(&folder, false, |_| Ok(()))
     ///     .unwrap_err();
     /// assert!(err.to_string().contains("uid_domain = \"old.example\""), "{err}");
     /// let kept = convenor_core::Schedule::from_toml_str(
     ///     &format!("uid_domain = 'old.example'\n{}", text.replace("old", "new")),
     /// )?;
-    /// Publication::new(&kept, &PageOptions::new(now))?.write_into(&folder, false, || Ok(()))?;
+    /// Publication::new(&kept, &PageOptions::new(now))?.write_into(&folder, false, |_| Ok(()))?;
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     ///
@@ -202,7 +202,7 @@ impl<'s> Publication<'s> {
         &self,
         folder: &PublishFolder,
         force: bool,
-        commit: impl FnOnce() -> Result<()>,
+        commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
         let live = folder.live_record(UID_DOMAIN_RECORD)?;
         if let Some(live) = live.filter(|d| *d != self.uid_domain) {

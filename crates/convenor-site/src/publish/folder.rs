@@ -46,7 +46,7 @@ use super::IoContext;
 use crate::Result;
 
 /// An error of the folder itself, not of a file in it.
-fn refuse(kind: ErrorKind, message: String) -> Error {
+pub(super) fn refuse(kind: ErrorKind, message: String) -> Error {
     Error::Unusable { message, kind }
 }
 
@@ -114,7 +114,7 @@ impl Content<'_> {
 pub type Make<'a> = Box<dyn Fn(&mut dyn io::Write) -> Result<()> + 'a>;
 
 /// What every failure before the switch says.
-const NOT_PUBLISHED: &str = "nothing was published";
+pub(super) const NOT_PUBLISHED: &str = "nothing was published";
 
 /// A folder to publish into, locked: no other publish can change it
 /// until this value is dropped.
@@ -126,8 +126,8 @@ const NOT_PUBLISHED: &str = "nothing was published";
 /// let site = dir.path().join("site");
 /// let folder = PublishFolder::lock(&site, || {})?;
 /// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
-/// let outcome = folder.replace(&files, false, || Ok(()))?;
-/// assert_eq!(outcome, Outcome::Published { backup: None });
+/// let outcome = folder.replace(&files, false, |_| Ok(()))?;
+/// assert!(matches!(outcome, Outcome::Published { backup: None, .. }));
 /// assert_eq!(std::fs::read_to_string(site.join("index.html"))?, "<p>Hello</p>");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -137,8 +137,111 @@ pub struct PublishFolder {
     state: PathBuf,
     /// When this publish was asked for, in nanoseconds since 1970.
     asked: u128,
+    layout: Layout,
     /// Held until the value drops; the lock goes with it.
     _lock: std::fs::File,
+}
+
+/// How the published files appear in the folder. Both layouts take the
+/// same lock, refuse (or with force keep) what convenor did not write,
+/// and let the publish asked for last win.
+///
+/// ```
+/// use convenor_site::publish::{Content, Layout, PublishFolder};
+///
+/// let dir = tempfile::tempdir()?;
+/// let folder = PublishFolder::lock(dir.path(), || {})?.with_layout(Layout::Plain);
+/// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
+/// folder.replace(&files, false, |_| Ok(()))?;
+/// let meta = std::fs::symlink_metadata(dir.path().join("index.html"))?;
+/// assert!(meta.is_file(), "an ordinary file, not a symlink");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Layout {
+    /// The public names are symlinks into the live set under
+    /// `.convenor/`, switched whole in one rename: a reader never sees
+    /// two sets mixed. The web server must follow symlinks.
+    #[default]
+    Links,
+    /// Ordinary files, each replaced atomically (a synced temporary
+    /// renamed over it), for hosts and tools that do not follow
+    /// symlinks: GitHub Pages, Netlify, FTP, zip, git. During the
+    /// renames a reader may see some new files and some old ones, each
+    /// whole; convenor keeps its record of what it wrote in
+    /// `.convenor/plain.json`.
+    Plain,
+}
+
+/// Which files a publish wrote, left unchanged and removed, by their
+/// paths in the folder.
+///
+/// ```
+/// use convenor_site::publish::{Content, Outcome, PublishFolder};
+///
+/// let dir = tempfile::tempdir()?;
+/// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
+/// PublishFolder::lock(dir.path(), || {})?.replace(&files, false, |_| Ok(()))?;
+/// let again = PublishFolder::lock(dir.path(), || {})?.replace(&files, false, |_| Ok(()))?;
+/// let Outcome::Published { changes, .. } = again else { panic!("published") };
+/// assert!(changes.written().is_empty());
+/// assert_eq!(changes.unchanged(), [std::path::PathBuf::from("index.html")]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub(super) written: Vec<PathBuf>,
+    pub(super) unchanged: Vec<PathBuf>,
+    pub(super) removed: Vec<PathBuf>,
+}
+
+impl Changes {
+    /// The files whose bytes are new (or that are new), in the order
+    /// they were written.
+    pub fn written(&self) -> &[PathBuf] {
+        &self.written
+    }
+
+    /// The files published with the same bytes as before.
+    pub fn unchanged(&self) -> &[PathBuf] {
+        &self.unchanged
+    }
+
+    /// The files of the previous publish that the new one does not have
+    /// (the feed of a meeting taken out), now gone.
+    pub fn removed(&self) -> &[PathBuf] {
+        &self.removed
+    }
+
+    /// One line for people: how many files were published into `dir`,
+    /// how many of them were written and unchanged, how many removed.
+    ///
+    /// ```
+    /// use convenor_site::publish::{Content, Outcome, PublishFolder};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
+    /// let done = PublishFolder::lock(dir.path(), || {})?.replace(&files, false, |_| Ok(()))?;
+    /// let Outcome::Published { changes, .. } = done else { panic!("published") };
+    /// assert_eq!(
+    ///     changes.summary(std::path::Path::new("site")),
+    ///     "published 1 file into site: 1 written, 0 unchanged, 0 removed"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn summary(&self, dir: &Path) -> String {
+        let total = self.written.len() + self.unchanged.len();
+        format!(
+            "published {total} {} into {}: {} written, {} unchanged, {} \
+             removed",
+            if total == 1 { "file" } else { "files" },
+            dir.display(),
+            self.written.len(),
+            self.unchanged.len(),
+            self.removed.len(),
+        )
+    }
 }
 
 /// What [`PublishFolder::replace`] did.
@@ -151,8 +254,8 @@ pub struct PublishFolder {
 /// let folder = PublishFolder::lock(dir.path(), || {})?;
 /// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
 /// // Refused without force; with it, the hand-written file is kept aside.
-/// assert!(folder.replace(&files, false, || Ok(())).is_err());
-/// let Outcome::Published { backup: Some(backup) } = folder.replace(&files, true, || Ok(()))? else {
+/// assert!(folder.replace(&files, false, |_| Ok(())).is_err());
+/// let Outcome::Published { backup: Some(backup), .. } = folder.replace(&files, true, |_| Ok(()))? else {
 ///     panic!("published, with a backup");
 /// };
 /// assert_eq!(std::fs::read_to_string(backup.join("index.html"))?, "hand-written");
@@ -163,9 +266,12 @@ pub struct PublishFolder {
 pub enum Outcome {
     /// The new set is live. `backup` is where the names convenor had
     /// not written were moved, when they were forced aside.
+    #[non_exhaustive]
     Published {
         /// The folder holding what was moved aside, if anything was.
         backup: Option<PathBuf>,
+        /// Which files were written, unchanged and removed.
+        changes: Changes,
     },
     /// Nothing changed: a publish asked for after this one is live.
     Superseded,
@@ -198,16 +304,42 @@ impl PublishFolder {
                 out: out.to_path_buf(),
                 state,
                 asked,
+                layout: Layout::Links,
                 _lock: lock,
             })
         })();
         locked.map_err(|e: Error| e.context(NOT_PUBLISHED))
     }
 
+    /// The folder publishing in `layout` (default: [`Layout::Links`]).
+    #[must_use]
+    pub fn with_layout(mut self, layout: Layout) -> PublishFolder {
+        self.layout = layout;
+        self
+    }
+
+    /// The layout it publishes in.
+    pub fn layout(&self) -> Layout {
+        self.layout
+    }
+
+    pub(super) fn out(&self) -> &Path {
+        &self.out
+    }
+
+    pub(super) fn state(&self) -> &Path {
+        &self.state
+    }
+
+    pub(super) fn asked(&self) -> u128 {
+        self.asked
+    }
+
     /// Replaces the files in the folder by `files` (paths relative to
-    /// it) in one atomic switch. `commit` runs when the new set is
-    /// complete and before it goes live; if it fails, nothing is
-    /// published. A top-level name that convenor did not create is
+    /// it): in the links layout in one atomic switch, in the plain one
+    /// file by file ([`Layout`]). `commit` runs when the new set is
+    /// complete and before it goes live, with what the publish will
+    /// change; if it fails, nothing is published. A top-level name that convenor did not create is
     /// refused, naming it, unless `force`, which moves it into
     /// `.convenor/backups/` once the new set is live.
     ///
@@ -220,7 +352,7 @@ impl PublishFolder {
         &self,
         files: &[(PathBuf, Content<'_>)],
         force: bool,
-        commit: impl FnOnce() -> Result<()>,
+        commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
         self.replace_recording(files, &[], force, commit)
     }
@@ -238,7 +370,7 @@ impl PublishFolder {
     /// let folder = PublishFolder::lock(dir.path(), || {})?;
     /// assert_eq!(folder.live_record("uid-domain")?, None);
     /// let files = [("index.html".into(), Content::Text("<p>Hello</p>".into()))];
-    /// folder.replace_recording(&files, &[("uid-domain", "lifering.org")], false, || Ok(()))?;
+    /// folder.replace_recording(&files, &[("uid-domain", "lifering.org")], false, |_| Ok(()))?;
     /// assert_eq!(folder.live_record("uid-domain")?.as_deref(), Some("lifering.org"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -252,16 +384,19 @@ impl PublishFolder {
         files: &[(PathBuf, Content<'_>)],
         records: &[(&str, &str)],
         force: bool,
-        commit: impl FnOnce() -> Result<()>,
+        commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
-        let (out, state) = (self.out.as_path(), self.state.as_path());
-        let names = public_names(files)?;
         if let Some((bad, _)) = records.iter().find(|(n, _)| !record_name(n)) {
             return Err(refuse(
                 ErrorKind::InvalidInput,
                 format!("{bad:?} is not a record name"),
             ));
         }
+        if self.layout == Layout::Plain {
+            return super::plain::replace(self, files, records, force, commit);
+        }
+        let (out, state) = (self.out.as_path(), self.state.as_path());
+        let names = public_names(files)?;
         let Some(staged) = self
             .prepare(files, records, &names, force)
             .map_err(|e| e.context(NOT_PUBLISHED))?
@@ -269,7 +404,9 @@ impl PublishFolder {
             return Ok(Outcome::Superseded);
         };
         let set = Path::new("sets").join(&staged.set);
-        if let Err(e) = commit() {
+        let old = staged.live.as_ref().map(|l| state.join("sets").join(l));
+        let changes = compare(old.as_deref(), &state.join(&set), files);
+        if let Err(e) = commit(&changes) {
             let _ = std::fs::remove_dir_all(state.join(&set));
             return Err(e.context(NOT_PUBLISHED));
         }
@@ -293,7 +430,20 @@ impl PublishFolder {
                 )
             })?;
         }
-        Ok(Outcome::Published { backup })
+        for name in staged.plain {
+            replace_plain(out, state, name).what(|| {
+                format!(
+                    "the new feeds are live, but {} is still the old one",
+                    out.join(name).display()
+                )
+            })?;
+        }
+        let record = state.join(super::plain::RECORD);
+        if std::fs::symlink_metadata(&record).is_ok() {
+            std::fs::remove_file(&record)
+                .what(|| format!("cannot remove {}", record.display()))?;
+        }
+        Ok(Outcome::Published { backup, changes })
     }
 
     /// The text of record `name` of the live set, as
@@ -306,7 +456,11 @@ impl PublishFolder {
     /// [`Error::Io`] when the record is there but cannot be read, or is
     /// not a regular file of at most 1 KiB of UTF-8.
     pub fn live_record(&self, name: &str) -> Result<Option<String>> {
-        let Some(set) = live_set(&self.state)? else { return Ok(None) };
+        let Some(set) = live_set(&self.state)? else {
+            // Published in the plain layout: its record keeps them.
+            let record = super::plain::Record::read(&self.state);
+            return Ok(record.record(name).map(str::to_string));
+        };
         let path = self.state.join("sets").join(set).join(format!(".{name}"));
         let file = match OpenOptions::new()
             .read(true)
@@ -346,10 +500,13 @@ impl PublishFolder {
     ) -> Result<Option<Staged<'n>>> {
         let (out, state) = (self.out.as_path(), self.state.as_path());
         // First, so that a refusal changes nothing in the folder.
-        let mut foreign = Vec::new();
+        let record = super::plain::Record::read(state);
+        let (mut foreign, mut plain) = (Vec::new(), Vec::new());
         for (name, is_dir) in names {
-            if !is_ours(out, name, *is_dir)? {
-                foreign.push(name.as_os_str());
+            match held(out, name, *is_dir, &record)? {
+                Held::Free => {}
+                Held::Plain => plain.push(name.as_os_str()),
+                Held::Foreign => foreign.push(name.as_os_str()),
             }
         }
         if !foreign.is_empty() && !force {
@@ -364,14 +521,21 @@ impl PublishFolder {
         clean(out, state, live.as_deref(), names)
             .what(|| "cannot remove what earlier runs left".to_string())?;
         for (name, _) in names {
-            if !foreign.contains(&name.as_os_str()) {
+            let name = name.as_os_str();
+            if !foreign.contains(&name) && !plain.contains(&name) {
                 link_public(out, state, name)?;
             }
         }
-        let live = live.map(|name| sets.join(name));
-        let set =
-            stage(out, &sets, files, records, self.asked, live.as_deref())?;
-        Ok(Some(Staged { set, foreign }))
+        let live_path = live.as_ref().map(|name| sets.join(name));
+        let set = stage(
+            out,
+            &sets,
+            files,
+            records,
+            self.asked,
+            live_path.as_deref(),
+        )?;
+        Ok(Some(Staged { set, live, foreign, plain }))
     }
 }
 
@@ -382,7 +546,7 @@ fn record_name(name: &str) -> bool {
 }
 
 /// The refusal to replace names convenor did not create.
-fn refuse_foreign(out: &Path, foreign: &[&OsStr]) -> Error {
+pub(super) fn refuse_foreign(out: &Path, foreign: &[&OsStr]) -> Error {
     let names: Vec<String> =
         foreign.iter().map(|n| out.join(n).display().to_string()).collect();
     refuse(
@@ -437,14 +601,19 @@ pub fn check_out(out: &Path) -> Result<()> {
 struct Staged<'n> {
     /// Its folder's name in `sets`.
     set: OsString,
+    /// The set it replaces.
+    live: Option<OsString>,
     /// Public names held by something convenor did not create, to be
     /// moved aside (forced) once the new set is live.
     foreign: Vec<&'n OsStr>,
+    /// Public names held by files of the plain layout, to become links
+    /// once the new set is live.
+    plain: Vec<&'n OsStr>,
 }
 
 /// The top-level names the set publishes, each with whether it is a
 /// folder, in order of first appearance.
-fn public_names(
+pub(super) fn public_names(
     files: &[(PathBuf, Content<'_>)],
 ) -> Result<Vec<(OsString, bool)>> {
     let mut names: Vec<(OsString, bool)> = Vec::new();
@@ -643,6 +812,15 @@ fn clean(
             remove(&entry.path())?;
         }
     }
+    clean_legacy(out, names)
+}
+
+/// Removes the `.NAME.tmp-PID` and `.NAME.old` files that convenor
+/// before issue 12 left beside the public names `names` in `out`.
+pub(super) fn clean_legacy(
+    out: &Path,
+    names: &[(OsString, bool)],
+) -> io::Result<()> {
     for entry in std::fs::read_dir(out)? {
         let entry = entry?;
         let name = entry.file_name();
@@ -664,7 +842,7 @@ fn clean(
 }
 
 /// Removes `path`, a file, a symlink (never what it points at) or a folder.
-fn remove(path: &Path) -> io::Result<()> {
+pub(super) fn remove(path: &Path) -> io::Result<()> {
     if std::fs::symlink_metadata(path)?.is_dir() {
         std::fs::remove_dir_all(path)
     } else {
@@ -672,18 +850,33 @@ fn remove(path: &Path) -> io::Result<()> {
     }
 }
 
-/// Whether `out/name` is free or convenor's own link into the live set
-/// (false: a file, a folder or anyone else's link is there). A folder
-/// where the set has a file is refused even with force: it may be a
-/// whole website.
-fn is_ours(out: &Path, name: &OsStr, is_dir: bool) -> Result<bool> {
+/// What holds a public name before a publish in the links layout.
+enum Held {
+    /// Nothing, or convenor's own link into the live set.
+    Free,
+    /// Files convenor wrote in the plain layout (a file, or a folder of
+    /// nothing else), replaced by the link once the new set is live.
+    Plain,
+    /// A file, a folder or a link convenor did not write.
+    Foreign,
+}
+
+/// What holds `out/name`. A folder where the set has a file is refused
+/// even with force: it may be a whole website.
+fn held(
+    out: &Path,
+    name: &OsStr,
+    is_dir: bool,
+    record: &super::plain::Record,
+) -> Result<Held> {
     let path = out.join(name);
     match std::fs::symlink_metadata(&path) {
-        Err(e) if e.kind() == ErrorKind::NotFound => Ok(true),
+        Err(e) if e.kind() == ErrorKind::NotFound => Ok(Held::Free),
         Err(e) => Err(e).what(|| format!("cannot read {}", path.display())),
         Ok(m) if m.file_type().is_symlink() => {
-            Ok(std::fs::read_link(&path)
-                .is_ok_and(|t| t == public_target(name)))
+            let ours = std::fs::read_link(&path)
+                .is_ok_and(|t| t == public_target(name));
+            Ok(if ours { Held::Free } else { Held::Foreign })
         }
         Ok(m) if m.is_dir() && !is_dir => Err(refuse(
             ErrorKind::AlreadyExists,
@@ -693,7 +886,66 @@ fn is_ours(out: &Path, name: &OsStr, is_dir: bool) -> Result<bool> {
                 path.display()
             ),
         )),
-        Ok(_) => Ok(false),
+        Ok(m) if m.is_dir() && record.wrote_all(out, Path::new(name)) => {
+            Ok(Held::Plain)
+        }
+        Ok(m) if record.wrote(Path::new(name), &m) => Ok(Held::Plain),
+        Ok(_) => Ok(Held::Foreign),
+    }
+}
+
+/// Puts convenor's link in place of the plain layout's `out/name`: over
+/// a file in one rename; a folder is removed first (rename(2) cannot put
+/// a link over it), so the name is free for microseconds.
+fn replace_plain(out: &Path, state: &Path, name: &OsStr) -> io::Result<()> {
+    let path = out.join(name);
+    if std::fs::symlink_metadata(&path)?.is_dir() {
+        std::fs::remove_dir_all(&path)?;
+    }
+    put_link(state, &public_target(name), &path)?;
+    fresh::sync(out)
+}
+
+/// Which files of the new set `new` differ from the live set `old`, and
+/// which of `old` the new one does not have. Sizes first, bytes only
+/// when they match.
+fn compare(
+    old: Option<&Path>,
+    new: &Path,
+    files: &[(PathBuf, Content<'_>)],
+) -> Changes {
+    let mut changes = Changes::default();
+    for (path, _) in files {
+        let same = old.is_some_and(|old| {
+            super::plain::same_bytes(&old.join(path), &new.join(path))
+                .unwrap_or(false)
+        });
+        match same {
+            true => changes.unchanged.push(path.clone()),
+            false => changes.written.push(path.clone()),
+        }
+    }
+    if let Some(old) = old {
+        let mut before = Vec::new();
+        list_files(old, Path::new(""), &mut before);
+        let now: Vec<&Path> = files.iter().map(|(p, _)| p.as_path()).collect();
+        before.retain(|p| !now.contains(&p.as_path()));
+        before.sort();
+        changes.removed = before;
+    }
+    changes
+}
+
+/// The files under `root/dir`, as paths relative to `root`.
+fn list_files(root: &Path, dir: &Path, into: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return };
+    for entry in entries.flatten() {
+        let path = dir.join(entry.file_name());
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => list_files(root, &path, into),
+            Ok(_) => into.push(path),
+            Err(_) => {}
+        }
     }
 }
 
@@ -709,7 +961,7 @@ fn link_public(out: &Path, state: &Path, name: &OsStr) -> Result<()> {
 }
 
 /// What the public name `name` links to (relative to `--out`).
-fn public_target(name: &OsStr) -> PathBuf {
+pub(super) fn public_target(name: &OsStr) -> PathBuf {
     Path::new(STATE).join("current").join(name)
 }
 
@@ -870,12 +1122,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let later = PublishFolder::lock(&out, || {}).unwrap();
-        let published = later.replace(&page("later"), false, || Ok(()));
-        assert_eq!(published.unwrap(), Outcome::Published { backup: None });
+        let published = later.replace(&page("later"), false, |_| Ok(()));
+        let published = published.unwrap();
+        assert!(matches!(published, Outcome::Published { backup: None, .. }));
         drop(later);
         let mut earlier = PublishFolder::lock(&out, || {}).unwrap();
         earlier.asked -= 1_000_000_000;
-        let outcome = earlier.replace(&page("earlier"), false, || Ok(()));
+        let outcome = earlier.replace(&page("earlier"), false, |_| Ok(()));
         assert_eq!(outcome.unwrap(), Outcome::Superseded);
         let live = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert_eq!(live, "later");
@@ -906,7 +1159,7 @@ mod tests {
         };
         let publish = |files: Vec<(PathBuf, Content<'_>)>| {
             let folder = PublishFolder::lock(&out, || {}).unwrap();
-            folder.replace(&files, false, || Ok(())).unwrap();
+            folder.replace(&files, false, |_| Ok(())).unwrap();
         };
         let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
         let read = |p: &Path| std::fs::read_to_string(p).unwrap();
@@ -942,14 +1195,14 @@ mod tests {
             std::thread::spawn(move || {
                 let second =
                     PublishFolder::lock(&out, || tx.send(()).unwrap());
-                second.map(|f| f.replace(&page("second"), false, || Ok(())))
+                second.map(|f| f.replace(&page("second"), false, |_| Ok(())))
             })
         };
         rx.recv().unwrap();
-        first.replace(&page("first"), false, || Ok(())).unwrap();
+        first.replace(&page("first"), false, |_| Ok(())).unwrap();
         drop(first);
         let second = waiter.join().unwrap().unwrap().unwrap();
-        assert_eq!(second, Outcome::Published { backup: None });
+        assert!(matches!(second, Outcome::Published { backup: None, .. }));
         let live = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert_eq!(live, "second");
     }

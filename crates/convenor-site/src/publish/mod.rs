@@ -4,16 +4,21 @@
 //!
 //! A publish never leaves a half-written website: the new set is written
 //! into a fresh folder beside the live one and switched in with one
-//! rename(2); a failed or killed run leaves the previous set live.
+//! rename(2); a failed or killed run leaves the previous set live. In the
+//! plain layout ([`Layout::Plain`], ordinary files for hosts that do not
+//! follow symlinks) each file is replaced atomically, not the set.
 
 mod atomic;
 mod files;
 mod folder;
 mod fresh;
+mod plain;
 
 pub use atomic::write_atomically;
 pub use files::{Publication, UID_DOMAIN_RECORD};
-pub use folder::{check_out, Content, Make, Outcome, PublishFolder};
+pub use folder::{
+    check_out, Changes, Content, Layout, Make, Outcome, PublishFolder,
+};
 
 /// An I/O result with what was being done, as [`convenor_core::Error::Io`].
 trait IoContext<T> {
