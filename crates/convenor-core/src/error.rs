@@ -872,11 +872,21 @@ impl fmt::Display for Problem {
             BadInterval(n) => {
                 write!(f, "invalid cadence every {n} weeks, expected 1 to 52")
             }
-            BadDate(d) => write!(
-                f,
-                "invalid date \"{d}\", expected `YYYY-MM-DD` \
-                 (years 1 to 9999)"
-            ),
+            BadDate(d) => {
+                write!(f, "invalid date \"{d}\", expected `YYYY-MM-DD` ")?;
+                // A date such as 03/04/2026 is two dates: both are said
+                // (one meant alone is the suggestion, `Check::value`).
+                match crate::values::date_readings(d)[..] {
+                    [day_first, month_first] => write!(
+                        f,
+                        "(years 1 to 9999; \"{}\" if the day comes first, \
+                         \"{}\" if the month does)",
+                        day_first.format("%Y-%m-%d"),
+                        month_first.format("%Y-%m-%d"),
+                    ),
+                    _ => write!(f, "(years 1 to 9999)"),
+                }
+            }
             BadDateTime(d) => write!(
                 f,
                 "invalid local date-time \"{d}\", expected \

@@ -372,6 +372,26 @@ impl<'t> File<'t> {
                        string; put it in quotes, such as \"2022-11-12\""
                 .to_string();
         }
+        // `[meetings.changes]` (single brackets) is one table where the
+        // file wants a list of them (issue 32 item 10).
+        if message == "invalid type: map, expected a sequence" {
+            let list = match path.parts().last() {
+                Some(crate::error::PathPart::Key("changes")) => {
+                    Some(("meetings.changes", "change"))
+                }
+                Some(crate::error::PathPart::Key("meetings")) => {
+                    Some(("meetings", "meeting"))
+                }
+                _ => None,
+            };
+            if let Some((header, entry)) = list {
+                message = format!(
+                    "[{header}] with single brackets is one table, but the \
+                     file wants a list: write [[{header}]] with double \
+                     brackets: each {entry} is one entry of a list"
+                );
+            }
+        }
         let message =
             crate::serde_text::missing_field_hint(&message).unwrap_or(message);
         let mut invalid = Invalid::new(Problem::Malformed(message), path);

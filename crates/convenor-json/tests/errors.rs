@@ -91,3 +91,43 @@ fn deep_nesting_is_an_error_not_a_crash() {
     );
     assert!(convenor_json::from_str(&deep).is_err());
 }
+
+/// Issue 32 item 10: the README lists `90` (minutes) as a duration; a
+/// file may give it as a number, in TOML and in JSON, for a meeting and
+/// for a change, and it means what the text `"90"` means.
+#[test]
+fn a_duration_in_whole_minutes_is_read_as_its_text() {
+    let toml = r#"
+name = "x"
+timezone = "Europe/London"
+
+[[meetings]]
+id = "sat"
+name = "Saturday"
+weekly = { day = "saturday", time = "07:00" }
+duration = 90
+starts = "2022-11-12"
+
+[[meetings.changes]]
+kind = "reschedule"
+effective = "2022-12-03"
+duration = 45
+"#;
+    let from_toml = convenor_core::Schedule::from_toml_str(toml).unwrap();
+    let json = r#"{"name": "x", "timezone": "Europe/London", "meetings": [
+        {"id": "sat", "name": "Saturday",
+         "weekly": {"day": "saturday", "time": "07:00"},
+         "duration": 90, "starts": "2022-11-12",
+         "changes": [{"kind": "reschedule", "effective": "2022-12-03", "duration": 45}]}]}"#;
+    let from_json = convenor_json::from_str(json).unwrap();
+    let text = toml.replace("= 90", "= \"90\"").replace("= 45", "= \"45\"");
+    let from_text = convenor_core::Schedule::from_toml_str(&text).unwrap();
+    for schedule in [&from_toml, &from_json] {
+        let spec = convenor_core::ScheduleSpec::from(schedule);
+        assert_eq!(spec, convenor_core::ScheduleSpec::from(&from_text));
+        let sat = schedule.meeting("sat").unwrap();
+        assert_eq!(sat.duration().minutes(), 90);
+        let last = sat.segments().last().unwrap();
+        assert_eq!(last.duration().minutes(), 45);
+    }
+}

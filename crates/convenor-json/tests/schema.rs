@@ -77,8 +77,14 @@ fn rejects_bad_shapes() {
     unknown_weekly["meetings"][0]["weekly"]["days"] = json!("sunday");
     bad.push(("unknown weekly field", unknown_weekly));
     let mut wrong_type = seed_json();
-    wrong_type["meetings"][0]["duration"] = json!(60);
-    bad.push(("duration as a number", wrong_type));
+    // A whole number of minutes is a duration (issue 32 item 10); a
+    // fraction is not.
+    wrong_type["meetings"][0]["duration"] = json!(1.5);
+    bad.push(("duration as a fraction", wrong_type));
+    let mut minutes = seed_json();
+    minutes["meetings"][0]["duration"] = json!(60);
+    assert!(v.is_valid(&minutes), "the schema refuses duration = 60");
+    assert!(convenor_json::from_str(&minutes.to_string()).is_ok());
     let mut wrong_tags = seed_json();
     wrong_tags["meetings"][0]["tags"] = json!("open");
     bad.push(("tags as a string", wrong_tags));

@@ -207,7 +207,16 @@ pub struct MeetingSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub time: Option<String>,
-    /// The session length (`60m`, `1h30m`, `90`).
+    /// The session length (`60m`, `1h30m`, `90`); a file may also give
+    /// a whole number of minutes (`duration = 90`), read as `"90"`.
+    #[cfg_attr(
+        feature = "serde",
+        serde(deserialize_with = "minutes::text_or_minutes")
+    )]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(schema_with = "minutes::schema")
+    )]
     pub duration: String,
     /// The first date a session may fall on, `YYYY-MM-DD`.
     pub starts: String,
@@ -459,10 +468,113 @@ pub struct ChangeSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub rrule: Option<String>,
-    /// `reschedule`, `move`, `extra`: a session length.
+    /// `reschedule`, `move`, `extra`: a session length (as the
+    /// meeting's: text, or a whole number of minutes).
     #[cfg_attr(
         feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
+        serde(
+            default,
+            deserialize_with = "minutes::some_text_or_minutes",
+            skip_serializing_if = "Option::is_none"
+        )
+    )]
+    #[cfg_attr(
+        feature = "schemars",
+        schemars(schema_with = "minutes::optional_schema")
     )]
     pub duration: Option<String>,
+}
+
+/// A duration as the file gives it: text (`"90m"`, `"1h30m"`, `"90"`) or
+/// a whole number of minutes (`90`), which becomes the text `"90"` that
+/// means the same; the duration's own parse then checks the range, so
+/// `-5` and `100000` are refused like `"-5"` and `"100000"`.
+#[cfg(feature = "serde")]
+mod minutes {
+    use serde::de::{Deserializer, Error, Visitor};
+
+    struct TextOrMinutes;
+
+    impl Visitor<'_> for TextOrMinutes {
+        type Value = String;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(
+                "a duration such as \"60m\", \"1h30m\" or 90 (minutes)",
+            )
+        }
+
+        fn visit_str<E: Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_string<E: Error>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+
+        fn visit_i64<E: Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+
+        fn visit_u64<E: Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+    }
+
+    pub(super) fn text_or_minutes<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<String, D::Error> {
+        d.deserialize_any(TextOrMinutes)
+    }
+
+    pub(super) fn some_text_or_minutes<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<String>, D::Error> {
+        struct Some;
+
+        impl<'de> Visitor<'de> for Some {
+            type Value = Option<String>;
+
+            fn expecting(
+                &self,
+                f: &mut std::fmt::Formatter,
+            ) -> std::fmt::Result {
+                TextOrMinutes.expecting(f)
+            }
+
+            fn visit_none<E: Error>(self) -> Result<Option<String>, E> {
+                Ok(None)
+            }
+
+            fn visit_unit<E: Error>(self) -> Result<Option<String>, E> {
+                Ok(None)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<Option<String>, D::Error> {
+                text_or_minutes(d).map(Option::Some)
+            }
+        }
+        d.deserialize_option(Some)
+    }
+
+    #[cfg(feature = "schemars")]
+    pub(super) fn schema(
+        _: &mut schemars::SchemaGenerator,
+    ) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["string", "integer"]
+        })
+    }
+
+    #[cfg(feature = "schemars")]
+    pub(super) fn optional_schema(
+        _: &mut schemars::SchemaGenerator,
+    ) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["string", "integer", "null"]
+        })
+    }
 }

@@ -85,7 +85,13 @@ impl Check {
     ) -> Option<T> {
         parsed
             .map_err(|p| {
-                self.report(Invalid::new(p, path()).suggest(suggest()))
+                // A date written day or month first: the ISO date meant.
+                let meant = || match &p {
+                    Problem::BadDate(d) => crate::values::date_meant(d),
+                    _ => None,
+                };
+                let suggestion = suggest().or_else(meant);
+                self.report(Invalid::new(p, path()).suggest(suggestion))
             })
             .ok()
     }
