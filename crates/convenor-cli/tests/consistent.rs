@@ -598,7 +598,7 @@ fn every_help_gives_the_exit_codes_and_optional_arguments_as_optional() {
         let optional =
             !["check", "import", "edit", "completions"].contains(&name);
         if optional {
-            assert!(usage.ends_with(" [FILE]"), "{usage}");
+            assert!(usage.ends_with(" [FILE]..."), "{usage}");
         }
     }
     let check = stdout(&["help", "check"]);

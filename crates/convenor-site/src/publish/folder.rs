@@ -515,7 +515,8 @@ impl PublishFolder {
         let sets = state.join("sets");
         private_dir(&sets)?;
         let live = live_set(state)?;
-        if live.as_deref().and_then(asked_at).is_some_and(|t| t > self.asked) {
+        let later = live.as_deref().and_then(asked_at).max(record.asked());
+        if later.is_some_and(|t| t > self.asked) {
             return Ok(None);
         }
         clean(out, state, live.as_deref(), names)
@@ -749,7 +750,7 @@ fn lock(state: &Path, waiting: impl FnOnce()) -> Result<std::fs::File> {
 
 /// The name of the live set: what `state/current` points at, if that is
 /// convenor's link to a set.
-fn live_set(state: &Path) -> Result<Option<OsString>> {
+pub(super) fn live_set(state: &Path) -> Result<Option<OsString>> {
     let current = state.join("current");
     match std::fs::symlink_metadata(&current) {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
@@ -995,7 +996,7 @@ fn put_link(state: &Path, target: &Path, at: &Path) -> io::Result<()> {
 
 /// When the set `name` (`<T>-<random>`) was asked for; `None` for a set
 /// of a convenor that did not record it.
-fn asked_at(name: &OsStr) -> Option<u128> {
+pub(super) fn asked_at(name: &OsStr) -> Option<u128> {
     name.to_str()?.split_once('-')?.0.parse().ok()
 }
 
@@ -1181,6 +1182,29 @@ mod tests {
         assert_eq!(read(&out.join("meetings/b.txt")), "same, and more");
         let mode = std::fs::metadata(out.join("a.txt")).unwrap().mode();
         assert_eq!(mode & 0o7777, FILE_MODE);
+    }
+
+    /// Issue 32 item 9: the same rule across the layouts: an earlier
+    /// plain publish never replaces a later links one, nor the reverse.
+    #[test]
+    fn an_earlier_publish_in_the_other_layout_does_not_replace_a_later_one() {
+        for (later, earlier) in
+            [(Layout::Links, Layout::Plain), (Layout::Plain, Layout::Links)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let out = dir.path().join("site");
+            let folder = PublishFolder::lock(&out, || {}).unwrap();
+            let folder = folder.with_layout(later);
+            folder.replace(&page("later"), false, |_| Ok(())).unwrap();
+            drop(folder);
+            let mut folder = PublishFolder::lock(&out, || {}).unwrap();
+            folder.asked -= 1_000_000_000;
+            let folder = folder.with_layout(earlier);
+            let outcome = folder.replace(&page("earlier"), false, |_| Ok(()));
+            assert_eq!(outcome.unwrap(), Outcome::Superseded, "{earlier:?}");
+            let live = std::fs::read_to_string(out.join("index.html"));
+            assert_eq!(live.unwrap(), "later");
+        }
     }
 
     /// A second publish waits for the first and says so once.

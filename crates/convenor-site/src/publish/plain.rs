@@ -112,8 +112,10 @@ impl Record {
             .unwrap_or_default()
     }
 
-    fn asked(&self) -> u128 {
-        self.asked.parse().unwrap_or(0)
+    /// When the publish that wrote the files was asked for; `None`
+    /// without a record.
+    pub(super) fn asked(&self) -> Option<u128> {
+        self.asked.parse().ok()
     }
 
     /// Whether the regular file `meta` at `path` is one convenor wrote.
@@ -204,7 +206,11 @@ pub(super) fn replace(
     let (out, state) = (folder.out(), folder.state());
     let names = super::folder::public_names(files)?;
     let record = Record::read(state);
-    if record.asked() > folder.asked() {
+    // A later publish is live: in this layout, or in the links one.
+    let links = super::folder::live_set(state)
+        .map_err(|e| e.context(NOT_PUBLISHED))?;
+    let links = links.as_deref().and_then(super::folder::asked_at);
+    if record.asked().max(links).is_some_and(|t| t > folder.asked()) {
         return Ok(Outcome::Superseded);
     }
     let mut staging = Staging { out, folders: Vec::new(), files: Vec::new() };
