@@ -3,7 +3,7 @@
 //! in New York and Sydney, its holiday cancellations and New Year's Day
 //! meeting not dated `announced`.
 
-use super::{golden, stdout};
+use super::{golden, scratch, stdout};
 
 fn manchester() -> String {
     std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -66,4 +66,55 @@ fn announce_lists_undated_changes_numbered_by_date() {
     let footnoted: Vec<&str> =
         notes.iter().map(|n| n.split_once("] ").unwrap().1).collect();
     assert_eq!(listed, footnoted);
+}
+
+/// Item 7: an RRULE meeting in words from the core, on `announce` and
+/// on the page; never the rule's text.
+#[test]
+fn rrule_meetings_are_said_in_words() {
+    let text = announce(&[]);
+    assert!(
+        text.contains("  • First Sunday of each month at 4:00pm London · "),
+        "{text}"
+    );
+    assert!(!text.contains("FREQ="), "{text}");
+    let page = page();
+    assert!(
+        page.contains(
+            "<span class=\"weekly\">First Sunday of each month at 4:00pm London</span>"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("FREQ="));
+}
+
+/// The page as published on 6 December 2026 for six weeks.
+fn page() -> String {
+    let tmp = scratch("words-page");
+    let dir = tmp.path().join("site");
+    let out = dir.display().to_string();
+    stdout(&[
+        "publish",
+        &manchester(),
+        "--out",
+        &out,
+        "--now",
+        "2026-12-06T12:00:00Z",
+        "--weeks",
+        "6",
+    ]);
+    std::fs::read_to_string(dir.join("index.html")).unwrap()
+}
+
+/// Item 7: an extra session is listed as extra, not under its meeting's
+/// name as if it were the usual one.
+#[test]
+fn an_extra_session_is_named_as_extra() {
+    let page = page();
+    assert!(
+        page.contains(
+            "<span class=\"name\">Extra session: Evening Meeting</span>"
+        ),
+        "{page}"
+    );
 }

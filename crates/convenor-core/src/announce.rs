@@ -15,7 +15,7 @@ use crate::occurrence::{Status, Window};
 use crate::rule::{Pattern, Rule};
 use crate::schedule::{ChangeRef, Schedule};
 use crate::values::LocalTime;
-use crate::words::{day_name, rule_words, time12, zone_label};
+use crate::words::{day_name, time12, zone_label, Recurrence};
 use crate::zone::Zone;
 
 /// The list, as published on a date ([`Schedule::announcement`]).
@@ -71,8 +71,11 @@ pub struct Line {
     pub rule: Rule,
     /// What [`Line::elsewhere`] words: the time in each zone asked for.
     pub times: Vec<Elsewhere>,
-    /// `Saturday: 7:00am Pacific`, or for other rules `every 2 weeks on
-    /// Thursday at 6:30pm Pacific`.
+    /// On which days its sessions fall, in parts (for a translation).
+    pub recurrence: Recurrence,
+    /// `Saturday: 7:00am Pacific`, or for other rules `Every 2 weeks on
+    /// Thursday at 6:30pm Pacific`, `First Sunday of each month at
+    /// 4:00pm London` ([`Recurrence::heading`]).
     pub when: String,
     /// The same time in each zone asked for, for the week of the date:
     /// `8:00pm Eastern`, `1:00am Monday London` (with the weekday where
@@ -170,15 +173,9 @@ impl fmt::Display for Announcement {
 /// assert_eq!(convenor_core::announce::month_day(d(11, 13)), "November 13th");
 /// ```
 pub fn month_day(date: NaiveDate) -> String {
-    let d = date.day();
-    let suffix = match (d % 10, d % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{} {d}{suffix}", date.format("%B"))
+    // A day of the month is 1..=31.
+    let day = i32::try_from(date.day()).unwrap_or_default();
+    format!("{} {}", date.format("%B"), crate::words::nth_day(day))
 }
 
 impl Line {
@@ -294,26 +291,34 @@ impl Schedule {
             };
             let zone = meeting.zone();
             let rule = segment.rule();
-            let (when, day) = match rule.pattern() {
-                Pattern::Weekly { day, every } if every.weeks() == 1 => (
-                    format!(
-                        "{}: {} {}",
-                        day_name(*day),
-                        time12(rule.time()),
-                        zone_label(zone)
-                    ),
-                    Some(*day),
-                ),
-                Pattern::Weekly { day, .. } => {
-                    (rule_words(rule, zone), Some(*day))
-                }
-                Pattern::RRule(_) => (rule_words(rule, zone), None),
-            };
             let first = meeting
                 .segments()
                 .iter()
                 .find_map(Segment::first_session)
                 .map(|f| f.date());
+            let recurrence = Recurrence::of(
+                rule,
+                segment.first_session().map(|f| f.date()),
+            );
+            let at = format!("{} {}", time12(rule.time()), zone_label(zone));
+            let (when, day) = match rule.pattern() {
+                Pattern::Weekly { day, every } if every.weeks() == 1 => {
+                    (format!("{}: {at}", day_name(*day)), Some(*day))
+                }
+                Pattern::Weekly { day, .. } => {
+                    (format!("{} at {at}", recurrence.heading()), Some(*day))
+                }
+                Pattern::RRule(_) => {
+                    let day = match &recurrence {
+                        Recurrence::MonthlyWeekday { day, .. } => Some(*day),
+                        Recurrence::Weekly { days, .. } => {
+                            days.first().copied()
+                        }
+                        _ => None,
+                    };
+                    (format!("{} at {at}", recurrence.heading()), day)
+                }
+            };
             let starts = first.filter(|f| *f > as_of);
             let ends = meeting
                 .segments()
@@ -361,6 +366,7 @@ impl Schedule {
                 meeting: m,
                 rule: rule.clone(),
                 times,
+                recurrence,
                 when,
                 elsewhere,
                 starts,

@@ -184,6 +184,11 @@ impl RRulePattern {
         &self.text
     }
 
+    /// The parsed parts, as written (nothing filled in from a DTSTART).
+    pub(crate) fn parts(&self) -> &RRule<Unvalidated> {
+        &self.rule
+    }
+
     /// The COUNT, if the rule has one.
     pub fn count(&self) -> Option<u32> {
         self.rule.get_count()

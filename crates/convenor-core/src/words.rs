@@ -11,10 +11,11 @@
 
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 
 use crate::change::ChangeKind;
-use crate::meeting::{apply, Meeting};
+use crate::meeting::{apply, Meeting, Segment};
+use crate::occurrence::{Occurrence, Status};
 use crate::rule::{Pattern, Rule};
 use crate::schedule::ChangeRef;
 use crate::values::{weekday_name, LocalTime, MeetingDuration};
@@ -86,28 +87,415 @@ pub fn day_name(day: Weekday) -> String {
 }
 
 /// `Saturdays at 7:00am Pacific`, `every 2 weeks on Thursday at 6:30pm
-/// Pacific`, `FREQ=MONTHLY;BYDAY=2TU at 7:00pm Eastern`.
+/// Pacific`, `the second Tuesday of each month at 7:00pm Eastern`: the
+/// rule's [`Recurrence`] in words (never the RRULE's text) and its time.
 ///
 /// ```
 /// use convenor_core::{words, LocalTime, Rule, Zone};
+/// let la = "America/Los_Angeles".parse::<Zone>()?;
 /// let rule = Rule::weekly(chrono::Weekday::Sat, LocalTime::constant(7, 0));
-/// assert_eq!(words::rule_words(&rule, "America/Los_Angeles".parse::<Zone>()?), "Saturdays at 7:00am Pacific");
-/// # Ok::<(), convenor_core::UnknownZone>(())
+/// assert_eq!(words::rule_words(&rule, la), "Saturdays at 7:00am Pacific");
+/// let monthly = Rule::rrule("FREQ=MONTHLY;BYDAY=2TU", LocalTime::constant(19, 0))?;
+/// assert_eq!(words::rule_words(&monthly, la), "the second Tuesday of each month at 7:00pm Pacific");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn rule_words(rule: &Rule, zone: Zone) -> String {
-    let at = format!("{} {}", time12(rule.time()), zone_label(zone));
-    match rule.pattern() {
-        Pattern::Weekly { day, every } if every.weeks() == 1 => {
-            format!("{}s at {at}", day_name(*day))
+    rule_words_from(rule, zone, None)
+}
+
+/// [`rule_words`] of a rule whose first session is on `first` (which
+/// gives the day of a rule that takes it from its start).
+pub(crate) fn rule_words_from(
+    rule: &Rule,
+    zone: Zone,
+    first: Option<NaiveDate>,
+) -> String {
+    format!(
+        "{} at {} {}",
+        Recurrence::of(rule, first),
+        time12(rule.time()),
+        zone_label(zone)
+    )
+}
+
+/// [`rule_words`] of a segment of a meeting's history.
+pub(crate) fn segment_words(segment: &Segment, zone: Zone) -> String {
+    rule_words_from(
+        segment.rule(),
+        zone,
+        segment.first_session().map(|f| f.date()),
+    )
+}
+
+/// On which days a rule's sessions fall, as parts a translation can put
+/// in its own words; [`Recurrence::of`] finds it, its `Display` writes
+/// it in English within a sentence (`the first Sunday of each month`)
+/// and [`Recurrence::heading`] at the start of a line (`First Sunday of
+/// each month`). A rule with no plain words is [`Recurrence::Other`],
+/// said as a pattern the calendar lists, never as RRULE text.
+///
+/// ```
+/// use convenor_core::words::Recurrence;
+/// use convenor_core::{LocalTime, Rule};
+/// let words = |rrule: &str| {
+///     let rule = Rule::rrule(rrule, LocalTime::constant(16, 0)).unwrap();
+///     Recurrence::of(&rule, None).heading()
+/// };
+/// assert_eq!(words("FREQ=MONTHLY;BYDAY=1SU"), "First Sunday of each month");
+/// assert_eq!(words("FREQ=MONTHLY;BYDAY=2TU"), "Second Tuesday of each month");
+/// assert_eq!(words("FREQ=MONTHLY;BYDAY=-1FR"), "Last Friday of each month");
+/// assert_eq!(words("FREQ=MONTHLY;BYDAY=FR;BYSETPOS=-1"), "Last Friday of each month");
+/// assert_eq!(words("FREQ=MONTHLY;BYDAY=1MO,3MO"), "First and third Monday of each month");
+/// assert_eq!(words("FREQ=MONTHLY;INTERVAL=2;BYDAY=1SU"), "Every 2 months on the first Sunday");
+/// assert_eq!(words("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"), "Every 2 weeks on Monday");
+/// assert_eq!(words("FREQ=WEEKLY;BYDAY=MO,TH"), "Every week on Monday and Thursday");
+/// assert_eq!(words("FREQ=DAILY"), "Every day");
+/// assert_eq!(words("FREQ=MONTHLY;BYMONTHDAY=15"), "15th of each month");
+/// assert_eq!(words("FREQ=MONTHLY;BYMONTHDAY=-1"), "Last day of each month");
+/// assert_eq!(words("FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31"), "Every year on 31 December");
+/// assert_eq!(words("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO"), "On a yearly pattern (the calendar lists the dates)");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Recurrence {
+    /// Every day, or every `every` days.
+    Daily {
+        /// Every how many days (1 or more).
+        every: u32,
+    },
+    /// On each of `days` (Monday first), every `every` weeks; one day
+    /// every week is `Saturdays`.
+    Weekly {
+        /// The weekdays, at least one, Monday first.
+        days: Vec<Weekday>,
+        /// Every how many weeks (1 or more).
+        every: u32,
+    },
+    /// The `nth` (`1` first ... `5` fifth; `-1` last, `-2` second to
+    /// last) `day` of the month, every `every` months.
+    MonthlyWeekday {
+        /// Which of the month's such weekdays, in order, none zero.
+        nth: Vec<i8>,
+        /// The weekday.
+        day: Weekday,
+        /// Every how many months (1 or more).
+        every: u32,
+    },
+    /// Day `day` of the month (`-1` the last), every `every` months.
+    MonthlyDay {
+        /// The day, `1..=31` or `-31..=-1` counted from the end.
+        day: i8,
+        /// Every how many months (1 or more).
+        every: u32,
+    },
+    /// Once a year on a date.
+    Yearly {
+        /// The month, `1..=12`.
+        month: u32,
+        /// The day of the month, `1..=31`.
+        day: u32,
+    },
+    /// A pattern with no plain words (week numbers, days of the year,
+    /// Easter, several kinds of day at once): said by how often it
+    /// repeats, and that the calendar lists its dates.
+    Other {
+        /// `daily`, `weekly`, `monthly` or `yearly`.
+        frequency: &'static str,
+    },
+}
+
+impl Recurrence {
+    /// The recurrence of `rule`; `first`, the date of the first session,
+    /// gives the day for a rule that takes it from its start (`FREQ=MONTHLY`
+    /// alone is monthly on the first session's day of the month).
+    pub fn of(rule: &Rule, first: Option<NaiveDate>) -> Recurrence {
+        match rule.pattern() {
+            Pattern::Weekly { day, every } => {
+                Recurrence::Weekly { days: vec![*day], every: every.weeks() }
+            }
+            Pattern::RRule(r) => of_rrule(r, first),
         }
-        Pattern::Weekly { day, every } => {
-            format!(
-                "every {} weeks on {} at {at}",
-                every.weeks(),
-                day_name(*day)
-            )
+    }
+
+    /// At the start of a line: the English words with a capital and
+    /// without a leading `the` (`First Sunday of each month`,
+    /// `Every 2 weeks on Monday`, `Saturdays`).
+    pub fn heading(&self) -> String {
+        let text = self.to_string();
+        let text = text.strip_prefix("the ").unwrap_or(&text);
+        let mut chars = text.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => String::new(),
         }
-        Pattern::RRule(r) => format!("{} at {at}", r.as_str()),
+    }
+}
+
+/// The recurrence of an RRULE, where its parts have plain words.
+fn of_rrule(
+    r: &crate::rule::RRulePattern,
+    first: Option<NaiveDate>,
+) -> Recurrence {
+    use rrule::{Frequency, NWeekday};
+    let p = r.parts();
+    let frequency = match p.get_freq() {
+        Frequency::Daily => "daily",
+        Frequency::Weekly => "weekly",
+        Frequency::Monthly => "monthly",
+        _ => "yearly",
+    };
+    let other = Recurrence::Other { frequency };
+    let every = u32::from(p.get_interval().max(1));
+    let set_pos = p.get_by_set_pos();
+    if !p.get_by_year_day().is_empty()
+        || !p.get_by_week_no().is_empty()
+        || r.as_str().contains("BYEASTER")
+        || set_pos.len() > 1
+    {
+        return other;
+    }
+    let by_day = p.get_by_weekday();
+    let month_days = p.get_by_month_day();
+    let months = p.get_by_month();
+    // Plain weekdays (no ordinal), Monday first, without repeats.
+    let mut plain: Vec<Weekday> = by_day
+        .iter()
+        .filter_map(|d| match d {
+            NWeekday::Every(w) => Some(*w),
+            NWeekday::Nth(..) => None,
+        })
+        .collect();
+    plain.sort_by_key(|w| w.num_days_from_monday());
+    plain.dedup();
+    let all_plain = plain.len() == by_day.len();
+    match p.get_freq() {
+        Frequency::Daily
+            if month_days.is_empty()
+                && months.is_empty()
+                && set_pos.is_empty() =>
+        {
+            if by_day.is_empty() {
+                Recurrence::Daily { every }
+            } else if all_plain && every == 1 {
+                Recurrence::Weekly { days: plain, every: 1 }
+            } else {
+                other
+            }
+        }
+        Frequency::Weekly
+            if month_days.is_empty()
+                && months.is_empty()
+                && set_pos.is_empty() =>
+        {
+            if by_day.is_empty() {
+                match first {
+                    Some(f) => {
+                        Recurrence::Weekly { days: vec![f.weekday()], every }
+                    }
+                    None => other,
+                }
+            } else if all_plain {
+                Recurrence::Weekly { days: plain, every }
+            } else {
+                other
+            }
+        }
+        Frequency::Monthly if months.is_empty() => {
+            match (by_day, month_days, set_pos) {
+                ([], [], []) => match first {
+                    Some(f) => Recurrence::MonthlyDay {
+                        day: i8::try_from(f.day()).unwrap_or(1),
+                        every,
+                    },
+                    None => other,
+                },
+                ([], [day], []) => Recurrence::MonthlyDay { day: *day, every },
+                ([NWeekday::Every(day)], [], [pos]) => {
+                    match i8::try_from(*pos) {
+                        Ok(n) if (-5..=5).contains(&n) && n != 0 => {
+                            Recurrence::MonthlyWeekday {
+                                nth: vec![n],
+                                day: *day,
+                                every,
+                            }
+                        }
+                        _ => other,
+                    }
+                }
+                (days, [], []) => {
+                    let mut nth = Vec::new();
+                    let mut weekday = None;
+                    for d in days {
+                        match d {
+                            NWeekday::Nth(n, w)
+                                if weekday.is_none_or(|x| x == *w)
+                                    && (-5..=5).contains(n) =>
+                            {
+                                weekday = Some(*w);
+                                nth.push(*n as i8);
+                            }
+                            _ => return other,
+                        }
+                    }
+                    // In the month's order: first to fifth, then those
+                    // counted from the end.
+                    nth.sort_by_key(|n| {
+                        if *n > 0 {
+                            i16::from(*n)
+                        } else {
+                            100 + i16::from(*n)
+                        }
+                    });
+                    nth.dedup();
+                    match weekday {
+                        Some(day) => {
+                            Recurrence::MonthlyWeekday { nth, day, every }
+                        }
+                        None => other,
+                    }
+                }
+                _ => other,
+            }
+        }
+        Frequency::Yearly
+            if every == 1 && by_day.is_empty() && set_pos.is_empty() =>
+        {
+            match (months, month_days, first) {
+                ([m], [d], _) if *d > 0 => {
+                    Recurrence::Yearly { month: u32::from(*m), day: *d as u32 }
+                }
+                ([], [], Some(f)) => {
+                    Recurrence::Yearly { month: f.month(), day: f.day() }
+                }
+                ([m], [], Some(f)) if u32::from(*m) == f.month() => {
+                    Recurrence::Yearly { month: f.month(), day: f.day() }
+                }
+                _ => other,
+            }
+        }
+        _ => other,
+    }
+}
+
+/// `first`, `second`, ... `fifth`; `last`, `second to last`...
+fn ordinal(n: i8) -> String {
+    const WORDS: [&str; 5] = ["first", "second", "third", "fourth", "fifth"];
+    match n {
+        -1 => "last".to_string(),
+        n if n < 0 => format!("{} to last", ordinal(-n)),
+        n => WORDS
+            .get(usize::from(n.unsigned_abs()).saturating_sub(1))
+            .map_or_else(|| nth_day(n), |w| (*w).to_string()),
+    }
+}
+
+/// `1st`, `2nd`, `15th`, `22nd`.
+pub(crate) fn nth_day(n: impl Into<i32>) -> String {
+    let n: i32 = n.into();
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// `Monday`, `Monday and Thursday`, `Monday, Wednesday and Friday`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+impl fmt::Display for Recurrence {
+    /// The English words within a sentence: `Saturdays`, `every 2 weeks
+    /// on Thursday`, `the first Sunday of each month`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Recurrence::Daily { every: 1 } => write!(f, "every day"),
+            Recurrence::Daily { every } => write!(f, "every {every} days"),
+            Recurrence::Weekly { days, every: 1 } if days.len() == 1 => {
+                write!(f, "{}s", day_name(days[0]))
+            }
+            Recurrence::Weekly { days, every } => {
+                let names: Vec<String> =
+                    days.iter().map(|d| day_name(*d)).collect();
+                match every {
+                    1 => write!(f, "every week on {}", and_list(&names)),
+                    n => write!(f, "every {n} weeks on {}", and_list(&names)),
+                }
+            }
+            Recurrence::MonthlyWeekday { nth, day, every } => {
+                let which: Vec<String> =
+                    nth.iter().map(|n| ordinal(*n)).collect();
+                let which = and_list(&which);
+                match every {
+                    1 => write!(
+                        f,
+                        "the {which} {} of each month",
+                        day_name(*day)
+                    ),
+                    n => write!(
+                        f,
+                        "every {n} months on the {which} {}",
+                        day_name(*day)
+                    ),
+                }
+            }
+            Recurrence::MonthlyDay { day, every } => {
+                let which = match day {
+                    -1 => "last day".to_string(),
+                    d if *d < 0 => format!("{} day", ordinal(*d)),
+                    d => nth_day(*d),
+                };
+                match every {
+                    1 => write!(f, "the {which} of each month"),
+                    n => write!(f, "every {n} months on the {which}"),
+                }
+            }
+            Recurrence::Yearly { month, day } => {
+                let name = NaiveDate::from_ymd_opt(2000, *month, 1)
+                    .map(|d| d.format("%B").to_string())
+                    .unwrap_or_default();
+                write!(f, "every year on {day} {name}")
+            }
+            Recurrence::Other { frequency } => {
+                write!(
+                    f,
+                    "on a {frequency} pattern (the calendar lists the dates)"
+                )
+            }
+        }
+    }
+}
+
+/// A session's title where sessions are listed: its meeting's name, and
+/// for an extra session `Extra session: NAME`, so a one-off at another
+/// hour is never taken for the usual meeting.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let text = "name = 'x'\ntimezone = 'Europe/London'\n[[meetings]]\nid = 'a'\nname = 'Evening Meeting'\n\
+///             weekly = { day = 'tuesday', time = '19:00' }\nduration = '60m'\nstarts = '2026-12-01'\n\
+///             [[meetings.changes]]\nkind = 'extra'\nat = '2027-01-01T12:00'\n";
+/// let s = convenor_core::Schedule::from_toml_str(text)?;
+/// let w = convenor_core::Window::new(
+///     Utc.with_ymd_and_hms(2026, 12, 29, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2027, 1, 2, 0, 0, 0).unwrap(),
+/// )?;
+/// let titles: Vec<String> = s.occurrences(w).map(|o| convenor_core::words::session_title(&o)).collect();
+/// assert_eq!(titles, ["Evening Meeting", "Extra session: Evening Meeting"]);
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+pub fn session_title(o: &Occurrence<'_>) -> String {
+    let name = o.meeting().name();
+    match o.status() {
+        Status::Extra => format!("Extra session: {name}"),
+        _ => name.to_string(),
     }
 }
 
@@ -225,11 +613,12 @@ impl ChangeRef<'_> {
         match &self.change.kind {
             ChangeKind::Reschedule(r) => {
                 let (before, after) = self.rules();
+                let (first_before, first_after) = self.first_sessions();
                 format!(
                     "from {}, {} instead of {}{}",
                     dates.day_month_year(r.effective),
-                    rule_words(&after, zone),
-                    rule_words(&before, zone),
+                    rule_words_from(&after, zone, first_after),
+                    rule_words_from(&before, zone, first_before),
                     minutes_long(r.duration)
                 )
             }
@@ -251,6 +640,23 @@ impl ChangeRef<'_> {
                 format!("no more sessions from {}", dates.date(*effective))
             }
         }
+    }
+
+    /// The dates of the first sessions of the segments whose rules
+    /// [`ChangeRef::rules`] gives (for the words of a rule that takes
+    /// its day from its start).
+    pub(crate) fn first_sessions(
+        &self,
+    ) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        let segments = self.meeting.segments();
+        let at =
+            segments.iter().position(|s| s.causes().contains(&self.index));
+        let before = match at {
+            Some(i) if i > 0 => segments[i - 1].first_session(),
+            _ => segments.first().and_then(Segment::first_session),
+        };
+        let after = at.and_then(|i| segments[i].first_session());
+        (before.map(|f| f.date()), after.map(|f| f.date()))
     }
 
     /// The rule in force just before the change and the one it makes,

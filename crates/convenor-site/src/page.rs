@@ -616,7 +616,7 @@ fn days(
             end: utc(o.end()),
             start_time: start.format("%H:%M").to_string(),
             end_time: end.format("%H:%M %Z").to_string(),
-            name: escape_controls(m.name()).into_owned(),
+            name: escape_controls(&title(words, o)).into_owned(),
             own_hidden: m.zone() == home,
             own_day: own_words(words, o).0,
             own_time: own_words(words, o).1,
@@ -672,8 +672,25 @@ fn link(words: &Words, label: &str, path: &str, base: Option<&str>) -> Link {
     Link { label, subscribe, path: path.to_string(), webcal, https }
 }
 
+/// A session's title: its meeting's name, an extra session's as
+/// `Extra session: NAME` (in English the core's
+/// [`convenor_core::words::session_title`]).
+fn title(words: &Words, o: &Occurrence<'_>) -> String {
+    match (words.lang(), o.status()) {
+        (Lang::En, _)
+        | (_, Status::Scheduled | Status::Moved | Status::Cancelled) => {
+            convenor_core::words::session_title(o)
+        }
+        _ => format!(
+            "{}: {}",
+            words.message("page-extra", &[]),
+            o.meeting().name()
+        ),
+    }
+}
+
 /// A session's badge: `No meeting on Saturday 26 November`, `Moved
-/// from ...`, `Extra session`.
+/// from ...`.
 fn status_words(words: &Words, o: &Occurrence<'_>) -> Option<String> {
     let due = match words.lang() {
         Lang::En => o.due().format("%A %-d %B").to_string(),
@@ -684,7 +701,7 @@ fn status_words(words: &Words, o: &Occurrence<'_>) -> Option<String> {
             Some(words.message("page-cancelled", &[("date", due)]))
         }
         Status::Moved => Some(words.message("page-moved", &[("date", due)])),
-        Status::Extra => Some(words.message("page-extra", &[])),
+        // Said in its title (`Extra session: NAME`, [`title`]).
         _ => None,
     }
 }

@@ -247,7 +247,7 @@ fn unchanged_reschedule(edited: &Edited) -> Result<()> {
     let now = segment.map_or_else(String::new, |s| {
         format!(
             "{}, {} minutes long",
-            crate::words::rule_words(s.rule(), after.zone()),
+            crate::words::segment_words(s, after.zone()),
             s.duration().minutes()
         )
     });

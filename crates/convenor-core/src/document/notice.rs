@@ -8,7 +8,7 @@ use super::edited::Edited;
 use crate::change::ChangeKind;
 use crate::meeting::Meeting;
 use crate::occurrence::{Occurrence, Status, Window};
-use crate::words::{clock12, rule_words, zone_label, DateStyle};
+use crate::words::{clock12, segment_words, zone_label, DateStyle};
 
 /// How many sessions a reschedule or a new meeting lists.
 const LISTED: usize = 3;
@@ -83,7 +83,7 @@ impl Edited {
         let Some(change) = self.change() else {
             let first =
                 meeting.segments().first().map_or_else(String::new, |s| {
-                    format!(", {}", rule_words(s.rule(), meeting.zone()))
+                    format!(", {}", segment_words(s, meeting.zone()))
                 });
             return Notice {
                 change: format!(
