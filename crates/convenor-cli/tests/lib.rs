@@ -989,6 +989,24 @@ fn exact_week_feed_from_json_and_publish() {
         ),
         "{page}"
     );
+    // `check` says what finders will show of the weekly feed, and the fix.
+    let check = convenor(&["check", file, "--now", "2022-11-20T08:00:00Z"]);
+    let said = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    for id in [
+        "thursday-night",
+        "midweek",
+        "monday-group",
+        "fortnight-on",
+        "fortnight-off",
+        "monthly-business",
+    ] {
+        assert!(
+            said.lines().any(|l| l.contains(&format!("meeting {id}"))
+                && l.contains("`--exact-week`")),
+            "{id}: {said}"
+        );
+    }
     let refused =
         convenor(&["json", file, "--view", "occurrences", "--exact-week"]);
     assert_eq!(refused.status.code(), Some(2));

@@ -258,3 +258,37 @@ fn the_venue_is_the_location_and_comes_back_on_import() {
     let again = Schedule::from_toml_str(&text).unwrap();
     assert_eq!(again.meeting("hall").unwrap().place(), hall.place());
 }
+
+#[test]
+fn the_weekly_feed_warns_of_what_finders_will_show() {
+    // What `convenor check` prints of the feed: each meeting the weekly
+    // pattern misleads about, what finders show, and `--exact-week`.
+    let s = Schedule::from_toml_str(DONE_MEANS).unwrap();
+    let feed =
+        to_meeting_guide(&s, &FeedOptions::new(day(2022, 11, 20))).unwrap();
+    let said: Vec<String> =
+        feed.warnings.iter().map(ToString::to_string).collect();
+    let about = |id: &str, words: &str| {
+        assert!(
+            said.iter().any(|w| w.starts_with(&format!("meeting {id}"))
+                && w.contains(words)
+                && (w.contains("`--exact-week`") || id == "late-night")),
+            "{id}: {said:#?}"
+        );
+    };
+    about("thursday-night", "1 cancelled session(s) as usual");
+    about("midweek", "1 moved session(s) at the usual day and time");
+    about("monday-group", "no extra session (1 to come)");
+    about("fortnight-on", "finders list it every week");
+    about("fortnight-off", "finders list it every week");
+    about("monthly-business", "is left out");
+    about("late-night", "leaves it out");
+    // The exact week has none of these to say.
+    let exact = FeedOptions::new(day(2022, 11, 20)).with_exact_week(true);
+    let week = to_meeting_guide(&s, &exact).unwrap();
+    assert!(
+        week.warnings.iter().all(|w| !w.to_string().contains("--exact-week")),
+        "{:?}",
+        week.warnings
+    );
+}

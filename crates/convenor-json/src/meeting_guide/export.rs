@@ -8,8 +8,8 @@ use chrono::{
 };
 use convenor_core::words::DateStyle;
 use convenor_core::{
-    resolve_local, ChangeRef, Meeting, Occurrence, Pattern, Schedule,
-    Schedules, Segment, Status, Window,
+    resolve_local, ChangeKind, ChangeRef, Meeting, Occurrence, Pattern,
+    Schedule, Schedules, Segment, Status, Window,
 };
 use serde::Serialize;
 
@@ -502,6 +502,22 @@ fn record(
     });
     let notes = notes(m, as_of, Some(index), cadence);
     let mut record = details(schedule, m, options, warnings);
+    let (mut cancelled, mut moved, mut extra) = (0, 0, 0);
+    for (_, c) in sessions_to_come(m, as_of) {
+        match c.change.kind {
+            ChangeKind::Cancel { .. } => cancelled += 1,
+            ChangeKind::Move { .. } => moved += 1,
+            _ => extra += 1,
+        }
+    }
+    if cancelled + moved + extra > 0 {
+        warnings.push(FeedWarning::DatedSessions {
+            meeting: id.clone(),
+            cancelled,
+            moved,
+            extra,
+        });
+    }
     let (end_time, ends) = ending(m, start, end, warnings);
     if let Some(suggestion) = without_weekday(m.name(), day) {
         warnings.push(FeedWarning::WeekdayInName {
@@ -628,18 +644,7 @@ fn notes(
             );
         }
     }
-    ahead.extend(m.cancellations(as_of..).map(|c| (c.due(), c.change())));
-    ahead.extend(
-        m.moves(..)
-            .map(|mv| (mv.due().min(mv.to().date()), mv))
-            .filter(|(_, mv)| mv.due().max(mv.to().date()) >= as_of)
-            .map(|(date, mv)| (date, mv.change())),
-    );
-    ahead.extend(
-        m.extras()
-            .filter(|e| e.at().date() >= as_of)
-            .map(|e| (e.at().date(), e.change())),
-    );
+    ahead.extend(sessions_to_come(m, as_of));
     ahead.extend(
         m.end_change()
             .filter(|e| e.change.date() > as_of)
@@ -656,6 +661,29 @@ fn notes(
         m.notes().map(str::to_string).into_iter().collect();
     notes.extend(dated.into_iter().map(|(_, t)| t));
     (!notes.is_empty()).then(|| notes.join("\n"))
+}
+
+/// The cancelled, moved and extra sessions from `as_of` on (a move whose
+/// session or new time is on or after it), each with the first date it
+/// is about: what a weekly feed can say only in words.
+fn sessions_to_come(
+    m: &Meeting,
+    as_of: NaiveDate,
+) -> Vec<(NaiveDate, ChangeRef<'_>)> {
+    let mut out: Vec<(NaiveDate, ChangeRef<'_>)> = Vec::new();
+    out.extend(m.cancellations(as_of..).map(|c| (c.due(), c.change())));
+    out.extend(
+        m.moves(..)
+            .map(|mv| (mv.due().min(mv.to().date()), mv))
+            .filter(|(_, mv)| mv.due().max(mv.to().date()) >= as_of)
+            .map(|(date, mv)| (date, mv.change())),
+    );
+    out.extend(
+        m.extras()
+            .filter(|e| e.at().date() >= as_of)
+            .map(|e| (e.at().date(), e.change())),
+    );
+    out
 }
 
 /// A meeting's record without its day, times and notes: types, the

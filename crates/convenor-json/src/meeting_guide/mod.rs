@@ -70,6 +70,10 @@ fn ends_next_day_of(line: &str) -> Option<(u32, u32)> {
     Some((h % 12 + if pm { 12 } else { 0 }, m))
 }
 
+/// The fix that warnings about the weekly feed name.
+const EXACT_WEEK: &str = "`--exact-week` (json --view meeting-guide, \
+     publish; made again every day)";
+
 /// Our tags that the feed expresses without a type code: `online` is
 /// what `conference_url` / `conference_phone` say.
 const DEFAULT_IGNORED: &[&str] = &["online"];
@@ -238,7 +242,17 @@ impl TypeMap {
 /// let w = FeedWarning::NotWeekly { meeting: "monthly-business".into(), rule: "FREQ=MONTHLY;BYDAY=2TU at 19:00".into() };
 /// assert_eq!(
 ///     w.to_string(),
-///     "meeting monthly-business is left out: the feed is weekly-only and its rule is FREQ=MONTHLY;BYDAY=2TU at 19:00",
+///     "meeting monthly-business is left out: the feed is weekly-only and its rule is \
+///      FREQ=MONTHLY;BYDAY=2TU at 19:00; `--exact-week` (json --view meeting-guide, publish; \
+///      made again every day) lists it in the weeks it meets",
+/// );
+/// let w = FeedWarning::DatedSessions { meeting: "thu".into(), cancelled: 1, moved: 0, extra: 2 };
+/// assert_eq!(
+///     w.to_string(),
+///     "meeting thu: the weekly feed says its dated changes only in its notes, so finders \
+///      list 1 cancelled session(s) as usual, no extra session (2 to come); `--exact-week` \
+///      (json --view meeting-guide, publish; made again every day) lists the sessions as \
+///      they happen",
 /// );
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -258,6 +272,22 @@ pub enum FeedWarning {
         meeting: String,
         /// The cadence in weeks.
         weeks: u32,
+    },
+    /// A meeting with cancelled, moved or extra sessions to come, which
+    /// the weekly feed says only in `notes`: finders list a cancelled
+    /// session as usual, a moved one at its usual time, and no extra
+    /// one. The exact-week feed
+    /// ([`FeedOptions::with_exact_week`](crate::FeedOptions::with_exact_week))
+    /// lists them as they happen.
+    DatedSessions {
+        /// The meeting.
+        meeting: String,
+        /// Cancelled sessions to come.
+        cancelled: usize,
+        /// Moved sessions to come.
+        moved: usize,
+        /// Extra sessions to come.
+        extra: usize,
     },
     /// A meeting with no session on or after the date: left out.
     Ended {
@@ -375,6 +405,7 @@ impl FeedWarning {
         match self {
             NotWeekly { meeting, .. }
             | EveryNWeeks { meeting, .. }
+            | DatedSessions { meeting, .. }
             | Ended { meeting, .. }
             | UnmappedTag { meeting, .. }
             | NoConference { meeting, .. }
@@ -414,6 +445,7 @@ impl FeedWarning {
         Some(match self {
             NotWeekly { .. } => meeting.key("rrule"),
             EveryNWeeks { .. } => meeting.key("weekly").key("every"),
+            DatedSessions { .. } => meeting.key("changes"),
             Ended { .. } => meeting.key("ends"),
             UnmappedTag { .. } => meeting.key("tags"),
             NoConference { .. } => meeting.key("online"),
@@ -431,13 +463,39 @@ impl fmt::Display for FeedWarning {
             FeedWarning::NotWeekly { meeting, rule } => write!(
                 f,
                 "meeting {meeting} is left out: the feed is weekly-only and \
-                 its rule is {rule}"
+                 its rule is {rule}; {EXACT_WEEK} lists it in the weeks it \
+                 meets"
             ),
             FeedWarning::EveryNWeeks { meeting, weeks } => write!(
                 f,
                 "meeting {meeting} meets every {weeks} weeks, which the feed \
-                 cannot say; the cadence and next dates are in its notes"
+                 cannot say: finders list it every week (the cadence and \
+                 next dates are in its notes); {EXACT_WEEK} lists it only \
+                 in the weeks it meets"
             ),
+            FeedWarning::DatedSessions { meeting, cancelled, moved, extra } => {
+                let mut shown = Vec::new();
+                if *cancelled > 0 {
+                    shown.push(format!(
+                        "{cancelled} cancelled session(s) as usual"
+                    ));
+                }
+                if *moved > 0 {
+                    shown.push(format!(
+                        "{moved} moved session(s) at the usual day and time"
+                    ));
+                }
+                if *extra > 0 {
+                    shown.push(format!("no extra session ({extra} to come)"));
+                }
+                write!(
+                    f,
+                    "meeting {meeting}: the weekly feed says its dated \
+                     changes only in its notes, so finders list {}; \
+                     {EXACT_WEEK} lists the sessions as they happen",
+                    shown.join(", ")
+                )
+            }
             FeedWarning::Ended { meeting } => {
                 write!(f, "meeting {meeting} is left out: it has ended")
             }
