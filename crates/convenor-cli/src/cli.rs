@@ -296,7 +296,8 @@ pub enum Command {
         /// de, ja, pt, nl, sv, sk, th): the first without JavaScript;
         /// with it, the visitor's browser language among them, or
         /// ?lang= in the address, and a menu to change it. Default: the
-        /// language of $LC_ALL, $LC_MESSAGES or $LANG, else English.
+        /// schedule's `languages`, else the language of $LC_ALL,
+        /// $LC_MESSAGES or $LANG, else English.
         #[arg(long, value_name = "LANGS", value_delimiter = ',')]
         lang: Vec<String>,
         /// Ordinary files instead of symlinks into DIR/.convenor, for

@@ -54,13 +54,10 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             verbose,
         } => {
             let domain = domain.as_deref().map(config::domain).transpose()?;
-            let languages = match lang.as_slice() {
-                [] => vec![config::lang(None)?],
-                tags => tags
-                    .iter()
-                    .map(|t| config::lang(Some(t)))
-                    .collect::<Result<Vec<_>>>()?,
-            };
+            let languages = lang
+                .iter()
+                .map(|t| config::lang(Some(t)))
+                .collect::<Result<Vec<_>>>()?;
             let request = crate::publish::Request {
                 languages,
                 force,

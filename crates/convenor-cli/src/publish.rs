@@ -25,7 +25,9 @@ pub struct Request {
     pub url: Option<convenor::WebUrl>,
     pub weeks: u32,
     pub exact_week: bool,
-    /// The languages the page offers, the first shown without JavaScript.
+    /// The languages the page offers, the first shown without JavaScript
+    /// (`--lang`); empty for the schedule's `languages`, else the
+    /// environment's language.
     pub languages: Vec<convenor::Lang>,
 }
 
@@ -61,15 +63,22 @@ pub fn publish(
     if let Some(d) = &request.domain {
         ical = ical.with_domain(d.clone());
     }
+    let schedule = c.single("publish")?;
+    let languages = match (request.languages.as_slice(), schedule.languages())
+    {
+        ([], []) => vec![crate::config::lang(None)?],
+        ([], own) => own.to_vec(),
+        (asked, _) => asked.to_vec(),
+    };
     let mut options = PageOptions::new(c.now)
         .with_weeks(request.weeks)
         .with_ical(ical)
         .with_exact_week(request.exact_week)
-        .with_languages(request.languages.iter().copied());
+        .with_languages(languages);
     if let Some(url) = &request.url {
         options = options.with_base_url(url.clone());
     }
-    let set = Publication::new(c.single("publish")?, &options)?;
+    let set = Publication::new(schedule, &options)?;
     // The first ones and a count, as `check` shows them: a schedule of
     // 10,000 meetings without an area has 10,000.
     let max = convenor::site::check::MAX_SHOWN;

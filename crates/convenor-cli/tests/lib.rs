@@ -803,6 +803,34 @@ fn changes_in_another_language() {
     assert_eq!(none, "keine Änderungen\n");
 }
 
+/// A schedule's `languages` are the languages its page offers, the
+/// first shown without JavaScript; `publish --lang` overrides them.
+#[test]
+fn the_schedules_languages_choose_the_pages() {
+    let tmp = scratch("page-languages");
+    let file = tmp.path().join("meetings.toml");
+    let text = convenor::SEED_TOML.replacen(
+        "\n",
+        "\nlanguages = [\"fr\", \"en\"]\n",
+        1,
+    );
+    std::fs::write(&file, text).unwrap();
+    let file = file.display().to_string();
+    let site = tmp.path().join("site").display().to_string();
+    let now = "2022-11-10T12:00:00Z";
+    stdout(&["publish", &file, "--out", &site, "--now", now]);
+    let page =
+        std::fs::read_to_string(tmp.path().join("site/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"fr\" dir=\"ltr\">"));
+    assert!(page.contains("data-l10n=\"page-next\">Prochaines réunions</h2>"));
+    assert!(page.contains("<option value=\"en\" lang=\"en\">English</option>"));
+    stdout(&["publish", &file, "--out", &site, "--now", now, "--lang", "de"]);
+    let page =
+        std::fs::read_to_string(tmp.path().join("site/index.html")).unwrap();
+    assert!(page.contains("<html lang=\"de\" dir=\"ltr\">"));
+    assert!(!page.contains("<select"), "one language, no menu");
+}
+
 /// `--lang` takes a tag as people write it, the environment gives the
 /// default, and a language convenor does not write in is refused,
 /// naming the ones it does.

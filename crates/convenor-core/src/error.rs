@@ -839,6 +839,8 @@ pub enum Problem {
     BadPhone(String),
     /// Not a host name or address (a UID domain such as `lifering.org`).
     BadHost(String),
+    /// A language convenor does not write in (`languages`).
+    BadLanguage(String),
     /// More different reminders than [`crate::MAX_REMINDERS`].
     TooManyReminders(usize),
     /// A zone file of the tz database in use that cannot be read (a
@@ -926,6 +928,11 @@ impl fmt::Display for Problem {
                 "{n} different reminders, more than the {} a meeting may \
                  have; keep the ones members need, such as \"15m\" and \"1h\"",
                 crate::MAX_REMINDERS
+            ),
+            BadLanguage(tag) => write!(
+                f,
+                "convenor does not write in \"{tag}\", expected one of {}",
+                crate::lang::codes()
             ),
             BadHost(host) => write!(
                 f,

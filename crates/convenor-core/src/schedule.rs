@@ -57,6 +57,9 @@ pub struct Schedule {
     /// The right side of calendar UIDs when the file names one (a host
     /// name, checked and in ASCII form).
     uid_domain: Option<String>,
+    /// The languages its page offers, the first shown without
+    /// JavaScript.
+    languages: Vec<crate::Lang>,
     /// The approximate place of meetings that give none of their own.
     area: Option<String>,
     /// Tag -> Meeting Guide type code, as the file says (plain data here;
@@ -311,6 +314,7 @@ impl Schedule {
             name: name.into(),
             url: None,
             uid_domain: None,
+            languages: Vec::new(),
             area: None,
             meeting_guide_types: BTreeMap::new(),
             reminders: Vec::new(),
@@ -326,6 +330,29 @@ impl Schedule {
     pub fn with_url(mut self, url: Option<WebUrl>) -> Schedule {
         self.url = url;
         self
+    }
+
+    /// The same schedule offering `languages` on its page, the first
+    /// shown without JavaScript; see [`Schedule::languages`].
+    pub fn with_languages(mut self, languages: Vec<crate::Lang>) -> Schedule {
+        self.languages = languages;
+        self
+    }
+
+    /// The languages its page offers as the file says them (`languages
+    /// = ["es", "en"]`), the first shown without JavaScript; empty when
+    /// the file names none.
+    ///
+    /// ```
+    /// use convenor_core::{Lang, Schedule};
+    /// let s = Schedule::from_toml_str("name = 'x'\nlanguages = ['es-MX', 'en']\nmeetings = []\n")?;
+    /// assert_eq!(s.languages(), [Lang::Es, Lang::En]);
+    /// let err = Schedule::from_toml_str("name = 'x'\nlanguages = ['xx']\nmeetings = []\n").unwrap_err();
+    /// assert!(err.to_string().starts_with("convenor does not write in \"xx\""), "{err}");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn languages(&self) -> &[crate::Lang] {
+        &self.languages
     }
 
     /// The same schedule with the right side of its calendar UIDs set

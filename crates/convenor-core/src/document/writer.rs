@@ -40,6 +40,11 @@ pub fn to_toml(spec: &ScheduleSpec) -> String {
     line(&mut out, "name", &quote(&spec.name));
     opt(&mut out, "url", spec.url.as_deref());
     opt(&mut out, "uid_domain", spec.uid_domain.as_deref());
+    if !spec.languages.is_empty() {
+        let list: Vec<String> =
+            spec.languages.iter().map(|l| quote(l)).collect();
+        line(&mut out, "languages", &format!("[{}]", list.join(", ")));
+    }
     opt(&mut out, "timezone", spec.timezone.as_deref());
     opt(&mut out, "area", spec.area.as_deref());
     if !spec.meeting_guide_types.is_empty() {
@@ -241,6 +246,7 @@ mod tests {
             name: "X".into(),
             url: Some("https://example.org/".into()),
             uid_domain: Some("old.example.org".into()),
+            languages: vec!["es".into(), "en".into()],
             timezone: Some("Europe/Berlin".into()),
             area: Some("Berlin".into()),
             meeting_guide_types: [("two words".to_string(), "O".to_string())]
@@ -312,6 +318,7 @@ mod tests {
             .contains("\nweekly = { day = \"monday\", time = \"08:00\" }\n"));
         assert!(text.contains("\nreminders = []\n"));
         assert!(text.contains("\nuid_domain = \"old.example.org\"\n"));
+        assert!(text.contains("\nlanguages = [\"es\", \"en\"]\n"), "{text}");
         let back = crate::Schedule::from_toml_str(&text).unwrap();
         let again = ScheduleSpec::from(&back);
         assert_eq!(to_toml(&again), to_toml(&ScheduleSpec::from(&back)));

@@ -105,6 +105,15 @@ pub struct ScheduleSpec {
         serde(default, skip_serializing_if = "Option::is_none")
     )]
     pub uid_domain: Option<String>,
+    /// The languages its page offers (issue 29), such as `["es", "en"]`:
+    /// the first is shown without JavaScript; with it, the visitor's
+    /// browser language among them. Any of `en es fr de ja pt nl sv sk
+    /// th`. Default: the language `publish` is run in.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub languages: Vec<String>,
     /// The default IANA zone of its meetings, such as
     /// `America/Los_Angeles`.
     #[cfg_attr(

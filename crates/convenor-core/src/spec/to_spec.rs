@@ -18,6 +18,7 @@ impl From<&Schedule> for ScheduleSpec {
             name: s.name().to_string(),
             url: s.url().map(ToString::to_string),
             uid_domain: s.uid_domain().map(str::to_string),
+            languages: s.languages().iter().map(ToString::to_string).collect(),
             timezone: s.timezone().map(|z| z.name().to_string()),
             area: s.area().map(str::to_string),
             meeting_guide_types: s.meeting_guide_types().clone(),

@@ -238,6 +238,16 @@ impl TryFrom<ScheduleSpec> for Schedule {
             spec.uid_domain.as_deref(),
             WebUrl::host_name,
         );
+        let languages: Vec<crate::Lang> = spec
+            .languages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, tag)| {
+                let lang = crate::Lang::from_tag(tag)
+                    .ok_or_else(|| Problem::BadLanguage(tag.clone()));
+                check.value(|| root.key("languages").index(i), lang, || None)
+            })
+            .collect();
         let mut meetings = Vec::with_capacity(spec.meetings.len());
         let has_zone = spec.timezone.is_some();
         for (i, m) in spec.meetings.into_iter().enumerate() {
@@ -271,6 +281,7 @@ impl TryFrom<ScheduleSpec> for Schedule {
             .with_reminders(reminders.unwrap_or_default())
             .with_url(url.flatten())
             .with_uid_domain(uid_domain.flatten())
+            .with_languages(languages)
             .with_area(spec.area)
             .with_meeting_guide_types(spec.meeting_guide_types))
     }
