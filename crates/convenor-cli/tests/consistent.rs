@@ -375,7 +375,8 @@ fn the_page_links_each_sessions_join_address() {
     assert!(out.status.success(), "{out:?}");
     let html = std::fs::read_to_string(site.join("index.html")).unwrap();
     let join = " <span class=\"join\"><a href=\"https://zoom.example/j/123?pwd=a&#38;b=c\" \
-                rel=\"noopener noreferrer\">Join online</a> Phone: +44 20 7946 0000 \
+                rel=\"noopener noreferrer\" data-l10n=\"join-online\">Join online</a> \
+                <span data-l10n=\"phone\">Phone</span>: +44 20 7946 0000 \
                 <span class=\"join-notes\">Meeting ID 123 &#60;b&#62;passcode&#60;/b&#62; \
                 456</span></span>";
     // Tuesdays 7, 21 and 28 January, not the cancelled 14th; no
