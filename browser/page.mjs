@@ -87,6 +87,7 @@ try {
       shown: li.querySelector(".start").textContent,
       day: li.closest("ul").previousElementSibling.textContent,
       cancelled: li.classList.contains("cancelled"),
+      badge: li.querySelector(".status") ? li.querySelector(".status").textContent : null,
     })),
   }));
   let violations = [];

@@ -238,11 +238,8 @@ fn status_suffix(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
 /// zone (its due date at the meeting's time that day); the date alone
 /// when the meeting has no rule on that date.
 fn usual(o: &Occurrence<'_>, viewer: convenor::Zone) -> String {
-    let meeting = o.meeting();
-    match meeting.segment_on(o.due()) {
-        Some(segment) => {
-            let local = o.due().and_time(segment.rule().time().to_naive());
-            let (at, _) = convenor::resolve_local(meeting.zone(), local);
+    match o.usual_start() {
+        Some(at) => {
             at.with_timezone(&viewer).format("%a %-d %b %H:%M").to_string()
         }
         None => o.due().format("%a %-d %b").to_string(),

@@ -336,3 +336,68 @@ fn the_page_speaks_ten_languages() {
         assert_eq!(seen["overflows"], false, "{query} at 360 px");
     }
 }
+
+/// Issue 32 item 8: a badge names the day the session was due as it
+/// falls in the visitor's zone. London's Tuesday 22 December 19:00
+/// cancellation is Wednesday 23 December 06:00 in Sydney: listed under
+/// that day and saying it, never "No meeting on Tuesday 22 December"
+/// under "Wednesday 23 December"; in London it says Tuesday.
+#[test]
+fn badges_name_the_day_in_the_visitors_zone() {
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let tmp = scratch("page-badges");
+    let site = tmp.path().join("site");
+    let file = repo().join("crates/convenor-cli/tests/data/manchester.toml");
+    convenor(&[
+        "publish",
+        file.to_str().unwrap(),
+        "--out",
+        site.to_str().unwrap(),
+        "--now",
+        "2026-12-06T12:00:00Z",
+        "--weeks",
+        "6",
+    ]);
+    let badge = |tz: &str, start: &str| {
+        let seen = open(&site, tz, &[]);
+        let sessions = seen["sessions"].as_array().unwrap().clone();
+        let s = sessions
+            .iter()
+            .find(|s| s["start"] == start)
+            .unwrap_or_else(|| panic!("no session at {start}: {seen}"))
+            .clone();
+        (
+            s["day"].as_str().unwrap().to_string(),
+            s["badge"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    let cancelled = "2026-12-22T19:00:00+00:00";
+    assert_eq!(
+        badge("Australia/Sydney", cancelled),
+        (
+            "Wednesday 23 December 2026".to_string(),
+            "No meeting on Wednesday 23 December".to_string()
+        )
+    );
+    assert_eq!(
+        badge("Europe/London", cancelled),
+        (
+            "Tuesday 22 December 2026".to_string(),
+            "No meeting on Tuesday 22 December".to_string()
+        )
+    );
+    // The Thursday 24 December 12:30 session moved to Wednesday 23rd: in
+    // Sydney its usual time was 11:30pm on Thursday 24th.
+    let moved = "2026-12-23T12:30:00+00:00";
+    assert_eq!(
+        badge("Australia/Sydney", moved).1,
+        "Moved from Thursday 24 December"
+    );
+    assert_eq!(
+        badge("America/New_York", moved).1,
+        "Moved from Thursday 24 December"
+    );
+}

@@ -577,3 +577,42 @@ fn invalid(problems: Vec<Invalid>) -> Error {
         others: Vec::new(),
     })
 }
+
+impl Occurrence<'_> {
+    /// When the session was due by its meeting's rule: for a moved
+    /// session its usual start (the due date at the rule's time that
+    /// day), for a cancelled one the start it would have had; `None` for
+    /// an extra session, or a moved one whose date the rule no longer
+    /// covers. Views say "moved from" and "no meeting on" with it, on
+    /// the day it falls on in the reader's zone.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// let text = "name = 'x'\ntimezone = 'Europe/London'\n[[meetings]]\nid = 'a'\nname = 'A'\n\
+    ///             weekly = { day = 'thursday', time = '12:30' }\nduration = '60m'\nstarts = '2026-12-03'\n\
+    ///             [[meetings.changes]]\nkind = 'move'\ndate = '2026-12-24'\nto = '2026-12-23T12:30'\n";
+    /// let s = convenor_core::Schedule::from_toml_str(text)?;
+    /// let w = convenor_core::Window::new(
+    ///     Utc.with_ymd_and_hms(2026, 12, 22, 0, 0, 0).unwrap(),
+    ///     Utc.with_ymd_and_hms(2026, 12, 25, 0, 0, 0).unwrap(),
+    /// )?;
+    /// let moved = s.occurrences(w).next().unwrap();
+    /// let usual = moved.usual_start().unwrap().with_timezone(&Utc);
+    /// assert_eq!(usual, Utc.with_ymd_and_hms(2026, 12, 24, 12, 30, 0).unwrap());
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn usual_start(&self) -> Option<DateTime<Zone>> {
+        use crate::occurrence::Status;
+        match self.status() {
+            Status::Extra => None,
+            Status::Moved => {
+                let meeting = self.meeting();
+                let segment = meeting.segment_on(self.due())?;
+                let local =
+                    self.due().and_time(segment.rule().time().to_naive());
+                Some(resolve_local(meeting.zone(), local).0)
+            }
+            _ => Some(self.start()),
+        }
+    }
+}

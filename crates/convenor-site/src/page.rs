@@ -414,6 +414,9 @@ struct SessionData<'s> {
     start: String,
     end: String,
     status: &'static str,
+    /// When a cancelled or moved session was due (UTC): its badge
+    /// names that day as it falls in the zone the page shows.
+    due: Option<String>,
 }
 
 impl Page {
@@ -504,7 +507,7 @@ impl Page {
                         .collect(),
                     status: sessions
                         .iter()
-                        .map(|o| status_words(&words, o))
+                        .map(|o| status_template(&words, o))
                         .collect(),
                     own: sessions
                         .iter()
@@ -560,6 +563,7 @@ impl Page {
                 start: utc(o.start()),
                 end: utc(o.end()),
                 status: o.status().as_str(),
+                due: badge_instant(o).map(utc),
             })
             .collect();
         let data = script_json(&data)?;
@@ -620,7 +624,7 @@ fn days(
             own_hidden: m.zone() == home,
             own_day: own_words(words, o).0,
             own_time: own_words(words, o).1,
-            status: status_words(words, o),
+            status: status_words(words, o, home),
             first: is_first(o),
             note: o.note().map(str::to_string),
             add: path.as_ref().map(|p| p.to_string_lossy().into_owned()),
@@ -689,21 +693,44 @@ fn title(words: &Words, o: &Occurrence<'_>) -> String {
     }
 }
 
-/// A session's badge: `No meeting on Saturday 26 November`, `Moved
-/// from ...`.
-fn status_words(words: &Words, o: &Occurrence<'_>) -> Option<String> {
-    let due = match words.lang() {
-        Lang::En => o.due().format("%A %-d %B").to_string(),
-        _ => words.date(o.due()),
-    };
+/// The instant a badge names the day of: a cancelled session's start,
+/// a moved one's usual start ([`Occurrence::usual_start`]).
+fn badge_instant(o: &Occurrence<'_>) -> Option<DateTime<Zone>> {
     match o.status() {
-        Status::Cancelled => {
-            Some(words.message("page-cancelled", &[("date", due)]))
-        }
-        Status::Moved => Some(words.message("page-moved", &[("date", due)])),
+        Status::Cancelled | Status::Moved => o.usual_start(),
+        _ => None,
+    }
+}
+
+/// A session's badge with `%s` where the day goes (`No meeting on %s`,
+/// `Moved from %s`): the script puts in the day as it falls in the zone
+/// the page shows.
+fn status_template(words: &Words, o: &Occurrence<'_>) -> Option<String> {
+    let date = [("date", "%s".to_string())];
+    match o.status() {
+        Status::Cancelled => Some(words.message("page-cancelled", &date)),
+        Status::Moved => Some(words.message("page-moved", &date)),
         // Said in its title (`Extra session: NAME`, [`title`]).
         _ => None,
     }
+}
+
+/// A session's badge: `No meeting on Saturday 26 November`, `Moved
+/// from ...`, naming the day it was due as it falls in `home` (the
+/// zone the page shows without its script): in Sydney a Tuesday
+/// evening session of London's is on Wednesday.
+fn status_words(
+    words: &Words,
+    o: &Occurrence<'_>,
+    home: Zone,
+) -> Option<String> {
+    let day = badge_instant(o)
+        .map_or(o.due(), |at| at.with_timezone(&home).date_naive());
+    let day = match words.lang() {
+        Lang::En => day.format("%A %-d %B").to_string(),
+        _ => words.date(day),
+    };
+    status_template(words, o).map(|t| t.replace("%s", &day))
 }
 
 /// A session's own time in its meeting's zone: `Saturday, 7:00am

@@ -58,8 +58,6 @@
     put(".footnote-text", L.footnotes);
     put("a.subscribe", L.subscribe);
     items.forEach(function (li, i) {
-      var badge = li.querySelector(".status");
-      if (badge && L.status[i]) badge.textContent = L.status[i];
       li.querySelector(".own").textContent = L.own[i];
     });
     if (picker) picker.value = L.code;
@@ -134,6 +132,15 @@
     return out;
   }
   // "Saturday 12 November 2022", as the page writes it without script.
+  // "Wednesday 23 December" (English), as the language writes it.
+  function dayMonth(date, zone) {
+    var options = { timeZone: zone, weekday: "long", day: "numeric", month: "long" };
+    if (L.code !== "en") return new Intl.DateTimeFormat(L.code, options).format(date);
+    var p = {};
+    new Intl.DateTimeFormat("en-GB", options)
+      .formatToParts(date).forEach(function (x) { p[x.type] = x.value; });
+    return p.weekday + " " + p.day + " " + p.month;
+  }
   function heading(date, zone) {
     var options = {
       timeZone: zone, weekday: "long", day: "numeric", month: "long", year: "numeric"
@@ -190,6 +197,12 @@
       li.setAttribute("data-local", key + "T" + p.hour + ":" + p.minute);
       li.setAttribute("data-weekday", p.weekday);
       li.querySelector(".own").hidden = zone === s.zone;
+      // "No meeting on ..." names the day the session was due as it
+      // falls in this zone: the day of the heading it is listed under.
+      var badge = li.querySelector(".status");
+      if (badge && L.status[i] && s.due) {
+        badge.textContent = L.status[i].replace("%s", dayMonth(new Date(s.due), zone));
+      }
       li.querySelector(".live").hidden =
         !(s.status !== "cancelled" && start.getTime() <= now && now < end.getTime());
       ul.appendChild(li);
