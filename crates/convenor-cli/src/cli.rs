@@ -327,7 +327,8 @@ pub enum Command {
         /// Default: the changes still to take effect.
         #[arg(long, value_name = "DATE")]
         since: Option<String>,
-        /// Also show each time in these zones (comma-separated).
+        /// Also show each time in these zones (comma-separated), and
+        /// when their clocks change it within 26 weeks.
         #[arg(long, value_name = "ZONES", value_delimiter = ',')]
         zones: Vec<String>,
         /// `text` to paste anywhere, `markdown` for a post, `html` for a

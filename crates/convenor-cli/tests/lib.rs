@@ -627,7 +627,8 @@ fn announce_reproduces_the_seed_post() {
     );
     assert!(!before.contains("[1]"), "{before}");
     // Other zones, for the week in question: London is an hour closer
-    // in the week the clocks change on one side only.
+    // in the week the clocks change on one side only, and each change
+    // within 26 weeks is said.
     let args = |day| {
         stdout(&[
             "announce",
@@ -641,12 +642,19 @@ fn announce_reproduces_the_seed_post() {
     };
     let usual = args("2022-11-10");
     assert!(
-        usual.contains("- Sunday: 5:00pm Pacific · 8:00pm Eastern · 1:00am Monday London\n"),
+        usual.contains(
+            "- Sunday: 5:00pm Pacific · 8:00pm Eastern · 1:00am Monday London \\(12:00am \
+             Monday from March 13th, 1:00am Monday from March 27th\\)\n"
+        ),
         "{usual}"
     );
     let mismatch = args("2022-10-25");
     assert!(
-        mismatch.contains("- Sunday: 5:00pm Pacific · 8:00pm Eastern · 12:00am Monday London\n"),
+        mismatch.contains(
+            "- Sunday: 5:00pm Pacific · 8:00pm Eastern · 12:00am Monday London \\(1:00am \
+             Monday from November 7th, 12:00am Monday from March 13th, 1:00am Monday from \
+             March 27th\\)\n"
+        ),
         "{mismatch}"
     );
     golden("announce-2022-11-10-zones.md", &usual);

@@ -88,6 +88,34 @@ fn rrule_meetings_are_said_in_words() {
     assert!(!page.contains("FREQ="));
 }
 
+/// Item 7: the times elsewhere say when a listed zone's clocks change
+/// within the announcement's horizon (26 weeks): New York's on 14 March
+/// 2027, London's on 28 March, Sydney's on 4 April. The first-Sunday
+/// meeting keeps its time in New York (both change between its
+/// sessions) but is two hours earlier in Sydney from April's.
+#[test]
+fn times_elsewhere_say_when_clocks_change() {
+    let text = announce(&[]);
+    assert!(
+        text.contains(
+            "  • First Sunday of each month at 4:00pm London · 11:00am Eastern · \
+             3:00am Monday Sydney (1:00am Monday from April 5th)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  • Tuesday: 7:00pm London · 2:00pm Eastern (3:00pm from March 16th, \
+             2:00pm from March 30th) · 6:00am Wednesday Sydney (5:00am \
+             Wednesday from March 31st, 4:00am Wednesday from April 7th)"
+        ),
+        "{text}"
+    );
+    // Spanish says it too, from the same facts.
+    let es = announce(&["--lang", "es"]);
+    assert!(es.contains("desde el 5 de abril"), "{es}");
+}
+
 /// The page as published on 6 December 2026 for six weeks.
 fn page() -> String {
     let tmp = scratch("words-page");

@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, Timelike, Weekday};
 
 use crate::error::Result;
 use crate::meeting::{Meeting, Segment};
-use crate::occurrence::{Status, Window};
+use crate::occurrence::{Occurrence, Status, Window};
 use crate::rule::{Pattern, Rule};
 use crate::schedule::{ChangeRef, Schedule};
 use crate::values::LocalTime;
@@ -59,7 +59,11 @@ pub struct Announcement {
 /// let saturday = &list.lines[5];
 /// assert_eq!(saturday.when, "Saturday: 7:00am Pacific");
 /// assert_eq!(saturday.starts, NaiveDate::from_ymd_opt(2022, 11, 12));
-/// assert_eq!(saturday.text(), "Saturday: 7:00am Pacific · 3:00pm London (Starts November 12th)");
+/// assert_eq!(
+///     saturday.text(),
+///     "Saturday: 7:00am Pacific · 3:00pm London (2:00pm from March 18th, \
+///      3:00pm from April 1st) (Starts November 12th)"
+/// );
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Clone, Debug, PartialEq)]
@@ -71,6 +75,10 @@ pub struct Line {
     pub rule: Rule,
     /// What [`Line::elsewhere`] words: the time in each zone asked for.
     pub times: Vec<Elsewhere>,
+    /// Where a zone's clocks change within [`HORIZON_WEEKS`] of the date
+    /// so that its time (or weekday) of the sessions changes, in date
+    /// order: what [`Line::elsewhere`] adds in brackets.
+    pub shifts: Vec<Shift>,
     /// On which days its sessions fall, in parts (for a translation).
     pub recurrence: Recurrence,
     /// `Saturday: 7:00am Pacific`, or for other rules `Every 2 weeks on
@@ -79,7 +87,9 @@ pub struct Line {
     pub when: String,
     /// The same time in each zone asked for, for the week of the date:
     /// `8:00pm Eastern`, `1:00am Monday London` (with the weekday where
-    /// it differs).
+    /// it differs), and where it changes within the horizon
+    /// ([`Line::shifts`]) the new time from the first session it applies
+    /// to: `11:00am Eastern (12:00pm from March 14th)`.
     pub elsewhere: Vec<String>,
     /// The first session's date, when the meeting has not begun.
     pub starts: Option<NaiveDate>,
@@ -112,14 +122,69 @@ pub struct Elsewhere {
     pub day: Option<Weekday>,
 }
 
+/// How far ahead of its date an announcement looks for clocks changing in
+/// the zones asked for ([`Line::shifts`]): 26 weeks, half a year, so one
+/// change each way in every zone with summer time.
+pub const HORIZON_WEEKS: i64 = 26;
+
+/// A change in a line's time elsewhere ([`Line::shifts`]): from the
+/// session on `from` (its date in that zone) on, the session is at `at`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let day = NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+/// let london: convenor_core::Zone = "Europe/London".parse()?;
+/// let list = seed.announcement(day, None, &[london])?;
+/// // Pacific time changes on 12 March 2023, London's on 26 March.
+/// let sunday = &list.lines[0];
+/// assert_eq!(sunday.shifts[0].from, NaiveDate::from_ymd_opt(2023, 3, 13).unwrap());
+/// assert_eq!(sunday.shifts[0].at.text(), "12:00am Monday London");
+/// assert_eq!(sunday.elsewhere[0], "1:00am Monday London (12:00am Monday from March 13th, 1:00am Monday from March 27th)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Shift {
+    /// The date, in the zone, of the first session at the new time.
+    pub from: NaiveDate,
+    /// The new time there.
+    pub at: Elsewhere,
+}
+
+impl Shift {
+    /// `12:00pm from March 14th`.
+    pub fn text(&self) -> String {
+        format!("{} from {}", self.at.time_day(), month_day(self.from))
+    }
+}
+
 impl Elsewhere {
+    /// The session's time in `zone`.
+    fn of(o: &Occurrence<'_>, zone: Zone) -> Option<Elsewhere> {
+        let here = o.start().with_timezone(&zone);
+        let own_day = o.start().date_naive().weekday();
+        let day = here.date_naive().weekday();
+        Some(Elsewhere {
+            zone,
+            time: LocalTime::new(here.hour(), here.minute()).ok()?,
+            day: (day != own_day).then_some(day),
+        })
+    }
+
     /// `1:00am Monday London`, `8:00pm Eastern`.
     pub fn text(&self) -> String {
-        let mut t = time12(self.time);
-        if let Some(day) = self.day {
-            t += &format!(" {}", day_name(day));
+        format!("{} {}", self.time_day(), zone_label(self.zone))
+    }
+
+    /// `1:00am Monday`, `8:00pm`: the time, and the weekday where it is
+    /// not the meeting's own.
+    fn time_day(&self) -> String {
+        let t = time12(self.time);
+        match self.day {
+            Some(day) => format!("{t} {}", day_name(day)),
+            None => t,
         }
-        format!("{t} {}", zone_label(self.zone))
     }
 }
 
@@ -337,24 +402,33 @@ impl Schedule {
                         && o.due() >= segment.from()
                 })
             });
-            let times: Vec<Elsewhere> = match next {
-                Some(o) => zones
-                    .iter()
-                    .filter_map(|z| {
-                        let here = o.start().with_timezone(z);
-                        let own_day = o.start().date_naive().weekday();
-                        let day = here.date_naive().weekday();
-                        Some(Elsewhere {
-                            zone: *z,
-                            time: LocalTime::new(here.hour(), here.minute())
-                                .ok()?,
-                            day: (day != own_day).then_some(day),
-                        })
-                    })
-                    .collect(),
+            let times: Vec<Elsewhere> = match &next {
+                Some(o) => {
+                    zones.iter().filter_map(|z| Elsewhere::of(o, *z)).collect()
+                }
                 None => Vec::new(),
             };
-            let elsewhere = times.iter().map(Elsewhere::text).collect();
+            let shifts = match &next {
+                Some(o) if !times.is_empty() => {
+                    shifts(meeting, o, &times, as_of)
+                }
+                _ => Vec::new(),
+            };
+            let elsewhere = times
+                .iter()
+                .map(|e| {
+                    let new: Vec<String> = shifts
+                        .iter()
+                        .filter(|s| s.at.zone == e.zone)
+                        .map(Shift::text)
+                        .collect();
+                    if new.is_empty() {
+                        e.text()
+                    } else {
+                        format!("{} ({})", e.text(), new.join(", "))
+                    }
+                })
+                .collect();
             let notes: Vec<usize> = footnotes
                 .iter()
                 .enumerate()
@@ -366,6 +440,7 @@ impl Schedule {
                 meeting: m,
                 rule: rule.clone(),
                 times,
+                shifts,
                 recurrence,
                 when,
                 elsewhere,
@@ -384,6 +459,51 @@ impl Schedule {
             footnotes,
         })
     }
+}
+
+/// Where the time of `meeting`'s regular sessions in each zone of
+/// `times` (their time for the session `next`) changes, over
+/// [`HORIZON_WEEKS`] from `as_of`: the sessions at `next`'s own local
+/// time and weekday, not moved or cancelled ones, whose time or weekday
+/// there differs from the session before.
+fn shifts(
+    meeting: &Meeting,
+    next: &Occurrence<'_>,
+    times: &[Elsewhere],
+    as_of: NaiveDate,
+) -> Vec<Shift> {
+    let own = next.start();
+    let end = as_of
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc() + Duration::weeks(HORIZON_WEEKS));
+    let Some(window) = end.and_then(|end| {
+        Window::new(own.with_timezone(&chrono::Utc), end).ok()
+    }) else {
+        return Vec::new();
+    };
+    let mut last: Vec<Elsewhere> = times.to_vec();
+    let mut out = Vec::new();
+    for o in meeting.occurrences(window) {
+        let start = o.start();
+        if o.status() != Status::Scheduled
+            || start.time() != own.time()
+            || start.weekday() != own.weekday()
+        {
+            continue;
+        }
+        for prev in &mut last {
+            let Some(now) = Elsewhere::of(&o, prev.zone) else {
+                continue;
+            };
+            if (now.time, now.day) != (prev.time, prev.day) {
+                let from = start.with_timezone(&prev.zone).date_naive();
+                out.push(Shift { from, at: now });
+                *prev = now;
+            }
+        }
+    }
+    out.sort_by_key(|s| s.from);
+    out
 }
 
 /// The date of the last session due on or before `last` (the last date

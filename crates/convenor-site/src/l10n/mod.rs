@@ -407,20 +407,50 @@ impl Words {
         for e in &line.times {
             let time = self.time(e.time);
             let name = self.zone(e.zone, on.and_time(chrono::NaiveTime::MIN));
-            parts.push(match e.day {
-                Some(day) => self.message(
-                    "elsewhere-day",
-                    &[
-                        ("time", time),
-                        ("day", self.weekday(day)),
-                        ("zone", name),
-                    ],
-                ),
-                None => self.message(
-                    "time-in-zone",
-                    &[("time", time), ("zone", name)],
-                ),
-            });
+            let shifts: Vec<String> = line
+                .shifts
+                .iter()
+                .filter(|s| s.at.zone == e.zone)
+                .map(|s| {
+                    let time = self.time(s.at.time);
+                    let date = self.month_day(s.from);
+                    match s.at.day {
+                        Some(day) => self.message(
+                            "shift-day",
+                            &[
+                                ("time", time),
+                                ("day", self.weekday(day)),
+                                ("date", date),
+                            ],
+                        ),
+                        None => self.message(
+                            "shift",
+                            &[("time", time), ("date", date)],
+                        ),
+                    }
+                })
+                .collect();
+            let shifts = if shifts.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", shifts.join(", "))
+            };
+            parts.push(
+                match e.day {
+                    Some(day) => self.message(
+                        "elsewhere-day",
+                        &[
+                            ("time", time),
+                            ("day", self.weekday(day)),
+                            ("zone", name),
+                        ],
+                    ),
+                    None => self.message(
+                        "time-in-zone",
+                        &[("time", time), ("zone", name)],
+                    ),
+                } + &shifts,
+            );
         }
         let mut text = parts.join(" · ");
         if let Some(d) = line.starts {

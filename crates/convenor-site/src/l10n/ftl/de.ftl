@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } ab { $date }
+shift-day = { $time } ({ $day }) ab { $date }
 starts = Beginnt am { $date }
 ends = Endet am { $date }
 join = Teilnehmen

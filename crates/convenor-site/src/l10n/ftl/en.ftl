@@ -12,6 +12,10 @@ line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 # The time elsewhere on another weekday: "1:00 AM (Monday) British Time".
 elsewhere-day = { $time } ({ $day }) { $zone }
+# Where the time elsewhere changes with the clocks: "12:00 PM from March 14".
+shift = { $time } from { $date }
+# The same, on another weekday there.
+shift-day = { $time } ({ $day }) from { $date }
 starts = Starts { $date }
 ends = Ends { $date }
 join = Join

@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } desde el { $date }
+shift-day = { $time } ({ $day }) desde el { $date }
 starts = Comienza el { $date }
 ends = Termina el { $date }
 join = Unirse

@@ -5,6 +5,8 @@
 line-weekly = { $day } : { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } à partir du { $date }
+shift-day = { $time } ({ $day }) à partir du { $date }
 starts = Commence le { $date }
 ends = Se termine le { $date }
 join = Rejoindre

@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $zone } { $time }
 elsewhere-day = { $zone } { $time }（{ $day }）
+shift = { $date }から{ $time }
+shift-day = { $date }から{ $time }（{ $day }）
 starts = { $date }開始
 ends = { $date }終了
 join = 参加

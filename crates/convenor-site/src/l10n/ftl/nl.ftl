@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } vanaf { $date }
+shift-day = { $time } ({ $day }) vanaf { $date }
 starts = Begint op { $date }
 ends = Eindigt op { $date }
 join = Deelnemen

@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } a partir de { $date }
+shift-day = { $time } ({ $day }) a partir de { $date }
 starts = Começa em { $date }
 ends = Termina em { $date }
 join = Participar

@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } od { $date }
+shift-day = { $time } ({ $day }) od { $date }
 starts = Začína { $date }
 ends = Končí { $date }
 join = Pripojiť sa

@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } från { $date }
+shift-day = { $time } ({ $day }) från { $date }
 starts = Börjar { $date }
 ends = Slutar { $date }
 join = Delta

@@ -5,6 +5,8 @@
 line-weekly = { $day }: { $when }
 time-in-zone = { $time } { $zone }
 elsewhere-day = { $time } ({ $day }) { $zone }
+shift = { $time } ตั้งแต่ { $date }
+shift-day = { $time } ({ $day }) ตั้งแต่ { $date }
 starts = เริ่ม { $date }
 ends = สิ้นสุด { $date }
 join = เข้าร่วม
