@@ -845,7 +845,7 @@ impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 /// [`Occurrences::starts_into`] does, and hands out each stretch's
 /// sessions one by one: still lazy (the first stretches are short, so
 /// `take(n)` expands little more than `n` sessions), and about a
-/// stretch's sessions in memory (at most [`LAZY_MAX`], 32 MB).
+/// stretch's sessions in memory (at most 2^19 sessions, 32 MB).
 #[derive(Debug)]
 pub struct Occurrences<'s> {
     streams: Vec<Stream<'s>>,
