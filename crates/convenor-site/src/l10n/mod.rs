@@ -23,6 +23,7 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Offset, Timelike, Weekday};
 use convenor_core::announce::{Announcement, Line};
+use convenor_core::words::Recurrence;
 use convenor_core::{
     ChangeKind, ChangeRef, LocalTime, MeetingDuration, Pattern, Rule, Zone,
 };
@@ -289,11 +290,54 @@ impl Words {
                     ("when", when),
                 ],
             ),
-            Pattern::RRule(r) => self.message(
-                "rule-rrule",
-                &[("rule", r.as_str().to_string()), ("when", when)],
-            ),
+            Pattern::RRule(_) => self.recurrence(rule, when),
         }
+    }
+
+    /// An RRULE meeting from the core's [`Recurrence`]: the nth weekday
+    /// of each month in words, any other pattern by how often it repeats
+    /// (the calendar lists its dates); never the rule's text.
+    fn recurrence(&self, rule: &Rule, when: String) -> String {
+        let frequency = match Recurrence::of(rule, None) {
+            Recurrence::MonthlyWeekday { nth, day, every: 1 }
+                if nth.len() == 1 =>
+            {
+                let nth = match nth[0] {
+                    1 => "first",
+                    2 => "second",
+                    3 => "third",
+                    4 => "fourth",
+                    5 => "fifth",
+                    -1 => "last",
+                    _ => "",
+                };
+                if !nth.is_empty() {
+                    return self.message(
+                        "rule-monthly-weekday",
+                        &[
+                            ("nth", nth.to_string()),
+                            ("day", self.weekday(day)),
+                            ("weekday", weekday_code(day)),
+                            ("when", when),
+                        ],
+                    );
+                }
+                "monthly"
+            }
+            Recurrence::Daily { .. } => "daily",
+            Recurrence::Weekly { .. } => "weekly",
+            Recurrence::MonthlyWeekday { .. }
+            | Recurrence::MonthlyDay { .. } => "monthly",
+            Recurrence::Yearly { .. } => "yearly",
+            Recurrence::Other { frequency } => frequency,
+            // A kind the core adds later: said as a pattern until it
+            // has its own message.
+            _ => "monthly",
+        };
+        self.message(
+            "rule-pattern",
+            &[("frequency", frequency.to_string()), ("when", when)],
+        )
     }
 
     /// What a change does, without the meeting's name (English:
@@ -566,6 +610,60 @@ mod tests {
         assert_eq!(m(&sk, "90"), ", 90 minút");
         assert_eq!(m(&Words::new(Lang::Ja), "90"), "（90分間）");
         assert_eq!(m(&Words::new(Lang::En), "1"), ", 1 minute long");
+    }
+
+    /// Issue 32 item 7 in every language: an RRULE meeting in words
+    /// from the core's `Recurrence`, never the rule's text.
+    #[test]
+    fn rrule_meetings_are_said_in_words_in_every_language() {
+        let london: Zone = "Europe/London".parse().unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let four = LocalTime::new(16, 0).unwrap();
+        let first_sunday =
+            Rule::rrule("FREQ=MONTHLY;BYDAY=1SU", four).unwrap();
+        let last_friday =
+            Rule::rrule("FREQ=MONTHLY;BYDAY=-1FR", four).unwrap();
+        let yearly = Rule::rrule("FREQ=YEARLY;BYYEARDAY=100", four).unwrap();
+        for lang in Lang::ALL {
+            let words = Words::new(lang);
+            for rule in [&first_sunday, &last_friday, &yearly] {
+                let text = words.rule(rule, london, on);
+                assert!(
+                    !text.contains("FREQ") && !text.contains("BY"),
+                    "{lang}: {text}"
+                );
+            }
+            if lang != Lang::En {
+                let sunday = words.weekday(Weekday::Sun);
+                assert!(
+                    words.rule(&first_sunday, london, on).contains(&sunday),
+                    "{lang}"
+                );
+                let text = words.rule(&yearly, london, on);
+                assert!(
+                    !text.contains("pattern")
+                        && !text.contains("the calendar"),
+                    "{lang}: {text}"
+                );
+            }
+        }
+        let fr = Words::new(Lang::Fr);
+        assert!(
+            fr.rule(&first_sunday, london, on)
+                .starts_with("le premier dimanche de chaque mois à 16:00"),
+            "{}",
+            fr.rule(&first_sunday, london, on)
+        );
+        let es = Words::new(Lang::Es).rule(&last_friday, london, on);
+        assert!(
+            es.starts_with("el último viernes de cada mes a las 16:00"),
+            "{es}"
+        );
+        let ja = Words::new(Lang::Ja).rule(&first_sunday, london, on);
+        assert!(
+            ja.starts_with("毎月第1日曜日 ") && ja.contains("16:00"),
+            "{ja}"
+        );
     }
 
     /// Names and clocks are CLDR's, per language.

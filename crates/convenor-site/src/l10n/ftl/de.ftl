@@ -17,7 +17,20 @@ join-online = Online teilnehmen
 
 rule-weekly = jeden { $day } um { $when }
 rule-every = alle { $weeks } Wochen am { $day } um { $when }
-rule-rrule = { $rule } um { $when }
+rule-monthly-weekday = am { $nth ->
+    [first] ersten
+    [second] zweiten
+    [third] dritten
+    [fourth] vierten
+    [fifth] fünften
+   *[last] letzten
+} { $day } jedes Monats um { $when }
+rule-pattern = nach einem { $frequency ->
+    [daily] täglichen
+    [weekly] wöchentlichen
+    [yearly] jährlichen
+   *[monthly] monatlichen
+} Rhythmus um { $when } (der Kalender nennt die Termine)
 
 ## Was eine Änderung bewirkt
 

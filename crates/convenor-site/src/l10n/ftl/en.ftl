@@ -28,7 +28,20 @@ join-online = Join online
 # for languages whose words agree with the day's gender.
 rule-weekly = { $day }s at { $when }
 rule-every = every { $weeks } weeks on { $day } at { $when }
-rule-rrule = { $rule } at { $when }
+rule-monthly-weekday = the { $nth ->
+    [first] first
+    [second] second
+    [third] third
+    [fourth] fourth
+    [fifth] fifth
+   *[last] last
+} { $day } of each month at { $when }
+rule-pattern = { $frequency ->
+    [daily] on a daily pattern
+    [weekly] on a weekly pattern
+    [yearly] on a yearly pattern
+   *[monthly] on a monthly pattern
+} at { $when } (the calendar lists the dates)
 
 ## What a change does
 

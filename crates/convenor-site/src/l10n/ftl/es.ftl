@@ -17,7 +17,20 @@ join-online = Unirse en línea
 
 rule-weekly = cada { $day } a las { $when }
 rule-every = cada { $weeks } semanas, el { $day } a las { $when }
-rule-rrule = { $rule } a las { $when }
+rule-monthly-weekday = el { $nth ->
+    [first] primer
+    [second] segundo
+    [third] tercer
+    [fourth] cuarto
+    [fifth] quinto
+   *[last] último
+} { $day } de cada mes a las { $when }
+rule-pattern = según un calendario { $frequency ->
+    [daily] diario
+    [weekly] semanal
+    [yearly] anual
+   *[monthly] mensual
+} a las { $when } (el calendario indica las fechas)
 
 ## Lo que hace un cambio
 

@@ -17,7 +17,20 @@ join-online = Rejoindre en ligne
 
 rule-weekly = chaque { $day } à { $when }
 rule-every = toutes les { $weeks } semaines, le { $day } à { $when }
-rule-rrule = { $rule } à { $when }
+rule-monthly-weekday = le { $nth ->
+    [first] premier
+    [second] deuxième
+    [third] troisième
+    [fourth] quatrième
+    [fifth] cinquième
+   *[last] dernier
+} { $day } de chaque mois à { $when }
+rule-pattern = selon un rythme { $frequency ->
+    [daily] quotidien
+    [weekly] hebdomadaire
+    [yearly] annuel
+   *[monthly] mensuel
+} à { $when } (le calendrier indique les dates)
 
 ## Ce que fait un changement
 

@@ -17,7 +17,20 @@ join-online = オンラインで参加
 
 rule-weekly = 毎週{ $day } { $when }
 rule-every = { $weeks }週間ごとの{ $day } { $when }
-rule-rrule = { $rule } { $when }
+rule-monthly-weekday = { $nth ->
+    [first] 毎月第1{ $day }
+    [second] 毎月第2{ $day }
+    [third] 毎月第3{ $day }
+    [fourth] 毎月第4{ $day }
+    [fifth] 毎月第5{ $day }
+   *[last] 毎月最終{ $day }
+} { $when }
+rule-pattern = { $frequency ->
+    [daily] 毎日
+    [weekly] 毎週
+    [yearly] 毎年
+   *[monthly] 毎月
+}の決まった日 { $when }（日程はカレンダーに表示されます）
 
 ## 変更の内容
 

@@ -17,7 +17,20 @@ join-online = Online deelnemen
 
 rule-weekly = elke { $day } om { $when }
 rule-every = om de { $weeks } weken op { $day } om { $when }
-rule-rrule = { $rule } om { $when }
+rule-monthly-weekday = elke { $nth ->
+    [first] eerste
+    [second] tweede
+    [third] derde
+    [fourth] vierde
+    [fifth] vijfde
+   *[last] laatste
+} { $day } van de maand om { $when }
+rule-pattern = volgens een { $frequency ->
+    [daily] dagelijks
+    [weekly] wekelijks
+    [yearly] jaarlijks
+   *[monthly] maandelijks
+} patroon om { $when } (de kalender noemt de data)
 
 ## Wat een wijziging doet
 

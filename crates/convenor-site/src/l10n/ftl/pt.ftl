@@ -22,7 +22,39 @@ rule-weekly = { $weekday ->
    *[other] toda { $day } às { $when }
 }
 rule-every = a cada { $weeks } semanas, { $day }, às { $when }
-rule-rrule = { $rule } às { $when }
+# O sábado e o domingo são masculinos; os outros dias, femininos.
+rule-monthly-weekday = { $weekday ->
+    [sat] { $nth ->
+        [first] no primeiro
+        [second] no segundo
+        [third] no terceiro
+        [fourth] no quarto
+        [fifth] no quinto
+       *[last] no último
+    }
+    [sun] { $nth ->
+        [first] no primeiro
+        [second] no segundo
+        [third] no terceiro
+        [fourth] no quarto
+        [fifth] no quinto
+       *[last] no último
+    }
+   *[other] { $nth ->
+        [first] na primeira
+        [second] na segunda
+        [third] na terceira
+        [fourth] na quarta
+        [fifth] na quinta
+       *[last] na última
+    }
+} { $day } de cada mês às { $when }
+rule-pattern = segundo um padrão { $frequency ->
+    [daily] diário
+    [weekly] semanal
+    [yearly] anual
+   *[monthly] mensal
+} às { $when } (o calendário indica as datas)
 
 ## O que uma mudança faz
 

@@ -20,7 +20,26 @@ rule-every = { $weeks ->
     [few] každé { $weeks } týždne, { $day } o { $when }
    *[other] každých { $weeks } týždňov, { $day } o { $when }
 }
-rule-rrule = { $rule } o { $when }
+# Nedeľa, streda a sobota sú ženského rodu, ostatné dni mužského.
+rule-monthly-weekday = každý mesiac, { $nth ->
+    [first] 1.
+    [second] 2.
+    [third] 3.
+    [fourth] 4.
+    [fifth] 5.
+   *[last] { $weekday ->
+        [sun] posledná
+        [wed] posledná
+        [sat] posledná
+       *[other] posledný
+    }
+} { $day } o { $when }
+rule-pattern = podľa { $frequency ->
+    [daily] denného
+    [weekly] týždenného
+    [yearly] ročného
+   *[monthly] mesačného
+} rozpisu o { $when } (termíny sú v kalendári)
 
 ## Čo zmena robí
 

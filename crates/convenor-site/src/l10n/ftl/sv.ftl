@@ -17,7 +17,21 @@ join-online = Delta online
 
 rule-weekly = varje { $day } kl. { $when }
 rule-every = med { $weeks } veckors mellanrum på { $day } kl. { $when }
-rule-rrule = { $rule } kl. { $when }
+# Veckodagarna slutar på "dag": i bestämd form "dagen".
+rule-monthly-weekday = { $nth ->
+    [first] den första
+    [second] den andra
+    [third] den tredje
+    [fourth] den fjärde
+    [fifth] den femte
+   *[last] den sista
+} { $day }en varje månad kl. { $when }
+rule-pattern = enligt ett { $frequency ->
+    [daily] dagligt
+    [weekly] veckovist
+    [yearly] årligt
+   *[monthly] månatligt
+} schema kl. { $when } (kalendern visar datumen)
 
 ## Vad en ändring gör
 

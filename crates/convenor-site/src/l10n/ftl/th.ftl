@@ -17,7 +17,20 @@ join-online = เข้าร่วมออนไลน์
 
 rule-weekly = ทุก{ $day } เวลา { $when }
 rule-every = ทุก { $weeks } สัปดาห์ ใน{ $day } เวลา { $when }
-rule-rrule = { $rule } เวลา { $when }
+rule-monthly-weekday = ทุก{ $day }{ $nth ->
+    [first] แรก
+    [second] ที่สอง
+    [third] ที่สาม
+    [fourth] ที่สี่
+    [fifth] ที่ห้า
+   *[last] สุดท้าย
+}ของเดือน เวลา { $when }
+rule-pattern = ตามรอบ{ $frequency ->
+    [daily] รายวัน
+    [weekly] รายสัปดาห์
+    [yearly] รายปี
+   *[monthly] รายเดือน
+} เวลา { $when } (ดูวันที่ในปฏิทิน)
 
 ## สิ่งที่การเปลี่ยนแปลงทำ
 
