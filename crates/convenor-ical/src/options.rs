@@ -173,10 +173,10 @@ impl IcalOptions {
     /// ```
     /// use convenor_ical::IcalOptions;
     /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-    /// let opts = IcalOptions::new(chrono::Utc::now());
+    /// let opts = IcalOptions::new("2022-11-10T00:00:00Z".parse()?);
     /// assert_eq!(opts.uid_domain(&seed), "lifering.org");
     /// assert_eq!(opts.with_domain("example.org").uid_domain(&seed), "example.org");
-    /// # Ok::<(), convenor_core::Error>(())
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn uid_domain(&self, schedule: &convenor_core::Schedule) -> String {
         self.domain
