@@ -232,12 +232,13 @@ pub(super) fn replace(
                 false => changes.unchanged.push(s.path.clone()),
             }
         }
-        let keep: Vec<&Path> =
+        // A set: a list scanned once a file is quadratic (issue 30).
+        let keep: std::collections::HashSet<&Path> =
             files.iter().map(|(p, _)| p.as_path()).collect();
         for key in record.files.keys() {
             let path = Path::new(key);
             let at = out.join(path);
-            if !keep.contains(&path)
+            if !keep.contains(path)
                 && std::fs::symlink_metadata(&at)
                     .is_ok_and(|m| record.wrote(path, &m))
             {
