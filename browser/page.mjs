@@ -5,10 +5,16 @@
 // and axe-core's accessibility violations.
 //
 // Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE [--top]] [--width PX]
-//        [--query ?tz=ZONE] [--type TEXT] [--lang TAG]
+//        [--query ?tz=ZONE] [--type TEXT] [--lang TAG] [--key STEP]... [--open-filters]
 // (--top: the first screenful only, not the whole page; --query: opened
 // with that query; --type: TEXT typed into the zone field and shown;
-// --lang: the browser's language, as a visitor sets it, e.g. de-DE)
+// --lang: the browser's language, as a visitor sets it, e.g. de-DE;
+// --key: the filters used with the keyboard alone, one step a --key, in
+// order: "open" tabs to the filters' summary and presses Enter,
+// "check:NAME=VALUE" tabs to that checkbox and presses Space,
+// "select:TEXT" tabs to the group menu and types TEXT, "reset" tabs to
+// "Show all" and presses Enter; --open-filters: the filters opened
+// before axe runs)
 // Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME, and
 // the Chromium it checks for: $CONVENOR_CHROMIUM, else /usr/bin/chromium.
 import { createRequire } from "node:module";
@@ -34,6 +40,7 @@ const typeAt = args.indexOf("--type");
 const typed = typeAt >= 0 ? args[typeAt + 1] : null;
 const langAt = args.indexOf("--lang");
 const lang = langAt >= 0 ? args[langAt + 1] : null;
+const keys = args.flatMap((a, i) => (a === "--key" ? [args[i + 1]] : []));
 const executablePath = process.env.CONVENOR_CHROMIUM || "/usr/bin/chromium";
 
 const browser = await puppeteer.launch({
@@ -69,6 +76,39 @@ try {
     await page.type("#zone", typed);
     await page.click("#zone-form button[type=submit]");
   }
+  // Tab (never a click) until the focus is on `selector`, at most
+  // through the whole page twice; how many presses it took.
+  let presses = 0;
+  const tabTo = async (selector) => {
+    for (let i = 0; i < 600; i++) {
+      if (await page.evaluate((s) => document.activeElement && document.activeElement.matches(s), selector)) return;
+      await page.keyboard.press("Tab");
+      presses++;
+    }
+    throw new Error("Tab never reached " + selector);
+  };
+  for (const step of keys) {
+    if (step === "open") {
+      await tabTo("#filter-box > summary");
+      await page.keyboard.press("Enter");
+    } else if (step === "reset") {
+      await tabTo("#filter-reset");
+      await page.keyboard.press("Enter");
+    } else if (step.startsWith("check:")) {
+      const [name, value] = step.slice(6).split("=");
+      await tabTo(`#filter-form input[name="${name}"][value="${value}"]`);
+      await page.keyboard.press("Space");
+    } else if (step.startsWith("select:")) {
+      await tabTo("#filter-group");
+      await page.keyboard.type(step.slice(7));
+    } else {
+      throw new Error("unknown step " + step);
+    }
+    presses++;
+  }
+  if (args.includes("--open-filters")) {
+    await page.evaluate(() => { const d = document.getElementById("filter-box"); if (d) d.open = true; });
+  }
   const seen = await page.evaluate(() => ({
     overflows: document.documentElement.scrollWidth > window.innerWidth,
     zone: document.getElementById("zone-label").textContent,
@@ -80,6 +120,28 @@ try {
     browserLanguages: Array.from(navigator.languages || []),
     headings: Array.from(document.querySelectorAll("h2")).map((h) => h.textContent),
     buttons: Array.from(document.querySelectorAll("button, a.add")).map((b) => b.textContent),
+    filters: document.getElementById("filters") ? (() => {
+      const active = document.activeElement;
+      const style = active ? getComputedStyle(active) : null;
+      const visible = (id) => { const e = document.getElementById(id); return !!e && e.getClientRects().length > 0; };
+      return {
+        visible: visible("filters"),
+        open: document.getElementById("filter-box").open,
+        count: document.getElementById("filter-count").textContent,
+        countRole: document.getElementById("filter-count").getAttribute("role"),
+        empty: visible("filter-empty") ? document.getElementById("filter-empty").textContent : null,
+        checked: Array.from(document.querySelectorAll("#filter-form input:checked")).map((e) => e.name + "=" + e.value),
+        group: document.getElementById("filter-group") ? document.getElementById("filter-group").value : null,
+        groups: Array.from(document.querySelectorAll("#filter-group option")).map((o) => o.value),
+        legends: Array.from(document.querySelectorAll("#filter-form legend")).map((l) => l.textContent),
+        labels: Array.from(document.querySelectorAll("#filter-form label")).map((l) => l.textContent.trim()),
+        tags: Array.from(document.querySelectorAll("#filter-form input[name=tag]")).map((e) => e.value),
+        reset: document.getElementById("filter-reset").textContent,
+        focused: active ? (active.id || active.tagName.toLowerCase() + (active.name ? "[" + active.name + "=" + active.value + "]" : "")) : null,
+        focusOutline: style ? style.outlineStyle + " " + style.outlineWidth : null,
+        headingsShown: Array.from(document.querySelectorAll("h3.day")).filter((h) => !h.hidden).length,
+      };
+    })() : null,
     sessions: Array.from(document.querySelectorAll("li.session")).map((li) => ({
       start: li.getAttribute("data-start"),
       local: li.getAttribute("data-local"),
@@ -88,6 +150,11 @@ try {
       day: li.closest("ul").previousElementSibling.textContent,
       cancelled: li.classList.contains("cancelled"),
       badge: li.querySelector(".status") ? li.querySelector(".status").textContent : null,
+      hidden: li.getClientRects().length === 0,
+      dayKey: li.getAttribute("data-day"),
+      mode: li.getAttribute("data-mode"),
+      tags: li.getAttribute("data-tags"),
+      group: li.getAttribute("data-group"),
     })),
   }));
   let violations = [];
@@ -97,7 +164,7 @@ try {
     violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
   }
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: !args.includes("--top") });
-  process.stdout.write(JSON.stringify({ ...seen, errors, external, violations }) + "\n");
+  process.stdout.write(JSON.stringify({ ...seen, presses, errors, external, violations }) + "\n");
 } finally {
   await browser.close();
 }

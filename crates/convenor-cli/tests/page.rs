@@ -302,7 +302,13 @@ fn the_page_speaks_ten_languages() {
             .collect();
         assert_eq!(seen["buttons"][0], buttons[0].as_str(), "{query}");
         assert_eq!(seen["buttons"][1], buttons[1].as_str(), "{query}");
-        assert_eq!(seen["buttons"][2], buttons[2].as_str(), "{query}");
+        // The filters' "Show all" comes before the sessions' links.
+        assert_eq!(
+            seen["buttons"][2],
+            words.message("page-filter-reset", &[]).as_str(),
+            "{query}"
+        );
+        assert_eq!(seen["buttons"][3], buttons[2].as_str(), "{query}");
         // The first session in Paris is early on Friday 11 November.
         let day = seen["sessions"][0]["day"].as_str().unwrap().to_lowercase();
         let friday = words.weekday(chrono::Weekday::Fri).to_lowercase();
@@ -400,4 +406,330 @@ fn badges_name_the_day_in_the_visitors_zone() {
         badge("America/New_York", moved).1,
         "Moved from Thursday 24 December"
     );
+}
+
+/// Three London meetings to filter (12 sessions in the page's four
+/// weeks from Thursday 10 November 2022): Mondays online, Thursdays in
+/// a hall, Saturdays both; tags `open`, `closed` and `Big Book`.
+const FILTERED: &str = r#"name = "Filters"
+timezone = "Europe/London"
+
+[[meetings]]
+id = "monday-online"
+name = "Monday online"
+weekly = { day = "monday", time = "19:00" }
+duration = "60m"
+starts = "2022-10-03"
+tags = ["online", "open"]
+online = { url = "https://meet.example.org/monday" }
+
+[[meetings]]
+id = "thursday-hall"
+name = "Thursday in the hall"
+weekly = { day = "thursday", time = "19:30" }
+duration = "60m"
+starts = "2022-10-06"
+tags = ["closed", "Big Book"]
+address = "St Anne's Hall, 1 Church Lane, London"
+
+[[meetings]]
+id = "saturday-hybrid"
+name = "Saturday in the hall and online"
+weekly = { day = "saturday", time = "10:00" }
+duration = "60m"
+starts = "2022-10-01"
+tags = ["open", "Big Book", "online"]
+online = { url = "https://meet.example.org/saturday" }
+address = "St Anne's Hall, 1 Church Lane, London"
+"#;
+
+/// [`FILTERED`] published on 10 November 2022 with `extra` flags.
+fn filtered_site(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let tmp = scratch("page-filters");
+    let file = tmp.path().join("filters.toml");
+    std::fs::write(&file, FILTERED).unwrap();
+    let dir = tmp.path().join("site");
+    let mut args = vec![
+        "publish",
+        file.to_str().unwrap(),
+        "--out",
+        dir.to_str().unwrap(),
+        "--now",
+        NOW,
+    ];
+    args.extend_from_slice(extra);
+    convenor(&args);
+    (tmp, dir)
+}
+
+/// The sessions a visitor sees (not hidden by a filter), as
+/// `(day key, local start)`.
+fn shown(seen: &Value) -> Vec<(String, String)> {
+    seen["sessions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["hidden"] == false)
+        .map(|s| {
+            (
+                // Both set by the script: none without it.
+                s["dayKey"].as_str().unwrap_or("").to_string(),
+                s["local"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn days_of(seen: &Value) -> Vec<String> {
+    let mut days: Vec<String> = shown(seen).into_iter().map(|s| s.0).collect();
+    days.dedup();
+    days
+}
+
+/// Issue 28 item 3: the filters used with the keyboard alone (Tab to
+/// the summary, Enter, Tab to a box, Space; Tab to "Show all", Enter):
+/// the sessions of the days and modes checked are shown, the rest
+/// hidden with their empty days' headings, the live region counts
+/// them, the focused box has a visible outline and the address keeps
+/// the filters; an empty result says so; "Show all" lists every session
+/// again and clears the address.
+#[test]
+fn the_filters_work_by_keyboard_alone() {
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let (_tmp, site) = filtered_site(&[]);
+    let seen = open(
+        &site,
+        "Europe/London",
+        &[
+            "--key",
+            "open",
+            "--key",
+            "check:day=sat",
+            "--key",
+            "check:mode=in-person",
+        ],
+    );
+    let filters = &seen["filters"];
+    assert_eq!(filters["open"], true, "{filters}");
+    assert_eq!(
+        filters["checked"],
+        serde_json::json!(["day=sat", "mode=in-person"])
+    );
+    assert_eq!(filters["focused"], "input[mode=in-person]");
+    assert_eq!(filters["focusOutline"], "solid 3px", "visible focus");
+    assert_eq!(filters["countRole"], "status");
+    assert_eq!(filters["count"], "4 of 12 sessions shown");
+    assert_eq!(days_of(&seen), ["sat"]);
+    assert_eq!(shown(&seen)[0].1, "2022-11-12T10:00");
+    assert_eq!(filters["headingsShown"], 4);
+    assert_eq!(seen["query"], "?tz=Europe%2FLondon&day=sat&mode=in-person");
+    assert!(seen["presses"].as_u64().unwrap() > 4, "{}", seen["presses"]);
+    assert_eq!(seen["errors"], serde_json::json!([]));
+    assert_eq!(seen["violations"], serde_json::json!([]), "filters open");
+
+    // In person on Monday: nothing, said so.
+    let seen = open(
+        &site,
+        "Europe/London",
+        &[
+            "--key",
+            "open",
+            "--key",
+            "check:day=mon",
+            "--key",
+            "check:mode=in-person",
+        ],
+    );
+    assert_eq!(shown(&seen), []);
+    assert_eq!(seen["filters"]["count"], "0 of 12 sessions shown");
+    assert_eq!(seen["filters"]["empty"], "No sessions match these filters.");
+    assert_eq!(seen["filters"]["headingsShown"], 0);
+    assert_eq!(seen["violations"], serde_json::json!([]));
+
+    // Show all: every session, the address without filters.
+    let seen = open(
+        &site,
+        "Europe/London",
+        &[
+            "--key",
+            "open",
+            "--key",
+            "check:day=mon",
+            "--key",
+            "check:mode=in-person",
+            "--key",
+            "reset",
+        ],
+    );
+    assert_eq!(shown(&seen).len(), 12);
+    assert_eq!(seen["filters"]["count"], "12 of 12 sessions shown");
+    assert_eq!(seen["filters"]["checked"], serde_json::json!([]));
+    assert_eq!(seen["filters"]["empty"], Value::Null);
+    assert_eq!(seen["filters"]["focused"], "filter-reset");
+    assert_eq!(seen["query"], "?tz=Europe%2FLondon");
+
+    // Tags: every tag checked (open and Big Book: Saturdays only).
+    let seen = open(
+        &site,
+        "Europe/London",
+        &[
+            "--key",
+            "open",
+            "--key",
+            "check:tag=open",
+            "--key",
+            "check:tag=Big Book",
+        ],
+    );
+    assert_eq!(days_of(&seen), ["sat"]);
+    assert_eq!(
+        seen["filters"]["tags"],
+        serde_json::json!(["Big Book", "closed", "open"])
+    );
+    // In the order of the boxes.
+    assert_eq!(seen["query"], "?tz=Europe%2FLondon&tag=Big+Book&tag=open");
+}
+
+/// Issue 28 item 3: the filters read back from the address (a link a
+/// member shares): the same boxes checked, the same sessions shown, the
+/// filters open; the day is the day in the visitor's zone (London's
+/// Monday 19:00 is Tuesday 06:00 in Sydney); values the page does not
+/// offer are left out; without JavaScript the filters are hidden and
+/// every session listed.
+#[test]
+fn the_filters_round_trip_through_the_address() {
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let (_tmp, site) = filtered_site(&[]);
+    let query = "?tz=Europe%2FLondon&day=sat&mode=online&tag=Big+Book";
+    let seen = open(&site, "Asia/Tokyo", &["--query", query]);
+    let filters = &seen["filters"];
+    assert_eq!(filters["open"], true);
+    assert_eq!(
+        filters["checked"],
+        serde_json::json!(["day=sat", "mode=online", "tag=Big Book"])
+    );
+    assert_eq!(days_of(&seen), ["sat"]);
+    assert_eq!(filters["count"], "4 of 12 sessions shown");
+    assert_eq!(seen["query"], query, "read, not rewritten");
+    // Chosen by keyboard, then opened from the address it wrote.
+    let keyed = open(
+        &site,
+        "Europe/London",
+        &[
+            "--key",
+            "open",
+            "--key",
+            "check:day=sat",
+            "--key",
+            "check:mode=online",
+            "--key",
+            "check:tag=Big Book",
+        ],
+    );
+    let again = open(
+        &site,
+        "Europe/London",
+        &["--query", keyed["query"].as_str().unwrap()],
+    );
+    assert_eq!(again["filters"]["checked"], keyed["filters"]["checked"]);
+    assert_eq!(shown(&again), shown(&keyed));
+    assert_eq!(again["filters"]["count"], keyed["filters"]["count"]);
+
+    // Days as written by hand, and one the page does not know.
+    let seen = open(
+        &site,
+        "Europe/London",
+        &["--query", "?day=mon,thu&day=xyz&tag=nope"],
+    );
+    assert_eq!(
+        days_of(&seen),
+        ["thu", "mon", "thu", "mon", "thu", "mon", "thu", "mon"]
+    );
+    assert_eq!(seen["filters"]["count"], "8 of 12 sessions shown");
+
+    // Sydney: London's Monday evening is Tuesday morning.
+    let seen = open(&site, "Australia/Sydney", &["--query", "?day=tue"]);
+    let sessions = shown(&seen);
+    assert_eq!(sessions.len(), 4);
+    assert!(sessions.iter().all(|s| s.1.ends_with("T06:00")), "{sessions:?}");
+    for s in seen["sessions"].as_array().unwrap() {
+        if s["hidden"] == false {
+            assert!(s["day"].as_str().unwrap().starts_with("Tuesday"), "{s}");
+        }
+    }
+
+    // No script: no filters, every session.
+    let seen =
+        open(&site, "Europe/London", &["--no-js", "--query", "?day=sat"]);
+    assert_eq!(seen["filters"]["visible"], false);
+    assert_eq!(shown(&seen).len(), 12);
+}
+
+/// Issue 28 item 3 with issue 29: the filters in English, French,
+/// Japanese and Slovak at 360 px with the filters open: their legends,
+/// CLDR's weekday names and the count in the language's plural form
+/// (the browser's plural rules choosing among the message's forms give
+/// what Fluent gives), no overflow, no axe violation.
+#[test]
+fn the_filters_speak_the_pages_languages() {
+    use convenor::site::l10n::{capitalize, Lang, Words};
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let (_tmp, site) = filtered_site(&["--lang", "en,fr,ja,sk"]);
+    for lang in [Lang::En, Lang::Fr, Lang::Ja, Lang::Sk] {
+        let words = Words::new(lang);
+        let query = format!("?lang={lang}&mode=in-person&day=thu");
+        let seen = open(
+            &site,
+            "Europe/London",
+            &["--query", &query, "--width", "360", "--open-filters"],
+        );
+        let filters = &seen["filters"];
+        let legends: Vec<String> =
+            ["page-filter-day", "page-filter-mode", "page-filter-tags"]
+                .iter()
+                .map(|id| words.message(id, &[]))
+                .collect();
+        assert_eq!(filters["legends"], serde_json::json!(legends), "{lang}");
+        let saturday =
+            capitalize(&words.weekday(chrono::Weekday::Sat)).into_owned();
+        assert_eq!(filters["labels"][5], saturday.as_str(), "{lang}");
+        assert_eq!(
+            filters["labels"][8],
+            words.message("page-filter-in-person", &[]).as_str()
+        );
+        let count = words.message(
+            "page-filter-count",
+            &[("shown", "4".into()), ("total", "12".into())],
+        );
+        assert_eq!(filters["count"], count.as_str(), "{lang}");
+        assert_eq!(
+            filters["reset"],
+            words.message("page-filter-reset", &[]).as_str()
+        );
+        assert_eq!(seen["overflows"], false, "{lang} at 360 px");
+        assert_eq!(seen["errors"], serde_json::json!([]), "{lang}");
+        assert_eq!(seen["violations"], serde_json::json!([]), "{lang}");
+        // Nothing left: said in the language.
+        let query = format!("?lang={lang}&mode=in-person&day=mon");
+        let seen = open(&site, "Europe/London", &["--query", &query]);
+        assert_eq!(
+            seen["filters"]["empty"],
+            words.message("page-filter-none", &[]).as_str()
+        );
+    }
+    // Slovak's count has three forms: 4 is "few", 8 "other".
+    let sk = open(&site, "Europe/London", &["--query", "?lang=sk&day=thu"]);
+    assert_eq!(sk["filters"]["count"], "Zobrazujú sa 4 z 12 stretnutí");
+    let sk =
+        open(&site, "Europe/London", &["--query", "?lang=sk&tag=Big+Book"]);
+    assert_eq!(sk["filters"]["count"], "Zobrazuje sa 8 z 12 stretnutí");
 }

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
 use askama::Template;
-use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
+use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
 use convenor_core::quote::escape_controls;
 use convenor_core::{Occurrence, Schedule, Status, WebUrl, Window, Zone};
 use convenor_ical::IcalOptions;
@@ -274,6 +274,13 @@ struct Page {
     footnotes: Vec<Footnote>,
     links: Vec<Link>,
     zones: &'static [&'static str],
+    /// The day filter's choices, Monday to Sunday: the key the address
+    /// and the script use (`sat`), and the label.
+    weekdays: Vec<(&'static str, String)>,
+    /// The tag filter's choices: every tag of a listed session, sorted.
+    tags: Vec<String>,
+    /// `12 of 12 sessions shown`, until the script counts.
+    count: String,
     /// JSON with `<` escaped, so it cannot close its script element.
     data: String,
     /// `[[word, zone], ...]` of [`convenor_core::suggest::zone_words`],
@@ -311,6 +318,10 @@ struct SessionRow {
     /// Where to go in person ([`convenor_core::Place::in_person`]): the
     /// venue, then the address.
     place: Option<String>,
+    /// What the page's filters read: `online`, `in-person`, both or
+    /// neither ([`mode`]), and the meeting's tags ([`filter_tags`]).
+    mode: &'static str,
+    tags: Vec<String>,
 }
 
 /// A meeting's joining details: its checked [`WebUrl`], its dial-in
@@ -357,6 +368,16 @@ const TEXTS: &[&str] = &[
     "page-address",
     "join-online",
     "phone",
+    "page-filters",
+    "page-filter-day",
+    "page-filter-mode",
+    "page-filter-online",
+    "page-filter-in-person",
+    "page-filter-tags",
+    "page-filter-group",
+    "page-filter-all-groups",
+    "page-filter-reset",
+    "page-filter-none",
 ];
 
 /// One language's words of the page, as its script switches to them:
@@ -380,6 +401,12 @@ struct Wording {
     own: Vec<String>,
     /// Each subscribe link's text.
     subscribe: Vec<String>,
+    /// The day filter's labels, Monday to Sunday.
+    weekdays: Vec<String>,
+    /// `page-filter-count` in each plural form of the number shown
+    /// ([`Words::plural_forms`]): the script chooses with the browser's
+    /// `Intl.PluralRules` and puts the number where `%s` is.
+    counts: BTreeMap<&'static str, String>,
 }
 
 struct WeeklyLine {
@@ -491,6 +518,7 @@ impl Page {
                 for (id, args) in values {
                     texts.insert(id, words.message(id, &args));
                 }
+                let total = [("total", sessions.len().to_string())];
                 let wording = Wording {
                     code: lang.code(),
                     dir: lang.dir(),
@@ -520,6 +548,16 @@ impl Page {
                         .iter()
                         .map(|l| l.subscribe.clone())
                         .collect(),
+                    weekdays: WEEK
+                        .iter()
+                        .map(|d| capitalize(&words.weekday(*d)).into_owned())
+                        .collect(),
+                    counts: words.plural_forms(
+                        "page-filter-count",
+                        "shown",
+                        &total,
+                        sessions.len() as u64,
+                    ),
                 };
                 (words, wording, links)
             })
@@ -570,6 +608,22 @@ impl Page {
         let zone_words = script_json(
             &convenor_core::suggest::zone_words().collect::<Vec<_>>(),
         )?;
+        let weekdays = WEEK
+            .iter()
+            .zip(&first.weekdays)
+            .map(|(day, label)| (day_key(*day), label.clone()))
+            .collect();
+        let mut tags: Vec<String> = sessions
+            .iter()
+            .flat_map(|o| filter_tags(o.meeting().tags()))
+            .collect();
+        tags.sort();
+        tags.dedup();
+        let all = sessions.len().to_string();
+        let count = words.message(
+            "page-filter-count",
+            &[("shown", all.clone()), ("total", all)],
+        );
         Ok(Page {
             lang: first.code,
             dir: first.dir,
@@ -585,6 +639,9 @@ impl Page {
             footnotes,
             links,
             zones: ZONES,
+            weekdays,
+            tags,
+            count,
             data,
             zone_words,
             css: include_str!("../templates/page.css"),
@@ -634,6 +691,8 @@ fn days(
                 .place()
                 .in_person()
                 .map(|p| escape_controls(&p).into_owned()),
+            mode: mode(m),
+            tags: filter_tags(m.tags()),
         };
         if let Some(day) = days.last_mut() {
             day.sessions.push(row);
@@ -781,6 +840,60 @@ fn zone_words(words: &Words, home: Zone, at: chrono::NaiveDateTime) -> String {
     format!("{name} ({})", home.name())
 }
 
+/// The days of the week as the day filter lists them.
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// A day as the day filter and the address name it: `sat`.
+fn day_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
+/// How a meeting is attended, as the page's mode filter reads it:
+/// `online` with joining details or the `online` tag (as the Meeting
+/// Guide feed reads it), `in-person` with a venue, an address or the
+/// `in-person` tag, both for a hybrid meeting, neither when the file
+/// says nothing.
+fn mode(m: &convenor_core::Meeting) -> &'static str {
+    let tagged =
+        |tag: &str| m.tags().iter().any(|t| t.eq_ignore_ascii_case(tag));
+    let online = m.place().online.is_some() || tagged("online");
+    let in_person = m.place().in_person().is_some() || tagged("in-person");
+    match (online, in_person) {
+        (true, true) => "online in-person",
+        (true, false) => "online",
+        (false, true) => "in-person",
+        (false, false) => "",
+    }
+}
+
+/// A meeting's tags as the tag filter offers them: all but `online`
+/// and `in-person`, which the mode filter says.
+fn filter_tags(tags: &[String]) -> Vec<String> {
+    tags.iter()
+        .filter(|t| {
+            !t.eq_ignore_ascii_case("online")
+                && !t.eq_ignore_ascii_case("in-person")
+        })
+        .cloned()
+        .collect()
+}
+
 /// Whether `o` is its meeting's first session ever.
 fn is_first(o: &Occurrence<'_>) -> bool {
     let first = o
@@ -821,3 +934,117 @@ const ZONES: &[&str] = &[
     "Pacific/Honolulu",
     "UTC",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three meetings to filter: online, in a hall, and both; a tag with
+    /// a space.
+    const FILTERED: &str = r#"
+name = "Filters"
+timezone = "Europe/London"
+
+[[meetings]]
+id = "monday-online"
+name = "Monday online"
+weekly = { day = "monday", time = "19:00" }
+duration = "60m"
+starts = "2022-10-03"
+tags = ["online", "open"]
+online = { url = "https://meet.example.org/monday" }
+
+[[meetings]]
+id = "thursday-hall"
+name = "Thursday in the hall"
+weekly = { day = "thursday", time = "19:30" }
+duration = "60m"
+starts = "2022-10-06"
+tags = ["closed", "Big Book"]
+address = "St Anne's Hall, 1 Church Lane, London"
+
+[[meetings]]
+id = "saturday-hybrid"
+name = "Saturday in the hall and online"
+weekly = { day = "saturday", time = "10:00" }
+duration = "60m"
+starts = "2022-10-01"
+tags = ["open", "Big Book", "ONLINE"]
+online = { url = "https://meet.example.org/saturday" }
+address = "St Anne's Hall, 1 Church Lane, London"
+"#;
+
+    fn page(toml: &str) -> String {
+        let schedule = Schedule::from_toml_str(toml).unwrap();
+        let now = DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+        let files = files(&schedule, &PageOptions::new(now)).unwrap();
+        files.last().unwrap().1.clone()
+    }
+
+    /// Each session carries what the filters read; the tag filter offers
+    /// every tag but `online`, sorted, as written.
+    #[test]
+    fn sessions_carry_what_the_filters_read() {
+        let html = page(FILTERED);
+        let item = |id: &str| {
+            let at = html.find(&format!("id=\"{id}\"")).unwrap();
+            html[at..html[at..].find('>').unwrap() + at].to_string()
+        };
+        // Thursday 10 November 19:30 is the first session listed.
+        assert!(
+            item("s0").ends_with(
+                "data-mode=\"in-person\" data-tags=\"closed Big%20Book\""
+            ),
+            "{}",
+            item("s0")
+        );
+        assert!(item("s1").ends_with(
+            "data-mode=\"online in-person\" data-tags=\"open Big%20Book\""
+        ));
+        assert!(
+            item("s2").ends_with("data-mode=\"online\" data-tags=\"open\"")
+        );
+        let tags: Vec<&str> = html
+            .split("<input type=\"checkbox\" name=\"tag\" value=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').unwrap()])
+            .collect();
+        assert_eq!(tags, ["Big Book", "closed", "open"]);
+        assert!(html.contains(
+            "<span id=\"filter-count\" role=\"status\">12 of 12 sessions shown</span>"
+        ));
+        // Without the script the filters are hidden: every session shows.
+        assert!(html.contains("<div id=\"filters\" hidden>"));
+    }
+
+    /// The script's plural forms of the count, in each language, as the
+    /// first language's markup and the script's words.
+    #[test]
+    fn the_count_has_each_plural_form_of_the_language() {
+        let schedule = Schedule::from_toml_str(FILTERED).unwrap();
+        let now = DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+        let options =
+            PageOptions::new(now).with_languages([Lang::Sk, Lang::Ja]);
+        let html = files(&schedule, &options).unwrap().pop().unwrap().1;
+        assert!(html.contains(">Zobrazuje sa 12 z 12 stretnutí</span>"));
+        let l10n = html
+            .split("<script type=\"application/json\" id=\"page-l10n\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .unwrap();
+        let wordings: serde_json::Value = serde_json::from_str(l10n).unwrap();
+        assert_eq!(
+            wordings[0]["counts"],
+            serde_json::json!({
+                "few": "Zobrazujú sa %s z 12 stretnutí",
+                "one": "Zobrazuje sa %s z 12 stretnutí",
+                "other": "Zobrazuje sa %s z 12 stretnutí",
+            })
+        );
+        assert_eq!(
+            wordings[1]["counts"],
+            serde_json::json!({ "other": "12件中%s件のミーティングを表示" })
+        );
+        assert_eq!(wordings[1]["weekdays"][5], "土曜日");
+    }
+}

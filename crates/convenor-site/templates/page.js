@@ -4,7 +4,11 @@
 // here: every instant comes from the page. The page's words in each
 // language it offers are in #page-l10n (written by convenor from its
 // message files); the language is ?lang=, else the first of the
-// browser's languages the page offers, else the page's first.
+// browser's languages the page offers, else the page's first. The
+// filters (day as the zone shown has it, online or in person, tags,
+// group) hide the sessions they leave out and count the rest in a
+// polite live region; like the zone and language, each is remembered
+// only in the address (?day=sat&mode=online&tag=open&group=evening).
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("session-data").textContent);
@@ -57,6 +61,7 @@
     put(".weekly", L.weekly);
     put(".footnote-text", L.footnotes);
     put("a.subscribe", L.subscribe);
+    put(".weekday-name", L.weekdays);
     items.forEach(function (li, i) {
       li.querySelector(".own").textContent = L.own[i];
     });
@@ -171,6 +176,8 @@
   }
   function render(zone) {
     var now = Date.now();
+    // The day filter's key of each session (sat), in this zone.
+    var dayKey = new Intl.DateTimeFormat("en-US", { timeZone: zone, weekday: "short" });
     var frag = document.createDocumentFragment();
     var day = null;
     var ul = null;
@@ -196,6 +203,7 @@
         clock(end, zone, true) || q.hour + ":" + q.minute + " " + q.timeZoneName;
       li.setAttribute("data-local", key + "T" + p.hour + ":" + p.minute);
       li.setAttribute("data-weekday", p.weekday);
+      li.setAttribute("data-day", dayKey.format(start).toLowerCase().slice(0, 3));
       li.querySelector(".own").hidden = zone === s.zone;
       // "No meeting on ..." names the day the session was due as it
       // falls in this zone: the day of the heading it is listed under.
@@ -216,16 +224,105 @@
         : zoneName(zone) + " (" + zone + ")";
     input.value = zone;
     shown = zone;
+    filter();
+  }
+
+  var filters = document.getElementById("filters");
+  var filterForm = document.getElementById("filter-form");
+  var filterBox = document.getElementById("filter-box");
+  var count = document.getElementById("filter-count");
+  var empty = document.getElementById("filter-empty");
+  var FILTERS = ["day", "mode", "tag", "group"];
+  function controls(name) {
+    return Array.prototype.slice.call(filterForm.querySelectorAll("[name=" + name + "]"));
+  }
+  // The values chosen in each filter: checked boxes, a chosen group.
+  function chosen() {
+    var c = {};
+    FILTERS.forEach(function (name) {
+      c[name] = controls(name).filter(function (e) {
+        return e.type === "checkbox" ? e.checked : e.value !== "";
+      }).map(function (e) { return e.value; });
+    });
+    return c;
+  }
+  function listed(li, attribute) {
+    return (li.getAttribute(attribute) || "").split(" ").filter(Boolean).map(decodeURIComponent);
+  }
+  // Any of the days, modes and groups chosen; every tag chosen.
+  function keeps(li, c) {
+    var any = function (wanted, has) {
+      return !wanted.length || wanted.some(function (w) { return has.indexOf(w) >= 0; });
+    };
+    var tags = listed(li, "data-tags");
+    return any(c.day, [li.getAttribute("data-day")]) &&
+      any(c.mode, listed(li, "data-mode")) &&
+      any(c.group, [li.getAttribute("data-group")]) &&
+      c.tag.every(function (t) { return tags.indexOf(t) >= 0; });
+  }
+  // "12 of 40 sessions shown", in the form the language gives the number.
+  function counted(n) {
+    var form = "other";
+    try {
+      form = new Intl.PluralRules(L.code).select(n);
+    } catch (e) { /* a browser without plural rules: the general form */ }
+    return (L.counts[form] || L.counts.other || "%s").replace("%s", String(n));
+  }
+  function filter() {
+    var c = chosen();
+    var left = 0;
+    items.forEach(function (li) {
+      li.hidden = !keeps(li, c);
+      if (!li.hidden) left++;
+    });
+    // A day's heading is hidden with its last session.
+    Array.prototype.forEach.call(list.querySelectorAll("ul.sessions"), function (ul) {
+      ul.hidden = !ul.querySelector("li.session:not([hidden])");
+      if (ul.previousElementSibling) ul.previousElementSibling.hidden = ul.hidden;
+    });
+    empty.hidden = left > 0 || items.length === 0;
+    var text = counted(left);
+    if (count.textContent !== text) count.textContent = text;
+  }
+  // Sets the filters as the address says (?day=sat&day=sun; days and
+  // modes also as ?day=sat,sun, tags and groups being free text); values
+  // the page does not offer are left out.
+  function restore() {
+    var any = false;
+    FILTERS.forEach(function (name) {
+      var wanted = [];
+      params.getAll(name).forEach(function (v) {
+        wanted = wanted.concat(name === "day" || name === "mode" ? v.split(",") : [v]);
+      });
+      controls(name).forEach(function (e) {
+        if (e.type === "checkbox") {
+          e.checked = wanted.indexOf(e.value) >= 0;
+          any = any || e.checked;
+        } else if (wanted.length && Array.prototype.some.call(e.options, function (o) {
+          return o.value === wanted[0];
+        })) {
+          e.value = wanted[0];
+          any = any || e.value !== "";
+        }
+      });
+    });
+    // Filters given in the address are open to see and change.
+    if (any) filterBox.open = true;
   }
   function notUnderstood(text) {
     return L.texts["page-not-understood"].replace("%s", text);
   }
-  // The address keeps the zone and language chosen, nothing else.
+  // The address keeps the zone, language and filters chosen, nothing
+  // else.
   function remember() {
     if (!(window.history && history.replaceState)) return;
     var q = new URLSearchParams();
     q.set("tz", shown);
     if (langs.length > 1) q.set("lang", L.code);
+    var c = chosen();
+    FILTERS.forEach(function (name) {
+      c[name].forEach(function (v) { q.append(name, v); });
+    });
     history.replaceState(null, "", "?" + q.toString() + location.hash);
   }
   var shown = home;
@@ -254,6 +351,20 @@
       render(shown);
       remember();
     });
+  }
+  if (items.length) {
+    filters.hidden = false;
+    filterForm.addEventListener("change", function () {
+      filter();
+      remember();
+    });
+    filterForm.addEventListener("submit", function (e) { e.preventDefault(); });
+    document.getElementById("filter-reset").addEventListener("click", function () {
+      filterForm.reset();
+      filter();
+      remember();
+    });
+    restore();
   }
   translate();
   var asked = params.get("tz");

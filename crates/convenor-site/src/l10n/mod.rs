@@ -20,6 +20,7 @@
 //! ```
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Offset, Timelike, Weekday};
 use convenor_core::announce::{Announcement, Line};
@@ -27,6 +28,7 @@ use convenor_core::words::Recurrence;
 use convenor_core::{
     ChangeKind, ChangeRef, LocalTime, MeetingDuration, Pattern, Rule, Zone,
 };
+use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use icu_calendar::Date;
 use icu_datetime::fieldsets::enums::DateFieldSet;
@@ -83,6 +85,9 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let mut bundle = FluentBundle::new(vec![id]);
     // Plain text for posts: no Unicode isolation marks around values.
     bundle.set_use_isolating(false);
+    // A number marked as a slot ([`Words::plural_forms`]) is written
+    // as `%s`; every other value as Fluent writes it.
+    bundle.set_formatter(Some(slot));
     let resource = match FluentResource::try_new(messages(lang).to_string()) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -126,14 +131,58 @@ impl Words {
     /// English's; the id itself when neither has it, never an empty
     /// string.
     pub fn message(&self, id: &str, args: &[(&str, String)]) -> String {
-        let mut fluent = FluentArgs::new();
-        for (k, v) in args {
-            let value = match v.parse::<i64>() {
-                Ok(n) => FluentValue::from(n),
-                Err(_) => FluentValue::from(v.clone()),
+        self.format(id, fluent_args(args))
+    }
+
+    /// Message `id` in each plural form its number `arg` takes in this
+    /// language for the values `0..=upto`, with `%s` where the number
+    /// goes: `{"one": "%s of 40 sessions shown", "other": ...}` in
+    /// English, three forms in Slovak, one in Japanese. The forms are
+    /// keyed by CLDR plural category (`zero`, `one`, `two`, `few`,
+    /// `many`, `other`), as the browser's `Intl.PluralRules` names them,
+    /// so a page's script can say a count it works out itself. Each form
+    /// is the message Fluent chooses for a number of that category (the
+    /// smallest such number in `0..=upto`), so it is what
+    /// [`Words::message`] says for any number of the category.
+    ///
+    /// ```
+    /// use convenor_site::l10n::{Lang, Words};
+    /// let total = [("total", "40".to_string())];
+    /// let sk = Words::new(Lang::Sk).plural_forms("page-filter-count", "shown", &total, 40);
+    /// let categories: Vec<&str> = sk.keys().copied().collect();
+    /// assert_eq!(categories, ["few", "one", "other"]);
+    /// let en = Words::new(Lang::En).plural_forms("page-filter-count", "shown", &total, 40);
+    /// assert_eq!(en["other"], "%s of 40 sessions shown");
+    /// ```
+    pub fn plural_forms(
+        &self,
+        id: &str,
+        arg: &str,
+        args: &[(&str, String)],
+        upto: u64,
+    ) -> BTreeMap<&'static str, String> {
+        let mut forms = BTreeMap::new();
+        let probe = plural_probe(self.lang);
+        for n in 0..=upto {
+            let category = probe(n);
+            if forms.contains_key(category) {
+                continue;
+            }
+            let mut fluent = fluent_args(args);
+            let options = FluentNumberOptions {
+                minimum_integer_digits: Some(SLOT),
+                ..FluentNumberOptions::default()
             };
-            fluent.set(*k, value);
+            fluent.set(arg, FluentNumber::new(n as f64, options));
+            forms.insert(category, self.format(id, fluent));
+            if forms.len() == CATEGORIES.len() {
+                break;
+            }
         }
+        forms
+    }
+
+    fn format(&self, id: &str, fluent: FluentArgs<'_>) -> String {
         for bundle in [&self.bundle, &self.english] {
             let Some(pattern) = bundle.get_message(id).and_then(|m| m.value())
             else {
@@ -513,6 +562,78 @@ impl Words {
     }
 }
 
+/// Arguments as [`Words::message`] takes them: text that reads as a
+/// whole number is a number (for plural choices), the rest text.
+fn fluent_args<'a>(args: &[(&'a str, String)]) -> FluentArgs<'a> {
+    let mut fluent = FluentArgs::new();
+    for (k, v) in args {
+        let value = match v.parse::<i64>() {
+            Ok(n) => FluentValue::from(n),
+            Err(_) => FluentValue::from(v.clone()),
+        };
+        fluent.set(*k, value);
+    }
+    fluent
+}
+
+/// The mark of a number [`Words::plural_forms`] writes as `%s`: an
+/// option Fluent reads neither to choose a plural form nor to write a
+/// number, so the marked number chooses as its value does.
+const SLOT: usize = 1_000;
+
+/// The CLDR plural categories, as Fluent's variant keys and
+/// `Intl.PluralRules` name them.
+const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// Writes a number marked with [`SLOT`] as `%s`; any other value is left
+/// to Fluent.
+fn slot<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(n)
+            if n.options.minimum_integer_digits == Some(SLOT) =>
+        {
+            Some("%s".to_string())
+        }
+        _ => None,
+    }
+}
+
+/// The plural category of a whole number in `lang`, as Fluent chooses a
+/// variant for it (the same rules as the language's messages).
+fn plural_probe(lang: Lang) -> impl Fn(u64) -> &'static str {
+    let id: unic_langid::LanguageIdentifier =
+        lang.code().parse().unwrap_or_default();
+    let mut bundle: FluentBundle<FluentResource> = FluentBundle::new(vec![id]);
+    bundle.set_use_isolating(false);
+    let variants: String = CATEGORIES
+        .iter()
+        .map(|c| {
+            let default = if *c == "other" { "*" } else { " " };
+            format!("  {default}[{c}] {c}\n")
+        })
+        .collect();
+    let text = format!("category = {{ $n ->\n{variants}}}\n");
+    // The text above is fixed and parses; were it not to, every number
+    // would be `other`, which the page's script also falls back to.
+    if let Ok(resource) = FluentResource::try_new(text) {
+        let _ = bundle.add_resource(resource);
+    }
+    move |n| {
+        let mut args = FluentArgs::new();
+        args.set("n", FluentValue::from(n));
+        let said = bundle
+            .get_message("category")
+            .and_then(|m| m.value())
+            .map(|p| {
+                bundle
+                    .format_pattern(p, Some(&args), &mut Vec::new())
+                    .into_owned()
+            })
+            .unwrap_or_default();
+        CATEGORIES.iter().copied().find(|c| *c == said).unwrap_or("other")
+    }
+}
+
 /// `sun` ... `sat`: a weekday as messages select on it.
 fn weekday_code(day: Weekday) -> String {
     day.to_string().to_ascii_lowercase()
@@ -610,6 +731,58 @@ mod tests {
         assert_eq!(m(&sk, "90"), ", 90 minút");
         assert_eq!(m(&Words::new(Lang::Ja), "90"), "（90分間）");
         assert_eq!(m(&Words::new(Lang::En), "1"), ", 1 minute long");
+    }
+
+    /// The forms of a count a page's script chooses from say what the
+    /// message says for every number, in every language: `%s` stands
+    /// where the number goes, and no form is missing.
+    #[test]
+    fn plural_forms_say_what_the_message_says() {
+        for lang in Lang::ALL {
+            let words = Words::new(lang);
+            let probe = plural_probe(lang);
+            for total in [1_u64, 8, 40, 400] {
+                let args = [("total", total.to_string())];
+                let forms = words.plural_forms(
+                    "page-filter-count",
+                    "shown",
+                    &args,
+                    total,
+                );
+                for n in 0..=total {
+                    let form = &forms[probe(n)];
+                    assert_eq!(
+                        form.matches("%s").count(),
+                        1,
+                        "{lang}: {form}"
+                    );
+                    assert_eq!(
+                        form.replace("%s", &n.to_string()),
+                        words.message(
+                            "page-filter-count",
+                            &[
+                                ("shown", n.to_string()),
+                                ("total", total.to_string())
+                            ]
+                        ),
+                        "{lang}: {n} of {total}"
+                    );
+                }
+            }
+        }
+        // English says the total's plural; French the number shown's.
+        let en = Words::new(Lang::En);
+        let one = [("shown", "1".to_string()), ("total", "1".to_string())];
+        assert_eq!(
+            en.message("page-filter-count", &one),
+            "1 of 1 session shown"
+        );
+        let fr = Words::new(Lang::Fr);
+        let two = [("shown", "2".to_string()), ("total", "8".to_string())];
+        assert_eq!(
+            fr.message("page-filter-count", &two),
+            "2 réunions affichées sur 8"
+        );
     }
 
     /// Issue 32 item 7 in every language: an RRULE meeting in words

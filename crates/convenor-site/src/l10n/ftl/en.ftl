@@ -89,3 +89,22 @@ page-showing = Showing { $zone }.
 page-cancelled = No meeting on { $date }
 page-moved = Moved from { $date }
 page-extra = Extra session
+# The page's filters: what a member can narrow the list of sessions to.
+page-filters = Filter sessions
+page-filter-day = Day
+page-filter-mode = Online or in person
+page-filter-online = Online
+page-filter-in-person = In person
+page-filter-tags = Tags (sessions with all the tags checked)
+page-filter-group = Group
+page-filter-all-groups = All groups
+page-filter-reset = Show all
+# How many of the listed sessions the filters leave, said to screen
+# readers as it changes: "12 of 40 sessions shown". The page's script
+# chooses the form for $shown with the browser's plural rules: each
+# form may change with $shown and with $total.
+page-filter-count = { $shown } of { $total ->
+    [one] { $total } session
+   *[other] { $total } sessions
+} shown
+page-filter-none = No sessions match these filters.

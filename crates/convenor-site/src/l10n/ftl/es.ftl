@@ -75,3 +75,20 @@ page-showing = Se muestra { $zone }.
 page-cancelled = No hay reunión el { $date }
 page-moved = Cambiada del { $date }
 page-extra = Reunión adicional
+page-filters = Filtrar reuniones
+page-filter-day = Día
+page-filter-mode = En línea o en persona
+page-filter-online = En línea
+page-filter-in-person = En persona
+page-filter-tags = Etiquetas (reuniones con todas las marcadas)
+page-filter-group = Grupo
+page-filter-all-groups = Todos los grupos
+page-filter-reset = Mostrar todas
+page-filter-count = { $shown ->
+    [one] Se muestra
+   *[other] Se muestran
+} { $shown } de { $total ->
+    [one] { $total } reunión
+   *[other] { $total } reuniones
+}
+page-filter-none = Ninguna reunión coincide con estos filtros.

@@ -75,3 +75,17 @@ page-showing = Affichage : { $zone }.
 page-cancelled = Pas de réunion le { $date }
 page-moved = Déplacée du { $date }
 page-extra = Réunion supplémentaire
+page-filters = Filtrer les réunions
+page-filter-day = Jour
+page-filter-mode = En ligne ou en personne
+page-filter-online = En ligne
+page-filter-in-person = En personne
+page-filter-tags = Étiquettes (réunions ayant toutes celles cochées)
+page-filter-group = Groupe
+page-filter-all-groups = Tous les groupes
+page-filter-reset = Tout afficher
+page-filter-count = { $shown ->
+    [one] { $shown } réunion affichée
+   *[other] { $shown } réunions affichées
+} sur { $total }
+page-filter-none = Aucune réunion ne correspond à ces filtres.

@@ -75,3 +75,17 @@ page-showing = Getoond: { $zone }.
 page-cancelled = Geen meeting op { $date }
 page-moved = Verplaatst van { $date }
 page-extra = Extra meeting
+page-filters = Meetings filteren
+page-filter-day = Dag
+page-filter-mode = Online of fysiek
+page-filter-online = Online
+page-filter-in-person = Fysiek
+page-filter-tags = Labels (meetings met alle aangevinkte)
+page-filter-group = Groep
+page-filter-all-groups = Alle groepen
+page-filter-reset = Alles tonen
+page-filter-count = { $shown } van { $total ->
+    [one] { $total } meeting
+   *[other] { $total } meetings
+} getoond
+page-filter-none = Geen meetings voldoen aan deze filters.

@@ -99,3 +99,17 @@ page-showing = Mostrando { $zone }.
 page-cancelled = Não há reunião em { $date }
 page-moved = Mudada de { $date }
 page-extra = Reunião extra
+page-filters = Filtrar reuniões
+page-filter-day = Dia
+page-filter-mode = Online ou presencial
+page-filter-online = Online
+page-filter-in-person = Presencial
+page-filter-tags = Etiquetas (reuniões com todas as marcadas)
+page-filter-group = Grupo
+page-filter-all-groups = Todos os grupos
+page-filter-reset = Mostrar todas
+page-filter-count = Mostrando { $shown } de { $total ->
+    [one] { $total } reunião
+   *[other] { $total } reuniões
+}
+page-filter-none = Nenhuma reunião corresponde a estes filtros.

@@ -85,3 +85,20 @@ page-showing = Zobrazené: { $zone }.
 page-cancelled = Žiadne stretnutie { $date }
 page-moved = Presunuté z { $date }
 page-extra = Stretnutie navyše
+page-filters = Filtrovať stretnutia
+page-filter-day = Deň
+page-filter-mode = Online alebo osobne
+page-filter-online = Online
+page-filter-in-person = Osobne
+page-filter-tags = Značky (stretnutia so všetkými označenými)
+page-filter-group = Skupina
+page-filter-all-groups = Všetky skupiny
+page-filter-reset = Zobraziť všetky
+page-filter-count = { $shown ->
+    [few] Zobrazujú sa
+   *[other] Zobrazuje sa
+} { $shown } z { $total ->
+    [one] { $total } stretnutia
+   *[other] { $total } stretnutí
+}
+page-filter-none = Týmto filtrom nezodpovedajú žiadne stretnutia.

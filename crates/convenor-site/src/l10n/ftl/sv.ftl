@@ -76,3 +76,17 @@ page-showing = Visar { $zone }.
 page-cancelled = Inget möte { $date }
 page-moved = Flyttat från { $date }
 page-extra = Extra möte
+page-filters = Filtrera möten
+page-filter-day = Dag
+page-filter-mode = Online eller på plats
+page-filter-online = Online
+page-filter-in-person = På plats
+page-filter-tags = Taggar (möten med alla markerade)
+page-filter-group = Grupp
+page-filter-all-groups = Alla grupper
+page-filter-reset = Visa alla
+page-filter-count = { $shown } av { $total ->
+    [one] { $total } möte
+   *[other] { $total } möten
+} visas
+page-filter-none = Inga möten matchar dessa filter.
