@@ -119,6 +119,8 @@ try {
     dir: document.documentElement.dir,
     browserLanguages: Array.from(navigator.languages || []),
     headings: Array.from(document.querySelectorAll("h2")).map((h) => h.textContent),
+    more: Array.from(document.querySelectorAll('[data-l10n="page-more"]'))
+      .filter((p) => p.getClientRects().length > 0).map((p) => p.textContent)[0] || null,
     buttons: Array.from(document.querySelectorAll("button, a.add")).map((b) => b.textContent),
     filters: document.getElementById("filters") ? (() => {
       const active = document.activeElement;

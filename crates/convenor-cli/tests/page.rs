@@ -733,3 +733,46 @@ fn the_filters_speak_the_pages_languages() {
         open(&site, "Europe/London", &["--query", "?lang=sk&tag=Big+Book"]);
     assert_eq!(sk["filters"]["count"], "Zobrazuje sa 8 z 12 stretnutí");
 }
+
+/// A page of more sessions than it lists ([`convenor::site::page::PAGE_SESSIONS`])
+/// says how many more there are, with its script as without: the
+/// script rewrites the list and once took that sentence with it.
+#[test]
+fn a_page_over_its_cap_says_how_many_more() {
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let tmp = scratch("page-cap");
+    // 110 weekly meetings: 440 sessions in four weeks, 400 listed.
+    let mut toml =
+        String::from("name = \"Many\"\ntimezone = \"Europe/London\"\n");
+    for i in 0..110 {
+        let day =
+            ["monday", "tuesday", "wednesday", "thursday", "friday"][i % 5];
+        toml += &format!(
+            "\n[[meetings]]\nid = \"m{i:03}\"\nname = \"Meeting {i}\"\n\
+             weekly = {{ day = \"{day}\", time = \"{:02}:00\" }}\n\
+             duration = \"60m\"\nstarts = \"2022-10-03\"\n",
+            8 + i % 12
+        );
+    }
+    let file = tmp.path().join("many.toml");
+    std::fs::write(&file, toml).unwrap();
+    let site = tmp.path().join("site");
+    convenor(&[
+        "publish",
+        file.to_str().unwrap(),
+        "--out",
+        site.to_str().unwrap(),
+        "--now",
+        NOW,
+    ]);
+    let more = "And 40 more sessions in these weeks: subscribe below to see them all.";
+    let seen = open(&site, "Europe/London", &[]);
+    assert_eq!(seen["sessions"].as_array().unwrap().len(), 400);
+    assert_eq!(seen["more"], more);
+    assert_eq!(seen["filters"]["count"], "400 of 400 sessions shown");
+    let seen = open(&site, "Europe/London", &["--no-js"]);
+    assert_eq!(seen["more"], more);
+}
