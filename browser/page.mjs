@@ -14,7 +14,9 @@
 // "check:NAME=VALUE" tabs to that checkbox and presses Space,
 // "select:TEXT" tabs to the group menu and types TEXT, "reset" tabs to
 // "Show all" and presses Enter; --open-filters: the filters opened
-// before axe runs)
+// before axe runs; --timing: the navigation's and first paint's times,
+// and how long a filter takes to apply until the next frame is drawn,
+// from the page's own performance timing)
 // Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME, and
 // the Chromium it checks for: $CONVENOR_CHROMIUM, else /usr/bin/chromium.
 import { createRequire } from "node:module";
@@ -109,6 +111,49 @@ try {
   if (args.includes("--open-filters")) {
     await page.evaluate(() => { const d = document.getElementById("filter-box"); if (d) d.open = true; });
   }
+  let timing = null;
+  if (args.includes("--timing")) {
+    timing = await page.evaluate(async () => {
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await frame();
+      const nav = performance.getEntriesByType("navigation")[0];
+      const observed = (type) => new Promise((resolve) => {
+        const seen = [];
+        new PerformanceObserver((list) => seen.push(...list.getEntries())).observe({ type, buffered: true });
+        setTimeout(() => resolve(seen), 100);
+      });
+      const paint = Object.fromEntries((await observed("paint")).map((p) => [p.name, p.startTime]));
+      const lcp = (await observed("largest-contentful-paint")).map((e) => e.startTime).pop() ?? null;
+      // A filter applied as a visitor does (a box checked, its change
+      // event), timed to the frame after it.
+      const apply = async (selector) => {
+        const box = document.querySelector(selector);
+        if (!box) return null;
+        const t0 = performance.now();
+        if (box.type === "checkbox") box.checked = !box.checked; else box.selectedIndex = 1;
+        box.dispatchEvent(new Event("change", { bubbles: true }));
+        await frame();
+        const t = performance.now() - t0;
+        if (box.type === "checkbox") box.checked = !box.checked; else box.selectedIndex = 0;
+        box.dispatchEvent(new Event("change", { bubbles: true }));
+        await frame();
+        return t;
+      };
+      return {
+        responseEnd: nav.responseEnd,
+        domInteractive: nav.domInteractive,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd,
+        firstPaint: paint["first-paint"] ?? null,
+        firstContentfulPaint: paint["first-contentful-paint"] ?? null,
+        largestContentfulPaint: lcp,
+        transferSize: nav.transferSize, decodedBodySize: nav.decodedBodySize,
+        dayFilter: await apply('#filter-form input[name="day"][value="mon"]'),
+        groupFilter: await apply("#filter-group"),
+        sessions: document.querySelectorAll("li.session").length,
+      };
+    });
+  }
   const seen = await page.evaluate(() => ({
     overflows: document.documentElement.scrollWidth > window.innerWidth,
     zone: document.getElementById("zone-label").textContent,
@@ -166,7 +211,7 @@ try {
     violations = result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help }));
   }
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: !args.includes("--top") });
-  process.stdout.write(JSON.stringify({ ...seen, presses, errors, external, violations }) + "\n");
+  process.stdout.write(JSON.stringify({ ...seen, presses, timing, errors, external, violations }) + "\n");
 } finally {
   await browser.close();
 }
