@@ -247,6 +247,15 @@ pub enum Command {
     /// 90 days of sessions, a Meeting Guide feed, changes.atom (the
     /// changes as an Atom feed) and an index.html.
     ///
+    /// Of several schedule files, or a site file (site.toml), a site:
+    /// each schedule's own set in the folder of its group (DIR/GROUP/),
+    /// and at the top the combined schedule.ics (each schedule keeping
+    /// its UIDs), meeting-guide.json (an entity per group),
+    /// occurrences.json (each session with its group), changes.atom,
+    /// groups.json and a page of every group's sessions. The site
+    /// file's url and languages apply unless --url or --lang say
+    /// otherwise.
+    ///
     /// By default the new feeds are written and synced as a whole set
     /// under DIR/.convenor, then switched in with one atomic rename, so a
     /// failed or killed run leaves the previous feeds untouched; the
@@ -260,13 +269,17 @@ pub enum Command {
     /// Example: convenor publish schedule.toml --out public/
     ///
     /// Example: convenor publish schedule.toml --out docs/ --plain
+    ///
+    /// Example: convenor publish site.toml --out public/
     Publish {
         #[command(flatten)]
         view: View,
         /// The folder to write into (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
-        /// The UID domain (default: the host of the schedule's url).
+        /// The UID domain (default: the host of the schedule's url); of
+        /// one schedule file only (a site's schedules each keep their
+        /// own).
         #[arg(long, value_name = "DOMAIN")]
         domain: Option<String>,
         /// Where the folder is served (`https://example.org/meetings/`):

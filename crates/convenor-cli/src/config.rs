@@ -16,6 +16,9 @@ use crate::BadInput;
 pub struct Config {
     /// The schedules (one, or a site's).
     pub schedules: Schedules,
+    /// The site they make: a site file's (its name, url, languages and
+    /// groups), or the files given one by one.
+    pub site: SiteFile,
     /// The viewer's zone.
     pub tz: Zone,
     /// The instant taken as now.
@@ -39,8 +42,8 @@ impl Config {
             Some(text) => instant(text, tz).context("invalid --now")?,
             None => Utc::now(),
         };
-        let (schedules, _) = load(&view.source, how)?;
-        Ok(Config { schedules, tz, now })
+        let (schedules, site) = load(&view.source, how)?;
+        Ok(Config { schedules, site, tz, now })
     }
 
     /// The schedule, when there is one; else a mistake for `what`, which
@@ -123,7 +126,9 @@ pub fn load(
         parts.push((s.file.clone(), schedule));
         texts.push((s.file.clone(), bytes));
     }
-    let schedules = Schedules::new(parts).map_err(|e| {
+    let groups = site.schedules().iter().map(|s| s.group.clone());
+    let schedules = Schedules::new(parts).and_then(|s| s.with_groups(groups));
+    let schedules = schedules.map_err(|e| {
         let e = e.locate_sources(|source, path| {
             let (_, bytes) = texts.iter().find(|(name, _)| name == source)?;
             let text = String::from_utf8_lossy(bytes);

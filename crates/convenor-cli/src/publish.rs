@@ -1,7 +1,8 @@
 //! `convenor publish`: the library's set of files
-//! ([`convenor::site::publish::Publication`]) switched into `--out` whole,
-//! with a summary line (every file with -v) and the feed's warnings on
-//! stderr.
+//! ([`convenor::site::publish::Publication`]: of one schedule file, or of
+//! a site of several, `Publication::of_site`) switched into `--out`
+//! whole, with a summary line (every file with -v) and the feed's
+//! warnings on stderr.
 
 use std::io::Write;
 use std::path::Path;
@@ -60,12 +61,31 @@ pub fn publish(
         &request.reminders,
         convenor::ical::IcalOptions::new(c.now),
     )?;
+    // A site file, or several schedule files: a site, each schedule a
+    // group in its own folder. One schedule file: today's layout.
+    let one = match c.schedules.schedules() {
+        [one] if c.site.name().is_none() => Some(one),
+        _ => None,
+    };
     if let Some(d) = &request.domain {
+        if one.is_none() {
+            return Err(anyhow::Error::new(crate::BadInput(
+                "--domain gives every schedule of a site the same UID \
+                 domain, and the same calendar UIDs would then name events \
+                 of different groups' feeds; give each schedule file its \
+                 own uid_domain (or url) instead"
+                    .to_string(),
+            )));
+        }
         ical = ical.with_domain(d.clone());
     }
-    let schedule = c.single("publish")?;
-    let languages = match (request.languages.as_slice(), schedule.languages())
-    {
+    // The flag's languages, else the site file's or the schedule's,
+    // else the environment's.
+    let own = match one {
+        Some(schedule) => schedule.languages(),
+        None => c.site.languages(),
+    };
+    let languages = match (request.languages.as_slice(), own) {
         ([], []) => vec![crate::config::lang(None)?],
         ([], own) => own.to_vec(),
         (asked, _) => asked.to_vec(),
@@ -75,10 +95,13 @@ pub fn publish(
         .with_ical(ical)
         .with_exact_week(request.exact_week)
         .with_languages(languages);
-    if let Some(url) = &request.url {
+    if let Some(url) = request.url.as_ref().or(c.site.url()) {
         options = options.with_base_url(url.clone());
     }
-    let set = Publication::new(schedule, &options)?;
+    let set = match one {
+        Some(schedule) => Publication::new(schedule, &options)?,
+        None => Publication::of_site(&c.schedules, &options)?,
+    };
     // The first ones and a count, as `check` shows them: a schedule of
     // 10,000 meetings without an area has 10,000.
     let max = convenor::site::check::MAX_SHOWN;

@@ -165,7 +165,9 @@ pub use occurrence::{
 };
 pub use rule::{Pattern, RRulePattern, Rule};
 pub use schedule::{ChangeRef, Schedule, Warning, MAX_REMINDERS};
-pub use schedules::{Schedules, SourceSpot};
+pub use schedules::{
+    group_of_source, groups_of_sources, Schedules, SourceSpot,
+};
 pub use spec::{
     ChangeSpec, MeetingSpec, OnlineSpec, ScheduleSpec, WeeklySpec,
 };

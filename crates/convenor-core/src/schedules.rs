@@ -1,5 +1,6 @@
 //! Several schedules as one: a site of many groups, each schedule keeping
-//! its identity (its name as the group, its url and so its UID domain).
+//! its identity (its name as the group's, its url and so its UID domain,
+//! its group slug: its folder on a published site).
 
 use chrono::{DateTime, NaiveDate, Utc, Weekday};
 
@@ -21,6 +22,12 @@ use crate::zone::Zone;
 /// A meeting id may be used once across all of them (it is the UID's
 /// first half): the same id in two schedules is
 /// [`Error::SharedId`], naming both sources.
+///
+/// Each schedule is a group with a slug of its own
+/// ([`Schedules::groups`]): by default its source's file name
+/// ([`group_of_source`]), or as the caller says
+/// ([`Schedules::with_groups`], a site file's `group = ...`). A published
+/// site puts each group's own files in the folder of that name.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -49,6 +56,8 @@ use crate::zone::Zone;
 pub struct Schedules {
     name: Option<String>,
     sources: Vec<String>,
+    /// Each schedule's group slug, in the order of `schedules`.
+    groups: Vec<String>,
     schedules: Vec<Schedule>,
     /// Every meeting as (schedule, place in its meetings), in id order:
     /// a meeting's schedule is found by a binary search.
@@ -158,7 +167,80 @@ impl Schedules {
                 others: shared.len() - 1,
             });
         }
-        Ok(Schedules { name: None, sources, schedules, by_id, offsets })
+        let groups = groups_of_sources(&sources);
+        Ok(Schedules {
+            name: None,
+            sources,
+            groups,
+            schedules,
+            by_id,
+            offsets,
+        })
+    }
+
+    /// The same schedules with the group slugs `groups`, one for each
+    /// schedule in the order given (a site file's `group = ...`).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Unusable`] (invalid input) when there are not as many
+    /// groups as schedules, a group is not a slug (lower-case letters,
+    /// digits and `-`, as a meeting id), or two schedules have the same
+    /// group: each group is a folder of its own.
+    ///
+    /// ```
+    /// use convenor_core::{Schedule, Schedules};
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let site = Schedules::new([("data/lifering-co-occurring.toml".into(), seed)])?;
+    /// assert_eq!(site.groups(), ["lifering-co-occurring"]);
+    /// let site = site.with_groups(["lifering".to_string()])?;
+    /// let saturday = site.meeting("co-occurring-saturday").unwrap();
+    /// assert_eq!(site.group_of(saturday), Some("lifering"));
+    /// assert!(site.clone().with_groups(["Life Ring".to_string()]).is_err());
+    /// assert!(site.with_groups(Vec::<String>::new()).is_err());
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn with_groups(
+        mut self,
+        groups: impl IntoIterator<Item = String>,
+    ) -> Result<Schedules> {
+        let groups: Vec<String> = groups.into_iter().collect();
+        let refuse = |message: String| Error::Unusable {
+            message,
+            kind: std::io::ErrorKind::InvalidInput,
+        };
+        if groups.len() != self.schedules.len() {
+            return Err(refuse(format!(
+                "{} groups given for {} schedules: each schedule needs one",
+                groups.len(),
+                self.schedules.len()
+            )));
+        }
+        let mut seen = std::collections::BTreeMap::new();
+        for (group, source) in groups.iter().zip(&self.sources) {
+            if MeetingId::new(group).is_err() {
+                return Err(refuse(format!(
+                    "group \"{}\" of {} is not a slug (lower-case letters, \
+                     digits and -, such as \"{}\")",
+                    crate::quote::escape_controls(group),
+                    crate::quote::escape_controls(source),
+                    match MeetingId::slug_from(group) {
+                        slug if MeetingId::new(&slug).is_ok() => slug,
+                        _ => "group".to_string(),
+                    },
+                )));
+            }
+            if let Some(first) = seen.insert(group.as_str(), source.as_str()) {
+                return Err(refuse(format!(
+                    "group \"{group}\" is given to both {} and {}; each \
+                     schedule needs a group of its own (its folder on the site)",
+                    crate::quote::escape_controls(first),
+                    crate::quote::escape_controls(source),
+                )));
+            }
+        }
+        self.groups = groups;
+        Ok(self)
     }
 
     /// The same schedules under a name of their own (a site's).
@@ -200,6 +282,18 @@ impl Schedules {
     /// The sources' names, in the order of [`Schedules::schedules`].
     pub fn sources(&self) -> &[String] {
         &self.sources
+    }
+
+    /// The schedules' group slugs, in the order of
+    /// [`Schedules::schedules`] ([`Schedules::with_groups`]).
+    pub fn groups(&self) -> &[String] {
+        &self.groups
+    }
+
+    /// The group slug of the schedule `meeting` belongs to (found by its
+    /// id).
+    pub fn group_of(&self, meeting: &Meeting) -> Option<&str> {
+        self.index_of(meeting.id().as_str()).map(|s| self.groups[s].as_str())
     }
 
     /// How many schedules.
@@ -383,6 +477,49 @@ impl Schedules {
         // The same meetings in the same places: the index still holds.
         Ok(Schedules { schedules, ..self.clone() })
     }
+}
+
+/// The group slug of a source with no group named: its file name
+/// without the extension, as a slug (`groups/North Side.toml`:
+/// `north-side`); `schedule` when nothing of it is a slug.
+///
+/// ```
+/// use convenor_core::group_of_source;
+/// assert_eq!(group_of_source("groups/North Side.toml"), "north-side");
+/// assert_eq!(group_of_source("lifering.json"), "lifering");
+/// assert_eq!(group_of_source("..."), "schedule");
+/// ```
+pub fn group_of_source(source: &str) -> String {
+    let name = source.rsplit(['/', '\\']).next().unwrap_or(source);
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    match MeetingId::slug_from(stem) {
+        slug if MeetingId::new(&slug).is_ok() => slug,
+        _ => "schedule".to_string(),
+    }
+}
+
+/// The groups of `sources` given none ([`Schedules::new`]'s): each
+/// one's [`group_of_source`], with `-2`, `-3`... after a name an earlier
+/// source's group has (`a/x.toml` and `b/x.toml` are `x` and `x-2`).
+///
+/// ```
+/// let sources = ["a/x.toml", "groups/b.json", "b/x.toml"].map(String::from);
+/// assert_eq!(convenor_core::groups_of_sources(&sources), ["x", "b", "x-2"]);
+/// ```
+pub fn groups_of_sources(sources: &[String]) -> Vec<String> {
+    let mut taken = std::collections::BTreeSet::new();
+    sources
+        .iter()
+        .map(|source| {
+            let base = group_of_source(source);
+            let group = std::iter::once(base.clone())
+                .chain((2..).map(|n| format!("{base}-{n}")))
+                .find(|g| !taken.contains(g))
+                .unwrap_or(base);
+            taken.insert(group.clone());
+            group
+        })
+        .collect()
 }
 
 /// A new id for meeting `id` of `source`: the id and the source's file

@@ -4,7 +4,7 @@
 use std::io;
 
 use chrono::{DateTime, NaiveDate, Offset, SecondsFormat, TimeZone};
-use convenor_core::{Occurrence, Zone};
+use convenor_core::{Occurrence, Schedules, Zone};
 
 use crate::digits;
 
@@ -97,8 +97,9 @@ const PRETTY: Layout = Layout {
 };
 
 /// The keys of a session's object, in output order (the crate docs).
-const KEYS: [&str; 11] = [
+const KEYS: [&str; 12] = [
     "meeting",
+    "group",
     "name",
     "status",
     "start",
@@ -137,8 +138,9 @@ impl Records {
         }
     }
 
-    /// The object of `o`, with the fields in the order of the crate docs.
-    fn write(&mut self, o: &Occurrence<'_>) -> &[u8] {
+    /// The object of `o` (of `group`, when the sessions come from
+    /// several schedules), with the fields in the order of the crate docs.
+    fn write(&mut self, o: &Occurrence<'_>, group: Option<&str>) -> &[u8] {
         let (start, end) = (o.start(), o.end());
         let meeting = o.meeting();
         self.buffer.clear();
@@ -150,6 +152,10 @@ impl Records {
             next: 0,
         };
         fields.text("meeting", meeting.id().as_str());
+        match group {
+            Some(group) => fields.text("group", group),
+            None => fields.skip("group"),
+        }
         fields.text("name", meeting.name());
         fields.text("status", o.status().as_str());
         fields.instant("start", &start);
@@ -219,6 +225,12 @@ impl Fields<'_> {
         self.out.push(b'"');
     }
 
+    /// Leaves out the field `key`.
+    fn skip(&mut self, key: &str) {
+        debug_assert_eq!(KEYS[self.next], key, "fields in the order of KEYS");
+        self.next += 1;
+    }
+
     /// The separator, `"key"` and the colon, as made for the layout.
     fn key(&mut self, key: &str) {
         debug_assert_eq!(KEYS[self.next], key, "fields in the order of KEYS");
@@ -274,9 +286,68 @@ fn string(out: &mut Vec<u8>, text: &str) {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn occurrences_to_writer<'s, W: io::Write>(
+    writer: W,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+) -> io::Result<()> {
+    write_array(writer, occurrences, options, |_| None)
+}
+
+/// Writes the sessions of several schedules (`occurrences` of
+/// `schedules`, such as [`Schedules::occurrences`]) as
+/// [`occurrences_to_writer`] does, each object saying its schedule's
+/// `group` ([`Schedules::group_of`]) after `meeting` when there is more
+/// than one schedule; of one schedule, the same bytes as
+/// [`occurrences_to_writer`].
+///
+/// # Errors
+///
+/// The first error of `writer`; what was written before it stays written.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Schedules, Window};
+/// use convenor_json::{schedules_occurrences_to_writer, OccurrenceOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let other = Schedule::from_toml_str(
+///     "name = 'Evening group'\n[[meetings]]\nid = 'evening'\nname = 'Evening'\n\
+///      timezone = 'Europe/London'\nweekly = { day = 'saturday', time = '19:00' }\n\
+///      duration = '60m'\nstarts = '2022-11-01'\n",
+/// )?;
+/// let site = Schedules::new([("seed.toml".into(), seed), ("groups/evening.toml".into(), other)])?;
+/// let window = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
+/// )?;
+/// let mut out = Vec::new();
+/// schedules_occurrences_to_writer(&mut out, &site, site.occurrences(window), &OccurrenceOptions::new())?;
+/// let text = String::from_utf8(out)?;
+/// assert!(text.starts_with(r#"[{"meeting":"co-occurring-saturday","group":"seed","#));
+/// assert!(text.contains(r#"{"meeting":"evening","group":"evening","name":"Evening","#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn schedules_occurrences_to_writer<'s, W: io::Write>(
+    writer: W,
+    schedules: &Schedules,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+) -> io::Result<()> {
+    let several = schedules.len() > 1;
+    write_array(writer, occurrences, options, |o| {
+        several.then(|| schedules.group_of(o.meeting())).flatten()
+    })
+}
+
+/// The JSON array of `occurrences`, each with its `group` as `group_of`
+/// says.
+fn write_array<'s, 'g, W: io::Write>(
     mut writer: W,
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
+    group_of: impl Fn(&Occurrence<'s>) -> Option<&'g str>,
 ) -> io::Result<()> {
     // serde_json's array forms: `[a,b]`, or each element on its own line
     // indented by two spaces, and `[]` when empty.
@@ -290,7 +361,7 @@ pub fn occurrences_to_writer<'s, W: io::Write>(
     let mut any = false;
     for o in occurrences {
         writer.write_all(if any { between } else { first })?;
-        writer.write_all(records.write(&o))?;
+        writer.write_all(records.write(&o, group_of(&o)))?;
         any = true;
     }
     match (any, options.pretty) {
@@ -337,7 +408,7 @@ pub fn occurrences_to_json_lines<'s, W: io::Write>(
 ) -> io::Result<()> {
     let mut records = Records::new(options, &COMPACT);
     for o in occurrences {
-        writer.write_all(records.write(&o))?;
+        writer.write_all(records.write(&o, None))?;
         writer.write_all(b"\n")?;
     }
     Ok(())

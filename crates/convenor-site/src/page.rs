@@ -15,8 +15,11 @@ use std::path::PathBuf;
 
 use askama::Template;
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc, Weekday};
+use convenor_core::announce::Announcement;
 use convenor_core::quote::escape_controls;
-use convenor_core::{Occurrence, Schedule, Status, WebUrl, Window, Zone};
+use convenor_core::{
+    Meeting, Occurrence, Schedule, Schedules, Status, WebUrl, Window, Zone,
+};
 use convenor_ical::IcalOptions;
 use serde::Serialize;
 
@@ -41,6 +44,9 @@ pub struct PageOptions {
     ical: IcalOptions,
     exact_week: bool,
     languages: Vec<Lang>,
+    /// On a group's page of a site: the site's name and the way to its
+    /// page (`../`).
+    pub(crate) site: Option<(String, String)>,
 }
 
 impl PageOptions {
@@ -54,6 +60,7 @@ impl PageOptions {
             ical: IcalOptions::new(now),
             exact_week: false,
             languages: vec![Lang::En],
+            site: None,
         }
     }
 
@@ -159,6 +166,21 @@ impl PageOptions {
     pub fn base_url(&self) -> Option<&WebUrl> {
         self.base_url.as_ref()
     }
+
+    /// The options of group `group`'s page in its folder of a site named
+    /// `site`: served at the site's address and `GROUP/`, linking the
+    /// site's page (`../`).
+    pub(crate) fn for_group(&self, group: &str, site: String) -> PageOptions {
+        let base_url = self.base_url.as_ref().and_then(|url| {
+            let url = url.as_str().trim_end_matches('/');
+            WebUrl::new(&format!("{url}/{group}/")).ok()
+        });
+        PageOptions {
+            base_url,
+            site: Some((site, "../".to_string())),
+            ..self.clone()
+        }
+    }
 }
 
 /// The most sessions the page lists; the rest are counted, and the feeds
@@ -191,12 +213,171 @@ pub fn files(
     schedule: &Schedule,
     options: &PageOptions,
 ) -> Result<Vec<(PathBuf, String)>> {
+    let home = schedule
+        .timezone()
+        .or_else(|| schedule.meetings().first().map(|m| m.zone()))
+        .unwrap_or_else(Zone::utc);
+    let as_of = options.now.with_timezone(&home).date_naive();
+    let overview =
+        schedule.announcement(as_of, Some(as_of - Duration::days(60)), &[])?;
+    let feeds = std::iter::once((Feed::All, "schedule.ics".to_string()))
+        .chain(schedule.meetings().iter().map(|m| {
+            (Feed::Named(m.name()), format!("meetings/{}.ics", m.id()))
+        }))
+        .collect();
+    let subject = Subject {
+        name: schedule.name().to_string(),
+        home,
+        overview: Some(overview),
+        feeds,
+        groups: Vec::new(),
+        up: options.site.as_ref().map(|(name, href)| GroupLink {
+            slug: String::new(),
+            name: escape_controls(name).into_owned(),
+            href: href.clone(),
+        }),
+    };
+    let sessions = |window| schedule.occurrences(window);
+    page_files(&subject, sessions, |_| schedule, |_| None, options)
+}
+
+/// A site's page of several schedules (issue 28) and the one-session
+/// `.ics` files it links to, as [`files`] makes one schedule's: the
+/// sessions of every group merged ([`Schedules::occurrences`]), each
+/// labelled with its group's name and carrying its group's slug
+/// (`data-group`), the combined feed and each group's feed to subscribe
+/// to, and each group's page (`GROUP/`, [`Schedules::groups`]) linked.
+/// The page's name is [`Schedules::name`]; it shows the zone most of the
+/// schedules have.
+///
+/// ```
+/// use convenor_core::{Schedule, Schedules};
+/// use convenor_site::page::{site_files, PageOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let site = Schedules::new([("lifering.toml".into(), seed)])?.with_name("Our meetings");
+/// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+/// let files = site_files(&site, &PageOptions::new(now))?;
+/// let (path, html) = files.last().unwrap();
+/// assert_eq!(path.to_str(), Some("index.html"));
+/// assert!(html.contains("<h1>Our meetings</h1>"));
+/// assert!(html.contains(r#"data-group="lifering""#));
+/// assert!(html.contains(r#"<a href="lifering/">LifeRing Co-Occurring Disorders Meetings</a>"#));
+/// # Ok::<(), convenor_core::Error>(())
+/// ```
+///
+/// # Errors
+///
+/// A window out of range (a `now` near the year 9999).
+pub fn site_files(
+    schedules: &Schedules,
+    options: &PageOptions,
+) -> Result<Vec<(PathBuf, String)>> {
+    let mut zones: BTreeMap<&str, (usize, usize, Zone)> = BTreeMap::new();
+    for (i, s) in schedules.schedules().iter().enumerate() {
+        let zone =
+            s.timezone().or_else(|| s.meetings().first().map(|m| m.zone()));
+        if let Some(zone) = zone {
+            zones.entry(zone.name()).or_insert((0, i, zone)).0 += 1;
+        }
+    }
+    // The zone most schedules have; of a tie, the first given.
+    let home = zones
+        .values()
+        .max_by_key(|(count, first, _)| (*count, std::cmp::Reverse(*first)))
+        .map_or_else(Zone::utc, |(.., zone)| *zone);
+    let named = schedules.schedules().iter().zip(schedules.groups());
+    let feeds = std::iter::once((Feed::All, "schedule.ics".to_string()))
+        .chain(named.clone().map(|(s, group)| {
+            (Feed::Named(s.name()), format!("{group}/schedule.ics"))
+        }))
+        .collect();
+    let groups = named
+        .map(|(s, group)| GroupLink {
+            slug: group.clone(),
+            name: escape_controls(s.name()).into_owned(),
+            href: format!("{group}/"),
+        })
+        .collect();
+    let subject = Subject {
+        name: schedules.name(),
+        home,
+        overview: None,
+        feeds,
+        groups,
+        up: None,
+    };
+    let of = |m: &Meeting| {
+        let i = schedules.index_of(m.id().as_str()).unwrap_or(0);
+        &schedules.schedules()[i]
+    };
+    let group = |m: &Meeting| {
+        let i = schedules.index_of(m.id().as_str())?;
+        Some(GroupLabel {
+            slug: schedules.groups()[i].clone(),
+            name: escape_controls(schedules.schedules()[i].name())
+                .into_owned(),
+        })
+    };
+    let sessions = |window| schedules.occurrences(window);
+    page_files(&subject, sessions, of, group, options)
+}
+
+/// What a page is of: one schedule, or a site of several.
+struct Subject<'a> {
+    name: String,
+    /// The zone the page shows without its script.
+    home: Zone,
+    /// One schedule's weekly lines and footnotes.
+    overview: Option<Announcement>,
+    /// The feeds to subscribe to, by path in the published folder.
+    feeds: Vec<(Feed<'a>, String)>,
+    /// A site's groups, each linking its page.
+    groups: Vec<GroupLink>,
+    /// On a group's page, its site.
+    up: Option<GroupLink>,
+}
+
+/// A feed's label: all the page's meetings, or a meeting's or group's
+/// name.
+enum Feed<'a> {
+    All,
+    Named(&'a str),
+}
+
+/// A link to another page of the site: a group's (its slug is the
+/// group filter's value), or the site's.
+#[derive(Clone)]
+struct GroupLink {
+    slug: String,
+    name: String,
+    href: String,
+}
+
+/// A session's group on a site's page: its slug (`data-group`) and
+/// its schedule's name.
+#[derive(Clone)]
+struct GroupLabel {
+    slug: String,
+    name: String,
+}
+
+/// The page of `subject` and the one-session files it links to:
+/// `sessions` gives the sessions of a window, `schedule_of` a meeting's
+/// schedule, `group_of` a meeting's group (on a site's page).
+fn page_files<'s>(
+    subject: &Subject<'_>,
+    sessions: impl Fn(Window) -> convenor_core::Occurrences<'s>,
+    schedule_of: impl Fn(&Meeting) -> &'s Schedule,
+    group_of: impl Fn(&Meeting) -> Option<GroupLabel>,
+    options: &PageOptions,
+) -> Result<Vec<(PathBuf, String)>> {
     let now = options.now;
     let window = Window::new(
         now,
         now + Duration::weeks(i64::from(options.weeks.max(1))),
     )?;
-    let mut all = schedule.occurrences(window).with_cancelled();
+    let mut all = sessions(window).with_cancelled();
     let sessions: Vec<Occurrence<'_>> =
         all.by_ref().take(PAGE_SESSIONS).collect();
     let more = all.count();
@@ -205,14 +386,16 @@ pub fn files(
     for (o, path) in sessions.iter().zip(&paths) {
         if let Some(path) = path {
             let ics = convenor_ical::occurrence_to_string(
-                schedule,
+                schedule_of(o.meeting()),
                 o,
                 &options.ical,
             );
             files.push((path.clone(), ics));
         }
     }
-    let page = Page::new(schedule, &sessions, &paths, more, options)?;
+    let groups: Vec<Option<GroupLabel>> =
+        sessions.iter().map(|o| group_of(o.meeting())).collect();
+    let page = Page::new(subject, &sessions, &paths, &groups, more, options)?;
     let html = page.render().map_err(|e| {
         convenor_core::Error::io(
             "cannot render the schedule page",
@@ -273,6 +456,11 @@ struct Page {
     weekly: Vec<WeeklyLine>,
     footnotes: Vec<Footnote>,
     links: Vec<Link>,
+    /// A site's groups, each linking its page (none on one schedule's
+    /// page).
+    groups: Vec<GroupLink>,
+    /// On a group's page of a site: the site's page.
+    up: Option<GroupLink>,
     zones: &'static [&'static str],
     /// The day filter's choices, Monday to Sunday: the key the address
     /// and the script use (`sat`), and the label.
@@ -322,6 +510,8 @@ struct SessionRow {
     /// neither ([`mode`]), and the meeting's tags ([`filter_tags`]).
     mode: &'static str,
     tags: Vec<String>,
+    /// Its group, on a site's page.
+    group: Option<GroupLabel>,
 }
 
 /// A meeting's joining details: its checked [`WebUrl`], its dial-in
@@ -379,6 +569,9 @@ const TEXTS: &[&str] = &[
     "page-filter-reset",
     "page-filter-none",
 ];
+
+/// The sentences only a site's page has.
+const SITE_TEXTS: &[&str] = &["page-groups"];
 
 /// One language's words of the page, as its script switches to them:
 /// the fixed sentences, and each listed thing in the order of the page.
@@ -444,6 +637,9 @@ struct SessionData<'s> {
     /// When a cancelled or moved session was due (UTC): its badge
     /// names that day as it falls in the zone the page shows.
     due: Option<String>,
+    /// Its group's slug, on a site's page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<&'s str>,
 }
 
 impl Page {
@@ -453,23 +649,20 @@ impl Page {
     }
 
     fn new(
-        schedule: &Schedule,
+        subject: &Subject<'_>,
         sessions: &[Occurrence<'_>],
         paths: &[Option<PathBuf>],
+        groups: &[Option<GroupLabel>],
         more: usize,
         options: &PageOptions,
     ) -> Result<Page> {
-        let home = schedule
-            .timezone()
-            .or_else(|| schedule.meetings().first().map(|m| m.zone()))
-            .unwrap_or_else(Zone::utc);
+        let home = subject.home;
         let now = options.now;
-        let as_of = now.with_timezone(&home).date_naive();
-        let overview = schedule.announcement(
-            as_of,
-            Some(as_of - Duration::days(60)),
-            &[],
-        )?;
+        let no_lines = Vec::new();
+        let (lines, footnote_count) = match &subject.overview {
+            Some(o) => (&o.lines, o.footnotes.len()),
+            None => (&no_lines, 0),
+        };
         let base = options.base_url.as_ref().map(WebUrl::as_str);
         let local_now = now.with_timezone(&home).naive_local();
         let wordings: Vec<(Words, Wording, Vec<Link>)> = options
@@ -477,19 +670,24 @@ impl Page {
             .iter()
             .map(|&lang| {
                 let words = Words::new(lang);
-                let links: Vec<Link> = std::iter::once(link(
-                    &words,
-                    &words.message("page-all-meetings", &[]),
-                    "schedule.ics",
-                    base,
-                ))
-                .chain(schedule.meetings().iter().map(|m| {
-                    let path = format!("meetings/{}.ics", m.id());
-                    link(&words, m.name(), &path, base)
-                }))
-                .collect();
+                let all = words.message("page-all-meetings", &[]);
+                let links: Vec<Link> = subject
+                    .feeds
+                    .iter()
+                    .map(|(feed, path)| {
+                        let label = match feed {
+                            Feed::All => all.as_str(),
+                            Feed::Named(name) => name,
+                        };
+                        link(&words, label, path, base)
+                    })
+                    .collect();
+                // A site's page has its groups' heading too.
+                let site_texts =
+                    SITE_TEXTS.iter().filter(|_| !subject.groups.is_empty());
                 let mut texts: BTreeMap<&'static str, String> = TEXTS
                     .iter()
+                    .chain(site_texts)
                     .map(|id| (*id, words.message(id, &[])))
                     .collect();
                 let from = match lang {
@@ -525,14 +723,18 @@ impl Page {
                     name: words.message("language-name", &[]),
                     texts,
                     home_label: zone_words(&words, home, local_now),
-                    weekly: overview
-                        .lines
-                        .iter()
-                        .map(|l| words.line(&overview, l))
-                        .collect(),
-                    footnotes: (0..overview.footnotes.len())
-                        .map(|i| words.change(&overview.footnote(i)))
-                        .collect(),
+                    weekly: match &subject.overview {
+                        Some(o) => {
+                            o.lines.iter().map(|l| words.line(o, l)).collect()
+                        }
+                        None => Vec::new(),
+                    },
+                    footnotes: match &subject.overview {
+                        Some(o) => (0..footnote_count)
+                            .map(|i| words.change(&o.footnote(i)))
+                            .collect(),
+                        None => Vec::new(),
+                    },
                     status: sessions
                         .iter()
                         .map(|o| status_template(&words, o))
@@ -575,8 +777,7 @@ impl Page {
         let Some((words, first, links)) = wordings.into_iter().next() else {
             unreachable!("PageOptions has at least one language")
         };
-        let weekly = overview
-            .lines
+        let weekly = lines
             .iter()
             .zip(&first.weekly)
             .map(|(line, text)| WeeklyLine {
@@ -595,13 +796,15 @@ impl Page {
             .collect();
         let data: Vec<SessionData<'_>> = sessions
             .iter()
-            .map(|o| SessionData {
+            .zip(groups)
+            .map(|(o, group)| SessionData {
                 meeting: o.meeting().id().as_str(),
                 zone: o.meeting().zone().name(),
                 start: utc(o.start()),
                 end: utc(o.end()),
                 status: o.status().as_str(),
                 due: badge_instant(o).map(utc),
+                group: group.as_ref().map(|g| g.slug.as_str()),
             })
             .collect();
         let data = script_json(&data)?;
@@ -629,15 +832,17 @@ impl Page {
             dir: first.dir,
             choices,
             l10n,
-            name: escape_controls(schedule.name()).into_owned(),
+            name: escape_controls(&subject.name).into_owned(),
             home: home.name(),
             home_label: first.home_label.clone(),
-            days: days(&words, sessions, paths, home),
+            days: days(&words, sessions, paths, groups, home),
             texts: first.texts,
             more,
             weekly,
             footnotes,
             links,
+            groups: subject.groups.clone(),
+            up: subject.up.clone(),
             zones: ZONES,
             weekdays,
             tags,
@@ -655,11 +860,14 @@ fn days(
     words: &Words,
     sessions: &[Occurrence<'_>],
     paths: &[Option<PathBuf>],
+    groups: &[Option<GroupLabel>],
     home: Zone,
 ) -> Vec<Day> {
     let mut days: Vec<Day> = Vec::new();
     let mut current = None;
-    for (index, (o, path)) in sessions.iter().zip(paths).enumerate() {
+    for (index, ((o, path), group)) in
+        sessions.iter().zip(paths).zip(groups).enumerate()
+    {
         let start = o.start().with_timezone(&home);
         let end = o.end().with_timezone(&home);
         if current != Some(start.date_naive()) {
@@ -693,6 +901,7 @@ fn days(
                 .map(|p| escape_controls(&p).into_owned()),
             mode: mode(m),
             tags: filter_tags(m.tags()),
+            group: group.clone(),
         };
         if let Some(day) = days.last_mut() {
             day.sessions.push(row);

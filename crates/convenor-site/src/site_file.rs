@@ -31,7 +31,8 @@
 //! ```
 
 use convenor_core::{
-    Error, FieldPath, Invalid, MeetingId, Position, Problem, Result, WebUrl,
+    Error, FieldPath, Invalid, Lang, MeetingId, Position, Problem, Result,
+    WebUrl,
 };
 use serde::Deserialize;
 
@@ -40,7 +41,7 @@ use serde::Deserialize;
 pub struct SiteFile {
     name: Option<String>,
     url: Option<WebUrl>,
-    languages: Vec<String>,
+    languages: Vec<Lang>,
     folder: Option<String>,
     schedules: Vec<SiteSchedule>,
 }
@@ -88,12 +89,7 @@ struct EntrySpec {
 /// assert_eq!(convenor_site::site_file::group_of_file("lifering.json"), "lifering");
 /// ```
 pub fn group_of_file(file: &str) -> String {
-    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    match MeetingId::slug_from(stem) {
-        slug if slug.is_empty() => "schedule".to_string(),
-        slug => slug,
-    }
+    convenor_core::group_of_source(file)
 }
 
 impl SiteFile {
@@ -125,6 +121,16 @@ impl SiteFile {
             }
             None => None,
         };
+        let mut languages = Vec::new();
+        for (i, tag) in spec.site.languages.iter().enumerate() {
+            match Lang::from_tag(tag) {
+                Some(lang) => languages.push(lang),
+                None => problems.push((
+                    Problem::BadLanguage(tag.clone()),
+                    FieldPath::root().key("site").key("languages").index(i),
+                )),
+            }
+        }
         let mut schedules = Vec::new();
         for (i, entry) in spec.schedules.into_iter().enumerate() {
             let group =
@@ -157,7 +163,7 @@ impl SiteFile {
         let site = SiteFile {
             name: Some(spec.site.name),
             url,
-            languages: spec.site.languages,
+            languages,
             folder: spec.site.folder,
             schedules,
         };
@@ -199,18 +205,12 @@ impl SiteFile {
     /// assert_eq!(groups, ["x", "b", "x-2"]);
     /// ```
     pub fn of_files(files: impl IntoIterator<Item = String>) -> SiteFile {
-        let mut taken = std::collections::BTreeSet::new();
+        let files: Vec<String> = files.into_iter().collect();
+        let groups = convenor_core::groups_of_sources(&files);
         let schedules = files
             .into_iter()
-            .map(|file| {
-                let base = group_of_file(&file);
-                let group = std::iter::once(base.clone())
-                    .chain((2..).map(|n| format!("{base}-{n}")))
-                    .find(|g| !taken.contains(g))
-                    .unwrap_or(base);
-                taken.insert(group.clone());
-                SiteSchedule { group, file }
-            })
+            .zip(groups)
+            .map(|(file, group)| SiteSchedule { file, group })
             .collect();
         SiteFile {
             name: None,
@@ -284,8 +284,9 @@ impl SiteFile {
         self.url.as_ref()
     }
 
-    /// The languages the site is written in, as given (BCP 47 tags).
-    pub fn languages(&self) -> &[String] {
+    /// The languages the site's pages offer, the first shown without
+    /// JavaScript (`languages = ["es", "en"]`, as a schedule file's).
+    pub fn languages(&self) -> &[Lang] {
         &self.languages
     }
 
@@ -327,5 +328,19 @@ mod tests {
             ),
             "{err}"
         );
+        let err = SiteFile::from_toml_str(
+            "[site]\nname = 'x'\nlanguages = ['es', 'klingon']\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.position().map(|p| (p.line, p.column)),
+            Some((3, 20)),
+            "{err}"
+        );
+        let site = SiteFile::from_toml_str(
+            "[site]\nname = 'x'\nlanguages = ['es-MX', 'en']\n",
+        )
+        .unwrap();
+        assert_eq!(site.languages(), [Lang::Es, Lang::En]);
     }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::Duration;
-use convenor_core::{Error, Schedule, Window};
+use convenor_core::{Error, Schedule, Schedules, Window};
 use convenor_json::FeedWarning;
 
 use super::folder::{Changes, Content, Outcome, PublishFolder};
@@ -39,13 +39,20 @@ const OCCURRENCE_DAYS: i64 = 90;
 pub struct Publication<'s> {
     files: Vec<(PathBuf, Content<'s>)>,
     warnings: Vec<FeedWarning>,
-    /// The right side of every UID of its feeds.
+    /// The right side of every UID of its feeds (of a site, its first
+    /// group's).
     uid_domain: String,
+    /// Of a site: each group's slug, UID domain and source.
+    groups: Option<Vec<(String, String, String)>>,
 }
 
 /// The record of a published set that names its UIDs' domain
 /// ([`PublishFolder::live_record`]).
 pub const UID_DOMAIN_RECORD: &str = "uid-domain";
+
+/// The record of a published site that names each group's UID domain:
+/// a line `GROUP DOMAIN` a group ([`Publication::of_site`]).
+pub const UID_DOMAINS_RECORD: &str = "uid-domains";
 
 impl<'s> Publication<'s> {
     /// The files of `schedule`, the page made as `options` say.
@@ -119,7 +126,157 @@ impl<'s> Publication<'s> {
         for (path, text) in page::files(schedule, options)? {
             files.push((path, Content::Text(text)));
         }
-        Ok(Publication { files, warnings: feed.warnings, uid_domain })
+        Ok(Publication {
+            files,
+            warnings: feed.warnings,
+            uid_domain,
+            groups: None,
+        })
+    }
+
+    /// The files of a site of several schedules (issue 28), each
+    /// schedule a group ([`Schedules::groups`]):
+    ///
+    /// - for each group, in its folder `GROUP/`, the files
+    ///   [`Publication::new`] makes of its schedule alone, its page
+    ///   served at the site's address and `GROUP/` and linking the
+    ///   site's page;
+    /// - at the root, the site's own: `schedule.ics` (every group's
+    ///   events, each keeping its schedule's UIDs:
+    ///   [`convenor_ical::schedules_to_string`]), `meeting-guide.json`
+    ///   (an `entity` per group), `occurrences.json` (the sessions of the
+    ///   next 90 days, each with its `group`), `changes.atom` (every
+    ///   group's changes, newest first), `groups.json` (each group's
+    ///   slug, name, url, folder and number of meetings) and the page
+    ///   `index.html` of every group's sessions, each labelled with its
+    ///   group, linking each group's page, with the one-session files it
+    ///   links to ([`crate::page::site_files`]).
+    ///
+    /// The root has no `schedule.json` and no `meetings/`: a schedule
+    /// file is one schedule, and a site's meetings are never rebuilt
+    /// into one (every UID would change); each group's are in its folder.
+    /// The page's name is [`Schedules::name`], its address and languages
+    /// the options'.
+    ///
+    /// ```
+    /// use convenor_core::{Schedule, Schedules};
+    /// use convenor_site::{page::PageOptions, publish::Publication};
+    ///
+    /// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let evening = Schedule::from_toml_str(
+    ///     "name = 'Evening Circle'\nurl = 'https://evening.example.org/'\n\
+    ///      [[meetings]]\nid = 'evening'\nname = 'Evening'\ntimezone = 'Europe/London'\n\
+    ///      weekly = { day = 'monday', time = '19:00' }\nduration = '60m'\nstarts = '2022-11-01'\n",
+    /// )?;
+    /// let site = Schedules::new([("lifering.toml".into(), seed), ("evening.toml".into(), evening)])?
+    ///     .with_name("Meetings together");
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let set = Publication::of_site(&site, &PageOptions::new(now).with_weeks(2))?;
+    /// let ics = String::from_utf8(set.bytes("schedule.ics")?.unwrap()).unwrap();
+    /// assert!(ics.contains("UID:co-occurring-saturday@lifering.org\r\n"));
+    /// assert!(ics.contains("UID:evening@evening.example.org\r\n"));
+    /// let page = String::from_utf8(set.bytes("index.html")?.unwrap()).unwrap();
+    /// assert!(page.contains("<h1>Meetings together</h1>"));
+    /// assert!(page.contains(r#"<a href="evening/">Evening Circle</a>"#));
+    /// // Each group's own set, in its folder.
+    /// assert!(set.paths().any(|p| p == std::path::Path::new("lifering/meetings/co-occurring-saturday.ics")));
+    /// assert!(set.bytes("evening/index.html")?.is_some());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Publication::new`] of each group.
+    pub fn of_site(
+        schedules: &'s Schedules,
+        options: &PageOptions,
+    ) -> Result<Publication<'s>> {
+        let now = options.now();
+        let ical = options.ical().clone();
+        let site = schedules.name();
+        let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
+        let mut groups = Vec::with_capacity(schedules.len());
+        let named = schedules
+            .schedules()
+            .iter()
+            .zip(schedules.groups())
+            .zip(schedules.sources());
+        let mut index = Vec::with_capacity(schedules.len());
+        for ((schedule, group), source) in named {
+            let own = options.for_group(group, site.clone());
+            let set = Publication::new(schedule, &own)?;
+            for (path, content) in set.files {
+                files.push((Path::new(group).join(path), content));
+            }
+            groups.push((group.clone(), set.uid_domain, source.clone()));
+            index.push(GroupEntry {
+                group,
+                name: schedule.name(),
+                url: schedule.url().map(|u| u.as_str()),
+                folder: format!("{group}/"),
+                meetings: schedule.meetings().len(),
+            });
+        }
+        let all = ical.clone();
+        files.push((
+            "schedule.ics".into(),
+            made(move |w| {
+                let text = convenor_ical::schedules_to_string(schedules, &all);
+                w.write_all(text.as_bytes()).map_err(io)
+            }),
+        ));
+        let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
+        files.push((
+            "occurrences.json".into(),
+            made(move |w| {
+                let pretty =
+                    convenor_json::OccurrenceOptions::new().with_pretty(true);
+                let mut sessions =
+                    schedules.occurrences(window).with_cancelled();
+                convenor_json::schedules_occurrences_to_writer(
+                    w,
+                    schedules,
+                    sessions.by_ref(),
+                    &pretty,
+                )
+                .map_err(io)?;
+                sessions.check_complete()
+            }),
+        ));
+        let zone = schedules.schedules().iter().find_map(Schedule::timezone);
+        let today = match zone {
+            Some(zone) => now.with_timezone(&zone).date_naive(),
+            None => now.date_naive(),
+        };
+        let guide = convenor_json::FeedOptions::new(today)
+            .with_pretty(true)
+            .with_exact_week(options.exact_week());
+        let feed =
+            convenor_json::schedules_to_meeting_guide(schedules, &guide)?;
+        files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
+        files.push((
+            "changes.atom".into(),
+            Content::Text(crate::atom::schedules_to_string(
+                schedules,
+                &atom_options(options),
+            )),
+        ));
+        let mut json = serde_json::to_string_pretty(&index).map_err(|e| {
+            Error::io("cannot write groups.json", std::io::Error::from(e))
+        })?;
+        json.push('\n');
+        files.push(("groups.json".into(), Content::Text(json)));
+        for (path, text) in page::site_files(schedules, options)? {
+            files.push((path, Content::Text(text)));
+        }
+        let uid_domain =
+            groups.first().map(|(_, d, _)| d.clone()).unwrap_or_default();
+        Ok(Publication {
+            files,
+            warnings: feed.warnings,
+            uid_domain,
+            groups: Some(groups),
+        })
     }
 
     /// The paths of the files, relative to the published folder, in the
@@ -156,9 +313,23 @@ impl<'s> Publication<'s> {
         &self.warnings
     }
 
-    /// The right side of every UID of its feeds (`id@domain`).
+    /// The right side of every UID of its feeds (`id@domain`); of a
+    /// site, its first group's ([`Publication::uid_domains`]).
     pub fn uid_domain(&self) -> &str {
         &self.uid_domain
+    }
+
+    /// Each group's slug and the right side of its UIDs: of a site
+    /// ([`Publication::of_site`]), every group's; of one schedule, one
+    /// with an empty slug.
+    pub fn uid_domains(&self) -> Vec<(&str, &str)> {
+        match &self.groups {
+            Some(groups) => groups
+                .iter()
+                .map(|(g, d, _)| (g.as_str(), d.as_str()))
+                .collect(),
+            None => vec![("", self.uid_domain.as_str())],
+        }
     }
 
     /// Publishes the set into `folder`, replacing the previous set
@@ -204,17 +375,63 @@ impl<'s> Publication<'s> {
         force: bool,
         commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
-        let live = folder.live_record(UID_DOMAIN_RECORD)?;
-        if let Some(live) = live.filter(|d| *d != self.uid_domain) {
+        if let Some(message) = self.uid_change(folder)? {
             if !force {
                 return Err(Error::Unusable {
-                    message: uid_domain_changed(&live, &self.uid_domain),
+                    message,
                     kind: std::io::ErrorKind::InvalidData,
                 });
             }
         }
-        let records = [(UID_DOMAIN_RECORD, self.uid_domain.as_str())];
+        let site_record: Option<String> = self.groups.as_ref().map(|groups| {
+            groups.iter().map(|(g, d, _)| format!("{g} {d}\n")).collect()
+        });
+        let records: Vec<(&str, &str)> = match &site_record {
+            Some(text) => vec![(UID_DOMAINS_RECORD, text.as_str())],
+            None => vec![(UID_DOMAIN_RECORD, self.uid_domain.as_str())],
+        };
         folder.replace_recording(&self.files, &records, force, commit)
+    }
+
+    /// Why publishing this set over the live one would change calendar
+    /// UIDs, if it would: a schedule's (or a group's) domain is not the
+    /// one the live feeds have.
+    fn uid_change(&self, folder: &PublishFolder) -> Result<Option<String>> {
+        let live_one = folder.live_record(UID_DOMAIN_RECORD)?;
+        let live_site = folder.live_record(UID_DOMAINS_RECORD)?;
+        let live_groups: Vec<(&str, &str)> = live_site
+            .as_deref()
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .collect();
+        Ok(match (&self.groups, live_one) {
+            (None, Some(live)) => (live != self.uid_domain)
+                .then(|| uid_domain_changed(&live, &self.uid_domain)),
+            (None, None) => {
+                let kept =
+                    live_groups.iter().any(|(_, d)| *d == self.uid_domain);
+                (!kept && !live_groups.is_empty()).then(|| {
+                    uid_domain_changed(live_groups[0].1, &self.uid_domain)
+                })
+            }
+            (Some(groups), Some(live)) => {
+                let kept = groups.iter().any(|(_, d, _)| *d == live);
+                (!kept).then(|| {
+                    uid_domain_changed(
+                        &live,
+                        groups.first().map_or("", |(_, d, _)| d.as_str()),
+                    )
+                })
+            }
+            (Some(groups), None) => {
+                groups.iter().find_map(|(g, d, source)| {
+                    let (_, old) =
+                        live_groups.iter().find(|(lg, _)| lg == g)?;
+                    (old != d).then(|| group_domain_changed(g, old, d, source))
+                })
+            }
+        })
     }
 }
 
@@ -227,6 +444,34 @@ fn uid_domain_changed(live: &str, new: &str) -> String {
          them with uid_domain = \"{live}\" in the schedule file (or \
          --domain {live}), or publish with --force to change them"
     )
+}
+
+/// Why a site publish that would change one group's UIDs is refused,
+/// and the fixes.
+fn group_domain_changed(
+    group: &str,
+    live: &str,
+    new: &str,
+    source: &str,
+) -> String {
+    let source = convenor_core::quote::escape_controls(source);
+    format!(
+        "nothing was published: the calendar UIDs of group {group} would \
+         change from `@{live}` (the published feeds) to `@{new}`, and \
+         calendar subscribers would see every event of it deleted and added \
+         again; keep them with uid_domain = \"{live}\" in {source}, or \
+         publish with --force to change them"
+    )
+}
+
+/// One group in `groups.json`.
+#[derive(serde::Serialize)]
+struct GroupEntry<'a> {
+    group: &'a str,
+    name: &'a str,
+    url: Option<&'a str>,
+    folder: String,
+    meetings: usize,
 }
 
 /// The options of `changes.atom` beside the page `options` make: its

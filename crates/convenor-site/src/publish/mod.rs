@@ -15,7 +15,7 @@ mod fresh;
 mod plain;
 
 pub use atomic::write_atomically;
-pub use files::{Publication, UID_DOMAIN_RECORD};
+pub use files::{Publication, UID_DOMAINS_RECORD, UID_DOMAIN_RECORD};
 pub use folder::{
     check_out, Changes, Content, Layout, Make, Outcome, PublishFolder,
 };

@@ -64,6 +64,7 @@ page-add = Zu meinem Kalender hinzufügen
 page-no-sessions = Keine Treffen in diesen Wochen.
 page-more = Und { $more } weitere Treffen in diesen Wochen: Abonnieren Sie unten, um alle zu sehen.
 page-every-week = Jede Woche
+page-groups = Gruppen
 page-subscribe-heading = Zu Ihrem Kalender hinzufügen
 page-subscribe-text = Ein Abonnement hält sich selbst aktuell, wenn sich der Plan ändert.
 page-subscribe = { $name } abonnieren

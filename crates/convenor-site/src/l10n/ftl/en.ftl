@@ -78,6 +78,7 @@ page-add = Add to my calendar
 page-no-sessions = No sessions in these weeks.
 page-more = And { $more } more sessions in these weeks: subscribe below to see them all.
 page-every-week = Every week
+page-groups = Groups
 page-subscribe-heading = Add to your calendar
 page-subscribe-text = A subscription keeps itself up to date when the schedule changes.
 page-subscribe = Subscribe to { $name }

@@ -64,6 +64,7 @@ page-add = Agregar a mi calendario
 page-no-sessions = No hay reuniones en estas semanas.
 page-more = Y { $more } reuniones más en estas semanas: suscríbase abajo para verlas todas.
 page-every-week = Cada semana
+page-groups = Grupos
 page-subscribe-heading = Agregar a su calendario
 page-subscribe-text = Una suscripción se actualiza sola cuando cambia el horario.
 page-subscribe = Suscribirse a { $name }

@@ -64,6 +64,7 @@ page-add = Ajouter à mon agenda
 page-no-sessions = Aucune réunion ces semaines-ci.
 page-more = Et { $more } autres réunions ces semaines-ci : abonnez-vous ci-dessous pour les voir toutes.
 page-every-week = Chaque semaine
+page-groups = Groupes
 page-subscribe-heading = Ajouter à votre agenda
 page-subscribe-text = Un abonnement se met à jour tout seul quand l’horaire change.
 page-subscribe = S’abonner à { $name }

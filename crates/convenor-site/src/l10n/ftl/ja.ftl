@@ -61,6 +61,7 @@ page-add = カレンダーに追加
 page-no-sessions = この期間にミーティングはありません。
 page-more = この期間にさらに{ $more }件のミーティングがあります。すべて見るには下から購読してください。
 page-every-week = 毎週
+page-groups = グループ
 page-subscribe-heading = カレンダーに追加
 page-subscribe-text = 購読すると、予定が変わったときに自動で更新されます。
 page-subscribe = { $name }を購読

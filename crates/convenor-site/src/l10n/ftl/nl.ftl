@@ -64,6 +64,7 @@ page-add = Toevoegen aan mijn agenda
 page-no-sessions = Geen meetings in deze weken.
 page-more = En nog { $more } meetings in deze weken: abonneer hieronder om ze allemaal te zien.
 page-every-week = Elke week
+page-groups = Groepen
 page-subscribe-heading = Toevoegen aan uw agenda
 page-subscribe-text = Een abonnement werkt zichzelf bij als het rooster verandert.
 page-subscribe = Abonneren op { $name }

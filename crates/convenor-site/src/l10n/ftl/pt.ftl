@@ -88,6 +88,7 @@ page-add = Adicionar ao meu calendário
 page-no-sessions = Não há reuniões nestas semanas.
 page-more = E mais { $more } reuniões nestas semanas: assine abaixo para ver todas.
 page-every-week = Toda semana
+page-groups = Grupos
 page-subscribe-heading = Adicionar ao seu calendário
 page-subscribe-text = Uma assinatura se atualiza sozinha quando os horários mudam.
 page-subscribe = Assinar { $name }

@@ -74,6 +74,7 @@ page-add = Pridať do môjho kalendára
 page-no-sessions = V týchto týždňoch nie sú žiadne stretnutia.
 page-more = A ďalšie stretnutia v týchto týždňoch ({ $more }): prihláste sa na odber nižšie a uvidíte všetky.
 page-every-week = Každý týždeň
+page-groups = Skupiny
 page-subscribe-heading = Pridať do vášho kalendára
 page-subscribe-text = Odber sa sám aktualizuje, keď sa rozvrh zmení.
 page-subscribe = Odoberať { $name }

@@ -65,6 +65,7 @@ page-add = Lägg till i min kalender
 page-no-sessions = Inga möten under dessa veckor.
 page-more = Och { $more } möten till under dessa veckor: prenumerera nedan för att se alla.
 page-every-week = Varje vecka
+page-groups = Grupper
 page-subscribe-heading = Lägg till i din kalender
 page-subscribe-text = En prenumeration håller sig själv uppdaterad när schemat ändras.
 page-subscribe = Prenumerera på { $name }

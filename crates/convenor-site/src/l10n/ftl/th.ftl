@@ -63,6 +63,7 @@ page-add = เพิ่มในปฏิทินของฉัน
 page-no-sessions = ไม่มีการประชุมในสัปดาห์เหล่านี้
 page-more = และมีการประชุมอีก { $more } ครั้งในสัปดาห์เหล่านี้: สมัครรับด้านล่างเพื่อดูทั้งหมด
 page-every-week = ทุกสัปดาห์
+page-groups = กลุ่ม
 page-subscribe-heading = เพิ่มในปฏิทินของคุณ
 page-subscribe-text = การสมัครรับจะอัปเดตเองเมื่อกำหนดการเปลี่ยน
 page-subscribe = สมัครรับ { $name }
