@@ -1,5 +1,6 @@
 //! Which files a publish writes, and what each holds.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -8,6 +9,7 @@ use convenor_core::{Error, Schedule, Schedules, Window};
 use convenor_json::FeedWarning;
 
 use super::folder::{Changes, Content, Outcome, PublishFolder};
+use super::made::Fingerprint;
 use crate::page::{self, PageOptions};
 use crate::Result;
 
@@ -38,6 +40,10 @@ const OCCURRENCE_DAYS: i64 = 90;
 /// ```
 pub struct Publication<'s> {
     files: Vec<(PathBuf, Content<'s>)>,
+    /// Beside `files`: the fingerprint of what each is made from, where
+    /// known (each meeting's `.ics`), so a publish links the files whose
+    /// inputs did not change without making them.
+    keys: Vec<Option<u128>>,
     warnings: Vec<FeedWarning>,
     /// The right side of every UID of its feeds (of a site, its first
     /// group's).
@@ -84,8 +90,12 @@ impl<'s> Publication<'s> {
             "schedule.json".into(),
             Content::Text(convenor_json::to_string_pretty(schedule)),
         ));
+        let mut keys: Vec<Option<u128>> = Vec::new();
+        let head = ics_head(schedule, &ical);
         for m in schedule.meetings() {
             let id = m.id().as_str();
+            keys.resize(files.len(), None);
+            keys.push(Some(meeting_key(&head, schedule, m)));
             let opts = ical.clone();
             let ics = made(move |w| {
                 let text =
@@ -126,8 +136,10 @@ impl<'s> Publication<'s> {
         for (path, text) in page::files(schedule, options)? {
             files.push((path, Content::Text(text)));
         }
+        keys.resize(files.len(), None);
         Ok(Publication {
             files,
+            keys,
             warnings: feed.warnings,
             uid_domain,
             groups: None,
@@ -195,6 +207,7 @@ impl<'s> Publication<'s> {
         let ical = options.ical().clone();
         let site = schedules.name();
         let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
+        let mut keys: Vec<Option<u128>> = Vec::new();
         let mut groups = Vec::with_capacity(schedules.len());
         let named = schedules
             .schedules()
@@ -208,6 +221,7 @@ impl<'s> Publication<'s> {
             for (path, content) in set.files {
                 files.push((Path::new(group).join(path), content));
             }
+            keys.extend(set.keys);
             groups.push((group.clone(), set.uid_domain, source.clone()));
             index.push(GroupEntry {
                 group,
@@ -271,8 +285,10 @@ impl<'s> Publication<'s> {
         }
         let uid_domain =
             groups.first().map(|(_, d, _)| d.clone()).unwrap_or_default();
+        keys.resize(files.len(), None);
         Ok(Publication {
             files,
+            keys,
             warnings: feed.warnings,
             uid_domain,
             groups: Some(groups),
@@ -390,7 +406,7 @@ impl<'s> Publication<'s> {
             Some(text) => vec![(UID_DOMAINS_RECORD, text.as_str())],
             None => vec![(UID_DOMAIN_RECORD, self.uid_domain.as_str())],
         };
-        folder.replace_recording(&self.files, &records, force, commit)
+        folder.replace_made(&self.files, &self.keys, &records, force, commit)
     }
 
     /// Why publishing this set over the live one would change calendar
@@ -485,6 +501,43 @@ fn atom_options(options: &PageOptions) -> crate::atom::AtomOptions {
         atom = atom.with_domain(domain);
     }
     atom
+}
+
+/// The start of the fingerprint of every meeting's own `.ics`: all it
+/// takes from the schedule and the options (what
+/// `convenor_ical::meeting_to_string` reads besides the meeting).
+fn ics_head(
+    schedule: &Schedule,
+    ical: &convenor_ical::IcalOptions,
+) -> Fingerprint {
+    let mut head = Fingerprint::new();
+    let _ = write!(
+        head,
+        "meeting.ics\n{:?}\n{:?}\n{:?}\n{}\n{:?}\n{ical:?}\n",
+        schedule.name(),
+        schedule.url(),
+        schedule.timezone(),
+        schedule.tzdata(),
+        schedule.calendar_domain(),
+    );
+    head
+}
+
+/// The fingerprint of meeting `m`'s own `.ics`: the schedule's part
+/// (`head`), the whole meeting, its reminders and its zone's data.
+fn meeting_key(
+    head: &Fingerprint,
+    schedule: &Schedule,
+    m: &convenor_core::Meeting,
+) -> u128 {
+    let mut key = head.clone();
+    let _ = write!(
+        key,
+        "{m:?}\n{:?}\n{}",
+        schedule.reminders_of(m),
+        m.zone().tzdata()
+    );
+    key.finish()
 }
 
 /// Content made as it is written.

@@ -39,6 +39,7 @@ use std::time::{Duration, Instant};
 use convenor_core::Error;
 
 use super::fresh::{self, DIR_MODE, FILE_MODE, NOFOLLOW};
+use super::made::{MadeFrom, Recorder};
 
 /// `O_NONBLOCK`: opening a FIFO does not wait for the other end.
 const NONBLOCK: i32 = rustix::fs::OFlags::NONBLOCK.bits() as i32;
@@ -386,6 +387,23 @@ impl PublishFolder {
         force: bool,
         commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
+        self.replace_made(files, &[], records, force, commit)
+    }
+
+    /// [`PublishFolder::replace_recording`], with the fingerprint of what
+    /// each file is made from (`keys`, beside `files`; `None` or missing
+    /// for a file made every time): in the links layout a file whose
+    /// fingerprint the live set's record gives, and which is still the
+    /// file recorded, is linked from the live set without being made
+    /// (made.rs).
+    pub(super) fn replace_made(
+        &self,
+        files: &[(PathBuf, Content<'_>)],
+        keys: &[Option<u128>],
+        records: &[(&str, &str)],
+        force: bool,
+        commit: impl FnOnce(&Changes) -> Result<()>,
+    ) -> Result<Outcome> {
         if let Some((bad, _)) = records.iter().find(|(n, _)| !record_name(n)) {
             return Err(refuse(
                 ErrorKind::InvalidInput,
@@ -398,14 +416,14 @@ impl PublishFolder {
         let (out, state) = (self.out.as_path(), self.state.as_path());
         let names = public_names(files)?;
         let Some(staged) = self
-            .prepare(files, records, &names, force)
+            .prepare(files, keys, records, &names, force)
             .map_err(|e| e.context(NOT_PUBLISHED))?
         else {
             return Ok(Outcome::Superseded);
         };
         let set = Path::new("sets").join(&staged.set);
         let old = staged.live.as_ref().map(|l| state.join("sets").join(l));
-        let changes = compare(old.as_deref(), &state.join(&set), files);
+        let changes = compare(old.as_deref(), files, &staged.same);
         if let Err(e) = commit(&changes) {
             let _ = std::fs::remove_dir_all(state.join(&set));
             return Err(e.context(NOT_PUBLISHED));
@@ -494,6 +512,7 @@ impl PublishFolder {
     fn prepare<'n>(
         &self,
         files: &[(PathBuf, Content<'_>)],
+        keys: &[Option<u128>],
         records: &[(&str, &str)],
         names: &'n [(OsString, bool)],
         force: bool,
@@ -528,15 +547,15 @@ impl PublishFolder {
             }
         }
         let live_path = live.as_ref().map(|name| sets.join(name));
-        let set = stage(
+        let (set, same) = stage(
             out,
             &sets,
-            files,
+            (files, keys),
             records,
             self.asked,
             live_path.as_deref(),
         )?;
-        Ok(Some(Staged { set, live, foreign, plain }))
+        Ok(Some(Staged { set, same, live, foreign, plain }))
     }
 }
 
@@ -602,6 +621,8 @@ pub fn check_out(out: &Path) -> Result<()> {
 struct Staged<'n> {
     /// Its folder's name in `sets`.
     set: OsString,
+    /// Whether each file holds the bytes of the live set's.
+    same: Vec<bool>,
     /// The set it replaces.
     live: Option<OsString>,
     /// Public names held by something convenor did not create, to be
@@ -907,21 +928,18 @@ fn replace_plain(out: &Path, state: &Path, name: &OsStr) -> io::Result<()> {
     fresh::sync(out)
 }
 
-/// Which files of the new set `new` differ from the live set `old`, and
-/// which of `old` the new one does not have. Sizes first, bytes only
-/// when they match.
+/// Which files of the new set differ from the live set `old` (`same`
+/// says, for each of `files`, as it was found while the set was
+/// written: its files are not read again), and which of `old` the new
+/// one does not have. The old set's records are not files of it.
 fn compare(
     old: Option<&Path>,
-    new: &Path,
     files: &[(PathBuf, Content<'_>)],
+    same: &[bool],
 ) -> Changes {
     let mut changes = Changes::default();
-    for (path, _) in files {
-        let same = old.is_some_and(|old| {
-            super::plain::same_bytes(&old.join(path), &new.join(path))
-                .unwrap_or(false)
-        });
-        match same {
+    for (i, (path, _)) in files.iter().enumerate() {
+        match same.get(i).copied().unwrap_or(false) {
             true => changes.unchanged.push(path.clone()),
             false => changes.written.push(path.clone()),
         }
@@ -929,6 +947,7 @@ fn compare(
     if let Some(old) = old {
         let mut before = Vec::new();
         list_files(old, Path::new(""), &mut before);
+        before.retain(|p| !is_record(p));
         // A set, not a list: 100,000 files looked up in a list of
         // 100,000 took four minutes (issue 30).
         let now: std::collections::HashSet<&Path> =
@@ -938,6 +957,14 @@ fn compare(
         changes.removed = before;
     }
     changes
+}
+
+/// Whether `path`, in a set's folder, is one of its records (`.NAME`,
+/// or what each file was made from), not a published file.
+fn is_record(path: &Path) -> bool {
+    let name = path.to_str().unwrap_or("");
+    name == super::made::MADE
+        || name.strip_prefix('.').is_some_and(record_name)
 }
 
 /// The files under `root/dir`, as paths relative to `root`.
@@ -1003,17 +1030,19 @@ pub(super) fn asked_at(name: &OsStr) -> Option<u128> {
     name.to_str()?.split_once('-')?.0.parse().ok()
 }
 
-/// Writes `files` into a new set in `sets`, linking those whose bytes
-/// the `live` set holds already; returns its name. On failure removes it
-/// and says which file failed.
+/// Writes `files` (each with the fingerprint of what it is made from,
+/// if any) into a new set in `sets`, linking those whose bytes the
+/// `live` set holds already; returns its name and whether each file's
+/// bytes are the live set's. On failure removes it and says which file
+/// failed.
 fn stage(
     out: &Path,
     sets: &Path,
-    files: &[(PathBuf, Content<'_>)],
+    files: (&[(PathBuf, Content<'_>)], &[Option<u128>]),
     records: &[(&str, &str)],
     asked: u128,
     live: Option<&Path>,
-) -> Result<OsString> {
+) -> Result<(OsString, Vec<bool>)> {
     let mut attempts = 0;
     let (name, root) = loop {
         let name = fresh::random_name(&format!("{asked}-"))
@@ -1030,14 +1059,18 @@ fn stage(
             }
         }
     };
-    let written = write_set(out, &root, files, records, live).and_then(|()| {
-        fresh::sync(sets).what(|| "cannot sync the set".to_string())
-    });
-    if let Err(e) = written {
-        let _ = std::fs::remove_dir_all(&root);
-        return Err(e);
+    let written =
+        write_set(out, &root, files, records, live).and_then(|same| {
+            fresh::sync(sets).what(|| "cannot sync the set".to_string())?;
+            Ok(same)
+        });
+    match written {
+        Ok(same) => Ok((name.into(), same)),
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&root);
+            Err(e)
+        }
     }
-    Ok(name.into())
 }
 
 /// Creates `files` under the new folder `root`, opens its folders to
@@ -1045,16 +1078,25 @@ fn stage(
 /// the same file in the `live` set is a hard link to it
 /// ([`fresh::create_file_or_link`]): after one meeting's edit only the
 /// files that changed are written, and the live set's files are never
-/// changed (a reader half-way through them is not disturbed).
+/// changed (a reader half-way through them is not disturbed). A file
+/// with a fingerprint that the live set's record gives for it is linked
+/// without being made at all ([`MadeFrom`]), and the new set gets its own
+/// record. Says, for each file, whether its bytes are the live set's.
 fn write_set(
     out: &Path,
     root: &Path,
-    files: &[(PathBuf, Content<'_>)],
-    records: &[(&str, &str)],
+    (files, keys): (&[(PathBuf, Content<'_>)], &[Option<u128>]),
+    records_in: &[(&str, &str)],
     live: Option<&Path>,
-) -> Result<()> {
+) -> Result<Vec<bool>> {
+    let made = match live {
+        Some(live) if keys.iter().any(Option::is_some) => MadeFrom::read(live),
+        _ => MadeFrom::default(),
+    };
+    let mut recorder = Recorder::new();
+    let mut same = Vec::with_capacity(files.len());
     let mut dirs: Vec<&Path> = Vec::new();
-    for (path, content) in files {
+    for (i, (path, content)) in files.iter().enumerate() {
         let parents: Vec<&Path> = path
             .ancestors()
             .skip(1)
@@ -1069,32 +1111,58 @@ fn write_set(
             }
         }
         let at = root.join(path);
+        let key = keys.get(i).copied().flatten();
+        let failed = |e: Error| {
+            e.context(&format!("cannot write {}", out.join(path).display()))
+        };
+        // Made from the same inputs as the live file, still the one
+        // recorded: linked, not made.
+        let reused = match (live, key) {
+            (Some(live), Some(key))
+                if made.unchanged(live, path, key, FILE_MODE) =>
+            {
+                std::fs::hard_link(live.join(path), &at).is_ok()
+            }
+            _ => false,
+        };
         let write = |w: &mut dyn io::Write| content.write_to(w);
-        match live {
+        let equal = match live {
+            _ if reused => Ok(true),
             Some(live) => fresh::create_file_or_link(
                 &at,
                 FILE_MODE,
                 &live.join(path),
                 write,
-            )
-            .map(|_linked| ()),
-            None => fresh::create_file_with(&at, FILE_MODE, write),
+            ),
+            None => {
+                fresh::create_file_with(&at, FILE_MODE, write).map(|()| false)
+            }
         }
-        .map_err(|e| {
-            e.context(&format!("cannot write {}", out.join(path).display()))
-        })?;
+        .map_err(failed)?;
+        same.push(equal);
+        if let Some(key) = key {
+            recorder
+                .add(path, &at, key)
+                .map_err(|e| failed(super::files::io(e)))?;
+        }
     }
-    let records: Vec<PathBuf> = records
+    let mut records: Vec<PathBuf> = records_in
         .iter()
-        .map(|(name, text)| {
-            let path = PathBuf::from(format!(".{name}"));
-            fresh::create_file_with(&root.join(&path), FILE_MODE, |w| {
-                w.write_all(text.as_bytes()).map_err(super::files::io)
-            })
-            .map_err(|e| e.context(&format!("cannot record the {name}")))?;
-            Ok(path)
+        .map(|(name, _)| PathBuf::from(format!(".{name}")))
+        .collect();
+    if keys.iter().any(Option::is_some) {
+        recorder.write(root, FILE_MODE).map_err(|e| {
+            e.context("cannot record what the files were made from")
+        })?;
+        records.push(PathBuf::from(super::made::MADE));
+    }
+    for (name, text) in records_in {
+        let path = PathBuf::from(format!(".{name}"));
+        fresh::create_file_with(&root.join(&path), FILE_MODE, |w| {
+            w.write_all(text.as_bytes()).map_err(super::files::io)
         })
-        .collect::<Result<_>>()?;
+        .map_err(|e| e.context(&format!("cannot record the {name}")))?;
+    }
     for dir in dirs.iter().rev() {
         fresh::set_dir_mode(&root.join(dir), DIR_MODE).what(|| {
             format!("cannot open {} to readers", out.join(dir).display())
@@ -1108,7 +1176,9 @@ fn write_set(
         .chain(records.iter().map(PathBuf::as_path))
         .chain(dirs)
         .collect();
-    fresh::sync_tree(root, &paths).what(|| "cannot sync the set".to_string())
+    fresh::sync_tree(root, &paths)
+        .what(|| "cannot sync the set".to_string())?;
+    Ok(same)
 }
 
 #[cfg(test)]
@@ -1188,6 +1258,66 @@ mod tests {
         assert_eq!(read(&out.join("meetings/b.txt")), "same, and more");
         let mode = std::fs::metadata(out.join("a.txt")).unwrap().mode();
         assert_eq!(mode & 0o7777, FILE_MODE);
+    }
+
+    /// Issue 30: a file whose fingerprint the live set's record gives is
+    /// linked without being made; a changed fingerprint, a damaged
+    /// record or a live file changed since it was recorded make it again
+    /// (counted, not timed). The changes say the same as if every file
+    /// had been made and compared.
+    #[test]
+    fn a_file_made_from_the_same_inputs_is_linked_without_being_made() {
+        use std::os::unix::fs::MetadataExt;
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let made = [AtomicUsize::new(0), AtomicUsize::new(0)];
+        let publish = |texts: [&str; 2], keys: [u128; 2]| {
+            let files: Vec<(PathBuf, Content<'_>)> = (0..2)
+                .map(|i| {
+                    let (made, text) = (&made[i], texts[i]);
+                    let make: Make<'_> = Box::new(move |w| {
+                        made.fetch_add(1, SeqCst);
+                        w.write_all(text.as_bytes())
+                            .map_err(|e| Error::io("cannot write", e))
+                    });
+                    (PathBuf::from(format!("m/{i}.ics")), Content::Made(make))
+                })
+                .collect();
+            let keys = keys.map(Some);
+            let folder = PublishFolder::lock(&out, || {}).unwrap();
+            let done =
+                folder.replace_made(&files, &keys, &[], false, |_| Ok(()));
+            let Outcome::Published { changes, .. } = done.unwrap() else {
+                panic!("published")
+            };
+            let made = made.each_ref().map(|m| m.swap(0, SeqCst));
+            (made, changes.written().len(), changes.unchanged().len())
+        };
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        assert_eq!(publish(["a", "b"], [1, 2]), ([1, 1], 2, 0));
+        let first = inode("m/0.ics");
+        // Same inputs: neither made, both linked.
+        assert_eq!(publish(["a", "b"], [1, 2]), ([0, 0], 0, 2));
+        assert_eq!(inode("m/0.ics"), first);
+        // One input changed: that one made.
+        assert_eq!(publish(["a", "c"], [1, 3]), ([0, 1], 1, 1));
+        assert_eq!(std::fs::read_to_string(out.join("m/1.ics")).unwrap(), "c");
+        // A live file changed in place since it was recorded: made again
+        // and written.
+        let live = std::fs::canonicalize(out.join("m/0.ics")).unwrap();
+        std::fs::write(&live, "x").unwrap();
+        assert_eq!(publish(["a", "c"], [1, 3]), ([1, 0], 1, 1));
+        assert_eq!(std::fs::read_to_string(out.join("m/0.ics")).unwrap(), "a");
+        // A damaged record: every file made, none wrong.
+        let set =
+            std::fs::canonicalize(out.join(".convenor/current")).unwrap();
+        let record = set.join(super::super::made::MADE);
+        let text = std::fs::read_to_string(&record).unwrap();
+        std::fs::remove_file(&record).unwrap();
+        std::fs::write(&record, &text[..text.len() - 3]).unwrap();
+        assert_eq!(publish(["a", "c"], [1, 3]), ([1, 1], 0, 2));
+        assert_eq!(publish(["a", "c"], [1, 3]), ([0, 0], 0, 2));
     }
 
     /// Issue 32 item 9: the same rule across the layouts: an earlier

@@ -44,7 +44,8 @@ pub fn random_name(prefix: &str) -> io::Result<String> {
 /// file is written only from the first difference on (the same prefix
 /// copied from `previous`), so no file is held whole in memory. A
 /// `previous` that is not a plain file of exactly `mode`, or cannot be
-/// read, is not used. Says whether it linked.
+/// read, is not used. Says whether the bytes were those of `previous`
+/// (linked, or copied where the file system has no hard links).
 pub fn create_file_or_link(
     path: &Path,
     mode: u32,
@@ -122,19 +123,21 @@ impl Unchanged<'_> {
     }
 
     /// Links `path` to the previous file if every byte was equal and
-    /// the previous file has no more; else finishes the new file.
+    /// the previous file has no more; else finishes the new file. Says
+    /// whether every byte was equal.
     fn finish(&mut self) -> Result<bool> {
+        let mut same = false;
         if self.new.is_none() {
             let mut more = [0u8; 1];
-            let at_end = self.old.read(&mut more).map_err(io_error)? == 0;
+            same = self.old.read(&mut more).map_err(io_error)? == 0;
             // A file system without hard links gets a copy.
-            if at_end && std::fs::hard_link(self.previous, self.path).is_ok() {
+            if same && std::fs::hard_link(self.previous, self.path).is_ok() {
                 return Ok(true);
             }
             self.diverge().map_err(io_error)?;
         }
         self.flush().map_err(io_error)?;
-        Ok(false)
+        Ok(same)
     }
 }
 

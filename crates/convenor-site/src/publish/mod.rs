@@ -12,6 +12,7 @@ mod atomic;
 mod files;
 mod folder;
 mod fresh;
+mod made;
 mod plain;
 
 pub use atomic::write_atomically;
