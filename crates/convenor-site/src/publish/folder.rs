@@ -39,7 +39,7 @@ use std::time::{Duration, Instant};
 use convenor_core::Error;
 
 use super::fresh::{self, DIR_MODE, FILE_MODE, NOFOLLOW};
-use super::made::{MadeFrom, Recorder};
+use super::made::{MadeFrom, Recorder, Stamp};
 
 /// `O_NONBLOCK`: opening a FIFO does not wait for the other end.
 const NONBLOCK: i32 = rustix::fs::OFlags::NONBLOCK.bits() as i32;
@@ -98,7 +98,9 @@ impl Content<'_> {
     }
 }
 
-/// Writes a file's content.
+/// Writes a file's content. `Send` and `Sync`: a publish makes the
+/// files of the whole schedule on one core and each meeting's on the
+/// other.
 ///
 /// ```
 /// use convenor_site::publish::{Content, Make};
@@ -112,7 +114,8 @@ impl Content<'_> {
 /// assert_eq!(out, b"Tuesday Circle\n");
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
-pub type Make<'a> = Box<dyn Fn(&mut dyn io::Write) -> Result<()> + 'a>;
+pub type Make<'a> =
+    Box<dyn Fn(&mut dyn io::Write) -> Result<()> + Send + Sync + 'a>;
 
 /// What every failure before the switch says.
 pub(super) const NOT_PUBLISHED: &str = "nothing was published";
@@ -538,7 +541,7 @@ impl PublishFolder {
         if later.is_some_and(|t| t > self.asked) {
             return Ok(None);
         }
-        clean(out, state, live.as_deref(), names)
+        let earlier = clean(out, state, live.as_deref(), names)
             .what(|| "cannot remove what earlier runs left".to_string())?;
         for (name, _) in names {
             let name = name.as_os_str();
@@ -547,14 +550,30 @@ impl PublishFolder {
             }
         }
         let live_path = live.as_ref().map(|name| sets.join(name));
-        let (set, same) = stage(
-            out,
-            &sets,
-            (files, keys),
-            records,
-            self.asked,
-            live_path.as_deref(),
-        )?;
+        // The sets of earlier runs go on the other core while the new
+        // one is written: 100,000 files to remove (issue 30).
+        let (staged, removed) = std::thread::scope(|scope| {
+            let removing =
+                scope.spawn(|| earlier.iter().try_for_each(|p| remove(p)));
+            let staged = stage(
+                out,
+                &sets,
+                (files, keys),
+                records,
+                self.asked,
+                live_path.as_deref(),
+            );
+            let removed = removing.join().unwrap_or_else(|_| {
+                Err(io::Error::other("the removal of earlier sets failed"))
+            });
+            (staged, removed)
+        });
+        let (set, same) = staged?;
+        if let Err(e) = removed {
+            let _ = std::fs::remove_dir_all(sets.join(&set));
+            return Err(e)
+                .what(|| "cannot remove what earlier runs left".to_string());
+        }
         Ok(Some(Staged { set, same, live, foreign, plain }))
     }
 }
@@ -811,19 +830,21 @@ pub(super) fn live_set(state: &Path) -> Result<Option<OsString>> {
     })
 }
 
-/// Removes every set but `live`, the temporary links and folders of killed
-/// runs, and the `.NAME.tmp-PID` and `.NAME.old` files that convenor
-/// before issue 12 left beside the public names.
+/// Removes the temporary links and folders of killed runs, and the
+/// `.NAME.tmp-PID` and `.NAME.old` files that convenor before issue 12
+/// left beside the public names; returns every set but `live`, for the
+/// caller to remove.
 fn clean(
     out: &Path,
     state: &Path,
     live: Option<&OsStr>,
     names: &[(OsString, bool)],
-) -> io::Result<()> {
+) -> io::Result<Vec<PathBuf>> {
+    let mut earlier = Vec::new();
     for entry in std::fs::read_dir(state.join("sets"))? {
         let entry = entry?;
         if Some(entry.file_name().as_os_str()) != live {
-            remove(&entry.path())?;
+            earlier.push(entry.path());
         }
     }
     for entry in std::fs::read_dir(state)? {
@@ -834,7 +855,8 @@ fn clean(
             remove(&entry.path())?;
         }
     }
-    clean_legacy(out, names)
+    clean_legacy(out, names)?;
+    Ok(earlier)
 }
 
 /// Removes the `.NAME.tmp-PID` and `.NAME.old` files that convenor
@@ -1094,9 +1116,8 @@ fn write_set(
         _ => MadeFrom::default(),
     };
     let mut recorder = Recorder::new();
-    let mut same = Vec::with_capacity(files.len());
     let mut dirs: Vec<&Path> = Vec::new();
-    for (i, (path, content)) in files.iter().enumerate() {
+    for (path, _) in files {
         let parents: Vec<&Path> = path
             .ancestors()
             .skip(1)
@@ -1110,24 +1131,27 @@ fn write_set(
                 dirs.push(dir);
             }
         }
+    }
+    // File `i`, made or linked: whether its bytes are the live set's,
+    // and the stamp of the live file when it was linked without being
+    // made.
+    let one = |i: usize| -> Result<(bool, Option<Stamp>)> {
+        let (path, content) = &files[i];
         let at = root.join(path);
-        let key = keys.get(i).copied().flatten();
         let failed = |e: Error| {
             e.context(&format!("cannot write {}", out.join(path).display()))
         };
         // Made from the same inputs as the live file, still the one
         // recorded: linked, not made.
-        let reused = match (live, key) {
-            (Some(live), Some(key))
-                if made.unchanged(live, path, key, FILE_MODE) =>
-            {
-                std::fs::hard_link(live.join(path), &at).is_ok()
-            }
-            _ => false,
+        let reused = match (live, keys.get(i).copied().flatten()) {
+            (Some(live), Some(key)) => made
+                .unchanged(live, path, key, FILE_MODE)
+                .filter(|_| std::fs::hard_link(live.join(path), &at).is_ok()),
+            _ => None,
         };
         let write = |w: &mut dyn io::Write| content.write_to(w);
         let equal = match live {
-            _ if reused => Ok(true),
+            _ if reused.is_some() => Ok(true),
             Some(live) => fresh::create_file_or_link(
                 &at,
                 FILE_MODE,
@@ -1139,12 +1163,39 @@ fn write_set(
             }
         }
         .map_err(failed)?;
-        same.push(equal);
-        if let Some(key) = key {
-            recorder
-                .add(path, &at, key)
-                .map_err(|e| failed(super::files::io(e)))?;
-        }
+        Ok((equal, reused))
+    };
+    let (keyed, others): (Vec<usize>, Vec<usize>) = (0..files.len())
+        .partition(|&i| keys.get(i).copied().flatten().is_some());
+    let mut same = vec![false; files.len()];
+    // The files made from the whole schedule (hundreds of MB at 100,000
+    // meetings) on the other core, while each meeting's file is linked
+    // or made on this one (issue 30).
+    let (mine, theirs) = std::thread::scope(|scope| {
+        let theirs = scope.spawn(|| {
+            others
+                .iter()
+                .map(|&i| one(i).map(|(equal, _)| (i, equal)))
+                .collect::<Result<Vec<_>>>()
+        });
+        let mine = keyed.iter().try_for_each(|&i| {
+            let (equal, reused) = one(i)?;
+            same[i] = equal;
+            let (path, key) = (&files[i].0, keys[i].unwrap_or_default());
+            recorder.add(path, &root.join(path), key, reused).map_err(|e| {
+                super::files::io(e).context(&format!(
+                    "cannot write {}",
+                    out.join(path).display()
+                ))
+            })
+        });
+        let theirs =
+            theirs.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        (mine, theirs)
+    });
+    mine?;
+    for (i, equal) in theirs? {
+        same[i] = equal;
     }
     let mut records: Vec<PathBuf> = records_in
         .iter()

@@ -177,26 +177,24 @@ impl MadeFrom {
         Some(MadeFrom { files })
     }
 
-    /// Whether the file `path` of the live set `live` was made from
-    /// `key` and is still the file recorded, a regular file of `mode`.
+    /// The stamp of the file `path` of the live set `live` if it was
+    /// made from `key` and is still the file recorded, a regular file of
+    /// `mode`.
     pub(super) fn unchanged(
         &self,
         live: &Path,
         path: &Path,
         key: u128,
         mode: u32,
-    ) -> bool {
-        let Some((made, stamp)) =
-            path.to_str().and_then(|p| self.files.get(p))
-        else {
-            return false;
-        };
-        *made == key
+    ) -> Option<Stamp> {
+        let (made, stamp) = path.to_str().and_then(|p| self.files.get(p))?;
+        let still = *made == key
             && std::fs::symlink_metadata(live.join(path)).is_ok_and(|m| {
                 m.is_file()
                     && m.permissions().mode() & 0o7777 == mode
                     && Stamp::of(&m) == *stamp
-            })
+            });
+        still.then_some(*stamp)
     }
 }
 
@@ -212,7 +210,8 @@ impl Recorder {
         Recorder { text: format!("{HEADER}\nbuild {build}\n") }
     }
 
-    /// Records that the file `at` (the set's `path`) was made from `key`.
+    /// Records that the file `at` (the set's `path`) was made from `key`;
+    /// its stamp is `linked` when it is a link to that file, else read.
     /// A path the record cannot hold (not UTF-8, a line break) is left
     /// out: it is made again next time.
     pub(super) fn add(
@@ -220,11 +219,15 @@ impl Recorder {
         path: &Path,
         at: &Path,
         key: u128,
+        linked: Option<Stamp>,
     ) -> io::Result<()> {
         let Some(path) = path.to_str().filter(|p| !p.contains('\n')) else {
             return Ok(());
         };
-        let s = Stamp::of(&std::fs::symlink_metadata(at)?);
+        let s = match linked {
+            Some(stamp) => stamp,
+            None => Stamp::of(&std::fs::symlink_metadata(at)?),
+        };
         use fmt::Write as _;
         let _ = writeln!(
             self.text,
