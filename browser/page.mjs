@@ -184,6 +184,10 @@ try {
         labels: Array.from(document.querySelectorAll("#filter-form label")).map((l) => l.textContent.trim()),
         tags: Array.from(document.querySelectorAll("#filter-form input[name=tag]")).map((e) => e.value),
         reset: document.getElementById("filter-reset").textContent,
+        groupPage: visible("group-page") ? {
+          href: document.querySelector("#group-page a").getAttribute("href"),
+          text: document.querySelector("#group-page a").textContent,
+        } : null,
         focused: active ? (active.id || active.tagName.toLowerCase() + (active.name ? "[" + active.name + "=" + active.value + "]" : "")) : null,
         focusOutline: style ? style.outlineStyle + " " + style.outlineWidth : null,
         headingsShown: Array.from(document.querySelectorAll("h3.day")).filter((h) => !h.hidden).length,

@@ -776,3 +776,123 @@ fn a_page_over_its_cap_says_how_many_more() {
     let seen = open(&site, "Europe/London", &["--no-js"]);
     assert_eq!(seen["more"], more);
 }
+
+/// Issue 28 item 3: the page of a site of three groups (the test site:
+/// the seed, London evenings, New York mornings) filters by group with a
+/// menu (a group's own page, of one group, has none): the group chosen
+/// by keyboard or from the address, its sessions only, counted, its own
+/// page linked (it lists all of them; this one the next ones), the
+/// group and day filters together, in English, French and Japanese, at
+/// 360 px with the filters open, axe clean.
+#[test]
+fn the_sites_page_filters_by_group() {
+    use convenor::site::l10n::{Lang, Words};
+    if let Some(why) = missing() {
+        skip_or_fail("browser", &why);
+        return;
+    }
+    let tmp = scratch("page-site");
+    let site = tmp.path().join("site");
+    let file = repo().join("crates/convenor-cli/tests/data/site/site.toml");
+    convenor(&[
+        "publish",
+        file.to_str().unwrap(),
+        "--out",
+        site.to_str().unwrap(),
+        "--now",
+        NOW,
+        "--lang",
+        "en,fr,ja",
+    ]);
+    let groups = |seen: &Value| -> Vec<String> {
+        let mut groups: Vec<String> = seen["sessions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["hidden"] == false)
+            .map(|s| s["group"].as_str().unwrap().to_string())
+            .collect();
+        groups.dedup();
+        groups
+    };
+    // Four weeks from 10 November 2022: the seed's 24 sessions, the
+    // evening group's 8, the morning group's 4 (one cancelled, listed).
+    let seen = open(&site, "Europe/London", &["--query", "?group=evening"]);
+    let filters = &seen["filters"];
+    assert_eq!(
+        filters["groups"],
+        serde_json::json!(["", "lifering", "evening", "morning"])
+    );
+    assert_eq!(filters["group"], "evening");
+    assert_eq!(filters["open"], true);
+    assert_eq!(groups(&seen), ["evening"]);
+    assert_eq!(filters["count"], "8 of 36 sessions shown");
+    assert_eq!(
+        filters["groupPage"],
+        serde_json::json!({
+            "href": "evening/",
+            "text": "All sessions of Evening Recovery Circle, on the group's own page",
+        })
+    );
+    assert_eq!(seen["errors"], serde_json::json!([]));
+
+    // By keyboard: the menu reached with Tab, the group typed.
+    let seen = open(
+        &site,
+        "Europe/London",
+        &["--key", "open", "--key", "select:Early", "--key", "check:day=sat"],
+    );
+    assert_eq!(seen["filters"]["group"], "morning");
+    assert_eq!(groups(&seen), ["morning"]);
+    assert_eq!(days_of(&seen), ["sat"]);
+    assert_eq!(seen["filters"]["count"], "4 of 36 sessions shown");
+    assert_eq!(
+        seen["query"],
+        "?tz=Europe%2FLondon&lang=en&day=sat&group=morning"
+    );
+    assert_eq!(seen["violations"], serde_json::json!([]));
+    // Show all: every group again, no group page.
+    let seen = open(
+        &site,
+        "Europe/London",
+        &["--key", "open", "--key", "select:Early", "--key", "reset"],
+    );
+    assert_eq!(seen["filters"]["group"], "");
+    assert_eq!(shown(&seen).len(), 36);
+    assert_eq!(seen["filters"]["groupPage"], Value::Null);
+
+    for lang in [Lang::Fr, Lang::Ja] {
+        let words = Words::new(lang);
+        let query = format!("?lang={lang}&group=morning&day=sat");
+        let seen = open(
+            &site,
+            "America/New_York",
+            &["--query", &query, "--width", "360", "--open-filters"],
+        );
+        let filters = &seen["filters"];
+        assert_eq!(groups(&seen), ["morning"], "{lang}");
+        let count = words.message(
+            "page-filter-count",
+            &[("shown", "4".into()), ("total", "36".into())],
+        );
+        assert_eq!(filters["count"], count.as_str(), "{lang}");
+        let link = words.message(
+            "page-group-page",
+            &[("group", "Early Birds Co-Occurring".into())],
+        );
+        assert_eq!(filters["groupPage"]["text"], link.as_str(), "{lang}");
+        assert_eq!(seen["overflows"], false, "{lang} at 360 px");
+        assert_eq!(seen["errors"], serde_json::json!([]), "{lang}");
+        assert_eq!(seen["violations"], serde_json::json!([]), "{lang}");
+    }
+
+    // A group's own page: one group, no group menu; the other filters.
+    let seen = open(
+        &site.join("evening"),
+        "Europe/London",
+        &["--query", "?group=morning"],
+    );
+    assert_eq!(seen["filters"]["groups"], serde_json::json!([]));
+    assert_eq!(shown(&seen).len(), 8);
+    assert_eq!(seen["violations"], serde_json::json!([]));
+}

@@ -716,6 +716,12 @@ impl Page {
                 for (id, args) in values {
                     texts.insert(id, words.message(id, &args));
                 }
+                // A site's group filter links the chosen group's page.
+                if subject.groups.len() > 1 {
+                    let group = [("group", "%s".to_string())];
+                    let id = "page-group-page";
+                    texts.insert(id, words.message(id, &group));
+                }
                 let total = [("total", sessions.len().to_string())];
                 let wording = Wording {
                     code: lang.code(),

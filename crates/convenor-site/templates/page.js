@@ -233,6 +233,8 @@
   var count = document.getElementById("filter-count");
   var empty = document.getElementById("filter-empty");
   var FILTERS = ["day", "mode", "tag", "group"];
+  var groupPick = document.getElementById("filter-group");
+  var groupPage = groupPick && document.getElementById("group-page");
   function controls(name) {
     return Array.prototype.slice.call(filterForm.querySelectorAll("[name=" + name + "]"));
   }
@@ -283,6 +285,17 @@
     empty.hidden = left > 0 || items.length === 0;
     var text = counted(left);
     if (count.textContent !== text) count.textContent = text;
+    // A site's page with a group chosen links the group's own page,
+    // which lists all its sessions (this one lists the next ones only).
+    if (groupPage) {
+      var option = groupPick.options[groupPick.selectedIndex];
+      groupPage.hidden = !(option && option.value);
+      if (!groupPage.hidden) {
+        var a = groupPage.querySelector("a");
+        a.href = option.getAttribute("data-href");
+        a.textContent = L.texts["page-group-page"].replace("%s", option.textContent);
+      }
+    }
   }
   // Sets the filters as the address says (?day=sat&day=sun; days and
   // modes also as ?day=sat,sun, tags and groups being free text); values

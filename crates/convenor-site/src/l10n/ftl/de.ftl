@@ -87,3 +87,4 @@ page-filter-all-groups = Alle Gruppen
 page-filter-reset = Alle zeigen
 page-filter-count = { $shown } von { $total } Treffen angezeigt
 page-filter-none = Keine Treffen passen zu diesen Filtern.
+page-group-page = Alle Treffen von { $group }, auf der Seite der Gruppe

@@ -109,3 +109,5 @@ page-filter-count = { $shown } of { $total ->
    *[other] { $total } sessions
 } shown
 page-filter-none = No sessions match these filters.
+# On a site's page, with a group chosen: the link to the group's page.
+page-group-page = All sessions of { $group }, on the group's own page

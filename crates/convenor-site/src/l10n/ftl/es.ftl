@@ -93,3 +93,4 @@ page-filter-count = { $shown ->
    *[other] { $total } reuniones
 }
 page-filter-none = Ninguna reunión coincide con estos filtros.
+page-group-page = Todas las reuniones de { $group }, en la página del grupo

@@ -90,3 +90,4 @@ page-filter-count = { $shown ->
    *[other] { $shown } réunions affichées
 } sur { $total }
 page-filter-none = Aucune réunion ne correspond à ces filtres.
+page-group-page = Toutes les réunions de { $group }, sur la page du groupe

@@ -84,3 +84,4 @@ page-filter-all-groups = すべてのグループ
 page-filter-reset = すべて表示
 page-filter-count = { $total }件中{ $shown }件のミーティングを表示
 page-filter-none = この条件に一致するミーティングはありません。
+page-group-page = { $group }のすべてのミーティング（グループのページ）

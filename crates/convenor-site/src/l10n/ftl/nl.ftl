@@ -90,3 +90,4 @@ page-filter-count = { $shown } van { $total ->
    *[other] { $total } meetings
 } getoond
 page-filter-none = Geen meetings voldoen aan deze filters.
+page-group-page = Alle meetings van { $group }, op de pagina van de groep

@@ -114,3 +114,4 @@ page-filter-count = Mostrando { $shown } de { $total ->
    *[other] { $total } reuniões
 }
 page-filter-none = Nenhuma reunião corresponde a estes filtros.
+page-group-page = Todas as reuniões de { $group }, na página do grupo

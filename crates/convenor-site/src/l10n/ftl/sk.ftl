@@ -103,3 +103,4 @@ page-filter-count = { $shown ->
    *[other] { $total } stretnutí
 }
 page-filter-none = Týmto filtrom nezodpovedajú žiadne stretnutia.
+page-group-page = Všetky stretnutia skupiny { $group } na stránke skupiny

@@ -91,3 +91,4 @@ page-filter-count = { $shown } av { $total ->
    *[other] { $total } möten
 } visas
 page-filter-none = Inga möten matchar dessa filter.
+page-group-page = Alla möten i { $group }, på gruppens egen sida

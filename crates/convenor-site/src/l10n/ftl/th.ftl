@@ -86,3 +86,4 @@ page-filter-all-groups = ทุกกลุ่ม
 page-filter-reset = แสดงทั้งหมด
 page-filter-count = แสดงการประชุม { $shown } จาก { $total } รายการ
 page-filter-none = ไม่มีการประชุมที่ตรงกับตัวกรองเหล่านี้
+page-group-page = การประชุมทั้งหมดของ { $group } ในหน้าของกลุ่ม
