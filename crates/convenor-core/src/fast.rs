@@ -37,16 +37,16 @@ const MAX_SECS: i64 = 6_249_000_000_000;
 
 /// One stretch of constant offset.
 #[derive(Debug, Clone, Copy)]
-struct Span {
+pub(crate) struct Span {
     /// Local seconds in `[safe_lo, safe_hi)` exist exactly once, here.
-    safe_lo: i64,
-    safe_hi: i64,
+    pub(crate) safe_lo: i64,
+    pub(crate) safe_hi: i64,
     /// Unix seconds in `[utc_lo, utc_hi)` have this offset.
-    utc_lo: i64,
-    utc_hi: i64,
+    pub(crate) utc_lo: i64,
+    pub(crate) utc_hi: i64,
     /// The offset, in seconds east of UTC.
-    secs: i64,
-    offset: ZoneOffset,
+    pub(crate) secs: i64,
+    pub(crate) offset: ZoneOffset,
 }
 
 /// The spans of one zone around one chunk of local time.
@@ -244,6 +244,14 @@ impl ZoneCursor {
             Some(s) if s.safe_lo <= local && local < s.safe_hi => {}
             _ => self.span = Some(self.span_of_local_slow(local)?),
         }
+        self.span.as_ref()
+    }
+
+    /// The span the last lookup was answered from, for a caller's loop
+    /// that steps through it on its own (the weekly run of
+    /// `occurrence.rs`).
+    #[inline(always)]
+    pub(crate) fn last_span(&self) -> Option<&Span> {
         self.span.as_ref()
     }
 

@@ -4,8 +4,7 @@
 use crate::change::Change;
 use crate::zone::{Zone, ZoneOffset};
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone,
-    Timelike, Utc,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Timelike, Utc,
 };
 
 use crate::error::{Error, Result};
@@ -178,27 +177,30 @@ impl Status {
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Occurrence<'s> {
+    /// The start in the meeting's zone, as [`Occurrence::start`] gives
+    /// it: made where the sessions are expanded (its UTC date one step
+    /// from the last session's, see [`UtcYear`]), so that handing it
+    /// out is a copy of a value stored whole (BENCHMARKS.md, issue 30).
+    start_at: DateTime<Zone>,
     meeting: &'s Meeting,
-    /// Start and end, Unix seconds (sessions start on whole minutes).
+    /// The start, Unix seconds (sessions start on whole minutes).
     start: i64,
-    end: i64,
-    /// The zone's offset at the start.
-    offset: ZoneOffset,
-    /// Whether `offset` is also the offset at the end.
-    end_same_offset: bool,
+    /// Seconds from start to end (at most a day).
+    length: u32,
     /// Days from the common era of the due date.
     due: i32,
-    /// The UTC date of `start`, found where the sessions are expanded
-    /// (one step from the last session's, see [`UtcYear`]), so that
-    /// [`Occurrence::start`] and [`Occurrence::end`] build no date from
-    /// a day count.
-    start_date: NaiveDate,
+    /// An index into [`Meeting::changes`], or [`NO_CHANGE`] (`u32`, so
+    /// the session stays 64 bytes: a meeting's changes are read from a
+    /// file, far fewer).
+    change: u32,
     status: Status,
     fit: Fit,
-    /// An index into [`Meeting::changes`] (`u32`, so the session stays
-    /// 64 bytes: a meeting's changes are read from a file, far fewer).
-    change: Option<u32>,
+    /// Whether the offset at the start is also the offset at the end.
+    end_same_offset: bool,
 }
+
+/// [`Occurrence::change`] of a session no change is behind.
+const NO_CHANGE: u32 = u32::MAX;
 
 impl<'s> Occurrence<'s> {
     /// The meeting.
@@ -212,42 +214,57 @@ impl<'s> Occurrence<'s> {
     /// this is a few instructions (BENCHMARKS.md, issue 30).
     #[inline]
     pub fn start(&self) -> DateTime<Zone> {
-        let time = time_of_day(self.start);
-        DateTime::from_naive_utc_and_offset(
-            self.start_date.and_time(time),
-            self.offset,
-        )
+        self.start_at
     }
 
     /// When it ends (start + duration, exact elapsed time), in the
     /// meeting's zone.
     ///
     /// Cheap as [`Occurrence::start`]: the end's date is the start's or
-    /// a few days on in the same year (else found from the seconds), and
-    /// the end's offset is the start's unless the expansion found a
-    /// clock change between them.
+    /// the day after, and the end's offset is the start's unless the
+    /// expansion found a clock change between them.
     #[inline]
     pub fn end(&self) -> DateTime<Zone> {
-        let days = self.end.div_euclid(86_400) - self.start.div_euclid(86_400);
-        let date = if days == 0 {
-            self.start_date
+        // Seconds from the start's UTC midnight: under two days (a
+        // session lasts at most one). Date and time of day are chosen as
+        // numbers and the date-time is made once, where it is stored.
+        let start = self.start_at.naive_utc();
+        let secs = start.time().num_seconds_from_midnight() + self.length;
+        let (date, secs) = if secs < 86_400 {
+            (start.date(), secs)
         } else {
-            later_date(self.start_date, days, self.end)
+            match start.date().succ_opt() {
+                Some(next) => (next, secs - 86_400),
+                None => self.end_utc(),
+            }
         };
-        let end = date.and_time(time_of_day(self.end));
         let offset = if self.end_same_offset {
-            self.offset
+            *self.start_at.offset()
         } else {
-            self.end_offset(&end)
+            self.end_offset()
         };
-        DateTime::from_naive_utc_and_offset(end, offset)
+        DateTime::from_naive_utc_and_offset(
+            date.and_time(
+                chrono::NaiveTime::from_num_seconds_from_midnight_opt(secs, 0)
+                    .unwrap_or_default(),
+            ),
+            offset,
+        )
+    }
+
+    /// The end's UTC date and second of the day, from its Unix seconds.
+    #[cold]
+    fn end_utc(&self) -> (NaiveDate, u32) {
+        let end = self.end_timestamp();
+        // `rem_euclid` is in 0..86_400.
+        (utc_date(end), end.rem_euclid(86_400) as u32)
     }
 
     /// The zone's offset at the end, looked up (a clock change fell
     /// between start and end).
     #[cold]
-    fn end_offset(&self, end: &NaiveDateTime) -> ZoneOffset {
-        self.meeting.zone().offset_from_utc_datetime(end)
+    fn end_offset(&self) -> ZoneOffset {
+        self.meeting.zone().offset_at(self.end_timestamp())
     }
 
     /// The start as Unix seconds: cheap, for sorting and comparing.
@@ -257,7 +274,7 @@ impl<'s> Occurrence<'s> {
 
     /// The end as Unix seconds.
     pub fn end_timestamp(&self) -> i64 {
-        self.end
+        self.start + i64::from(self.length)
     }
 
     /// The local date it was due on by its rule (for an extra session,
@@ -299,7 +316,7 @@ impl<'s> Occurrence<'s> {
 
     /// The index in [`Meeting::changes`] of [`Occurrence::change`].
     pub fn change_index(&self) -> Option<usize> {
-        self.change.map(|c| c as usize)
+        (self.change != NO_CHANGE).then_some(self.change as usize)
     }
 
     /// Whether the session does not happen.
@@ -317,7 +334,7 @@ impl<'s> Occurrence<'s> {
         // Starts and ends are whole seconds, so `at`'s whole seconds
         // decide.
         let at = at.timestamp();
-        self.start <= at && at < self.end
+        self.start <= at && at < self.end_timestamp()
     }
 
     /// A session at a known instant (moved, extra, or resolved through
@@ -325,24 +342,23 @@ impl<'s> Occurrence<'s> {
     fn at(
         meeting: &'s Meeting,
         start: DateTime<Zone>,
-        length: i64,
+        length: u32,
         due: NaiveDate,
         status: Status,
         fit: Fit,
         change: Option<usize>,
     ) -> Occurrence<'s> {
-        let end = start + chrono::TimeDelta::seconds(length);
+        let end = start + chrono::TimeDelta::seconds(i64::from(length));
         Occurrence {
+            start_at: start,
             meeting,
             start: start.timestamp(),
-            end: end.timestamp(),
-            offset: *start.offset(),
+            length,
             end_same_offset: end.offset() == start.offset(),
             due: due.num_days_from_ce(),
-            start_date: start.naive_utc().date(),
             status,
             fit,
-            change: change.map(change_u32),
+            change: change.map_or(NO_CHANGE, change_u32),
         }
     }
 }
@@ -352,41 +368,22 @@ fn change_u32(index: usize) -> u32 {
     // A meeting's changes come from a schedule file: four billion of
     // them would be a file of hundreds of gigabytes, which nothing here
     // reads.
-    u32::try_from(index).expect("a meeting has fewer than 2^32 changes")
+    u32::try_from(index)
+        .ok()
+        .filter(|&c| c != NO_CHANGE)
+        .expect("a meeting has fewer than 2^32 - 1 changes")
 }
 
 /// Unix seconds as their UTC date (session times are years 1 to 9999,
 /// well inside chrono's range): chrono's conversion from a day count,
 /// for the first session of a year and the rare dates [`UtcYear`] and
-/// [`later_date`] do not answer.
+/// [`Occurrence::end`] do not answer.
 #[cold]
 fn utc_date(secs: i64) -> NaiveDate {
     DateTime::from_timestamp(secs, 0).unwrap_or_default().date_naive()
 }
 
-/// Unix seconds' time of day in UTC.
-#[inline]
-fn time_of_day(secs: i64) -> chrono::NaiveTime {
-    // `rem_euclid` is in 0..86_400, a valid time.
-    chrono::NaiveTime::from_num_seconds_from_midnight_opt(
-        secs.rem_euclid(86_400) as u32,
-        0,
-    )
-    .unwrap_or_default()
-}
-
-/// The date `days` (> 0) after `date`, where `secs` (Unix seconds) lies:
-/// a change of the day of the year when it stays in the year.
-#[inline]
-fn later_date(date: NaiveDate, days: i64, secs: i64) -> NaiveDate {
-    i64::from(date.ordinal0())
-        .checked_add(days)
-        .and_then(|o| u32::try_from(o).ok())
-        .and_then(|o| date.with_ordinal0(o))
-        .unwrap_or_else(|| utc_date(secs))
-}
-
-/// The UTC year of the last session a [`MeetingOccurrences`] gave, so
+/// The UTC year of the last session a [`Steps`] gave, so
 /// that the next session's UTC date is a change of the day of the year
 /// ([`NaiveDate::with_ordinal0`]) rather than chrono's conversion from a
 /// day count (a 400-year division and table search, about 60
@@ -405,17 +402,24 @@ impl UtcYear {
     const NONE: UtcYear =
         UtcYear { first: NaiveDate::MIN, first_day: 0, days: 0 };
 
-    /// The UTC date of Unix second `secs`.
+    /// Unix second `secs` as a UTC date and time.
     #[inline(always)]
-    fn date(&mut self, secs: i64) -> NaiveDate {
-        let ordinal = secs.div_euclid(86_400) - i64::from(self.first_day);
-        if (0..i64::from(self.days)).contains(&ordinal) {
+    fn date_time(&mut self, secs: i64) -> NaiveDateTime {
+        let day = secs.div_euclid(86_400);
+        let ordinal = day - i64::from(self.first_day);
+        let date = match self.first.with_ordinal0(ordinal as u32) {
             // In 0..366, and a day of the year `first` is in.
-            if let Some(d) = self.first.with_ordinal0(ordinal as u32) {
-                return d;
-            }
-        }
-        self.enter(secs)
+            Some(d) if (0..i64::from(self.days)).contains(&ordinal) => d,
+            _ => self.enter(secs),
+        };
+        // In 0..86_400, a valid time.
+        date.and_time(
+            chrono::NaiveTime::from_num_seconds_from_midnight_opt(
+                (secs - day * 86_400) as u32,
+                0,
+            )
+            .unwrap_or_default(),
+        )
     }
 
     /// Moves to the year of `secs` and gives its date.
@@ -453,8 +457,35 @@ impl UtcYear {
 /// assert_eq!(monday.occurrences(w).with_cancelled().count(), 7);
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
+///
+/// It finds the sessions a few at a time (sixteen, in one loop with
+/// the stepper's state in registers) and hands them out one by one, so
+/// each one handed out is a copy of one already made (BENCHMARKS.md,
+/// issue 30).
 #[derive(Debug)]
 pub struct MeetingOccurrences<'m> {
+    steps: Steps<'m>,
+    /// Sessions found ahead: `taken` of the first `found` handed out
+    /// (the rest are placeholders). Not `Option`s: a copy of an
+    /// `Option<Occurrence>` is made around its tag byte, in pieces that
+    /// overlap, and reading those back stalls the CPU (BENCHMARKS.md).
+    ahead: [Occurrence<'m>; AHEAD],
+    taken: u8,
+    found: u8,
+    /// Sessions found before those in `ahead`.
+    before: usize,
+}
+
+/// How many sessions a [`MeetingOccurrences`] finds at a time: enough
+/// that the step's loop runs long, few enough that a meeting's first
+/// sessions come at once (1 KB).
+const AHEAD: usize = 16;
+
+/// The state of one meeting's expansion: its sessions one at a time
+/// ([`Steps::next`], for the merge's sweeps) or a few at a time into a
+/// [`MeetingOccurrences`].
+#[derive(Debug)]
+struct Steps<'m> {
     meeting: &'m Meeting,
     with_cancelled: bool,
     lower: NaiveDate,
@@ -512,6 +543,39 @@ impl Meeting {
     /// ```
     #[inline]
     pub fn occurrences(&self, window: Window) -> MeetingOccurrences<'_> {
+        let placeholder = Occurrence {
+            start_at: DateTime::from_naive_utc_and_offset(
+                NaiveDateTime::MIN,
+                ZoneOffset::placeholder(self.zone()),
+            ),
+            meeting: self,
+            start: 0,
+            length: 0,
+            due: 0,
+            change: NO_CHANGE,
+            status: Status::Scheduled,
+            fit: Fit::Exact,
+            end_same_offset: true,
+        };
+        MeetingOccurrences {
+            steps: self.steps(window.lower, window.from_secs, window.to_secs),
+            ahead: [placeholder; AHEAD],
+            taken: 0,
+            found: 0,
+            before: 0,
+        }
+    }
+
+    /// The state of [`Meeting::occurrences`] in a window (its first
+    /// local date in any zone, its ends as whole seconds), stepped one
+    /// session at a time.
+    #[inline]
+    fn steps(
+        &self,
+        lower: NaiveDate,
+        from_secs: i64,
+        to_secs: i64,
+    ) -> Steps<'_> {
         let specials = &self.timeline().specials;
         let specials = (!specials.is_empty()).then(|| {
             Box::new(Specials {
@@ -520,18 +584,18 @@ impl Meeting {
                 special: None,
             })
         });
-        MeetingOccurrences {
+        Steps {
             meeting: self,
             with_cancelled: false,
-            lower: window.lower,
+            lower,
             segment: 0,
             dates: None,
             regular_done: false,
             specials,
             truncated: false,
             cursor: ZoneCursor::new(self.zone()),
-            from_secs: window.from_secs,
-            to_secs: window.to_secs,
+            from_secs,
+            to_secs,
             time_secs: 0,
             length: 0,
             changed: !self.timeline().cancelled.is_empty()
@@ -544,17 +608,37 @@ impl Meeting {
 impl<'m> MeetingOccurrences<'m> {
     /// Also yield cancelled sessions (at the time they were due).
     pub fn with_cancelled(mut self) -> Self {
-        self.with_cancelled = true;
+        if self.found > 0 && !self.steps.with_cancelled {
+            // Sessions were found ahead without the cancelled ones: start
+            // again with them, past the sessions handed out (the same
+            // with or without cancelled ones between them).
+            let s = &self.steps;
+            let mut steps = s.meeting.steps(s.lower, s.from_secs, s.to_secs);
+            steps.with_cancelled = true;
+            let mut left = self.before + usize::from(self.taken);
+            while left > 0 {
+                match steps.next() {
+                    Some(o) if !o.is_cancelled() => left -= 1,
+                    Some(_) => {}
+                    None => break,
+                }
+            }
+            self.steps = steps;
+            (self.taken, self.found) = (0, 0);
+        }
+        self.steps.with_cancelled = true;
         self
     }
 
     /// Whether an RRULE's sessions ended early so far because the `rrule`
     /// crate gave up searching for the next one (100,000 steps without a
-    /// match): the sessions yielded are then not all there are.
+    /// match): the sessions yielded are then not all there are. (The
+    /// iterator finds sessions up to sixteen ahead of those it has
+    /// handed out, so this may be known a little before they run out.)
     /// [`Occurrences::collect_at_most`] turns this into
     /// [`Error::RRuleLimit`].
     pub fn is_truncated(&self) -> bool {
-        self.truncated
+        self.steps.truncated
     }
 
     /// Appends the start of every session left, as Unix seconds, to
@@ -580,9 +664,149 @@ impl<'m> MeetingOccurrences<'m> {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn starts_into(&mut self, starts: &mut Vec<i64>) {
-        for o in self {
+        let ahead = self
+            .ahead
+            .get(usize::from(self.taken)..usize::from(self.found))
+            .unwrap_or_default();
+        starts.extend(ahead.iter().map(|o| o.start));
+        self.before += usize::from(self.found);
+        (self.taken, self.found) = (0, 0);
+        for o in &mut self.steps {
             starts.push(o.start);
         }
+    }
+
+    /// Finds the next sessions ahead; whether there are any.
+    #[inline(never)]
+    fn find_ahead(&mut self) -> bool {
+        let mut found = 0u8;
+        let steps = &mut self.steps;
+        if steps.specials.is_none() {
+            // Regular sessions only: runs of them in the step's tight
+            // loop, and one at a time where a run stops.
+            let mut n = 0;
+            while n < AHEAD {
+                let ahead = &mut self.ahead;
+                steps.run(i64::MAX, AHEAD - n, |o| {
+                    if let Some(slot) = ahead.get_mut(n) {
+                        *slot = o;
+                    }
+                    n += 1;
+                });
+                let Some(slot) = self.ahead.get_mut(n) else { break };
+                let Some(o) = steps.next_regular() else { break };
+                *slot = o;
+                n += 1;
+            }
+            found = n as u8;
+        } else {
+            for slot in &mut self.ahead {
+                let Some(o) = steps.next() else { break };
+                *slot = o;
+                found += 1;
+            }
+        }
+        self.before += usize::from(self.found);
+        (self.taken, self.found) = (0, found);
+        found > 0
+    }
+}
+
+impl<'m> Steps<'m> {
+    /// Regular sessions in a row that need nothing looked up: a weekly
+    /// segment's sessions in the span of the zone's table last used and
+    /// the UTC year last used, of a meeting with no cancelled or moved
+    /// session; up to `room` of them, starting before `hi`, each handed
+    /// to `each`; how many. It stops at the first session that needs
+    /// more (handing nothing of it): [`Steps::next_regular`] takes that
+    /// one. The same sessions as [`Steps::next_regular`] gives, in a
+    /// loop whose state stays in registers.
+    #[inline(always)]
+    fn run(
+        &mut self,
+        hi: i64,
+        room: usize,
+        mut each: impl FnMut(Occurrence<'m>),
+    ) -> usize {
+        if self.changed {
+            return 0;
+        }
+        let Some(Dates::Weekly { next, step_days, last }) = &mut self.dates
+        else {
+            return 0;
+        };
+        let Some(&span) = self.cursor.last_span() else {
+            return 0;
+        };
+        // A session due on local day `due` starts on UTC day `due +
+        // shift` at `time`.
+        let utc_secs = self.time_secs - span.secs;
+        let shift = utc_secs.div_euclid(86_400);
+        let time = chrono::NaiveTime::from_num_seconds_from_midnight_opt(
+            // In 0..86_400.
+            (utc_secs - shift * 86_400) as u32,
+            0,
+        )
+        .unwrap_or_default();
+        let hi = hi.min(self.to_secs);
+        let year = self.year;
+        let first_ordinal = shift - UNIX_EPOCH_DAY - i64::from(year.first_day);
+        let (step, last) = (*step_days, *last);
+        // Kept in locals: `each` stores where the compiler cannot tell
+        // they do not change.
+        let (meeting, length) = (self.meeting, self.length);
+        // Minutes of a `MeetingDuration` (at most a day) times 60.
+        let length_u32 = length as u32;
+        let (time_secs, from_secs) = (self.time_secs, self.from_secs);
+        let mut due = *next;
+        let mut n = 0;
+        while n < room && due <= last {
+            let local = (i64::from(due) - UNIX_EPOCH_DAY) * 86_400 + time_secs;
+            if !(span.safe_lo <= local && local < span.safe_hi) {
+                break;
+            }
+            let start = local - span.secs;
+            if start >= hi {
+                break;
+            }
+            let ordinal = i64::from(due) + first_ordinal;
+            let date = match year.first.with_ordinal0(ordinal as u32) {
+                Some(d) if (0..i64::from(year.days)).contains(&ordinal) => d,
+                _ => break,
+            };
+            let this = due;
+            due = due.saturating_add(step);
+            if start < from_secs {
+                continue;
+            }
+            let end = start + length;
+            each(Occurrence {
+                start_at: DateTime::from_naive_utc_and_offset(
+                    date.and_time(time),
+                    span.offset,
+                ),
+                meeting,
+                start,
+                length: length_u32,
+                // The start is in the span's UTC range (its local time
+                // is in the span's), so only the end can leave it.
+                end_same_offset: end < span.utc_hi,
+                due: this,
+                change: NO_CHANGE,
+                status: Status::Scheduled,
+                fit: Fit::Exact,
+            });
+            n += 1;
+        }
+        *next = due;
+        n
+    }
+
+    /// The segment's session length as an [`Occurrence`] holds it.
+    #[inline(always)]
+    fn length_u32(&self) -> u32 {
+        // Minutes of a `MeetingDuration` (at most a day) times 60.
+        self.length as u32
     }
 
     /// Starts the next segment's dates, or notes that none is left.
@@ -609,7 +833,8 @@ impl<'m> MeetingOccurrences<'m> {
     }
 
     /// Small and inlined into the caller's loop; everything rare is out
-    /// of line.
+    /// of line. (In a weekly segment most sessions come from
+    /// [`Steps::run`]; this takes those where a run stops.)
     #[inline(always)]
     fn next_regular(&mut self) -> Option<Occurrence<'m>> {
         let meeting = self.meeting;
@@ -657,10 +882,13 @@ impl<'m> MeetingOccurrences<'m> {
                 continue;
             }
             return Some(Occurrence {
+                start_at: DateTime::from_naive_utc_and_offset(
+                    self.year.date_time(start),
+                    offset,
+                ),
                 meeting,
                 start,
-                end: start + self.length,
-                offset,
+                length: self.length_u32(),
                 end_same_offset,
                 due,
                 status: if cancelled.is_some() {
@@ -669,8 +897,7 @@ impl<'m> MeetingOccurrences<'m> {
                     Status::Scheduled
                 },
                 fit,
-                change: cancelled.map(change_u32),
-                start_date: self.year.date(start),
+                change: cancelled.map_or(NO_CHANGE, change_u32),
             });
         }
         None
@@ -747,7 +974,7 @@ impl<'m> MeetingOccurrences<'m> {
             return Some(Occurrence::at(
                 self.meeting,
                 s.start,
-                i64::from(s.duration.minutes()) * 60,
+                s.duration.minutes() * 60,
                 s.due,
                 if s.moved { Status::Moved } else { Status::Extra },
                 s.fit,
@@ -758,7 +985,7 @@ impl<'m> MeetingOccurrences<'m> {
     }
 }
 
-/// What happened to a regular session ([`MeetingOccurrences::change_on`]).
+/// What happened to a regular session ([`Steps::change_on`]).
 enum Changed {
     No,
     Moved,
@@ -774,8 +1001,26 @@ fn ceil_secs(t: DateTime<Utc>) -> i64 {
 impl<'m> Iterator for MeetingOccurrences<'m> {
     type Item = Occurrence<'m>;
 
-    // Always inlined, so a caller's loop steps without a call and the
-    // `Occurrence` is not handed back through memory (BENCHMARKS.md).
+    // Always inlined: a copy of a session found ahead, so a caller's
+    // loop reads a session made a while ago, never one just stored
+    // field by field (BENCHMARKS.md).
+    #[inline(always)]
+    fn next(&mut self) -> Option<Occurrence<'m>> {
+        if self.taken >= self.found && !self.find_ahead() {
+            return None;
+        }
+        let next = self.ahead.get(usize::from(self.taken)).copied();
+        self.taken += 1;
+        next
+    }
+}
+
+impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
+
+impl<'m> Iterator for Steps<'m> {
+    type Item = Occurrence<'m>;
+
+    // Always inlined, so a caller's loop steps without a call.
     #[inline(always)]
     fn next(&mut self) -> Option<Occurrence<'m>> {
         if self.specials.is_none() {
@@ -786,7 +1031,7 @@ impl<'m> Iterator for MeetingOccurrences<'m> {
     }
 }
 
-/// The moved and extra sessions of a [`MeetingOccurrences`] still to
+/// The moved and extra sessions of a [`Steps`] still to
 /// come, and the next regular and special session waiting to be merged.
 #[derive(Debug)]
 struct Specials<'m> {
@@ -795,7 +1040,7 @@ struct Specials<'m> {
     special: Option<Occurrence<'m>>,
 }
 
-impl<'m> MeetingOccurrences<'m> {
+impl<'m> Steps<'m> {
     /// The next session while moved or extra ones are left to merge in.
     #[inline]
     fn next_with_specials(&mut self) -> Option<Occurrence<'m>> {
@@ -822,8 +1067,6 @@ impl<'m> MeetingOccurrences<'m> {
         next
     }
 }
-
-impl std::iter::FusedIterator for MeetingOccurrences<'_> {}
 
 /// Every meeting's sessions in a window, merged in order of (start,
 /// meeting id). Returned by [`crate::Schedule::occurrences`].
@@ -887,7 +1130,7 @@ struct Sweep<'s> {
 /// the rank of the meeting's id.
 #[derive(Debug)]
 struct Stream<'s> {
-    sessions: MeetingOccurrences<'s>,
+    sessions: Steps<'s>,
     head: Option<Occurrence<'s>>,
     rank: usize,
 }
@@ -945,7 +1188,11 @@ impl<'s> Occurrences<'s> {
         for (meeting, rank) in meetings {
             // Built in place: a stream is a few hundred bytes.
             streams.push(Stream {
-                sessions: meeting.occurrences(window),
+                sessions: meeting.steps(
+                    window.lower,
+                    window.from_secs,
+                    window.to_secs,
+                ),
                 head: None,
                 rank,
             });
@@ -1019,7 +1266,7 @@ impl<'s> Occurrences<'s> {
     /// [`Error::RRuleLimit`] when an RRULE's sessions were cut short
     /// ([`MeetingOccurrences::is_truncated`]).
     pub fn check_complete(&self) -> Result<()> {
-        match self.streams.iter().find(|s| s.sessions.is_truncated()) {
+        match self.streams.iter().find(|s| s.sessions.truncated) {
             Some(s) => Err(Error::RRuleLimit {
                 meeting: s.sessions.meeting.id().to_string(),
             }),
@@ -1265,9 +1512,19 @@ fn walk<'s>(
         let s = &mut streams[order[p as usize] as usize];
         // Kept in a local while the meeting steps, stored once.
         let mut head = s.head.take();
-        while let Some(o) = head.filter(|o| o.start < hi) {
-            each(p, o);
-            head = s.sessions.next();
+        if s.sessions.specials.is_none() {
+            // Regular sessions only: runs of them in the step's tight
+            // loop, and one at a time where a run stops.
+            while let Some(o) = head.filter(|o| o.start < hi) {
+                each(p, o);
+                s.sessions.run(hi, usize::MAX, |o| each(p, o));
+                head = s.sessions.next_regular();
+            }
+        } else {
+            while let Some(o) = head.filter(|o| o.start < hi) {
+                each(p, o);
+                head = s.sessions.next();
+            }
         }
         s.head = head;
         s.head.is_some()
@@ -1399,7 +1656,99 @@ mod tests {
         all
     }
 
+    /// Everything a session tells, to compare two ways of finding it.
+    #[allow(clippy::type_complexity)]
+    fn whole(
+        o: &super::Occurrence<'_>,
+    ) -> (
+        chrono::DateTime<crate::Zone>,
+        chrono::DateTime<crate::Zone>,
+        (&'static str, &'static str),
+        (i64, i64, chrono::NaiveDate),
+        (super::Status, crate::Fit, Option<usize>),
+    ) {
+        (
+            o.start(),
+            o.end(),
+            (
+                o.start().offset().abbreviation(),
+                o.end().offset().abbreviation(),
+            ),
+            (o.start_timestamp(), o.end_timestamp(), o.due()),
+            (o.status(), o.fit(), o.change_index()),
+        )
+    }
+
     proptest! {
+        /// A meeting's iterator (sessions found a few at a time, most
+        /// of them by the weekly run, issue 30) gives what stepping one
+        /// session at a time gives ([`super::Steps`], which never runs):
+        /// plain weekly meetings and ones with a cancelled, a moved and
+        /// an extra session, across clock changes and new years, with
+        /// and without the cancelled sessions; and `with_cancelled`
+        /// asked after some sessions were taken gives the rest as if
+        /// it had been asked there.
+        #[test]
+        fn prop_the_iterator_is_the_sessions_one_at_a_time(
+            zone in prop::sample::select(vec![
+                "America/Los_Angeles", "Pacific/Apia", "Australia/Lord_Howe",
+                "Asia/Kolkata", "America/St_Johns", "Europe/London",
+                "America/Santiago", "UTC",
+            ]),
+            day in 0usize..7,
+            time in (0u32..24, prop::sample::select(vec![0u32, 30, 45])),
+            every in 1u32..3,
+            minutes in 1u32..=1440,
+            first_day in 0i64..(366 * 4),
+            days in 1i64..1500,
+            changed in any::<bool>(),
+            taken in 0usize..60,
+        ) {
+            let base = chrono::NaiveDate::from_ymd_opt(2009, 6, 1).unwrap();
+            let starts = base + Duration::days(first_day);
+            let schedule = if changed {
+                one_meeting(zone, day, time, every, minutes, starts)
+            } else {
+                Schedule::from_toml_str(&format!(
+                    "name = \"p\"\n[[meetings]]\nid = \"m\"\nname = \"M\"\n\
+                     timezone = \"{zone}\"\nduration = \"{minutes}m\"\n\
+                     starts = \"{starts}\"\nweekly = {{ day = \"{}\", \
+                     time = \"{:02}:{:02}\", every = {every} }}\n",
+                    crate::WEEKDAY_NAMES[day], time.0, time.1,
+                ))
+                .unwrap()
+            };
+            let m = &schedule.meetings()[0];
+            let from = starts.and_hms_opt(0, 0, 0).unwrap().and_utc()
+                - Duration::days(3);
+            let window = Window::new(from, from + Duration::days(days)).unwrap();
+            let steps = || m.steps(window.lower, window.from_secs, window.to_secs);
+            let one: Vec<_> = steps().map(|o| whole(&o)).collect();
+            let all: Vec<_> = m.occurrences(window).map(|o| whole(&o)).collect();
+            prop_assert_eq!(&all, &one);
+            let mut with = steps();
+            with.with_cancelled = true;
+            let one_with: Vec<_> = with.map(|o| whole(&o)).collect();
+            let all_with: Vec<_> =
+                m.occurrences(window).with_cancelled().map(|o| whole(&o)).collect();
+            prop_assert_eq!(&all_with, &one_with);
+            // Asked part way: the first `taken` without, then those with
+            // cancelled ones after the last taken.
+            let mut part = m.occurrences(window);
+            let mut got: Vec<_> = part.by_ref().take(taken).map(|o| whole(&o)).collect();
+            let mut expected = got.clone();
+            got.extend(part.with_cancelled().map(|o| whole(&o)));
+            let kept = one_with.iter().filter(|o| o.4.0 != super::Status::Cancelled);
+            let past = match kept.take(taken).last() {
+                Some(last) => one_with.iter().position(|o| o == last).unwrap() + 1,
+                None => 0,
+            };
+            if expected.len() == taken {
+                expected.extend(one_with[past..].iter().cloned());
+                prop_assert_eq!(got, expected);
+            }
+        }
+
         /// `start()` and `end()` (the UTC date carried from the
         /// expansion, issue 30) equal chrono's conversion of the Unix
         /// seconds with the zone's offset looked up, across clock

@@ -464,6 +464,12 @@ pub struct ZoneOffset {
 const DST_BIT: u32 = 1 << 16;
 
 impl ZoneOffset {
+    /// A value of `zone` to fill storage with before the real offsets
+    /// are known (never handed out).
+    pub(crate) const fn placeholder(zone: Zone) -> ZoneOffset {
+        ZoneOffset { zone, seconds: 0, marks: 0 }
+    }
+
     /// Seconds east of UTC.
     pub fn seconds(&self) -> i32 {
         self.seconds
