@@ -716,11 +716,17 @@ impl Page {
                 for (id, args) in values {
                     texts.insert(id, words.message(id, &args));
                 }
-                // A site's group filter links the chosen group's page.
+                // A site's group filter links the chosen group's page;
+                // over the cap, the groups' pages list the rest.
                 if subject.groups.len() > 1 {
                     let group = [("group", "%s".to_string())];
                     let id = "page-group-page";
                     texts.insert(id, words.message(id, &group));
+                    let more = [("more", more.to_string())];
+                    texts.insert(
+                        "page-more",
+                        words.message("page-more-site", &more),
+                    );
                 }
                 let total = [("total", sessions.len().to_string())];
                 let wording = Wording {
@@ -1230,6 +1236,44 @@ address = "St Anne's Hall, 1 Church Lane, London"
         ));
         // Without the script the filters are hidden: every session shows.
         assert!(html.contains("<div id=\"filters\" hidden>"));
+    }
+
+    /// A site's page over [`PAGE_SESSIONS`] lists the next sessions
+    /// and sends members to the groups' pages for the rest.
+    #[test]
+    fn a_sites_page_over_its_cap_points_to_the_groups_pages() {
+        let group = |g: usize| {
+            let mut toml = format!(
+                "name = \"Group {g}\"\ntimezone = \"Europe/London\"\n"
+            );
+            for i in 0..60 {
+                toml += &format!(
+                    "\n[[meetings]]\nid = \"g{g}-m{i:02}\"\nname = \"Meeting {i}\"\n\
+                     weekly = {{ day = \"monday\", time = \"{:02}:{:02}\" }}\n\
+                     duration = \"30m\"\nstarts = \"2022-10-03\"\n",
+                    8 + i / 6,
+                    (i % 6) * 10
+                );
+            }
+            (format!("g{g}.toml"), Schedule::from_toml_str(&toml).unwrap())
+        };
+        let site =
+            convenor_core::Schedules::new([group(1), group(2)]).unwrap();
+        let now = DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+        let html = site_files(&site, &PageOptions::new(now))
+            .unwrap()
+            .pop()
+            .unwrap()
+            .1;
+        // 2 groups x 60 meetings x 4 Mondays = 480 sessions.
+        assert_eq!(html.matches("<li class=\"session").count(), PAGE_SESSIONS);
+        assert!(html.contains(
+            "<p data-l10n=\"page-more\">And 80 more sessions in these weeks: each \
+             group&#39;s page lists all of its own, or subscribe below to see them all.</p>"
+        ));
+        assert!(html.contains(
+            "<option value=\"g1\" data-href=\"g1/\">Group 1</option>"
+        ));
     }
 
     /// The script's plural forms of the count, in each language, as the

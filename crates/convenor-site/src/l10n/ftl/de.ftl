@@ -88,3 +88,4 @@ page-filter-reset = Alle zeigen
 page-filter-count = { $shown } von { $total } Treffen angezeigt
 page-filter-none = Keine Treffen passen zu diesen Filtern.
 page-group-page = Alle Treffen von { $group }, auf der Seite der Gruppe
+page-more-site = Und { $more } weitere Treffen in diesen Wochen: Die Seite jeder Gruppe zeigt alle ihre Treffen, oder abonnieren Sie unten, um alle zu sehen.

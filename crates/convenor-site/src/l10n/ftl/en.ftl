@@ -111,3 +111,5 @@ page-filter-count = { $shown } of { $total ->
 page-filter-none = No sessions match these filters.
 # On a site's page, with a group chosen: the link to the group's page.
 page-group-page = All sessions of { $group }, on the group's own page
+# A site's page over its cap: the groups' pages list the rest.
+page-more-site = And { $more } more sessions in these weeks: each group's page lists all of its own, or subscribe below to see them all.

@@ -94,3 +94,4 @@ page-filter-count = { $shown ->
 }
 page-filter-none = Ninguna reunión coincide con estos filtros.
 page-group-page = Todas las reuniones de { $group }, en la página del grupo
+page-more-site = Y { $more } reuniones más en estas semanas: la página de cada grupo muestra todas las suyas, o suscríbase abajo para verlas todas.

@@ -91,3 +91,4 @@ page-filter-count = { $shown ->
 } sur { $total }
 page-filter-none = Aucune réunion ne correspond à ces filtres.
 page-group-page = Toutes les réunions de { $group }, sur la page du groupe
+page-more-site = Et { $more } autres réunions ces semaines-ci : la page de chaque groupe montre toutes les siennes, ou abonnez-vous ci-dessous pour les voir toutes.

@@ -85,3 +85,4 @@ page-filter-reset = すべて表示
 page-filter-count = { $total }件中{ $shown }件のミーティングを表示
 page-filter-none = この条件に一致するミーティングはありません。
 page-group-page = { $group }のすべてのミーティング（グループのページ）
+page-more-site = この期間にさらに{ $more }件のミーティングがあります。各グループのページにはそのグループのすべてのミーティングがあります。すべて見るには下から購読してください。

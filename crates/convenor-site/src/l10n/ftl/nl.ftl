@@ -91,3 +91,4 @@ page-filter-count = { $shown } van { $total ->
 } getoond
 page-filter-none = Geen meetings voldoen aan deze filters.
 page-group-page = Alle meetings van { $group }, op de pagina van de groep
+page-more-site = En nog { $more } meetings in deze weken: de pagina van elke groep toont al haar meetings, of abonneer hieronder om ze allemaal te zien.

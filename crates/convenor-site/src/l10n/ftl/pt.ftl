@@ -115,3 +115,4 @@ page-filter-count = Mostrando { $shown } de { $total ->
 }
 page-filter-none = Nenhuma reunião corresponde a estes filtros.
 page-group-page = Todas as reuniões de { $group }, na página do grupo
+page-more-site = E mais { $more } reuniões nestas semanas: a página de cada grupo mostra todas as suas, ou assine abaixo para ver todas.

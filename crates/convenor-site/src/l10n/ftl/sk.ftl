@@ -104,3 +104,4 @@ page-filter-count = { $shown ->
 }
 page-filter-none = Týmto filtrom nezodpovedajú žiadne stretnutia.
 page-group-page = Všetky stretnutia skupiny { $group } na stránke skupiny
+page-more-site = A ďalšie stretnutia v týchto týždňoch ({ $more }): stránka každej skupiny ukazuje všetky jej stretnutia, alebo sa prihláste na odber nižšie a uvidíte všetky.

@@ -92,3 +92,4 @@ page-filter-count = { $shown } av { $total ->
 } visas
 page-filter-none = Inga möten matchar dessa filter.
 page-group-page = Alla möten i { $group }, på gruppens egen sida
+page-more-site = Och { $more } möten till under dessa veckor: varje grupps sida visar alla dess möten, eller prenumerera nedan för att se alla.
