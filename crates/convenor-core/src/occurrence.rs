@@ -1479,18 +1479,21 @@ impl<'s> Sweep<'s> {
         }
         let from = *lo;
         let hi = from.saturating_add(1 << *bits);
+        // Each key is made as its session is found (no second pass over
+        // the sessions): the seconds into the sweep (fewer than 2^bits,
+        // at most 2^25) above a place in `found` of a fixed width.
+        const PLACE_BITS: u32 = u64::BITS - *SWEEP_BITS.end();
         found.clear();
-        walk(streams, order, live, hi, |_, o| found.push(o));
-        let place_bits = u64::BITS - (found.len() as u64).leading_zeros();
         keys.clear();
-        keys.extend(found.iter().enumerate().map(|(i, o)| {
+        walk(streams, order, live, hi, |_, o| {
             // A session earlier than the sweep (see `starts_into`) comes
             // first in it.
             let at = o.start.saturating_sub(from).max(0) as u64;
-            at << place_bits | i as u64
-        }));
-        crate::radix_sort::sort(keys, scratch, place_bits..place_bits + *bits);
-        (*taken, *mask) = (0, (1 << place_bits) - 1);
+            keys.push(at << PLACE_BITS | found.len() as u64);
+            found.push(o);
+        });
+        crate::radix_sort::sort(keys, scratch, PLACE_BITS..PLACE_BITS + *bits);
+        (*taken, *mask) = (0, (1 << PLACE_BITS) - 1);
         adjust(bits, found.len(), *aim);
         *aim = aim.saturating_mul(2).min(lazy_aim(order.len()));
         *lo = next_sweep_start(streams, order, live, hi);
