@@ -141,8 +141,86 @@ pub(crate) fn parse_tzif(name: &str, data: &[u8]) -> Result<TimeZone, String> {
             data.len()
         ));
     }
-    TimeZone::tzif(name, data)
-        .map_err(|e| format!("not a TZif zone file: {e}"))
+    let tz = TimeZone::tzif(name, data)
+        .map_err(|e| format!("not a TZif zone file: {e}"))?;
+    transitions_in_order(data)?;
+    Ok(tz)
+}
+
+/// Whether the transition times that jiff reads from a TZif file (the
+/// 64-bit block of a version 2+ file, else the 32-bit one) are in
+/// strictly ascending order, as RFC 8536 §3.2 requires.
+///
+/// jiff does not check it and looks them up by binary search, so out of
+/// order its offsets and its `TimeZone::following` disagree: a mutated
+/// Chatham file (issue 25, the `tzdata` fuzz target) had offsets that
+/// followed its footer's rule from 2050 on while `following` after 1991
+/// gave jiff's last instant, so the transition walk (and the tables built
+/// from it) missed every change of the footer. Such a file has no right
+/// times to give: it is refused. Call after jiff accepted `data`, whose
+/// header it has checked; a count that does not fit is left to jiff.
+fn transitions_in_order(data: &[u8]) -> Result<(), String> {
+    let count = |at: usize, i: usize| -> Option<usize> {
+        let start = at.checked_add(20 + 4 * i)?;
+        let b = data.get(start..start + 4)?;
+        usize::try_from(u32::from_be_bytes([b[0], b[1], b[2], b[3]])).ok()
+    };
+    let block = |at: usize, width: usize| -> Option<(usize, usize)> {
+        let [isut, isstd, leap, time, types, chars] =
+            [0, 1, 2, 3, 4, 5].map(|i| count(at, i));
+        let len = time?
+            .checked_mul(width + 1)?
+            .checked_add(types?.checked_mul(6)?)?
+            .checked_add(chars?)?
+            .checked_add(leap?.checked_mul(width + 4)?)?
+            .checked_add(isstd?)?
+            .checked_add(isut?)?;
+        Some((time?, len))
+    };
+    let Some(&version) = data.get(4) else { return Ok(()) };
+    let times = if version == 0 {
+        block(0, 4).map(|(n, _)| (44, n, 4))
+    } else {
+        block(0, 4).and_then(|(_, len)| {
+            let at = 44usize.checked_add(len)?;
+            block(at, 8).map(|(n, _)| (at + 44, n, 8))
+        })
+    };
+    let Some((start, n, width)) = times else { return Ok(()) };
+    let time = |i: usize| -> Option<i64> {
+        let from = start.checked_add(i.checked_mul(width)?)?;
+        let b = data.get(from..from.checked_add(width)?)?;
+        Some(match width {
+            4 => i64::from(i32::from_be_bytes([b[0], b[1], b[2], b[3]])),
+            _ => i64::from_be_bytes(b.try_into().ok()?),
+        })
+    };
+    for i in 1..n {
+        let (Some(before), Some(at)) = (time(i - 1), time(i)) else {
+            return Ok(());
+        };
+        if at <= before {
+            return Err(format!(
+                "a TZif zone file whose transitions are out of order (the \
+                 {} at Unix second {at} is not after the one before, at \
+                 {before}; RFC 8536 wants them in ascending order)",
+                ordinal(i + 1)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// Every zone name of the directory, sorted: the regular files of at
