@@ -514,9 +514,17 @@ fn write_event(
     let online = m.place().online.as_ref();
     let url = online.and_then(|o| o.url.as_ref()).map(|u| u.as_str());
     // The venue before the address, as one line: TSML UI's "Add to
-    // calendar" writes its `location` and address so too.
+    // calendar" writes its `location` and address so too. The venue
+    // also as a parameter, which clients ignore (RFC 5545 §3.2: an
+    // unknown x-param is ignored), so an import can tell it from the
+    // address (`import/describe.rs`).
     if let Some(place) = m.place().in_person() {
-        w.text("LOCATION", &[], &place);
+        match m.place().venue.as_deref() {
+            Some(venue) => {
+                w.text("LOCATION", &[(VENUE_PARAM, venue)], &place);
+            }
+            None => w.text("LOCATION", &[], &place),
+        }
     } else if let Some(url) = url {
         w.text("LOCATION", &[], url);
     }
@@ -567,6 +575,10 @@ fn write_event(
 
 /// Notes, the change's note, convenors, joining details and tags, one per
 /// line.
+/// The `LOCATION` parameter that holds the venue's name (the text
+/// starts with it, then `, ` and the address).
+pub(crate) const VENUE_PARAM: &str = "X-CONVENOR-VENUE";
+
 fn description(m: &Meeting, note: Option<&str>) -> String {
     let mut lines: Vec<String> = Vec::new();
     if let Some(n) = note {

@@ -103,6 +103,44 @@ fn every_testdata_case_imports_back_with_the_same_sessions() {
 /// same rule every two weeks, but a week out of step with it (a
 /// reschedule effective mid-cadence), is a reschedule, not the old rule
 /// continued.
+/// Issue 27: the export writes `LOCATION` as "venue, address" (with the
+/// venue as a parameter); the import splits it back, so export → import
+/// keeps both. A `LOCATION` written by anyone else stays the address.
+#[test]
+fn venue_and_address_come_back_from_location() {
+    let text = "name = 'x'\ntimezone = 'America/Los_Angeles'\n\
+        [[meetings]]\nid = 'hall'\nname = 'Hall'\nweekly = { day = 'sunday', time = '10:00' }\n\
+        duration = '60m'\nstarts = '2022-11-06'\nvenue = \"St. Luke's Hall, \\\"East\\\" Wing\"\n\
+        address = '1 Main St, Los Angeles, CA 90012, USA'\n\
+        [[meetings]]\nid = 'chapel'\nname = 'Chapel'\nweekly = { day = 'monday', time = '10:00' }\n\
+        duration = '60m'\nstarts = '2022-11-07'\nvenue = 'The Chapel'\n\
+        [[meetings]]\nid = 'street'\nname = 'Street'\nweekly = { day = 'tuesday', time = '10:00' }\n\
+        duration = '60m'\nstarts = '2022-11-08'\naddress = 'Church Hall, 2 High St, Leeds'\n";
+    let s = Schedule::from_toml_str(text).unwrap();
+    let imported = round_trip(&s).schedule;
+    for id in ["hall", "chapel", "street"] {
+        let (a, b) = (
+            s.meeting(id).unwrap(),
+            imported
+                .meetings()
+                .iter()
+                .find(|m| m.name() == s.meeting(id).unwrap().name())
+                .unwrap(),
+        );
+        assert_eq!(b.place().venue, a.place().venue, "{id}");
+        assert_eq!(b.place().address, a.place().address, "{id}");
+    }
+    // Another calendar's LOCATION: the address, however it starts.
+    let other = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//x//y//EN\r\nBEGIN:VEVENT\r\n\
+        UID:a\r\nDTSTAMP:20221101T000000Z\r\nDTSTART;TZID=America/Los_Angeles:20221106T100000\r\n\
+        DURATION:PT1H\r\nRRULE:FREQ=WEEKLY\r\nSUMMARY:A\r\n\
+        LOCATION:St. Luke's Hall\\, 1 Main St\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let plain = from_str(other, &ImportOptions::new("x")).unwrap().schedule;
+    let place = plain.meetings()[0].place();
+    assert_eq!(place.venue, None);
+    assert_eq!(place.address.as_deref(), Some("St. Luke's Hall, 1 Main St"));
+}
+
 #[test]
 fn a_series_out_of_step_with_the_one_it_continues_is_a_reschedule() {
     let text = "name = \"p\"\n[[meetings]]\nid = \"m0\"\nname = \"M0\"\n\

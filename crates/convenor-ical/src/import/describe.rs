@@ -23,6 +23,48 @@ pub(super) fn own_note(
     Some(own.trim().to_string()).filter(|n| !n.is_empty())
 }
 
+/// A `LOCATION` text split into venue and address when its venue
+/// parameter names how it starts, as convenor's export writes it
+/// (`St. Luke's Hall, 1 Main St, ...` with the parameter `St. Luke's
+/// Hall`; the parameter may have lost double quotes, which parameter
+/// values cannot hold); otherwise the whole text is the address.
+fn venue_and_address(
+    location: &str,
+    venue: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let whole = (None, Some(location.to_string()));
+    let Some(venue) = venue else { return whole };
+    // The shortest start of the text that is the venue without quotes.
+    let mut unquoted = String::new();
+    let mut end = None;
+    if venue.is_empty() {
+        return whole;
+    }
+    for (i, c) in location.char_indices() {
+        if c != '"' {
+            unquoted.push(c);
+        }
+        if unquoted == venue {
+            end = Some(i + c.len_utf8());
+            break;
+        }
+        if unquoted.len() > venue.len() {
+            break;
+        }
+    }
+    let Some(end) = end else { return whole };
+    let (name, rest) = location.split_at(end);
+    if rest.is_empty() {
+        return (Some(name.to_string()), None);
+    }
+    match rest.strip_prefix(", ").map(str::trim) {
+        Some(address) if !address.is_empty() => {
+            (Some(name.to_string()), Some(address.to_string()))
+        }
+        _ => whole,
+    }
+}
+
 /// Name, notes, place, tags from the event; in a convenor feed, the
 /// lines its DESCRIPTION adds (`Convenors:`, `Join:`, `Phone:`, `Tags:`;
 /// see `export.rs`) go back to their fields.
@@ -40,7 +82,9 @@ pub(super) fn describe(
         if is_link(loc) && online.is_none() {
             online = Some(loc.clone());
         } else if !is_link(loc) {
-            spec.address = Some(loc.clone());
+            let (venue, address) = venue_and_address(loc, ev.venue.as_deref());
+            spec.venue = venue;
+            spec.address = address;
         }
     }
     spec.online = online

@@ -71,6 +71,9 @@ pub(crate) struct Event {
     pub(crate) summary: Option<String>,
     pub(crate) description: Option<String>,
     pub(crate) location: Option<String>,
+    /// `LOCATION`'s venue parameter, as convenor's export writes it
+    /// (`crate::export::VENUE_PARAM`).
+    pub(crate) venue: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) conference: Option<String>,
     pub(crate) categories: Vec<String>,
@@ -219,6 +222,11 @@ impl Event {
             summary: text("SUMMARY"),
             description: text("DESCRIPTION"),
             location: text("LOCATION"),
+            venue: vevent
+                .property("LOCATION")
+                .and_then(|p| p.param(crate::export::VENUE_PARAM))
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty()),
             url: text("URL"),
             conference,
             categories,

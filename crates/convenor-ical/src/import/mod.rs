@@ -1082,7 +1082,8 @@ impl Import<'_> {
                         bad.insert(*i);
                     }
                     [_, _, PathPart::Key(
-                        f @ ("url" | "online" | "address" | "notes" | "tags"),
+                        f @ ("url" | "online" | "address" | "venue" | "notes"
+                        | "tags"),
                     ), ..] => {
                         fields.insert(f);
                     }
@@ -1114,6 +1115,7 @@ impl Import<'_> {
                     "url" => spec.url = None,
                     "online" => spec.online = None,
                     "address" => spec.address = None,
+                    "venue" => spec.venue = None,
                     "notes" => spec.notes = None,
                     _ => spec.tags.clear(),
                 }
