@@ -225,7 +225,8 @@ pub enum Command {
         which: JsonView,
         #[command(flatten)]
         span: Span,
-        /// Meeting Guide: the date the feed is as of. Default: today in --tz.
+        /// Meeting Guide: the date the feed is as of. Default: today
+        /// (--now) in each meeting's own zone.
         #[arg(long, value_name = "DATE")]
         as_of: Option<String>,
         /// Meeting Guide: list the sessions of the seven days from

@@ -448,13 +448,14 @@ fn json(
             return Ok(0);
         }
         JsonView::MeetingGuide => {
-            let as_of = match &r.as_of {
-                Some(text) => config::date(text).context("invalid --as-of")?,
-                None => c.now.with_timezone(&c.tz).date_naive(),
+            // Without --as-of, today in each meeting's own zone.
+            let opts = match &r.as_of {
+                Some(text) => convenor::json::FeedOptions::new(
+                    config::date(text).context("invalid --as-of")?,
+                ),
+                None => convenor::json::FeedOptions::at(c.now),
             };
-            let opts = convenor::json::FeedOptions::new(as_of)
-                .with_pretty(pretty)
-                .with_exact_week(r.exact_week);
+            let opts = opts.with_pretty(pretty).with_exact_week(r.exact_week);
             let feed = convenor::json::schedules_to_meeting_guide(
                 &c.schedules,
                 &opts,

@@ -963,6 +963,41 @@ fn check_reports_three_mistakes_at_once() {
     golden("check-three-mistakes.txt", &text);
 }
 
+/// Issue 27: without `--as-of`, the feed's date is today (`--now`) in
+/// each meeting's own zone: at 16:00 UTC on Monday 7 December it is
+/// already Tuesday in Tokyo, so Tokyo's cancelled Monday session is past
+/// and next Monday's is listed; as of Monday 7 December it is not.
+#[test]
+fn the_feed_date_is_today_in_each_meeting_zone() {
+    let tmp = scratch("as-of-zones");
+    let file = tmp.path().join("tokyo.toml");
+    std::fs::write(
+        &file,
+        "name = 'x'\n[[meetings]]\nid = 'tokyo'\nname = 'T'\ntimezone = 'Asia/Tokyo'\n\
+         area = 'Tokyo'\nweekly = { day = 'monday', time = '19:00' }\n\
+         duration = '60m'\nstarts = '2026-11-02'\n\
+         [[meetings.changes]]\nkind = 'cancel'\ndate = '2026-12-07'\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let feed = |extra: &[&str]| {
+        let mut args = vec!["json", file, "--view", "meeting-guide"];
+        args.extend_from_slice(&[
+            "--exact-week",
+            "--tz",
+            "America/Los_Angeles",
+        ]);
+        args.extend_from_slice(extra);
+        stdout(&args)
+    };
+    let today = feed(&["--now", "2026-12-07T16:00:00Z"]);
+    assert!(today.contains("\"day\": 1,"), "{today}");
+    let monday =
+        feed(&["--now", "2026-12-07T16:00:00Z", "--as-of", "2026-12-07"]);
+    assert!(!monday.contains("\"day\""), "{monday}");
+    assert!(monday.contains("Monday 7 December: no meeting"), "{monday}");
+}
+
 /// Issue 27: `json --view meeting-guide --exact-week` and `publish
 /// --exact-week` give the same exact-week feed; the flag is refused
 /// with the other views.
@@ -983,7 +1018,12 @@ fn exact_week_feed_from_json_and_publish() {
     ]);
     golden("meeting-guide-exact-week-2022-11-20.json", &feed);
     assert!(feed.contains("\"slug\": \"monday-group-2022-11-24\""), "{feed}");
-    assert!(!feed.contains("\"slug\": \"thursday-night\""), "{feed}");
+    // Its only session cancelled: a record without a day and time that
+    // carries the note (TSML UI lists it last, as inactive).
+    assert!(
+        feed.contains("\"slug\": \"thursday-night\",\n    \"timezone\""),
+        "{feed}"
+    );
     let weekly = stdout(&[
         "json",
         file,
@@ -1009,12 +1049,13 @@ fn exact_week_feed_from_json_and_publish() {
         std::fs::read_to_string(dir.join("meeting-guide.json")).unwrap();
     assert_eq!(published, feed);
     // The venue before the address: the record's `location`, the .ics
-    // LOCATION (RFC 5545 escapes its commas), the page.
+    // LOCATION (RFC 5545 escapes its commas; the venue also as a
+    // parameter, for `import ics`), the page.
     assert!(feed.contains("\"location\": \"St. Luke's Hall\""), "{feed}");
     let ics = std::fs::read_to_string(dir.join("meetings/hall.ics")).unwrap();
     assert!(
         ics.contains(
-            "LOCATION:St. Luke's Hall\\, 1 Main St\\, Los Angeles\\, CA 9001"
+            "LOCATION;X-CONVENOR-VENUE=St. Luke's Hall:St. Luke's Hall\\, 1 Main St"
         ),
         "{ics}"
     );

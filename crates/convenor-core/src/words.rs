@@ -642,6 +642,104 @@ impl ChangeRef<'_> {
         }
     }
 
+    /// The change as a line of a meeting finder's notes (a Meeting
+    /// Guide record's `notes`), short and starting with the date it is
+    /// about, every time with its zone, the change's note in brackets:
+    /// `Saturday 26 November: no meeting (Thanksgiving weekend), back on
+    /// Saturday 3 December`, `Wednesday 16 November: moves to Tuesday 22
+    /// November at 6:00pm Pacific`. A cancellation says when the meeting
+    /// is back (its next session, if any). Dates within half a year of
+    /// `today` leave out the year; others give it (`Saturday 2 January
+    /// 2027`).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// let s = convenor_core::Schedule::from_toml_str(
+    ///     "name = 'x'\ntimezone = 'America/Los_Angeles'\n[[meetings]]\nid = 'sat'\nname = 'S'\n\
+    ///      weekly = { day = 'saturday', time = '10:00' }\nduration = '60m'\nstarts = '2022-11-05'\n\
+    ///      [[meetings.changes]]\nkind = 'cancel'\ndate = '2022-11-26'\nnote = 'Thanksgiving weekend'\n\
+    ///      [[meetings.changes]]\nkind = 'move'\ndate = '2022-11-19'\nto = '2022-11-22T18:00'\n",
+    /// )?;
+    /// let m = &s.meetings()[0];
+    /// let today = NaiveDate::from_ymd_opt(2022, 11, 15).unwrap();
+    /// let cancel = m.cancellations(..).next().unwrap().change();
+    /// assert_eq!(
+    ///     cancel.note_line(today),
+    ///     "Saturday 26 November: no meeting (Thanksgiving weekend), back on Saturday 3 December"
+    /// );
+    /// let moved = m.moves(..).next().unwrap().change();
+    /// assert_eq!(
+    ///     moved.note_line(today),
+    ///     "Saturday 19 November: moves to Tuesday 22 November at 6:00pm Pacific"
+    /// );
+    /// // Far ahead, with the year.
+    /// let long_before = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+    /// assert!(cancel.note_line(long_before).starts_with("Saturday 26 November 2022: no meeting"));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn note_line(&self, today: NaiveDate) -> String {
+        let zone = self.meeting.zone();
+        let date = |d: NaiveDate| {
+            if (d - today).num_days().abs() < 183 {
+                d.format("%A %-d %B").to_string()
+            } else {
+                DateStyle::Long.date(d)
+            }
+        };
+        let at = |t: NaiveDateTime| {
+            let at = resolve_local(zone, t).0;
+            format!(
+                "{} at {} {}",
+                date(at.date_naive()),
+                clock12(at.hour(), at.minute()),
+                zone_label(zone)
+            )
+        };
+        let note = |text: String| match &self.change.note {
+            Some(n) => format!("{text} ({n})"),
+            None => text,
+        };
+        match &self.change.kind {
+            ChangeKind::Reschedule(r) => {
+                let (before, after) = self.rules();
+                let (first_before, first_after) = self.first_sessions();
+                note(format!(
+                    "From {}: {} instead of {}{}",
+                    date(r.effective),
+                    rule_words_from(&after, zone, first_after),
+                    rule_words_from(&before, zone, first_before),
+                    minutes_long(r.duration)
+                ))
+            }
+            ChangeKind::Cancel { date: day } => {
+                let line = note(format!("{}: no meeting", date(*day)));
+                match self.meeting.next_session_after(*day) {
+                    Some(next) => format!("{line}, back on {}", date(next)),
+                    None => line,
+                }
+            }
+            ChangeKind::Move { date: day, to, duration } => note(format!(
+                "{}: moves to {}{}",
+                date(*day),
+                at(*to),
+                minutes_long(*duration)
+            )),
+            ChangeKind::Extra { at: when, duration } => {
+                let at = resolve_local(zone, *when).0;
+                note(format!(
+                    "{}: an extra session at {} {}{}",
+                    date(at.date_naive()),
+                    clock12(at.hour(), at.minute()),
+                    zone_label(zone),
+                    minutes_long(*duration)
+                ))
+            }
+            ChangeKind::End { effective } => {
+                note(format!("From {}: no more sessions", date(*effective)))
+            }
+        }
+    }
+
     /// The dates of the first sessions of the segments whose rules
     /// [`ChangeRef::rules`] gives (for the words of a rule that takes
     /// its day from its start).

@@ -87,23 +87,25 @@
 //! is weekly-only and has no dates, so a record carries the rule in force
 //! on that date (for a meeting that has not started, its first rule), and
 //! `notes` says the rest in plain words, one line each, in date order.
-//! A change still to come is said in the same words as `convenor
-//! changes` says it (`ChangeRef::describe` in `convenor_core`), with
-//! dates spelt out, every time with its zone as convenors write it, and
-//! the change's note in brackets: "Starts Saturday 12 November 2022",
-//! "No meeting on Thursday 24 November 2022 (Thanksgiving)", "The
-//! Wednesday 30 November 2022 session moves to Thursday 1 December 2022
-//! at 1:00pm Pacific", "An extra session on Saturday 10 December 2022 at
-//! 10:00am Pacific, 90 minutes long", "From Monday 12 December 2022,
-//! Fridays at 2:00pm Pacific instead of Wednesdays at 1:00pm Pacific",
-//! "No more sessions from Sunday 1 January 2023", "No meetings after
+//! A change still to come is said in the core's short form for notes
+//! (`ChangeRef::note_line` in `convenor_core`): the date it is about
+//! first (the year only when it is half a year or more away), every time
+//! with its zone as convenors write it, the change's note in brackets,
+//! and for a cancelled session when the meeting is back: "Starts
+//! Saturday 12 November 2022", "Thursday 24 November: no meeting
+//! (Thanksgiving), back on Thursday 1 December", "Wednesday 30 November:
+//! moves to Thursday 1 December at 1:00pm Pacific", "Saturday 10
+//! December: an extra session at 10:00am Pacific, 90 minutes long",
+//! "From Monday 12 December: Fridays at 2:00pm Pacific instead of
+//! Wednesdays at 1:00pm Pacific", "From Sunday 1 January: no more
+//! sessions", "No meetings after
 //! ...". The fields, in output order:
 //!
 //! | field | from |
 //! | --- | --- |
 //! | `name` | the meeting's name |
 //! | `slug` | the meeting's id |
-//! | `day` | the weekday of the rule in force, `0` = Sunday … `6` = Saturday |
+//! | `day` | the weekday of the rule in force, `0` = Sunday … `6` = Saturday; in the exact week, absent (with `time`) for a meeting whose sessions of the week are all cancelled or moved away: a "by appointment" record that carries its notes, with no conference link or phone and `TC` among the types of an in-person meeting (TSML UI lists it last, as inactive; the Meeting Guide app shows only records with a day and time) |
 //! | `time`, `end_time` | the rule's local `HH:MM` and that plus the duration (past midnight it wraps) |
 //! | `timezone` | the meeting's IANA zone |
 //! | `types` | the tags' type codes through the [`TypeMap`], sorted |

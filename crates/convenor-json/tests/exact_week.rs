@@ -109,6 +109,20 @@ fn finder_week(
     let mut out = BTreeSet::new();
     for r in records {
         let slug = r["slug"].as_str().unwrap();
+        // A record without a day and time is "by appointment": TSML UI
+        // gives it no start (it lists it last, with no time), the
+        // Meeting Guide app does not show it. The exact week writes one
+        // for a meeting whose sessions of the week are all cancelled or
+        // moved away, to carry its notes.
+        if r.get("day").is_none() {
+            assert!(r.get("time").is_none(), "{slug}: a time without a day");
+            assert!(r.get("notes").is_some(), "{slug}: says nothing");
+            assert!(
+                r.get("conference_url").is_none(),
+                "{slug}: a link to join"
+            );
+            continue;
+        }
         // The meeting a slug belongs to: its id, or its id and a date.
         let meeting = s
             .meetings()
@@ -137,15 +151,34 @@ fn done_means_week_is_the_agenda_week() {
     assert_eq!(finder_week(&s, &records, as_of), core_week(&s, as_of));
     let slugs: BTreeMap<&str, (u64, &str)> = records
         .iter()
+        .filter(|r| r.get("day").is_some())
         .map(|r| {
             let slug = r["slug"].as_str().unwrap();
             (slug, (r["day"].as_u64().unwrap(), r["time"].as_str().unwrap()))
         })
         .collect();
-    assert_eq!(slugs.len(), records.len(), "slugs are unique");
-    // Cancelled: not listed. Moved: at its new day and time. Extra: its
-    // own dated slug. Every 2 weeks: only in its week. Monthly: listed.
+    let all: BTreeSet<&str> =
+        records.iter().map(|r| r["slug"].as_str().unwrap()).collect();
+    assert_eq!(all.len(), records.len(), "slugs are unique");
+    // Cancelled: not listed as a session, but a record with no day that
+    // says why and when it is back (in the core's short words, with its
+    // zone-free dates and the note). Moved: at its new day and time.
+    // Extra: its own dated slug. Every 2 weeks: only in its week.
+    // Monthly: listed.
     assert!(!slugs.contains_key("thursday-night"), "{slugs:?}");
+    let off = records.iter().find(|r| r["slug"] == "thursday-night").unwrap();
+    assert_eq!(
+        off["notes"],
+        "Thursday 24 November: no meeting (Thanksgiving), back on Thursday 1 December"
+    );
+    assert_eq!(off.get("day"), None);
+    assert_eq!(off.get("conference_url"), None);
+    let moved = records.iter().find(|r| r["slug"] == "midweek").unwrap();
+    assert_eq!(
+        moved["notes"],
+        "Wednesday 23 November: moves to Tuesday 22 November at 6:00pm Pacific \
+         (Thanksgiving eve)"
+    );
     assert_eq!(slugs["midweek"], (2, "18:00"));
     assert_eq!(slugs["monday-group"], (1, "17:00"));
     assert_eq!(slugs["monday-group-2022-11-24"], (4, "17:00"));
@@ -291,4 +324,196 @@ fn the_weekly_feed_warns_of_what_finders_will_show() {
         "{:?}",
         week.warnings
     );
+}
+
+/// One generated meeting of [`prop_the_exact_week_is_the_agenda_week`]:
+/// weekday, time (hour, minute), every 1 or 2 weeks, a monthly rule
+/// instead (the Nth weekday, 5 for the last), length in minutes, a venue
+/// and address or online, and which sessions near the week are
+/// cancelled, moved (days and time) or added.
+#[derive(Clone, Debug)]
+struct Generated {
+    day: usize,
+    at: (u32, u32),
+    every: u32,
+    monthly: Option<i32>,
+    minutes: u32,
+    venue: bool,
+    cancel: Option<usize>,
+    moved: Option<(usize, i64, (u32, u32))>,
+    extra: Option<(i64, (u32, u32))>,
+}
+
+fn generated() -> impl proptest::strategy::Strategy<Value = Generated> {
+    use proptest::prelude::*;
+    // Regular, moved and extra sessions at different minutes, so no two
+    // sessions of a meeting start at one instant (the readings below
+    // are sets).
+    let time = (0u32..24, prop_oneof![Just(0u32), Just(30), Just(45)]);
+    (
+        (
+            0usize..7,
+            time,
+            1u32..=2,
+            proptest::option::weighted(0.25, 1i32..=5),
+        ),
+        (
+            prop_oneof![Just(30u32), Just(60), Just(90), Just(150)],
+            any::<bool>(),
+        ),
+        (
+            proptest::option::of(0usize..4),
+            proptest::option::of((
+                0usize..4,
+                -3i64..=3,
+                (0u32..24, Just(15u32)),
+            )),
+            proptest::option::of((-2i64..9, (0u32..24, Just(20u32)))),
+        ),
+    )
+        .prop_map(
+            |(
+                (day, at, every, monthly),
+                (minutes, venue),
+                (cancel, moved, extra),
+            )| {
+                Generated {
+                    day,
+                    at,
+                    every,
+                    monthly,
+                    minutes,
+                    venue,
+                    cancel,
+                    moved,
+                    extra,
+                }
+            },
+        )
+}
+
+/// The schedule text of `meetings` in `zone`, starting 60 days before
+/// `as_of`, with changes naming sessions by their place among the
+/// sessions due from 7 days before `as_of` (`dates`, per meeting).
+fn generated_toml(
+    zone: &str,
+    meetings: &[Generated],
+    as_of: NaiveDate,
+    dates: Option<&[Vec<NaiveDate>]>,
+) -> String {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
+    let hm = |(h, m): (u32, u32)| format!("{h:02}:{m:02}");
+    let mut text = format!(
+        "name = 'Generated'\ntimezone = '{zone}'\narea = 'Somewhere'\n"
+    );
+    for (i, g) in meetings.iter().enumerate() {
+        text +=
+            &format!("\n[[meetings]]\nid = 'm{i}'\nname = 'Meeting {i}'\n");
+        match g.monthly {
+            Some(n) => {
+                let n = if n == 5 { -1 } else { n };
+                text += &format!(
+                    "rrule = 'FREQ=MONTHLY;BYDAY={n}{}'\ntime = '{}'\n",
+                    CODES[g.day],
+                    hm(g.at)
+                );
+            }
+            None => {
+                text += &format!(
+                    "weekly = {{ day = '{}', time = '{}', every = {} }}\n",
+                    DAYS[g.day],
+                    hm(g.at),
+                    g.every
+                );
+            }
+        }
+        text += &format!(
+            "duration = '{}m'\nstarts = '{}'\n",
+            g.minutes,
+            as_of - Duration::days(60)
+        );
+        if g.venue {
+            text += "venue = 'The Hall'\naddress = '1 Main St, Springfield, USA'\n";
+        } else {
+            text += "tags = ['online']\nonline = { url = 'https://zoom.us/j/1234567890' }\n";
+        }
+        let Some(dates) = dates.map(|d| &d[i]) else { continue };
+        let pick = |n: usize| dates.get(n % dates.len().max(1)).copied();
+        let cancelled = g.cancel.and_then(pick);
+        if let Some(date) = cancelled {
+            text += &format!("\n[[meetings.changes]]\nkind = 'cancel'\ndate = '{date}'\nnote = 'Holiday'\n");
+        }
+        if let Some((n, days, at)) = g.moved {
+            if let Some(date) = pick(n).filter(|d| Some(*d) != cancelled) {
+                let to = date + Duration::days(days);
+                text += &format!(
+                    "\n[[meetings.changes]]\nkind = 'move'\ndate = '{date}'\nto = '{to}T{}'\n",
+                    hm(at)
+                );
+            }
+        }
+        if let Some((days, at)) = g.extra {
+            let on = as_of + Duration::days(days);
+            text += &format!(
+                "\n[[meetings.changes]]\nkind = 'extra'\nat = '{on}T{}'\n",
+                hm(at)
+            );
+        }
+    }
+    text
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 64, ..Default::default() })]
+
+    /// Issue 27: for generated schedules (cancels, moves, extras, every
+    /// 2 weeks on and off, monthly rules, sessions past midnight, venues,
+    /// zones with odd offsets and clock changes), the exact-week feed
+    /// read as TSML UI reads a record lists exactly the sessions the
+    /// core gives for the seven days from its date.
+    #[test]
+    fn prop_the_exact_week_is_the_agenda_week(
+        zone in proptest::sample::select(vec![
+            "America/Los_Angeles", "Europe/London", "Asia/Kolkata",
+            "Pacific/Auckland", "Australia/Lord_Howe", "America/Santiago",
+        ]),
+        meetings in proptest::collection::vec(generated(), 1..4),
+        offset in 0i64..730,
+    ) {
+        let as_of = day(2024, 1, 1) + Duration::days(offset);
+        let plain = generated_toml(zone, &meetings, as_of, None);
+        let base = Schedule::from_toml_str(&plain).unwrap();
+        let tz = Zone::get(zone).unwrap();
+        let near = Window::new(
+            midnight(tz, as_of - Duration::days(7)),
+            midnight(tz, as_of + Duration::days(14)),
+        ).unwrap();
+        let dates: Vec<Vec<NaiveDate>> = base
+            .meetings()
+            .iter()
+            .map(|m| m.occurrences(near).map(|o| o.start().date_naive()).collect())
+            .collect();
+        let text = generated_toml(zone, &meetings, as_of, Some(&dates));
+        // A move onto another change's session is refused: not a case.
+        let Ok(s) = Schedule::from_toml_str(&text) else {
+            return Err(proptest::test_runner::TestCaseError::reject("changes clash"));
+        };
+        let records = feed(&s, as_of);
+        proptest::prop_assert_eq!(
+            finder_week(&s, &records, as_of),
+            core_week(&s, as_of),
+            "as of {}\n{}",
+            as_of,
+            text
+        );
+    }
 }

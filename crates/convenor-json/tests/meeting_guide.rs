@@ -310,15 +310,16 @@ fn every_change_kind_in_notes() -> Result<(), Box<dyn std::error::Error>> {
     let records: Value = serde_json::from_str(&feed.json)?;
     assert_eq!(records[0]["day"], 3);
     assert_eq!(records[0]["time"], "13:00");
-    // The core's words for each change, dates spelt out, every time with
-    // its zone as convenors write it.
+    // The core's short words for each change (`ChangeRef::note_line`),
+    // its date first, every time with its zone as convenors write it, a
+    // cancellation with when the meeting is back.
     assert_eq!(
         records[0]["notes"].as_str().unwrap(),
-        "No meeting on Wednesday 23 November 2022 (Thanksgiving eve)\n\
-         The Wednesday 30 November 2022 session moves to Thursday 1 December 2022 at 1:00pm Pacific (Thursday this week)\n\
-         An extra session on Saturday 10 December 2022 at 10:00am Pacific, 90 minutes long (Holiday special)\n\
-         From Monday 12 December 2022, Fridays at 2:00pm Pacific instead of Wednesdays at 1:00pm Pacific\n\
-         No more sessions from Sunday 1 January 2023"
+        "Wednesday 23 November: no meeting (Thanksgiving eve), back on Thursday 1 December\n\
+         Wednesday 30 November: moves to Thursday 1 December at 1:00pm Pacific (Thursday this week)\n\
+         Saturday 10 December: an extra session at 10:00am Pacific, 90 minutes long (Holiday special)\n\
+         From Monday 12 December: Fridays at 2:00pm Pacific instead of Wednesdays at 1:00pm Pacific\n\
+         From Sunday 1 January: no more sessions"
     );
     Ok(())
 }
@@ -340,7 +341,7 @@ fn notes_name_the_zone_of_every_time() -> Result<(), Box<dyn std::error::Error>>
     let notes = records[0]["notes"].as_str().unwrap();
     assert_eq!(
         notes,
-        "The Wednesday 16 November 2022 session moves to Wednesday 23 November 2022 at 7:00pm Pacific"
+        "Wednesday 16 November: moves to Wednesday 23 November at 7:00pm Pacific"
     );
     assert!(!notes.contains("19:00"), "{notes}");
     Ok(())

@@ -124,7 +124,7 @@ fn write_report(
     );
     // What meeting finders would drop or misread in the feed published
     // from this schedule (`convenor json --view meeting-guide`).
-    let feed_options = FeedOptions::new(now.date_naive());
+    let feed_options = FeedOptions::at(now);
     match convenor_json::to_meeting_guide(&schedule, &feed_options) {
         Ok(feed) => {
             warnings.extend(feed.warnings.iter().map(|w| {

@@ -199,6 +199,19 @@ impl Meeting {
         })
     }
 
+    /// The local date of the meeting's first session after `date` (a
+    /// cancelled one does not count): when it is back after a
+    /// cancellation ([`ChangeRef::note_line`]).
+    pub(crate) fn next_session_after(
+        &self,
+        date: NaiveDate,
+    ) -> Option<NaiveDate> {
+        let midnight = date.succ_opt()?.and_time(chrono::NaiveTime::MIN);
+        let from = resolve_local(self.zone(), midnight).0;
+        let window = Window::starting(from.with_timezone(&chrono::Utc));
+        self.occurrences(window).next().map(|o| o.start().date_naive())
+    }
+
     /// The sessions the history moves whose due dates lie in `dates`, by
     /// due date.
     ///

@@ -9,7 +9,7 @@ use chrono::{
 use convenor_core::words::DateStyle;
 use convenor_core::{
     resolve_local, ChangeKind, ChangeRef, Meeting, Occurrence, Pattern,
-    Schedule, Schedules, Segment, Status, Window,
+    Schedule, Schedules, Segment, Status, Window, Zone,
 };
 use serde::Serialize;
 
@@ -33,6 +33,9 @@ use crate::error::Error;
 #[non_exhaustive]
 pub struct FeedOptions {
     as_of: NaiveDate,
+    /// With [`FeedOptions::at`]: each meeting's date is this instant's
+    /// in its own zone.
+    now: Option<DateTime<Utc>>,
     types: TypeMap,
     updated: Option<NaiveDateTime>,
     pretty: bool,
@@ -49,10 +52,64 @@ impl FeedOptions {
     pub fn new(as_of: NaiveDate) -> FeedOptions {
         FeedOptions {
             as_of,
+            now: None,
             types: TypeMap::default(),
             updated: None,
             pretty: false,
             exact_week: false,
+        }
+    }
+
+    /// The feed as of the instant `now`: each meeting's date is `now`'s
+    /// date in the meeting's own zone (a meeting in Tokyo is already on
+    /// Tuesday while one in Los Angeles is on Monday), and the schedule
+    /// is taken as published on `now`'s date in its default zone (UTC
+    /// without one). Default types, compact. What a feed made "today"
+    /// should use; [`FeedOptions::new`] gives every meeting one date.
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone, Utc};
+    /// use convenor_json::{to_meeting_guide, FeedOptions};
+    ///
+    /// let text = "name = 'x'\n[[meetings]]\nid = 'tokyo'\nname = 'T'\ntimezone = 'Asia/Tokyo'\n\
+    ///             area = 'Tokyo'\nweekly = { day = 'monday', time = '19:00' }\n\
+    ///             duration = '60m'\nstarts = '2026-11-02'\n\
+    ///             [[meetings.changes]]\nkind = 'cancel'\ndate = '2026-12-07'\n";
+    /// let s = convenor_core::Schedule::from_toml_str(text)?;
+    /// let week = |options: FeedOptions| -> Result<serde_json::Value, Box<dyn std::error::Error>> {
+    ///     let feed = to_meeting_guide(&s, &options.with_exact_week(true))?;
+    ///     Ok(serde_json::from_str(&feed.json)?)
+    /// };
+    /// // 16:00 UTC on Monday 7 December is already Tuesday 01:00 in
+    /// // Tokyo: its week runs to Monday 14, whose session is on.
+    /// let now = Utc.with_ymd_and_hms(2026, 12, 7, 16, 0, 0).unwrap();
+    /// assert_eq!(FeedOptions::at(now).now(), Some(now));
+    /// assert_eq!(week(FeedOptions::at(now))?[0]["day"], 1);
+    /// // As of Monday 7 December for every meeting, Tokyo's week is the
+    /// // one of the cancelled session: a record with no day, its note.
+    /// let monday = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    /// let cancelled = week(FeedOptions::new(monday))?;
+    /// assert_eq!(cancelled[0].get("day"), None);
+    /// assert_eq!(cancelled[0]["notes"], "Monday 7 December: no meeting, back on Monday 14 December");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn at(now: DateTime<Utc>) -> FeedOptions {
+        FeedOptions { now: Some(now), ..FeedOptions::new(now.date_naive()) }
+    }
+
+    /// The instant of [`FeedOptions::at`], if the options were made so.
+    pub fn now(&self) -> Option<DateTime<Utc>> {
+        self.now
+    }
+
+    /// The date the feed is as of in `zone`: `now`'s date there (UTC's
+    /// without a zone) for [`FeedOptions::at`], else
+    /// [`FeedOptions::as_of`].
+    fn date_in(&self, zone: Option<Zone>) -> NaiveDate {
+        match (self.now, zone) {
+            (Some(now), Some(zone)) => now.with_timezone(&zone).date_naive(),
+            (Some(now), None) => now.date_naive(),
+            (None, _) => self.as_of,
         }
     }
 
@@ -117,7 +174,8 @@ impl FeedOptions {
     }
 
     /// The feed shows the schedule as published and in force on this
-    /// date.
+    /// date (for [`FeedOptions::at`], `now`'s date in UTC; each meeting
+    /// then has its own).
     pub fn as_of(&self) -> NaiveDate {
         self.as_of
     }
@@ -163,8 +221,12 @@ pub struct Feed {
 struct Record {
     name: String,
     slug: String,
-    day: u32,
-    time: String,
+    /// Left out (with `time`) for a meeting whose only session of the
+    /// exact week is cancelled or moved away ([`no_session_record`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    day: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    time: Option<String>,
     /// Left out for a session past midnight ([`ending`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     end_time: Option<String>,
@@ -202,27 +264,6 @@ struct Record {
 /// A date in plain words: `Saturday 12 November 2022`.
 fn words(date: NaiveDate) -> String {
     DateStyle::Long.date(date)
-}
-
-fn with_note(text: String, note: Option<&str>) -> String {
-    match note {
-        Some(n) => format!("{text} ({n})"),
-        None => text,
-    }
-}
-
-/// A change as a line of `notes`: the core's words for it, dates spelt
-/// out, as a sentence, with its note: `The Wednesday 30 November 2022
-/// session moves to Thursday 1 December 2022 at 1:00pm Pacific
-/// (Thursday this week)`.
-fn change_line(change: ChangeRef<'_>) -> String {
-    let text = change.describe(DateStyle::Long);
-    let mut chars = text.chars();
-    let sentence = match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => text,
-    };
-    with_note(sentence, change.note())
 }
 
 /// Writes the schedule as a Meeting Guide feed.
@@ -370,7 +411,7 @@ fn schedule_records(
     warnings: &mut Vec<FeedWarning>,
     slugs: &mut BTreeSet<String>,
 ) -> Result<(), Error> {
-    let as_of = options.as_of;
+    let as_of = options.date_in(schedule.timezone());
     let published = schedule.as_of(as_of)?;
     let types = published
         .meeting_guide_types()
@@ -381,7 +422,8 @@ fn schedule_records(
         if options.exact_week {
             let week = week_records(&published, m, options, warnings)?;
             records.extend(week.into_iter().map(|(date, mut r)| {
-                r.slug = unique_slug(slugs, &r.slug, date, &r.time);
+                let time = r.time.as_deref().unwrap_or_default();
+                r.slug = unique_slug(slugs, &r.slug, date, time);
                 r
             }));
         } else if let Some(r) = record(&published, m, options, warnings) {
@@ -465,7 +507,7 @@ fn record(
     options: &FeedOptions,
     warnings: &mut Vec<FeedWarning>,
 ) -> Option<Record> {
-    let as_of = options.as_of;
+    let as_of = options.date_in(Some(m.zone()));
     let id = m.id().to_string();
     let segments = m.segments();
     let index = current_segment(m, as_of)?;
@@ -526,8 +568,8 @@ fn record(
             suggestion,
         });
     }
-    record.day = day.num_days_from_sunday();
-    record.time = time.to_string();
+    record.day = Some(day.num_days_from_sunday());
+    record.time = Some(time.to_string());
     record.end_time = end_time;
     record.notes = with_line(notes, ends);
     Some(record)
@@ -543,8 +585,8 @@ fn week_records(
     options: &FeedOptions,
     warnings: &mut Vec<FeedWarning>,
 ) -> Result<Vec<(NaiveDate, Record)>, Error> {
-    let as_of = options.as_of;
     let zone = m.zone();
+    let as_of = options.date_in(Some(zone));
     let midnight = |d: NaiveDate| {
         resolve_local(zone, d.and_time(NaiveTime::MIN)).0.with_timezone(&Utc)
     };
@@ -560,8 +602,16 @@ fn week_records(
         let later = m.occurrences(Window::starting(window.from())).next();
         if later.is_none() {
             warnings.push(FeedWarning::Ended { meeting: m.id().to_string() });
+            return Ok(Vec::new());
         }
-        return Ok(Vec::new());
+        let away = m.cancellations(as_of..week_end).next().is_some()
+            || m.moves(as_of..week_end).next().is_some();
+        if !away {
+            return Ok(Vec::new());
+        }
+        let notes = notes(m, as_of, current_segment(m, as_of), None);
+        let record = no_session_record(schedule, m, options, notes, warnings);
+        return Ok(vec![(as_of, record)]);
     }
     let notes = notes(m, as_of, current_segment(m, as_of), None);
     let base = details(schedule, m, options, warnings);
@@ -595,8 +645,8 @@ fn week_records(
         }
         let record = Record {
             slug,
-            day: start.weekday().num_days_from_sunday(),
-            time: hh_mm(start),
+            day: Some(start.weekday().num_days_from_sunday()),
+            time: Some(hh_mm(start)),
             end_time,
             notes: with_line(notes.clone(), ends),
             ..base.clone()
@@ -604,6 +654,39 @@ fn week_records(
         out.push((start.date(), record));
     }
     Ok(out)
+}
+
+/// The exact week's record of a meeting whose sessions of the week are
+/// all cancelled or moved out of it: the spec's "by appointment" record
+/// (no `day`, `time` or `end_time`) with the meeting's id as its slug,
+/// no conference link or phone, `TC` (temporarily closed) among the
+/// types of an in-person meeting, and `notes` saying why and when it is
+/// back. The Meeting Guide app shows only records with a day and time,
+/// so there it is not listed, as before; TSML UI (its
+/// `load-meeting-data.ts` and `filter-meeting-data.ts`) lists such a
+/// record at the end, without a time or "Add to calendar", as inactive
+/// (neither online nor in person), with the notes on its page.
+fn no_session_record(
+    schedule: &Schedule,
+    m: &Meeting,
+    options: &FeedOptions,
+    notes: Option<String>,
+    warnings: &mut Vec<FeedWarning>,
+) -> Record {
+    let mut record = details(schedule, m, options, warnings);
+    if record.approximate == Some("no") {
+        record.types.push("TC".to_string());
+        record.types.sort();
+        record.types.dedup();
+    }
+    Record {
+        notes,
+        conference_url: None,
+        conference_url_notes: None,
+        conference_phone: None,
+        conference_phone_notes: None,
+        ..record
+    }
 }
 
 /// A meeting's `notes`: its own, then in date order its start date (if
@@ -652,7 +735,8 @@ fn notes(
     );
     // On one date, in the order of the history.
     ahead.sort_by_key(|(date, c)| (*date, c.index));
-    dated.extend(ahead.into_iter().map(|(date, c)| (date, change_line(c))));
+    dated
+        .extend(ahead.into_iter().map(|(date, c)| (date, c.note_line(as_of))));
     if let Some(ends) = m.ends().filter(|e| *e >= as_of) {
         dated.push((ends, format!("No meetings after {}", words(ends))));
     }
@@ -754,8 +838,8 @@ fn details(
     Record {
         name: m.name().to_string(),
         slug: id,
-        day: 0,
-        time: String::new(),
+        day: None,
+        time: None,
         end_time: None,
         timezone: m.zone().name(),
         types,

@@ -102,10 +102,6 @@ impl<'s> Publication<'s> {
     {
         let now = options.now();
         let ical = options.ical().clone();
-        let today = match schedule.timezone() {
-            Some(zone) => now.with_timezone(&zone).date_naive(),
-            None => now.date_naive(),
-        };
         let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
         let all = ical.clone();
         files.push((
@@ -153,7 +149,8 @@ impl<'s> Publication<'s> {
                 sessions.check_complete()
             }),
         ));
-        let guide = convenor_json::FeedOptions::new(today)
+        // Today in each meeting's own zone.
+        let guide = convenor_json::FeedOptions::at(now)
             .with_pretty(true)
             .with_exact_week(options.exact_week());
         let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
