@@ -280,12 +280,8 @@ impl<'s> Publication<'s> {
                 sessions.check_complete()
             }),
         ));
-        let zone = schedules.schedules().iter().find_map(Schedule::timezone);
-        let today = match zone {
-            Some(zone) => now.with_timezone(&zone).date_naive(),
-            None => now.date_naive(),
-        };
-        let guide = convenor_json::FeedOptions::new(today)
+        // Today in each meeting's own zone.
+        let guide = convenor_json::FeedOptions::at(now)
             .with_pretty(true)
             .with_exact_week(options.exact_week());
         let feed =
