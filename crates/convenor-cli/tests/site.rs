@@ -581,3 +581,40 @@ fn a_sites_changes_atom_reads_in_feedparser_with_no_error() {
         assert_eq!(own["bozo"], false, "{group}: {own}");
     }
 }
+
+/// A site's record of its groups' UID domains outgrows 1 KiB (the limit
+/// records had) at a few dozen groups: the next publish read it back and
+/// failed. Now it links every unchanged file.
+#[test]
+fn a_site_of_many_groups_publishes_again() {
+    let dir = scratch("publish-many-groups");
+    let mut files = Vec::new();
+    for g in 0..40 {
+        let path = dir.path().join(format!("group-{g:02}.toml"));
+        std::fs::write(
+            &path,
+            format!(
+                "name = \"Group {g}\"\nurl = \"https://group-{g:02}.a-rather-long-host-name.example.org/\"\n\
+                 [[meetings]]\nid = \"g{g:02}\"\nname = \"Meeting\"\ntimezone = \"UTC\"\n\
+                 weekly = {{ day = \"monday\", time = \"19:00\" }}\nduration = \"60m\"\n\
+                 starts = \"2022-11-01\"\n"
+            ),
+        )
+        .unwrap();
+        files.push(path.display().to_string());
+    }
+    let out = dir.path().join("site");
+    let mut args: Vec<&str> = vec!["publish"];
+    args.extend(files.iter().map(String::as_str));
+    args.extend(["--out", out.to_str().unwrap(), "--now", "2022-11-10"]);
+    stdout(&args);
+    let record = std::fs::read_to_string(
+        std::fs::canonicalize(out.join("schedule.ics"))
+            .unwrap()
+            .with_file_name(".uid-domains"),
+    )
+    .unwrap();
+    assert!(record.len() > 1024, "{}", record.len());
+    let again = stdout(&args);
+    assert!(again.contains(": 0 written, "), "{again}");
+}

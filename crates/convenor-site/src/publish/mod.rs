@@ -19,6 +19,7 @@ pub use atomic::write_atomically;
 pub use files::{Publication, UID_DOMAINS_RECORD, UID_DOMAIN_RECORD};
 pub use folder::{
     check_out, Changes, Content, Layout, Make, Outcome, PublishFolder,
+    MAX_RECORD,
 };
 
 /// An I/O result with what was being done, as [`convenor_core::Error::Io`].
