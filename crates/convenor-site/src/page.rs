@@ -6,6 +6,15 @@
 //! JavaScript). Without JavaScript the page lists every session in the
 //! schedule's own zone and says so.
 //!
+//! With it, members can filter the list (issue 28): by day of the week
+//! as it falls in the zone shown, online or in person, tags, and on a
+//! site's page by group. Each session carries what the filters read
+//! (`data-mode`, `data-tags`, `data-group`, written here); the script
+//! hides what they leave out, counts the rest in a polite live region
+//! in the language's plural form ([`crate::l10n::Words::plural_forms`])
+//! and keeps each filter only in the page's address
+//! (`?day=sat&mode=online&tag=open&group=evening`).
+//!
 //! The page is an askama template (`templates/page.html`) with HTML
 //! auto-escaping: every name, note and zone from the schedule file is
 //! text, never markup.
