@@ -23,10 +23,11 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 /// A web address with any of the characters URLs carry, on a host DNS
-/// can have (no numeric last label, which WHATWG reads as IPv4) and a
-/// port below 65536: a `WebUrl`.
+/// can have (every label starts with a letter: a numeric last label, as
+/// `http://08`, is read by WHATWG as IPv4 and refused) and a port below
+/// 65536: a `WebUrl`.
 fn url() -> impl Strategy<Value = String> {
-    "https?://[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?(\\.[a-z][a-z0-9]{0,7}){0,2}(:[0-9]{1,4})?(/[a-zA-Z0-9/?=&%#._~:@!$'()*+,;-]{0,30})?"
+    "https?://[a-z]([a-z0-9-]{0,8}[a-z0-9])?(\\.[a-z][a-z0-9]{0,7}){0,2}(:[0-9]{1,4})?(/[a-zA-Z0-9/?=&%#._~:@!$'()*+,;-]{0,30})?"
 }
 
 /// A dial-in number.
