@@ -207,6 +207,10 @@ pub enum Command {
         keep_since: Option<String>,
         #[command(flatten)]
         reminders: ReminderFlags,
+        /// The language of the text convenor adds (each event's
+        /// description lines, its reminders): see --lang of `announce`.
+        #[command(flatten)]
+        lang: LangArg,
         /// Write to this file (atomically) instead of standard output.
         #[arg(short = 'o', long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -309,7 +313,8 @@ pub enum Command {
         /// The languages the page offers (comma-separated: en, es, fr,
         /// de, ja, pt, nl, sv, sk, th): the first without JavaScript;
         /// with it, the visitor's browser language among them, or
-        /// ?lang= in the address, and a menu to change it. Default: the
+        /// ?lang= in the address, and a menu to change it. The .ics
+        /// descriptions and reminders and changes.atom are in the first. Default: the
         /// schedule's `languages`, else the language of $LC_ALL,
         /// $LC_MESSAGES or $LANG, else English.
         #[arg(long, value_name = "LANGS", value_delimiter = ',')]

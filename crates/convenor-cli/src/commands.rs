@@ -88,6 +88,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             domain,
             keep_since,
             reminders,
+            lang,
             output,
         } => {
             let request = IcsRequest {
@@ -96,6 +97,7 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
                 domain,
                 keep_since,
                 reminders,
+                lang: config::lang(lang.lang.as_deref())?,
             };
             ics(&view, &request, output.as_deref(), out)
         }
@@ -647,6 +649,7 @@ struct IcsRequest {
     domain: Option<String>,
     keep_since: Option<String>,
     reminders: crate::cli::ReminderFlags,
+    lang: convenor::Lang,
 }
 
 fn ics(
@@ -658,7 +661,8 @@ fn ics(
     let c = Config::load(view, config::Use::of_output(path))?;
     let mut opts = config::reminders(
         &request.reminders,
-        convenor::ical::IcalOptions::new(c.now),
+        convenor::ical::IcalOptions::new(c.now)
+            .with_words(convenor::site::l10n::Words::new(request.lang)),
     )?;
     if let Some(d) = &request.domain {
         opts = opts.with_domain(config::domain(d)?);

@@ -27,6 +27,8 @@ mod edit;
 mod words;
 // Several schedule files as one site (issue 28).
 mod site;
+// Every feed in every language (issue 29).
+mod languages;
 
 /// A test whose outside program is missing calls this and returns: it
 /// says `why` on standard error (`--nocapture` shows it) and skips, but

@@ -122,24 +122,6 @@ impl Lang {
             .and_then(Lang::from_tag)
             .unwrap_or_default()
     }
-
-    /// The direction of the language's script: `ltr` or `rtl`, for
-    /// HTML's `dir`. All ten are written left to right; a right-to-left
-    /// language added to [`Lang::ALL`] says `rtl` here.
-    pub const fn dir(self) -> &'static str {
-        match self {
-            Lang::En
-            | Lang::Es
-            | Lang::Fr
-            | Lang::De
-            | Lang::Ja
-            | Lang::Pt
-            | Lang::Nl
-            | Lang::Sv
-            | Lang::Sk
-            | Lang::Th => "ltr",
-        }
-    }
 }
 
 impl fmt::Display for Lang {

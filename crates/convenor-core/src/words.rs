@@ -742,10 +742,16 @@ impl ChangeRef<'_> {
 
     /// The dates of the first sessions of the segments whose rules
     /// [`ChangeRef::rules`] gives (for the words of a rule that takes
-    /// its day from its start).
-    pub(crate) fn first_sessions(
-        &self,
-    ) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    /// its day from its start: [`Recurrence::of`]).
+    ///
+    /// ```
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let change = &seed.changes_since(chrono::NaiveDate::MIN)[0];
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 12);
+    /// assert_eq!(change.first_sessions().1, day);
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn first_sessions(&self) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let segments = self.meeting.segments();
         let at =
             segments.iter().position(|s| s.causes().contains(&self.index));
@@ -823,5 +829,175 @@ impl fmt::Display for ChangeRef<'_> {
             write!(f, " — {note}")?;
         }
         Ok(())
+    }
+}
+
+/// A sentence convenor writes for members in a feed beside the
+/// schedule's own text (a Meeting Guide record's `notes`, an `.ics`
+/// event's `DESCRIPTION` and reminders): the facts, which a
+/// [`Phrasebook`] words in its language. The exporters build these and
+/// never write words themselves, so one owner words each sentence in
+/// every language; `Display` is the English ([`English`]).
+///
+/// ```
+/// use convenor_core::words::Phrase;
+/// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 12).unwrap();
+/// assert_eq!(Phrase::Starts(day).to_string(), "Starts Saturday 12 November 2022");
+/// let before = "90m".parse()?;
+/// let reminder = Phrase::Reminder { meeting: "Saturday", before, url: None };
+/// assert_eq!(reminder.to_string(), "Saturday starts in 1 hour 30 minutes");
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Phrase<'a> {
+    /// A meeting's first session is still to come: `Starts Saturday 12
+    /// November 2022`.
+    Starts(NaiveDate),
+    /// A meeting every few weeks in a weekly feed: `Every 2 weeks, not
+    /// every week; next: Monday 14 November 2022, ...`.
+    EveryWeeks {
+        /// Every how many weeks (2 or more).
+        weeks: u32,
+        /// The dates of the next sessions.
+        next: &'a [NaiveDate],
+    },
+    /// A meeting's `ends` date: `No meetings after Friday 30 December
+    /// 2022`.
+    NoMeetingsAfter(NaiveDate),
+    /// The end of a session past midnight, which a feed cannot give as
+    /// a time of the same day: `Ends at 1:00am Pacific, the next day`.
+    EndsNextDay {
+        /// The local end time, in the meeting's zone.
+        time: LocalTime,
+        /// The meeting's zone.
+        zone: Zone,
+        /// A day the session ends on, for the zone's name where a
+        /// language names it by its rules of the time.
+        on: NaiveDate,
+    },
+    /// What a change does, without the meeting's name
+    /// ([`ChangeRef::describe`]).
+    Change {
+        /// The change.
+        change: ChangeRef<'a>,
+        /// How its dates are written.
+        dates: DateStyle,
+    },
+    /// Who convenes a meeting: `Convenors: Kara K, Ann B`.
+    Convenors(&'a [String]),
+    /// A meeting's online link: `Join: https://...`.
+    Join(&'a str),
+    /// A meeting's dial-in number: `Phone: +1 ...`.
+    Phone(&'a str),
+    /// A meeting's tags: `Tags: online, open`.
+    Tags(&'a [String]),
+    /// A reminder's text: `Saturday starts in 15 minutes:
+    /// https://...`.
+    Reminder {
+        /// The meeting's name.
+        meeting: &'a str,
+        /// How long before the session the reminder shows.
+        before: MeetingDuration,
+        /// The meeting's online link, if any.
+        url: Option<&'a str>,
+    },
+    /// The label of a meeting's online link in a calendar: `Join
+    /// online`.
+    JoinOnline,
+}
+
+/// `15 minutes`, `1 hour`, `1 hour 30 minutes`.
+fn hours_minutes(minutes: u32) -> String {
+    let unit = |n: u32, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
+    match (minutes / 60, minutes % 60) {
+        (0, m) => unit(m, "minute"),
+        (h, 0) => unit(h, "hour"),
+        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
+    }
+}
+
+impl fmt::Display for Phrase<'_> {
+    /// The English sentence.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let long = |d: NaiveDate| DateStyle::Long.date(d);
+        match self {
+            Phrase::Starts(d) => write!(f, "Starts {}", long(*d)),
+            Phrase::EveryWeeks { weeks, next } => {
+                let next: Vec<String> =
+                    next.iter().map(|d| long(*d)).collect();
+                write!(
+                    f,
+                    "Every {weeks} weeks, not every week; next: {}",
+                    next.join(", ")
+                )
+            }
+            Phrase::NoMeetingsAfter(d) => {
+                write!(f, "No meetings after {}", long(*d))
+            }
+            Phrase::EndsNextDay { time, zone, .. } => write!(
+                f,
+                "Ends at {} {}, the next day",
+                time12(*time),
+                zone_label(*zone)
+            ),
+            Phrase::Change { change, dates } => {
+                f.write_str(&change.describe(*dates))
+            }
+            Phrase::Convenors(names) => {
+                write!(f, "Convenors: {}", names.join(", "))
+            }
+            Phrase::Join(url) => write!(f, "Join: {url}"),
+            Phrase::Phone(phone) => write!(f, "Phone: {phone}"),
+            Phrase::Tags(tags) => write!(f, "Tags: {}", tags.join(", ")),
+            Phrase::Reminder { meeting, before, url } => {
+                write!(
+                    f,
+                    "{meeting} starts in {}",
+                    hours_minutes(before.minutes())
+                )?;
+                match url {
+                    Some(url) => write!(f, ": {url}"),
+                    None => Ok(()),
+                }
+            }
+            Phrase::JoinOnline => f.write_str("Join online"),
+        }
+    }
+}
+
+/// Words [`Phrase`]s in one language: what an exporter that writes for
+/// members (`convenor-json`'s Meeting Guide notes, `convenor-ical`'s
+/// descriptions and reminders) is given, so that the words have one
+/// owner above it. [`English`] is the core's own;
+/// `convenor_site::l10n::Words` is every language's.
+///
+/// ```
+/// use convenor_core::words::{English, Phrase, Phrasebook};
+/// assert_eq!(English.phrase(&Phrase::JoinOnline), "Join online");
+/// assert_eq!(English.lang(), convenor_core::Lang::En);
+/// ```
+pub trait Phrasebook: fmt::Debug + Send + Sync {
+    /// The language it writes.
+    fn lang(&self) -> crate::Lang;
+
+    /// The phrase in this language.
+    fn phrase(&self, phrase: &Phrase<'_>) -> String;
+}
+
+/// The English [`Phrasebook`]: each [`Phrase`]'s `Display`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct English;
+
+impl Phrasebook for English {
+    fn lang(&self) -> crate::Lang {
+        crate::Lang::En
+    }
+
+    fn phrase(&self, phrase: &Phrase<'_>) -> String {
+        phrase.to_string()
     }
 }

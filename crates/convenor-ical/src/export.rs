@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use convenor_core::words::{Phrase, Phrasebook};
 use convenor_core::{
     Meeting, MeetingDuration, Occurrence, Schedule, Schedules, Status, Zone,
 };
@@ -412,11 +413,13 @@ fn distinct(
 }
 
 /// `VALARM`s (RFC 5545 §3.6.6) that show a reminder `before` each
-/// session, naming the meeting and, when it has one, its link.
+/// session, naming the meeting and, when it has one, its link, in the
+/// options' words.
 fn write_alarms(
     w: &mut ContentWriter,
     m: &Meeting,
     alarms: &[MeetingDuration],
+    words: &dyn Phrasebook,
 ) {
     for before in distinct(alarms) {
         let minutes = before.minutes();
@@ -426,33 +429,22 @@ fn write_alarms(
             (h, 0) => format!("-PT{h}H"),
             (h, m) => format!("-PT{h}H{m}M"),
         };
-        let mut text = format!("{} starts in {}", m.name(), words_of(minutes));
-        if let Some(url) =
-            m.place().online.as_ref().and_then(|o| o.url.as_ref())
-        {
-            text += &format!(": {url}");
-        }
+        let url = m
+            .place()
+            .online
+            .as_ref()
+            .and_then(|o| o.url.as_ref())
+            .map(|u| u.as_str());
+        let text = words.phrase(&Phrase::Reminder {
+            meeting: m.name(),
+            before: *before,
+            url,
+        });
         w.begin("VALARM");
         w.property("ACTION", &[], "DISPLAY");
         w.property("TRIGGER", &[], &trigger);
         w.text("DESCRIPTION", &[], &text);
         w.end("VALARM");
-    }
-}
-
-/// `15 minutes`, `1 hour`, `1 hour 30 minutes`.
-fn words_of(minutes: u32) -> String {
-    let unit = |n: u32, one: &str| {
-        if n == 1 {
-            format!("1 {one}")
-        } else {
-            format!("{n} {one}s")
-        }
-    };
-    match (minutes / 60, minutes % 60) {
-        (0, m) => unit(m, "minute"),
-        (h, 0) => unit(h, "hour"),
-        (h, m) => format!("{} {}", unit(h, "hour"), unit(m, "minute")),
     }
 }
 
@@ -507,7 +499,8 @@ fn write_event(
         w.property_with("RELATED-TO", &[], |out| r.push_to(out, domain));
     }
     w.text("SUMMARY", &[], m.name());
-    let description = description(m, e.note);
+    let words = opts.words();
+    let description = description(m, e.note, words);
     if !description.is_empty() {
         w.text("DESCRIPTION", &[], &description);
     }
@@ -536,7 +529,7 @@ fn write_event(
             &[
                 ("VALUE", "URI"),
                 ("FEATURE", "VIDEO"),
-                ("LABEL", "Join online"),
+                ("LABEL", &words.phrase(&Phrase::JoinOnline)),
             ],
             url,
         );
@@ -569,17 +562,21 @@ fn write_event(
         &[],
         if cancelled { "CANCELLED" } else { "CONFIRMED" },
     );
-    write_alarms(w, m, alarms);
+    write_alarms(w, m, alarms, words);
     w.end("VEVENT");
 }
 
-/// Notes, the change's note, convenors, joining details and tags, one per
-/// line.
 /// The `LOCATION` parameter that holds the venue's name (the text
 /// starts with it, then `, ` and the address).
 pub(crate) const VENUE_PARAM: &str = "X-CONVENOR-VENUE";
 
-fn description(m: &Meeting, note: Option<&str>) -> String {
+/// Notes, the change's note, convenors, joining details and tags, one per
+/// line, the labels in `words`.
+fn description(
+    m: &Meeting,
+    note: Option<&str>,
+    words: &dyn Phrasebook,
+) -> String {
     let mut lines: Vec<String> = Vec::new();
     if let Some(n) = note {
         lines.push(n.to_string());
@@ -588,21 +585,21 @@ fn description(m: &Meeting, note: Option<&str>) -> String {
         lines.push(n.to_string());
     }
     if !m.convenors().is_empty() {
-        lines.push(format!("Convenors: {}", m.convenors().join(", ")));
+        lines.push(words.phrase(&Phrase::Convenors(m.convenors())));
     }
     if let Some(o) = &m.place().online {
         if let Some(url) = &o.url {
-            lines.push(format!("Join: {url}"));
+            lines.push(words.phrase(&Phrase::Join(url.as_str())));
         }
         if let Some(phone) = &o.phone {
-            lines.push(format!("Phone: {phone}"));
+            lines.push(words.phrase(&Phrase::Phone(phone)));
         }
         if let Some(n) = &o.notes {
             lines.push(n.clone());
         }
     }
     if !m.tags().is_empty() {
-        lines.push(format!("Tags: {}", m.tags().join(", ")));
+        lines.push(words.phrase(&Phrase::Tags(m.tags())));
     }
     lines.join("\n")
 }

@@ -1,7 +1,10 @@
 //! What a feed looks like beyond the schedule itself: the stamp, the UID
 //! domain, how much history to keep and how far ahead to be exact.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
+use convenor_core::words::{English, Phrasebook};
 use convenor_core::MeetingDuration;
 
 /// Export options. [`IcalOptions::new`] takes the one required value, the
@@ -21,7 +24,7 @@ use convenor_core::MeetingDuration;
 /// assert_eq!(opts.horizon(), Utc.with_ymd_and_hms(2027, 11, 1, 0, 0, 0).unwrap());
 /// assert_eq!(opts.refresh_minutes(), 720);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct IcalOptions {
     // Read in place by the exporter; callers use the getters.
@@ -33,7 +36,26 @@ pub struct IcalOptions {
     pub(crate) source: Option<String>,
     pub(crate) reminders: Option<Vec<MeetingDuration>>,
     pub(crate) reminders_in_feed: bool,
+    pub(crate) words: Arc<dyn Phrasebook>,
 }
+
+/// Options are equal when they make the same feed: the same values and
+/// text in the same language.
+impl PartialEq for IcalOptions {
+    fn eq(&self, other: &IcalOptions) -> bool {
+        self.dtstamp == other.dtstamp
+            && self.domain == other.domain
+            && self.keep_since == other.keep_since
+            && self.horizon == other.horizon
+            && self.refresh_minutes == other.refresh_minutes
+            && self.source == other.source
+            && self.reminders == other.reminders
+            && self.reminders_in_feed == other.reminders_in_feed
+            && self.words.lang() == other.words.lang()
+    }
+}
+
+impl Eq for IcalOptions {}
 
 impl IcalOptions {
     /// Options with defaults and the given `DTSTAMP`; the horizon is five
@@ -50,7 +72,29 @@ impl IcalOptions {
             source: None,
             reminders: None,
             reminders_in_feed: false,
+            words: Arc::new(English),
         }
+    }
+
+    /// Words the text convenor writes (the lines of each event's
+    /// `DESCRIPTION` it adds to the meeting's notes, the reminders'
+    /// text, the label of the online link) with `words`:
+    /// `convenor_site::l10n::Words` for another language. Names and
+    /// notes are as the file has them.
+    ///
+    /// ```
+    /// use convenor_core::words::English;
+    /// # let now = chrono::DateTime::from_timestamp(1_667_260_800, 0).unwrap();
+    /// let opts = convenor_ical::IcalOptions::new(now).with_words(English);
+    /// assert_eq!(opts.words().lang(), convenor_core::Lang::En);
+    /// ```
+    #[must_use]
+    pub fn with_words(
+        mut self,
+        words: impl Phrasebook + 'static,
+    ) -> IcalOptions {
+        self.words = Arc::new(words);
+        self
     }
 
     /// Sets the UID domain.
@@ -213,6 +257,11 @@ impl IcalOptions {
     /// schedule says; `Some(&[])` for none, `None` for the schedule's.
     pub fn reminders(&self) -> Option<&[MeetingDuration]> {
         self.reminders.as_deref()
+    }
+
+    /// What words the text convenor writes (default: [`English`]).
+    pub fn words(&self) -> &dyn Phrasebook {
+        &*self.words
     }
 
     /// Whether the whole schedule's feed carries reminders too. A

@@ -336,7 +336,7 @@ fn html(post: Post) -> String {
     let lang = post.words.lang();
     let fragment = Fragment {
         lang: lang.code(),
-        dir: lang.dir(),
+        dir: post.words.dir(),
         join_online: post.words.message("join-online", &[]),
         phone_word: post.words.message("phone", &[]),
         name: post.name,

@@ -3,7 +3,8 @@
 //!
 //! One entry per change, newest first: its title and content are the
 //! core's plain words for it ([`ChangeRef::describe`] and its
-//! `Display`), `updated` is the day it was announced (or, without
+//! `Display`), or another language's ([`AtomOptions::with_lang`]:
+//! [`Words::what`] and [`Words::change`]), `updated` is the day it was announced (or, without
 //! `announced`, the day it is about: [`convenor_core::Change::announced_on`]),
 //! and its `id` is a `tag:` URI (RFC 4151) from the schedule's UID domain,
 //! the meeting, the change's kind and date, which stays the same however
@@ -30,6 +31,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use convenor_core::words::DateStyle;
 use convenor_core::{ChangeRef, Schedule, Schedules, WebUrl};
 
+use crate::l10n::{Lang, Words};
+
 /// What a feed of changes needs besides the schedules: the instant it is
 /// made (the `updated` of a feed with no entry) and where the page is.
 ///
@@ -43,13 +46,39 @@ pub struct AtomOptions {
     now: DateTime<Utc>,
     page: Option<WebUrl>,
     domain: Option<String>,
+    lang: Lang,
 }
 
 impl AtomOptions {
     /// Options for a feed made at `now`, its links relative (`./`, the
     /// page beside it).
     pub fn new(now: DateTime<Utc>) -> AtomOptions {
-        AtomOptions { now, page: None, domain: None }
+        AtomOptions { now, page: None, domain: None, lang: Lang::En }
+    }
+
+    /// The language of the feed's title and of each entry's words
+    /// (default: English, the core's own).
+    ///
+    /// ```
+    /// use convenor_site::atom::{self, AtomOptions};
+    /// use convenor_site::l10n::Lang;
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let xml = atom::schedule_to_string(&seed, &AtomOptions::new(now).with_lang(Lang::Fr));
+    /// assert!(xml.contains(
+    ///     "<title>Co-Occurring Disorders (Saturday): à partir du 12 novembre 2022, chaque samedi à"
+    /// ), "{xml}");
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> AtomOptions {
+        self.lang = lang;
+        self
+    }
+
+    /// The language of the feed's words.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The page's address: the feed's links and its own address
@@ -109,6 +138,7 @@ pub fn schedules_to_string(
 /// The feed of `schedules`' changes, titled after `name`.
 fn feed(name: &str, schedules: &[&Schedule], options: &AtomOptions) -> String {
     let page = options.page.as_ref().map_or("./", |p| p.as_str());
+    let words = Words::new(options.lang);
     let mut entries: Vec<(NaiveDate, usize, Entry)> = Vec::new();
     for schedule in schedules {
         let domain = domain(schedule, options);
@@ -117,7 +147,8 @@ fn feed(name: &str, schedules: &[&Schedule], options: &AtomOptions) -> String {
         for change in schedule.changes_since(NaiveDate::MIN) {
             let day = change.change.announced_on();
             let order = entries.len();
-            entries.push((day, order, entry(&change, &domain, &author, page)));
+            let entry = entry(&words, &change, &domain, &author, page);
+            entries.push((day, order, entry));
         }
     }
     // Newest first; of one day, the later in listing order first.
@@ -151,7 +182,10 @@ fn feed(name: &str, schedules: &[&Schedule], options: &AtomOptions) -> String {
         });
     }
     let feed = Feed {
-        title: Text::plain(format!("{name}: changes")),
+        title: Text::plain(match options.lang {
+            Lang::En => format!("{name}: changes"),
+            _ => words.message("atom-changes", &[("name", name.to_string())]),
+        }),
         id,
         updated,
         authors: vec![Person { name: name.to_string(), ..Default::default() }],
@@ -164,6 +198,7 @@ fn feed(name: &str, schedules: &[&Schedule], options: &AtomOptions) -> String {
 
 /// One change's entry.
 fn entry(
+    words: &Words,
     change: &ChangeRef<'_>,
     domain: &str,
     author: &Person,
@@ -171,11 +206,11 @@ fn entry(
 ) -> Entry {
     let c = change.change;
     let day = c.announced_on();
-    let title = format!(
-        "{}: {}",
-        change.meeting.name(),
-        change.describe(DateStyle::Long)
-    );
+    let what = match words.lang() {
+        Lang::En => change.describe(DateStyle::Long),
+        _ => words.what(change),
+    };
+    let title = format!("{}: {what}", change.meeting.name());
     Entry {
         title: Text::plain(title),
         id: format!(
@@ -193,7 +228,7 @@ fn entry(
             ..Default::default()
         }],
         content: Some(Content {
-            value: Some(change.to_string()),
+            value: Some(words.change(change)),
             content_type: Some("text".to_string()),
             ..Default::default()
         }),

@@ -171,6 +171,30 @@ impl PageOptions {
         &self.ical
     }
 
+    /// The first language's words ([`Lang`]): the feeds a page and a
+    /// publication write beside the page (the descriptions and
+    /// reminders of every `.ics`, `changes.atom`) are in the language
+    /// the page shows without JavaScript.
+    ///
+    /// ```
+    /// use convenor_core::words::Phrasebook;
+    /// use convenor_site::l10n::Lang;
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let options = convenor_site::page::PageOptions::new(now)
+    ///     .with_languages([Lang::Fr, Lang::En]);
+    /// assert_eq!(options.feed_words().lang(), Lang::Fr);
+    /// ```
+    pub fn feed_words(&self) -> Words {
+        Words::new(self.languages.first().copied().unwrap_or_default())
+    }
+
+    /// [`PageOptions::ical`] with the first language's words
+    /// ([`PageOptions::feed_words`]): how every `.ics` of a page and a
+    /// publication is made.
+    pub fn feed_ical(&self) -> IcalOptions {
+        self.ical.clone().with_words(self.feed_words())
+    }
+
     /// Where the published folder is served, when given.
     pub fn base_url(&self) -> Option<&WebUrl> {
         self.base_url.as_ref()
@@ -392,12 +416,13 @@ fn page_files<'s>(
     let more = all.count();
     let paths = session_paths(&sessions);
     let mut files = Vec::new();
+    let ical = options.feed_ical();
     for (o, path) in sessions.iter().zip(&paths) {
         if let Some(path) = path {
             let ics = convenor_ical::occurrence_to_string(
                 schedule_of(o.meeting()),
                 o,
-                &options.ical,
+                &ical,
             );
             files.push((path.clone(), ics));
         }
@@ -740,7 +765,7 @@ impl Page {
                 let total = [("total", sessions.len().to_string())];
                 let wording = Wording {
                     code: lang.code(),
-                    dir: lang.dir(),
+                    dir: words.dir(),
                     name: words.message("language-name", &[]),
                     texts,
                     home_label: zone_words(&words, home, local_now),

@@ -25,11 +25,13 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Offset, Timelike, Weekday};
 use convenor_core::announce::{Announcement, Line};
 use convenor_core::words::Recurrence;
+use convenor_core::words::{Phrase, Phrasebook};
 use convenor_core::{
     ChangeKind, ChangeRef, LocalTime, MeetingDuration, Pattern, Rule, Zone,
 };
+use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::types::{FluentNumber, FluentNumberOptions};
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use icu_calendar::Date;
 use icu_datetime::fieldsets::enums::DateFieldSet;
 use icu_datetime::fieldsets::{self, zone::GenericLong};
@@ -61,6 +63,31 @@ pub fn messages(lang: Lang) -> &'static str {
     }
 }
 
+/// The direction of the script a language is written in, for HTML's
+/// `dir`: `rtl` or `ltr`, from CLDR through ICU4X (the script CLDR's
+/// likely subtags give the language, and that script's direction), not
+/// from a list kept here: a message file for Arabic, Hebrew or Persian
+/// added later turns the page and the announcements right to left by
+/// itself. A tag that is not a language is `ltr`.
+///
+/// ```
+/// use convenor_site::l10n::dir;
+/// assert_eq!(dir("ar"), "rtl");
+/// assert_eq!(dir("he"), "rtl");
+/// assert_eq!(dir("ja"), "ltr");
+/// assert_eq!(dir("sr-Latn"), "ltr");
+/// ```
+pub fn dir(tag: &str) -> &'static str {
+    let Ok(locale) = Locale::try_from_str(tag) else {
+        return "ltr";
+    };
+    let directions = icu_locale::LocaleDirectionality::new_common();
+    match directions.is_right_to_left(&locale.id) {
+        true => "rtl",
+        false => "ltr",
+    }
+}
+
 /// The words of one language: its messages, with English's behind them,
 /// and its CLDR formatters.
 pub struct Words {
@@ -82,12 +109,15 @@ impl std::fmt::Debug for Words {
 fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let id: unic_langid::LanguageIdentifier =
         lang.code().parse().unwrap_or_default();
-    let mut bundle = FluentBundle::new(vec![id]);
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Plain text for posts: no Unicode isolation marks around values.
     bundle.set_use_isolating(false);
     // A number marked as a slot ([`Words::plural_forms`]) is written
     // as `%s`; every other value as Fluent writes it.
     bundle.set_formatter(Some(slot));
+    // NUMBER($n, type: "ordinal"): CLDR's ordinal plural rules (`15th`,
+    // `1er`, `22:a`). Adding the built-ins to a new bundle cannot fail.
+    let _ = bundle.add_builtins();
     let resource = match FluentResource::try_new(messages(lang).to_string()) {
         Ok(r) => r,
         Err((r, _)) => r,
@@ -112,6 +142,17 @@ impl Words {
     /// The language.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The direction of the language's script, for HTML's `dir`:
+    /// [`dir`] of its code.
+    ///
+    /// ```
+    /// use convenor_site::l10n::{Lang, Words};
+    /// assert_eq!(Words::new(Lang::Th).dir(), "ltr");
+    /// ```
+    pub fn dir(&self) -> &'static str {
+        dir(self.lang.code())
     }
 
     /// Whether `lang`'s own file has message `id` (not English's in its
@@ -315,78 +356,185 @@ impl Words {
     /// A rule in words: `cada sábado a las 07:00 hora del Pacífico`
     /// (English: [`convenor_core::words::rule_words`]). `on` is a date
     /// for the zone's name (a zone's name can change with its rules).
+    ///
+    /// Every pattern [`Recurrence`] has words for is said in words in
+    /// every language (`chaque lundi et jeudi`, `el día 15 de cada
+    /// mes`, `毎年12月31日`); any other by how often it repeats, the
+    /// calendar listing its dates; never the rule's text.
     pub fn rule(&self, rule: &Rule, zone: Zone, on: NaiveDate) -> String {
+        self.rule_from(rule, None, zone, on)
+    }
+
+    /// [`Words::rule`] of a rule whose first session is on `first`
+    /// (which gives the day of a rule that takes it from its start,
+    /// `FREQ=MONTHLY` alone).
+    pub fn rule_from(
+        &self,
+        rule: &Rule,
+        first: Option<NaiveDate>,
+        zone: Zone,
+        on: NaiveDate,
+    ) -> String {
         if self.lang == Lang::En {
-            return convenor_core::words::rule_words(rule, zone);
+            return format!(
+                "{} at {} {}",
+                Recurrence::of(rule, first),
+                convenor_core::words::time12(rule.time()),
+                convenor_core::words::zone_label(zone)
+            );
         }
         let when = self.time_in_zone(rule.time(), zone, on);
-        match rule.pattern() {
-            Pattern::Weekly { day, every } if every.weeks() == 1 => self
+        self.recurrence(&Recurrence::of(rule, first), when)
+    }
+
+    /// A [`Recurrence`] and `when` (its time and zone) in words.
+    fn recurrence(&self, recurrence: &Recurrence, when: String) -> String {
+        let number = |n: u32| n.to_string();
+        match recurrence {
+            Recurrence::Weekly { days, every: 1 } if days.len() == 1 => self
                 .message(
                     "rule-weekly",
                     &[
+                        ("day", self.weekday(days[0])),
+                        ("weekday", weekday_code(days[0])),
+                        ("when", when),
+                    ],
+                ),
+            Recurrence::Weekly { days, every } if days.len() == 1 => self
+                .message(
+                    "rule-every",
+                    &[
+                        ("weeks", number(*every)),
+                        ("day", self.weekday(days[0])),
+                        ("weekday", weekday_code(days[0])),
+                        ("when", when),
+                    ],
+                ),
+            Recurrence::Weekly { days, every } => {
+                let names: Vec<String> =
+                    days.iter().map(|d| self.weekday(*d)).collect();
+                let first = days.first().copied().unwrap_or(Weekday::Mon);
+                self.message(
+                    "rule-weekly-days",
+                    &[
+                        ("weeks", number(*every)),
+                        ("days", self.and_list(&names)),
+                        ("weekday", weekday_code(first)),
+                        ("when", when),
+                    ],
+                )
+            }
+            Recurrence::Daily { every } => self.message(
+                "rule-daily",
+                &[("days", number(*every)), ("when", when)],
+            ),
+            Recurrence::MonthlyWeekday { nth, day, every: 1 }
+                if nth.len() == 1 && matches!(nth[0], 1..=5 | -1) =>
+            {
+                self.message(
+                    "rule-monthly-weekday",
+                    &[
+                        ("nth", nth_key(nth[0]).to_string()),
                         ("day", self.weekday(*day)),
                         ("weekday", weekday_code(*day)),
                         ("when", when),
                     ],
-                ),
-            Pattern::Weekly { day, every } => self.message(
-                "rule-every",
-                &[
-                    ("weeks", every.weeks().to_string()),
-                    ("day", self.weekday(*day)),
-                    ("weekday", weekday_code(*day)),
-                    ("when", when),
-                ],
+                )
+            }
+            Recurrence::MonthlyWeekday { nth, day, every } => {
+                let which: Vec<String> = nth
+                    .iter()
+                    .map(|n| {
+                        self.message(
+                            "nth-weekday",
+                            &[
+                                ("nth", nth_key(*n).to_string()),
+                                ("weekday", weekday_code(*day)),
+                            ],
+                        )
+                    })
+                    .collect();
+                let first = nth.first().copied().unwrap_or(1);
+                self.message(
+                    "rule-monthly-nth",
+                    &[
+                        ("nth", nth_key(first).to_string()),
+                        ("which", self.and_list(&which)),
+                        ("day", self.weekday(*day)),
+                        ("weekday", weekday_code(*day)),
+                        ("months", number(*every)),
+                        ("when", when),
+                    ],
+                )
+            }
+            Recurrence::MonthlyDay { day, every } => {
+                let nth = match *day {
+                    d if d > 0 => {
+                        self.message("day-of-month", &[("day", d.to_string())])
+                    }
+                    d => self.message(
+                        "last-day-of-month",
+                        &[
+                            ("nth", nth_key(d).to_string()),
+                            ("n", (-i32::from(d)).to_string()),
+                        ],
+                    ),
+                };
+                let key = match *day {
+                    d if d > 0 => "day",
+                    d => nth_key(d),
+                };
+                self.message(
+                    "rule-monthly-day",
+                    &[
+                        ("nth", nth),
+                        ("key", key.to_string()),
+                        ("months", number(*every)),
+                        ("when", when),
+                    ],
+                )
+            }
+            Recurrence::Yearly { month, day } => {
+                // A leap year, so that 29 February has its words.
+                let date = NaiveDate::from_ymd_opt(2000, *month, *day)
+                    .map(|d| self.month_day(d))
+                    .unwrap_or_default();
+                self.message("rule-yearly", &[("date", date), ("when", when)])
+            }
+            Recurrence::Other { frequency } => self.message(
+                "rule-pattern",
+                &[("frequency", frequency.to_string()), ("when", when)],
             ),
-            Pattern::RRule(_) => self.recurrence(rule, when),
+            // A kind the core adds later: said as a pattern until it
+            // has its own message.
+            _ => self.message(
+                "rule-pattern",
+                &[("frequency", "monthly".to_string()), ("when", when)],
+            ),
         }
     }
 
-    /// An RRULE meeting from the core's [`Recurrence`]: the nth weekday
-    /// of each month in words, any other pattern by how often it repeats
-    /// (the calendar lists its dates); never the rule's text.
-    fn recurrence(&self, rule: &Rule, when: String) -> String {
-        let frequency = match Recurrence::of(rule, None) {
-            Recurrence::MonthlyWeekday { nth, day, every: 1 }
-                if nth.len() == 1 =>
-            {
-                let nth = match nth[0] {
-                    1 => "first",
-                    2 => "second",
-                    3 => "third",
-                    4 => "fourth",
-                    5 => "fifth",
-                    -1 => "last",
-                    _ => "",
-                };
-                if !nth.is_empty() {
-                    return self.message(
-                        "rule-monthly-weekday",
-                        &[
-                            ("nth", nth.to_string()),
-                            ("day", self.weekday(day)),
-                            ("weekday", weekday_code(day)),
-                            ("when", when),
-                        ],
+    /// Items as the language lists them (`lunes, miércoles y viernes`,
+    /// `月曜日、木曜日`): messages `list-comma` and `list-and`, CLDR's
+    /// list patterns for the language.
+    pub fn and_list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., before, last] => {
+                let mut text = self.message(
+                    "list-and",
+                    &[("first", before.clone()), ("last", last.clone())],
+                );
+                for item in init.iter().rev() {
+                    text = self.message(
+                        "list-comma",
+                        &[("first", item.clone()), ("rest", text)],
                     );
                 }
-                "monthly"
+                text
             }
-            Recurrence::Daily { .. } => "daily",
-            Recurrence::Weekly { .. } => "weekly",
-            Recurrence::MonthlyWeekday { .. }
-            | Recurrence::MonthlyDay { .. } => "monthly",
-            Recurrence::Yearly { .. } => "yearly",
-            Recurrence::Other { frequency } => frequency,
-            // A kind the core adds later: said as a pattern until it
-            // has its own message.
-            _ => "monthly",
-        };
-        self.message(
-            "rule-pattern",
-            &[("frequency", frequency.to_string()), ("when", when)],
-        )
+        }
     }
 
     /// What a change does, without the meeting's name (English:
@@ -420,12 +568,20 @@ impl Words {
         match &change.change.kind {
             ChangeKind::Reschedule(r) => {
                 let (before, after) = change.rules();
+                let (first_before, first_after) = change.first_sessions();
+                let on = r.effective;
                 self.message(
                     "change-reschedule",
                     &[
-                        ("date", self.date_plain(r.effective)),
-                        ("after", self.rule(&after, zone, r.effective)),
-                        ("before", self.rule(&before, zone, r.effective)),
+                        ("date", self.date_plain(on)),
+                        (
+                            "after",
+                            self.rule_from(&after, first_after, zone, on),
+                        ),
+                        (
+                            "before",
+                            self.rule_from(&before, first_before, zone, on),
+                        ),
                     ],
                 ) + &minutes(r.duration)
             }
@@ -494,7 +650,10 @@ impl Words {
                         ),
                     ],
                 ),
-            _ => self.rule(&line.rule, zone, on),
+            _ => self.recurrence(
+                &line.recurrence,
+                self.time_in_zone(line.rule.time(), zone, on),
+            ),
         };
         let mut parts = vec![capitalize(&when).into_owned()];
         for e in &line.times {
@@ -603,7 +762,8 @@ fn slot<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
 fn plural_probe(lang: Lang) -> impl Fn(u64) -> &'static str {
     let id: unic_langid::LanguageIdentifier =
         lang.code().parse().unwrap_or_default();
-    let mut bundle: FluentBundle<FluentResource> = FluentBundle::new(vec![id]);
+    let mut bundle: FluentBundle<FluentResource> =
+        FluentBundle::new_concurrent(vec![id]);
     bundle.set_use_isolating(false);
     let variants: String = CATEGORIES
         .iter()
@@ -631,6 +791,134 @@ fn plural_probe(lang: Lang) -> impl Fn(u64) -> &'static str {
             })
             .unwrap_or_default();
         CATEGORIES.iter().copied().find(|c| *c == said).unwrap_or("other")
+    }
+}
+
+/// The feeds' sentences ([`Phrase`]) in the language: what
+/// `convenor-ical`'s descriptions and reminders are given
+/// (`IcalOptions::with_words`), so their words are these files' too.
+/// English is the core's own ([`convenor_core::words::English`]).
+///
+/// ```
+/// use convenor_core::words::{Phrase, Phrasebook};
+/// use convenor_site::l10n::{Lang, Words};
+/// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 12).unwrap();
+/// assert_eq!(Words::new(Lang::Es).phrase(&Phrase::Starts(day)), "Comienza el sábado, 12 de noviembre de 2022");
+/// assert_eq!(Words::new(Lang::En).phrase(&Phrase::Starts(day)), "Starts Saturday 12 November 2022");
+/// let reminder = Phrase::Reminder { meeting: "Sábado", before: "90m".parse()?, url: None };
+/// assert_eq!(Words::new(Lang::Es).phrase(&reminder), "Sábado empieza en 1 hora y 30 minutos");
+/// # Ok::<(), convenor_core::Problem>(())
+/// ```
+impl Phrasebook for Words {
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    fn phrase(&self, phrase: &Phrase<'_>) -> String {
+        if self.lang == Lang::En {
+            return phrase.to_string();
+        }
+        let dated = |id: &str, d: NaiveDate| {
+            self.message(
+                id,
+                &[
+                    ("date", self.date(d)),
+                    ("plain", self.date_plain(d)),
+                    ("weekday", weekday_code(d.weekday())),
+                ],
+            )
+        };
+        let list = |items: &[String]| items.join(", ");
+        match phrase {
+            Phrase::Starts(d) => dated("notes-starts", *d),
+            Phrase::NoMeetingsAfter(d) => dated("notes-no-meetings-after", *d),
+            Phrase::EveryWeeks { weeks, next } => {
+                let dates: Vec<String> =
+                    next.iter().map(|d| self.date_plain(*d)).collect();
+                self.message(
+                    "notes-every-weeks",
+                    &[
+                        ("weeks", weeks.to_string()),
+                        ("dates", self.and_list(&dates)),
+                    ],
+                )
+            }
+            Phrase::EndsNextDay { time, zone, on } => {
+                let at = on.and_time(time.to_naive());
+                self.message(
+                    "notes-ends-next-day",
+                    &[
+                        ("time", self.time(*time)),
+                        ("zone", self.zone(*zone, at)),
+                    ],
+                )
+            }
+            Phrase::Change { change, .. } => self.what(change),
+            Phrase::Convenors(names) => {
+                self.message("ical-convenors", &[("names", list(names))])
+            }
+            Phrase::Join(url) => {
+                self.message("ical-join", &[("url", url.to_string())])
+            }
+            Phrase::Phone(phone) => {
+                self.message("ical-phone", &[("phone", phone.to_string())])
+            }
+            Phrase::Tags(tags) => {
+                self.message("ical-tags", &[("tags", list(tags))])
+            }
+            Phrase::Reminder { meeting, before, url } => {
+                let minutes = before.minutes();
+                let hours = |h: u32| {
+                    self.message("reminder-hours", &[("hours", h.to_string())])
+                };
+                let mins = |m: u32| {
+                    self.message(
+                        "reminder-minutes",
+                        &[("minutes", m.to_string())],
+                    )
+                };
+                let before = match (minutes / 60, minutes % 60) {
+                    (0, m) => mins(m),
+                    (h, 0) => hours(h),
+                    (h, m) => self.message(
+                        "reminder-hours-minutes",
+                        &[("hours", hours(h)), ("minutes", mins(m))],
+                    ),
+                };
+                let mut args =
+                    vec![("name", meeting.to_string()), ("before", before)];
+                match url {
+                    Some(url) => {
+                        args.push(("url", url.to_string()));
+                        self.message("reminder-link", &args)
+                    }
+                    None => self.message("reminder", &args),
+                }
+            }
+            Phrase::JoinOnline => self.message("join-online", &[]),
+            // A phrase the core adds later: its English until this
+            // language has words for it.
+            _ => phrase.to_string(),
+        }
+    }
+}
+
+/// `first` ... `fifth`, `last`, `second-last` ... `fifth-last`, then
+/// `nth-last` (with the count as `$n`): which of a month's weekdays (or
+/// days from its end), as messages select on it.
+fn nth_key(n: i8) -> &'static str {
+    match n {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        4 => "fourth",
+        5 => "fifth",
+        -2 => "second-last",
+        -3 => "third-last",
+        -4 => "fourth-last",
+        -5 => "fifth-last",
+        n if n < -5 => "nth-last",
+        _ => "last",
     }
 }
 
@@ -700,7 +988,7 @@ mod tests {
     fn a_missing_message_falls_back_to_english() {
         // A Spanish bundle without "starts", as a file missing it.
         let id: unic_langid::LanguageIdentifier = "es".parse().unwrap();
-        let mut bundle = FluentBundle::new(vec![id]);
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
         bundle.set_use_isolating(false);
         let file = FluentResource::try_new("join = Unirse\n".into()).unwrap();
         bundle.add_resource(file).unwrap();
@@ -837,6 +1125,357 @@ mod tests {
             ja.starts_with("毎月第1日曜日 ") && ja.contains("16:00"),
             "{ja}"
         );
+    }
+
+    /// Every RRULE pattern `Recurrence` has words for, as each test
+    /// below says it: (rule, first session where the rule takes its day
+    /// from it).
+    const PATTERNS: &[&str] = &[
+        "FREQ=DAILY",
+        "FREQ=DAILY;INTERVAL=3",
+        "FREQ=WEEKLY;BYDAY=SA",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
+        "FREQ=WEEKLY;BYDAY=MO,TH",
+        "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA",
+        "FREQ=MONTHLY;BYDAY=1SU",
+        "FREQ=MONTHLY;BYDAY=-1FR",
+        "FREQ=MONTHLY;BYDAY=1MO,3MO",
+        "FREQ=MONTHLY;BYDAY=-2WE",
+        "FREQ=MONTHLY;BYDAY=SA;BYSETPOS=-3",
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=1SU",
+        "FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA,4SA",
+        "FREQ=MONTHLY;BYMONTHDAY=1",
+        "FREQ=MONTHLY;BYMONTHDAY=15",
+        "FREQ=MONTHLY;BYMONTHDAY=22",
+        "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15",
+        "FREQ=MONTHLY;BYMONTHDAY=-1",
+        "FREQ=MONTHLY;BYMONTHDAY=-2",
+        "FREQ=MONTHLY;BYMONTHDAY=-10",
+        "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+    ];
+
+    /// English words that must not appear in another language's text,
+    /// less the few a language shares (Dutch "week", French "minutes").
+    fn english_words(lang: Lang, text: &str) -> Vec<String> {
+        const ENGLISH: &[&str] = &[
+            "every",
+            "each",
+            "day",
+            "days",
+            "week",
+            "weeks",
+            "month",
+            "months",
+            "year",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "fifth",
+            "last",
+            "and",
+            "of",
+            "the",
+            "on",
+            "at",
+            "to",
+            "from",
+            "pattern",
+            "calendar",
+            "lists",
+            "dates",
+            "starts",
+            "ends",
+            "meetings",
+            "after",
+            "next",
+            "hour",
+            "hours",
+            "minute",
+            "minutes",
+            "join",
+            "phone",
+            "tags",
+            "convenors",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "st",
+            "nd",
+            "rd",
+            "th",
+        ];
+        let shared: &[&str] = match lang {
+            Lang::Nl => &["week", "meetings"],
+            Lang::Fr => &["minute", "minutes", "dates"],
+            Lang::De => &["minute"],
+            _ => &[],
+        };
+        text.split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| ENGLISH.contains(&w.as_str()))
+            .filter(|w| !shared.contains(&w.as_str()))
+            .collect()
+    }
+
+    /// Issue 29: every pattern the core words in English is said in
+    /// words in every language, each differently, with no English word
+    /// and no rule text.
+    #[test]
+    fn every_recurrence_is_said_in_every_language() {
+        let london: Zone = "Europe/London".parse().unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let four = LocalTime::new(16, 0).unwrap();
+        let rules: Vec<Rule> =
+            PATTERNS.iter().map(|p| Rule::rrule(p, four).unwrap()).collect();
+        for lang in Lang::ALL {
+            let words = Words::new(lang);
+            let texts: Vec<String> =
+                rules.iter().map(|r| words.rule(r, london, on)).collect();
+            for (pattern, text) in PATTERNS.iter().zip(&texts) {
+                assert!(
+                    !text.contains("FREQ") && !text.contains("BY"),
+                    "{lang} {pattern}: {text}"
+                );
+                if lang != Lang::En {
+                    let english = english_words(lang, text);
+                    assert!(
+                        english.is_empty(),
+                        "{lang} {pattern}: {text}: {english:?}"
+                    );
+                    assert!(!text.contains('{'), "{lang}: {text}");
+                }
+            }
+            // Each differently; only the last by how often it repeats.
+            let when = words.time_in_zone(four, london, on);
+            let generic: Vec<String> =
+                ["daily", "weekly", "monthly", "yearly"]
+                    .iter()
+                    .map(|f| {
+                        let args = [
+                            ("frequency", f.to_string()),
+                            ("when", when.clone()),
+                        ];
+                        words.message("rule-pattern", &args)
+                    })
+                    .collect();
+            for (i, (pattern, text)) in PATTERNS.iter().zip(&texts).enumerate()
+            {
+                let same = texts.iter().filter(|t| *t == text).count();
+                assert_eq!(same, 1, "{lang} {pattern}: {text}");
+                let is_generic = i + 1 == PATTERNS.len();
+                assert_eq!(
+                    generic.contains(text),
+                    is_generic && lang != Lang::En,
+                    "{lang} {pattern}: {text}"
+                );
+            }
+        }
+    }
+
+    /// The grammar of a few: ordinals from CLDR's rules (`1er`,
+    /// `22:a`), lists with the language's `and`, genders.
+    #[test]
+    fn recurrences_in_the_language_s_grammar() {
+        let london: Zone = "Europe/London".parse().unwrap();
+        let on = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let four = LocalTime::new(16, 0).unwrap();
+        let say = |lang: Lang, rrule: &str| {
+            let rule = Rule::rrule(rrule, four).unwrap();
+            let text = Words::new(lang).rule(&rule, london, on);
+            let when = Words::new(lang).time_in_zone(four, london, on);
+            text.replace(&when, "WHEN")
+        };
+        let cases = [
+            (
+                Lang::Fr,
+                "FREQ=WEEKLY;BYDAY=MO,WE,FR",
+                "chaque lundi, mercredi et vendredi à WHEN",
+            ),
+            (
+                Lang::Fr,
+                "FREQ=MONTHLY;BYMONTHDAY=1",
+                "le 1er de chaque mois à WHEN",
+            ),
+            (
+                Lang::Fr,
+                "FREQ=MONTHLY;BYMONTHDAY=15",
+                "le 15 de chaque mois à WHEN",
+            ),
+            (Lang::Fr, "FREQ=DAILY", "tous les jours à WHEN"),
+            (
+                Lang::Es,
+                "FREQ=MONTHLY;BYDAY=1MO,3MO",
+                "el primer y tercer lunes de cada mes a las WHEN",
+            ),
+            (
+                Lang::Es,
+                "FREQ=MONTHLY;BYMONTHDAY=-1",
+                "el último día de cada mes a las WHEN",
+            ),
+            (
+                Lang::Es,
+                "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+                "cada año el 31 de diciembre a las WHEN",
+            ),
+            (
+                Lang::De,
+                "FREQ=MONTHLY;INTERVAL=2;BYDAY=1SU",
+                "alle 2 Monate am ersten Sonntag um WHEN",
+            ),
+            (
+                Lang::De,
+                "FREQ=MONTHLY;BYMONTHDAY=15",
+                "am 15. jedes Monats um WHEN",
+            ),
+            (
+                Lang::Sv,
+                "FREQ=MONTHLY;BYMONTHDAY=22",
+                "den 22:a varje månad kl. WHEN",
+            ),
+            (
+                Lang::Sv,
+                "FREQ=MONTHLY;BYMONTHDAY=15",
+                "den 15:e varje månad kl. WHEN",
+            ),
+            (
+                Lang::Pt,
+                "FREQ=WEEKLY;BYDAY=MO,TH",
+                "toda segunda-feira e quinta-feira às WHEN",
+            ),
+            (
+                Lang::Pt,
+                "FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA,4SA",
+                "a cada 3 meses, no segundo e quarto sábado, às WHEN",
+            ),
+            (Lang::Sk, "FREQ=DAILY;INTERVAL=3", "každé 3 dni o WHEN"),
+            (
+                Lang::Sk,
+                "FREQ=MONTHLY;BYDAY=-2WE",
+                "každý mesiac, predposledná streda o WHEN",
+            ),
+            (
+                Lang::Ja,
+                "FREQ=MONTHLY;BYDAY=1MO,3MO",
+                "毎月第1、第3月曜日 WHEN",
+            ),
+            (
+                Lang::Ja,
+                "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=31",
+                "毎年12月31日 WHEN",
+            ),
+            (
+                Lang::Nl,
+                "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SA",
+                "om de 2 weken op dinsdag en zaterdag om WHEN",
+            ),
+        ];
+        for (lang, rrule, expected) in cases {
+            assert_eq!(say(lang, rrule), expected, "{lang} {rrule}");
+        }
+    }
+
+    /// Issue 29: the sentences of the feeds in every language, with no
+    /// English word; English is the core's own.
+    #[test]
+    fn feed_phrases_in_every_language() {
+        let la: Zone = "America/Los_Angeles".parse().unwrap();
+        let day = NaiveDate::from_ymd_opt(2022, 11, 12).unwrap();
+        let next = [day, NaiveDate::from_ymd_opt(2022, 11, 26).unwrap()];
+        let names = vec!["Kara K".to_string(), "Ann B".to_string()];
+        let tags = vec!["abierta".to_string()];
+        let phrases = [
+            Phrase::Starts(day),
+            Phrase::EveryWeeks { weeks: 2, next: &next },
+            Phrase::NoMeetingsAfter(day),
+            Phrase::EndsNextDay {
+                time: LocalTime::new(1, 0).unwrap(),
+                zone: la,
+                on: day,
+            },
+            Phrase::Convenors(&names),
+            Phrase::Join("https://zoom.example/j/1"),
+            Phrase::Phone("+1 555 0100"),
+            Phrase::Tags(&tags),
+            Phrase::Reminder {
+                meeting: "Grupo",
+                before: "15m".parse().unwrap(),
+                url: None,
+            },
+            Phrase::Reminder {
+                meeting: "Grupo",
+                before: "90m".parse().unwrap(),
+                url: Some("https://zoom.example/j/1"),
+            },
+            Phrase::Reminder {
+                meeting: "Grupo",
+                before: "1h".parse().unwrap(),
+                url: None,
+            },
+            Phrase::JoinOnline,
+        ];
+        for lang in Lang::ALL {
+            let words = Words::new(lang);
+            for phrase in &phrases {
+                let text = words.phrase(phrase);
+                if lang == Lang::En {
+                    assert_eq!(text, phrase.to_string());
+                    continue;
+                }
+                let english = english_words(lang, &text);
+                assert!(english.is_empty(), "{lang}: {text}: {english:?}");
+                assert!(!text.is_empty() && !text.contains('{'), "{text}");
+            }
+        }
+        let sk = Words::new(Lang::Sk);
+        let reminder = |minutes: &str| Phrase::Reminder {
+            meeting: "Skupina",
+            before: minutes.parse().unwrap(),
+            url: None,
+        };
+        assert_eq!(sk.phrase(&reminder("1m")), "Skupina začína o 1 minútu");
+        assert_eq!(sk.phrase(&reminder("3m")), "Skupina začína o 3 minúty");
+        assert_eq!(
+            sk.phrase(&reminder("2h5m")),
+            "Skupina začína o 2 hodiny a 5 minút"
+        );
+        let ja = Words::new(Lang::Ja);
+        assert_eq!(
+            ja.phrase(&reminder("90m")),
+            "Skupinaは1時間30分後に始まります"
+        );
+        let de = Words::new(Lang::De);
+        assert_eq!(
+            de.phrase(&Phrase::EveryWeeks { weeks: 2, next: &next }),
+            "Alle 2 Wochen, nicht jede Woche; nächste Termine: \
+             12. November 2022 und 26. November 2022"
+        );
+    }
+
+    /// Issue 29 item 4: `dir` comes from CLDR's data through ICU4X, not
+    /// from a list: languages convenor has no file for yet say `rtl` by
+    /// their script (Punjabi in Gurmukhi `ltr`, in Arabic script `rtl`),
+    /// and so would the page and announcements of such a file.
+    #[test]
+    fn direction_comes_from_the_locale() {
+        for tag in ["ar", "he", "fa", "ur", "ar-EG", "pa-Arab"] {
+            assert_eq!(dir(tag), "rtl", "{tag}");
+        }
+        for tag in ["pa", "az", "en-US", "sr-Cyrl", "not a tag"] {
+            assert_eq!(dir(tag), "ltr", "{tag}");
+        }
+        for lang in Lang::ALL {
+            assert_eq!(Words::new(lang).dir(), "ltr", "{lang}");
+        }
     }
 
     /// Names and clocks are CLDR's, per language.

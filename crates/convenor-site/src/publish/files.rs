@@ -23,7 +23,8 @@ const OCCURRENCE_DAYS: i64 = 90;
 /// [`crate::atom`]), the page `index.html` and the one-session files
 /// it links to. The page's options say the rest too: its `now` starts
 /// the sessions of `occurrences.json` and stamps the feeds, its
-/// `IcalOptions` make every `.ics`. Large files are made as they are
+/// `IcalOptions` make every `.ics`, and the `.ics` and Atom feeds' words
+/// are its first language's ([`PageOptions::feed_words`]). Large files are made as they are
 /// written ([`Content::Made`]), so a fellowship of 10,000 meetings is
 /// never held whole in memory.
 ///
@@ -101,7 +102,8 @@ impl<'s> Publication<'s> {
     ) -> Result<(Vec<(PathBuf, Content<'s>)>, Vec<usize>, Vec<FeedWarning>)>
     {
         let now = options.now();
-        let ical = options.ical().clone();
+        // Every feed in the page's first language.
+        let ical = options.feed_ical();
         let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
         let all = ical.clone();
         files.push((
@@ -227,7 +229,8 @@ impl<'s> Publication<'s> {
         options: &PageOptions,
     ) -> Result<Publication<'s>> {
         let now = options.now();
-        let ical = options.ical().clone();
+        // Every feed in the page's first language.
+        let ical = options.feed_ical();
         let site = schedules.name();
         let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
         let mut keys: Vec<Option<u128>> = Vec::new();
@@ -512,7 +515,8 @@ struct GroupEntry<'a> {
 /// The options of `changes.atom` beside the page `options` make: its
 /// links to the page, its ids in the calendars' UID domain.
 fn atom_options(options: &PageOptions) -> crate::atom::AtomOptions {
-    let mut atom = crate::atom::AtomOptions::new(options.now());
+    let mut atom = crate::atom::AtomOptions::new(options.now())
+        .with_lang(options.languages().first().copied().unwrap_or_default());
     if let Some(page) = options.base_url() {
         atom = atom.with_page(page.clone());
     }

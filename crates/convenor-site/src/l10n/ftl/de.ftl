@@ -89,3 +89,67 @@ page-filter-count = { $shown } von { $total } Treffen angezeigt
 page-filter-none = Keine Treffen passen zu diesen Filtern.
 page-group-page = Alle Treffen von { $group }, auf der Seite der Gruppe
 page-more-site = Und { $more } weitere Treffen in diesen Wochen: Die Seite jeder Gruppe zeigt alle ihre Treffen, oder abonnieren Sie unten, um alle zu sehen.
+
+## Regeln nach ihrer Wiederholung, und die Sätze der Feeds (Meeting-
+## Guide-Notizen, Kalenderbeschreibungen, Erinnerungen)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } und { $last }
+rule-daily = { $days ->
+    [1] täglich
+   *[other] alle { $days } Tage
+} um { $when }
+rule-weekly-days = { $weeks ->
+    [1] jeden { $days }
+   *[other] alle { $weeks } Wochen am { $days }
+} um { $when }
+nth-weekday = { $nth ->
+    [first] ersten
+    [second] zweiten
+    [third] dritten
+    [fourth] vierten
+    [fifth] fünften
+    [second-last] vorletzten
+    [third-last] drittletzten
+    [fourth-last] viertletzten
+    [fifth-last] fünftletzten
+   *[last] letzten
+}
+rule-monthly-nth = { $months ->
+    [1] am { $which } { $day } jedes Monats
+   *[other] alle { $months } Monate am { $which } { $day }
+} um { $when }
+day-of-month = { $day }.
+last-day-of-month = { $nth ->
+    [second-last] vorletzten Tag
+    [third-last] drittletzten Tag
+    [fourth-last] viertletzten Tag
+    [fifth-last] fünftletzten Tag
+    [nth-last] { $n }.-letzten Tag
+   *[last] letzten Tag
+}
+rule-monthly-day = { $months ->
+    [1] am { $nth } jedes Monats
+   *[other] alle { $months } Monate am { $nth }
+} um { $when }
+rule-yearly = jedes Jahr am { $date } um { $when }
+notes-starts = Beginnt am { $date }
+notes-every-weeks = Alle { $weeks } Wochen, nicht jede Woche; nächste Termine: { $dates }
+notes-no-meetings-after = Keine Treffen nach dem { $plain }
+notes-ends-next-day = Endet um { $time } { $zone }, am nächsten Tag
+ical-convenors = Leitung: { $names }
+ical-join = Teilnehmen: { $url }
+ical-phone = Telefon: { $phone }
+ical-tags = Schlagwörter: { $tags }
+reminder = { $name } beginnt in { $before }
+reminder-link = { $name } beginnt in { $before }: { $url }
+reminder-hours = { $hours ->
+    [one] { $hours } Stunde
+   *[other] { $hours } Stunden
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } Minute
+   *[other] { $minutes } Minuten
+}
+reminder-hours-minutes = { $hours } und { $minutes }
+atom-changes = { $name }: Änderungen

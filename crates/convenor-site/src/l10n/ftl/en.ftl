@@ -113,3 +113,90 @@ page-filter-none = No sessions match these filters.
 page-group-page = All sessions of { $group }, on the group's own page
 # A site's page over its cap: the groups' pages list the rest.
 page-more-site = And { $more } more sessions in these weeks: each group's page lists all of its own, or subscribe below to see them all.
+
+## Rules by their recurrence (every pattern words::Recurrence has words
+## for), and the sentences of the feeds (words::Phrase): Meeting Guide
+## notes, calendar descriptions and reminders. English output is the
+## core's own; these are the model of each language's.
+
+# A list as CLDR's list patterns write it: "Monday, Wednesday and Friday".
+list-comma = { $first }, { $rest }
+list-and = { $first } and { $last }
+rule-daily = { $days ->
+    [1] every day
+   *[other] every { $days } days
+} at { $when }
+# $days is a list of weekday names, $weekday the first one's code.
+rule-weekly-days = { $weeks ->
+    [1] every week on { $days }
+   *[other] every { $weeks } weeks on { $days }
+} at { $when }
+# Which of a month's weekdays; $weekday for languages whose words agree
+# with the day's gender.
+nth-weekday = { $nth ->
+    [first] first
+    [second] second
+    [third] third
+    [fourth] fourth
+    [fifth] fifth
+    [second-last] second to last
+    [third-last] third to last
+    [fourth-last] fourth to last
+    [fifth-last] fifth to last
+   *[last] last
+}
+# $which is a list of nth-weekday.
+rule-monthly-nth = { $months ->
+    [1] the { $which } { $day } of each month
+   *[other] every { $months } months on the { $which } { $day }
+} at { $when }
+day-of-month = { NUMBER($day, type: "ordinal") ->
+    [one] { $day }st
+    [two] { $day }nd
+    [few] { $day }rd
+   *[other] { $day }th
+}
+# A day counted from the month's end; $n is the count for nth-last.
+last-day-of-month = { $nth ->
+    [second-last] second to last day
+    [third-last] third to last day
+    [fourth-last] fourth to last day
+    [fifth-last] fifth to last day
+    [nth-last] { NUMBER($n, type: "ordinal") ->
+        [one] { $n }st
+        [two] { $n }nd
+        [few] { $n }rd
+       *[other] { $n }th
+    } to last day
+   *[last] last day
+}
+# $nth is a day-of-month or last-day-of-month.
+rule-monthly-day = { $months ->
+    [1] the { $nth } of each month
+   *[other] every { $months } months on the { $nth }
+} at { $when }
+# $date is the month and day.
+rule-yearly = every year on { $date } at { $when }
+# $date has the weekday, $plain not; $weekday is its code (sun ... sat).
+notes-starts = Starts { $date }
+notes-every-weeks = Every { $weeks } weeks, not every week; next: { $dates }
+notes-no-meetings-after = No meetings after { $date }
+notes-ends-next-day = Ends at { $time } { $zone }, the next day
+ical-convenors = Convenors: { $names }
+ical-join = Join: { $url }
+ical-phone = Phone: { $phone }
+ical-tags = Tags: { $tags }
+# $before is reminder-hours, reminder-minutes or both.
+reminder = { $name } starts in { $before }
+reminder-link = { $name } starts in { $before }: { $url }
+reminder-hours = { $hours ->
+    [one] { $hours } hour
+   *[other] { $hours } hours
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+reminder-hours-minutes = { $hours } { $minutes }
+# The title of changes.atom.
+atom-changes = { $name }: changes

@@ -60,12 +60,12 @@ page-next = Próximas reuniones
 page-next-weeks = Las próximas { $weeks } semanas desde el { $date }. La hora propia de cada reunión está entre paréntesis.
 page-in-progress = En curso
 page-first = Primera reunión
-page-add = Agregar a mi calendario
+page-add = Añadir a mi calendario
 page-no-sessions = No hay reuniones en estas semanas.
 page-more = Y { $more } reuniones más en estas semanas: suscríbase abajo para verlas todas.
 page-every-week = Cada semana
 page-groups = Grupos
-page-subscribe-heading = Agregar a su calendario
+page-subscribe-heading = Añadir a su calendario
 page-subscribe-text = Una suscripción se actualiza sola cuando cambia el horario.
 page-subscribe = Suscribirse a { $name }
 page-all-meetings = todas las reuniones
@@ -95,3 +95,67 @@ page-filter-count = { $shown ->
 page-filter-none = Ninguna reunión coincide con estos filtros.
 page-group-page = Todas las reuniones de { $group }, en la página del grupo
 page-more-site = Y { $more } reuniones más en estas semanas: la página de cada grupo muestra todas las suyas, o suscríbase abajo para verlas todas.
+
+## Reglas según su recurrencia, y las frases de los feeds (notas de
+## Meeting Guide, descripciones del calendario, recordatorios)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } y { $last }
+rule-daily = { $days ->
+    [1] todos los días
+   *[other] cada { $days } días
+} a las { $when }
+rule-weekly-days = { $weeks ->
+    [1] cada { $days }
+   *[other] cada { $weeks } semanas, el { $days },
+} a las { $when }
+nth-weekday = { $nth ->
+    [first] primer
+    [second] segundo
+    [third] tercer
+    [fourth] cuarto
+    [fifth] quinto
+    [second-last] penúltimo
+    [third-last] antepenúltimo
+    [fourth-last] cuarto contando desde el final
+    [fifth-last] quinto contando desde el final
+   *[last] último
+}
+rule-monthly-nth = { $months ->
+    [1] el { $which } { $day } de cada mes
+   *[other] cada { $months } meses, el { $which } { $day },
+} a las { $when }
+day-of-month = día { $day }
+last-day-of-month = { $nth ->
+    [second-last] penúltimo día
+    [third-last] antepenúltimo día
+    [fourth-last] cuarto día contando desde el final
+    [fifth-last] quinto día contando desde el final
+    [nth-last] día { $n } contando desde el final
+   *[last] último día
+}
+rule-monthly-day = { $months ->
+    [1] el { $nth } de cada mes
+   *[other] cada { $months } meses, el { $nth },
+} a las { $when }
+rule-yearly = cada año el { $date } a las { $when }
+notes-starts = Comienza el { $date }
+notes-every-weeks = Cada { $weeks } semanas, no todas las semanas; próximas fechas: { $dates }
+notes-no-meetings-after = No hay reuniones después del { $date }
+notes-ends-next-day = Termina a las { $time } { $zone }, al día siguiente
+ical-convenors = Coordinadores: { $names }
+ical-join = Unirse: { $url }
+ical-phone = Teléfono: { $phone }
+ical-tags = Etiquetas: { $tags }
+reminder = { $name } empieza en { $before }
+reminder-link = { $name } empieza en { $before }: { $url }
+reminder-hours = { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}
+reminder-hours-minutes = { $hours } y { $minutes }
+atom-changes = { $name }: cambios

@@ -60,12 +60,12 @@ page-next = Prochaines réunions
 page-next-weeks = Les { $weeks } prochaines semaines à partir du { $date }. L’heure propre à chaque réunion est entre parenthèses.
 page-in-progress = En cours
 page-first = Première réunion
-page-add = Ajouter à mon agenda
+page-add = Ajouter à mon calendrier
 page-no-sessions = Aucune réunion ces semaines-ci.
 page-more = Et { $more } autres réunions ces semaines-ci : abonnez-vous ci-dessous pour les voir toutes.
 page-every-week = Chaque semaine
 page-groups = Groupes
-page-subscribe-heading = Ajouter à votre agenda
+page-subscribe-heading = Ajouter à votre calendrier
 page-subscribe-text = Un abonnement se met à jour tout seul quand l’horaire change.
 page-subscribe = S’abonner à { $name }
 page-all-meetings = toutes les réunions
@@ -92,3 +92,86 @@ page-filter-count = { $shown ->
 page-filter-none = Aucune réunion ne correspond à ces filtres.
 page-group-page = Toutes les réunions de { $group }, sur la page du groupe
 page-more-site = Et { $more } autres réunions ces semaines-ci : la page de chaque groupe montre toutes les siennes, ou abonnez-vous ci-dessous pour les voir toutes.
+
+## Règles selon leur récurrence, et les phrases des flux (notes Meeting
+## Guide, descriptions du calendrier, rappels)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } et { $last }
+rule-daily = { $days ->
+    [1] tous les jours
+   *[other] tous les { $days } jours
+} à { $when }
+rule-weekly-days = { $weeks ->
+    [1] chaque { $days }
+   *[other] toutes les { $weeks } semaines, le { $days },
+} à { $when }
+nth-weekday = { $nth ->
+    [first] premier
+    [second] deuxième
+    [third] troisième
+    [fourth] quatrième
+    [fifth] cinquième
+    [second-last] avant-dernier
+    [third-last] antépénultième
+    [fourth-last] quatrième en partant de la fin
+    [fifth-last] cinquième en partant de la fin
+   *[last] dernier
+}
+# « l’ » devant « avant-dernier », « antépénultième » ($nth : le premier
+# de la liste).
+rule-monthly-nth = { $months ->
+    [1] { $nth ->
+        [second-last] l’
+        [third-last] l’
+       *[other] le{" "}
+    }{ $which } { $day } de chaque mois
+   *[other] tous les { $months } mois, { $nth ->
+        [second-last] l’
+        [third-last] l’
+       *[other] le{" "}
+    }{ $which } { $day },
+} à { $when }
+day-of-month = { NUMBER($day, type: "ordinal") ->
+    [one] { $day }er
+   *[other] { $day }
+}
+last-day-of-month = { $nth ->
+    [second-last] avant-dernier jour
+    [third-last] troisième jour en partant de la fin
+    [fourth-last] quatrième jour en partant de la fin
+    [fifth-last] cinquième jour en partant de la fin
+    [nth-last] { $n }e jour en partant de la fin
+   *[last] dernier jour
+}
+rule-monthly-day = { $months ->
+    [1] { $key ->
+        [second-last] l’
+       *[other] le{" "}
+    }{ $nth } de chaque mois
+   *[other] tous les { $months } mois, { $key ->
+        [second-last] l’
+       *[other] le{" "}
+    }{ $nth },
+} à { $when }
+rule-yearly = chaque année le { $date } à { $when }
+notes-starts = Commence le { $date }
+notes-every-weeks = Toutes les { $weeks } semaines, pas chaque semaine ; prochaines dates : { $dates }
+notes-no-meetings-after = Plus de réunions après le { $date }
+notes-ends-next-day = Se termine à { $time } { $zone }, le lendemain
+ical-convenors = Animateurs : { $names }
+ical-join = Rejoindre : { $url }
+ical-phone = Téléphone : { $phone }
+ical-tags = Étiquettes : { $tags }
+reminder = { $name } commence dans { $before }
+reminder-link = { $name } commence dans { $before } : { $url }
+reminder-hours = { $hours ->
+    [one] { $hours } heure
+   *[other] { $hours } heures
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minute
+   *[other] { $minutes } minutes
+}
+reminder-hours-minutes = { $hours } { $minutes }
+atom-changes = { $name } : changements

@@ -86,3 +86,60 @@ page-filter-count = { $total }件中{ $shown }件のミーティングを表示
 page-filter-none = この条件に一致するミーティングはありません。
 page-group-page = { $group }のすべてのミーティング（グループのページ）
 page-more-site = この期間にさらに{ $more }件のミーティングがあります。各グループのページにはそのグループのすべてのミーティングがあります。すべて見るには下から購読してください。
+
+## 繰り返し方による規則と、フィードの文（Meeting Guideのメモ、カレンダーの説明、リマインダー）
+
+list-comma = { $first }、{ $rest }
+list-and = { $first }、{ $last }
+rule-daily = { $days ->
+    [1] 毎日
+   *[other] { $days }日ごと
+} { $when }
+rule-weekly-days = { $weeks ->
+    [1] 毎週{ $days }
+   *[other] { $weeks }週間ごとの{ $days }
+} { $when }
+nth-weekday = { $nth ->
+    [first] 第1
+    [second] 第2
+    [third] 第3
+    [fourth] 第4
+    [fifth] 第5
+    [second-last] 最後から2番目の
+    [third-last] 最後から3番目の
+    [fourth-last] 最後から4番目の
+    [fifth-last] 最後から5番目の
+   *[last] 最終
+}
+rule-monthly-nth = { $months ->
+    [1] 毎月
+   *[other] { $months }か月ごとの
+}{ $which }{ $day } { $when }
+day-of-month = { $day }日
+last-day-of-month = { $nth ->
+    [second-last] 最終日の前日
+    [third-last] 最終日から3日目
+    [fourth-last] 最終日から4日目
+    [fifth-last] 最終日から5日目
+    [nth-last] 最終日から{ $n }日目
+   *[last] 最終日
+}
+rule-monthly-day = { $months ->
+    [1] 毎月
+   *[other] { $months }か月ごとの
+}{ $nth } { $when }
+rule-yearly = 毎年{ $date } { $when }
+notes-starts = { $date }開始
+notes-every-weeks = { $weeks }週間ごと（毎週ではありません）。次回：{ $dates }
+notes-no-meetings-after = { $date }より後はミーティングがありません
+notes-ends-next-day = 翌日の{ $zone } { $time }に終了
+ical-convenors = 進行役：{ $names }
+ical-join = 参加：{ $url }
+ical-phone = 電話：{ $phone }
+ical-tags = タグ：{ $tags }
+reminder = { $name }は{ $before }後に始まります
+reminder-link = { $name }は{ $before }後に始まります：{ $url }
+reminder-hours = { $hours }時間
+reminder-minutes = { $minutes }分
+reminder-hours-minutes = { $hours }{ $minutes }
+atom-changes = { $name }：変更

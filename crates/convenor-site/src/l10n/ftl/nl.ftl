@@ -92,3 +92,64 @@ page-filter-count = { $shown } van { $total ->
 page-filter-none = Geen meetings voldoen aan deze filters.
 page-group-page = Alle meetings van { $group }, op de pagina van de groep
 page-more-site = En nog { $more } meetings in deze weken: de pagina van elke groep toont al haar meetings, of abonneer hieronder om ze allemaal te zien.
+
+## Regels naar hun herhaling, en de zinnen van de feeds (Meeting
+## Guide-notities, agendabeschrijvingen, herinneringen)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } en { $last }
+rule-daily = { $days ->
+    [1] elke dag
+   *[other] om de { $days } dagen
+} om { $when }
+rule-weekly-days = { $weeks ->
+    [1] elke { $days }
+   *[other] om de { $weeks } weken op { $days }
+} om { $when }
+nth-weekday = { $nth ->
+    [first] eerste
+    [second] tweede
+    [third] derde
+    [fourth] vierde
+    [fifth] vijfde
+    [second-last] voorlaatste
+    [third-last] op twee na laatste
+    [fourth-last] op drie na laatste
+    [fifth-last] op vier na laatste
+   *[last] laatste
+}
+rule-monthly-nth = { $months ->
+    [1] elke { $which } { $day } van de maand
+   *[other] om de { $months } maanden op de { $which } { $day }
+} om { $when }
+day-of-month = { $day }e
+last-day-of-month = { $nth ->
+    [second-last] voorlaatste dag
+    [third-last] op twee na laatste dag
+    [fourth-last] op drie na laatste dag
+    [fifth-last] op vier na laatste dag
+    [nth-last] { $n }e dag van achteren
+   *[last] laatste dag
+}
+rule-monthly-day = { $months ->
+    [1] op de { $nth } van elke maand
+   *[other] om de { $months } maanden op de { $nth }
+} om { $when }
+rule-yearly = elk jaar op { $date } om { $when }
+notes-starts = Begint op { $date }
+notes-every-weeks = Om de { $weeks } weken, niet elke week; volgende data: { $dates }
+notes-no-meetings-after = Geen meetings meer na { $date }
+notes-ends-next-day = Eindigt om { $time } { $zone }, de volgende dag
+ical-convenors = Gespreksleiding: { $names }
+ical-join = Deelnemen: { $url }
+ical-phone = Telefoon: { $phone }
+ical-tags = Labels: { $tags }
+reminder = { $name } begint over { $before }
+reminder-link = { $name } begint over { $before }: { $url }
+reminder-hours = { $hours } uur
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minuut
+   *[other] { $minutes } minuten
+}
+reminder-hours-minutes = { $hours } en { $minutes }
+atom-changes = { $name }: wijzigingen

@@ -116,3 +116,110 @@ page-filter-count = Mostrando { $shown } de { $total ->
 page-filter-none = Nenhuma reunião corresponde a estes filtros.
 page-group-page = Todas as reuniões de { $group }, na página do grupo
 page-more-site = E mais { $more } reuniões nestas semanas: a página de cada grupo mostra todas as suas, ou assine abaixo para ver todas.
+
+## Regras pela sua recorrência, e as frases dos feeds (notas do Meeting
+## Guide, descrições do calendário, lembretes)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } e { $last }
+rule-daily = { $days ->
+    [1] todos os dias
+   *[other] a cada { $days } dias
+} às { $when }
+# O sábado e o domingo são masculinos; os outros dias, femininos.
+rule-weekly-days = { $weeks ->
+    [1] { $weekday ->
+        [sat] todo
+        [sun] todo
+       *[other] toda
+    } { $days }
+   *[other] a cada { $weeks } semanas, { $days },
+} às { $when }
+nth-weekday = { $weekday ->
+    [sat] { $nth ->
+        [first] primeiro
+        [second] segundo
+        [third] terceiro
+        [fourth] quarto
+        [fifth] quinto
+        [second-last] penúltimo
+        [third-last] antepenúltimo
+        [fourth-last] quarto a contar do fim
+        [fifth-last] quinto a contar do fim
+       *[last] último
+    }
+    [sun] { $nth ->
+        [first] primeiro
+        [second] segundo
+        [third] terceiro
+        [fourth] quarto
+        [fifth] quinto
+        [second-last] penúltimo
+        [third-last] antepenúltimo
+        [fourth-last] quarto a contar do fim
+        [fifth-last] quinto a contar do fim
+       *[last] último
+    }
+   *[other] { $nth ->
+        [first] primeira
+        [second] segunda
+        [third] terceira
+        [fourth] quarta
+        [fifth] quinta
+        [second-last] penúltima
+        [third-last] antepenúltima
+        [fourth-last] quarta a contar do fim
+        [fifth-last] quinta a contar do fim
+       *[last] última
+    }
+}
+rule-monthly-nth = { $months ->
+    [1] { $weekday ->
+        [sat] no
+        [sun] no
+       *[other] na
+    } { $which } { $day } de cada mês
+   *[other] a cada { $months } meses, { $weekday ->
+        [sat] no
+        [sun] no
+       *[other] na
+    } { $which } { $day },
+} às { $when }
+day-of-month = dia { $day }
+last-day-of-month = { $nth ->
+    [second-last] penúltimo dia
+    [third-last] antepenúltimo dia
+    [fourth-last] quarto dia a contar do fim
+    [fifth-last] quinto dia a contar do fim
+    [nth-last] { $n }º dia a contar do fim
+   *[last] último dia
+}
+rule-monthly-day = { $months ->
+    [1] no { $nth } de cada mês
+   *[other] a cada { $months } meses, no { $nth },
+} às { $when }
+rule-yearly = todos os anos em { $date } às { $when }
+notes-starts = { $weekday ->
+    [sat] Começa no
+    [sun] Começa no
+   *[other] Começa na
+} { $date }
+notes-every-weeks = A cada { $weeks } semanas, não todas as semanas; próximas datas: { $dates }
+notes-no-meetings-after = Não há reuniões depois de { $plain }
+notes-ends-next-day = Termina às { $time } { $zone }, no dia seguinte
+ical-convenors = Coordenação: { $names }
+ical-join = Participar: { $url }
+ical-phone = Telefone: { $phone }
+ical-tags = Etiquetas: { $tags }
+reminder = { $name } começa em { $before }
+reminder-link = { $name } começa em { $before }: { $url }
+reminder-hours = { $hours ->
+    [one] { $hours } hora
+   *[other] { $hours } horas
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minuto
+   *[other] { $minutes } minutos
+}
+reminder-hours-minutes = { $hours } e { $minutes }
+atom-changes = { $name }: mudanças

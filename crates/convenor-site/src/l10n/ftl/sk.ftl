@@ -105,3 +105,103 @@ page-filter-count = { $shown ->
 page-filter-none = Týmto filtrom nezodpovedajú žiadne stretnutia.
 page-group-page = Všetky stretnutia skupiny { $group } na stránke skupiny
 page-more-site = A ďalšie stretnutia v týchto týždňoch ({ $more }): stránka každej skupiny ukazuje všetky jej stretnutia, alebo sa prihláste na odber nižšie a uvidíte všetky.
+
+## Pravidlá podľa opakovania a vety kanálov (poznámky Meeting Guide,
+## popisy v kalendári, pripomienky)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } a { $last }
+rule-daily = { $days ->
+    [1] každý deň
+    [few] každé { $days } dni
+   *[other] každých { $days } dní
+} o { $when }
+rule-weekly-days = { $weeks ->
+    [1] každý týždeň
+    [few] každé { $weeks } týždne
+   *[other] každých { $weeks } týždňov
+}, { $days } o { $when }
+# Nedeľa, streda a sobota sú ženského rodu, ostatné dni mužského.
+nth-weekday = { $nth ->
+    [first] 1.
+    [second] 2.
+    [third] 3.
+    [fourth] 4.
+    [fifth] 5.
+    [second-last] { $weekday ->
+        [sun] predposledná
+        [wed] predposledná
+        [sat] predposledná
+       *[other] predposledný
+    }
+    [third-last] { $weekday ->
+        [sun] predpredposledná
+        [wed] predpredposledná
+        [sat] predpredposledná
+       *[other] predpredposledný
+    }
+    [fourth-last] { $weekday ->
+        [sun] štvrtá od konca
+        [wed] štvrtá od konca
+        [sat] štvrtá od konca
+       *[other] štvrtý od konca
+    }
+    [fifth-last] { $weekday ->
+        [sun] piata od konca
+        [wed] piata od konca
+        [sat] piata od konca
+       *[other] piaty od konca
+    }
+   *[last] { $weekday ->
+        [sun] posledná
+        [wed] posledná
+        [sat] posledná
+       *[other] posledný
+    }
+}
+rule-monthly-nth = { $months ->
+    [1] každý mesiac
+    [few] každé { $months } mesiace
+   *[other] každých { $months } mesiacov
+}, { $which } { $day } o { $when }
+day-of-month = { $day }. deň
+last-day-of-month = { $nth ->
+    [second-last] predposledný deň
+    [third-last] tretí deň od konca
+    [fourth-last] štvrtý deň od konca
+    [fifth-last] piaty deň od konca
+    [nth-last] { $n }. deň od konca
+   *[last] posledný deň
+}
+rule-monthly-day = { $months ->
+    [1] každý mesiac
+    [few] každé { $months } mesiace
+   *[other] každých { $months } mesiacov
+}, { $nth } o { $when }
+rule-yearly = každý rok { $date } o { $when }
+notes-starts = Začína { $plain }
+notes-every-weeks = { $weeks ->
+    [few] Každé { $weeks } týždne
+   *[other] Každých { $weeks } týždňov
+}, nie každý týždeň; najbližšie termíny: { $dates }
+notes-no-meetings-after = Žiadne stretnutia po dátume { $plain }
+notes-ends-next-day = Končí o { $time } { $zone }, nasledujúci deň
+ical-convenors = Vedúci stretnutia: { $names }
+ical-join = Pripojiť sa: { $url }
+ical-phone = Telefón: { $phone }
+ical-tags = Štítky: { $tags }
+reminder = { $name } začína o { $before }
+reminder-link = { $name } začína o { $before }: { $url }
+# Po „o“ akuzatív: o 1 hodinu, o 2 hodiny, o 5 hodín.
+reminder-hours = { $hours ->
+    [one] { $hours } hodinu
+    [few] { $hours } hodiny
+   *[other] { $hours } hodín
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minútu
+    [few] { $minutes } minúty
+   *[other] { $minutes } minút
+}
+reminder-hours-minutes = { $hours } a { $minutes }
+atom-changes = { $name }: zmeny

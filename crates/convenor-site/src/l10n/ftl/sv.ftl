@@ -93,3 +93,74 @@ page-filter-count = { $shown } av { $total ->
 page-filter-none = Inga möten matchar dessa filter.
 page-group-page = Alla möten i { $group }, på gruppens egen sida
 page-more-site = Och { $more } möten till under dessa veckor: varje grupps sida visar alla dess möten, eller prenumerera nedan för att se alla.
+
+## Regler efter hur de upprepas, och flödenas meningar (Meeting
+## Guide-anteckningar, kalenderbeskrivningar, påminnelser)
+
+list-comma = { $first }, { $rest }
+list-and = { $first } och { $last }
+rule-daily = { $days ->
+    [1] varje dag
+   *[other] med { $days } dagars mellanrum
+} kl. { $when }
+rule-weekly-days = { $weeks ->
+    [1] varje { $days }
+   *[other] med { $weeks } veckors mellanrum på { $days }
+} kl. { $when }
+nth-weekday = { $nth ->
+    [first] första
+    [second] andra
+    [third] tredje
+    [fourth] fjärde
+    [fifth] femte
+    [second-last] näst sista
+    [third-last] tredje sista
+    [fourth-last] fjärde sista
+    [fifth-last] femte sista
+   *[last] sista
+}
+# Veckodagarna slutar på "dag": i bestämd form "dagen".
+rule-monthly-nth = { $months ->
+    [1] den { $which } { $day }en varje månad
+   *[other] med { $months } månaders mellanrum den { $which } { $day }en
+} kl. { $when }
+day-of-month = { NUMBER($day, type: "ordinal") ->
+    [one] { $day }:a
+   *[other] { $day }:e
+}
+last-day-of-month = { $nth ->
+    [second-last] näst sista dagen
+    [third-last] tredje sista dagen
+    [fourth-last] fjärde sista dagen
+    [fifth-last] femte sista dagen
+    [nth-last] { NUMBER($n, type: "ordinal") ->
+        [one] { $n }:a
+       *[other] { $n }:e
+    } dagen från slutet
+   *[last] sista dagen
+}
+rule-monthly-day = { $months ->
+    [1] den { $nth } varje månad
+   *[other] med { $months } månaders mellanrum den { $nth }
+} kl. { $when }
+rule-yearly = varje år den { $date } kl. { $when }
+notes-starts = Börjar { $date }
+notes-every-weeks = Med { $weeks } veckors mellanrum, inte varje vecka; nästa: { $dates }
+notes-no-meetings-after = Inga möten efter { $plain }
+notes-ends-next-day = Slutar kl. { $time } { $zone }, nästa dag
+ical-convenors = Mötesledare: { $names }
+ical-join = Delta: { $url }
+ical-phone = Telefon: { $phone }
+ical-tags = Taggar: { $tags }
+reminder = { $name } börjar om { $before }
+reminder-link = { $name } börjar om { $before }: { $url }
+reminder-hours = { $hours ->
+    [one] { $hours } timme
+   *[other] { $hours } timmar
+}
+reminder-minutes = { $minutes ->
+    [one] { $minutes } minut
+   *[other] { $minutes } minuter
+}
+reminder-hours-minutes = { $hours } och { $minutes }
+atom-changes = { $name }: ändringar

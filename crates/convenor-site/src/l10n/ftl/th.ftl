@@ -59,12 +59,12 @@ page-next = การประชุมครั้งถัดไป
 page-next-weeks = { $weeks } สัปดาห์ถัดไปตั้งแต่ { $date } เวลาของการประชุมแต่ละครั้งอยู่ในวงเล็บ
 page-in-progress = กำลังประชุม
 page-first = การประชุมครั้งแรก
-page-add = เพิ่มในปฏิทินของฉัน
+page-add = เพิ่มลงในปฏิทินของฉัน
 page-no-sessions = ไม่มีการประชุมในสัปดาห์เหล่านี้
 page-more = และมีการประชุมอีก { $more } ครั้งในสัปดาห์เหล่านี้: สมัครรับด้านล่างเพื่อดูทั้งหมด
 page-every-week = ทุกสัปดาห์
 page-groups = กลุ่ม
-page-subscribe-heading = เพิ่มในปฏิทินของคุณ
+page-subscribe-heading = เพิ่มลงในปฏิทินของคุณ
 page-subscribe-text = การสมัครรับจะอัปเดตเองเมื่อกำหนดการเปลี่ยน
 page-subscribe = สมัครรับ { $name }
 page-all-meetings = การประชุมทั้งหมด
@@ -88,3 +88,61 @@ page-filter-count = แสดงการประชุม { $shown } จาก
 page-filter-none = ไม่มีการประชุมที่ตรงกับตัวกรองเหล่านี้
 page-group-page = การประชุมทั้งหมดของ { $group } ในหน้าของกลุ่ม
 page-more-site = และมีการประชุมอีก { $more } ครั้งในสัปดาห์เหล่านี้: หน้าของแต่ละกลุ่มแสดงการประชุมทั้งหมดของกลุ่ม หรือสมัครรับด้านล่างเพื่อดูทั้งหมด
+
+## กฎตามรูปแบบการเกิดซ้ำ และประโยคของฟีด (บันทึก Meeting Guide
+## คำอธิบายในปฏิทิน การแจ้งเตือน)
+
+list-comma = { $first } { $rest }
+list-and = { $first } และ{ $last }
+rule-daily = { $days ->
+    [1] ทุกวัน
+   *[other] ทุก { $days } วัน
+} เวลา { $when }
+rule-weekly-days = { $weeks ->
+    [1] ทุก{ $days }
+   *[other] ทุก { $weeks } สัปดาห์ ใน{ $days }
+} เวลา { $when }
+nth-weekday = { $nth ->
+    [first] แรก
+    [second] ที่สอง
+    [third] ที่สาม
+    [fourth] ที่สี่
+    [fifth] ที่ห้า
+    [second-last] ที่สองจากท้าย
+    [third-last] ที่สามจากท้าย
+    [fourth-last] ที่สี่จากท้าย
+    [fifth-last] ที่ห้าจากท้าย
+   *[last] สุดท้าย
+}
+rule-monthly-nth = ทุก{ $day }{ $which }ของ{ $months ->
+    [1] เดือน
+   *[other] ทุก { $months } เดือน
+} เวลา { $when }
+day-of-month = วันที่ { $day }
+last-day-of-month = { $nth ->
+    [second-last] วันที่สองจากท้าย
+    [third-last] วันที่สามจากท้าย
+    [fourth-last] วันที่สี่จากท้าย
+    [fifth-last] วันที่ห้าจากท้าย
+    [nth-last] วันที่ { $n } นับจากท้าย
+   *[last] วันสุดท้าย
+}
+rule-monthly-day = ทุก{ $nth } ของ{ $months ->
+    [1] เดือน
+   *[other] ทุก { $months } เดือน
+} เวลา { $when }
+rule-yearly = ทุกปีในวันที่ { $date } เวลา { $when }
+notes-starts = เริ่ม{ $date }
+notes-every-weeks = ทุก { $weeks } สัปดาห์ ไม่ใช่ทุกสัปดาห์ ครั้งถัดไป: { $dates }
+notes-no-meetings-after = ไม่มีการประชุมหลัง{ $date }
+notes-ends-next-day = สิ้นสุดเวลา { $time } { $zone } ของวันถัดไป
+ical-convenors = ผู้ดำเนินการประชุม: { $names }
+ical-join = เข้าร่วม: { $url }
+ical-phone = โทรศัพท์: { $phone }
+ical-tags = แท็ก: { $tags }
+reminder = { $name } จะเริ่มในอีก { $before }
+reminder-link = { $name } จะเริ่มในอีก { $before }: { $url }
+reminder-hours = { $hours } ชั่วโมง
+reminder-minutes = { $minutes } นาที
+reminder-hours-minutes = { $hours } { $minutes }
+atom-changes = { $name }: การเปลี่ยนแปลง
