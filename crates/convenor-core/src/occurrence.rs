@@ -671,8 +671,20 @@ impl<'m> MeetingOccurrences<'m> {
         starts.extend(ahead.iter().map(|o| o.start));
         self.before += usize::from(self.found);
         (self.taken, self.found) = (0, 0);
-        for o in &mut self.steps {
-            starts.push(o.start);
+        let steps = &mut self.steps;
+        if steps.specials.is_none() {
+            // As `find_ahead`: runs in the step's tight loop, one at a
+            // time where a run stops; only the start is kept, so the
+            // date-time each session would carry is never made.
+            loop {
+                steps.run(i64::MAX, usize::MAX, |o| starts.push(o.start));
+                let Some(o) = steps.next_regular() else { break };
+                starts.push(o.start);
+            }
+        } else {
+            for o in steps {
+                starts.push(o.start);
+            }
         }
     }
 
