@@ -318,8 +318,10 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
         .with_viewer(c.tz)
         .with_pretty(true);
     match r.format {
-        Format::Json => convenor::json::occurrences_to_writer(
+        // With several files each session says its group.
+        Format::Json => convenor::json::schedules_occurrences_to_writer(
             &mut *out,
+            &c.schedules,
             sessions.by_ref(),
             &opts,
         )?,
@@ -439,8 +441,9 @@ fn json(
             // Streamed like `agenda`: written as they are found.
             crate::output::emit_with(path, out, |w| {
                 let mut sessions = c.schedules.occurrences(window);
-                convenor::json::occurrences_to_writer(
+                convenor::json::schedules_occurrences_to_writer(
                     w,
+                    &c.schedules,
                     sessions.by_ref(),
                     &opts,
                 )

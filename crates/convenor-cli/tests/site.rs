@@ -56,6 +56,37 @@ fn a_site_file_is_its_files() {
 }
 
 #[test]
+fn the_json_sessions_of_several_files_say_their_group() {
+    let window = ["--from", "2022-11-12", "--days", "7", "--tz", "UTC"];
+    for command in [
+        &["agenda", "--format", "json"][..],
+        &["json", "--view", "occurrences"],
+    ] {
+        let mut args = command.to_vec();
+        args.extend_from_slice(&[SEED, EVENING]);
+        args.extend_from_slice(&window);
+        let out = stdout(&args);
+        let sessions: Vec<serde_json::Value> =
+            serde_json::from_str(&out).unwrap();
+        assert!(!sessions.is_empty(), "{command:?}: {out}");
+        for s in &sessions {
+            let expected = match s["meeting"].as_str().unwrap() {
+                id if id.starts_with("co-occurring") => {
+                    "lifering-co-occurring"
+                }
+                _ => "evening",
+            };
+            assert_eq!(s["group"], expected, "{command:?}: {s}");
+        }
+        // One file: no group, as before.
+        let mut args = command.to_vec();
+        args.push(SEED);
+        args.extend_from_slice(&window);
+        assert!(!stdout(&args).contains("\"group\""), "{command:?}");
+    }
+}
+
+#[test]
 fn one_file_says_no_group() {
     let out = agenda(&[SEED]);
     assert!(!out.contains(" — "), "{out}");
