@@ -318,15 +318,16 @@ fn agenda(view: &View, r: &AgendaRequest, out: &mut impl Write) -> Result<u8> {
         .with_viewer(c.tz)
         .with_pretty(true);
     match r.format {
-        // With several files each session says its group.
+        // With several files each session (each line) says its group.
         Format::Json => convenor::json::schedules_occurrences_to_writer(
             &mut *out,
             &c.schedules,
             sessions.by_ref(),
             &opts,
         )?,
-        Format::Jsonl => convenor::json::occurrences_to_json_lines(
+        Format::Jsonl => convenor::json::schedules_occurrences_to_json_lines(
             &mut *out,
+            &c.schedules,
             sessions.by_ref(),
             &opts,
         )?,

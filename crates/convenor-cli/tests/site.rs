@@ -60,14 +60,20 @@ fn the_json_sessions_of_several_files_say_their_group() {
     let window = ["--from", "2022-11-12", "--days", "7", "--tz", "UTC"];
     for command in [
         &["agenda", "--format", "json"][..],
+        &["agenda", "--format", "jsonl"],
         &["json", "--view", "occurrences"],
     ] {
         let mut args = command.to_vec();
         args.extend_from_slice(&[SEED, EVENING]);
         args.extend_from_slice(&window);
         let out = stdout(&args);
-        let sessions: Vec<serde_json::Value> =
-            serde_json::from_str(&out).unwrap();
+        let sessions: Vec<serde_json::Value> = match command[..] {
+            [_, _, "jsonl"] => out
+                .lines()
+                .map(|line| serde_json::from_str(line).unwrap())
+                .collect(),
+            _ => serde_json::from_str(&out).unwrap(),
+        };
         assert!(!sessions.is_empty(), "{command:?}: {out}");
         for s in &sessions {
             let expected = match s["meeting"].as_str().unwrap() {

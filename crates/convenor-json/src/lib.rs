@@ -64,7 +64,7 @@
 //! | field | type | meaning |
 //! | --- | --- | --- |
 //! | `meeting` | string | the meeting's id (a slug; the iCalendar UID's left part) |
-//! | `group` | string | only for the sessions of several schedules ([`schedules_occurrences_to_writer`]): the group slug of the meeting's schedule (its folder on a published site) |
+//! | `group` | string | only for the sessions of several schedules ([`schedules_occurrences_to_writer`], [`schedules_occurrences_to_json_lines`]): the group slug of the meeting's schedule (its folder on a published site) |
 //! | `name` | string | the meeting's name |
 //! | `status` | string | `scheduled`, `moved`, `extra` or `cancelled` |
 //! | `start` | string | RFC 3339 start with the meeting zone's offset, to the second: `2022-11-12T07:00:00-08:00` |
@@ -138,7 +138,8 @@
 //! - Occurrence lists: [`occurrences_to_string`],
 //!   [`occurrences_to_writer`], [`occurrences_to_json_lines`], with
 //!   [`OccurrenceOptions`]; of several schedules, each session with its
-//!   group: [`schedules_occurrences_to_writer`].
+//!   group: [`schedules_occurrences_to_writer`],
+//!   [`schedules_occurrences_to_json_lines`].
 //! - Meeting Guide feeds: [`to_meeting_guide`] with [`FeedOptions`] into
 //!   a [`Feed`] and its [`FeedWarning`]s; [`from_meeting_guide_str`]
 //!   with [`ImportOptions`] into an [`Imported`] schedule; the tag ↔ type
@@ -175,7 +176,8 @@ pub use meeting_guide::{
 };
 pub use occurrences::{
     occurrences_to_json_lines, occurrences_to_string, occurrences_to_writer,
-    schedules_occurrences_to_writer, OccurrenceOptions,
+    schedules_occurrences_to_json_lines, schedules_occurrences_to_writer,
+    OccurrenceOptions,
 };
 pub use schedule::{from_str, to_string, to_string_pretty};
 pub use schema::{schedule_schema, schedule_schema_string, SCHEMA_ID};

@@ -335,10 +335,17 @@ pub fn schedules_occurrences_to_writer<'s, W: io::Write>(
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
 ) -> io::Result<()> {
+    write_array(writer, occurrences, options, groups_in(schedules))
+}
+
+/// Which `group` each session of `schedules` says: its schedule's
+/// ([`Schedules::group_of`]) when there is more than one schedule, else
+/// none (one schedule's output is that of the one-schedule writers).
+fn groups_in<'g>(
+    schedules: &'g Schedules,
+) -> impl Fn(&Occurrence<'_>) -> Option<&'g str> {
     let several = schedules.len() > 1;
-    write_array(writer, occurrences, options, |o| {
-        several.then(|| schedules.group_of(o.meeting())).flatten()
-    })
+    move |o| several.then(|| schedules.group_of(o.meeting())).flatten()
 }
 
 /// The JSON array of `occurrences`, each with its `group` as `group_of`
@@ -402,13 +409,72 @@ fn write_array<'s, 'g, W: io::Write>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn occurrences_to_json_lines<'s, W: io::Write>(
-    mut writer: W,
+    writer: W,
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
 ) -> io::Result<()> {
+    write_lines(writer, occurrences, options, |_| None)
+}
+
+/// Writes the sessions of several schedules (`occurrences` of
+/// `schedules`, such as [`Schedules::occurrences`]) as JSON Lines, as
+/// [`occurrences_to_json_lines`] does, each object saying its schedule's
+/// `group` ([`Schedules::group_of`]) after `meeting` when there is more
+/// than one schedule: the objects of [`schedules_occurrences_to_writer`],
+/// one a line. Of one schedule, the same bytes as
+/// [`occurrences_to_json_lines`].
+///
+/// # Errors
+///
+/// The first error of `writer`; what was written before it stays written.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::{Schedule, Schedules, Window};
+/// use convenor_json::{schedules_occurrences_to_json_lines, OccurrenceOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let other = Schedule::from_toml_str(
+///     "name = 'Evening group'\n[[meetings]]\nid = 'evening'\nname = 'Evening'\n\
+///      timezone = 'Europe/London'\nweekly = { day = 'saturday', time = '19:00' }\n\
+///      duration = '60m'\nstarts = '2022-11-01'\n",
+/// )?;
+/// let site = Schedules::new([("seed.toml".into(), seed), ("groups/evening.toml".into(), other)])?;
+/// let window = Window::new(
+///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
+///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
+/// )?;
+/// let mut out = Vec::new();
+/// schedules_occurrences_to_json_lines(&mut out, &site, site.occurrences(window), &OccurrenceOptions::new())?;
+/// let text = String::from_utf8(out)?;
+/// let lines: Vec<&str> = text.lines().collect();
+/// assert_eq!(lines.len(), 2);
+/// assert!(lines[0].starts_with(r#"{"meeting":"co-occurring-saturday","group":"seed","#));
+/// assert!(lines[1].starts_with(r#"{"meeting":"evening","group":"evening","name":"Evening","#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn schedules_occurrences_to_json_lines<'s, W: io::Write>(
+    writer: W,
+    schedules: &Schedules,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+) -> io::Result<()> {
+    write_lines(writer, occurrences, options, groups_in(schedules))
+}
+
+/// The JSON Lines of `occurrences`, each with its `group` as `group_of`
+/// says.
+fn write_lines<'s, 'g, W: io::Write>(
+    mut writer: W,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+    group_of: impl Fn(&Occurrence<'s>) -> Option<&'g str>,
+) -> io::Result<()> {
     let mut records = Records::new(options, &COMPACT);
     for o in occurrences {
-        writer.write_all(records.write(&o, None))?;
+        writer.write_all(records.write(&o, group_of(&o)))?;
         writer.write_all(b"\n")?;
     }
     Ok(())

@@ -161,3 +161,71 @@ fn writer_errors_come_back() {
         assert_eq!(err.kind(), std::io::ErrorKind::BrokenPipe);
     }
 }
+
+/// The JSON Lines of several schedules are the objects of their JSON
+/// array, one a line, each with its `group`; of one schedule, the
+/// one-schedule writer's bytes (issue 28).
+#[test]
+fn json_lines_of_several_schedules_are_the_array_objects() {
+    let other = Schedule::from_toml_str(
+        "name = 'Evening'\n[[meetings]]\nid = 'evening'\nname = 'Evening'\n\
+         timezone = 'Europe/London'\nrrule = 'FREQ=DAILY'\ntime = '19:00'\n\
+         duration = '60m'\nstarts = '2024-01-01'\n",
+    )
+    .unwrap();
+    let first = schedule("M".into(), "n".into(), "Asia/Kathmandu", 2024);
+    let from = Utc.with_ymd_and_hms(2024, 1, 1, 0, 0, 0).unwrap();
+    let window = Window::new(from, from + chrono::Duration::days(4)).unwrap();
+    let opts = OccurrenceOptions::new().with_viewer(Zone::utc());
+    let site = convenor_core::Schedules::new([
+        ("a/first.toml".into(), first.clone()),
+        ("b/evening.toml".into(), other),
+    ])
+    .unwrap();
+    let mut array = Vec::new();
+    convenor_json::schedules_occurrences_to_writer(
+        &mut array,
+        &site,
+        site.occurrences(window).with_cancelled(),
+        &opts,
+    )
+    .unwrap();
+    let mut lines = Vec::new();
+    convenor_json::schedules_occurrences_to_json_lines(
+        &mut lines,
+        &site,
+        site.occurrences(window).with_cancelled(),
+        &opts,
+    )
+    .unwrap();
+    // Compact objects hold no raw newline: the lines joined by commas
+    // are the array's elements.
+    let (array, lines) =
+        (String::from_utf8(array).unwrap(), String::from_utf8(lines).unwrap());
+    assert!(lines.ends_with("}\n"), "{lines}");
+    let joined = lines.trim_end().replace('\n', ",");
+    assert_eq!(array, format!("[{joined}]"));
+    let array: Vec<serde_json::Value> = serde_json::from_str(&array).unwrap();
+    let groups: std::collections::BTreeSet<&str> =
+        array.iter().map(|o| o["group"].as_str().unwrap()).collect();
+    assert_eq!(groups.into_iter().collect::<Vec<_>>(), ["evening", "first"]);
+    // One schedule: no group, the bytes of `occurrences_to_json_lines`.
+    let one =
+        convenor_core::Schedules::new([("first.toml".into(), first)]).unwrap();
+    let (mut of_one, mut plain) = (Vec::new(), Vec::new());
+    convenor_json::schedules_occurrences_to_json_lines(
+        &mut of_one,
+        &one,
+        one.occurrences(window),
+        &opts,
+    )
+    .unwrap();
+    convenor_json::occurrences_to_json_lines(
+        &mut plain,
+        one.occurrences(window),
+        &opts,
+    )
+    .unwrap();
+    assert!(!plain.is_empty());
+    assert_eq!(of_one, plain);
+}
