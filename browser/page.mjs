@@ -6,6 +6,7 @@
 //
 // Usage: node browser/page.mjs SITE_DIR [--no-js] [--screenshot FILE [--top]] [--width PX]
 //        [--query ?tz=ZONE] [--type TEXT] [--lang TAG] [--key STEP]... [--open-filters]
+//        [--dir rtl|ltr]
 // (--top: the first screenful only, not the whole page; --query: opened
 // with that query; --type: TEXT typed into the zone field and shown;
 // --lang: the browser's language, as a visitor sets it, e.g. de-DE;
@@ -16,7 +17,9 @@
 // "Show all" and presses Enter; --open-filters: the filters opened
 // before axe runs; --timing: the navigation's and first paint's times,
 // and how long a filter takes to apply until the next frame is drawn,
-// from the page's own performance timing)
+// from the page's own performance timing; --dir rtl: the page's <html>
+// made right to left after it loaded, as a right-to-left language's
+// page would be, before anything is measured)
 // Needs the packages browser/install puts in $CONVENOR_BROWSER_HOME, and
 // the Chromium it checks for: $CONVENOR_CHROMIUM, else /usr/bin/chromium.
 import { createRequire } from "node:module";
@@ -42,6 +45,8 @@ const typeAt = args.indexOf("--type");
 const typed = typeAt >= 0 ? args[typeAt + 1] : null;
 const langAt = args.indexOf("--lang");
 const lang = langAt >= 0 ? args[langAt + 1] : null;
+const dirAt = args.indexOf("--dir");
+const forcedDir = dirAt >= 0 ? args[dirAt + 1] : null;
 const keys = args.flatMap((a, i) => (a === "--key" ? [args[i + 1]] : []));
 const executablePath = process.env.CONVENOR_CHROMIUM || "/usr/bin/chromium";
 
@@ -111,6 +116,12 @@ try {
   if (args.includes("--open-filters")) {
     await page.evaluate(() => { const d = document.getElementById("filter-box"); if (d) d.open = true; });
   }
+  if (forcedDir) {
+    await page.evaluate(async (d) => {
+      document.documentElement.dir = d;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }, forcedDir);
+  }
   let timing = null;
   if (args.includes("--timing")) {
     timing = await page.evaluate(async () => {
@@ -156,6 +167,28 @@ try {
   }
   const seen = await page.evaluate(() => ({
     overflows: document.documentElement.scrollWidth > window.innerWidth,
+    // Where things sit across the page, for a check that right to left
+    // mirrors left to right: the extent of an element's text (a Range,
+    // so that a line's alignment shows) or of the element itself.
+    width: document.documentElement.clientWidth,
+    boxes: Object.fromEntries([
+      ["title", "h1", "text"],
+      ["zoneField", "#zone", "box"],
+      ["filters", "#filter-box > summary", "text"],
+      ["firstFilter", "#filter-form fieldset label", "box"],
+      ["firstDay", "h3.day", "text"],
+      ["firstSession", "li.session", "text"],
+    ].map(([name, selector, how]) => {
+      const e = document.querySelector(selector);
+      if (!e || e.getClientRects().length === 0) return [name, null];
+      let rect = e.getBoundingClientRect();
+      if (how === "text") {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        rect = range.getBoundingClientRect();
+      }
+      return [name, { left: rect.left, right: rect.right }];
+    })),
     zone: document.getElementById("zone-label").textContent,
     zoneError: document.getElementById("zone-error").textContent,
     query: location.search,

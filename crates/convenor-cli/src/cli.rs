@@ -240,6 +240,11 @@ pub enum Command {
         /// weekly pattern. Such a feed must be made again every day.
         #[arg(long)]
         exact_week: bool,
+        /// Meeting Guide: the language of the notes convenor writes (a
+        /// meeting's start, its changes still to come): see --lang of
+        /// `announce`.
+        #[command(flatten)]
+        lang: LangArg,
         /// One line instead of indented output.
         #[arg(long)]
         compact: bool,

@@ -33,11 +33,18 @@ pub fn run(cli: Cli, out: &mut impl Write) -> Result<u8> {
             span,
             as_of,
             exact_week,
+            lang,
             compact,
             output,
         } => {
-            let request =
-                JsonRequest { which, span, as_of, exact_week, compact };
+            let request = JsonRequest {
+                which,
+                span,
+                as_of,
+                exact_week,
+                lang: lang.lang,
+                compact,
+            };
             json(&view, &request, output.as_deref(), out)
         }
         Command::Publish {
@@ -387,6 +394,8 @@ struct JsonRequest {
     span: Span,
     as_of: Option<String>,
     exact_week: bool,
+    /// `--lang` as given.
+    lang: Option<String>,
     compact: bool,
 }
 
@@ -406,6 +415,7 @@ fn json(
         ),
         ("--as-of is", r.as_of.is_some(), JsonView::MeetingGuide),
         ("--exact-week is", r.exact_week, JsonView::MeetingGuide),
+        ("--lang is", r.lang.is_some(), JsonView::MeetingGuide),
     ];
     for (flags, given, only) in only_for {
         if given && r.which != only {
@@ -461,7 +471,11 @@ fn json(
                 ),
                 None => convenor::json::FeedOptions::at(c.now),
             };
-            let opts = opts.with_pretty(pretty).with_exact_week(r.exact_week);
+            let lang = config::lang(r.lang.as_deref())?;
+            let opts = opts
+                .with_pretty(pretty)
+                .with_exact_week(r.exact_week)
+                .with_words(convenor::site::l10n::Words::new(lang));
             let feed = convenor::json::schedules_to_meeting_guide(
                 &c.schedules,
                 &opts,

@@ -42,6 +42,8 @@ const ENGLISH: &[&str] = &[
     "session",
     "sessions",
     "moves",
+    "back",
+    "more",
     "instead",
     "from",
     "announced",
@@ -63,10 +65,15 @@ const ENGLISH: &[&str] = &[
 /// language shares (Dutch "meeting" and "week" as TSML UI's Dutch says
 /// them; "online" in several).
 fn english_words(lang: &str, text: &str) -> Vec<String> {
+    english_words_of(&manchester(), lang, text)
+}
+
+/// [`english_words`] of `text` written from the schedule file `file`.
+fn english_words_of(file: &str, lang: &str, text: &str) -> Vec<String> {
     let schedule = convenor::Schedule::from_toml_str(
-        &std::fs::read_to_string(manchester()).expect("manchester.toml"),
+        &std::fs::read_to_string(file).expect("the schedule file"),
     )
-    .expect("manchester.toml parses");
+    .expect("the schedule file parses");
     let mut own: Vec<String> = vec![schedule.name().to_string()];
     for m in schedule.meetings() {
         own.push(m.name().to_string());
@@ -79,7 +86,7 @@ fn english_words(lang: &str, text: &str) -> Vec<String> {
             own.push(url.as_str().to_string());
         }
     }
-    own.push("https://example.org/manchester/".into());
+    own.extend(schedule.url().map(|u| u.as_str().to_string()));
     own.sort_by_key(|t| std::cmp::Reverse(t.len()));
     let mut ours = text.to_string();
     for t in &own {
@@ -159,6 +166,22 @@ fn publish_writes_every_feed_in_the_page_s_language() {
             assert!(english.is_empty(), "{lang}: {english:?} in {text}");
         }
 
+        // The Meeting Guide feed's notes (cancelled sessions and when
+        // the meeting is back, the move, the extra session).
+        let guide: serde_json::Value =
+            serde_json::from_str(&read("meeting-guide.json")).unwrap();
+        let notes: Vec<&str> = guide
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|r| r["notes"].as_str())
+            .collect();
+        assert_eq!(notes.len(), 2, "{lang}: {notes:?}");
+        for text in &notes {
+            let english = english_words(lang, text);
+            assert!(english.is_empty(), "{lang}: {english:?} in {text}");
+        }
+
         let ics = read("meetings/tuesday-evening.ics").replace("\r\n ", "");
         let said: Vec<&str> = ics
             .lines()
@@ -200,4 +223,123 @@ fn ics_takes_lang() {
         "{ics}"
     );
     assert!(ics.contains("LABEL=Rejoindre en ligne"), "{ics}");
+}
+
+/// testdata/finders/exact-week.toml: a cancelled session, a move, an
+/// extra session, two every-2-weeks meetings and one past midnight.
+fn exact_week() -> String {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/finders/exact-week.toml")
+        .display()
+        .to_string()
+}
+
+/// `json --view meeting-guide --lang L`: the notes convenor writes (a
+/// cancelled session and when the meeting is back, a move, an extra
+/// session, a cadence, an end past midnight) in L, with CLDR's dates
+/// and zone names; a golden file of the notes per language (each
+/// record's slug and notes), no English word besides the file's own.
+#[test]
+fn meeting_guide_notes_in_every_language() {
+    let file = exact_week();
+    // (each record's slug and notes, the notes alone)
+    let notes = |lang: &str| -> (String, String) {
+        let args = [
+            "json",
+            "--view",
+            "meeting-guide",
+            "--as-of",
+            "2022-11-10",
+            "--lang",
+            lang,
+            &file,
+        ];
+        let feed: serde_json::Value =
+            serde_json::from_str(&stdout(&args)).unwrap();
+        let (mut text, mut alone) = (String::new(), String::new());
+        for record in feed.as_array().unwrap() {
+            if let Some(notes) = record["notes"].as_str() {
+                let slug = record["slug"].as_str().unwrap();
+                text += &format!("{slug}:\n{notes}\n\n");
+                alone += &format!("{notes}\n");
+            }
+        }
+        (text, alone)
+    };
+    for lang in OTHERS {
+        let (text, alone) = notes(lang);
+        golden(&format!("meeting-guide-notes-{lang}.txt"), &text);
+        assert_eq!(alone.lines().count(), 6, "{lang}: {text}");
+        let english = english_words_of(&file, lang, &alone);
+        assert!(english.is_empty(), "{lang}: {english:?} in {text}");
+        // The language's clock, not English's 12-hour one.
+        for clock in ["0am", "0pm", "5am", "5pm"] {
+            assert!(!alone.contains(clock), "{lang}: {clock} in {alone}");
+        }
+    }
+    // English is the feed as before, and the check can fail on it.
+    let (_, en) = notes("en");
+    assert!(en.contains("Thursday 24 November: no meeting"), "{en}");
+    assert!(!english_words_of(&file, "es", &en).is_empty());
+    // Refused for another view, never ignored.
+    let out = super::convenor(&[
+        "json", "--view", "schedule", "--lang", "fr", &file,
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("--lang is for --view meeting-guide only"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The seed's feed as of 10 November 2022 in French (issue 29): its
+/// start dates with French weekday and month names, no English word
+/// besides the file's own note.
+#[test]
+fn meeting_guide_of_the_seed_in_french() {
+    let text = stdout(&[
+        "json",
+        "--view",
+        "meeting-guide",
+        "--as-of",
+        "2022-11-10",
+        "--lang",
+        "fr",
+        "--example",
+    ]);
+    let feed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let seed = convenor::Schedule::from_toml_str(convenor::SEED_TOML).unwrap();
+    let own: Vec<String> = seed
+        .meetings()
+        .iter()
+        .flat_map(|m| m.changes().iter().filter_map(|c| c.note.clone()))
+        .collect();
+    let notes: Vec<&str> = feed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["notes"].as_str())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "Commence le lundi 14 novembre 2022",
+            "Commence le samedi 12 novembre 2022\nStarts at 7:00am Pacific, \
+             not 9:30am as first posted",
+        ]
+    );
+    for text in notes {
+        let mut ours = text.to_string();
+        for t in &own {
+            ours = ours.replace(t.as_str(), " ");
+        }
+        let english: Vec<String> = ours
+            .split(|c: char| !c.is_alphabetic())
+            .map(str::to_lowercase)
+            .filter(|w| ENGLISH.contains(&w.as_str()))
+            .collect();
+        assert!(english.is_empty(), "{english:?} in {text}");
+    }
 }

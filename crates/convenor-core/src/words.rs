@@ -678,65 +678,76 @@ impl ChangeRef<'_> {
     /// # Ok::<(), convenor_core::Error>(())
     /// ```
     pub fn note_line(&self, today: NaiveDate) -> String {
+        self.note_line_in(today, &English)
+    }
+
+    /// [`ChangeRef::note_line`] in the language of `words`: the change
+    /// as one of the [`Phrase`]s of notes ([`Phrase::NoteCancel`],
+    /// [`Phrase::NoteMove`], [`Phrase::NoteExtra`],
+    /// [`Phrase::NoteReschedule`], [`Phrase::NoteEnd`]), with its dates,
+    /// times, zone and note as data, worded by `words`.
+    ///
+    /// ```
+    /// use convenor_core::words::English;
+    /// let seed = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let change = &seed.changes_since(chrono::NaiveDate::MIN)[0];
+    /// let today = chrono::NaiveDate::from_ymd_opt(2022, 11, 10).unwrap();
+    /// assert_eq!(change.note_line_in(today, &English), change.note_line(today));
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn note_line_in(
+        &self,
+        today: NaiveDate,
+        words: &dyn Phrasebook,
+    ) -> String {
         let zone = self.meeting.zone();
-        let date = |d: NaiveDate| {
-            if (d - today).num_days().abs() < 183 {
-                d.format("%A %-d %B").to_string()
-            } else {
-                DateStyle::Long.date(d)
-            }
-        };
-        let at = |t: NaiveDateTime| {
-            let at = resolve_local(zone, t).0;
-            format!(
-                "{} at {} {}",
-                date(at.date_naive()),
-                clock12(at.hour(), at.minute()),
-                zone_label(zone)
-            )
-        };
-        let note = |text: String| match &self.change.note {
-            Some(n) => format!("{text} ({n})"),
-            None => text,
-        };
+        let note = self.change.note.as_deref();
         match &self.change.kind {
             ChangeKind::Reschedule(r) => {
                 let (before, after) = self.rules();
                 let (first_before, first_after) = self.first_sessions();
-                note(format!(
-                    "From {}: {} instead of {}{}",
-                    date(r.effective),
-                    rule_words_from(&after, zone, first_after),
-                    rule_words_from(&before, zone, first_before),
-                    minutes_long(r.duration)
-                ))
+                words.phrase(&Phrase::NoteReschedule {
+                    from: r.effective,
+                    after: &after,
+                    first_after,
+                    before: &before,
+                    first_before,
+                    zone,
+                    duration: r.duration,
+                    note,
+                    today,
+                })
             }
-            ChangeKind::Cancel { date: day } => {
-                let line = note(format!("{}: no meeting", date(*day)));
-                match self.meeting.next_session_after(*day) {
-                    Some(next) => format!("{line}, back on {}", date(next)),
-                    None => line,
-                }
+            ChangeKind::Cancel { date } => words.phrase(&Phrase::NoteCancel {
+                date: *date,
+                back_on: self.meeting.next_session_after(*date),
+                note,
+                today,
+            }),
+            ChangeKind::Move { date, to, duration } => {
+                words.phrase(&Phrase::NoteMove {
+                    date: *date,
+                    to: *to,
+                    zone,
+                    duration: *duration,
+                    note,
+                    today,
+                })
             }
-            ChangeKind::Move { date: day, to, duration } => note(format!(
-                "{}: moves to {}{}",
-                date(*day),
-                at(*to),
-                minutes_long(*duration)
-            )),
-            ChangeKind::Extra { at: when, duration } => {
-                let at = resolve_local(zone, *when).0;
-                note(format!(
-                    "{}: an extra session at {} {}{}",
-                    date(at.date_naive()),
-                    clock12(at.hour(), at.minute()),
-                    zone_label(zone),
-                    minutes_long(*duration)
-                ))
+            ChangeKind::Extra { at, duration } => {
+                words.phrase(&Phrase::NoteExtra {
+                    at: *at,
+                    zone,
+                    duration: *duration,
+                    note,
+                    today,
+                })
             }
-            ChangeKind::End { effective } => {
-                note(format!("From {}: no more sessions", date(*effective)))
-            }
+            ChangeKind::End { effective } => words.phrase(&Phrase::NoteEnd {
+                from: *effective,
+                note,
+                today,
+            }),
         }
     }
 
@@ -905,6 +916,119 @@ pub enum Phrase<'a> {
     /// The label of a meeting's online link in a calendar: `Join
     /// online`.
     JoinOnline,
+    /// A cancelled session as a line of a meeting finder's notes
+    /// ([`ChangeRef::note_line`]): `Saturday 26 November: no meeting
+    /// (Thanksgiving weekend), back on Saturday 3 December`. Every
+    /// date of a note line is written with its year only when
+    /// [`note_has_year`] says so for `today`.
+    NoteCancel {
+        /// The date the session was due.
+        date: NaiveDate,
+        /// The date of the meeting's next session, if any.
+        back_on: Option<NaiveDate>,
+        /// The change's note, as the file has it.
+        note: Option<&'a str>,
+        /// The date the notes are written as of.
+        today: NaiveDate,
+    },
+    /// A moved session as a line of notes: `Saturday 19 November: moves
+    /// to Tuesday 22 November at 6:00pm Pacific`.
+    NoteMove {
+        /// The date the session was due.
+        date: NaiveDate,
+        /// Its new local date-time in `zone`, as the file gives it (a
+        /// time in a DST gap is read as [`resolve_local`] reads it).
+        to: NaiveDateTime,
+        /// The meeting's zone.
+        zone: Zone,
+        /// The session's own length, if the change sets one.
+        duration: Option<MeetingDuration>,
+        /// The change's note, as the file has it.
+        note: Option<&'a str>,
+        /// The date the notes are written as of.
+        today: NaiveDate,
+    },
+    /// An extra session as a line of notes: `Saturday 10 December: an
+    /// extra session at 10:00am Pacific, 90 minutes long`.
+    NoteExtra {
+        /// Its local date-time in `zone`, as the file gives it.
+        at: NaiveDateTime,
+        /// The meeting's zone.
+        zone: Zone,
+        /// The session's own length, if the change sets one.
+        duration: Option<MeetingDuration>,
+        /// The change's note, as the file has it.
+        note: Option<&'a str>,
+        /// The date the notes are written as of.
+        today: NaiveDate,
+    },
+    /// A reschedule as a line of notes: `From Monday 12 December:
+    /// Fridays at 2:00pm Pacific instead of Wednesdays at 1:00pm
+    /// Pacific` (the rules as [`ChangeRef::rules`] and
+    /// [`ChangeRef::first_sessions`] give them).
+    NoteReschedule {
+        /// The first date of the new rule.
+        from: NaiveDate,
+        /// The rule from `from` on.
+        after: &'a Rule,
+        /// The first session of `after`, for a rule that takes its day
+        /// from it ([`Recurrence::of`]).
+        first_after: Option<NaiveDate>,
+        /// The rule before.
+        before: &'a Rule,
+        /// The first session of `before`.
+        first_before: Option<NaiveDate>,
+        /// The meeting's zone.
+        zone: Zone,
+        /// The new length, if the change sets one.
+        duration: Option<MeetingDuration>,
+        /// The change's note, as the file has it.
+        note: Option<&'a str>,
+        /// The date the notes are written as of.
+        today: NaiveDate,
+    },
+    /// A meeting's end as a line of notes: `From Sunday 1 January: no
+    /// more sessions`.
+    NoteEnd {
+        /// The first date without sessions.
+        from: NaiveDate,
+        /// The change's note, as the file has it.
+        note: Option<&'a str>,
+        /// The date the notes are written as of.
+        today: NaiveDate,
+    },
+}
+
+/// Whether a line of notes written on `today` gives `date`'s year: when
+/// it is half a year (183 days) or more away, so that a date is never
+/// taken for the same day of another year.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_core::words::note_has_year;
+/// let today = NaiveDate::from_ymd_opt(2022, 11, 15).unwrap();
+/// assert!(!note_has_year(NaiveDate::from_ymd_opt(2022, 12, 3).unwrap(), today));
+/// assert!(note_has_year(NaiveDate::from_ymd_opt(2027, 1, 2).unwrap(), today));
+/// ```
+pub fn note_has_year(date: NaiveDate, today: NaiveDate) -> bool {
+    (date - today).num_days().abs() >= 183
+}
+
+/// A date of a line of notes: `Saturday 26 November`, or with its year
+/// ([`note_has_year`]).
+fn note_date(date: NaiveDate, today: NaiveDate) -> String {
+    match note_has_year(date, today) {
+        true => DateStyle::Long.date(date),
+        false => date.format("%A %-d %B").to_string(),
+    }
+}
+
+/// `TEXT (NOTE)`, or the text alone.
+fn with_note(text: String, note: Option<&str>) -> String {
+    match note {
+        Some(n) => format!("{text} ({n})"),
+        None => text,
+    }
 }
 
 /// `15 minutes`, `1 hour`, `1 hour 30 minutes`.
@@ -965,6 +1089,65 @@ impl fmt::Display for Phrase<'_> {
                 }
             }
             Phrase::JoinOnline => f.write_str("Join online"),
+            Phrase::NoteCancel { date, back_on, note, today } => {
+                let day = |d: NaiveDate| note_date(d, *today);
+                let line =
+                    with_note(format!("{}: no meeting", day(*date)), *note);
+                match back_on {
+                    Some(next) => write!(f, "{line}, back on {}", day(*next)),
+                    None => f.write_str(&line),
+                }
+            }
+            Phrase::NoteMove { date, to, zone, duration, note, today } => {
+                let at = resolve_local(*zone, *to).0;
+                let text = format!(
+                    "{}: moves to {} at {} {}{}",
+                    note_date(*date, *today),
+                    note_date(at.date_naive(), *today),
+                    clock12(at.hour(), at.minute()),
+                    zone_label(*zone),
+                    minutes_long(*duration)
+                );
+                f.write_str(&with_note(text, *note))
+            }
+            Phrase::NoteExtra { at, zone, duration, note, today } => {
+                let at = resolve_local(*zone, *at).0;
+                let text = format!(
+                    "{}: an extra session at {} {}{}",
+                    note_date(at.date_naive(), *today),
+                    clock12(at.hour(), at.minute()),
+                    zone_label(*zone),
+                    minutes_long(*duration)
+                );
+                f.write_str(&with_note(text, *note))
+            }
+            Phrase::NoteReschedule {
+                from,
+                after,
+                first_after,
+                before,
+                first_before,
+                zone,
+                duration,
+                note,
+                today,
+            } => {
+                let text = format!(
+                    "From {}: {} instead of {}{}",
+                    note_date(*from, *today),
+                    rule_words_from(after, *zone, *first_after),
+                    rule_words_from(before, *zone, *first_before),
+                    minutes_long(*duration)
+                );
+                f.write_str(&with_note(text, *note))
+            }
+            Phrase::NoteEnd { from, note, today } => {
+                let text = format!(
+                    "From {}: no more sessions",
+                    note_date(*from, *today)
+                );
+                f.write_str(&with_note(text, *note))
+            }
         }
     }
 }

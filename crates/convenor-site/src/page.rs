@@ -173,7 +173,8 @@ impl PageOptions {
 
     /// The first language's words ([`Lang`]): the feeds a page and a
     /// publication write beside the page (the descriptions and
-    /// reminders of every `.ics`, `changes.atom`) are in the language
+    /// reminders of every `.ics`, `changes.atom`, the Meeting Guide
+    /// feed's notes) are in the language
     /// the page shows without JavaScript.
     ///
     /// ```
@@ -1234,6 +1235,28 @@ address = "St Anne's Hall, 1 Church Lane, London"
         let now = DateTime::from_timestamp(1_668_081_600, 0).unwrap();
         let files = files(&schedule, &PageOptions::new(now)).unwrap();
         files.last().unwrap().1.clone()
+    }
+
+    /// Issue 29 item 4: the page's style says start and end, never
+    /// left and right, so that `dir="rtl"` (a right-to-left language's
+    /// page) mirrors it; the browser test `page_mirrors_right_to_left`
+    /// checks the layout itself.
+    #[test]
+    fn the_style_is_written_in_logical_directions() {
+        let css = include_str!("../templates/page.css");
+        for physical in ["left", "right"] {
+            let used: Vec<&str> = css
+                .split(['{', ';', '}'])
+                .filter(|d| {
+                    let d = d.trim();
+                    let (property, value) =
+                        d.split_once(':').unwrap_or((d, ""));
+                    property.contains(physical) || value.contains(physical)
+                })
+                .collect();
+            assert!(used.is_empty(), "{physical}: {used:?}");
+        }
+        assert!(css.contains("margin-inline-start"));
     }
 
     /// Each session carries what the filters read; the tag filter offers

@@ -1,15 +1,16 @@
 //! Schedule -> feed.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::{
     DateTime, Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike,
     Utc,
 };
-use convenor_core::words::DateStyle;
+use convenor_core::words::{English, Phrase, Phrasebook};
 use convenor_core::{
-    resolve_local, ChangeKind, ChangeRef, Meeting, Occurrence, Pattern,
-    Schedule, Schedules, Segment, Status, Window, Zone,
+    resolve_local, ChangeKind, ChangeRef, LocalTime, Meeting, Occurrence,
+    Pattern, Schedule, Schedules, Segment, Status, Window, Zone,
 };
 use serde::Serialize;
 
@@ -29,7 +30,7 @@ use crate::error::Error;
 /// assert!(opts.pretty() && opts.updated().is_none());
 /// assert_eq!(opts.as_of(), NaiveDate::from_ymd_opt(2022, 11, 20).unwrap());
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 #[non_exhaustive]
 pub struct FeedOptions {
     as_of: NaiveDate,
@@ -40,7 +41,24 @@ pub struct FeedOptions {
     updated: Option<NaiveDateTime>,
     pretty: bool,
     exact_week: bool,
+    words: Arc<dyn Phrasebook>,
 }
+
+/// Options are equal when they make the same feed: the same values and
+/// notes in the same language.
+impl PartialEq for FeedOptions {
+    fn eq(&self, other: &FeedOptions) -> bool {
+        self.as_of == other.as_of
+            && self.now == other.now
+            && self.types == other.types
+            && self.updated == other.updated
+            && self.pretty == other.pretty
+            && self.exact_week == other.exact_week
+            && self.words.lang() == other.words.lang()
+    }
+}
+
+impl Eq for FeedOptions {}
 
 impl FeedOptions {
     /// The feed as of `as_of`, default types, compact.
@@ -57,6 +75,7 @@ impl FeedOptions {
             updated: None,
             pretty: false,
             exact_week: false,
+            words: Arc::new(English),
         }
     }
 
@@ -167,6 +186,31 @@ impl FeedOptions {
         self
     }
 
+    /// Words the `notes` convenor writes (a meeting's start and end, its
+    /// cadence, the changes still to come, the end of a session past
+    /// midnight) with `words`: `convenor_site::l10n::Words` for another
+    /// language. The meeting's own notes are as the file has them.
+    ///
+    /// ```
+    /// use convenor_core::words::English;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2022, 11, 5).unwrap();
+    /// let opts = convenor_json::FeedOptions::new(day).with_words(English);
+    /// assert_eq!(opts.words().lang(), convenor_core::Lang::En);
+    /// ```
+    #[must_use]
+    pub fn with_words(
+        mut self,
+        words: impl Phrasebook + 'static,
+    ) -> FeedOptions {
+        self.words = Arc::new(words);
+        self
+    }
+
+    /// What words the notes convenor writes (default: [`English`]).
+    pub fn words(&self) -> &dyn Phrasebook {
+        &*self.words
+    }
+
     /// Whether the feed lists the sessions of the seven days from
     /// [`FeedOptions::as_of`] rather than the weekly pattern.
     pub fn exact_week(&self) -> bool {
@@ -259,11 +303,6 @@ struct Record {
     entity_url: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     updated: Option<String>,
-}
-
-/// A date in plain words: `Saturday 12 November 2022`.
-fn words(date: NaiveDate) -> String {
-    DateStyle::Long.date(date)
 }
 
 /// Writes the schedule as a Meeting Guide feed.
@@ -464,7 +503,8 @@ fn current_segment(m: &Meeting, as_of: NaiveDate) -> Option<usize> {
 }
 
 /// The `end_time` of a session from `start` to `end` (local times), and
-/// a line for its `notes` when it has none. A session that ends after
+/// a line for its `notes` when it has none (the zone named as on `on`,
+/// the day it ends). A session that ends after
 /// midnight has no `end_time`: TSML UI reads `end_time` on the start's
 /// day (code4recovery/tsml-ui, src/helpers/load-meeting-data.ts), so
 /// 23:30 to 01:00 would end before it starts, on its page and in its
@@ -475,6 +515,8 @@ fn ending(
     m: &Meeting,
     start: NaiveDateTime,
     end: NaiveDateTime,
+    on: NaiveDate,
+    words: &dyn Phrasebook,
     warnings: &mut Vec<FeedWarning>,
 ) -> (Option<String>, Option<String>) {
     if end.date() == start.date() {
@@ -485,7 +527,11 @@ fn ending(
         end_time: hh_mm(end),
     });
     // Sessions last at most 24 hours: the end is on the next day.
-    (None, Some(super::ends_next_day(end.hour(), end.minute(), m.zone())))
+    // A chrono time's hour and minute are always a valid LocalTime.
+    let ends = LocalTime::new(end.hour(), end.minute()).ok().map(|time| {
+        words.phrase(&Phrase::EndsNextDay { time, zone: m.zone(), on })
+    });
+    (None, ends)
 }
 
 /// `notes` with one more line.
@@ -535,14 +581,12 @@ fn record(
             meeting: id.clone(),
             weeks: every,
         });
-        let next: Vec<String> =
-            next_dates(current, as_of, 3).into_iter().map(words).collect();
-        format!(
-            "Every {every} weeks, not every week; next: {}",
-            next.join(", ")
-        )
+        let next = next_dates(current, as_of, 3);
+        options
+            .words()
+            .phrase(&Phrase::EveryWeeks { weeks: every, next: &next })
     });
-    let notes = notes(m, as_of, Some(index), cadence);
+    let notes = notes(m, as_of, Some(index), cadence, options.words());
     let mut record = details(schedule, m, options, warnings);
     let (mut cancelled, mut moved, mut extra) = (0, 0, 0);
     for (_, c) in sessions_to_come(m, as_of) {
@@ -560,7 +604,11 @@ fn record(
             extra,
         });
     }
-    let (end_time, ends) = ending(m, start, end, warnings);
+    // The pattern's times are on no date: the zone is named as on the
+    // day after `as_of`.
+    let on = as_of.succ_opt().unwrap_or(as_of);
+    let (end_time, ends) =
+        ending(m, start, end, on, options.words(), warnings);
     if let Some(suggestion) = without_weekday(m.name(), day) {
         warnings.push(FeedWarning::WeekdayInName {
             meeting: id.clone(),
@@ -609,11 +657,13 @@ fn week_records(
         if !away {
             return Ok(Vec::new());
         }
-        let notes = notes(m, as_of, current_segment(m, as_of), None);
+        let notes =
+            notes(m, as_of, current_segment(m, as_of), None, options.words());
         let record = no_session_record(schedule, m, options, notes, warnings);
         return Ok(vec![(as_of, record)]);
     }
-    let notes = notes(m, as_of, current_segment(m, as_of), None);
+    let notes =
+        notes(m, as_of, current_segment(m, as_of), None, options.words());
     let base = details(schedule, m, options, warnings);
     let id = m.id().to_string();
     let first = sessions[0].start().naive_local().weekday();
@@ -638,7 +688,8 @@ fn week_records(
         };
         // One warning for the meeting, however many such sessions.
         let mut said = Vec::new();
-        let (end_time, ends) = ending(m, start, end, &mut said);
+        let (end_time, ends) =
+            ending(m, start, end, end.date(), options.words(), &mut said);
         if !warned_midnight {
             warned_midnight = !said.is_empty();
             warnings.append(&mut said);
@@ -699,12 +750,14 @@ fn notes(
     as_of: NaiveDate,
     current: Option<usize>,
     cadence: Option<String>,
+    words: &dyn Phrasebook,
 ) -> Option<String> {
     let segments = m.segments();
     let mut dated: Vec<(NaiveDate, String)> = Vec::new();
     let first = segments.iter().find_map(Segment::first_session);
     if let Some(first) = first.filter(|f| f.date() > as_of) {
-        dated.push((first.date(), format!("Starts {}", words(first.date()))));
+        dated
+            .push((first.date(), words.phrase(&Phrase::Starts(first.date()))));
         // Reschedules folded into the first rule (announced before the
         // first session): their notes still matter.
         for &c in segments[0].causes() {
@@ -735,10 +788,13 @@ fn notes(
     );
     // On one date, in the order of the history.
     ahead.sort_by_key(|(date, c)| (*date, c.index));
-    dated
-        .extend(ahead.into_iter().map(|(date, c)| (date, c.note_line(as_of))));
+    dated.extend(
+        ahead
+            .into_iter()
+            .map(|(date, c)| (date, c.note_line_in(as_of, words))),
+    );
     if let Some(ends) = m.ends().filter(|e| *e >= as_of) {
-        dated.push((ends, format!("No meetings after {}", words(ends))));
+        dated.push((ends, words.phrase(&Phrase::NoMeetingsAfter(ends))));
     }
     dated.sort_by_key(|(d, _)| *d);
     let mut notes: Vec<String> =

@@ -42,18 +42,10 @@ pub const SPEC_TYPES: &[&str] = &[
     "UK", "W", "X", "XB", "XT", "Y",
 ];
 
-/// The `notes` line of a session past midnight, which has no `end_time`
-/// in the feed: `Ends at 1:00am Pacific, the next day`.
-fn ends_next_day(hour: u32, minute: u32, zone: convenor_core::Zone) -> String {
-    format!(
-        "Ends at {} {}, the next day",
-        convenor_core::words::clock12(hour, minute),
-        convenor_core::words::zone_label(zone)
-    )
-}
-
-/// The end (hour, minute) that an [`ends_next_day`] line gives, so that
-/// an imported feed keeps the length; `None` for any other line.
+/// The end (hour, minute) that the English line of a session past
+/// midnight gives (`Ends at 1:00am Pacific, the next day`: the core's
+/// `Phrase::EndsNextDay`, which the export writes), so that an imported
+/// feed keeps the length; `None` for any other line.
 fn ends_next_day_of(line: &str) -> Option<(u32, u32)> {
     let rest =
         line.strip_prefix("Ends at ")?.strip_suffix(", the next day")?;

@@ -259,6 +259,35 @@ impl Words {
         self.date_with(date, DateFieldSet::YMDE(fieldsets::YMDE::long()))
     }
 
+    /// A date of a line of notes (a Meeting Guide record's `notes`):
+    /// with its weekday, and its year only when it is half a year or
+    /// more from `today` ([`convenor_core::words::note_has_year`]):
+    /// `sábado, 26 de noviembre`, `sábado, 2 de enero de 2027`.
+    ///
+    /// ```
+    /// use convenor_site::l10n::{Lang, Words};
+    /// let es = Words::new(Lang::Es);
+    /// let day = |m, d| chrono::NaiveDate::from_ymd_opt(2022, m, d).unwrap();
+    /// assert_eq!(es.note_date(day(11, 26), day(11, 15)), "sábado, 26 de noviembre");
+    /// assert_eq!(es.note_date(day(11, 26), day(1, 1)), "sábado, 26 de noviembre de 2022");
+    /// ```
+    pub fn note_date(&self, date: NaiveDate, today: NaiveDate) -> String {
+        match convenor_core::words::note_has_year(date, today) {
+            true => self.date(date),
+            false => {
+                self.date_with(date, DateFieldSet::MDE(fieldsets::MDE::long()))
+            }
+        }
+    }
+
+    /// [`Words::note_date`] without the weekday: `26 de noviembre`.
+    fn note_date_plain(&self, date: NaiveDate, today: NaiveDate) -> String {
+        match convenor_core::words::note_has_year(date, today) {
+            true => self.date_plain(date),
+            false => self.month_day(date),
+        }
+    }
+
     /// A date without its weekday: `10 de noviembre de 2022`.
     pub fn date_plain(&self, date: NaiveDate) -> String {
         self.date_with(date, DateFieldSet::YMD(fieldsets::YMD::long()))
@@ -455,10 +484,31 @@ impl Words {
                     })
                     .collect();
                 let first = nth.first().copied().unwrap_or(1);
+                // One weekday counted far from the month's end (the
+                // fourth or fifth to last): some languages say it as the
+                // fourth Saturday "counting from the end of the month",
+                // with `$ordinal` (the count from the end as
+                // nth-weekday's first ... fifth) and `$from-end`.
+                let from_end = matches!(nth.as_slice(), [n] if *n <= -4);
+                let ordinal = match from_end {
+                    true => self.message(
+                        "nth-weekday",
+                        &[
+                            ("nth", nth_key(-first).to_string()),
+                            ("weekday", weekday_code(*day)),
+                        ],
+                    ),
+                    false => self.and_list(&which),
+                };
                 self.message(
                     "rule-monthly-nth",
                     &[
                         ("nth", nth_key(first).to_string()),
+                        (
+                            "from-end",
+                            if from_end { "yes" } else { "no" }.into(),
+                        ),
+                        ("ordinal", ordinal),
                         ("which", self.and_list(&which)),
                         ("day", self.weekday(*day)),
                         ("weekday", weekday_code(*day)),
@@ -896,9 +946,134 @@ impl Phrasebook for Words {
                 }
             }
             Phrase::JoinOnline => self.message("join-online", &[]),
+            Phrase::NoteCancel { .. }
+            | Phrase::NoteMove { .. }
+            | Phrase::NoteExtra { .. }
+            | Phrase::NoteReschedule { .. }
+            | Phrase::NoteEnd { .. } => {
+                capitalize(&self.note_line(phrase)).into_owned()
+            }
             // A phrase the core adds later: its English until this
             // language has words for it.
             _ => phrase.to_string(),
+        }
+    }
+}
+
+impl Words {
+    /// A change as a line of notes ([`Phrase::NoteCancel`] ...
+    /// [`Phrase::NoteEnd`]): messages `notes-cancel`, `notes-move`, ...
+    /// with the line's date first (`$date` with its weekday, `$plain`
+    /// without, `$weekday` its code), the change's note by
+    /// `notes-with-note`.
+    fn note_line(&self, phrase: &Phrase<'_>) -> String {
+        let minutes = |d: Option<MeetingDuration>| {
+            d.map_or(String::new(), |d| {
+                self.message(
+                    "minutes-long",
+                    &[("minutes", d.minutes().to_string())],
+                )
+            })
+        };
+        let dated = |id: &str,
+                     d: NaiveDate,
+                     today: NaiveDate,
+                     more: &[(&'static str, String)]| {
+            let mut args = vec![
+                ("date", self.note_date(d, today)),
+                ("plain", self.note_date_plain(d, today)),
+                ("weekday", weekday_code(d.weekday())),
+            ];
+            args.extend(more.iter().cloned());
+            self.message(id, &args)
+        };
+        let with_note = |text: String, note: Option<&str>| match note {
+            Some(note) => self.message(
+                "notes-with-note",
+                &[("text", text), ("note", note.to_string())],
+            ),
+            None => text,
+        };
+        let local = |zone: Zone, at: NaiveDateTime| {
+            convenor_core::resolve_local(zone, at).0.naive_local()
+        };
+        match phrase {
+            Phrase::NoteCancel { date, back_on, note, today } => {
+                let text = dated("notes-cancel", *date, *today, &[]);
+                let text = with_note(text, *note);
+                match back_on {
+                    Some(back) => dated(
+                        "notes-back-on",
+                        *back,
+                        *today,
+                        &[("text", text)],
+                    ),
+                    None => text,
+                }
+            }
+            Phrase::NoteMove { date, to, zone, duration, note, today } => {
+                let at = local(*zone, *to);
+                let to = self.message(
+                    "date-at-time",
+                    &[
+                        ("date", self.note_date(at.date(), *today)),
+                        ("time", self.clock(at.hour(), at.minute())),
+                        ("zone", self.zone(*zone, at)),
+                    ],
+                );
+                let text = dated("notes-move", *date, *today, &[("to", to)]);
+                with_note(text + &minutes(*duration), *note)
+            }
+            Phrase::NoteExtra { at, zone, duration, note, today } => {
+                let at = local(*zone, *at);
+                let when = self.message(
+                    "time-in-zone",
+                    &[
+                        ("time", self.clock(at.hour(), at.minute())),
+                        ("zone", self.zone(*zone, at)),
+                    ],
+                );
+                let text =
+                    dated("notes-extra", at.date(), *today, &[("when", when)]);
+                with_note(text + &minutes(*duration), *note)
+            }
+            Phrase::NoteReschedule {
+                from,
+                after,
+                first_after,
+                before,
+                first_before,
+                zone,
+                duration,
+                note,
+                today,
+            } => {
+                let text = dated(
+                    "notes-reschedule",
+                    *from,
+                    *today,
+                    &[
+                        (
+                            "after",
+                            self.rule_from(after, *first_after, *zone, *from),
+                        ),
+                        (
+                            "before",
+                            self.rule_from(
+                                before,
+                                *first_before,
+                                *zone,
+                                *from,
+                            ),
+                        ),
+                    ],
+                );
+                with_note(text + &minutes(*duration), *note)
+            }
+            Phrase::NoteEnd { from, note, today } => {
+                with_note(dated("notes-end", *from, *today, &[]), *note)
+            }
+            other => other.to_string(),
         }
     }
 }
@@ -1143,6 +1318,8 @@ mod tests {
         "FREQ=MONTHLY;BYDAY=1MO,3MO",
         "FREQ=MONTHLY;BYDAY=-2WE",
         "FREQ=MONTHLY;BYDAY=SA;BYSETPOS=-3",
+        "FREQ=MONTHLY;BYDAY=-4SA",
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=-4MO",
         "FREQ=MONTHLY;INTERVAL=2;BYDAY=1SU",
         "FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA,4SA",
         "FREQ=MONTHLY;BYMONTHDAY=1",
@@ -1357,6 +1534,46 @@ mod tests {
                 "FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA,4SA",
                 "a cada 3 meses, no segundo e quarto sábado, às WHEN",
             ),
+            // Issue 29: the fourth and fifth to last, counted from the
+            // month's end after the weekday.
+            (
+                Lang::Es,
+                "FREQ=MONTHLY;BYDAY=-4SA",
+                "el cuarto sábado contando desde el final de cada mes a las WHEN",
+            ),
+            (
+                Lang::Es,
+                "FREQ=MONTHLY;INTERVAL=2;BYDAY=-4MO",
+                "cada 2 meses, el cuarto lunes contando desde el final del \
+                 mes, a las WHEN",
+            ),
+            (
+                Lang::Fr,
+                "FREQ=MONTHLY;BYDAY=-4SA",
+                "le quatrième samedi en partant de la fin de chaque mois à WHEN",
+            ),
+            (
+                Lang::Fr,
+                "FREQ=MONTHLY;INTERVAL=2;BYDAY=-4MO",
+                "tous les 2 mois, le quatrième lundi en partant de la fin du \
+                 mois, à WHEN",
+            ),
+            (
+                Lang::Pt,
+                "FREQ=MONTHLY;BYDAY=-4SA",
+                "no quarto sábado a contar do fim de cada mês às WHEN",
+            ),
+            (
+                Lang::Pt,
+                "FREQ=MONTHLY;BYDAY=-4MO",
+                "na quarta segunda-feira a contar do fim de cada mês às WHEN",
+            ),
+            (
+                Lang::Pt,
+                "FREQ=MONTHLY;INTERVAL=2;BYDAY=-4MO",
+                "a cada 2 meses, na quarta segunda-feira a contar do fim do \
+                 mês, às WHEN",
+            ),
             (Lang::Sk, "FREQ=DAILY;INTERVAL=3", "každé 3 dni o WHEN"),
             (
                 Lang::Sk,
@@ -1458,6 +1675,72 @@ mod tests {
             de.phrase(&Phrase::EveryWeeks { weeks: 2, next: &next }),
             "Alle 2 Wochen, nicht jede Woche; nächste Termine: \
              12. November 2022 und 26. November 2022"
+        );
+    }
+
+    /// Issue 29: a Meeting Guide record's note lines (every kind of
+    /// change, with a note, a length, a cancellation with and without a
+    /// next session, a date a year away) in every language: each
+    /// language's own weekday and month names, no English word, no
+    /// gap; English is the core's `note_line`.
+    #[test]
+    fn note_lines_in_every_language() {
+        let text = "name = 'x'\ntimezone = 'America/Los_Angeles'\n\
+            [[meetings]]\nid = 'sat'\nname = 'S'\n\
+            weekly = { day = 'saturday', time = '10:00' }\nduration = '60m'\n\
+            starts = '2022-11-05'\n\
+            [[meetings.changes]]\nkind = 'cancel'\ndate = '2022-11-26'\nnote = 'NOTE'\n\
+            [[meetings.changes]]\nkind = 'move'\ndate = '2022-11-19'\n\
+            to = '2022-11-22T18:00'\nduration = '90m'\n\
+            [[meetings.changes]]\nkind = 'extra'\nat = '2022-12-01T12:00'\n\
+            [[meetings.changes]]\nkind = 'reschedule'\neffective = '2022-12-10'\n\
+            day = 'sunday'\ntime = '17:30'\n\
+            [[meetings.changes]]\nkind = 'cancel'\ndate = '2023-12-31'\n\
+            [[meetings.changes]]\nkind = 'end'\neffective = '2024-01-01'\n";
+        let schedule = convenor_core::Schedule::from_toml_str(text).unwrap();
+        let today = NaiveDate::from_ymd_opt(2022, 11, 15).unwrap();
+        let changes = schedule.changes_since(NaiveDate::MIN);
+        assert_eq!(changes.len(), 6);
+        for lang in Lang::ALL {
+            let words = Words::new(lang);
+            let lines: Vec<String> = changes
+                .iter()
+                .map(|c| c.note_line_in(today, &words))
+                .collect();
+            for (c, line) in changes.iter().zip(&lines) {
+                if lang == Lang::En {
+                    assert_eq!(line, &c.note_line(today));
+                    continue;
+                }
+                let english = english_words(lang, &line.replace("NOTE", ""));
+                assert!(english.is_empty(), "{lang}: {line}: {english:?}");
+                assert!(!line.contains('{'), "{lang}: {line}");
+            }
+            let all = lines.join("\n");
+            let saturday =
+                capitalize(&words.weekday(Weekday::Sat)).into_owned();
+            assert!(all.contains(&saturday), "{lang}: {all}");
+            assert!(all.contains("NOTE"), "{lang}: {all}");
+            // The cancellation a year away gives its year (Thai in the
+            // Buddhist era).
+            let year = if lang == Lang::Th { "2566" } else { "2023" };
+            assert!(lines[4].contains(year), "{lang}: {}", lines[4]);
+            assert!(!lines[0].contains("2022"), "{lang}: {}", lines[0]);
+        }
+        let fr: Vec<String> = changes
+            .iter()
+            .map(|c| c.note_line_in(today, &Words::new(Lang::Fr)))
+            .collect();
+        assert_eq!(
+            fr[..2],
+            [
+                "Samedi 19 novembre : réunion déplacée au mardi 22 novembre \
+                 à 18:00 heure du Pacifique nord-américain, d’une durée de \
+                 90 minutes",
+                // The extra session of 1 December is the next.
+                "Samedi 26 novembre : pas de réunion (NOTE), reprise le \
+                 jeudi 1 décembre",
+            ]
         );
     }
 

@@ -154,7 +154,8 @@ impl<'s> Publication<'s> {
         // Today in each meeting's own zone.
         let guide = convenor_json::FeedOptions::at(now)
             .with_pretty(true)
-            .with_exact_week(options.exact_week());
+            .with_exact_week(options.exact_week())
+            .with_words(options.feed_words());
         let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
         files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
         let atom = atom_options(options);
@@ -286,7 +287,8 @@ impl<'s> Publication<'s> {
         // Today in each meeting's own zone.
         let guide = convenor_json::FeedOptions::at(now)
             .with_pretty(true)
-            .with_exact_week(options.exact_week());
+            .with_exact_week(options.exact_week())
+            .with_words(options.feed_words());
         let feed =
             convenor_json::schedules_to_meeting_guide(schedules, &guide)?;
         files.push(("meeting-guide.json".into(), Content::Text(feed.json)));

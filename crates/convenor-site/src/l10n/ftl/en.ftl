@@ -145,7 +145,10 @@ nth-weekday = { $nth ->
     [fifth-last] fifth to last
    *[last] last
 }
-# $which is a list of nth-weekday.
+# $which is a list of nth-weekday. $from-end is "yes" for one weekday
+# counted far from the month's end (the fourth or fifth to last), whose
+# count from the end is then $ordinal (nth-weekday's "fourth", "fifth"),
+# for languages that say "the fourth Saturday counting from the end".
 rule-monthly-nth = { $months ->
     [1] the { $which } { $day } of each month
    *[other] every { $months } months on the { $which } { $day }
@@ -182,6 +185,16 @@ notes-starts = Starts { $date }
 notes-every-weeks = Every { $weeks } weeks, not every week; next: { $dates }
 notes-no-meetings-after = No meetings after { $date }
 notes-ends-next-day = Ends at { $time } { $zone }, the next day
+# A change as a line of notes, its date first: $date with its weekday
+# (and its year only half a year or more away), $plain without the
+# weekday, $weekday its code; notes-back-on's $date is the next session.
+notes-cancel = { $date }: no meeting
+notes-back-on = { $text }, back on { $date }
+notes-move = { $date }: moves to { $to }
+notes-extra = { $date }: an extra session at { $when }
+notes-reschedule = From { $date }: { $after } instead of { $before }
+notes-end = From { $date }: no more sessions
+notes-with-note = { $text } ({ $note })
 ical-convenors = Convenors: { $names }
 ical-join = Join: { $url }
 ical-phone = Phone: { $phone }

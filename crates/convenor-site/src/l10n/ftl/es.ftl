@@ -121,9 +121,18 @@ nth-weekday = { $nth ->
     [fifth-last] quinto contando desde el final
    *[last] último
 }
+# $from-end es "yes" para un solo día contado desde el final (el cuarto o
+# quinto): el ordinal ($ordinal) va antes del día y "contando desde el
+# final" después.
 rule-monthly-nth = { $months ->
-    [1] el { $which } { $day } de cada mes
-   *[other] cada { $months } meses, el { $which } { $day },
+    [1] { $from-end ->
+        [yes] el { $ordinal } { $day } contando desde el final de cada mes
+       *[other] el { $which } { $day } de cada mes
+    }
+   *[other] cada { $months } meses, { $from-end ->
+        [yes] el { $ordinal } { $day } contando desde el final del mes,
+       *[other] el { $which } { $day },
+    }
 } a las { $when }
 day-of-month = día { $day }
 last-day-of-month = { $nth ->
@@ -143,6 +152,13 @@ notes-starts = Comienza el { $date }
 notes-every-weeks = Cada { $weeks } semanas, no todas las semanas; próximas fechas: { $dates }
 notes-no-meetings-after = No hay reuniones después del { $date }
 notes-ends-next-day = Termina a las { $time } { $zone }, al día siguiente
+notes-cancel = { $date }: no hay reunión
+notes-back-on = { $text }; vuelve el { $date }
+notes-move = { $date }: pasa al { $to }
+notes-extra = { $date }: reunión adicional a las { $when }
+notes-reschedule = Desde el { $date }: { $after } en lugar de { $before }
+notes-end = Desde el { $date }: no hay más reuniones
+notes-with-note = { $text } ({ $note })
 ical-convenors = Coordinadores: { $names }
 ical-join = Unirse: { $url }
 ical-phone = Teléfono: { $phone }

@@ -120,17 +120,26 @@ nth-weekday = { $nth ->
 }
 # « l’ » devant « avant-dernier », « antépénultième » ($nth : le premier
 # de la liste).
+# $from-end vaut « yes » pour un seul jour compté depuis la fin (le
+# quatrième ou le cinquième) : « le quatrième samedi en partant de la fin
+# de chaque mois » ($ordinal : quatrième, cinquième).
 rule-monthly-nth = { $months ->
-    [1] { $nth ->
-        [second-last] l’
-        [third-last] l’
-       *[other] le{" "}
-    }{ $which } { $day } de chaque mois
-   *[other] tous les { $months } mois, { $nth ->
-        [second-last] l’
-        [third-last] l’
-       *[other] le{" "}
-    }{ $which } { $day },
+    [1] { $from-end ->
+        [yes] le { $ordinal } { $day } en partant de la fin de chaque mois
+       *[other] { $nth ->
+            [second-last] l’
+            [third-last] l’
+           *[other] le{" "}
+        }{ $which } { $day } de chaque mois
+    }
+   *[other] tous les { $months } mois, { $from-end ->
+        [yes] le { $ordinal } { $day } en partant de la fin du mois,
+       *[other] { $nth ->
+            [second-last] l’
+            [third-last] l’
+           *[other] le{" "}
+        }{ $which } { $day },
+    }
 } à { $when }
 day-of-month = { NUMBER($day, type: "ordinal") ->
     [one] { $day }er
@@ -159,6 +168,13 @@ notes-starts = Commence le { $date }
 notes-every-weeks = Toutes les { $weeks } semaines, pas chaque semaine ; prochaines dates : { $dates }
 notes-no-meetings-after = Plus de réunions après le { $date }
 notes-ends-next-day = Se termine à { $time } { $zone }, le lendemain
+notes-cancel = { $date } : pas de réunion
+notes-back-on = { $text }, reprise le { $date }
+notes-move = { $date } : réunion déplacée au { $to }
+notes-extra = { $date } : réunion supplémentaire à { $when }
+notes-reschedule = À partir du { $date } : { $after } au lieu de { $before }
+notes-end = À partir du { $date } : plus de réunions
+notes-with-note = { $text } ({ $note })
 ical-convenors = Animateurs : { $names }
 ical-join = Rejoindre : { $url }
 ical-phone = Téléphone : { $phone }

@@ -173,17 +173,26 @@ nth-weekday = { $weekday ->
        *[last] última
     }
 }
+# $from-end é "yes" para um só dia contado a partir do fim (o quarto ou
+# o quinto): "no quarto sábado a contar do fim de cada mês" ($ordinal:
+# quarto, quinta...).
 rule-monthly-nth = { $months ->
     [1] { $weekday ->
         [sat] no
         [sun] no
        *[other] na
-    } { $which } { $day } de cada mês
+    } { $from-end ->
+        [yes] { $ordinal } { $day } a contar do fim de cada mês
+       *[other] { $which } { $day } de cada mês
+    }
    *[other] a cada { $months } meses, { $weekday ->
         [sat] no
         [sun] no
        *[other] na
-    } { $which } { $day },
+    } { $from-end ->
+        [yes] { $ordinal } { $day } a contar do fim do mês,
+       *[other] { $which } { $day },
+    }
 } às { $when }
 day-of-month = dia { $day }
 last-day-of-month = { $nth ->
@@ -207,6 +216,17 @@ notes-starts = { $weekday ->
 notes-every-weeks = A cada { $weeks } semanas, não todas as semanas; próximas datas: { $dates }
 notes-no-meetings-after = Não há reuniões depois de { $plain }
 notes-ends-next-day = Termina às { $time } { $zone }, no dia seguinte
+notes-cancel = { $date }: não há reunião
+notes-back-on = { $text }; { $weekday ->
+    [sat] volta no
+    [sun] volta no
+   *[other] volta na
+} { $date }
+notes-move = { $date }: passa para { $to }
+notes-extra = { $date }: reunião extra às { $when }
+notes-reschedule = A partir de { $date }: { $after } em vez de { $before }
+notes-end = A partir de { $date }: não há mais reuniões
+notes-with-note = { $text } ({ $note })
 ical-convenors = Coordenação: { $names }
 ical-join = Participar: { $url }
 ical-phone = Telefone: { $phone }

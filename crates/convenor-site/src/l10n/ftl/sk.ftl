@@ -186,6 +186,15 @@ notes-every-weeks = { $weeks ->
 }, nie každý týždeň; najbližšie termíny: { $dates }
 notes-no-meetings-after = Žiadne stretnutia po dátume { $plain }
 notes-ends-next-day = Končí o { $time } { $zone }, nasledujúci deň
+# Dátum na začiatku riadku v nominatíve („sobota 26. novembra“); po
+# „od“ bez dňa v týždni ($plain), aby nebol potrebný genitív.
+notes-cancel = { $date }: stretnutie nebude
+notes-back-on = { $text }; ďalšie stretnutie: { $date }
+notes-move = { $date }: nový termín { $to }
+notes-extra = { $date }: stretnutie navyše o { $when }
+notes-reschedule = Od { $plain }: { $after } namiesto { $before }
+notes-end = Od { $plain }: žiadne ďalšie stretnutia
+notes-with-note = { $text } ({ $note })
 ical-convenors = Vedúci stretnutia: { $names }
 ical-join = Pripojiť sa: { $url }
 ical-phone = Telefón: { $phone }
