@@ -99,7 +99,10 @@
 //! "From Monday 12 December: Fridays at 2:00pm Pacific instead of
 //! Wednesdays at 1:00pm Pacific", "From Sunday 1 January: no more
 //! sessions", "No meetings after
-//! ...". The fields, in output order:
+//! ...". Those are English's words; [`FeedOptions::with_words`] gives
+//! the notes another language's (`convenor_site::l10n::Words`: "Jeudi
+//! 24 novembre : pas de réunion (Thanksgiving), reprise le jeudi 1
+//! décembre"). The fields, in output order:
 //!
 //! | field | from |
 //! | --- | --- |
