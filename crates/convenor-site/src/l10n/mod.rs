@@ -471,35 +471,31 @@ impl Words {
                 )
             }
             Recurrence::MonthlyWeekday { nth, day, every } => {
-                let which: Vec<String> = nth
-                    .iter()
-                    .map(|n| {
-                        self.message(
-                            "nth-weekday",
-                            &[
-                                ("nth", nth_key(*n).to_string()),
-                                ("weekday", weekday_code(*day)),
-                            ],
-                        )
-                    })
-                    .collect();
-                let first = nth.first().copied().unwrap_or(1);
-                // One weekday counted far from the month's end (the
-                // fourth or fifth to last): some languages say it as the
-                // fourth Saturday "counting from the end of the month",
-                // with `$ordinal` (the count from the end as
-                // nth-weekday's first ... fifth) and `$from-end`.
-                let from_end = matches!(nth.as_slice(), [n] if *n <= -4);
-                let ordinal = match from_end {
-                    true => self.message(
-                        "nth-weekday",
-                        &[
-                            ("nth", nth_key(-first).to_string()),
-                            ("weekday", weekday_code(*day)),
-                        ],
-                    ),
-                    false => self.and_list(&which),
+                // Each of the month's weekdays, alone (`$full` "no":
+                // "second") and with the day (`$full` "yes": "the fourth
+                // Saturday counting from the end").
+                let which = |full: &str| -> Vec<String> {
+                    nth.iter()
+                        .map(|n| {
+                            self.message(
+                                "nth-weekday",
+                                &[
+                                    ("nth", nth_key(*n).to_string()),
+                                    ("weekday", weekday_code(*day)),
+                                    ("day", self.weekday(*day)),
+                                    ("full", full.to_string()),
+                                ],
+                            )
+                        })
+                        .collect()
                 };
+                let first = nth.first().copied().unwrap_or(1);
+                // A weekday counted far from the month's end (the
+                // fourth or fifth to last): some languages say the count
+                // after the day ("the fourth Saturday counting from the
+                // end of the month"), so each item of the list with its
+                // day, `$which-full`, when `$from-end` is "yes".
+                let from_end = nth.iter().any(|n| *n <= -4);
                 self.message(
                     "rule-monthly-nth",
                     &[
@@ -508,8 +504,8 @@ impl Words {
                             "from-end",
                             if from_end { "yes" } else { "no" }.into(),
                         ),
-                        ("ordinal", ordinal),
-                        ("which", self.and_list(&which)),
+                        ("which", self.and_list(&which("no"))),
+                        ("which-full", self.and_list(&which("yes"))),
                         ("day", self.weekday(*day)),
                         ("weekday", weekday_code(*day)),
                         ("months", number(*every)),
@@ -1573,6 +1569,24 @@ mod tests {
                 "FREQ=MONTHLY;INTERVAL=2;BYDAY=-4MO",
                 "a cada 2 meses, na quarta segunda-feira a contar do fim do \
                  mês, às WHEN",
+            ),
+            (
+                Lang::Es,
+                "FREQ=MONTHLY;BYDAY=1MO,-4MO",
+                "el primer lunes y el cuarto lunes contando desde el final \
+                 de cada mes a las WHEN",
+            ),
+            (
+                Lang::Fr,
+                "FREQ=MONTHLY;BYDAY=-4SA,-1SA",
+                "le quatrième samedi en partant de la fin et le dernier \
+                 samedi de chaque mois à WHEN",
+            ),
+            (
+                Lang::Pt,
+                "FREQ=MONTHLY;BYDAY=1MO,-4MO",
+                "na primeira segunda-feira e na quarta segunda-feira a \
+                 contar do fim de cada mês às WHEN",
             ),
             (Lang::Sk, "FREQ=DAILY;INTERVAL=3", "každé 3 dni o WHEN"),
             (

@@ -132,7 +132,8 @@ rule-weekly-days = { $weeks ->
    *[other] every { $weeks } weeks on { $days }
 } at { $when }
 # Which of a month's weekdays; $weekday for languages whose words agree
-# with the day's gender.
+# with the day's gender; with $full "yes", the words with the day's name
+# $day, as some languages' rule-monthly-nth lists them.
 nth-weekday = { $nth ->
     [first] first
     [second] second
@@ -145,10 +146,10 @@ nth-weekday = { $nth ->
     [fifth-last] fifth to last
    *[last] last
 }
-# $which is a list of nth-weekday. $from-end is "yes" for one weekday
-# counted far from the month's end (the fourth or fifth to last), whose
-# count from the end is then $ordinal (nth-weekday's "fourth", "fifth"),
-# for languages that say "the fourth Saturday counting from the end".
+# $which is a list of nth-weekday. $from-end is "yes" when one of them
+# is counted far from the month's end (the fourth or fifth to last), for
+# languages that then say "the fourth Saturday counting from the end":
+# $which-full lists each with its day (nth-weekday with $full "yes").
 rule-monthly-nth = { $months ->
     [1] the { $which } { $day } of each month
    *[other] every { $months } months on the { $which } { $day }

@@ -109,28 +109,42 @@ rule-weekly-days = { $weeks ->
     [1] cada { $days }
    *[other] cada { $weeks } semanas, el { $days },
 } a las { $when }
-nth-weekday = { $nth ->
-    [first] primer
-    [second] segundo
-    [third] tercer
-    [fourth] cuarto
-    [fifth] quinto
-    [second-last] penúltimo
-    [third-last] antepenúltimo
-    [fourth-last] cuarto contando desde el final
-    [fifth-last] quinto contando desde el final
-   *[last] último
+nth-weekday = { $full ->
+    [yes] { $nth ->
+        [first] el primer { $day }
+        [second] el segundo { $day }
+        [third] el tercer { $day }
+        [fourth] el cuarto { $day }
+        [fifth] el quinto { $day }
+        [second-last] el penúltimo { $day }
+        [third-last] el antepenúltimo { $day }
+        [fourth-last] el cuarto { $day } contando desde el final
+        [fifth-last] el quinto { $day } contando desde el final
+       *[last] el último { $day }
+    }
+   *[other] { $nth ->
+        [first] primer
+        [second] segundo
+        [third] tercer
+        [fourth] cuarto
+        [fifth] quinto
+        [second-last] penúltimo
+        [third-last] antepenúltimo
+        [fourth-last] cuarto contando desde el final
+        [fifth-last] quinto contando desde el final
+       *[last] último
+    }
 }
-# $from-end es "yes" para un solo día contado desde el final (el cuarto o
-# quinto): el ordinal ($ordinal) va antes del día y "contando desde el
-# final" después.
+# $from-end es "yes" cuando un día se cuenta lejos del final (el cuarto o
+# quinto desde el final): entonces $which-full, cada día con su nombre
+# ("el cuarto sábado contando desde el final").
 rule-monthly-nth = { $months ->
     [1] { $from-end ->
-        [yes] el { $ordinal } { $day } contando desde el final de cada mes
+        [yes] { $which-full } de cada mes
        *[other] el { $which } { $day } de cada mes
     }
    *[other] cada { $months } meses, { $from-end ->
-        [yes] el { $ordinal } { $day } contando desde el final del mes,
+        [yes] { $which-full } del mes,
        *[other] el { $which } { $day },
     }
 } a las { $when }

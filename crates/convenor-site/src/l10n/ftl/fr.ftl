@@ -106,26 +106,40 @@ rule-weekly-days = { $weeks ->
     [1] chaque { $days }
    *[other] toutes les { $weeks } semaines, le { $days },
 } à { $when }
-nth-weekday = { $nth ->
-    [first] premier
-    [second] deuxième
-    [third] troisième
-    [fourth] quatrième
-    [fifth] cinquième
-    [second-last] avant-dernier
-    [third-last] antépénultième
-    [fourth-last] quatrième en partant de la fin
-    [fifth-last] cinquième en partant de la fin
-   *[last] dernier
+nth-weekday = { $full ->
+    [yes] { $nth ->
+        [first] le premier { $day }
+        [second] le deuxième { $day }
+        [third] le troisième { $day }
+        [fourth] le quatrième { $day }
+        [fifth] le cinquième { $day }
+        [second-last] l’avant-dernier { $day }
+        [third-last] l’antépénultième { $day }
+        [fourth-last] le quatrième { $day } en partant de la fin
+        [fifth-last] le cinquième { $day } en partant de la fin
+       *[last] le dernier { $day }
+    }
+   *[other] { $nth ->
+        [first] premier
+        [second] deuxième
+        [third] troisième
+        [fourth] quatrième
+        [fifth] cinquième
+        [second-last] avant-dernier
+        [third-last] antépénultième
+        [fourth-last] quatrième en partant de la fin
+        [fifth-last] cinquième en partant de la fin
+       *[last] dernier
+    }
 }
 # « l’ » devant « avant-dernier », « antépénultième » ($nth : le premier
-# de la liste).
-# $from-end vaut « yes » pour un seul jour compté depuis la fin (le
-# quatrième ou le cinquième) : « le quatrième samedi en partant de la fin
-# de chaque mois » ($ordinal : quatrième, cinquième).
+# de la liste). $from-end vaut « yes » quand un jour est compté loin de la
+# fin (le quatrième ou le cinquième en partant de la fin) : alors
+# $which-full, chaque jour avec son nom (« le quatrième samedi en partant
+# de la fin »).
 rule-monthly-nth = { $months ->
     [1] { $from-end ->
-        [yes] le { $ordinal } { $day } en partant de la fin de chaque mois
+        [yes] { $which-full } de chaque mois
        *[other] { $nth ->
             [second-last] l’
             [third-last] l’
@@ -133,7 +147,7 @@ rule-monthly-nth = { $months ->
         }{ $which } { $day } de chaque mois
     }
    *[other] tous les { $months } mois, { $from-end ->
-        [yes] le { $ordinal } { $day } en partant de la fin du mois,
+        [yes] { $which-full } du mois,
        *[other] { $nth ->
             [second-last] l’
             [third-last] l’

@@ -135,63 +135,105 @@ rule-weekly-days = { $weeks ->
     } { $days }
    *[other] a cada { $weeks } semanas, { $days },
 } às { $when }
-nth-weekday = { $weekday ->
-    [sat] { $nth ->
-        [first] primeiro
-        [second] segundo
-        [third] terceiro
-        [fourth] quarto
-        [fifth] quinto
-        [second-last] penúltimo
-        [third-last] antepenúltimo
-        [fourth-last] quarto a contar do fim
-        [fifth-last] quinto a contar do fim
-       *[last] último
+# $full "yes": com o dia e a preposição ("na quarta segunda-feira a
+# contar do fim"), para $which-full de rule-monthly-nth.
+nth-weekday = { $full ->
+    [yes] { $weekday ->
+        [sat] { $nth ->
+            [first] no primeiro { $day }
+            [second] no segundo { $day }
+            [third] no terceiro { $day }
+            [fourth] no quarto { $day }
+            [fifth] no quinto { $day }
+            [second-last] no penúltimo { $day }
+            [third-last] no antepenúltimo { $day }
+            [fourth-last] no quarto { $day } a contar do fim
+            [fifth-last] no quinto { $day } a contar do fim
+           *[last] no último { $day }
+        }
+        [sun] { $nth ->
+            [first] no primeiro { $day }
+            [second] no segundo { $day }
+            [third] no terceiro { $day }
+            [fourth] no quarto { $day }
+            [fifth] no quinto { $day }
+            [second-last] no penúltimo { $day }
+            [third-last] no antepenúltimo { $day }
+            [fourth-last] no quarto { $day } a contar do fim
+            [fifth-last] no quinto { $day } a contar do fim
+           *[last] no último { $day }
+        }
+       *[other] { $nth ->
+            [first] na primeira { $day }
+            [second] na segunda { $day }
+            [third] na terceira { $day }
+            [fourth] na quarta { $day }
+            [fifth] na quinta { $day }
+            [second-last] na penúltima { $day }
+            [third-last] na antepenúltima { $day }
+            [fourth-last] na quarta { $day } a contar do fim
+            [fifth-last] na quinta { $day } a contar do fim
+           *[last] na última { $day }
+        }
     }
-    [sun] { $nth ->
-        [first] primeiro
-        [second] segundo
-        [third] terceiro
-        [fourth] quarto
-        [fifth] quinto
-        [second-last] penúltimo
-        [third-last] antepenúltimo
-        [fourth-last] quarto a contar do fim
-        [fifth-last] quinto a contar do fim
-       *[last] último
-    }
-   *[other] { $nth ->
-        [first] primeira
-        [second] segunda
-        [third] terceira
-        [fourth] quarta
-        [fifth] quinta
-        [second-last] penúltima
-        [third-last] antepenúltima
-        [fourth-last] quarta a contar do fim
-        [fifth-last] quinta a contar do fim
-       *[last] última
+   *[other] { $weekday ->
+        [sat] { $nth ->
+            [first] primeiro
+            [second] segundo
+            [third] terceiro
+            [fourth] quarto
+            [fifth] quinto
+            [second-last] penúltimo
+            [third-last] antepenúltimo
+            [fourth-last] quarto a contar do fim
+            [fifth-last] quinto a contar do fim
+           *[last] último
+        }
+        [sun] { $nth ->
+            [first] primeiro
+            [second] segundo
+            [third] terceiro
+            [fourth] quarto
+            [fifth] quinto
+            [second-last] penúltimo
+            [third-last] antepenúltimo
+            [fourth-last] quarto a contar do fim
+            [fifth-last] quinto a contar do fim
+           *[last] último
+        }
+       *[other] { $nth ->
+            [first] primeira
+            [second] segunda
+            [third] terceira
+            [fourth] quarta
+            [fifth] quinta
+            [second-last] penúltima
+            [third-last] antepenúltima
+            [fourth-last] quarta a contar do fim
+            [fifth-last] quinta a contar do fim
+           *[last] última
+        }
     }
 }
-# $from-end é "yes" para um só dia contado a partir do fim (o quarto ou
-# o quinto): "no quarto sábado a contar do fim de cada mês" ($ordinal:
-# quarto, quinta...).
+# $from-end é "yes" quando um dia é contado longe do fim (o quarto ou o
+# quinto a contar do fim): então $which-full, cada dia com o seu nome
+# ("no quarto sábado a contar do fim").
 rule-monthly-nth = { $months ->
-    [1] { $weekday ->
-        [sat] no
-        [sun] no
-       *[other] na
-    } { $from-end ->
-        [yes] { $ordinal } { $day } a contar do fim de cada mês
-       *[other] { $which } { $day } de cada mês
+    [1] { $from-end ->
+        [yes] { $which-full } de cada mês
+       *[other] { $weekday ->
+            [sat] no
+            [sun] no
+           *[other] na
+        } { $which } { $day } de cada mês
     }
-   *[other] a cada { $months } meses, { $weekday ->
-        [sat] no
-        [sun] no
-       *[other] na
-    } { $from-end ->
-        [yes] { $ordinal } { $day } a contar do fim do mês,
-       *[other] { $which } { $day },
+   *[other] a cada { $months } meses, { $from-end ->
+        [yes] { $which-full } do mês,
+       *[other] { $weekday ->
+            [sat] no
+            [sun] no
+           *[other] na
+        } { $which } { $day },
     }
 } às { $when }
 day-of-month = dia { $day }
