@@ -366,16 +366,32 @@ pub fn reminders(
 }
 
 /// A `YYYY-MM-DD` date, or the date of an RFC 3339 time as written
-/// (`2022-11-12T07:00:00-08:00` is 12 November).
+/// (`2022-11-12T07:00:00-08:00` is 12 November). A date written day or
+/// month first (`22/12/2026`) is refused with the date meant, as in a
+/// schedule file ([`convenor::suggest::DateMeant`]).
 pub fn date(text: &str) -> Result<NaiveDate> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return in_range(text, t.date_naive());
     }
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(d) => in_range(text, d),
-        Err(_) => Err(anyhow::Error::new(BadInput(format!(
-            "invalid date or instant \"{text}\", expected YYYY-MM-DD or an \
-             RFC 3339 time such as 2022-11-12T07:00:00-08:00"
-        )))),
+        Err(_) => {
+            // Only what this flag takes is suggested: `22/12/0001`
+            // means a year convenor does not work in.
+            let takes = |meant: &str| {
+                DateTime::parse_from_rfc3339(meant)
+                    .map(|t| t.date_naive())
+                    .or_else(|_| NaiveDate::parse_from_str(meant, "%Y-%m-%d"))
+                    .is_ok_and(|d| in_range(meant, d).is_ok())
+            };
+            let hint = convenor::suggest::DateMeant::of(text)
+                .filter(|meant| meant.readings().into_iter().all(takes))
+                .map(|meant| format!("; {meant}"))
+                .unwrap_or_default();
+            Err(anyhow::Error::new(BadInput(format!(
+                "invalid date or instant \"{text}\", expected YYYY-MM-DD or \
+                 an RFC 3339 time such as 2022-11-12T07:00:00-08:00{hint}"
+            ))))
+        }
     }
 }

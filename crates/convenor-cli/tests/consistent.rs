@@ -96,6 +96,101 @@ fn suggestions_for_zones_and_sessions_given_by_the_wrong_date() {
     );
 }
 
+/// Every date and date-time flag answers a date written day or month
+/// first as a schedule file's field does: the date meant, or both
+/// readings when it could be either (`convenor::suggest::DateMeant`).
+#[test]
+fn every_date_flag_suggests_the_date_meant() {
+    const ONE: &str = "22/12/2026";
+    const EITHER: &str = "03/04/2026";
+    let cases: &[&[&str]] = &[
+        &["agenda", "BERLIN", "--from", ONE],
+        &["agenda", "BERLIN", "--to", EITHER],
+        &["agenda", "BERLIN", "--now", "12/22/2026"],
+        &["next", "BERLIN", "--now", "22/12/2026T19:00:00+01:00"],
+        &["week", "BERLIN", "--week", "22.12.2026"],
+        &["json", "BERLIN", "--view", "meeting-guide", "--as-of", ONE],
+        &["json", "BERLIN", "--view", "occurrences", "--from", EITHER],
+        &["changes", "BERLIN", "--since", "22-12-2026"],
+        &["announce", "BERLIN", "--as-of", ONE],
+        &["announce", "BERLIN", "--since", EITHER],
+        &["ics", "BERLIN", "--keep-since", ONE],
+        &["ics", "BERLIN", "--occurrence", "berlin-tuesday@23/12/2025"],
+        &["check", "BERLIN", "--now", ONE],
+        &["import", "meeting-guide", "BERLIN", "--starts", ONE],
+        &["import", "ics", "BERLIN", "--from", ONE],
+        // edit's dates and date-times are the file's fields.
+        &[
+            "edit",
+            "BERLIN",
+            "cancel",
+            "berlin-tuesday",
+            "30/12/2025",
+            "--dry-run",
+        ],
+        &[
+            "edit",
+            "BERLIN",
+            "move",
+            "berlin-tuesday",
+            "2025-12-30",
+            "--to",
+            "31/12/2025T19:00",
+            "--dry-run",
+        ],
+        &[
+            "edit",
+            "BERLIN",
+            "extra",
+            "berlin-tuesday",
+            "--at",
+            "03/04/2026T19:00",
+            "--dry-run",
+        ],
+    ];
+    let text = messages(cases);
+    for (args, said) in cases.iter().zip(text.split("$ convenor ").skip(1)) {
+        let said = said.lines().nth(1).unwrap_or_default();
+        assert!(said.starts_with("convenor: "), "{args:?}: {said}");
+        let either = args.iter().any(|a| a.contains(EITHER));
+        let meant: &[&str] = if either {
+            &["\"2026-04-03", "\" if the day comes first, \"2026-03-04"]
+        } else if args.contains(&"22/12/2026T19:00:00+01:00") {
+            &["did you mean \"2026-12-22T19:00:00+01:00\"?"]
+        } else {
+            &["did you mean \"20"]
+        };
+        for part in meant {
+            assert!(said.contains(part), "{args:?}: {said}");
+        }
+    }
+    golden("date-flags.txt", &text);
+    // No reading, or none this flag takes: no suggestion.
+    let none = messages(&[
+        &["agenda", "BERLIN", "--from", "31/31/2026"],
+        &["agenda", "BERLIN", "--from", "22/12/0001"],
+        &["agenda", "BERLIN", "--from", "22/12/2026T19:00"],
+    ]);
+    assert_eq!(none.matches("expected YYYY-MM-DD").count(), 3, "{none}");
+    assert!(!none.contains("did you mean"), "{none}");
+    assert!(!none.contains("comes first"), "{none}");
+    // The date meant is taken.
+    let meant = stdout(&[
+        "agenda",
+        &berlin(),
+        "--from",
+        "2026-12-22",
+        "--days",
+        "1",
+        "--tz",
+        "Europe/Berlin",
+    ]);
+    assert!(
+        meant.starts_with("Tue 22 Dec 2026 19:30 CET  SMART Tuesday"),
+        "{meant}"
+    );
+}
+
 #[test]
 fn check_suggests_times_zones_and_dates() {
     let (_dir, path) = scratch_file(

@@ -4,6 +4,7 @@
 //! value, what was expected and the nearest valid value. Messages are
 //! lowercase without a trailing period so they compose as `a: b: c`.
 
+use crate::suggest::DateMeant;
 use std::fmt;
 
 /// A `Result` whose error is [`Error`].
@@ -878,22 +879,26 @@ impl fmt::Display for Problem {
                 write!(f, "invalid date \"{d}\", expected `YYYY-MM-DD` ")?;
                 // A date such as 03/04/2026 is two dates: both are said
                 // (one meant alone is the suggestion, `Check::value`).
-                match crate::values::date_readings(d)[..] {
-                    [day_first, month_first] => write!(
-                        f,
-                        "(years 1 to 9999; \"{}\" if the day comes first, \
-                         \"{}\" if the month does)",
-                        day_first.format("%Y-%m-%d"),
-                        month_first.format("%Y-%m-%d"),
-                    ),
+                match DateMeant::of(d) {
+                    Some(both @ DateMeant::Either { .. }) => {
+                        write!(f, "(years 1 to 9999; {both})")
+                    }
                     _ => write!(f, "(years 1 to 9999)"),
                 }
             }
-            BadDateTime(d) => write!(
-                f,
-                "invalid local date-time \"{d}\", expected \
-                 `YYYY-MM-DDTHH:MM` in the meeting's time zone"
-            ),
+            BadDateTime(d) => {
+                write!(
+                    f,
+                    "invalid local date-time \"{d}\", expected \
+                     `YYYY-MM-DDTHH:MM` in the meeting's time zone"
+                )?;
+                match DateMeant::of(d) {
+                    Some(both @ DateMeant::Either { .. }) => {
+                        write!(f, " ({both})")
+                    }
+                    _ => Ok(()),
+                }
+            }
             BadId(id) => write!(
                 f,
                 "invalid meeting id \"{id}\", expected a slug of `a-z`, \

@@ -364,50 +364,6 @@ pub(crate) fn parse_date(s: &str) -> Result<chrono::NaiveDate, Problem> {
     }
 }
 
-/// The dates a person may mean by `22/12/2026`, `12/22/2026` or
-/// `03.04.2026` (day, month and a four-digit year, in either order, with
-/// `/`, `.` or `-` between): the day-first reading, then the month-first
-/// one, each only when it is a real date, once when both agree. Anything
-/// else has none.
-pub(crate) fn date_readings(s: &str) -> Vec<chrono::NaiveDate> {
-    let parts: Vec<&str> = s.split(['/', '.', '-']).collect();
-    let number = |p: &str| -> Option<u32> {
-        let short = (1..=2).contains(&p.len());
-        (short && p.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| p.parse().ok())
-            .flatten()
-    };
-    let [a, b, year] = parts[..] else { return Vec::new() };
-    let (Some(a), Some(b)) = (number(a), number(b)) else {
-        return Vec::new();
-    };
-    let year: Option<i32> = (year.len() == 4
-        && year.bytes().all(|b| b.is_ascii_digit()))
-    .then(|| year.parse().ok())
-    .flatten();
-    let Some(year) = year.filter(|y| (1..=9999).contains(y)) else {
-        return Vec::new();
-    };
-    let mut readings = Vec::new();
-    for (day, month) in [(a, b), (b, a)] {
-        if let Some(d) = chrono::NaiveDate::from_ymd_opt(year, month, day) {
-            if !readings.contains(&d) {
-                readings.push(d);
-            }
-        }
-    }
-    readings
-}
-
-/// The one ISO date meant by a date such as `22/12/2026`
-/// ([`date_readings`]), when there is exactly one.
-pub(crate) fn date_meant(s: &str) -> Option<String> {
-    match date_readings(s)[..] {
-        [one] => Some(one.format("%Y-%m-%d").to_string()),
-        _ => None,
-    }
-}
-
 /// Parses `YYYY-MM-DDTHH:MM` (a space instead of `T` is accepted).
 pub(crate) fn parse_local_datetime(
     s: &str,
@@ -451,19 +407,7 @@ mod tests {
             assert!(parse_date(bad).is_err(), "{bad}");
         }
         assert!(parse_local_datetime("2022-12-26T17:00").is_ok());
-        // Issue 32 item 10: the dates people write, read both ways.
-        let iso = |s: &str| -> Vec<String> {
-            date_readings(s).iter().map(|d| d.to_string()).collect()
-        };
-        assert_eq!(iso("22/12/2026"), ["2026-12-22"]);
-        assert_eq!(iso("12/22/2026"), ["2026-12-22"]);
-        assert_eq!(iso("03/04/2026"), ["2026-04-03", "2026-03-04"]);
-        assert_eq!(iso("4.4.2026"), ["2026-04-04"]);
-        assert_eq!(date_meant("22.12.2026").as_deref(), Some("2026-12-22"));
-        assert_eq!(date_meant("03/04/2026"), None);
-        for none in ["31/31/2026", "2026/12/22", "22/12/26", "x/1/2026", ""] {
-            assert!(date_readings(none).is_empty(), "{none}");
-        }
+        // The dates people write, read both ways: suggest::DateMeant.
         assert!(parse_local_datetime("2022-12-26").is_err());
     }
 

@@ -7,6 +7,7 @@ use crate::error::{Error, FieldPath, Invalid, Problem};
 use crate::meeting::{Meeting, Online, Place};
 use crate::rule::{Pattern, RRulePattern, Rule};
 use crate::schedule::Schedule;
+use crate::suggest::DateMeant;
 use crate::values::{
     check_phone, parse_date, parse_local_datetime, parse_weekday, Interval,
     LocalTime, MeetingDuration, MeetingId, WEEKDAY_NAMES,
@@ -85,9 +86,15 @@ impl Check {
     ) -> Option<T> {
         parsed
             .map_err(|p| {
-                // A date written day or month first: the ISO date meant.
+                // A date (or date-time) written day or month first: the
+                // ISO one meant, when there is one.
                 let meant = || match &p {
-                    Problem::BadDate(d) => crate::values::date_meant(d),
+                    Problem::BadDate(d) | Problem::BadDateTime(d) => {
+                        match DateMeant::of(d) {
+                            Some(DateMeant::One(iso)) => Some(iso),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 };
                 let suggestion = suggest().or_else(meant);
