@@ -410,38 +410,9 @@ fn badges_name_the_day_in_the_visitors_zone() {
 
 /// Three London meetings to filter (12 sessions in the page's four
 /// weeks from Thursday 10 November 2022): Mondays online, Thursdays in
-/// a hall, Saturdays both; tags `open`, `closed` and `Big Book`.
-const FILTERED: &str = r#"name = "Filters"
-timezone = "Europe/London"
-
-[[meetings]]
-id = "monday-online"
-name = "Monday online"
-weekly = { day = "monday", time = "19:00" }
-duration = "60m"
-starts = "2022-10-03"
-tags = ["online", "open"]
-online = { url = "https://meet.example.org/monday" }
-
-[[meetings]]
-id = "thursday-hall"
-name = "Thursday in the hall"
-weekly = { day = "thursday", time = "19:30" }
-duration = "60m"
-starts = "2022-10-06"
-tags = ["closed", "Big Book"]
-address = "St Anne's Hall, 1 Church Lane, London"
-
-[[meetings]]
-id = "saturday-hybrid"
-name = "Saturday in the hall and online"
-weekly = { day = "saturday", time = "10:00" }
-duration = "60m"
-starts = "2022-10-01"
-tags = ["open", "Big Book", "online"]
-online = { url = "https://meet.example.org/saturday" }
-address = "St Anne's Hall, 1 Church Lane, London"
-"#;
+/// a hall, Saturdays both; tags `open`, `closed` and `Big Book`. The
+/// page's own tests read it too (`crates/convenor-site/src/page.rs`).
+const FILTERED: &str = include_str!("../../../testdata/page/filters.toml");
 
 /// [`FILTERED`] published on 10 November 2022 with `extra` flags.
 fn filtered_site(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {

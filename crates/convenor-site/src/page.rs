@@ -1196,39 +1196,18 @@ mod tests {
     use super::*;
 
     /// Three meetings to filter: online, in a hall, and both; a tag with
-    /// a space.
-    const FILTERED: &str = r#"
-name = "Filters"
-timezone = "Europe/London"
-
-[[meetings]]
-id = "monday-online"
-name = "Monday online"
-weekly = { day = "monday", time = "19:00" }
-duration = "60m"
-starts = "2022-10-03"
-tags = ["online", "open"]
-online = { url = "https://meet.example.org/monday" }
-
-[[meetings]]
-id = "thursday-hall"
-name = "Thursday in the hall"
-weekly = { day = "thursday", time = "19:30" }
-duration = "60m"
-starts = "2022-10-06"
-tags = ["closed", "Big Book"]
-address = "St Anne's Hall, 1 Church Lane, London"
-
-[[meetings]]
-id = "saturday-hybrid"
-name = "Saturday in the hall and online"
-weekly = { day = "saturday", time = "10:00" }
-duration = "60m"
-starts = "2022-10-01"
-tags = ["open", "Big Book", "ONLINE"]
-online = { url = "https://meet.example.org/saturday" }
-address = "St Anne's Hall, 1 Church Lane, London"
-"#;
+    /// a space. The schedule of the CLI's browser tests of the filters
+    /// (`testdata/page/filters.toml`), with the hybrid meeting's `online`
+    /// tag written `ONLINE`: the page must read that tag in any case.
+    fn filtered() -> String {
+        let file = include_str!("../../../testdata/page/filters.toml");
+        let (written, upper) = (
+            r#"tags = ["open", "Big Book", "online"]"#,
+            r#"tags = ["open", "Big Book", "ONLINE"]"#,
+        );
+        assert_eq!(file.matches(written).count(), 1, "the hybrid's tags");
+        file.replace(written, upper)
+    }
 
     fn page(toml: &str) -> String {
         let schedule = Schedule::from_toml_str(toml).unwrap();
@@ -1263,7 +1242,7 @@ address = "St Anne's Hall, 1 Church Lane, London"
     /// every tag but `online`, sorted, as written.
     #[test]
     fn sessions_carry_what_the_filters_read() {
-        let html = page(FILTERED);
+        let html = page(&filtered());
         let item = |id: &str| {
             let at = html.find(&format!("id=\"{id}\"")).unwrap();
             html[at..html[at..].find('>').unwrap() + at].to_string()
@@ -1337,7 +1316,7 @@ address = "St Anne's Hall, 1 Church Lane, London"
     /// first language's markup and the script's words.
     #[test]
     fn the_count_has_each_plural_form_of_the_language() {
-        let schedule = Schedule::from_toml_str(FILTERED).unwrap();
+        let schedule = Schedule::from_toml_str(&filtered()).unwrap();
         let now = DateTime::from_timestamp(1_668_081_600, 0).unwrap();
         let options =
             PageOptions::new(now).with_languages([Lang::Sk, Lang::Ja]);
