@@ -348,34 +348,79 @@ fn groups_in<'g>(
     move |o| several.then(|| schedules.group_of(o.meeting())).flatten()
 }
 
-/// The JSON array of `occurrences`, each with its `group` as `group_of`
-/// says.
+/// How a list of session objects is framed: the objects' layout, what
+/// goes before the first object, before each other one and after each,
+/// and what ends the list, or is the whole of an empty one.
+struct Frame {
+    layout: &'static Layout,
+    first: &'static [u8],
+    before: &'static [u8],
+    after: &'static [u8],
+    end: &'static [u8],
+    empty: &'static [u8],
+}
+
+/// serde_json's array forms: `[a,b]`, or each element on its own line
+/// indented by two spaces and a final newline; `[]` when empty.
+const ARRAY: Frame = Frame {
+    layout: &COMPACT,
+    first: b"[",
+    before: b",",
+    after: b"",
+    end: b"]",
+    empty: b"[]",
+};
+
+const PRETTY_ARRAY: Frame = Frame {
+    layout: &PRETTY,
+    first: b"[\n  ",
+    before: b",\n  ",
+    after: b"",
+    end: b"\n]\n",
+    empty: b"[]\n",
+};
+
+/// JSON Lines: each compact object with its newline, so a reader has
+/// every line whole as soon as it is written; nothing when empty.
+const LINES: Frame = Frame {
+    layout: &COMPACT,
+    first: b"",
+    before: b"",
+    after: b"\n",
+    end: b"",
+    empty: b"",
+};
+
+/// The JSON array of `occurrences` (pretty or compact as `options`
+/// say), each with its `group` as `group_of` says.
 fn write_array<'s, 'g, W: io::Write>(
-    mut writer: W,
+    writer: W,
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
     group_of: impl Fn(&Occurrence<'s>) -> Option<&'g str>,
 ) -> io::Result<()> {
-    // serde_json's array forms: `[a,b]`, or each element on its own line
-    // indented by two spaces, and `[]` when empty.
-    let (layout, first, between, close): (_, &[u8], &[u8], &[u8]) =
-        if options.pretty {
-            (&PRETTY, b"[\n  ", b",\n  ", b"\n]\n")
-        } else {
-            (&COMPACT, b"[", b",", b"]")
-        };
-    let mut records = Records::new(options, layout);
+    let frame = if options.pretty { &PRETTY_ARRAY } else { &ARRAY };
+    write_framed(writer, frame, occurrences, options, group_of)
+}
+
+/// The objects of `occurrences` as `frame` lays them out, each written
+/// as it comes, with its `group` as `group_of` says.
+fn write_framed<'s, 'g, W: io::Write>(
+    mut writer: W,
+    frame: &Frame,
+    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
+    options: &OccurrenceOptions,
+    group_of: impl Fn(&Occurrence<'s>) -> Option<&'g str>,
+) -> io::Result<()> {
+    let mut records = Records::new(options, frame.layout);
     let mut any = false;
     for o in occurrences {
-        writer.write_all(if any { between } else { first })?;
+        writer.write_all(if any { frame.before } else { frame.first })?;
         writer.write_all(records.write(&o, group_of(&o)))?;
+        writer.write_all(frame.after)?;
         any = true;
     }
-    match (any, options.pretty) {
-        (true, _) => writer.write_all(close),
-        (false, true) => writer.write_all(b"[]\n"),
-        (false, false) => writer.write_all(b"[]"),
-    }
+    writer.write_all(if any { frame.end } else { frame.empty })
 }
 
 /// Writes sessions as [JSON Lines](https://jsonlines.org/): each one a
@@ -413,7 +458,7 @@ pub fn occurrences_to_json_lines<'s, W: io::Write>(
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
 ) -> io::Result<()> {
-    write_lines(writer, occurrences, options, |_| None)
+    write_framed(writer, &LINES, occurrences, options, |_| None)
 }
 
 /// Writes the sessions of several schedules (`occurrences` of
@@ -435,24 +480,30 @@ pub fn occurrences_to_json_lines<'s, W: io::Write>(
 /// use convenor_core::{Schedule, Schedules, Window};
 /// use convenor_json::{schedules_occurrences_to_json_lines, OccurrenceOptions};
 ///
-/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
-/// let other = Schedule::from_toml_str(
-///     "name = 'Evening group'\n[[meetings]]\nid = 'evening'\nname = 'Evening'\n\
-///      timezone = 'Europe/London'\nweekly = { day = 'saturday', time = '19:00' }\n\
-///      duration = '60m'\nstarts = '2022-11-01'\n",
-/// )?;
-/// let site = Schedules::new([("seed.toml".into(), seed), ("groups/evening.toml".into(), other)])?;
-/// let window = Window::new(
-///     Utc.with_ymd_and_hms(2022, 11, 12, 0, 0, 0).unwrap(),
-///     Utc.with_ymd_and_hms(2022, 11, 13, 0, 0, 0).unwrap(),
-/// )?;
+/// // The seed's groups and an evening group meeting daily at 19:00 UTC.
+/// let evening = "name = 'Evening'\n[[meetings]]\nid = 'evening'\nname = 'Evening'\n\
+///                timezone = 'UTC'\nrrule = 'FREQ=DAILY'\ntime = '19:00'\n\
+///                duration = '1h'\nstarts = '2022-11-01'\n";
+/// let site = Schedules::new([
+///     ("lifering.toml".into(), Schedule::from_toml_str(convenor_core::SEED_TOML)?),
+///     ("evening.toml".into(), Schedule::from_toml_str(evening)?),
+/// ])?;
+/// // The next three sessions from Monday 14 November 2022, one a line.
+/// let monday = Utc.with_ymd_and_hms(2022, 11, 14, 0, 0, 0).unwrap();
 /// let mut out = Vec::new();
-/// schedules_occurrences_to_json_lines(&mut out, &site, site.occurrences(window), &OccurrenceOptions::new())?;
-/// let text = String::from_utf8(out)?;
-/// let lines: Vec<&str> = text.lines().collect();
-/// assert_eq!(lines.len(), 2);
-/// assert!(lines[0].starts_with(r#"{"meeting":"co-occurring-saturday","group":"seed","#));
-/// assert!(lines[1].starts_with(r#"{"meeting":"evening","group":"evening","name":"Evening","#));
+/// let options = OccurrenceOptions::new();
+/// schedules_occurrences_to_json_lines(&mut out, &site, site.next(monday, 3), &options)?;
+/// let sessions = String::from_utf8(out)?;
+/// let said = |line: &str| -> Result<String, serde_json::Error> {
+///     let session: serde_json::Value = serde_json::from_str(line)?;
+///     Ok(format!("{} of {}", session["meeting"], session["group"]))
+/// };
+/// let said = sessions.lines().map(said).collect::<Result<Vec<_>, _>>()?;
+/// assert_eq!(said, [
+///     r#""co-occurring-sunday" of "lifering""#,
+///     r#""evening" of "evening""#,
+///     r#""co-occurring-monday" of "lifering""#,
+/// ]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn schedules_occurrences_to_json_lines<'s, W: io::Write>(
@@ -461,23 +512,7 @@ pub fn schedules_occurrences_to_json_lines<'s, W: io::Write>(
     occurrences: impl IntoIterator<Item = Occurrence<'s>>,
     options: &OccurrenceOptions,
 ) -> io::Result<()> {
-    write_lines(writer, occurrences, options, groups_in(schedules))
-}
-
-/// The JSON Lines of `occurrences`, each with its `group` as `group_of`
-/// says.
-fn write_lines<'s, 'g, W: io::Write>(
-    mut writer: W,
-    occurrences: impl IntoIterator<Item = Occurrence<'s>>,
-    options: &OccurrenceOptions,
-    group_of: impl Fn(&Occurrence<'s>) -> Option<&'g str>,
-) -> io::Result<()> {
-    let mut records = Records::new(options, &COMPACT);
-    for o in occurrences {
-        writer.write_all(records.write(&o, group_of(&o)))?;
-        writer.write_all(b"\n")?;
-    }
-    Ok(())
+    write_framed(writer, &LINES, occurrences, options, groups_in(schedules))
 }
 
 /// Writes sessions as a JSON array of objects, in the order given (the

@@ -182,26 +182,26 @@ fn json_lines_of_several_schedules_are_the_array_objects() {
         ("b/evening.toml".into(), other),
     ])
     .unwrap();
-    let mut array = Vec::new();
-    convenor_json::schedules_occurrences_to_writer(
-        &mut array,
-        &site,
-        site.occurrences(window).with_cancelled(),
-        &opts,
-    )
-    .unwrap();
-    let mut lines = Vec::new();
-    convenor_json::schedules_occurrences_to_json_lines(
-        &mut lines,
-        &site,
-        site.occurrences(window).with_cancelled(),
-        &opts,
-    )
-    .unwrap();
+    type Writer = fn(
+        &mut Vec<u8>,
+        &convenor_core::Schedules,
+        convenor_core::Occurrences<'_>,
+        &OccurrenceOptions,
+    ) -> std::io::Result<()>;
+    let written = |write: Writer| {
+        let mut out = Vec::new();
+        let sessions = site.occurrences(window).with_cancelled();
+        write(&mut out, &site, sessions, &opts).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let array = written(|w, s, o, opts| {
+        convenor_json::schedules_occurrences_to_writer(w, s, o, opts)
+    });
+    let lines = written(|w, s, o, opts| {
+        convenor_json::schedules_occurrences_to_json_lines(w, s, o, opts)
+    });
     // Compact objects hold no raw newline: the lines joined by commas
     // are the array's elements.
-    let (array, lines) =
-        (String::from_utf8(array).unwrap(), String::from_utf8(lines).unwrap());
     assert!(lines.ends_with("}\n"), "{lines}");
     let joined = lines.trim_end().replace('\n', ",");
     assert_eq!(array, format!("[{joined}]"));
