@@ -136,9 +136,38 @@ fn assert_no_leftovers_in(layout: Layout, out: &Path) {
         assert_no_symlink(out);
         return;
     }
-    assert_eq!(own, ["current", "lock", "sets"]);
+    assert_eq!(own, ["current", "files", "lock", "sets"]);
     let sets = names(&state.join("sets"));
     assert!(sets.len() <= 2, "sets left: {sets:?}");
+    // Each meeting's feed and one-session file, outside the sets: no
+    // temporary left there.
+    for dir in ["files", "files/meetings", "files/sessions"] {
+        let Ok(entries) = std::fs::read_dir(state.join(dir)) else {
+            continue;
+        };
+        for entry in entries {
+            let name = entry.unwrap().file_name();
+            let name = name.to_string_lossy();
+            assert!(!name.starts_with(".convenor-new-"), "left: {dir}/{name}");
+        }
+    }
+}
+
+/// Whether `name`, a public path, is one of the files published each on
+/// its own (a meeting's feed, a one-session file), not with the set.
+fn is_single(name: &str) -> bool {
+    name.starts_with("meetings/") || name.starts_with("sessions/")
+}
+
+/// The relative `.ics` paths the page `index.html` of `seen` links.
+fn page_links(seen: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let page = String::from_utf8_lossy(&seen["index.html"]).into_owned();
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|href| href.ends_with(".ics") && !href.contains(':'))
+        .map(|href| href.trim_start_matches("./").to_string())
+        .collect()
 }
 
 fn assert_no_leftovers(out: &Path) {
@@ -301,11 +330,37 @@ fn killed_at_random(layout: Layout) {
         child.wait().unwrap();
         let seen = snapshot(&out);
         if layout == Layout::Links {
+            // The set switched whole: every file but the meetings' and
+            // sessions' own is A's, or every one is B's.
+            let set =
+                |w: &BTreeMap<String, Vec<u8>>| -> BTreeMap<String, Vec<u8>> {
+                    w.iter()
+                        .filter(|(n, _)| !is_single(n))
+                        .map(|(n, b)| (n.clone(), b.clone()))
+                        .collect()
+                };
+            let (seen_set, a_set, b_set) =
+                (set(&seen), set(&whole_a), set(&whole_b));
             assert!(
-                seen == whole_a || seen == whole_b,
+                seen_set == a_set || seen_set == b_set,
                 "kill {i} after {delay} ms: a mix of {} files",
                 seen.len()
             );
+            // Each of those whole, A's or B's; none the page links
+            // missing.
+            for (name, bytes) in seen.iter().filter(|(n, _)| is_single(n)) {
+                let whole = whole_a.get(name) == Some(bytes)
+                    || whole_b.get(name) == Some(bytes);
+                assert!(whole, "kill {i} after {delay} ms: {name} not whole");
+            }
+            let links = page_links(&seen);
+            assert!(!links.is_empty(), "the page links its files");
+            for href in links {
+                assert!(
+                    seen.contains_key(&href),
+                    "kill {i} after {delay} ms: the page links {href}, missing"
+                );
+            }
             continue;
         }
         // A killed run's hidden temporaries wait for the next publish.

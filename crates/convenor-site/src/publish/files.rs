@@ -430,7 +430,42 @@ impl<'s> Publication<'s> {
             Some(text) => vec![(UID_DOMAINS_RECORD, text.as_str())],
             None => vec![(UID_DOMAIN_RECORD, self.uid_domain.as_str())],
         };
-        folder.replace_made(&self.files, &self.keys, &records, force, commit)
+        let single = self.single_folders();
+        folder.replace_made(
+            &self.files,
+            &self.keys,
+            &records,
+            &single,
+            force,
+            commit,
+        )
+    }
+
+    /// The folders whose files are published each on its own, outside
+    /// the set switched whole: each meeting's feed and each one-session
+    /// file (`meetings/`, `sessions/`, and each group's), which never
+    /// need to change together; those the set has.
+    fn single_folders(&self) -> Vec<&Path> {
+        let mut folders: Vec<PathBuf> = match &self.groups {
+            None => vec!["meetings".into(), "sessions".into()],
+            Some(groups) => std::iter::once("sessions".into())
+                .chain(groups.iter().flat_map(|(g, _, _)| {
+                    [
+                        Path::new(g).join("meetings"),
+                        Path::new(g).join("sessions"),
+                    ]
+                }))
+                .collect(),
+        };
+        folders.sort();
+        let mut found: Vec<&Path> =
+            self.files.iter().filter_map(|(p, _)| p.parent()).collect();
+        found.sort();
+        found.dedup();
+        found.retain(|f| {
+            folders.binary_search_by(|d| d.as_path().cmp(f)).is_ok()
+        });
+        found
     }
 
     /// Why publishing this set over the live one would change calendar

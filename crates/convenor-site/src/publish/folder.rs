@@ -40,6 +40,7 @@ use convenor_core::Error;
 
 use super::fresh::{self, DIR_MODE, FILE_MODE, NOFOLLOW};
 use super::made::{MadeFrom, Recorder, Stamp};
+use super::single::{Place, Singles};
 
 /// `O_NONBLOCK`: opening a FIFO does not wait for the other end.
 const NONBLOCK: i32 = rustix::fs::OFlags::NONBLOCK.bits() as i32;
@@ -395,7 +396,7 @@ impl PublishFolder {
         force: bool,
         commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
-        self.replace_made(files, &[], records, force, commit)
+        self.replace_made(files, &[], records, &[], force, commit)
     }
 
     /// [`PublishFolder::replace_recording`], with the fingerprint of what
@@ -403,12 +404,15 @@ impl PublishFolder {
     /// for a file made every time): in the links layout a file whose
     /// fingerprint the live set's record gives, and which is still the
     /// file recorded, is linked from the live set without being made
-    /// (made.rs).
+    /// (made.rs). The files of the folders `single` (each meeting's feed,
+    /// each one-session file) live outside the switched set, each
+    /// replaced on its own (single.rs); the plain layout ignores it.
     pub(super) fn replace_made(
         &self,
         files: &[(PathBuf, Content<'_>)],
         keys: &[Option<u128>],
         records: &[(&str, &str)],
+        single: &[&Path],
         force: bool,
         commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
@@ -424,23 +428,40 @@ impl PublishFolder {
         let (out, state) = (self.out.as_path(), self.state.as_path());
         let names = public_names(files)?;
         let Some(staged) = self
-            .prepare(files, keys, records, &names, force)
+            .prepare(files, keys, records, single, &names, force)
             .map_err(|e| e.context(NOT_PUBLISHED))?
         else {
             return Ok(Outcome::Superseded);
         };
         let set = Path::new("sets").join(&staged.set);
         let old = staged.live.as_ref().map(|l| state.join("sets").join(l));
-        let changes = compare(old.as_deref(), files, &staged.same);
+        let mut changes = compare(old.as_deref(), files, &staged.same);
+        changes.removed.extend_from_slice(staged.singles.gone_files());
+        changes.removed.sort();
+        changes.removed.dedup();
         if let Err(e) = commit(&changes) {
             let _ = std::fs::remove_dir_all(state.join(&set));
+            staged.singles.discard();
             return Err(e.context(NOT_PUBLISHED));
         }
+        // Each new or changed single file in place (each whole, the
+        // live page linking none of the new ones yet), then the switch.
+        staged.singles.install().what(|| {
+            "the new feeds are partly live: cannot put each meeting's \
+             files in place (the next publish completes it)"
+                .to_string()
+        })?;
         put_link(state, &set, &state.join("current")).what(|| {
             format!("{NOT_PUBLISHED}: cannot switch to the new feeds")
         })?;
         fresh::sync(state).what(|| {
             "the new feeds are live, but the switch may not survive a crash"
+                .to_string()
+        })?;
+        // What the live page no longer links.
+        staged.singles.remove_gone().what(|| {
+            "the new feeds are live, but the files of removed meetings \
+             are still there"
                 .to_string()
         })?;
         let backup = match staged.foreign.is_empty() {
@@ -525,6 +546,7 @@ impl PublishFolder {
         files: &[(PathBuf, Content<'_>)],
         keys: &[Option<u128>],
         records: &[(&str, &str)],
+        single: &[&Path],
         names: &'n [(OsString, bool)],
         force: bool,
     ) -> Result<Option<Staged<'n>>> {
@@ -558,6 +580,17 @@ impl PublishFolder {
             }
         }
         let live_path = live.as_ref().map(|name| sets.join(name));
+        let in_single: std::collections::HashSet<&Path> = {
+            let folders: std::collections::HashSet<&Path> =
+                single.iter().copied().collect();
+            files
+                .iter()
+                .map(|(p, _)| p.as_path())
+                .filter(|p| p.parent().is_some_and(|d| folders.contains(d)))
+                .collect()
+        };
+        let singles =
+            Singles::prepare(state, single, &in_single, live_path.as_deref())?;
         // The sets of earlier runs go on the other core while the new
         // one is written: 100,000 files to remove (issue 30).
         let (staged, removed) = std::thread::scope(|scope| {
@@ -568,7 +601,7 @@ impl PublishFolder {
                 &sets,
                 (files, keys),
                 records,
-                self.asked,
+                (self.asked, &singles),
                 live_path.as_deref(),
             );
             let removed = removing.join().unwrap_or_else(|_| {
@@ -576,13 +609,14 @@ impl PublishFolder {
             });
             (staged, removed)
         });
-        let (set, same) = staged?;
+        let (set, same) = staged.inspect_err(|_| singles.discard())?;
         if let Err(e) = removed {
             let _ = std::fs::remove_dir_all(sets.join(&set));
+            singles.discard();
             return Err(e)
                 .what(|| "cannot remove what earlier runs left".to_string());
         }
-        Ok(Some(Staged { set, same, live, foreign, plain }))
+        Ok(Some(Staged { set, same, live, foreign, plain, singles }))
     }
 }
 
@@ -658,6 +692,8 @@ struct Staged<'n> {
     /// Public names held by files of the plain layout, to become links
     /// once the new set is live.
     plain: Vec<&'n OsStr>,
+    /// The files outside the set, staged.
+    singles: Singles,
 }
 
 /// The top-level names the set publishes, each with whether it is a
@@ -697,7 +733,7 @@ pub(super) fn public_names(
 
 /// Makes sure `path` is a real folder that only this user can change,
 /// creating it if missing.
-fn private_dir(path: &Path) -> Result<()> {
+pub(super) fn private_dir(path: &Path) -> Result<()> {
     match fresh::create_dir(path, DIR_MODE) {
         Ok(()) => fresh::set_dir_mode(path, DIR_MODE)
             .and_then(|()| fresh::sync(path))
@@ -976,7 +1012,7 @@ fn compare(
     }
     if let Some(old) = old {
         let mut before = Vec::new();
-        list_files(old, Path::new(""), &mut before);
+        super::single::list_files(old, Path::new(""), &mut before);
         before.retain(|p| !is_record(p));
         // A set, not a list: 100,000 files looked up in a list of
         // 100,000 took four minutes (issue 30).
@@ -995,19 +1031,6 @@ fn is_record(path: &Path) -> bool {
     let name = path.to_str().unwrap_or("");
     name == super::made::MADE
         || name.strip_prefix('.').is_some_and(record_name)
-}
-
-/// The files under `root/dir`, as paths relative to `root`.
-fn list_files(root: &Path, dir: &Path, into: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(root.join(dir)) else { return };
-    for entry in entries.flatten() {
-        let path = dir.join(entry.file_name());
-        match entry.file_type() {
-            Ok(t) if t.is_dir() => list_files(root, &path, into),
-            Ok(_) => into.push(path),
-            Err(_) => {}
-        }
-    }
 }
 
 /// Makes `out/name` convenor's link into the live set, if it is not yet.
@@ -1062,15 +1085,15 @@ pub(super) fn asked_at(name: &OsStr) -> Option<u128> {
 
 /// Writes `files` (each with the fingerprint of what it is made from,
 /// if any) into a new set in `sets`, linking those whose bytes the
-/// `live` set holds already; returns its name and whether each file's
-/// bytes are the live set's. On failure removes it and says which file
-/// failed.
+/// `live` set holds already, and stages the files of `singles`' folders
+/// outside it; returns its name and whether each file's bytes are the
+/// live set's. On failure removes it and says which file failed.
 fn stage(
     out: &Path,
     sets: &Path,
     files: (&[(PathBuf, Content<'_>)], &[Option<u128>]),
     records: &[(&str, &str)],
-    asked: u128,
+    (asked, singles): (u128, &Singles),
     live: Option<&Path>,
 ) -> Result<(OsString, Vec<bool>)> {
     let mut attempts = 0;
@@ -1089,8 +1112,8 @@ fn stage(
             }
         }
     };
-    let written =
-        write_set(out, &root, files, records, live).and_then(|same| {
+    let written = write_set(out, &root, files, records, singles, live)
+        .and_then(|same| {
             fresh::sync(sets).what(|| "cannot sync the set".to_string())?;
             Ok(same)
         });
@@ -1103,7 +1126,8 @@ fn stage(
     }
 }
 
-/// Creates `files` under the new folder `root`, opens its folders to
+/// Creates `files` under the new folder `root` (mode 0700 until it is
+/// complete; its folders readable at once, behind it), opens it to
 /// readers (DIR_MODE) and syncs it all. A file whose bytes are those of
 /// the same file in the `live` set is a hard link to it
 /// ([`fresh::create_file_or_link`]): after one meeting's edit only the
@@ -1111,12 +1135,15 @@ fn stage(
 /// changed (a reader half-way through them is not disturbed). A file
 /// with a fingerprint that the live set's record gives for it is linked
 /// without being made at all ([`MadeFrom`]), and the new set gets its own
-/// record. Says, for each file, whether its bytes are the live set's.
+/// record. The files of the single folders are staged outside the set
+/// (single.rs), which links their folders. Says, for each file, whether
+/// its bytes are the live set's.
 fn write_set(
     out: &Path,
     root: &Path,
     (files, keys): (&[(PathBuf, Content<'_>)], &[Option<u128>]),
     records_in: &[(&str, &str)],
+    singles: &Singles,
     live: Option<&Path>,
 ) -> Result<Vec<bool>> {
     let made = match live {
@@ -1130,7 +1157,13 @@ fn write_set(
     // most of the publish's time.
     let mut created: std::collections::HashSet<&Path> =
         std::collections::HashSet::new();
-    for (path, _) in files {
+    let links = singles.links();
+    let in_set = files
+        .iter()
+        .map(|(p, _)| p.as_path())
+        .filter(|p| singles.folder_of(p).is_none())
+        .chain(links.iter().map(|(p, _)| p.as_path()));
+    for path in in_set {
         let parents: Vec<&Path> = path
             .ancestors()
             .skip(1)
@@ -1138,37 +1171,53 @@ fn write_set(
             .collect();
         for dir in parents.into_iter().rev() {
             if created.insert(dir) {
-                fresh::create_dir(&root.join(dir), 0o700).what(|| {
-                    format!("cannot create {}", out.join(dir).display())
-                })?;
+                // Readable at once: the set's own folder (0700 until
+                // complete) keeps readers out.
+                fresh::create_dir_exact(&root.join(dir), DIR_MODE).what(
+                    || format!("cannot create {}", out.join(dir).display()),
+                )?;
                 dirs.push(dir);
             }
         }
     }
+    for (path, target) in &links {
+        std::os::unix::fs::symlink(target, root.join(path))
+            .what(|| format!("cannot link {}", out.join(path).display()))?;
+    }
     // File `i`, made or linked: whether its bytes are the live set's,
-    // and the stamp of the live file when it was linked without being
-    // made.
-    let one = |i: usize| -> Result<(bool, Option<Stamp>)> {
+    // the stamp of the live file when it was linked without being made,
+    // and where the file is now (for its stamp).
+    let one = |i: usize| -> Result<(bool, Option<Stamp>, PathBuf)> {
         let (path, content) = &files[i];
-        let at = root.join(path);
         let failed = |e: Error| {
             e.context(&format!("cannot write {}", out.join(path).display()))
         };
+        let key = keys.get(i).copied().flatten();
         // Made from the same inputs as the live file, still the one
-        // recorded: linked, not made.
-        let reused = match (live, keys.get(i).copied().flatten()) {
-            (Some(live), Some(key)) => made
-                .unchanged(live, path, key, FILE_MODE)
-                .filter(|_| std::fs::hard_link(live.join(path), &at).is_ok()),
+        // recorded.
+        let recorded = match (live, key) {
+            (Some(live), Some(key)) => {
+                made.unchanged(live, path, key, FILE_MODE)
+            }
             _ => None,
         };
         let write = |w: &mut dyn io::Write| content.write_to(w);
+        if let Some(place) = singles.place(path) {
+            return one_single(singles, place, path, live, recorded, write)
+                .map_err(failed);
+        }
+        let at = root.join(path);
+        // Linked, not made.
+        let reused = recorded.filter(|_| {
+            live.is_some_and(|l| std::fs::hard_link(l.join(path), &at).is_ok())
+        });
         let equal = match live {
             _ if reused.is_some() => Ok(true),
             Some(live) => fresh::create_file_or_link(
                 &at,
                 FILE_MODE,
                 &live.join(path),
+                true,
                 write,
             ),
             None => {
@@ -1176,7 +1225,7 @@ fn write_set(
             }
         }
         .map_err(failed)?;
-        Ok((equal, reused))
+        Ok((equal, reused, at))
     };
     let (keyed, others): (Vec<usize>, Vec<usize>) = (0..files.len())
         .partition(|&i| keys.get(i).copied().flatten().is_some());
@@ -1188,14 +1237,14 @@ fn write_set(
         let theirs = scope.spawn(|| {
             others
                 .iter()
-                .map(|&i| one(i).map(|(equal, _)| (i, equal)))
+                .map(|&i| one(i).map(|(equal, _, _)| (i, equal)))
                 .collect::<Result<Vec<_>>>()
         });
         let mine = keyed.iter().try_for_each(|&i| {
-            let (equal, reused) = one(i)?;
+            let (equal, reused, at) = one(i)?;
             same[i] = equal;
             let (path, key) = (&files[i].0, keys[i].unwrap_or_default());
-            recorder.add(path, &root.join(path), key, reused).map_err(|e| {
+            recorder.add(path, &at, key, reused).map_err(|e| {
                 super::files::io(e).context(&format!(
                     "cannot write {}",
                     out.join(path).display()
@@ -1227,22 +1276,87 @@ fn write_set(
         })
         .map_err(|e| e.context(&format!("cannot record the {name}")))?;
     }
-    for dir in dirs.iter().rev() {
-        fresh::set_dir_mode(&root.join(dir), DIR_MODE).what(|| {
-            format!("cannot open {} to readers", out.join(dir).display())
-        })?;
-    }
     fresh::set_dir_mode(root, DIR_MODE)
         .what(|| "cannot open the set to readers".to_string())?;
+    // Where fsync(2) is the way, each written file outside the set too.
+    let outside = singles.written();
     let paths: Vec<&Path> = files
         .iter()
+        .filter(|(p, _)| singles.folder_of(p).is_none())
         .map(|(p, _)| p.as_path())
         .chain(records.iter().map(PathBuf::as_path))
         .chain(dirs)
+        .chain(outside.iter().map(PathBuf::as_path))
         .collect();
     fresh::sync_tree(root, &paths)
         .what(|| "cannot sync the set".to_string())?;
     Ok(same)
+}
+
+/// A file of a single folder (`path`, going to `place`), made or
+/// linked as [`write_set`] does the set's: whether its bytes are the
+/// live set's, the live file's stamp when it is used without being made
+/// (`recorded`: the record says it was made from the same inputs), and
+/// where the file is now.
+fn one_single(
+    singles: &Singles,
+    place: Place,
+    path: &Path,
+    live: Option<&Path>,
+    recorded: Option<Stamp>,
+    write: impl FnOnce(&mut dyn io::Write) -> Result<()>,
+) -> Result<(bool, Option<Stamp>, PathBuf)> {
+    let previous = live.map(|l| l.join(path));
+    match place {
+        Place::Fresh(at) => {
+            if let (Some(stamp), Some(previous)) = (recorded, &previous) {
+                if std::fs::hard_link(previous, &at).is_ok() {
+                    return Ok((true, Some(stamp), at));
+                }
+            }
+            let equal = match &previous {
+                Some(previous) => fresh::create_file_or_link(
+                    &at, FILE_MODE, previous, true, write,
+                )?,
+                None => {
+                    fresh::create_file_with(&at, FILE_MODE, write)?;
+                    false
+                }
+            };
+            Ok((equal, None, at))
+        }
+        Place::Beside { target, target_is_live } => {
+            // The live set's file is the target itself: kept as it is.
+            if let Some(stamp) = recorded.filter(|_| target_is_live) {
+                return Ok((true, Some(stamp), target));
+            }
+            let temp = singles.temp()?;
+            if let (Some(stamp), Some(previous)) = (recorded, &previous) {
+                if std::fs::hard_link(previous, &temp).is_ok() {
+                    singles.stage_rename(temp.clone(), target);
+                    return Ok((true, Some(stamp), temp));
+                }
+            }
+            let equal = match &previous {
+                Some(previous) => fresh::create_file_or_link(
+                    &temp,
+                    FILE_MODE,
+                    previous,
+                    !target_is_live,
+                    write,
+                )?,
+                None => {
+                    fresh::create_file_with(&temp, FILE_MODE, write)?;
+                    false
+                }
+            };
+            if equal && target_is_live {
+                return Ok((true, None, target));
+            }
+            singles.stage_rename(temp.clone(), target);
+            Ok((equal, None, temp))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -1350,8 +1464,14 @@ mod tests {
                 .collect();
             let keys = keys.map(Some);
             let folder = PublishFolder::lock(&out, || {}).unwrap();
-            let done =
-                folder.replace_made(&files, &keys, &[], false, |_| Ok(()));
+            let done = folder.replace_made(
+                &files,
+                &keys,
+                &[],
+                &[],
+                false,
+                |_| Ok(()),
+            );
             let Outcome::Published { changes, .. } = done.unwrap() else {
                 panic!("published")
             };
@@ -1382,6 +1502,164 @@ mod tests {
         std::fs::write(&record, &text[..text.len() - 3]).unwrap();
         assert_eq!(publish(["a", "c"], [1, 3]), ([1, 1], 0, 2));
         assert_eq!(publish(["a", "c"], [1, 3]), ([0, 0], 0, 2));
+    }
+
+    /// The files of a page and its meetings' feeds, `(id, text)` each.
+    fn with_meetings(
+        meetings: &[(&str, &str)],
+    ) -> Vec<(PathBuf, Content<'static>)> {
+        let mut files = page("<p>page</p>");
+        for (id, text) in meetings {
+            let path = PathBuf::from(format!("meetings/{id}.ics"));
+            files.push((path, Content::Text(text.to_string())));
+        }
+        files
+    }
+
+    /// Publishes `files` into `out`, the meetings' feeds outside the set
+    /// when `single`; what changed.
+    fn publish_single(
+        out: &Path,
+        files: &[(PathBuf, Content<'_>)],
+        single: bool,
+    ) -> Changes {
+        let folders = [Path::new("meetings")];
+        let single: &[&Path] = if single { &folders } else { &[] };
+        let folder = PublishFolder::lock(out, || {}).unwrap();
+        let done =
+            folder.replace_made(files, &[], &[], single, false, |_| Ok(()));
+        let Outcome::Published { changes, .. } = done.unwrap() else {
+            panic!("published")
+        };
+        changes
+    }
+
+    /// Issue 30: each meeting's feed lives outside the switched set
+    /// (`.convenor/files/meetings/`, which every set links), so an edit
+    /// replaces that one file and no other name; a meeting taken out
+    /// loses its feed once the new set is live.
+    #[test]
+    fn a_meetings_feed_is_replaced_alone_outside_the_set() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let first = with_meetings(&[("a", "A"), ("b", "B"), ("d", "D")]);
+        publish_single(&out, &first, true);
+        let kept = out.join(".convenor/files/meetings");
+        let inode = |id: &str| {
+            std::fs::metadata(kept.join(format!("{id}.ics"))).unwrap().ino()
+        };
+        let (a, b) = (inode("a"), inode("b"));
+        let set =
+            std::fs::canonicalize(out.join(".convenor/current")).unwrap();
+        let link = std::fs::symlink_metadata(set.join("meetings")).unwrap();
+        assert!(link.is_symlink(), "the set links the meetings' folder");
+        assert_eq!(
+            std::fs::read_link(set.join("meetings")).unwrap(),
+            Path::new("../../files/meetings")
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/a.ics")).unwrap(),
+            "A"
+        );
+
+        let second = with_meetings(&[("a", "A"), ("b", "B2"), ("c", "C")]);
+        let changes = publish_single(&out, &second, true);
+        assert_eq!(inode("a"), a, "an unchanged feed keeps its file");
+        assert_ne!(inode("b"), b, "a changed feed is a new file");
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/b.ics")).unwrap(),
+            "B2"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/c.ics")).unwrap(),
+            "C"
+        );
+        assert!(!kept.join("d.ics").exists(), "a removed meeting's feed goes");
+        let paths = |p: &[PathBuf]| -> Vec<String> {
+            p.iter().map(|p| p.display().to_string()).collect()
+        };
+        assert_eq!(
+            paths(changes.written()),
+            ["meetings/b.ics", "meetings/c.ics"]
+        );
+        assert_eq!(
+            paths(changes.unchanged()),
+            ["index.html", "meetings/a.ics"]
+        );
+        assert_eq!(paths(changes.removed()), ["meetings/d.ics"]);
+        // Nothing left in the staging of the files outside the set.
+        let mut left: Vec<String> =
+            std::fs::read_dir(out.join(".convenor/files"))
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+        left.sort();
+        assert_eq!(left, ["meetings"]);
+    }
+
+    /// A folder published by convenor before the meetings' feeds moved
+    /// out of the sets (its live set holds `meetings/` itself) is
+    /// published over: the feeds move to `.convenor/files/`, the changes
+    /// say what the old set had, its set goes at the next publish, and
+    /// a plain publish after it removes the files outside the sets.
+    #[test]
+    fn a_folder_of_the_previous_layout_is_published_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        publish_single(&out, &with_meetings(&[("a", "A"), ("d", "D")]), false);
+        let old =
+            std::fs::canonicalize(out.join(".convenor/current")).unwrap();
+        assert!(std::fs::symlink_metadata(old.join("meetings"))
+            .unwrap()
+            .is_dir());
+        let next = with_meetings(&[("a", "A"), ("b", "B")]);
+        let changes = publish_single(&out, &next, true);
+        let paths = |p: &[PathBuf]| -> Vec<String> {
+            p.iter().map(|p| p.display().to_string()).collect()
+        };
+        assert_eq!(paths(changes.written()), ["meetings/b.ics"]);
+        assert_eq!(
+            paths(changes.unchanged()),
+            ["index.html", "meetings/a.ics"]
+        );
+        assert_eq!(paths(changes.removed()), ["meetings/d.ics"]);
+        let files = out.join(".convenor/files/meetings");
+        assert!(std::fs::symlink_metadata(files.join("a.ics"))
+            .unwrap()
+            .is_file());
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/a.ics")).unwrap(),
+            "A"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/b.ics")).unwrap(),
+            "B"
+        );
+        assert!(!out.join("meetings/d.ics").exists());
+        // The old set stays for readers half-way through it, then goes.
+        assert!(old.exists());
+        publish_single(&out, &next, true);
+        assert!(!old.exists());
+        // A plain publish takes the files outside the sets with the sets.
+        let plain = PublishFolder::lock(&out, || {})
+            .unwrap()
+            .with_layout(Layout::Plain);
+        plain.replace(&next, false, |_| Ok(())).unwrap();
+        drop(plain);
+        assert!(!out.join(".convenor/files").exists());
+        assert!(!out.join(".convenor/sets").exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/b.ics")).unwrap(),
+            "B"
+        );
+        // And back: the links layout again, its files outside the sets.
+        publish_single(&out, &next, true);
+        assert_eq!(
+            std::fs::read_to_string(out.join("meetings/b.ics")).unwrap(),
+            "B"
+        );
+        assert!(files.join("b.ics").is_file());
     }
 
     /// Issue 32 item 9: the same rule across the layouts: an earlier

@@ -69,8 +69,12 @@ impl fmt::Write for Fingerprint {
     }
 }
 
-/// Which file is at a path: device, inode, size and modification time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Which file is at a path: device, inode, size and modification time
+/// (the test `git status` and `make` use), in a set's record and in the
+/// plain layout's (plain.rs).
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize,
+)]
 pub(super) struct Stamp {
     dev: u64,
     ino: u64,

@@ -14,6 +14,7 @@ mod folder;
 mod fresh;
 mod made;
 mod plain;
+mod single;
 
 pub use atomic::write_atomically;
 pub use files::{Publication, UID_DOMAINS_RECORD, UID_DOMAIN_RECORD};

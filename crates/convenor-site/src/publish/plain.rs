@@ -39,7 +39,6 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ffi::OsStr;
 use std::io::{self, ErrorKind, Read};
-use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -49,6 +48,7 @@ use super::folder::{
     PublishFolder, NOT_PUBLISHED,
 };
 use super::fresh::{self, DIR_MODE, FILE_MODE};
+use super::made::Stamp;
 use super::IoContext;
 use crate::Result;
 
@@ -70,28 +70,6 @@ pub(super) struct Record {
     /// The publish's records ([`PublishFolder::replace_recording`]).
     #[serde(default)]
     records: BTreeMap<String, String>,
-}
-
-/// Which file is at a path: the inode, size and modification time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    dev: u64,
-    ino: u64,
-    size: u64,
-    mtime: i64,
-    mtime_ns: i64,
-}
-
-impl Stamp {
-    fn of(meta: &std::fs::Metadata) -> Stamp {
-        Stamp {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            size: meta.size(),
-            mtime: meta.mtime(),
-            mtime_ns: meta.mtime_nsec(),
-        }
-    }
 }
 
 impl Record {
@@ -377,12 +355,13 @@ pub(super) fn replace(
             "the new feeds are live, but may not survive a crash".to_string()
         })?;
     }
-    // Only the new files now; the links layout's sets go with it.
+    // Only the new files now; the links layout's sets (and the files
+    // they linked) go with it.
     for stamps in next.files.values_mut() {
         stamps.truncate(1);
     }
     next.write(state)?;
-    for old in ["current", "sets"] {
+    for old in ["current", "sets", super::single::FILES] {
         let path = state.join(old);
         if std::fs::symlink_metadata(&path).is_ok() {
             super::folder::remove(&path)
