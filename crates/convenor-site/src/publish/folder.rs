@@ -6,6 +6,9 @@
 //! --out/.convenor/sets/<T>-<random>/   one complete set of feeds, asked
 //!                                      for at T (ns since 1970)
 //! --out/.convenor/current -> sets/<T>-<random>
+//! --out/.convenor/files/meetings/      each meeting's feed and each
+//!                                      one-session file, outside the
+//!                                      sets (single.rs), linked by each
 //! --out/.convenor/backups/<T>/         what --force moved aside
 //! --out/index.html -> .convenor/current/index.html
 //! --out/meetings -> .convenor/current/meetings
@@ -24,7 +27,11 @@
 //! renaming a new symlink over it. rename(2) is atomic, so a reader, a
 //! second publish or a kill sees the old set or the new one, whole. The
 //! public links (one per top-level name) never change, so subscribed URLs
-//! keep working, and a removed meeting's feed goes with its set. Each
+//! keep working. The files outside the sets (given to
+//! `replace_made` as its single folders) are each
+//! replaced atomically just before the switch, and those the new set no
+//! longer has removed just after it: the page never links a missing
+//! file, and a reader gets each file old or new, whole. Each
 //! run first removes what killed runs left and every set but the live
 //! one; the set just replaced stays until then, for readers that are
 //! half-way through its path. HARDENING.md states the guarantees.

@@ -4,7 +4,11 @@
 //!
 //! A publish never leaves a half-written website: the new set is written
 //! into a fresh folder beside the live one and switched in with one
-//! rename(2); a failed or killed run leaves the previous set live. In the
+//! rename(2); a failed or killed run leaves the previous set live. Each
+//! meeting's own feed and each one-session file is kept outside the sets
+//! and replaced atomically on its own (an edit touches one file, not
+//! every name of the set), before the switch when new or changed, after
+//! it when removed: the page never links a missing file. In the
 //! plain layout ([`Layout::Plain`], ordinary files for hosts that do not
 //! follow symlinks) each file is replaced atomically, not the set.
 
