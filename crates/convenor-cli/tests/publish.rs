@@ -719,3 +719,58 @@ fn plain_publish_writes_ordinary_files_and_says_what_changed() {
     run(publish(&a, &fresh));
     assert!(snapshot(&out) == snapshot(&fresh));
 }
+
+both_layouts!(modes_whatever_the_umask:
+    publish_gives_every_file_its_mode_whatever_the_umask,
+    plain_publish_gives_every_file_its_mode_whatever_the_umask);
+
+/// Every file convenor publishes is 0644 and every folder 0755, so a web
+/// server running as another user reads them, whether the umask keeps
+/// those modes (022: no fchmod(2) at all) or narrows them (077: each
+/// file and folder given its mode after creation); the sets' folders
+/// and the files outside them included.
+fn modes_whatever_the_umask(layout: Layout) {
+    use std::os::unix::fs::PermissionsExt;
+    fn walk(dir: &Path, found: &mut Vec<(PathBuf, u32)>) {
+        for entry in std::fs::read_dir(dir).expect("a folder") {
+            let entry = entry.expect("an entry");
+            let path = entry.path();
+            let meta = std::fs::symlink_metadata(&path).expect("a name");
+            let name = entry.file_name();
+            if meta.file_type().is_symlink() || name == "lock" {
+                continue;
+            }
+            // The backups and records are convenor's own.
+            if name == "plain.json" || name == "backups" {
+                continue;
+            }
+            found.push((path.clone(), meta.permissions().mode() & 0o7777));
+            if meta.is_dir() {
+                walk(&path, found);
+            }
+        }
+    }
+    let tmp = scratch("umask");
+    let toml = schedule(tmp.path(), "A", 3, None);
+    for umask in ["022", "077"] {
+        let out = tmp.path().join(format!("site-{umask}"));
+        let publish = publish_in(layout, &toml, &out);
+        let mut shell = Command::new("sh");
+        shell
+            .arg("-c")
+            .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+            .arg(publish.get_program())
+            .args(publish.get_args())
+            .env("CONVENOR_TZDATA", "bundled")
+            .stdout(Stdio::null());
+        run(shell);
+        let mut found = Vec::new();
+        walk(&out, &mut found);
+        assert!(found.len() > 10, "{found:?}");
+        for (path, mode) in found {
+            let want = if path.is_dir() { 0o755 } else { 0o644 };
+            let shown = path.display();
+            assert_eq!(mode, want, "umask {umask}: {shown} is {mode:o}");
+        }
+    }
+}
