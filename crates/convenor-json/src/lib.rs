@@ -131,7 +131,8 @@
 //! # What this crate exposes
 //!
 //! - The schedule file: [`load`], [`load_bytes`], [`from_str`],
-//!   [`to_string`], [`to_string_pretty`]; where fields are:
+//!   [`to_string`], [`to_string_pretty`], [`to_writer`],
+//!   [`to_writer_pretty`]; where fields are:
 //!   [`schedule_positions`] (TOML or JSON), [`positions`] (JSON); its
 //!   JSON Schema: [`schedule_schema`], [`schedule_schema_string`],
 //!   [`SCHEMA_ID`].
@@ -144,7 +145,11 @@
 //!   group: [`schedules_occurrences_to_writer`],
 //!   [`schedules_occurrences_to_json_lines`].
 //! - Meeting Guide feeds: [`to_meeting_guide`] with [`FeedOptions`] into
-//!   a [`Feed`] and its [`FeedWarning`]s; [`from_meeting_guide_str`]
+//!   a [`Feed`] and its [`FeedWarning`]s, or written as made
+//!   ([`meeting_guide_to_writer`]; the warnings alone:
+//!   [`meeting_guide_warnings`]; of several schedules
+//!   [`schedules_meeting_guide_to_writer`],
+//!   [`schedules_meeting_guide_warnings`]); [`from_meeting_guide_str`]
 //!   with [`ImportOptions`] into an [`Imported`] schedule; the tag ↔ type
 //!   code [`TypeMap`] and the spec's codes, [`SPEC_TYPES`]; how finders
 //!   read a feed: [`Listing`], [`conference_provider`],
@@ -173,16 +178,20 @@ pub use error::Error;
 pub use file::{load, load_bytes, schedule_positions};
 pub use locate::positions;
 pub use meeting_guide::{
-    conference_provider, from_meeting_guide_str, phone_digits,
-    schedules_to_meeting_guide, to_meeting_guide, Feed, FeedOptions,
-    FeedWarning, ImportOptions, Imported, Listing, TypeMap, SPEC_TYPES,
+    conference_provider, from_meeting_guide_str, meeting_guide_to_writer,
+    meeting_guide_warnings, phone_digits, schedules_meeting_guide_to_writer,
+    schedules_meeting_guide_warnings, schedules_to_meeting_guide,
+    to_meeting_guide, Feed, FeedOptions, FeedWarning, ImportOptions, Imported,
+    Listing, TypeMap, SPEC_TYPES,
 };
 pub use occurrences::{
     occurrences_to_json_lines, occurrences_to_string, occurrences_to_writer,
     schedules_occurrences_to_json_lines, schedules_occurrences_to_writer,
     OccurrenceOptions,
 };
-pub use schedule::{from_str, to_string, to_string_pretty};
+pub use schedule::{
+    from_str, to_string, to_string_pretty, to_writer, to_writer_pretty,
+};
 pub use schema::{schedule_schema, schedule_schema_string, SCHEMA_ID};
 
 /// Writes `value` compact or pretty (two-space indent, final newline).

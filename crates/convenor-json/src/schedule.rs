@@ -1,6 +1,8 @@
 //! The schedule file as JSON: the same [`ScheduleSpec`] model as the TOML
 //! file, with `line:column` positions for syntax and validation errors.
 
+use std::io;
+
 use convenor_core::{Position, Schedule, ScheduleSpec};
 
 use crate::error::Error;
@@ -128,7 +130,7 @@ fn message(e: &serde_json::Error) -> String {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_string(schedule: &Schedule) -> String {
-    crate::write(&ScheduleSpec::from(schedule), false)
+    crate::write(schedule, false)
 }
 
 /// The schedule file as JSON indented by two spaces, with a final
@@ -146,5 +148,59 @@ pub fn to_string(schedule: &Schedule) -> String {
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
 pub fn to_string_pretty(schedule: &Schedule) -> String {
-    crate::write(&ScheduleSpec::from(schedule), true)
+    crate::write(schedule, true)
+}
+
+/// Writes the schedule file as [`to_string`] makes it to `writer`, each
+/// meeting as it is made: the file of 100,000 meetings is never held
+/// whole.
+///
+/// # Errors
+///
+/// The first error of `writer`; what was written before it stays written.
+///
+/// # Example
+///
+/// ```
+/// use convenor_core::Schedule;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let mut out = Vec::new();
+/// convenor_json::to_writer(&mut out, &seed)?;
+/// assert_eq!(out, convenor_json::to_string(&seed).as_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_writer<W: io::Write>(
+    writer: W,
+    schedule: &Schedule,
+) -> io::Result<()> {
+    serde_json::to_writer(writer, schedule).map_err(io::Error::from)
+}
+
+/// Writes the schedule file as [`to_string_pretty`] makes it (with its
+/// final newline) to `writer`, each meeting as it is made.
+///
+/// # Errors
+///
+/// The first error of `writer`; what was written before it stays written.
+///
+/// # Example
+///
+/// ```
+/// use convenor_core::Schedule;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let mut out = Vec::new();
+/// convenor_json::to_writer_pretty(&mut out, &seed)?;
+/// assert_eq!(out, convenor_json::to_string_pretty(&seed).as_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_writer_pretty<W: io::Write>(
+    writer: W,
+    schedule: &Schedule,
+) -> io::Result<()> {
+    let mut writer = writer;
+    serde_json::to_writer_pretty(&mut writer, schedule)
+        .map_err(io::Error::from)?;
+    writer.write_all(b"\n")
 }

@@ -139,8 +139,88 @@ fn schedule(gens: &[Gen]) -> Schedule {
     Schedule::try_from(spec).expect("generated schedules are valid")
 }
 
+/// The schedule of `gens` with the schedule's own optional fields set
+/// or not, as `head` says: uid_domain, languages, area, type map,
+/// reminders, and no url or zone.
+fn with_head(gens: &[Gen], head: [bool; 6]) -> Schedule {
+    let s = schedule(gens);
+    let mut spec = ScheduleSpec::from(&s);
+    let [uid, languages, area, types, reminders, bare] = head;
+    if uid {
+        spec.uid_domain = Some("meetings.example.org".into());
+    }
+    if languages {
+        spec.languages = vec!["en".into(), "es".into()];
+    }
+    if area {
+        spec.area = Some("Los Angeles, CA, USA".into());
+    }
+    if types {
+        spec.meeting_guide_types.insert("speaker".into(), "SP".into());
+    }
+    if reminders {
+        spec.reminders = vec!["15m".into(), "1h".into()];
+    }
+    if bare {
+        spec.url = None;
+        spec.timezone = None;
+        for (m, own) in spec.meetings.iter_mut().zip(s.meetings()) {
+            m.timezone = Some(own.zone().name().to_string());
+        }
+    }
+    Schedule::try_from(spec).expect("generated schedules are valid")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// The schedule file and the Meeting Guide feed written as they are
+    /// made (a publish's `schedule.json` and `meeting-guide.json`, issue
+    /// 30) are the bytes of the whole-value forms.
+    #[test]
+    fn prop_schedule_writes_as_its_spec(
+        gens in proptest::collection::vec(gen(), 0..5),
+        head in any::<[bool; 6]>(),
+        pretty in any::<bool>(),
+        exact_week in any::<bool>(),
+        day in 0..500i64,
+    ) {
+        let s = with_head(&gens, head);
+        let spec = ScheduleSpec::from(&s);
+        let whole = match pretty {
+            true => serde_json::to_string_pretty(&spec).unwrap() + "\n",
+            false => serde_json::to_string(&spec).unwrap(),
+        };
+        let mut streamed = Vec::new();
+        match pretty {
+            true => convenor_json::to_writer_pretty(&mut streamed, &s).unwrap(),
+            false => convenor_json::to_writer(&mut streamed, &s).unwrap(),
+        }
+        prop_assert_eq!(String::from_utf8(streamed).unwrap(), whole.clone());
+        let text = match pretty {
+            true => convenor_json::to_string_pretty(&s),
+            false => convenor_json::to_string(&s),
+        };
+        prop_assert_eq!(text, whole);
+
+        let as_of = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap() + Duration::days(day);
+        let options = FeedOptions::new(as_of).with_pretty(pretty).with_exact_week(exact_week);
+        let feed = convenor_json::to_meeting_guide(&s, &options).expect("export");
+        let mut streamed = Vec::new();
+        let warnings = convenor_json::meeting_guide_to_writer(&mut streamed, &s, &options)
+            .expect("export");
+        prop_assert_eq!(String::from_utf8(streamed).unwrap(), feed.json);
+        prop_assert_eq!(&warnings, &feed.warnings);
+        prop_assert_eq!(&convenor_json::meeting_guide_warnings(&s, &options).unwrap(), &feed.warnings);
+        let site = convenor_core::Schedules::new([("a.toml".to_string(), s.clone())]).unwrap();
+        let site_feed = convenor_json::schedules_to_meeting_guide(&site, &options).expect("export");
+        let mut streamed = Vec::new();
+        let warnings = convenor_json::schedules_meeting_guide_to_writer(&mut streamed, &site, &options)
+            .expect("export");
+        prop_assert_eq!(String::from_utf8(streamed).unwrap(), site_feed.json);
+        prop_assert_eq!(&warnings, &site_feed.warnings);
+        prop_assert_eq!(&convenor_json::schedules_meeting_guide_warnings(&site, &options).unwrap(), &site_feed.warnings);
+    }
 
     #[test]
     fn prop_schedule_json_round_trips(gens in proptest::collection::vec(gen(), 0..5), pretty in any::<bool>()) {

@@ -33,6 +33,7 @@ use convenor_ical::IcalOptions;
 use serde::Serialize;
 
 use crate::l10n::{capitalize, Lang, Words};
+use crate::publish::Make;
 use crate::Result;
 
 /// What the page shows and where its links point.
@@ -247,6 +248,33 @@ pub fn files(
     schedule: &Schedule,
     options: &PageOptions,
 ) -> Result<Vec<(PathBuf, String)>> {
+    with_page(parts(schedule, options)?)
+}
+
+/// The one-session `.ics` files of [`files`], and the page, made as it
+/// is written: the weekly lines and subscribe links of 100,000 meetings
+/// (tens of MB before the page's 25 MB of text) exist only while it is
+/// (issue 30).
+pub(crate) fn parts<'s>(
+    schedule: &'s Schedule,
+    options: &PageOptions,
+) -> Result<(Vec<(PathBuf, String)>, Make<'s>)> {
+    let listed = Listed::new(|w| schedule.occurrences(w), options)?;
+    let files = listed.session_files(|_| schedule, options);
+    let groups = vec![None; listed.sessions.len()];
+    let options = options.clone();
+    let page: Make<'s> = Box::new(move |w| {
+        let subject = schedule_subject(schedule, &options)?;
+        listed.write_page(&subject, &groups, &options, w)
+    });
+    Ok((files, page))
+}
+
+/// What one schedule's page is of.
+fn schedule_subject<'s>(
+    schedule: &'s Schedule,
+    options: &PageOptions,
+) -> Result<Subject<'s>> {
     let home = schedule
         .timezone()
         .or_else(|| schedule.meetings().first().map(|m| m.zone()))
@@ -259,7 +287,7 @@ pub fn files(
             (Feed::Named(m.name()), format!("meetings/{}.ics", m.id()))
         }))
         .collect();
-    let subject = Subject {
+    Ok(Subject {
         name: schedule.name().to_string(),
         home,
         overview: Some(overview),
@@ -270,9 +298,23 @@ pub fn files(
             name: escape_controls(name).into_owned(),
             href: href.clone(),
         }),
-    };
-    let sessions = |window| schedule.occurrences(window);
-    page_files(&subject, sessions, |_| schedule, |_| None, options)
+    })
+}
+
+/// The files of [`parts`] with the page made into the last one.
+fn with_page(
+    (mut files, page): (Vec<(PathBuf, String)>, Make<'_>),
+) -> Result<Vec<(PathBuf, String)>> {
+    let mut html = Vec::new();
+    page(&mut html)?;
+    let html = String::from_utf8(html).map_err(|e| {
+        convenor_core::Error::io(
+            "cannot render the schedule page",
+            std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+        )
+    })?;
+    files.push((PathBuf::from("index.html"), html));
+    Ok(files)
 }
 
 /// A site's page of several schedules (issue 28) and the one-session
@@ -307,6 +349,43 @@ pub fn site_files(
     schedules: &Schedules,
     options: &PageOptions,
 ) -> Result<Vec<(PathBuf, String)>> {
+    with_page(site_parts(schedules, options)?)
+}
+
+/// The one-session `.ics` files of [`site_files`], and the page, made
+/// as it is written (as [`parts`] of one schedule).
+pub(crate) fn site_parts<'s>(
+    schedules: &'s Schedules,
+    options: &PageOptions,
+) -> Result<(Vec<(PathBuf, String)>, Make<'s>)> {
+    let listed = Listed::new(|w| schedules.occurrences(w), options)?;
+    let of = |m: &Meeting| {
+        let i = schedules.index_of(m.id().as_str()).unwrap_or(0);
+        &schedules.schedules()[i]
+    };
+    let files = listed.session_files(of, options);
+    let groups: Vec<Option<GroupLabel>> = listed
+        .sessions
+        .iter()
+        .map(|o| {
+            let i = schedules.index_of(o.meeting().id().as_str())?;
+            Some(GroupLabel {
+                slug: schedules.groups()[i].clone(),
+                name: escape_controls(schedules.schedules()[i].name())
+                    .into_owned(),
+            })
+        })
+        .collect();
+    let options = options.clone();
+    let page: Make<'s> = Box::new(move |w| {
+        let subject = site_subject(schedules);
+        listed.write_page(&subject, &groups, &options, w)
+    });
+    Ok((files, page))
+}
+
+/// What a site's page is of.
+fn site_subject(schedules: &Schedules) -> Subject<'_> {
     let mut zones: BTreeMap<&str, (usize, usize, Zone)> = BTreeMap::new();
     for (i, s) in schedules.schedules().iter().enumerate() {
         let zone =
@@ -333,28 +412,14 @@ pub fn site_files(
             href: format!("{group}/"),
         })
         .collect();
-    let subject = Subject {
+    Subject {
         name: schedules.name(),
         home,
         overview: None,
         feeds,
         groups,
         up: None,
-    };
-    let of = |m: &Meeting| {
-        let i = schedules.index_of(m.id().as_str()).unwrap_or(0);
-        &schedules.schedules()[i]
-    };
-    let group = |m: &Meeting| {
-        let i = schedules.index_of(m.id().as_str())?;
-        Some(GroupLabel {
-            slug: schedules.groups()[i].clone(),
-            name: escape_controls(schedules.schedules()[i].name())
-                .into_owned(),
-        })
-    };
-    let sessions = |window| schedules.occurrences(window);
-    page_files(&subject, sessions, of, group, options)
+    }
 }
 
 /// What a page is of: one schedule, or a site of several.
@@ -396,49 +461,75 @@ struct GroupLabel {
     name: String,
 }
 
-/// The page of `subject` and the one-session files it links to:
-/// `sessions` gives the sessions of a window, `schedule_of` a meeting's
-/// schedule, `group_of` a meeting's group (on a site's page).
-fn page_files<'s>(
-    subject: &Subject<'_>,
-    sessions: impl Fn(Window) -> convenor_core::Occurrences<'s>,
-    schedule_of: impl Fn(&Meeting) -> &'s Schedule,
-    group_of: impl Fn(&Meeting) -> Option<GroupLabel>,
-    options: &PageOptions,
-) -> Result<Vec<(PathBuf, String)>> {
-    let now = options.now;
-    let window = Window::new(
-        now,
-        now + Duration::weeks(i64::from(options.weeks.max(1))),
-    )?;
-    let mut all = sessions(window).with_cancelled();
-    let sessions: Vec<Occurrence<'_>> =
-        all.by_ref().take(PAGE_SESSIONS).collect();
-    let more = all.count();
-    let paths = session_paths(&sessions);
-    let mut files = Vec::new();
-    let ical = options.feed_ical();
-    for (o, path) in sessions.iter().zip(&paths) {
-        if let Some(path) = path {
-            let ics = convenor_ical::occurrence_to_string(
-                schedule_of(o.meeting()),
-                o,
-                &ical,
-            );
-            files.push((path.clone(), ics));
-        }
+/// The sessions a page lists (the first [`PAGE_SESSIONS`] of its
+/// weeks), how many more there are, and each one's own `.ics` path.
+struct Listed<'s> {
+    sessions: Vec<Occurrence<'s>>,
+    paths: Vec<Option<PathBuf>>,
+    more: usize,
+}
+
+impl<'s> Listed<'s> {
+    /// `sessions` gives the sessions of a window.
+    fn new(
+        sessions: impl Fn(Window) -> convenor_core::Occurrences<'s>,
+        options: &PageOptions,
+    ) -> Result<Listed<'s>> {
+        let now = options.now;
+        let window = Window::new(
+            now,
+            now + Duration::weeks(i64::from(options.weeks.max(1))),
+        )?;
+        let mut all = sessions(window).with_cancelled();
+        let sessions: Vec<Occurrence<'s>> =
+            all.by_ref().take(PAGE_SESSIONS).collect();
+        let more = all.count();
+        let paths = session_paths(&sessions);
+        Ok(Listed { sessions, paths, more })
     }
-    let groups: Vec<Option<GroupLabel>> =
-        sessions.iter().map(|o| group_of(o.meeting())).collect();
-    let page = Page::new(subject, &sessions, &paths, &groups, more, options)?;
-    let html = page.render().map_err(|e| {
-        convenor_core::Error::io(
-            "cannot render the schedule page",
-            std::io::Error::other(e.to_string()),
-        )
-    })?;
-    files.push((PathBuf::from("index.html"), html));
-    Ok(files)
+
+    /// The one-session files the page links to; `schedule_of` gives a
+    /// meeting's schedule.
+    fn session_files(
+        &self,
+        schedule_of: impl Fn(&Meeting) -> &'s Schedule,
+        options: &PageOptions,
+    ) -> Vec<(PathBuf, String)> {
+        let ical = options.feed_ical();
+        self.sessions
+            .iter()
+            .zip(&self.paths)
+            .filter_map(|(o, path)| {
+                let path = path.as_ref()?;
+                let ics = convenor_ical::occurrence_to_string(
+                    schedule_of(o.meeting()),
+                    o,
+                    &ical,
+                );
+                Some((path.clone(), ics))
+            })
+            .collect()
+    }
+
+    /// Writes the page of `subject` listing these sessions, each of
+    /// `groups` (on a site's page), to `w`.
+    fn write_page(
+        &self,
+        subject: &Subject<'_>,
+        groups: &[Option<GroupLabel>],
+        options: &PageOptions,
+        w: &mut dyn std::io::Write,
+    ) -> Result<()> {
+        let Listed { sessions, paths, more } = self;
+        let page =
+            Page::new(subject, sessions, paths, groups, *more, options)?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        page.write_into(&mut w)
+            .and_then(|()| std::io::Write::flush(&mut w))
+            .map_err(|e| {
+                convenor_core::Error::io("cannot render the schedule page", e)
+            })
+    }
 }
 
 /// Each session's own `.ics` (none for a cancelled one):

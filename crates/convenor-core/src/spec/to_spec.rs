@@ -15,20 +15,125 @@ impl From<&Schedule> for ScheduleSpec {
     /// The file that loads back into the same schedule.
     fn from(s: &Schedule) -> ScheduleSpec {
         ScheduleSpec {
-            name: s.name().to_string(),
-            url: s.url().map(ToString::to_string),
-            uid_domain: s.uid_domain().map(str::to_string),
-            languages: s.languages().iter().map(ToString::to_string).collect(),
-            timezone: s.timezone().map(|z| z.name().to_string()),
-            area: s.area().map(str::to_string),
-            meeting_guide_types: s.meeting_guide_types().clone(),
-            reminders: s.reminders().iter().map(ToString::to_string).collect(),
             meetings: s
                 .meetings()
                 .iter()
                 .map(|m| MeetingSpec::from_meeting(m, s.timezone()))
                 .collect(),
+            ..head(s)
         }
+    }
+}
+
+/// The schedule's own fields of its file, without the meetings.
+fn head(s: &Schedule) -> ScheduleSpec {
+    ScheduleSpec {
+        name: s.name().to_string(),
+        url: s.url().map(ToString::to_string),
+        uid_domain: s.uid_domain().map(str::to_string),
+        languages: s.languages().iter().map(ToString::to_string).collect(),
+        timezone: s.timezone().map(|z| z.name().to_string()),
+        area: s.area().map(str::to_string),
+        meeting_guide_types: s.meeting_guide_types().clone(),
+        reminders: s.reminders().iter().map(ToString::to_string).collect(),
+        meetings: Vec::new(),
+    }
+}
+
+/// A schedule serializes as its file: the same fields and values as
+/// [`ScheduleSpec::from`] and then its serializer give, each meeting's
+/// made as it is written, so the file of 100,000 meetings is never held
+/// whole (as a `ScheduleSpec` it took 90 MB, issue 30).
+///
+/// ```
+/// use convenor_core::{Schedule, ScheduleSpec};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let spec = ScheduleSpec::from(&seed);
+/// assert_eq!(toml::to_string(&seed)?, toml::to_string(&spec)?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[cfg(feature = "serde")]
+impl serde::Serialize for Schedule {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let head = head(self);
+        SpecFile {
+            name: &head.name,
+            url: &head.url,
+            uid_domain: &head.uid_domain,
+            languages: &head.languages,
+            timezone: &head.timezone,
+            area: &head.area,
+            meeting_guide_types: &head.meeting_guide_types,
+            reminders: &head.reminders,
+            meetings: Meetings(self),
+        }
+        .serialize(serializer)
+    }
+}
+
+/// [`ScheduleSpec`]'s fields as its derived `Serialize` writes them
+/// (names, order, what is left out when empty), its meetings any
+/// sequence (`convenor-json`'s `prop_schedule_writes_as_its_spec`
+/// holds the two equal).
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize)]
+#[serde(rename = "ScheduleSpec")]
+struct SpecFile<'a, M> {
+    name: &'a String,
+    #[serde(skip_serializing_if = "is_none")]
+    url: &'a Option<String>,
+    #[serde(skip_serializing_if = "is_none")]
+    uid_domain: &'a Option<String>,
+    #[serde(skip_serializing_if = "is_empty")]
+    languages: &'a Vec<String>,
+    #[serde(skip_serializing_if = "is_none")]
+    timezone: &'a Option<String>,
+    #[serde(skip_serializing_if = "is_none")]
+    area: &'a Option<String>,
+    #[serde(skip_serializing_if = "is_no_map")]
+    meeting_guide_types: &'a std::collections::BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "is_empty")]
+    reminders: &'a Vec<String>,
+    meetings: M,
+}
+
+#[cfg(feature = "serde")]
+fn is_none(value: &&Option<String>) -> bool {
+    value.is_none()
+}
+
+#[cfg(feature = "serde")]
+fn is_empty(value: &&Vec<String>) -> bool {
+    value.is_empty()
+}
+
+#[cfg(feature = "serde")]
+fn is_no_map(value: &&std::collections::BTreeMap<String, String>) -> bool {
+    value.is_empty()
+}
+
+/// A schedule's meetings as their [`MeetingSpec`]s, each made as it is
+/// serialized.
+#[cfg(feature = "serde")]
+struct Meetings<'a>(&'a Schedule);
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Meetings<'_> {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        let zone = self.0.timezone();
+        serializer.collect_seq(
+            self.0
+                .meetings()
+                .iter()
+                .map(|m| MeetingSpec::from_meeting(m, zone)),
+        )
     }
 }
 

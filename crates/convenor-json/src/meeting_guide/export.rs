@@ -1,6 +1,7 @@
 //! Schedule -> feed.
 
 use std::collections::BTreeSet;
+use std::io;
 use std::sync::Arc;
 
 use chrono::{
@@ -382,16 +383,71 @@ pub fn to_meeting_guide(
     options: &FeedOptions,
 ) -> Result<Feed, Error> {
     let mut records = Vec::new();
-    let mut warnings = Vec::new();
-    let mut slugs = BTreeSet::new();
-    schedule_records(
-        schedule,
-        options,
-        &mut records,
-        &mut warnings,
-        &mut slugs,
-    )?;
+    let warnings = schedule_records(schedule, options, &mut |r| {
+        records.push(r);
+        Ok(())
+    })?;
     Ok(Feed { json: crate::write(&records, options.pretty), warnings })
+}
+
+/// Writes the feed [`to_meeting_guide`] makes to `writer`, each record
+/// as it is made (the same bytes; a feed of 100,000 meetings is 28 MB
+/// pretty, never held whole), and returns its warnings.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_core::Schedule;
+/// use convenor_json::{meeting_guide_to_writer, to_meeting_guide, FeedOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let options = FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap());
+/// let mut out = Vec::new();
+/// let warnings = meeting_guide_to_writer(&mut out, &seed, &options)?;
+/// let feed = to_meeting_guide(&seed, &options)?;
+/// assert_eq!(out, feed.json.as_bytes());
+/// assert_eq!(warnings, feed.warnings);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`to_meeting_guide`], and [`convenor_core::Error::Io`] (as
+/// [`Error::Core`]) when `writer` fails; what was written before stays
+/// written.
+pub fn meeting_guide_to_writer<W: io::Write>(
+    writer: W,
+    schedule: &Schedule,
+    options: &FeedOptions,
+) -> Result<Vec<FeedWarning>, Error> {
+    write_records(writer, options.pretty, |emit| {
+        schedule_records(schedule, options, emit)
+    })
+}
+
+/// The warnings of the feed [`to_meeting_guide`] makes, without the
+/// feed (each record is made and dropped): what a publish says before
+/// it writes the feed.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use convenor_core::Schedule;
+/// use convenor_json::{meeting_guide_warnings, to_meeting_guide, FeedOptions};
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let options = FeedOptions::new(NaiveDate::from_ymd_opt(2022, 11, 20).unwrap());
+/// let warnings = meeting_guide_warnings(&seed, &options)?;
+/// assert_eq!(warnings, to_meeting_guide(&seed, &options)?.warnings);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+///
+/// As [`to_meeting_guide`].
+pub fn meeting_guide_warnings(
+    schedule: &Schedule,
+    options: &FeedOptions,
+) -> Result<Vec<FeedWarning>, Error> {
+    schedule_records(schedule, options, &mut |_| Ok(()))
 }
 
 /// Several schedules as one Meeting Guide feed (a site's): each
@@ -427,26 +483,131 @@ pub fn schedules_to_meeting_guide(
     options: &FeedOptions,
 ) -> Result<Feed, Error> {
     let mut records = Vec::new();
-    let mut warnings = Vec::new();
-    // Slugs unique across the schedules (the exact week's dated ones).
-    let mut slugs = BTreeSet::new();
-    for schedule in schedules.schedules() {
-        schedule_records(
-            schedule,
-            options,
-            &mut records,
-            &mut warnings,
-            &mut slugs,
-        )?;
-    }
+    let warnings = schedules_records(schedules, options, &mut |r| {
+        records.push(r);
+        Ok(())
+    })?;
     Ok(Feed { json: crate::write(&records, options.pretty), warnings })
 }
 
-/// One schedule's records, as published on `options.as_of`, appended.
+/// Writes the feed [`schedules_to_meeting_guide`] makes to `writer`,
+/// each record as it is made, as [`meeting_guide_to_writer`] does of
+/// one schedule, and returns its warnings.
+///
+/// # Errors
+///
+/// As [`schedules_to_meeting_guide`], and as [`meeting_guide_to_writer`]
+/// when `writer` fails.
+pub fn schedules_meeting_guide_to_writer<W: io::Write>(
+    writer: W,
+    schedules: &Schedules,
+    options: &FeedOptions,
+) -> Result<Vec<FeedWarning>, Error> {
+    write_records(writer, options.pretty, |emit| {
+        schedules_records(schedules, options, emit)
+    })
+}
+
+/// The warnings of the feed [`schedules_to_meeting_guide`] makes,
+/// without the feed, as [`meeting_guide_warnings`] says them of one
+/// schedule.
+///
+/// # Errors
+///
+/// As [`schedules_to_meeting_guide`].
+pub fn schedules_meeting_guide_warnings(
+    schedules: &Schedules,
+    options: &FeedOptions,
+) -> Result<Vec<FeedWarning>, Error> {
+    schedules_records(schedules, options, &mut |_| Ok(()))
+}
+
+/// Where each record goes as it is made: a list, a writer, nowhere.
+type Emit<'a> = dyn FnMut(Record) -> Result<(), Error> + 'a;
+
+/// The records `each` emits, written to `writer` as one JSON array,
+/// compact or `pretty` (with a final newline) as [`crate::write`]
+/// writes a list of them; returns what `each` returns.
+fn write_records<W: io::Write, T>(
+    writer: W,
+    pretty: bool,
+    each: impl FnOnce(&mut Emit<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let mut writer = writer;
+    let made = if pretty {
+        let mut json = serde_json::Serializer::pretty(&mut writer);
+        records_array(&mut json, each)?
+    } else {
+        let mut json = serde_json::Serializer::new(&mut writer);
+        records_array(&mut json, each)?
+    };
+    if pretty {
+        writer.write_all(b"\n").map_err(io_error)?;
+    }
+    writer.flush().map_err(io_error)?;
+    Ok(made)
+}
+
+/// The array of the records `each` emits, through `json`.
+fn records_array<W: io::Write, F: serde_json::ser::Formatter, T>(
+    json: &mut serde_json::Serializer<W, F>,
+    each: impl FnOnce(&mut Emit<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    use serde::ser::{SerializeSeq, Serializer};
+    // With no length, an empty array is `[]` as a list's is.
+    let mut seq = json.serialize_seq(None).map_err(json_error)?;
+    let made = each(&mut |r| seq.serialize_element(&r).map_err(json_error))?;
+    seq.end().map_err(json_error)?;
+    Ok(made)
+}
+
+/// A writer's failure under serde_json.
+fn json_error(e: serde_json::Error) -> Error {
+    io_error(e.into())
+}
+
+/// A writer's failure.
+fn io_error(e: io::Error) -> Error {
+    Error::Core(convenor_core::Error::io(
+        "cannot write the Meeting Guide feed",
+        e,
+    ))
+}
+
+/// Every schedule's records in turn, with slugs unique across them all
+/// (the exact week's dated ones); their warnings.
+fn schedules_records(
+    schedules: &Schedules,
+    options: &FeedOptions,
+    emit: &mut Emit<'_>,
+) -> Result<Vec<FeedWarning>, Error> {
+    let mut warnings = Vec::new();
+    let mut slugs = BTreeSet::new();
+    for schedule in schedules.schedules() {
+        records_into(schedule, options, emit, &mut warnings, &mut slugs)?;
+    }
+    Ok(warnings)
+}
+
+/// One schedule's records, as [`to_meeting_guide`] makes them; their
+/// warnings.
 fn schedule_records(
     schedule: &Schedule,
     options: &FeedOptions,
-    records: &mut Vec<Record>,
+    emit: &mut Emit<'_>,
+) -> Result<Vec<FeedWarning>, Error> {
+    let mut warnings = Vec::new();
+    let mut slugs = BTreeSet::new();
+    records_into(schedule, options, emit, &mut warnings, &mut slugs)?;
+    Ok(warnings)
+}
+
+/// One schedule's records, as published on `options.as_of`, each
+/// emitted as it is made.
+fn records_into(
+    schedule: &Schedule,
+    options: &FeedOptions,
+    emit: &mut Emit<'_>,
     warnings: &mut Vec<FeedWarning>,
     slugs: &mut BTreeSet<String>,
 ) -> Result<(), Error> {
@@ -460,13 +621,13 @@ fn schedule_records(
     for m in published.meetings() {
         if options.exact_week {
             let week = week_records(&published, m, options, warnings)?;
-            records.extend(week.into_iter().map(|(date, mut r)| {
+            for (date, mut r) in week {
                 let time = r.time.as_deref().unwrap_or_default();
                 r.slug = unique_slug(slugs, &r.slug, date, time);
-                r
-            }));
+                emit(r)?;
+            }
         } else if let Some(r) = record(&published, m, options, warnings) {
-            records.push(r);
+            emit(r)?;
         }
     }
     Ok(())

@@ -18,6 +18,8 @@ mod import;
 
 pub use consumers::{conference_provider, phone_digits, Listing};
 pub use export::{
+    meeting_guide_to_writer, meeting_guide_warnings,
+    schedules_meeting_guide_to_writer, schedules_meeting_guide_warnings,
     schedules_to_meeting_guide, to_meeting_guide, Feed, FeedOptions,
 };
 pub use import::{from_meeting_guide_str, ImportOptions, Imported};

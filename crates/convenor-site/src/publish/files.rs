@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::Duration;
 use convenor_core::{Error, Schedule, Schedules, Window};
@@ -103,9 +104,13 @@ impl<'s> Publication<'s> {
     {
         let now = options.now();
         // Every feed in the page's first language.
-        let ical = options.feed_ical();
-        let mut files: Vec<(PathBuf, Content<'s>)> = Vec::new();
-        let all = ical.clone();
+        let ical = Arc::new(options.feed_ical());
+        let meetings = schedule.meetings();
+        // The page's one-session files and the page.
+        let (sessions, page) = page::parts(schedule, options)?;
+        let mut files: Vec<(PathBuf, Content<'s>)> =
+            Vec::with_capacity(meetings.len() + sessions.len() + 7);
+        let all = Arc::clone(&ical);
         files.push((
             "schedule.ics".into(),
             made(move |w| {
@@ -113,20 +118,20 @@ impl<'s> Publication<'s> {
                 w.write_all(text.as_bytes()).map_err(io)
             }),
         ));
-        // Made as it is written, not held through the publish.
         files.push((
             "schedule.json".into(),
             made(move |w| {
-                let text = convenor_json::to_string_pretty(schedule);
-                w.write_all(text.as_bytes()).map_err(io)
+                buffered(w, |w| convenor_json::to_writer_pretty(w, schedule))
             }),
         ));
         // Each meeting file's place in `files`, for its fingerprint.
-        let mut meeting_at = Vec::with_capacity(schedule.meetings().len());
-        for m in schedule.meetings() {
+        let mut meeting_at = Vec::with_capacity(meetings.len());
+        for m in meetings {
             let id = m.id().as_str();
             meeting_at.push(files.len());
-            let opts = ical.clone();
+            // Shared, not copied: 100,000 copies of the options took
+            // 16 MB (issue 30).
+            let opts = Arc::clone(&ical);
             let ics = made(move |w| {
                 let text =
                     convenor_ical::meeting_to_string(schedule, id, &opts)?;
@@ -135,29 +140,23 @@ impl<'s> Publication<'s> {
             files.push((Path::new("meetings").join(format!("{id}.ics")), ics));
         }
         let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
-        files.push((
-            "occurrences.json".into(),
-            made(move |w| {
-                let pretty =
-                    convenor_json::OccurrenceOptions::new().with_pretty(true);
-                let mut sessions =
-                    schedule.occurrences(window).with_cancelled();
-                convenor_json::occurrences_to_writer(
-                    w,
-                    sessions.by_ref(),
-                    &pretty,
-                )
-                .map_err(io)?;
-                sessions.check_complete()
-            }),
-        ));
-        // Today in each meeting's own zone.
-        let guide = convenor_json::FeedOptions::at(now)
-            .with_pretty(true)
-            .with_exact_week(options.exact_week())
-            .with_words(options.feed_words());
-        let feed = convenor_json::to_meeting_guide(schedule, &guide)?;
-        files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
+        files.push(occurrences_file(move |w| {
+            let mut sessions = schedule.occurrences(window).with_cancelled();
+            let compact = convenor_json::OccurrenceOptions::new();
+            convenor_json::occurrences_to_writer(
+                w,
+                sessions.by_ref(),
+                &compact,
+            )
+            .map_err(io)?;
+            sessions.check_complete()
+        }));
+        let guide = guide_options(options);
+        let warnings =
+            convenor_json::meeting_guide_warnings(schedule, &guide)?;
+        files.push(meeting_guide_file(move |w| {
+            convenor_json::meeting_guide_to_writer(w, schedule, &guide)
+        }));
         let atom = atom_options(options);
         files.push((
             "changes.atom".into(),
@@ -166,10 +165,11 @@ impl<'s> Publication<'s> {
                 w.write_all(text.as_bytes()).map_err(io)
             }),
         ));
-        for (path, text) in page::files(schedule, options)? {
+        for (path, text) in sessions {
             files.push((path, Content::Text(text)));
         }
-        Ok((files, meeting_at, feed.warnings))
+        files.push(("index.html".into(), Content::Made(page)));
+        Ok((files, meeting_at, warnings))
     }
 
     /// The files of a site of several schedules (issue 28), each
@@ -267,31 +267,27 @@ impl<'s> Publication<'s> {
             }),
         ));
         let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
-        files.push((
-            "occurrences.json".into(),
-            made(move |w| {
-                let pretty =
-                    convenor_json::OccurrenceOptions::new().with_pretty(true);
-                let mut sessions =
-                    schedules.occurrences(window).with_cancelled();
-                convenor_json::schedules_occurrences_to_writer(
-                    w,
-                    schedules,
-                    sessions.by_ref(),
-                    &pretty,
-                )
-                .map_err(io)?;
-                sessions.check_complete()
-            }),
-        ));
-        // Today in each meeting's own zone.
-        let guide = convenor_json::FeedOptions::at(now)
-            .with_pretty(true)
-            .with_exact_week(options.exact_week())
-            .with_words(options.feed_words());
-        let feed =
-            convenor_json::schedules_to_meeting_guide(schedules, &guide)?;
-        files.push(("meeting-guide.json".into(), Content::Text(feed.json)));
+        files.push(occurrences_file(move |w| {
+            let mut sessions = schedules.occurrences(window).with_cancelled();
+            let compact = convenor_json::OccurrenceOptions::new();
+            convenor_json::schedules_occurrences_to_writer(
+                w,
+                schedules,
+                sessions.by_ref(),
+                &compact,
+            )
+            .map_err(io)?;
+            sessions.check_complete()
+        }));
+        let guide = guide_options(options);
+        let warnings = convenor_json::schedules_meeting_guide_warnings(
+            schedules, &guide,
+        )?;
+        files.push(meeting_guide_file(move |w| {
+            convenor_json::schedules_meeting_guide_to_writer(
+                w, schedules, &guide,
+            )
+        }));
         files.push((
             "changes.atom".into(),
             Content::Text(crate::atom::schedules_to_string(
@@ -304,16 +300,18 @@ impl<'s> Publication<'s> {
         })?;
         json.push('\n');
         files.push(("groups.json".into(), Content::Text(json)));
-        for (path, text) in page::site_files(schedules, options)? {
+        let (sessions, page) = page::site_parts(schedules, options)?;
+        for (path, text) in sessions {
             files.push((path, Content::Text(text)));
         }
+        files.push(("index.html".into(), Content::Made(page)));
         let uid_domain =
             groups.first().map(|(_, d, _)| d.clone()).unwrap_or_default();
         keys.resize(files.len(), None);
         Ok(Publication {
             files,
             keys,
-            warnings: feed.warnings,
+            warnings,
             uid_domain,
             groups: Some(groups),
         })
@@ -598,6 +596,59 @@ fn meeting_key(
         m.zone().tzdata()
     );
     key.finish()
+}
+
+/// `occurrences.json`: the sessions of the next 90 days, as `write`
+/// writes them (through a buffer), compact: the file is for programs
+/// (`convenor json --view occurrences --pretty` is for people), and
+/// pretty it was 323 MB at 100,000 meetings (issue 30).
+fn occurrences_file<'a>(
+    write: impl Fn(&mut dyn Write) -> Result<()> + Send + Sync + 'a,
+) -> (PathBuf, Content<'a>) {
+    let content = made(move |w| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        write(&mut w)?;
+        w.flush().map_err(io)
+    });
+    ("occurrences.json".into(), content)
+}
+
+/// `meeting-guide.json`, as `write` writes it (through a buffer); its
+/// warnings were said when the set was made.
+fn meeting_guide_file<'a>(
+    write: impl Fn(
+            &mut dyn Write,
+        )
+            -> std::result::Result<Vec<FeedWarning>, convenor_json::Error>
+        + Send
+        + Sync
+        + 'a,
+) -> (PathBuf, Content<'a>) {
+    let content = made(move |w| {
+        // Flushed by the writer of the feed.
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        write(&mut w).map(drop).map_err(Error::from)
+    });
+    ("meeting-guide.json".into(), content)
+}
+
+/// The Meeting Guide feed's options beside the page's: today in each
+/// meeting's own zone, pretty, the week as the page's options say, in
+/// the page's first language.
+fn guide_options(options: &PageOptions) -> convenor_json::FeedOptions {
+    convenor_json::FeedOptions::at(options.now())
+        .with_pretty(true)
+        .with_exact_week(options.exact_week())
+        .with_words(options.feed_words())
+}
+
+/// Has `write` write through a buffer into `w`, flushed.
+fn buffered(
+    w: &mut dyn Write,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+    write(&mut w).and_then(|()| w.flush()).map_err(io)
 }
 
 /// Content made as it is written.
