@@ -98,14 +98,15 @@ pub fn publish(
     if let Some(url) = request.url.as_ref().or(c.site.url()) {
         options = options.with_base_url(url.clone());
     }
-    let set = match one {
+    let mut set = match one {
         Some(schedule) => Publication::new(schedule, &options)?,
         None => Publication::of_site(&c.schedules, &options)?,
     };
     // The first ones and a count, as `check` shows them: a schedule of
-    // 10,000 meetings without an area has 10,000.
+    // 10,000 meetings without an area has 10,000. Taken, so they are not
+    // held while the set is written.
     let max = convenor::site::check::MAX_SHOWN;
-    let warnings = set.warnings();
+    let warnings = set.take_warnings();
     for w in warnings.iter().take(max) {
         let w = w.to_string();
         let shown = convenor::quote::escape_controls(&w);
@@ -119,6 +120,7 @@ pub fn publish(
              where they are)"
         );
     }
+    drop(warnings);
     let said = |changes: &Changes| summary(dir, changes, request.verbose, out);
     match set.write_into(&folder, request.force, said)? {
         Outcome::Superseded => eprintln!(

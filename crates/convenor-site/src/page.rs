@@ -265,7 +265,7 @@ pub(crate) fn parts<'s>(
     let options = options.clone();
     let page: Make<'s> = Box::new(move |w| {
         let subject = schedule_subject(schedule, &options)?;
-        listed.write_page(&subject, &groups, &options, w)
+        listed.write_page(subject, &groups, &options, w)
     });
     Ok((files, page))
 }
@@ -379,7 +379,7 @@ pub(crate) fn site_parts<'s>(
     let options = options.clone();
     let page: Make<'s> = Box::new(move |w| {
         let subject = site_subject(schedules);
-        listed.write_page(&subject, &groups, &options, w)
+        listed.write_page(subject, &groups, &options, w)
     });
     Ok((files, page))
 }
@@ -515,7 +515,7 @@ impl<'s> Listed<'s> {
     /// `groups` (on a site's page), to `w`.
     fn write_page(
         &self,
-        subject: &Subject<'_>,
+        subject: Subject<'_>,
         groups: &[Option<GroupLabel>],
         options: &PageOptions,
         w: &mut dyn std::io::Write,
@@ -774,8 +774,11 @@ impl Page {
         self.texts.get(id).map_or(id, String::as_str)
     }
 
+    /// The page of `subject`; its overview is dropped once its words
+    /// are made, before the subscribe links: at 100,000 meetings each is
+    /// tens of MB (issue 30).
     fn new(
-        subject: &Subject<'_>,
+        mut subject: Subject<'_>,
         sessions: &[Occurrence<'_>],
         paths: &[Option<PathBuf>],
         groups: &[Option<GroupLabel>],
@@ -784,11 +787,33 @@ impl Page {
     ) -> Result<Page> {
         let home = subject.home;
         let now = options.now;
-        let no_lines = Vec::new();
-        let (lines, footnote_count) = match &subject.overview {
-            Some(o) => (&o.lines, o.footnotes.len()),
-            None => (&no_lines, 0),
+        // Each language's weekly lines and footnotes, and each line's
+        // footnote marks.
+        let mut overview: Vec<(Vec<String>, Vec<String>)> = options
+            .languages
+            .iter()
+            .map(|&lang| match &subject.overview {
+                Some(o) => {
+                    let words = Words::new(lang);
+                    let lines = o.lines.iter().map(|l| words.line(o, l));
+                    let notes = (0..o.footnotes.len())
+                        .map(|i| words.change(&o.footnote(i)));
+                    (lines.collect(), notes.collect())
+                }
+                None => (Vec::new(), Vec::new()),
+            })
+            .collect();
+        let marks: Vec<Vec<usize>> = match &subject.overview {
+            Some(o) => o
+                .lines
+                .iter()
+                .map(|line| crate::announce::numbers(&line.footnotes))
+                .collect(),
+            None => Vec::new(),
         };
+        subject.overview = None;
+        let mut overview = overview.drain(..);
+        let subject = &subject;
         let base = options.base_url.as_ref().map(WebUrl::as_str);
         let local_now = now.with_timezone(&home).naive_local();
         let wordings: Vec<(Words, Wording, Vec<Link>)> = options
@@ -796,6 +821,7 @@ impl Page {
             .iter()
             .map(|&lang| {
                 let words = Words::new(lang);
+                let (weekly, footnotes) = overview.next().unwrap_or_default();
                 let all = words.message("page-all-meetings", &[]);
                 let links: Vec<Link> = subject
                     .feeds
@@ -861,18 +887,8 @@ impl Page {
                     name: words.message("language-name", &[]),
                     texts,
                     home_label: zone_words(&words, home, local_now),
-                    weekly: match &subject.overview {
-                        Some(o) => {
-                            o.lines.iter().map(|l| words.line(o, l)).collect()
-                        }
-                        None => Vec::new(),
-                    },
-                    footnotes: match &subject.overview {
-                        Some(o) => (0..footnote_count)
-                            .map(|i| words.change(&o.footnote(i)))
-                            .collect(),
-                        None => Vec::new(),
-                    },
+                    weekly,
+                    footnotes,
                     status: sessions
                         .iter()
                         .map(|o| status_template(&words, o))
@@ -912,24 +928,22 @@ impl Page {
                 .map(|(_, w, _)| (w.code, w.name.clone()))
                 .collect(),
         };
-        let Some((words, first, links)) = wordings.into_iter().next() else {
+        let Some((words, mut first, links)) = wordings.into_iter().next()
+        else {
             unreachable!("PageOptions has at least one language")
         };
-        let weekly = lines
-            .iter()
-            .zip(&first.weekly)
-            .map(|(line, text)| WeeklyLine {
-                text: text.clone(),
-                marks: crate::announce::numbers(&line.footnotes),
-            })
+        // Moved, not copied: a line a meeting.
+        let weekly = marks
+            .into_iter()
+            .zip(std::mem::take(&mut first.weekly))
+            .map(|(marks, text)| WeeklyLine { text, marks })
             .collect();
-        let footnotes = first
-            .footnotes
-            .iter()
+        let footnotes = std::mem::take(&mut first.footnotes)
+            .into_iter()
             .enumerate()
             .map(|(i, text)| Footnote {
                 number: convenor_core::announce::footnote_number(i),
-                text: text.clone(),
+                text,
             })
             .collect();
         let data: Vec<SessionData<'_>> = sessions
@@ -1054,7 +1068,12 @@ fn script_json(value: &impl Serialize) -> Result<String> {
     let json = serde_json::to_string(value).map_err(|e| {
         convenor_core::Error::io("cannot write the page's data", e.into())
     })?;
-    Ok(json.replace('<', "\\u003c"))
+    // A copy only when there is a `<`: the words of 100,000 meetings'
+    // lines and links are megabytes (issue 30).
+    match json.contains('<') {
+        true => Ok(json.replace('<', "\\u003c")),
+        false => Ok(json),
+    }
 }
 
 /// An instant as RFC 3339 in UTC (`2022-11-12T15:00:00+00:00`).

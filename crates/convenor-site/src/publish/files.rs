@@ -152,8 +152,10 @@ impl<'s> Publication<'s> {
             sessions.check_complete()
         }));
         let guide = guide_options(options);
-        let warnings =
+        let mut warnings =
             convenor_json::meeting_guide_warnings(schedule, &guide)?;
+        // Two a meeting of 100,000 is 200,000, kept for the publish.
+        warnings.shrink_to_fit();
         files.push(meeting_guide_file(move |w| {
             convenor_json::meeting_guide_to_writer(w, schedule, &guide)
         }));
@@ -280,9 +282,10 @@ impl<'s> Publication<'s> {
             sessions.check_complete()
         }));
         let guide = guide_options(options);
-        let warnings = convenor_json::schedules_meeting_guide_warnings(
+        let mut warnings = convenor_json::schedules_meeting_guide_warnings(
             schedules, &guide,
         )?;
+        warnings.shrink_to_fit();
         files.push(meeting_guide_file(move |w| {
             convenor_json::schedules_meeting_guide_to_writer(
                 w, schedules, &guide,
@@ -349,6 +352,25 @@ impl<'s> Publication<'s> {
     /// `meeting-guide.json` (a meeting without an area, ...).
     pub fn warnings(&self) -> &[FeedWarning] {
         &self.warnings
+    }
+
+    /// The [`Publication::warnings`], taken out of the set (which then
+    /// has none): a caller that says them before writing frees them,
+    /// two a meeting at 100,000 meetings being 24 MB (issue 30).
+    ///
+    /// ```
+    /// use convenor_site::{page::PageOptions, publish::Publication};
+    ///
+    /// let schedule = convenor_core::Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+    /// let now = chrono::DateTime::from_timestamp(1_668_081_600, 0).unwrap();
+    /// let mut set = Publication::new(&schedule, &PageOptions::new(now))?;
+    /// let said = set.warnings().to_vec();
+    /// assert_eq!(set.take_warnings(), said);
+    /// assert!(set.warnings().is_empty());
+    /// # Ok::<(), convenor_core::Error>(())
+    /// ```
+    pub fn take_warnings(&mut self) -> Vec<FeedWarning> {
+        std::mem::take(&mut self.warnings)
     }
 
     /// The right side of every UID of its feeds (`id@domain`); of a
