@@ -54,6 +54,38 @@ pub fn random_name(prefix: &str) -> io::Result<String> {
     }))
 }
 
+/// Makes something new in `dir` under a fresh temporary name (`prefix`
+/// and [`random_name`]'s digits) with `make`, trying another name if
+/// that one is taken.
+pub fn new_name(
+    dir: &Path,
+    prefix: &str,
+    make: impl Fn(&Path) -> io::Result<()>,
+) -> Result<std::path::PathBuf> {
+    let mut attempts = 0;
+    loop {
+        let name = random_name(prefix).map_err(|e| {
+            convenor_core::Error::io("cannot name a new file", e)
+        })?;
+        let at = dir.join(name);
+        match make(&at) {
+            Ok(()) => return Ok(at),
+            Err(e)
+                if e.kind() == io::ErrorKind::AlreadyExists
+                    && attempts < 8 =>
+            {
+                attempts += 1;
+            }
+            Err(e) => {
+                return Err(convenor_core::Error::io(
+                    format!("cannot create {}", at.display()),
+                    e,
+                ))
+            }
+        }
+    }
+}
+
 /// Whether a file or folder created with `mode` has exactly `mode`: the
 /// process's umask (read once from `/proc/self/status`) clears none of
 /// its bits. Then no fchmod(2) follows each creation (a site of 56,000

@@ -525,7 +525,9 @@ impl Staging<'_> {
                 .map_or_else(|| out.to_path_buf(), |p| out.join(p));
             std::fs::create_dir_all(&parent)
                 .what(|| format!("cannot create {}", parent.display()))?;
-            f.temp = new_name(&parent, |at| fresh::create_dir(at, DIR_MODE))?;
+            f.temp = fresh::new_name(&parent, TEMP_PREFIX, |at| {
+                fresh::create_dir(at, DIR_MODE)
+            })?;
             fresh::set_dir_mode(&f.temp, DIR_MODE).what(|| {
                 format!("cannot create {}", out.join(&f.path).display())
             })?;
@@ -557,7 +559,7 @@ impl Staging<'_> {
             }
             let target = out.join(&path);
             let parent = target.parent().unwrap_or(out).to_path_buf();
-            let temp = new_name(&parent, |at| {
+            let temp = fresh::new_name(&parent, TEMP_PREFIX, |at| {
                 fresh::create_file_with(at, FILE_MODE, |w| content.write_to(w))
                     .map_err(|e| io::Error::other(e.to_string()))
             })
@@ -627,31 +629,6 @@ fn folders_of(path: &Path) -> Vec<&Path> {
 fn create_dirs(path: &Path) -> io::Result<()> {
     std::fs::DirBuilder::new().recursive(true).create(path)?;
     fresh::set_dir_mode(path, DIR_MODE)
-}
-
-/// Makes something new in `dir` under a fresh temporary name with
-/// `make`, trying another name if that one is taken.
-fn new_name(
-    dir: &Path,
-    make: impl Fn(&Path) -> io::Result<()>,
-) -> Result<PathBuf> {
-    let mut attempts = 0;
-    loop {
-        let at = dir.join(
-            fresh::random_name(TEMP_PREFIX)
-                .what(|| "cannot name a new file".to_string())?,
-        );
-        match make(&at) {
-            Ok(()) => return Ok(at),
-            Err(e) if e.kind() == ErrorKind::AlreadyExists && attempts < 8 => {
-                attempts += 1;
-            }
-            Err(e) => {
-                return Err(e)
-                    .what(|| format!("cannot create {}", at.display()))
-            }
-        }
-    }
 }
 
 /// Puts `folder` in place: what holds its name moves aside first (a

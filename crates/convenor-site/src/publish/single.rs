@@ -134,7 +134,7 @@ impl Singles {
                     create_dirs(&root, parent).what(|| {
                         format!("cannot create {}", parent.display())
                     })?;
-                    let temp = new_name(parent, |p| {
+                    let temp = fresh::new_name(parent, TEMP_PREFIX, |p| {
                         fresh::create_dir_exact(p, DIR_MODE)
                     })?;
                     Some(temp)
@@ -367,31 +367,6 @@ fn create_dirs(root: &Path, dir: &Path) -> io::Result<()> {
         }
     }
     Ok(())
-}
-
-/// Makes something new in `dir` under a fresh temporary name with
-/// `make`, trying another name if that one is taken.
-fn new_name(
-    dir: &Path,
-    make: impl Fn(&Path) -> io::Result<()>,
-) -> Result<PathBuf> {
-    let mut attempts = 0;
-    loop {
-        let at = dir.join(
-            fresh::random_name(TEMP_PREFIX)
-                .what(|| "cannot name a new file".to_string())?,
-        );
-        match make(&at) {
-            Ok(()) => return Ok(at),
-            Err(e) if e.kind() == ErrorKind::AlreadyExists && attempts < 8 => {
-                attempts += 1;
-            }
-            Err(e) => {
-                return Err(e)
-                    .what(|| format!("cannot create {}", at.display()))
-            }
-        }
-    }
 }
 
 /// The files under `root/dir`, as paths relative to `root`; symlinks
