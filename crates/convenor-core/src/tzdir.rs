@@ -204,23 +204,13 @@ fn transitions_in_order(data: &[u8]) -> Result<(), String> {
                 "a TZif zone file whose transitions are out of order (the \
                  {} at Unix second {at} is not after the one before, at \
                  {before}; RFC 8536 wants them in ascending order)",
-                ordinal(i + 1)
+                crate::words::nth_day(
+                    i64::try_from(i + 1).unwrap_or(i64::MAX)
+                )
             ));
         }
     }
     Ok(())
-}
-
-/// `1st`, `2nd`, `3rd`, `4th`, ... `11th`, `21st`.
-fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// Every zone name of the directory, sorted: the regular files of at

@@ -390,8 +390,8 @@ fn ordinal(n: i8) -> String {
 }
 
 /// `1st`, `2nd`, `15th`, `22nd`.
-pub(crate) fn nth_day(n: impl Into<i32>) -> String {
-    let n: i32 = n.into();
+pub(crate) fn nth_day(n: impl Into<i64>) -> String {
+    let n: i64 = n.into();
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

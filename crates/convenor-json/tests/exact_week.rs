@@ -401,15 +401,6 @@ fn generated_toml(
     as_of: NaiveDate,
     dates: Option<&[Vec<NaiveDate>]>,
 ) -> String {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     const CODES: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
     let hm = |(h, m): (u32, u32)| format!("{h:02}:{m:02}");
     let mut text = format!(
@@ -430,7 +421,7 @@ fn generated_toml(
             None => {
                 text += &format!(
                     "weekly = {{ day = '{}', time = '{}', every = {} }}\n",
-                    DAYS[g.day],
+                    convenor_core::WEEKDAY_NAMES[g.day],
                     hm(g.at),
                     g.every
                 );
