@@ -43,9 +43,63 @@ use crate::IcalOptions;
 /// # Ok::<(), convenor_core::Error>(())
 /// ```
 pub fn to_string(schedule: &Schedule, opts: &IcalOptions) -> String {
+    whole(|sink| schedule_calendar(schedule, opts, sink))
+}
+
+/// [`to_string`], written to `w` as it is made, a few dozen kilobytes at
+/// a time: the feed of 100,000 meetings (27 MB) is never held whole.
+///
+/// # Errors
+///
+/// As `w`.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use convenor_core::Schedule;
+/// use convenor_ical::IcalOptions;
+///
+/// let seed = Schedule::from_toml_str(convenor_core::SEED_TOML)?;
+/// let opts = IcalOptions::new(Utc.with_ymd_and_hms(2022, 11, 10, 0, 0, 0).unwrap());
+/// let mut out = Vec::new();
+/// convenor_ical::to_writer(&mut out, &seed, &opts)?;
+/// assert_eq!(out, convenor_ical::to_string(&seed, &opts).into_bytes());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_writer(
+    w: &mut dyn std::io::Write,
+    schedule: &Schedule,
+    opts: &IcalOptions,
+) -> std::io::Result<()> {
+    schedule_calendar(schedule, opts, &mut |chunk| {
+        w.write_all(chunk.as_bytes())
+    })
+}
+
+/// The text a calendar writer hands on in chunks, whole.
+fn whole(
+    write: impl FnOnce(
+        &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()>,
+) -> String {
+    let mut text = String::new();
+    let done = write(&mut |chunk: &str| {
+        text.push_str(chunk);
+        Ok(())
+    });
+    done.expect("a String takes every chunk");
+    text
+}
+
+/// The calendar of one schedule, handed to `sink` in chunks.
+fn schedule_calendar(
+    schedule: &Schedule,
+    opts: &IcalOptions,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let alarms = opts.reminders_in_feed;
     let meetings = schedule.meetings().iter().collect();
-    calendar(Head::of(schedule), vec![(schedule, meetings)], opts, alarms)
+    let groups = vec![(schedule, meetings)];
+    calendar(Head::of(schedule), groups, opts, alarms, sink)
 }
 
 /// Several schedules as one calendar (a site's combined feed): each
@@ -98,7 +152,7 @@ pub fn schedules_to_string(
         timezone,
         tzdata: tzdata.map(|t| t.to_string()),
     };
-    calendar(head, groups, opts, opts.reminders_in_feed)
+    whole(|sink| calendar(head, groups, opts, opts.reminders_in_feed, sink))
 }
 
 /// What the VCALENDAR head says of the calendar.
@@ -144,12 +198,8 @@ pub fn meeting_to_string(
     opts: &IcalOptions,
 ) -> convenor_core::Result<String> {
     let meeting = schedule.try_meeting(id)?;
-    Ok(calendar(
-        Head::of(schedule),
-        vec![(schedule, vec![meeting])],
-        opts,
-        true,
-    ))
+    let groups = vec![(schedule, vec![meeting])];
+    Ok(whole(|sink| calendar(Head::of(schedule), groups, opts, true, sink)))
 }
 
 /// One session as a calendar with a single, non-recurring event: "add
@@ -215,7 +265,8 @@ fn calendar(
     groups: Vec<(&Schedule, Vec<&Meeting>)>,
     opts: &IcalOptions,
     with_alarms: bool,
-) -> String {
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let mut cursors = plan::Cursors::default();
     let domains: Vec<String> =
         groups.iter().map(|(s, _)| plan::domain(s, opts)).collect();
@@ -243,8 +294,10 @@ fn calendar(
         let mut at = kept.iter();
         owners.retain(|_| at.next().copied().unwrap_or(true));
     }
-    // About 300 octets per event: one allocation for the whole feed.
-    let mut w = ContentWriter::with_capacity(4096 + events.len() * 320);
+    // About 300 octets per event, handed on a chunk at a time: one
+    // buffer, reused.
+    let room = (4096 + events.len() * 320).min(CHUNK + 16 * 1024);
+    let mut w = ContentWriter::with_capacity(room);
     head(&mut w, &head_of, opts);
     for (tz, from, to) in zone_spans(&events, &mut cursors).into_values() {
         write_vtimezone(&mut w, tz, from, to);
@@ -257,10 +310,17 @@ fn calendar(
             &[]
         };
         write_event(&mut w, event, &domains[g], opts, false, alarms);
+        if w.as_str().len() >= CHUNK {
+            sink(w.as_str())?;
+            w.clear();
+        }
     }
     w.end("VCALENDAR");
-    w.into_string()
+    sink(w.as_str())
 }
+
+/// How many octets of a calendar are handed on at once.
+const CHUNK: usize = 64 * 1024;
 
 /// With `keep_since`, whole series and one-offs that ended before it are
 /// left out. Overrides and EXDATEs of kept series stay: without them the

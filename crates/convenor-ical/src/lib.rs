@@ -47,7 +47,8 @@
 //!
 //! # What this crate exposes
 //!
-//! - Export: [`to_string`] (the whole schedule's feed),
+//! - Export: [`to_string`] (the whole schedule's feed; [`to_writer`]
+//!   writes it as it is made),
 //!   [`meeting_to_string`] (one meeting's calendar),
 //!   [`occurrence_to_string`] (one session's), all made with
 //!   [`IcalOptions`] (`#[non_exhaustive]`: [`IcalOptions::new`], the
@@ -80,6 +81,7 @@ pub use error::Error;
 pub use expected::{expected_sessions, ClientSession};
 pub use export::{
     meeting_to_string, occurrence_to_string, schedules_to_string, to_string,
+    to_writer,
 };
 pub use options::IcalOptions;
 

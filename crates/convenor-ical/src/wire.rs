@@ -136,14 +136,18 @@ impl ContentWriter {
     }
 
     /// The lines written so far.
-    #[cfg(test)]
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.out
     }
 
     /// Returns the buffer, which holds whole CRLF-terminated lines.
     pub fn into_string(self) -> String {
         self.out
+    }
+
+    /// Empties the buffer, keeping its room.
+    pub(crate) fn clear(&mut self) {
+        self.out.clear();
     }
 }
 

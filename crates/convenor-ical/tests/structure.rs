@@ -89,3 +89,50 @@ fn every_golden_feed_is_well_formed() {
         }
     }
 }
+
+/// A writer that counts the writes it is given.
+struct Counting {
+    bytes: Vec<u8>,
+    writes: usize,
+}
+
+impl std::io::Write for Counting {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writes += 1;
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_feed_written_as_it_is_made_is_the_whole_feed_in_pieces() {
+    // 600 meetings: about 300 KB, several chunks.
+    let mut text =
+        String::from("name = 'Many'\nurl = 'https://many.example/'\n");
+    for i in 0..600 {
+        let day = ["monday", "tuesday", "wednesday"][i % 3];
+        let zone = ["America/Los_Angeles", "Europe/London"][i % 2];
+        text.push_str(&format!(
+            "[[meetings]]\nid = 'm{i}'\nname = 'Meeting {i}'\ntimezone = '{zone}'\n\
+             weekly = {{ day = '{day}', time = '19:00' }}\nduration = '60m'\nstarts = '2024-01-0{}'\n",
+            1 + i % 7
+        ));
+    }
+    let schedule = convenor_core::Schedule::from_toml_str(&text).unwrap();
+    let opts = opts();
+    let whole = convenor_ical::to_string(&schedule, &opts);
+    let mut out = Counting { bytes: Vec::new(), writes: 0 };
+    convenor_ical::to_writer(&mut out, &schedule, &opts).unwrap();
+    assert_eq!(String::from_utf8(out.bytes).unwrap(), whole);
+    assert!(out.writes >= whole.len() / (80 * 1024), "{} writes", out.writes);
+    assert!(
+        out.writes <= whole.len() / (60 * 1024) + 1,
+        "{} writes",
+        out.writes
+    );
+    check("600 meetings", &whole);
+}

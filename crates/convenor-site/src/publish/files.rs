@@ -47,6 +47,10 @@ pub struct Publication<'s> {
     /// inputs did not change without making them.
     keys: Vec<Option<u128>>,
     warnings: Vec<FeedWarning>,
+    /// How many of the first files are made on the publishing thread
+    /// only, one after another: those that hold the most memory while
+    /// made ([`PublishFolder`]'s second thread takes none of them).
+    pinned: usize,
     /// The right side of every UID of its feeds (of a site, its first
     /// group's).
     uid_domain: String,
@@ -86,22 +90,34 @@ impl<'s> Publication<'s> {
         });
         let meeting_keys: Vec<u128> =
             meeting_keys.unwrap_or_else(|p| std::panic::resume_unwind(p));
-        let (files, meeting_at, warnings) = made?;
+        let (files, meeting_at, warnings, pinned) = made?;
         let mut keys = vec![None; files.len()];
         for (at, key) in meeting_at.into_iter().zip(meeting_keys) {
             keys[at] = Some(key);
         }
-        Ok(Publication { files, keys, warnings, uid_domain, groups: None })
+        Ok(Publication {
+            files,
+            keys,
+            warnings,
+            pinned,
+            uid_domain,
+            groups: None,
+        })
     }
 
     /// The files of [`Publication::new`], the place of each meeting's
-    /// own `.ics` among them, and the Meeting Guide feed's warnings.
+    /// own `.ics` among them, the Meeting Guide feed's warnings, and how
+    /// many of the first files hold the most memory while made.
     #[allow(clippy::type_complexity)]
     fn make(
         schedule: &'s Schedule,
         options: &PageOptions,
-    ) -> Result<(Vec<(PathBuf, Content<'s>)>, Vec<usize>, Vec<FeedWarning>)>
-    {
+    ) -> Result<(
+        Vec<(PathBuf, Content<'s>)>,
+        Vec<usize>,
+        Vec<FeedWarning>,
+        usize,
+    )> {
         let now = options.now();
         // Every feed in the page's first language.
         let ical = Arc::new(options.feed_ical());
@@ -110,20 +126,60 @@ impl<'s> Publication<'s> {
         let (sessions, page) = page::parts(schedule, options)?;
         let mut files: Vec<(PathBuf, Content<'s>)> =
             Vec::with_capacity(meetings.len() + sessions.len() + 7);
+        // A publish makes the files from the front on its own thread and
+        // from the back on another once each meeting's feed is done
+        // (folder.rs): those that hold the most memory while made
+        // (`occurrences.json`, the page, the plan of `schedule.ics`) come
+        // first and are pinned to the first thread, so they are made one
+        // after the other; the streamed ones come last.
+        let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
+        files.push(occurrences_file(move |w| {
+            let mut sessions = schedule.occurrences(window).with_cancelled();
+            let compact = convenor_json::OccurrenceOptions::new();
+            convenor_json::occurrences_to_writer(
+                w,
+                sessions.by_ref(),
+                &compact,
+            )
+            .map_err(io)?;
+            sessions.check_complete()
+        }));
+        files.push(("index.html".into(), Content::Made(page)));
         let all = Arc::clone(&ical);
         files.push((
             "schedule.ics".into(),
+            // In chunks of 64 KB: no buffer needed.
             made(move |w| {
-                let text = convenor_ical::to_string(schedule, &all);
-                w.write_all(text.as_bytes()).map_err(io)
+                convenor_ical::to_writer(w, schedule, &all).map_err(io)
             }),
         ));
+        let pinned = files.len();
+        let guide = guide_options(options);
+        let mut warnings =
+            convenor_json::meeting_guide_warnings(schedule, &guide)?;
+        // Two a meeting of 100,000 is 200,000, kept for the publish.
+        warnings.shrink_to_fit();
+        files.push(meeting_guide_file(move |w| {
+            convenor_json::meeting_guide_to_writer(w, schedule, &guide)
+        }));
         files.push((
             "schedule.json".into(),
             made(move |w| {
                 buffered(w, |w| convenor_json::to_writer_pretty(w, schedule))
             }),
         ));
+
+        let atom = atom_options(options);
+        files.push((
+            "changes.atom".into(),
+            made(move |w| {
+                let text = crate::atom::schedule_to_string(schedule, &atom);
+                w.write_all(text.as_bytes()).map_err(io)
+            }),
+        ));
+        for (path, text) in sessions {
+            files.push((path, Content::Text(text)));
+        }
         // Each meeting file's place in `files`, for its fingerprint.
         let mut meeting_at = Vec::with_capacity(meetings.len());
         for m in meetings {
@@ -139,39 +195,7 @@ impl<'s> Publication<'s> {
             });
             files.push((Path::new("meetings").join(format!("{id}.ics")), ics));
         }
-        let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
-        files.push(occurrences_file(move |w| {
-            let mut sessions = schedule.occurrences(window).with_cancelled();
-            let compact = convenor_json::OccurrenceOptions::new();
-            convenor_json::occurrences_to_writer(
-                w,
-                sessions.by_ref(),
-                &compact,
-            )
-            .map_err(io)?;
-            sessions.check_complete()
-        }));
-        let guide = guide_options(options);
-        let mut warnings =
-            convenor_json::meeting_guide_warnings(schedule, &guide)?;
-        // Two a meeting of 100,000 is 200,000, kept for the publish.
-        warnings.shrink_to_fit();
-        files.push(meeting_guide_file(move |w| {
-            convenor_json::meeting_guide_to_writer(w, schedule, &guide)
-        }));
-        let atom = atom_options(options);
-        files.push((
-            "changes.atom".into(),
-            made(move |w| {
-                let text = crate::atom::schedule_to_string(schedule, &atom);
-                w.write_all(text.as_bytes()).map_err(io)
-            }),
-        ));
-        for (path, text) in sessions {
-            files.push((path, Content::Text(text)));
-        }
-        files.push(("index.html".into(), Content::Made(page)));
-        Ok((files, meeting_at, warnings))
+        Ok((files, meeting_at, warnings, pinned))
     }
 
     /// The files of a site of several schedules (issue 28), each
@@ -315,13 +339,16 @@ impl<'s> Publication<'s> {
             files,
             keys,
             warnings,
+            // Each group is a small part of the site: both threads take
+            // any file.
+            pinned: 0,
             uid_domain,
             groups: Some(groups),
         })
     }
 
-    /// The paths of the files, relative to the published folder, in the
-    /// order they are written.
+    /// The paths of the files, relative to the published folder: the
+    /// largest first.
     pub fn paths(&self) -> impl Iterator<Item = &Path> {
         self.files.iter().map(|(p, _)| p.as_path())
     }
@@ -453,7 +480,7 @@ impl<'s> Publication<'s> {
         let single = self.single_folders();
         folder.replace_made(
             &self.files,
-            &self.keys,
+            (&self.keys, self.pinned),
             &records,
             &single,
             force,

@@ -111,9 +111,9 @@ impl Content<'_> {
     }
 }
 
-/// Writes a file's content. `Send` and `Sync`: a publish makes the
-/// files of the whole schedule on one core and each meeting's on the
-/// other.
+/// Writes a file's content. `Send` and `Sync`: a publish makes its
+/// files on two threads, each meeting's and some of the whole
+/// schedule's on the second.
 ///
 /// ```
 /// use convenor_site::publish::{Content, Make};
@@ -403,7 +403,7 @@ impl PublishFolder {
         force: bool,
         commit: impl FnOnce(&Changes) -> Result<()>,
     ) -> Result<Outcome> {
-        self.replace_made(files, &[], records, &[], force, commit)
+        self.replace_made(files, (&[], 0), records, &[], force, commit)
     }
 
     /// [`PublishFolder::replace_recording`], with the fingerprint of what
@@ -414,10 +414,14 @@ impl PublishFolder {
     /// (made.rs). The files of the folders `single` (each meeting's feed,
     /// each one-session file) live outside the switched set, each
     /// replaced on its own (single.rs); the plain layout ignores it.
+    /// The first `pinned` files without a fingerprint are made on the
+    /// calling thread only, one after another (those that hold the most
+    /// memory while made); the others are shared with a second thread.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn replace_made(
         &self,
         files: &[(PathBuf, Content<'_>)],
-        keys: &[Option<u128>],
+        (keys, pinned): (&[Option<u128>], usize),
         records: &[(&str, &str)],
         single: &[&Path],
         force: bool,
@@ -435,7 +439,7 @@ impl PublishFolder {
         let (out, state) = (self.out.as_path(), self.state.as_path());
         let names = public_names(files)?;
         let Some(staged) = self
-            .prepare(files, keys, records, single, &names, force)
+            .prepare(files, (keys, pinned), records, single, &names, force)
             .map_err(|e| e.context(NOT_PUBLISHED))?
         else {
             return Ok(Outcome::Superseded);
@@ -551,7 +555,7 @@ impl PublishFolder {
     fn prepare<'n>(
         &self,
         files: &[(PathBuf, Content<'_>)],
-        keys: &[Option<u128>],
+        (keys, pinned): (&[Option<u128>], usize),
         records: &[(&str, &str)],
         single: &[&Path],
         names: &'n [(OsString, bool)],
@@ -606,7 +610,7 @@ impl PublishFolder {
             let staged = stage(
                 out,
                 &sets,
-                (files, keys),
+                SetFiles { files, keys, pinned },
                 records,
                 (self.asked, &singles),
                 live_path.as_deref(),
@@ -1098,7 +1102,7 @@ pub(super) fn asked_at(name: &OsStr) -> Option<u128> {
 fn stage(
     out: &Path,
     sets: &Path,
-    files: (&[(PathBuf, Content<'_>)], &[Option<u128>]),
+    files: SetFiles<'_, '_>,
     records: &[(&str, &str)],
     (asked, singles): (u128, &Singles),
     live: Option<&Path>,
@@ -1148,7 +1152,7 @@ fn stage(
 fn write_set(
     out: &Path,
     root: &Path,
-    (files, keys): (&[(PathBuf, Content<'_>)], &[Option<u128>]),
+    SetFiles { files, keys, pinned }: SetFiles<'_, '_>,
     records_in: &[(&str, &str)],
     singles: &Singles,
     live: Option<&Path>,
@@ -1234,39 +1238,59 @@ fn write_set(
         .map_err(failed)?;
         Ok((equal, reused, at))
     };
+    // Both cores make files (issue 30). This thread takes the files made
+    // from the whole schedule (hundreds of MB at 100,000 meetings) from
+    // the front, the `pinned` first only here: they are made one after
+    // another in its allocator arena, which holds the memory freed after
+    // the schedule was read (at 100,000 meetings the lazy merge of
+    // `occurrences.json` took 16 MB more of RSS on another thread, and
+    // made beside the page 60 MB more). The other thread links or makes
+    // each meeting's file, then takes the rest from the back: after one
+    // meeting's edit the meetings' files are only looked at, and the
+    // whole-schedule files are the work.
     let (keyed, others): (Vec<usize>, Vec<usize>) = (0..files.len())
         .partition(|&i| keys.get(i).copied().flatten().is_some());
-    let mut same = vec![false; files.len()];
-    // Each meeting's file linked or made on the other core, while the
-    // files made from the whole schedule (hundreds of MB at 100,000
-    // meetings) are made on this thread (issue 30): its allocator arena
-    // holds the memory freed after the schedule was read, which another
-    // thread's arena cannot reuse (at 100,000 meetings the lazy merge
-    // of `occurrences.json` took 16 MB more of RSS on the other thread).
+    let queue = Queue::new(others.len(), pinned);
+    // File `i` made, and its fingerprint and stamp recorded: each
+    // meeting's file, in the files' order, on the other thread.
+    let keyed_one = |i: usize, recorder: &mut Recorder| -> Result<bool> {
+        let (equal, reused, at) = one(i)?;
+        let (path, key) = (&files[i].0, keys[i].unwrap_or_default());
+        let stamp = Stamp::now_of(&at, reused).map_err(|e| {
+            super::files::io(e)
+                .context(&format!("cannot write {}", out.join(path).display()))
+        })?;
+        recorder.add(path, key, stamp);
+        Ok(equal)
+    };
     let (mine, theirs) = std::thread::scope(|scope| {
-        let mine = scope.spawn(|| {
-            keyed.iter().try_for_each(|&i| {
-                let (equal, reused, at) = one(i)?;
-                same[i] = equal;
-                let (path, key) = (&files[i].0, keys[i].unwrap_or_default());
-                recorder.add(path, &at, key, reused).map_err(|e| {
-                    super::files::io(e).context(&format!(
-                        "cannot write {}",
-                        out.join(path).display()
-                    ))
-                })
-            })
+        let theirs = scope.spawn(|| {
+            let mut done = Vec::with_capacity(keyed.len());
+            for &i in keyed.iter().take_while(|_| !queue.failed()) {
+                let equal = keyed_one(i, &mut recorder);
+                done.push((i, queue.unless_failed(equal)?));
+            }
+            while let Some(k) = queue.back() {
+                let (equal, _, _) = queue.unless_failed(one(others[k]))?;
+                done.push((others[k], equal));
+            }
+            Ok::<_, Error>(done)
         });
-        let theirs = others
-            .iter()
-            .map(|&i| one(i).map(|(equal, _, _)| (i, equal)))
-            .collect::<Result<Vec<_>>>();
-        let mine =
-            mine.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+        let mine = || {
+            let mut done = Vec::new();
+            while let Some(k) = queue.front() {
+                let (equal, _, _) = queue.unless_failed(one(others[k]))?;
+                done.push((others[k], equal));
+            }
+            Ok::<_, Error>(done)
+        };
+        let mine = mine();
+        let theirs =
+            theirs.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         (mine, theirs)
     });
-    mine?;
-    for (i, equal) in theirs? {
+    let mut same = vec![false; files.len()];
+    for (i, equal) in mine?.into_iter().chain(theirs?) {
         same[i] = equal;
     }
     let mut records: Vec<PathBuf> = records_in
@@ -1301,6 +1325,72 @@ fn write_set(
     fresh::sync_tree(root, &paths)
         .what(|| "cannot sync the set".to_string())?;
     Ok(same)
+}
+
+/// The files of a new set: beside `files`, the fingerprint of what each
+/// is made from (`keys`, where known), and how many of the first files
+/// without one are made on the publishing thread only (`pinned`).
+#[derive(Clone, Copy)]
+struct SetFiles<'a, 'c> {
+    files: &'a [(PathBuf, Content<'c>)],
+    keys: &'a [Option<u128>],
+    pinned: usize,
+}
+
+/// The files two threads share out: one takes them from the front,
+/// the other from the back but never the first `pinned`, each file once;
+/// a failure on either side stops both.
+struct Queue {
+    /// The next file from the front and one past the next from the back.
+    ends: std::sync::Mutex<(usize, usize)>,
+    pinned: usize,
+    failed: std::sync::atomic::AtomicBool,
+}
+
+impl Queue {
+    fn new(len: usize, pinned: usize) -> Queue {
+        Queue {
+            ends: std::sync::Mutex::new((0, len)),
+            pinned,
+            failed: std::sync::atomic::AtomicBool::new(false),
+        }
+    }
+
+    /// Whether either side has failed.
+    fn failed(&self) -> bool {
+        self.failed.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    fn front(&self) -> Option<usize> {
+        let mut ends = self.lock();
+        (ends.0 < ends.1).then(|| {
+            ends.0 += 1;
+            ends.0 - 1
+        })
+    }
+
+    fn back(&self) -> Option<usize> {
+        let mut ends = self.lock();
+        (ends.0 < ends.1 && ends.1 > self.pinned).then(|| {
+            ends.1 -= 1;
+            ends.1
+        })
+    }
+
+    /// `result`, emptying the queue when it is an error.
+    fn unless_failed<T>(&self, result: Result<T>) -> Result<T> {
+        if result.is_err() {
+            self.failed.store(true, std::sync::atomic::Ordering::Relaxed);
+            let mut ends = self.lock();
+            ends.1 = ends.0;
+        }
+        result
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (usize, usize)> {
+        // Nothing panics while the lock is held.
+        self.ends.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// A file of a single folder (`path`, going to `place`), made or
@@ -1476,7 +1566,7 @@ mod tests {
             let folder = PublishFolder::lock(&out, || {}).unwrap();
             let done = folder.replace_made(
                 &files,
-                &keys,
+                (&keys, 0),
                 &[],
                 &[],
                 false,
@@ -1514,6 +1604,101 @@ mod tests {
         assert_eq!(publish(["a", "c"], [1, 3]), ([0, 0], 0, 2));
     }
 
+    #[test]
+    fn pinned_files_are_made_on_the_calling_thread_and_the_rest_on_either() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let caller = std::thread::current().id();
+        let threads = std::sync::Mutex::new(Vec::new());
+        let files: Vec<(PathBuf, Content<'_>)> = (0..40)
+            .map(|i| {
+                let threads = &threads;
+                let make: Make<'_> = Box::new(move |w| {
+                    threads
+                        .lock()
+                        .unwrap()
+                        .push((i, std::thread::current().id()));
+                    // Slow enough that the other thread takes its share.
+                    std::thread::sleep(std::time::Duration::from_millis(2));
+                    write!(w, "file {i}")
+                        .map_err(|e| Error::io("cannot write", e))
+                });
+                (PathBuf::from(format!("f{i}.txt")), Content::Made(make))
+            })
+            .collect();
+        let folder = PublishFolder::lock(&out, || {}).unwrap();
+        let done = folder
+            .replace_made(&files, (&[], 3), &[], &[], false, |_| Ok(()))
+            .unwrap();
+        assert!(matches!(done, Outcome::Published { .. }));
+        drop(files);
+        let mut threads = threads.into_inner().unwrap();
+        threads.sort_by_key(|&(i, _)| i);
+        // Each file made once; the pinned three on the calling thread.
+        assert_eq!(
+            threads.iter().map(|&(i, _)| i).collect::<Vec<_>>(),
+            (0..40).collect::<Vec<_>>()
+        );
+        assert!(threads[..3].iter().all(|&(_, t)| t == caller));
+        assert!(threads.iter().any(|&(_, t)| t != caller));
+        for i in 0..40 {
+            let text = std::fs::read_to_string(out.join(format!("f{i}.txt")));
+            assert_eq!(text.unwrap(), format!("file {i}"));
+        }
+    }
+
+    #[test]
+    fn a_file_that_fails_stops_the_publish_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let files: Vec<(PathBuf, Content<'_>)> = (0..200)
+            .map(|i| {
+                let made = &made;
+                let make: Make<'_> = Box::new(move |w| {
+                    made.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    if i == 1 {
+                        return Err(Error::io(
+                            "the disk is full",
+                            io::Error::other("no space"),
+                        ));
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                    write!(w, "{i}").map_err(|e| Error::io("cannot write", e))
+                });
+                (PathBuf::from(format!("f{i}.txt")), Content::Made(make))
+            })
+            .collect();
+        let folder = PublishFolder::lock(&out, || {}).unwrap();
+        let err = folder
+            .replace_made(&files, (&[], 0), &[], &[], false, |_| Ok(()))
+            .unwrap_err();
+        assert!(err.to_string().contains("f1.txt"), "{err}");
+        drop(files);
+        // Both threads stopped at the failure, long before the end.
+        assert!(made.into_inner() < 100);
+        assert!(!out.join("f0.txt").exists());
+    }
+
+    #[test]
+    fn the_queue_gives_each_file_once_and_keeps_the_pinned_in_front() {
+        let queue = Queue::new(5, 2);
+        assert_eq!(queue.back(), Some(4));
+        assert_eq!(queue.front(), Some(0));
+        assert_eq!(queue.back(), Some(3));
+        assert_eq!(queue.back(), Some(2));
+        // 0 and 1 are pinned: only the front takes 1.
+        assert_eq!(queue.back(), None);
+        assert_eq!(queue.front(), Some(1));
+        assert_eq!(queue.front(), None);
+        let failing = Queue::new(5, 0);
+        assert!(failing
+            .unless_failed::<()>(Err(Error::io("x", io::Error::other("y"))))
+            .is_err());
+        assert!(failing.failed());
+        assert_eq!((failing.front(), failing.back()), (None, None));
+    }
+
     /// The files of a page and its meetings' feeds, `(id, text)` each.
     fn with_meetings(
         meetings: &[(&str, &str)],
@@ -1537,7 +1722,8 @@ mod tests {
         let single: &[&Path] = if single { &folders } else { &[] };
         let folder = PublishFolder::lock(out, || {}).unwrap();
         let done =
-            folder.replace_made(files, &[], &[], single, false, |_| Ok(()));
+            folder
+                .replace_made(files, (&[], 0), &[], single, false, |_| Ok(()));
         let Outcome::Published { changes, .. } = done.unwrap() else {
             panic!("published")
         };

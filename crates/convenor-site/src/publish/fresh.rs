@@ -14,6 +14,7 @@ use std::path::Path;
 use rustix::fs::OFlags;
 
 use super::files::io as io_error;
+use super::writeback::EarlyWriteback;
 use crate::Result;
 
 /// `O_NOFOLLOW`: an open fails on a symlink instead of following it.
@@ -168,7 +169,7 @@ struct Unchanged<'p> {
     /// Bytes found equal so far.
     matched: u64,
     scratch: Vec<u8>,
-    new: Option<io::BufWriter<File>>,
+    new: Option<io::BufWriter<EarlyWriteback>>,
     path: &'p Path,
     mode: u32,
     previous: &'p Path,
@@ -186,7 +187,7 @@ impl Unchanged<'_> {
             .custom_flags(NOFOLLOW)
             .open(self.path)?;
         exact_mode(&file, self.mode)?;
-        let mut new = io::BufWriter::new(file);
+        let mut new = io::BufWriter::new(EarlyWriteback::new(file));
         let prefix = OpenOptions::new()
             .read(true)
             .custom_flags(NOFOLLOW)
@@ -272,7 +273,7 @@ pub fn create_file_with(
         .map_err(io_error)?;
     // The umask may have narrowed `mode` at creation.
     let written = exact_mode(&file, mode).map_err(io_error).and_then(|()| {
-        let mut buffered = io::BufWriter::new(file);
+        let mut buffered = io::BufWriter::new(EarlyWriteback::new(file));
         write(&mut buffered)?;
         buffered.flush().map_err(io_error)
     });

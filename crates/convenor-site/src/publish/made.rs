@@ -84,6 +84,18 @@ pub(super) struct Stamp {
 }
 
 impl Stamp {
+    /// The stamp of the file `at`: `linked` when it is a link to a file
+    /// of that stamp, else read.
+    pub(super) fn now_of(
+        at: &Path,
+        linked: Option<Stamp>,
+    ) -> io::Result<Stamp> {
+        match linked {
+            Some(stamp) => Ok(stamp),
+            None => Ok(Stamp::of(&std::fs::symlink_metadata(at)?)),
+        }
+    }
+
     pub(super) fn of(meta: &std::fs::Metadata) -> Stamp {
         Stamp {
             dev: meta.dev(),
@@ -214,23 +226,12 @@ impl Recorder {
         Recorder { text: format!("{HEADER}\nbuild {build}\n") }
     }
 
-    /// Records that the file `at` (the set's `path`) was made from `key`;
-    /// its stamp is `linked` when it is a link to that file, else read.
-    /// A path the record cannot hold (not UTF-8, a line break) is left
-    /// out: it is made again next time.
-    pub(super) fn add(
-        &mut self,
-        path: &Path,
-        at: &Path,
-        key: u128,
-        linked: Option<Stamp>,
-    ) -> io::Result<()> {
+    /// Records that the set's file `path` was made from `key` and has
+    /// the stamp `s` ([`Stamp::now_of`]). A path the record cannot hold
+    /// (not UTF-8, a line break) is left out: it is made again next time.
+    pub(super) fn add(&mut self, path: &Path, key: u128, s: Stamp) {
         let Some(path) = path.to_str().filter(|p| !p.contains('\n')) else {
-            return Ok(());
-        };
-        let s = match linked {
-            Some(stamp) => stamp,
-            None => Stamp::of(&std::fs::symlink_metadata(at)?),
+            return;
         };
         use fmt::Write as _;
         let _ = writeln!(
@@ -238,7 +239,6 @@ impl Recorder {
             "{key:032x} {} {} {} {} {} {path}",
             s.dev, s.ino, s.size, s.mtime, s.mtime_ns
         );
-        Ok(())
     }
 
     /// Writes the record into the new set `root`.

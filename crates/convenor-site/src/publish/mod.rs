@@ -19,6 +19,7 @@ mod fresh;
 mod made;
 mod plain;
 mod single;
+mod writeback;
 
 pub use atomic::write_atomically;
 pub use files::{Publication, UID_DOMAINS_RECORD, UID_DOMAIN_RECORD};
