@@ -417,7 +417,6 @@ impl PublishFolder {
     /// The first `pinned` files without a fingerprint are made on the
     /// calling thread only, one after another (those that hold the most
     /// memory while made); the others are shared with a second thread.
-    #[allow(clippy::too_many_arguments)]
     pub(super) fn replace_made(
         &self,
         files: &[(PathBuf, Content<'_>)],
