@@ -124,6 +124,7 @@ mod change;
 pub mod document;
 mod error;
 mod fast;
+mod halves;
 mod lang;
 mod meeting;
 mod monthly;

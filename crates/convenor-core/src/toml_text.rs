@@ -79,6 +79,13 @@ impl Schedule {
 struct File<'t> {
     pieces: Pieces<'t>,
     header: Option<ScheduleSpec>,
+    found: Found<'t>,
+}
+
+/// What reading tables found: the meetings read, and the problems.
+struct Found<'t> {
+    /// The file's text, which the problems' offsets are into.
+    text: &'t str,
     meetings: Vec<MeetingSpec>,
     /// The index in the file of each of `meetings`.
     kept: Vec<usize>,
@@ -153,38 +160,81 @@ impl<'t> File<'t> {
         let mut file = File {
             pieces: Pieces { root: "".into(), ..pieces },
             header: None,
-            meetings: Vec::new(),
-            kept: Vec::new(),
-            problems: Vec::new(),
+            found: Found::new(text, 0),
         };
         let root = pieces.root;
         let mut doc = parse(text, &root, 0, DeTable::parse)?;
         let inline = take_meetings(doc.get_mut());
-        file.read_root(doc);
+        file.header = file.found.read_root(doc);
         match &file.pieces.layout {
             Layout::Whole => {
                 for (i, meeting) in inline.into_iter().enumerate() {
-                    file.read_meeting(meeting, 0, i);
+                    file.found.read_meeting(meeting, 0, i);
                 }
             }
             Layout::Blocks { meetings, .. }
             | Layout::Inline { meetings, .. } => {
-                // Sized once: a `MeetingSpec` is large, and growing the
-                // list by doubling copied it (4% of a 10,000-meeting
-                // load, `perf`).
-                file.meetings.reserve_exact(meetings.len());
-                file.kept.reserve_exact(meetings.len());
-                for i in 0..meetings.len() {
-                    let (base, meeting) = file.pieces.meeting(i)?;
-                    file.read_meeting(meeting, base, i);
-                }
+                // Each meeting is its own piece: the two halves of a long
+                // file are read side by side, their findings joined in
+                // file order (the first syntax error is the first half's).
+                let pieces = &file.pieces;
+                let total = meetings.len();
+                let halves = crate::halves::in_halves(
+                    (0..total).collect(),
+                    |first, indices: Vec<usize>| {
+                        // The first half has room for the second's
+                        // meetings, moved in after it without growing.
+                        let room =
+                            if first == 0 { total } else { indices.len() };
+                        let mut found = Found::new(text, room);
+                        for i in indices {
+                            let (base, meeting) = pieces.meeting(i)?;
+                            found.read_meeting(meeting, base, i);
+                        }
+                        Ok::<_, Error>(found)
+                    },
+                );
+                let [first, second] = halves;
+                let (first, second) = (first?, second?);
+                file.found.join(first);
+                file.found.join(second);
             }
         }
         file.pieces.root = root;
         Ok(file)
     }
+}
 
-    fn read_root(&mut self, mut doc: Spanned<DeTable<'_>>) {
+impl<'t> Found<'t> {
+    /// Nothing found yet, with room for `meetings` meetings: a
+    /// `MeetingSpec` is large, and growing the list by doubling copied it
+    /// (4% of a 10,000-meeting load, `perf`).
+    fn new(text: &'t str, meetings: usize) -> Found<'t> {
+        Found {
+            text,
+            meetings: Vec::with_capacity(meetings),
+            kept: Vec::with_capacity(meetings),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Adds what `later` found, read after everything found here.
+    fn join(&mut self, mut later: Found<'t>) {
+        if self.meetings.is_empty() && self.kept.is_empty() {
+            self.meetings = later.meetings;
+            self.kept = later.kept;
+        } else {
+            self.meetings.append(&mut later.meetings);
+            self.kept.append(&mut later.kept);
+        }
+        self.problems.append(&mut later.problems);
+    }
+
+    /// The schedule's own table, read.
+    fn read_root(
+        &mut self,
+        mut doc: Spanned<DeTable<'_>>,
+    ) -> Option<ScheduleSpec> {
         let mut seen = Vec::new();
         let span = doc.span();
         self.drop_unknown(
@@ -197,8 +247,11 @@ impl<'t> File<'t> {
             &mut seen,
         );
         match ScheduleSpec::deserialize(toml::de::Deserializer::from(doc)) {
-            Ok(spec) => self.header = Some(spec),
-            Err(e) => self.malformed(&e, 0, &seen, None),
+            Ok(spec) => Some(spec),
+            Err(e) => {
+                self.malformed(&e, 0, &seen, None);
+                None
+            }
         }
     }
 
@@ -362,7 +415,6 @@ impl<'t> File<'t> {
         // A TOML date (`starts = 2022-11-12`, unquoted) reaches serde
         // as a map; say what it is and what to write.
         let at_digit = self
-            .pieces
             .text
             .as_bytes()
             .get(base + at)
@@ -398,7 +450,9 @@ impl<'t> File<'t> {
         invalid.meeting = meeting;
         self.problems.push((base + at, invalid));
     }
+}
 
+impl File<'_> {
     /// What was read, for comparing two readings: the schedule file as
     /// far as it was read, and the problems in file order.
     fn into_spec(
@@ -406,18 +460,18 @@ impl<'t> File<'t> {
     ) -> (Option<ScheduleSpec>, Vec<usize>, Vec<(usize, Invalid)>) {
         let mut header = self.header.take();
         if let Some(h) = &mut header {
-            h.meetings = std::mem::take(&mut self.meetings);
+            h.meetings = std::mem::take(&mut self.found.meetings);
         }
-        self.problems.sort_by_key(|(at, _)| *at);
-        (header, self.kept, self.problems)
+        self.found.problems.sort_by_key(|(at, _)| *at);
+        (header, self.found.kept, self.found.problems)
     }
 
     /// Validates what was read; every problem, from reading or from
     /// validation, in file order with its position.
     fn into_schedule(mut self) -> Result<Schedule, Error> {
-        let mut found = std::mem::take(&mut self.problems);
+        let mut found = std::mem::take(&mut self.found.problems);
         if let Some(mut header) = self.header.take() {
-            header.meetings = std::mem::take(&mut self.meetings);
+            header.meetings = std::mem::take(&mut self.found.meetings);
             match Schedule::try_from(header) {
                 Ok(schedule) if found.is_empty() => return Ok(schedule),
                 Ok(_) => {}
@@ -425,7 +479,7 @@ impl<'t> File<'t> {
                     let mut problems: Vec<Invalid> =
                         std::iter::once(*first).chain(others).collect();
                     for p in &mut problems {
-                        p.path.renumber_meeting(&self.kept);
+                        p.path.renumber_meeting(&self.found.kept);
                     }
                     let paths: Vec<&FieldPath> =
                         problems.iter().map(|p| &p.path).collect();

@@ -198,3 +198,59 @@ fn syntax_errors_have_positions() {
         .to_string()
         .contains("missing field `name`"));
 }
+
+/// A file of `n` meetings, six lines each after the two of [`HEAD`],
+/// meeting `i` changed by `edit`.
+fn many(n: usize, edit: impl Fn(usize, String) -> String) -> String {
+    let mut text = HEAD.to_string();
+    for i in 0..n {
+        let block = format!(
+            "[[meetings]]\nid = \"m{i}\"\nname = \"Meeting {i}\"\nduration = \"60m\"\n\
+             starts = \"2022-11-12\"\nweekly = {{ day = \"saturday\", time = \"07:00\" }}\n"
+        );
+        text.push_str(&edit(i, block));
+    }
+    text
+}
+
+#[test]
+fn a_long_file_read_in_two_halves_reports_every_problem_in_file_order() {
+    // 1,200 meetings: read and validated half and half, side by side.
+    let text = many(1200, |i, block| match i {
+        3 => block.replace("name =", "nmae ="),
+        650 => block.replace("07:00", "7pm"),
+        1100 => block.replace(
+            "duration = \"60m\"",
+            "duration = \"60m\"\ntimezone = \"Europe/Lodnon\"",
+        ),
+        _ => block,
+    });
+    let err = Schedule::from_toml_str(&text).unwrap_err();
+    let all: Vec<String> = err.problems().map(shown).collect();
+    // Meeting i's block starts on line 3 + 6 i.
+    let lines: Vec<&str> =
+        all.iter().map(|p| p.split(':').next().unwrap()).collect();
+    let expected =
+        [3 + 6 * 3, 3 + 6 * 3 + 2, 3 + 6 * 650 + 5, 3 + 6 * 1100 + 4];
+    assert_eq!(lines, expected.map(|l| l.to_string()), "{all:#?}");
+    assert!(all[0].contains("missing field `name`") && all[0].ends_with("m3"));
+    assert!(all[1].contains("`nmae`") && all[1].ends_with("m3"));
+    assert!(all[2].contains("\"7pm\"") && all[2].contains("m650"));
+    assert!(all[3].contains("Europe/London") && all[3].contains("m1100"));
+    // A good file of the same length: every meeting, in file order.
+    let good = Schedule::from_toml_str(&many(1200, |_, b| b)).unwrap();
+    let ids: Vec<&str> =
+        good.meetings().iter().map(|m| m.id().as_str()).collect();
+    let expected: Vec<String> = (0..1200).map(|i| format!("m{i}")).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn a_long_file_with_two_syntax_errors_reports_the_first() {
+    let text = many(1200, |i, block| match i {
+        10 | 900 => block.replace("name = \"Meeting", "name = Meeting"),
+        _ => block,
+    });
+    let shown = error_of(&text);
+    assert!(shown.starts_with(&format!("f:{}:", 3 + 6 * 10 + 2)), "{shown}");
+}

@@ -128,10 +128,10 @@ impl<'s> Publication<'s> {
             Vec::with_capacity(meetings.len() + sessions.len() + 7);
         // A publish makes the files from the front on its own thread and
         // from the back on another once each meeting's feed is done
-        // (folder.rs): those that hold the most memory while made
-        // (`occurrences.json`, the page, the plan of `schedule.ics`) come
-        // first and are pinned to the first thread, so they are made one
-        // after the other; the streamed ones come last.
+        // (folder.rs): the two that hold the most memory while made
+        // (`occurrences.json`, the page) come first and are pinned to the
+        // first thread, so they are made one after the other; the
+        // streamed ones come after them.
         let window = Window::new(now, now + Duration::days(OCCURRENCE_DAYS))?;
         files.push(occurrences_file(move |w| {
             let mut sessions = schedule.occurrences(window).with_cancelled();
@@ -145,6 +145,7 @@ impl<'s> Publication<'s> {
             sessions.check_complete()
         }));
         files.push(("index.html".into(), Content::Made(page)));
+        let pinned = files.len();
         let all = Arc::clone(&ical);
         files.push((
             "schedule.ics".into(),
@@ -153,7 +154,6 @@ impl<'s> Publication<'s> {
                 convenor_ical::to_writer(w, schedule, &all).map_err(io)
             }),
         ));
-        let pinned = files.len();
         let guide = guide_options(options);
         let mut warnings =
             convenor_json::meeting_guide_warnings(schedule, &guide)?;

@@ -1156,9 +1156,14 @@ fn write_set(
     singles: &Singles,
     live: Option<&Path>,
 ) -> Result<Vec<bool>> {
-    let made = match live {
-        Some(live) if keys.iter().any(Option::is_some) => MadeFrom::read(live),
-        _ => MadeFrom::default(),
+    // Read by the first file with a fingerprint (each meeting's, on the
+    // other thread), while this thread makes the whole-schedule files.
+    let made = std::sync::OnceLock::new();
+    let made = || {
+        made.get_or_init(|| match live {
+            Some(live) => MadeFrom::read(live),
+            None => MadeFrom::default(),
+        })
     };
     let mut recorder = Recorder::new();
     let mut dirs: Vec<&Path> = Vec::new();
@@ -1207,7 +1212,7 @@ fn write_set(
         // recorded.
         let recorded = match (live, key) {
             (Some(live), Some(key)) => {
-                made.unchanged(live, path, key, FILE_MODE)
+                made().unchanged(live, path, key, FILE_MODE)
             }
             _ => None,
         };
