@@ -11,6 +11,12 @@
 //! it when removed: the page never links a missing file. In the
 //! plain layout ([`Layout::Plain`], ordinary files for hosts that do not
 //! follow symlinks) each file is replaced atomically, not the set.
+//!
+//! A publish makes its files on two threads (scoped: none outlives it)
+//! and hands each large file's data to the disk while it is still being
+//! made, through one thread of the process that only syncs
+//! (writeback.rs); the sync before the switch still decides what is on
+//! disk.
 
 mod atomic;
 mod files;
