@@ -24,8 +24,10 @@ use std::collections::HashMap;
 use std::fmt;
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read};
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use rustix::fs::OFlags;
 use std::sync::OnceLock;
 
 use super::fresh::{self, NOFOLLOW};
@@ -96,6 +98,19 @@ impl Stamp {
         }
     }
 
+    /// The stamp of what stat(2) said, as [`Stamp::of`] gives it of the
+    /// same file's metadata.
+    #[allow(clippy::unnecessary_cast)] // The fields' types differ by platform.
+    fn of_stat(st: &rustix::fs::Stat) -> Stamp {
+        Stamp {
+            dev: st.st_dev as u64,
+            ino: st.st_ino as u64,
+            size: st.st_size as u64,
+            mtime: st.st_mtime as i64,
+            mtime_ns: st.st_mtime_nsec as i64,
+        }
+    }
+
     pub(super) fn of(meta: &std::fs::Metadata) -> Stamp {
         Stamp {
             dev: meta.dev(),
@@ -132,6 +147,10 @@ fn build() -> Option<&'static str> {
 #[derive(Debug, Default)]
 pub(super) struct MadeFrom {
     files: HashMap<String, (u128, Stamp)>,
+    /// The folder of the live set a file was last looked at in, opened
+    /// (`None`: it cannot be): each meeting's feed is looked up by name
+    /// in it, not by a path through the set's two symlinks.
+    folder: std::sync::Mutex<Option<(PathBuf, Option<std::os::fd::OwnedFd>)>>,
 }
 
 impl MadeFrom {
@@ -190,7 +209,7 @@ impl MadeFrom {
                 return None;
             }
         }
-        Some(MadeFrom { files })
+        Some(MadeFrom { files, folder: Default::default() })
     }
 
     /// The stamp of the file `path` of the live set `live` if it was
@@ -204,12 +223,26 @@ impl MadeFrom {
         mode: u32,
     ) -> Option<Stamp> {
         let (made, stamp) = path.to_str().and_then(|p| self.files.get(p))?;
-        let still = *made == key
-            && std::fs::symlink_metadata(live.join(path)).is_ok_and(|m| {
-                m.is_file()
-                    && m.permissions().mode() & 0o7777 == mode
-                    && Stamp::of(&m) == *stamp
-            });
+        if *made != key {
+            return None;
+        }
+        let (folder, name) = (path.parent()?, path.file_name()?);
+        let mut last = self.folder.lock().unwrap_or_else(|e| e.into_inner());
+        if last.as_ref().is_none_or(|(f, _)| f != folder) {
+            // Through the set's symlinks, as the path would go.
+            let dir = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(OFlags::DIRECTORY.bits() as i32)
+                .open(live.join(folder));
+            *last = Some((folder.to_path_buf(), dir.ok().map(Into::into)));
+        }
+        let dir = last.as_ref().and_then(|(_, dir)| dir.as_ref())?;
+        let flags = rustix::fs::AtFlags::SYMLINK_NOFOLLOW;
+        let st = rustix::fs::statat(dir, name, flags).ok()?;
+        let still = rustix::fs::FileType::from_raw_mode(st.st_mode as _)
+            == rustix::fs::FileType::RegularFile
+            && st.st_mode as u32 & 0o7777 == mode
+            && Stamp::of_stat(&st) == *stamp;
         still.then_some(*stamp)
     }
 }
