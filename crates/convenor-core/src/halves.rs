@@ -1,8 +1,8 @@
 //! Work over a long list split in two, the second half on a thread of
-//! its own: reading and validating a schedule of 100,000 meetings is
-//! meeting by meeting, and was the longest step of a publish after one
-//! edit on a two-core machine (issue 30, BENCHMARKS.md). Pure
-//! computation: the results are those of one pass, in the list's order.
+//! its own: reading a schedule of 100,000 meetings is meeting by meeting,
+//! and was the longest step of a publish after one edit on a two-core
+//! machine (issue 30, BENCHMARKS.md). Pure computation: the results are
+//! those of one pass, in the list's order.
 
 use std::sync::Mutex;
 

@@ -215,7 +215,7 @@ fn many(n: usize, edit: impl Fn(usize, String) -> String) -> String {
 
 #[test]
 fn a_long_file_read_in_two_halves_reports_every_problem_in_file_order() {
-    // 1,200 meetings: read and validated half and half, side by side.
+    // 1,200 meetings: read half and half, side by side.
     let text = many(1200, |i, block| match i {
         3 => block.replace("name =", "nmae ="),
         650 => block.replace("07:00", "7pm"),

@@ -255,43 +255,28 @@ impl TryFrom<ScheduleSpec> for Schedule {
                 check.value(|| root.key("languages").index(i), lang, || None)
             })
             .collect();
+        let mut meetings = Vec::with_capacity(spec.meetings.len());
         let has_zone = spec.timezone.is_some();
-        // The two halves of a long list side by side, their meetings and
-        // problems joined in file order.
-        let total = spec.meetings.len();
-        let halves = crate::halves::in_halves(spec.meetings, |first, half| {
-            let mut check = Check { problems: Vec::new(), meeting: None };
-            // The first half's list has room for the second's, which is
-            // moved in after it without growing it.
-            let room = if first == 0 { total } else { half.len() };
-            let mut meetings = Vec::with_capacity(room);
-            for (k, m) in half.into_iter().enumerate() {
-                let path = root.key("meetings").index(first + k);
-                // A meeting is named by its id only when the id is valid;
-                // otherwise problems give its place (`meetings[2]`).
-                check.meeting =
-                    MeetingId::new(&m.id).ok().map(|_| m.id.clone());
-                let zone = match (&m.timezone, has_zone) {
-                    (Some(z), _) => check.zone(|| path.key("timezone"), z),
-                    (None, true) => default_zone,
-                    (None, false) => {
-                        check.shape(path.key("timezone"), Problem::NoZone);
-                        None
-                    }
-                };
-                if let Some(meeting) = meeting(&mut check, &path, m, zone) {
-                    match meeting.rebuilt(&path) {
-                        Ok(m) => meetings.push(m),
-                        Err(problems) => check.problems.extend(problems),
-                    }
+        for (i, m) in spec.meetings.into_iter().enumerate() {
+            let path = root.key("meetings").index(i);
+            // A meeting is named by its id only when the id is valid;
+            // otherwise problems give its place (`meetings[2]`).
+            check.meeting = MeetingId::new(&m.id).ok().map(|_| m.id.clone());
+            let zone = match (&m.timezone, has_zone) {
+                (Some(z), _) => check.zone(|| path.key("timezone"), z),
+                (None, true) => default_zone,
+                (None, false) => {
+                    check.shape(path.key("timezone"), Problem::NoZone);
+                    None
+                }
+            };
+            if let Some(meeting) = meeting(&mut check, &path, m, zone) {
+                match meeting.rebuilt(&path) {
+                    Ok(m) => meetings.push(m),
+                    Err(problems) => check.problems.extend(problems),
                 }
             }
-            (meetings, check.problems)
-        });
-        let [(mut meetings, first), (mut second, later)] = halves;
-        meetings.append(&mut second);
-        check.problems.extend(first);
-        check.problems.extend(later);
+        }
         // The schedule's own field: no meeting's.
         check.meeting = None;
         let reminders =
