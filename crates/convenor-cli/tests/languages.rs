@@ -60,6 +60,12 @@ const ENGLISH: &[&str] = &[
     "january",
 ];
 
+/// The `notes` of each record of a Meeting Guide feed that has them.
+fn notes_of(feed: &serde_json::Value) -> Vec<&str> {
+    let records = feed.as_array().expect("a feed is an array");
+    records.iter().filter_map(|r| r["notes"].as_str()).collect()
+}
+
 /// English words in `text` once the schedule's own text (names, notes,
 /// links: written in English by its convenor) is taken out, less those a
 /// language shares (Dutch "meeting" and "week" as TSML UI's Dutch says
@@ -170,12 +176,7 @@ fn publish_writes_every_feed_in_the_page_s_language() {
         // the meeting is back, the move, the extra session).
         let guide: serde_json::Value =
             serde_json::from_str(&read("meeting-guide.json")).unwrap();
-        let notes: Vec<&str> = guide
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|r| r["notes"].as_str())
-            .collect();
+        let notes = notes_of(&guide);
         assert_eq!(notes.len(), 2, "{lang}: {notes:?}");
         for text in &notes {
             let english = english_words(lang, text);
@@ -316,12 +317,7 @@ fn meeting_guide_of_the_seed_in_french() {
         .iter()
         .flat_map(|m| m.changes().iter().filter_map(|c| c.note.clone()))
         .collect();
-    let notes: Vec<&str> = feed
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["notes"].as_str())
-        .collect();
+    let notes = notes_of(&feed);
     assert_eq!(
         notes,
         [
