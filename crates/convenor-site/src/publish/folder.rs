@@ -438,7 +438,13 @@ impl PublishFolder {
         let (out, state) = (self.out.as_path(), self.state.as_path());
         let names = public_names(files)?;
         let Some(staged) = self
-            .prepare(files, (keys, pinned), records, single, &names, force)
+            .prepare(
+                SetFiles { files, keys, pinned },
+                records,
+                single,
+                &names,
+                force,
+            )
             .map_err(|e| e.context(NOT_PUBLISHED))?
         else {
             return Ok(Outcome::Superseded);
@@ -553,8 +559,7 @@ impl PublishFolder {
     /// asked for later is live.
     fn prepare<'n>(
         &self,
-        files: &[(PathBuf, Content<'_>)],
-        (keys, pinned): (&[Option<u128>], usize),
+        set: SetFiles<'_, '_>,
         records: &[(&str, &str)],
         single: &[&Path],
         names: &'n [(OsString, bool)],
@@ -593,7 +598,7 @@ impl PublishFolder {
         let in_single: std::collections::HashSet<&Path> = {
             let folders: std::collections::HashSet<&Path> =
                 single.iter().copied().collect();
-            files
+            set.files
                 .iter()
                 .map(|(p, _)| p.as_path())
                 .filter(|p| p.parent().is_some_and(|d| folders.contains(d)))
@@ -609,7 +614,7 @@ impl PublishFolder {
             let staged = stage(
                 out,
                 &sets,
-                SetFiles { files, keys, pinned },
+                set,
                 records,
                 (self.asked, &singles),
                 live_path.as_deref(),
@@ -1267,6 +1272,12 @@ fn write_set(
         recorder.add(path, key, stamp);
         Ok(equal)
     };
+    // The `k`th file without a fingerprint made: its place and whether
+    // its bytes are the live set's.
+    let whole = |k: usize| -> Result<(usize, bool)> {
+        let (equal, _, _) = queue.unless_failed(one(others[k]))?;
+        Ok((others[k], equal))
+    };
     let (mine, theirs) = std::thread::scope(|scope| {
         let theirs = scope.spawn(|| {
             let mut done = Vec::with_capacity(keyed.len());
@@ -1275,20 +1286,13 @@ fn write_set(
                 done.push((i, queue.unless_failed(equal)?));
             }
             while let Some(k) = queue.back() {
-                let (equal, _, _) = queue.unless_failed(one(others[k]))?;
-                done.push((others[k], equal));
+                done.push(whole(k)?);
             }
             Ok::<_, Error>(done)
         });
-        let mine = || {
-            let mut done = Vec::new();
-            while let Some(k) = queue.front() {
-                let (equal, _, _) = queue.unless_failed(one(others[k]))?;
-                done.push((others[k], equal));
-            }
-            Ok::<_, Error>(done)
-        };
-        let mine = mine();
+        let mine = std::iter::from_fn(|| queue.front())
+            .map(whole)
+            .collect::<Result<Vec<_>>>();
         let theirs =
             theirs.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
         (mine, theirs)
